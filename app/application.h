@@ -1,0 +1,9 @@
+#pragma once
+
+namespace roofline {
+
+// The whole program: with arguments it runs headless (lists, dumps, exports) and exits; without, it
+// opens the window. Exit codes: 0 done, 2 bad input or a failed write.
+int runApplication(int argc, char **argv);
+
+} // namespace roofline

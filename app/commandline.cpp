@@ -1,0 +1,313 @@
+#include "commandline.h"
+
+#include "inputerror.h"
+#include "jsonreader.h"
+#include "report.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+namespace roofline {
+
+namespace {
+
+// Workloads far beyond any real deployment still evaluate (all arithmetic is in double); these bounds only
+// keep the numbers finite.
+constexpr double MaxBatch = 1e9;
+constexpr double MaxSeq = 1e9;
+constexpr double MaxTokensPerStep = 65536;
+constexpr double MaxTflops = 1e6;
+constexpr double MaxBandwidthGBps = 1e7;
+constexpr int MaxExportSide = 16384;
+
+struct Options {
+    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
+    QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version.") };
+    QCommandLineOption model { QStringLiteral("model"), QStringLiteral("Model preset id (see --list-models). Default llama-2-13b."),
+                               QStringLiteral("id") };
+    QCommandLineOption modelConfig { QStringLiteral("model-config"), QStringLiteral("A Hugging Face config.json to use as the model."),
+                                     QStringLiteral("path") };
+    QCommandLineOption gpu { QStringLiteral("gpu"), QStringLiteral("GPU preset id (see --list-gpus). Default a6000-seed."),
+                             QStringLiteral("id") };
+    QCommandLineOption gpuFile { QStringLiteral("gpu-file"), QStringLiteral("A GPU file (JSON, same fields as a preset)."),
+                                 QStringLiteral("path") };
+    QCommandLineOption batch { QStringLiteral("batch"), QStringLiteral("Batch size b. Default 1."), QStringLiteral("n") };
+    QCommandLineOption seq { QStringLiteral("seq"),
+                             QStringLiteral("Sequence length s: prompt length in prefill, cached tokens in decode. Default 2048."),
+                             QStringLiteral("n") };
+    QCommandLineOption peakTflops { QStringLiteral("peak-tflops"), QStringLiteral("Override the GPU's peak compute, TFLOP/s."),
+                                    QStringLiteral("x") };
+    QCommandLineOption bandwidth { QStringLiteral("bandwidth-gbps"), QStringLiteral("Override the GPU's memory bandwidth, GB/s."),
+                                   QStringLiteral("x") };
+    QCommandLineOption weightDtype { QStringLiteral("weight-dtype"),
+                                     QStringLiteral("Weight storage: fp32, fp16, bf16, fp8, int8, int4. Default fp16."),
+                                     QStringLiteral("type") };
+    QCommandLineOption actDtype { QStringLiteral("act-dtype"), QStringLiteral("Activation storage type. Default fp16."),
+                                  QStringLiteral("type") };
+    QCommandLineOption kvDtype { QStringLiteral("kv-dtype"), QStringLiteral("KV-cache storage type. Default fp16."),
+                                 QStringLiteral("type") };
+    QCommandLineOption computeType { QStringLiteral("compute-type"),
+                                     QStringLiteral("Which peak is the compute roof: fp16 (= bf16), fp8, int8, fp32. Default fp16."),
+                                     QStringLiteral("type") };
+    QCommandLineOption flash { QStringLiteral("flash-attention"),
+                               QStringLiteral("Fuse qk and pv (FlashAttention): the score matrix never reaches DRAM.") };
+    QCommandLineOption tokensPerStep { QStringLiteral("tokens-per-step"),
+                                       QStringLiteral("Tokens verified per decode step (speculative decoding). Default 1."),
+                                       QStringLiteral("n") };
+    QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
+    QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
+    QCommandLineOption dump { QStringLiteral("dump"), QStringLiteral("Print the numbers: json or csv."), QStringLiteral("format") };
+    QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
+    QCommandLineOption exportFile { QStringLiteral("export"),
+                                    QStringLiteral("Write the chart to a .png, .svg or .pdf file and exit."),
+                                    QStringLiteral("file") };
+    QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Export size in pixels, WxH. Default 1920x1080."),
+                              QStringLiteral("WxH") };
+    QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("Export scale factor for PNG (1 to 4). Default 1."),
+                               QStringLiteral("x") };
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
+                            actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
+                            exportFile, size, scale });
+    }
+};
+
+std::string flagName(const QCommandLineOption &option)
+{
+    return "--" + option.names().constLast().toStdString();
+}
+
+// A number given to a flag: finite and within [min, max].
+double numberValue(const QCommandLineParser &parser, const QCommandLineOption &option, double min, double max)
+{
+    const QString text = parser.value(option).trimmed();
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        throw InputError({}, {}, flagName(option) + ": expected a number, got \"" + text.toStdString() + "\"");
+    if (value < min || value > max) {
+        char range[96];
+        std::snprintf(range, sizeof range, "between %g and %g", min, max);
+        throw InputError({}, {}, flagName(option) + ": must be " + range + ", got " + text.toStdString());
+    }
+    return value;
+}
+
+std::int64_t integerValue(const QCommandLineParser &parser, const QCommandLineOption &option, double min, double max)
+{
+    const double value = numberValue(parser, option, min, max);
+    if (std::floor(value) != value)
+        throw InputError({}, {}, flagName(option) + ": expected a whole number, got " + parser.value(option).toStdString());
+    return static_cast<std::int64_t>(value);
+}
+
+DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    const std::string text = parser.value(option).trimmed().toLower().toStdString();
+    const auto type = dtypeFromName(text);
+    if (!type)
+        throw InputError({}, {}, flagName(option) + ": unknown type \"" + text + "\" (expected fp32, fp16, bf16, fp8, int8 or int4)");
+    return *type;
+}
+
+std::string fileStem(const QString &path)
+{
+    return QFileInfo(path).completeBaseName().toStdString();
+}
+
+} // namespace
+
+Scenario defaultScenario(const PresetLibrary &presets)
+{
+    Scenario scenario;
+    const ModelConfig *model = presets.findModel(DefaultModelId);
+    const GpuSpec *gpu = presets.findGpu(DefaultGpuId);
+    scenario.model = model ? *model : presets.models.front();
+    scenario.gpu = gpu ? *gpu : presets.gpus.front();
+    return scenario;
+}
+
+QString commandLineHelp()
+{
+    QCommandLineParser parser;
+    Options options;
+    options.addTo(parser);
+    parser.setApplicationDescription(QStringLiteral(
+        "Roofline Explorer: where every operator of an LLM sits on a GPU's roofline.\n"
+        "Without arguments it opens the window; with arguments it runs headless."));
+    return parser.helpText();
+}
+
+CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLibrary &presets)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    Options o;
+    o.addTo(parser);
+    if (!parser.parse(arguments))
+        throw InputError({}, {}, parser.errorText().toStdString());
+    if (!parser.positionalArguments().isEmpty())
+        throw InputError({}, {}, "unexpected argument \"" + parser.positionalArguments().constFirst().toStdString() + "\"");
+
+    CommandLineRequest request;
+    request.help = parser.isSet(o.help);
+    request.version = parser.isSet(o.version);
+    request.listModels = parser.isSet(o.listModels);
+    request.listGpus = parser.isSet(o.listGpus);
+    request.scenario = defaultScenario(presets);
+    Scenario &scenario = request.scenario;
+
+    if (parser.isSet(o.model) && parser.isSet(o.modelConfig))
+        throw InputError({}, {}, "--model and --model-config exclude each other");
+    if (parser.isSet(o.gpu) && parser.isSet(o.gpuFile))
+        throw InputError({}, {}, "--gpu and --gpu-file exclude each other");
+    if (parser.isSet(o.model)) {
+        const std::string id = parser.value(o.model).toStdString();
+        const ModelConfig *model = presets.findModel(id);
+        if (!model)
+            throw InputError({}, {}, "--model: unknown model \"" + id + "\" (see --list-models)");
+        scenario.model = *model;
+    }
+    if (parser.isSet(o.modelConfig)) {
+        const QString path = parser.value(o.modelConfig);
+        scenario.model = parseModelConfig(readInputFile(path.toStdString()), path.toStdString(), fileStem(path));
+    }
+    if (parser.isSet(o.gpu)) {
+        const std::string id = parser.value(o.gpu).toStdString();
+        const GpuSpec *gpu = presets.findGpu(id);
+        if (!gpu)
+            throw InputError({}, {}, "--gpu: unknown GPU \"" + id + "\" (see --list-gpus)");
+        scenario.gpu = *gpu;
+    }
+    if (parser.isSet(o.gpuFile)) {
+        const QString path = parser.value(o.gpuFile);
+        scenario.gpu = parseGpuFile(readInputFile(path.toStdString()), path.toStdString());
+    }
+
+    Workload &w = scenario.workload;
+    if (parser.isSet(o.batch))
+        w.batch = integerValue(parser, o.batch, 1, MaxBatch);
+    if (parser.isSet(o.seq))
+        w.seq = integerValue(parser, o.seq, 1, MaxSeq);
+    if (parser.isSet(o.tokensPerStep))
+        w.tokensPerStep = integerValue(parser, o.tokensPerStep, 1, MaxTokensPerStep);
+    if (parser.isSet(o.weightDtype))
+        w.weightType = dtypeValue(parser, o.weightDtype);
+    if (parser.isSet(o.actDtype))
+        w.activationType = dtypeValue(parser, o.actDtype);
+    if (parser.isSet(o.kvDtype))
+        w.kvType = dtypeValue(parser, o.kvDtype);
+    w.flashAttention = parser.isSet(o.flash);
+
+    const bool customised = parser.isSet(o.peakTflops) || parser.isSet(o.bandwidth);
+    if (parser.isSet(o.computeType)) {
+        const std::string text = parser.value(o.computeType).trimmed().toLower().toStdString();
+        const auto type = computeTypeFromName(text);
+        if (!type)
+            throw InputError({}, {}, "--compute-type: unknown type \"" + text + "\" (expected fp16, bf16, fp8, int8 or fp32)");
+        if (!scenario.gpu.peak(*type) && !parser.isSet(o.peakTflops))
+            throw InputError({}, {}, "--compute-type: " + scenario.gpu.name + " publishes no " + text + " peak (give --peak-tflops)");
+        w.computeType = *type;
+    }
+    if (parser.isSet(o.peakTflops))
+        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, 1e-6, MaxTflops) * 1e12);
+    if (parser.isSet(o.bandwidth))
+        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, 1e-6, MaxBandwidthGBps) * 1e9;
+    if (customised) {
+        scenario.gpu.name = "Custom (from " + scenario.gpu.name + ")";
+        scenario.gpu.note = "User-edited figures on the command line.";
+    }
+
+    if (parser.isSet(o.dump)) {
+        request.dumpFormat = parser.value(o.dump).trimmed().toLower();
+        if (request.dumpFormat != QLatin1String("json") && request.dumpFormat != QLatin1String("csv"))
+            throw InputError({}, {}, "--dump: unknown format \"" + parser.value(o.dump).toStdString() + "\" (expected json or csv)");
+    }
+    request.dumpSweep = parser.isSet(o.sweep);
+
+    if (parser.isSet(o.exportFile)) {
+        request.exportPath = parser.value(o.exportFile);
+        const QString suffix = QFileInfo(request.exportPath).suffix().toLower();
+        if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
+            throw InputError({}, {},
+                             "--export: unknown file type \"" + request.exportPath.toStdString()
+                                 + "\" (the name must end in .png, .svg or .pdf)");
+    }
+    if (parser.isSet(o.size)) {
+        static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,9})\\s*[xX]\\s*(\\d{1,9})\\s*$"));
+        const QString text = parser.value(o.size);
+        const auto match = pattern.match(text);
+        if (!match.hasMatch())
+            throw InputError({}, {}, "--size: expected WIDTHxHEIGHT such as 1920x1080, got \"" + text.toStdString() + "\"");
+        const qint64 width = match.captured(1).toLongLong();
+        const qint64 height = match.captured(2).toLongLong();
+        if (width < 64 || height < 64 || width > MaxExportSide || height > MaxExportSide)
+            throw InputError({}, {},
+                             "--size: each side must be between 64 and " + std::to_string(MaxExportSide) + " pixels, got "
+                                 + text.toStdString());
+        request.exportSize = QSize(int(width), int(height));
+    }
+    if (parser.isSet(o.scale))
+        request.exportScale = numberValue(parser, o.scale, 1.0, 4.0);
+    if (double(request.exportSize.width()) * request.exportScale > MaxExportSide
+        || double(request.exportSize.height()) * request.exportScale > MaxExportSide)
+        throw InputError({}, {}, "--scale: the scaled image would exceed " + std::to_string(MaxExportSide) + " pixels a side");
+    return request;
+}
+
+int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out, std::ostream &)
+{
+    if (request.help) {
+        out << commandLineHelp().toStdString();
+        return 0;
+    }
+    if (request.version) {
+        out << "roofline-explorer " << ROOFLINE_VERSION << '\n';
+        return 0;
+    }
+    if (request.listModels) {
+        char line[256];
+        for (const ModelConfig &m : presets.models) {
+            std::snprintf(line, sizeof line, "%-16s %-18s h=%-6lld f=%-6lld heads=%-4lld kv=%-4lld layers=%-4lld %s\n",
+                          m.id.c_str(), m.name.c_str(), static_cast<long long>(m.hidden),
+                          static_cast<long long>(m.intermediate), static_cast<long long>(m.heads),
+                          static_cast<long long>(m.kvHeads), static_cast<long long>(m.layers),
+                          (formatSi(parameterCount(m)) + " params").c_str());
+            out << line;
+        }
+    }
+    if (request.listGpus) {
+        char line[256];
+        for (const GpuSpec &g : presets.gpus) {
+            std::snprintf(line, sizeof line, "%-16s %-26s %8.0f GB/s %8.1f TFLOP/s fp16 %5.0f GB  ridge %6.1f FLOP/B\n",
+                          g.id.c_str(), g.name.c_str(), g.bandwidthBytesPerSecond / 1e9,
+                          g.peak(ComputeType::Fp16).value_or(0.0) / 1e12, g.memoryBytes / 1e9,
+                          g.peak(ComputeType::Fp16).value_or(0.0) / g.bandwidthBytesPerSecond);
+            out << line;
+        }
+    }
+    if (!request.dumpFormat.isEmpty()) {
+        const Scenario &s = request.scenario;
+        const Evaluation evaluation = s.evaluate();
+        if (request.dumpFormat == QLatin1String("csv")) {
+            out << evaluationToCsv(evaluation);
+        } else {
+            std::vector<Evaluation> sweep;
+            if (request.dumpSweep)
+                evaluateSweep(s.model, s.gpu, s.workload, s.sweep, sweep);
+            out << evaluationToJson(s.model, s.gpu, evaluation, request.dumpSweep ? &sweep : nullptr).dump(2) << '\n';
+        }
+    }
+    return 0;
+}
+
+} // namespace roofline

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "presets.h"
+#include "scenario.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <iosfwd>
+#include <optional>
+
+namespace roofline {
+
+// What the command line asked for, with every preset name and file already resolved.
+struct CommandLineRequest {
+    Scenario scenario;
+    bool help = false;
+    bool version = false;
+    bool listModels = false;
+    bool listGpus = false;
+    QString dumpFormat; // "json", "csv" or empty
+    bool dumpSweep = false;
+    QString exportPath; // empty: no export
+    QSize exportSize { 1920, 1080 };
+    double exportScale = 1.0;
+
+    bool isHeadless() const { return help || version || listModels || listGpus || !dumpFormat.isEmpty() || !exportPath.isEmpty(); }
+};
+
+// Parses `arguments` (argv, program name first). Throws InputError naming the flag, or the file, field
+// and value, for anything it cannot use.
+CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLibrary &presets);
+
+// The text of --help.
+QString commandLineHelp();
+
+// Starts from the default scenario: Llama-2-13B on the seed chart's A6000, batch 1, sequence 2048.
+Scenario defaultScenario(const PresetLibrary &presets);
+
+// Carries out a headless request: lists, dumps. Returns the exit code; output goes to `out`, one-line
+// errors to `err`. (Exports are done by the application, which owns the widgets.)
+int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out, std::ostream &err);
+
+} // namespace roofline

@@ -1,0 +1,92 @@
+#include "evaluation.h"
+
+namespace roofline {
+
+double PhaseResult::layerTimeSeconds() const
+{
+    double total = 0.0;
+    for (const OpResult &op : *this)
+        if (isPerLayer(op.cost.op))
+            total += op.timeSeconds;
+    return total;
+}
+
+double Evaluation::decodeTokensPerSecond() const
+{
+    const double tokens = double(workload.batch) * double(workload.tokensPerStep);
+    return decode.timeSeconds > 0.0 ? tokens / decode.timeSeconds : 0.0;
+}
+
+bool hasPeak(const GpuSpec &gpu, ComputeType type)
+{
+    return gpu.peak(type).has_value();
+}
+
+Roofline rooflineFor(const GpuSpec &gpu, ComputeType type)
+{
+    const double peak = gpu.peak(type).value_or(gpu.peak(ComputeType::Fp16).value_or(0.0));
+    return Roofline { peak, gpu.bandwidthBytesPerSecond };
+}
+
+MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &workload, double capacityBytes)
+{
+    MemoryFootprint memory;
+    memory.weightBytes = parameterCount(model) * bytesPerElement(workload.weightType);
+    // K and V, per layer, per sequence, per cached token.
+    memory.kvCacheBytes = 2.0 * double(model.layers) * double(workload.batch) * double(workload.seq)
+        * double(model.kvHeads) * double(model.headDim) * bytesPerElement(workload.kvType);
+    memory.capacityBytes = capacityBytes;
+    return memory;
+}
+
+namespace {
+void place(PhaseResult &result, const PhaseOps &ops, const Roofline &roof)
+{
+    result.count = ops.size();
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const OpCost &cost = ops[i];
+        OpResult &r = result.ops[i];
+        r.cost = cost;
+        r.intensity = cost.intensity();
+        r.attainableFlopsPerSecond = roof.attainable(r.intensity);
+        r.bound = roof.bound(r.intensity);
+        r.timeSeconds = roof.time(cost.flops, cost.totalBytes());
+        result.flops += cost.flops * cost.repeat;
+        result.bytes += cost.totalBytes() * cost.repeat;
+        result.timeSeconds += r.timeSeconds * cost.repeat;
+    }
+}
+}
+
+Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload)
+{
+    Evaluation e;
+    e.workload = workload;
+    e.roof = rooflineFor(gpu, workload.computeType);
+    place(e.prefill, phaseCosts(model, workload, Phase::Prefill), e.roof);
+    place(e.decode, phaseCosts(model, workload, Phase::Decode), e.roof);
+    e.memory = memoryFootprint(model, workload, gpu.memoryBytes);
+    return e;
+}
+
+SweepSpec SweepSpec::seedDefault()
+{
+    return SweepSpec { { 1, 2, 4, 8, 16, 32 }, { 128, 512, 2048 } };
+}
+
+void evaluateSweep(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const SweepSpec &spec,
+                   std::vector<Evaluation> &out)
+{
+    out.resize(spec.size());
+    std::size_t i = 0;
+    Workload w = base;
+    for (const std::int64_t seq : spec.seqs) {
+        for (const std::int64_t batch : spec.batches) {
+            w.batch = batch;
+            w.seq = seq;
+            out[i++] = evaluate(model, gpu, w);
+        }
+    }
+}
+
+} // namespace roofline

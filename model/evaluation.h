@@ -1,0 +1,86 @@
+#pragma once
+
+#include "gpuspec.h"
+#include "modelconfig.h"
+#include "opcost.h"
+#include "roofline.h"
+#include "workload.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace roofline {
+
+// One op placed on the roofline.
+struct OpResult {
+    OpCost cost;
+    double intensity = 0.0; // FLOP/byte
+    double attainableFlopsPerSecond = 0.0; // min(peak, bandwidth * intensity)
+    Bound bound = Bound::Memory;
+    double timeSeconds = 0.0; // one run of the op: max(FLOPs / peak, bytes / bandwidth)
+};
+
+struct PhaseResult {
+    std::array<OpResult, MaxOpsPerPhase> ops {};
+    std::size_t count = 0;
+    // One whole pass (every layer, plus embedding, final norm and LM head):
+    double flops = 0.0;
+    double bytes = 0.0;
+    double timeSeconds = 0.0; // sum of the ops' times: ops run one after another
+
+    const OpResult *begin() const { return ops.data(); }
+    const OpResult *end() const { return ops.data() + count; }
+    // The share of one layer's time an op takes (for the ops that repeat per layer).
+    double layerTimeSeconds() const;
+};
+
+struct MemoryFootprint {
+    double weightBytes = 0.0;
+    double kvCacheBytes = 0.0; // 2 * layers * b * s * Hkv * d * kv
+    double capacityBytes = 0.0;
+
+    double totalBytes() const { return weightBytes + kvCacheBytes; }
+    bool fits() const { return totalBytes() <= capacityBytes; }
+};
+
+struct Evaluation {
+    Workload workload;
+    Roofline roof;
+    PhaseResult prefill;
+    PhaseResult decode;
+    MemoryFootprint memory;
+
+    const PhaseResult &phase(Phase p) const { return p == Phase::Prefill ? prefill : decode; }
+    double timeToFirstTokenSeconds() const { return prefill.timeSeconds; }
+    double decodeStepSeconds() const { return decode.timeSeconds; }
+    // Tokens generated per second over the whole batch.
+    double decodeTokensPerSecond() const;
+};
+
+// The compute roof for a workload's compute type; falls back to the fp16 tensor peak when the GPU
+// publishes none for that type (callers that let the user pick a type check first: hasPeak()).
+Roofline rooflineFor(const GpuSpec &gpu, ComputeType type);
+bool hasPeak(const GpuSpec &gpu, ComputeType type);
+
+// Everything the chart and the numbers show for one workload. Pure and allocation-free.
+Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload);
+
+MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &workload, double capacityBytes);
+
+// The small points of the chart: the same model and GPU over a grid of (batch, seq).
+struct SweepSpec {
+    std::vector<std::int64_t> batches;
+    std::vector<std::int64_t> seqs;
+
+    // batch {1, 2, 4, 8, 16, 32} x sequence length {128, 512, 2048}: the seed chart's spread.
+    static SweepSpec seedDefault();
+    std::size_t size() const { return batches.size() * seqs.size(); }
+};
+
+// Evaluates every (batch, seq) of `spec` on top of `base` (which gives dtypes and decoding). `out` is
+// resized and reused, so a caller that keeps it allocates only once.
+void evaluateSweep(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const SweepSpec &spec,
+                   std::vector<Evaluation> &out);
+
+} // namespace roofline

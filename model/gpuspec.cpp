@@ -1,0 +1,87 @@
+#include "gpuspec.h"
+
+#include "inputerror.h"
+#include "jsonreader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace roofline {
+
+namespace {
+
+// Upper bounds that no real device reaches by orders of magnitude; they keep absurd values (1e308)
+// from overflowing the arithmetic later.
+constexpr double MaxBandwidthGBps = 1e6; // 1 PB/s
+constexpr double MaxTflops = 1e6; // 1 EFLOP/s
+constexpr double MaxMemoryGB = 1e6;
+constexpr double MaxL2MB = 1e6;
+
+GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, const std::string &path,
+                       bool idRequired)
+{
+    if (!object.is_object())
+        throw InputError(source, path, "expected an object, got " + describeJsonValue(object));
+    const JsonFields fields(object, source, path);
+    GpuSpec gpu;
+    if (idRequired || fields.has("id")) {
+        gpu.id = fields.string("id");
+        if (gpu.id.empty())
+            fields.fail("id", "must not be empty");
+    }
+    gpu.name = fields.string("name");
+    if (gpu.name.empty())
+        fields.fail("name", "must not be empty");
+    gpu.bandwidthBytesPerSecond = fields.positiveNumber("memory_bandwidth_gb_per_s", MaxBandwidthGBps) * 1e9;
+    gpu.memoryBytes = fields.positiveNumber("memory_gb", MaxMemoryGB) * 1e9;
+    if (const auto l2 = fields.optionalPositiveNumber("l2_mb", MaxL2MB))
+        gpu.l2Bytes = *l2 * 1e6;
+    gpu.note = fields.optionalString("note").value_or(std::string());
+
+    const nlohmann::json &peaks = fields.object("peak_tflops");
+    const JsonFields peakFields(peaks, source, fields.fieldName("peak_tflops"));
+    for (const auto &[key, value] : peaks.items()) {
+        const auto type = computeTypeFromName(key);
+        if (!type)
+            peakFields.fail(key, "unknown compute type; expected fp16, bf16, fp8, int8 or fp32");
+        if (value.is_null())
+            continue;
+        gpu.setPeak(*type, peakFields.positiveNumber(key, MaxTflops) * 1e12);
+    }
+    // Every chart needs the fp16/bf16 tensor roof, which every LLM accelerator publishes.
+    if (!gpu.peak(ComputeType::Fp16))
+        peakFields.fail("fp16", "is missing (the FP16/BF16 tensor peak in TFLOP/s is required)");
+    return gpu;
+}
+
+} // namespace
+
+std::vector<GpuSpec> parseGpuPresets(std::string_view text, const std::string &source)
+{
+    const nlohmann::json document = parseJsonObject(text, source);
+    const JsonFields top(document, source);
+    const auto format = top.integer("format", 1, 1);
+    (void)format;
+    const nlohmann::json &list = top.array("gpus");
+    std::vector<GpuSpec> gpus;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "gpus[" + std::to_string(i) + "]";
+        GpuSpec gpu = parseGpuObject(list[i], source, path, true);
+        if (!ids.insert(gpu.id).second)
+            throw InputError(source, path + ".id", "duplicate id \"" + gpu.id + "\"");
+        gpus.push_back(std::move(gpu));
+    }
+    if (gpus.empty())
+        throw InputError(source, "gpus", "holds no GPU");
+    return gpus;
+}
+
+GpuSpec parseGpuFile(std::string_view text, const std::string &source)
+{
+    const nlohmann::json document = parseJsonObject(text, source);
+    return parseGpuObject(document, source, {}, false);
+}
+
+} // namespace roofline

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "units.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace roofline {
+
+// One accelerator's published figures, in base units: bytes, bytes per second, FLOP/s.
+struct GpuSpec {
+    std::string id; // short lowercase id ("a6000-seed"); empty for a user's file without one
+    std::string name;
+    double bandwidthBytesPerSecond = 0.0;
+    std::array<std::optional<double>, ComputeTypeCount> peakFlopsPerSecond {}; // indexed by ComputeType
+    double memoryBytes = 0.0;
+    std::optional<double> l2Bytes;
+    std::string note;
+
+    std::optional<double> peak(ComputeType type) const { return peakFlopsPerSecond[static_cast<std::size_t>(type)]; }
+    void setPeak(ComputeType type, double flopsPerSecond)
+    {
+        peakFlopsPerSecond[static_cast<std::size_t>(type)] = flopsPerSecond;
+    }
+
+    bool operator==(const GpuSpec &) const = default;
+};
+
+// Parses the GPU preset file (`{"format": 1, "gpus": [...]}`).
+std::vector<GpuSpec> parseGpuPresets(std::string_view text, const std::string &source);
+
+// Parses a single GPU file, as a user writes one: the same fields as one preset entry, "id" optional.
+GpuSpec parseGpuFile(std::string_view text, const std::string &source);
+
+} // namespace roofline

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace roofline {
+
+// Largest input file the loaders accept. Real config.json and GPU files are a few kB; this guards
+// against being handed a log file or a disk image by mistake.
+inline constexpr std::uintmax_t MaxInputFileBytes = 4 * 1024 * 1024;
+
+// Reads a whole file as text for one of the loaders. Throws InputError naming the path when it is missing,
+// a directory, unreadable or too large.
+std::string readInputFile(const std::string &path);
+
+// Parses JSON strictly: no comments, no duplicate keys, a top-level object. Errors name the source.
+nlohmann::json parseJsonObject(std::string_view text, const std::string &source);
+
+// Typed, range-checked access to the fields of one JSON object. `path` is the object's place in the file
+// ("gpus[3]"), used in error messages together with the source.
+class JsonFields
+{
+public:
+    JsonFields(const nlohmann::json &object, std::string source, std::string path = {});
+
+    bool has(std::string_view key) const;
+    std::string string(std::string_view key) const;
+    std::optional<std::string> optionalString(std::string_view key) const;
+    // A finite number in (0, max].
+    double positiveNumber(std::string_view key, double max) const;
+    std::optional<double> optionalPositiveNumber(std::string_view key, double max) const;
+    // A whole number in [min, max]; 4096.0 is accepted, 4096.5 is not.
+    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const;
+    std::optional<std::int64_t> optionalInteger(std::string_view key, std::int64_t min, std::int64_t max) const;
+    std::optional<bool> optionalBool(std::string_view key) const;
+    const nlohmann::json &object(std::string_view key) const;
+    const nlohmann::json &array(std::string_view key) const;
+
+    std::string fieldName(std::string_view key) const;
+    [[noreturn]] void fail(std::string_view key, const std::string &problem) const;
+    const std::string &source() const { return m_source; }
+
+private:
+    const nlohmann::json &require(std::string_view key) const;
+
+    const nlohmann::json &m_object;
+    std::string m_source;
+    std::string m_path;
+};
+
+// A short printable rendering of a JSON value for error messages (long strings are cut).
+std::string describeJsonValue(const nlohmann::json &value);
+
+} // namespace roofline

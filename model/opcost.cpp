@@ -1,0 +1,225 @@
+#include "opcost.h"
+
+#include <cmath>
+
+namespace roofline {
+
+std::string_view phaseName(Phase phase)
+{
+    return phase == Phase::Prefill ? "prefill" : "decode";
+}
+
+std::string_view seriesName(Series series)
+{
+    switch (series) {
+    case Series::QkvMlpInit:
+        return "qkv mlp init";
+    case Series::QkvMlpAr:
+        return "qkv mlp ar";
+    case Series::UpGateDownInit:
+        return "up/gate/down init";
+    case Series::UpGateDownAr:
+        return "up/gate/down ar";
+    case Series::QkPvInit:
+        return "qk/pv init";
+    case Series::QkPvAr:
+        return "qk/pv ar";
+    case Series::None:
+        break;
+    }
+    return "other";
+}
+
+std::string_view opName(OpKind op)
+{
+    switch (op) {
+    case OpKind::QProj:
+        return "q_proj";
+    case OpKind::KProj:
+        return "k_proj";
+    case OpKind::VProj:
+        return "v_proj";
+    case OpKind::OProj:
+        return "o_proj";
+    case OpKind::GateProj:
+        return "gate_proj";
+    case OpKind::UpProj:
+        return "up_proj";
+    case OpKind::DownProj:
+        return "down_proj";
+    case OpKind::Qk:
+        return "qk";
+    case OpKind::Pv:
+        return "pv";
+    case OpKind::Attention:
+        return "attention";
+    case OpKind::InputNorm:
+        return "input_norm";
+    case OpKind::PostAttentionNorm:
+        return "post_attention_norm";
+    case OpKind::Softmax:
+        return "softmax";
+    case OpKind::ResidualAdd:
+        return "residual_add";
+    case OpKind::Activation:
+        return "act_fn";
+    case OpKind::Router:
+        return "router";
+    case OpKind::Embedding:
+        return "embedding";
+    case OpKind::FinalNorm:
+        return "final_norm";
+    case OpKind::LmHead:
+        return "lm_head";
+    }
+    return "?";
+}
+
+Series seriesOf(OpKind op, Phase phase)
+{
+    const bool init = phase == Phase::Prefill;
+    switch (op) {
+    case OpKind::QProj:
+    case OpKind::KProj:
+    case OpKind::VProj:
+    case OpKind::OProj:
+        return init ? Series::QkvMlpInit : Series::QkvMlpAr;
+    case OpKind::GateProj:
+    case OpKind::UpProj:
+    case OpKind::DownProj:
+        return init ? Series::UpGateDownInit : Series::UpGateDownAr;
+    case OpKind::Qk:
+    case OpKind::Pv:
+    case OpKind::Attention:
+        return init ? Series::QkPvInit : Series::QkPvAr;
+    default:
+        return Series::None;
+    }
+}
+
+bool isPerLayer(OpKind op)
+{
+    return op != OpKind::Embedding && op != OpKind::FinalNorm && op != OpKind::LmHead;
+}
+
+double tokensInFlight(const Workload &w, Phase phase)
+{
+    return phase == Phase::Prefill ? double(w.batch) * double(w.seq) : double(w.batch) * double(w.tokensPerStep);
+}
+
+double expectedExpertsTouched(const ModelConfig &model, double tokens)
+{
+    if (!model.isMoe())
+        return 1.0;
+    const double e = double(model.experts);
+    const double k = double(model.expertsPerToken);
+    // Each token misses a given expert with probability (1 - k/E); all `tokens` miss it with that to the
+    // power `tokens` (independent uniform routing).
+    return e * (1.0 - std::pow(1.0 - k / e, tokens));
+}
+
+namespace {
+
+struct Builder {
+    PhaseOps ops;
+    Phase phase;
+    double layers;
+
+    OpCost &add(OpKind op, double flops, ByteSplit bytes, double repeat)
+    {
+        ops.push(OpCost { op, phase, seriesOf(op, phase), flops, bytes, repeat });
+        return ops.items[ops.count - 1];
+    }
+
+    // A matrix multiply of T tokens by an in x out weight: 2*T*in*out FLOPs; the weight read once, the
+    // input read once, the output written once.
+    void linear(OpKind op, double tokens, double in, double out, double weightCopies, double w, double a)
+    {
+        add(op, 2.0 * tokens * in * out, ByteSplit { weightCopies * in * out * w, tokens * in * a, tokens * out * a, 0, 0 },
+            layers);
+    }
+};
+
+} // namespace
+
+PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
+{
+    const double w = bytesPerElement(wl.weightType);
+    const double a = bytesPerElement(wl.activationType);
+    const double kvBytes = bytesPerElement(wl.kvType);
+    const double h = double(m.hidden), f = double(m.intermediate), d = double(m.headDim);
+    const double H = double(m.heads), Hkv = double(m.kvHeads);
+    const double b = double(wl.batch);
+    const double T = tokensInFlight(wl, phase);
+    const bool prefill = phase == Phase::Prefill;
+    // Attention: q query tokens per sequence against sk keys. Prefill: the prompt against itself.
+    // Decode: the new token(s) against the s tokens already cached.
+    const double q = prefill ? double(wl.seq) : double(wl.tokensPerStep);
+    const double sk = double(wl.seq);
+    // K and V come from the layer's own projections in prefill (activations), from the cache in decode.
+    const double keyBytes = prefill ? a : kvBytes;
+
+    Builder out { {}, phase, double(m.layers) };
+
+    // Attention block.
+    out.add(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
+    out.linear(OpKind::QProj, T, h, H * d, 1.0, w, a);
+    out.linear(OpKind::KProj, T, h, Hkv * d, 1.0, w, a);
+    out.linear(OpKind::VProj, T, h, Hkv * d, 1.0, w, a);
+
+    const double queries = b * q * H * d; // elements of Q, and of the attention output
+    const double keys = b * sk * Hkv * d; // elements of K, and of V
+    const double scores = b * H * q * sk;
+    const double matmulFlops = 2.0 * b * H * q * sk * d;
+    const auto kvSplit = [&](double elements) {
+        // K/V read as activations in prefill, from the KV cache in decode.
+        return prefill ? ByteSplit { 0, elements * keyBytes, 0, 0, 0 } : ByteSplit { 0, 0, 0, elements * keyBytes, 0 };
+    };
+    if (wl.flashAttention) {
+        // The score matrix stays on chip: read Q, K, V once, write O once.
+        ByteSplit bytes = kvSplit(2.0 * keys);
+        bytes.activationsRead += queries * a;
+        bytes.activationsWritten += queries * a;
+        out.add(OpKind::Attention, 2.0 * matmulFlops, bytes, out.layers);
+    } else {
+        ByteSplit qk = kvSplit(keys);
+        qk.activationsRead += queries * a;
+        qk.activationsWritten += scores * a;
+        out.add(OpKind::Qk, matmulFlops, qk, out.layers);
+        // max, subtract, exp, sum, divide: 5 FLOPs per score; the scores read and written once.
+        out.add(OpKind::Softmax, 5.0 * scores, ByteSplit { 0, scores * a, scores * a, 0, 0 }, out.layers);
+        ByteSplit pv = kvSplit(keys);
+        pv.activationsRead += scores * a;
+        pv.activationsWritten += queries * a;
+        out.add(OpKind::Pv, matmulFlops, pv, out.layers);
+    }
+    out.linear(OpKind::OProj, T, H * d, h, 1.0, w, a);
+
+    // MLP block. With experts, each token runs k of them; the weights of every expert that at least one
+    // token was routed to are read.
+    out.add(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
+    const double k = double(m.expertsPerToken);
+    const double expertTokens = T * (m.isMoe() ? k : 1.0);
+    const double touched = expectedExpertsTouched(m, T);
+    if (m.isMoe())
+        out.linear(OpKind::Router, T, h, double(m.experts), 1.0, w, a);
+    out.linear(OpKind::GateProj, expertTokens, h, f, touched, w, a);
+    out.linear(OpKind::UpProj, expertTokens, h, f, touched, w, a);
+    // SiLU(gate) * up: sigmoid is 4 FLOPs (negate, exp, add, divide), then 2 multiplies.
+    out.add(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0, 0 },
+            out.layers);
+    out.linear(OpKind::DownProj, expertTokens, f, h, touched, w, a);
+    // The two residual adds of the layer: read two vectors, write one, each.
+    out.add(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0, 0 }, out.layers);
+
+    // Once per pass: embedding gather, final norm and LM head. Only the last position of each sequence
+    // needs logits in prefill; decode needs them for every token verified.
+    const double generated = prefill ? b : T;
+    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * w, 0, T * h * a, 0, 0 }, 1.0);
+    out.add(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0, 0 }, 1.0);
+    out.add(OpKind::LmHead, 2.0 * generated * h * double(m.vocab),
+            ByteSplit { h * double(m.vocab) * w, generated * h * a, generated * double(m.vocab) * a, 0, 0 }, 1.0);
+    return out.ops;
+}
+
+} // namespace roofline

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "modelconfig.h"
+#include "workload.h"
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace roofline {
+
+enum class Phase { Prefill, Decode };
+
+// The six series of the seed chart; None for the ops that count only in the totals.
+enum class Series { QkvMlpInit, QkvMlpAr, UpGateDownInit, UpGateDownAr, QkPvInit, QkPvAr, None };
+inline constexpr int SeriesCount = 6;
+
+enum class OpKind {
+    QProj,
+    KProj,
+    VProj,
+    OProj,
+    GateProj,
+    UpProj,
+    DownProj,
+    Qk,
+    Pv,
+    Attention, // qk and pv fused (FlashAttention)
+    // Ops that count in the totals only:
+    InputNorm,
+    PostAttentionNorm,
+    Softmax,
+    ResidualAdd,
+    Activation,
+    Router,
+    Embedding,
+    FinalNorm,
+    LmHead,
+};
+
+std::string_view phaseName(Phase phase); // "prefill" | "decode"
+std::string_view seriesName(Series series); // the seed's legend texts ("qkv mlp init", ...)
+std::string_view opName(OpKind op); // "q_proj", ..., "attention", "lm_head"
+Series seriesOf(OpKind op, Phase phase);
+// False for the embedding, final norm and LM head, which run once per pass rather than once per layer.
+bool isPerLayer(OpKind op);
+
+// Minimum DRAM traffic of one op, split by what moves.
+struct ByteSplit {
+    double weights = 0.0;
+    double activationsRead = 0.0;
+    double activationsWritten = 0.0;
+    double kvRead = 0.0;
+    double kvWritten = 0.0;
+
+    double total() const { return weights + activationsRead + activationsWritten + kvRead + kvWritten; }
+};
+
+struct OpCost {
+    OpKind op = OpKind::QProj;
+    Phase phase = Phase::Prefill;
+    Series series = Series::None;
+    double flops = 0.0; // a multiply-add counts 2
+    ByteSplit bytes;
+    double repeat = 1.0; // how many times the op runs in one pass: the layer count, or 1 for embedding/LM head
+
+    double totalBytes() const { return bytes.total(); }
+    // FLOP per byte; 0 for an op that moves bytes but computes nothing (an embedding gather).
+    double intensity() const
+    {
+        const double b = totalBytes();
+        return b > 0.0 ? flops / b : 0.0;
+    }
+};
+
+// The most ops one phase produces: 10 per layer with a MoE router and no FlashAttention, 5 totals-only
+// per layer, 3 per model (18), with room to spare.
+inline constexpr std::size_t MaxOpsPerPhase = 20;
+
+// A fixed-capacity list, so evaluating a workload never touches the heap.
+struct PhaseOps {
+    std::array<OpCost, MaxOpsPerPhase> items {};
+    std::size_t count = 0;
+
+    void push(const OpCost &op) { items[count++] = op; }
+    const OpCost *begin() const { return items.data(); }
+    const OpCost *end() const { return items.data() + count; }
+    std::size_t size() const { return count; }
+    const OpCost &operator[](std::size_t i) const { return items[i]; }
+};
+
+// The costs of one pass of `phase`: every op of one decoder layer (repeat = layers) plus the
+// embedding, final norm and LM head (repeat = 1). Pure; no allocation.
+PhaseOps phaseCosts(const ModelConfig &model, const Workload &workload, Phase phase);
+
+// Tokens processed by one pass: b*s in prefill, b*tokensPerStep in decode.
+double tokensInFlight(const Workload &workload, Phase phase);
+
+// Expected number of distinct experts that `tokens` tokens, each routed to k of E experts uniformly at
+// random, touch: E * (1 - (1 - k/E)^tokens). 1 for a dense model.
+double expectedExpertsTouched(const ModelConfig &model, double tokens);
+
+} // namespace roofline

@@ -1,0 +1,179 @@
+#include "report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace roofline {
+
+using nlohmann::json;
+
+json gpuToJson(const GpuSpec &gpu)
+{
+    json peaks = json::object();
+    for (int i = 0; i < ComputeTypeCount; ++i) {
+        const auto type = static_cast<ComputeType>(i);
+        if (const auto peak = gpu.peak(type))
+            peaks[std::string(computeTypeName(type))] = *peak;
+    }
+    json out = {
+        { "id", gpu.id },
+        { "name", gpu.name },
+        { "bandwidth_bytes_per_s", gpu.bandwidthBytesPerSecond },
+        { "peak_flops_per_s", gpu.peak(ComputeType::Fp16).value_or(0.0) },
+        { "peak_flops_per_s_by_type", peaks },
+        { "memory_bytes", gpu.memoryBytes },
+        { "note", gpu.note },
+    };
+    if (gpu.l2Bytes)
+        out["l2_bytes"] = *gpu.l2Bytes;
+    return out;
+}
+
+json modelToJson(const ModelConfig &m)
+{
+    return {
+        { "id", m.id },
+        { "name", m.name },
+        { "model_type", m.modelType },
+        { "hidden_size", m.hidden },
+        { "intermediate_size", m.intermediate },
+        { "num_attention_heads", m.heads },
+        { "num_key_value_heads", m.kvHeads },
+        { "head_dim", m.headDim },
+        { "num_hidden_layers", m.layers },
+        { "vocab_size", m.vocab },
+        { "max_position_embeddings", m.maxPositions },
+        { "tie_word_embeddings", m.tiedEmbeddings },
+        { "num_local_experts", m.experts },
+        { "num_experts_per_tok", m.expertsPerToken },
+        { "parameters", parameterCount(m) },
+    };
+}
+
+json workloadToJson(const Workload &w)
+{
+    return {
+        { "batch", w.batch },
+        { "seq", w.seq },
+        { "weight_dtype", dtypeName(w.weightType) },
+        { "activation_dtype", dtypeName(w.activationType) },
+        { "kv_dtype", dtypeName(w.kvType) },
+        { "compute_type", computeTypeName(w.computeType) },
+        { "flash_attention", w.flashAttention },
+        { "tokens_per_step", w.tokensPerStep },
+    };
+}
+
+json opToJson(const OpResult &op)
+{
+    const OpCost &c = op.cost;
+    json out = {
+        { "series", c.series == Series::None ? json(nullptr) : json(seriesName(c.series)) },
+        { "phase", phaseName(c.phase) },
+        { "op", opName(c.op) },
+        { "flops", c.flops },
+        { "bytes", c.totalBytes() },
+        { "bytes_split",
+          { { "weights", c.bytes.weights },
+            { "activations_read", c.bytes.activationsRead },
+            { "activations_written", c.bytes.activationsWritten },
+            { "kv_read", c.bytes.kvRead },
+            { "kv_written", c.bytes.kvWritten } } },
+        { "intensity", op.intensity },
+        { "attainable_flops_per_s", op.attainableFlopsPerSecond },
+        { "bound", op.bound == Bound::Memory ? "memory" : "compute" },
+        { "time_s", op.timeSeconds },
+        { "count_per_pass", c.repeat },
+    };
+    return out;
+}
+
+namespace {
+json phaseTotals(const PhaseResult &phase)
+{
+    return { { "flops", phase.flops }, { "bytes", phase.bytes }, { "time_s", phase.timeSeconds } };
+}
+
+void appendOps(json &series, json &other, const PhaseResult &phase)
+{
+    for (const OpResult &op : phase)
+        (op.cost.series == Series::None ? other : series).push_back(opToJson(op));
+}
+}
+
+json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evaluation &e,
+                      const std::vector<Evaluation> *sweep)
+{
+    json ops = json::array();
+    json other = json::array();
+    appendOps(ops, other, e.prefill);
+    appendOps(ops, other, e.decode);
+
+    json prefill = phaseTotals(e.prefill);
+    prefill["time_to_first_token_s"] = e.timeToFirstTokenSeconds();
+    json decode = phaseTotals(e.decode);
+    decode["time_per_step_s"] = e.decodeStepSeconds();
+    decode["tokens_per_s"] = e.decodeTokensPerSecond();
+    decode["tokens_per_s_per_sequence"] = e.decodeTokensPerSecond() / double(e.workload.batch);
+    const json memory = {
+        { "weights_bytes", e.memory.weightBytes },
+        { "kv_cache_bytes", e.memory.kvCacheBytes },
+        { "total_bytes", e.memory.totalBytes() },
+        { "capacity_bytes", e.memory.capacityBytes },
+        { "fits", e.memory.fits() },
+    };
+
+    json gpuJson = gpuToJson(gpu);
+    gpuJson["peak_flops_per_s"] = e.roof.peakFlopsPerSecond; // the roof actually used
+    json out = {
+        { "gpu", gpuJson },
+        { "model", modelToJson(model) },
+        { "workload", workloadToJson(e.workload) },
+        { "ridge_flop_per_byte", e.roof.ridge() },
+        { "ops", ops },
+        { "other_ops", other },
+        { "totals", { { "prefill", prefill }, { "decode", decode }, { "memory", memory } } },
+    };
+    if (sweep) {
+        json points = json::array();
+        for (const Evaluation &point : *sweep) {
+            for (const PhaseResult *phase : { &point.prefill, &point.decode }) {
+                for (const OpResult &op : *phase) {
+                    if (op.cost.series == Series::None)
+                        continue;
+                    json record = opToJson(op);
+                    record["batch"] = point.workload.batch;
+                    record["seq"] = point.workload.seq;
+                    points.push_back(std::move(record));
+                }
+            }
+        }
+        out["sweep"] = std::move(points);
+    }
+    return out;
+}
+
+std::string evaluationToCsv(const Evaluation &e)
+{
+    std::string out = "series,phase,op,batch,seq,flops,bytes,intensity,attainable_flops_per_s,bound,time_s\n";
+    char line[512];
+    for (const bool seriesOps : { true, false }) {
+        for (const PhaseResult *phase : { &e.prefill, &e.decode }) {
+            for (const OpResult &op : *phase) {
+                if ((op.cost.series != Series::None) != seriesOps)
+                    continue;
+                std::snprintf(line, sizeof line, "%s,%s,%s,%lld,%lld,%.17g,%.17g,%.17g,%.17g,%s,%.17g\n",
+                              op.cost.series == Series::None ? "" : std::string(seriesName(op.cost.series)).c_str(),
+                              std::string(phaseName(op.cost.phase)).c_str(), std::string(opName(op.cost.op)).c_str(),
+                              static_cast<long long>(e.workload.batch), static_cast<long long>(e.workload.seq),
+                              op.cost.flops, op.cost.totalBytes(), op.intensity, op.attainableFlopsPerSecond,
+                              op.bound == Bound::Memory ? "memory" : "compute", op.timeSeconds);
+                out += line;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace roofline

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <algorithm>
+
+namespace roofline {
+
+enum class Bound { Memory, Compute };
+
+// The classic roofline (Williams, Waterman, Patterson, CACM 2009): attainable(I) = min(peak, bandwidth * I).
+struct Roofline {
+    double peakFlopsPerSecond = 0.0;
+    double bandwidthBytesPerSecond = 0.0;
+
+    // The intensity at which the two roofs meet, FLOP/byte.
+    double ridge() const { return peakFlopsPerSecond / bandwidthBytesPerSecond; }
+    double attainable(double intensity) const { return std::min(peakFlopsPerSecond, bandwidthBytesPerSecond * intensity); }
+    Bound bound(double intensity) const { return intensity < ridge() ? Bound::Memory : Bound::Compute; }
+    // An op cannot finish before its FLOPs are done at peak nor before its bytes have moved.
+    double time(double flops, double bytes) const
+    {
+        return std::max(flops / peakFlopsPerSecond, bytes / bandwidthBytesPerSecond);
+    }
+};
+
+} // namespace roofline

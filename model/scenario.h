@@ -1,0 +1,20 @@
+#pragma once
+
+#include "evaluation.h"
+#include "gpuspec.h"
+#include "modelconfig.h"
+#include "workload.h"
+
+namespace roofline {
+
+// Everything that decides what the chart shows: which model, on which GPU, doing what.
+struct Scenario {
+    ModelConfig model;
+    GpuSpec gpu;
+    Workload workload;
+    SweepSpec sweep = SweepSpec::seedDefault();
+
+    Evaluation evaluate() const { return roofline::evaluate(model, gpu, workload); }
+};
+
+} // namespace roofline

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QTest>
+
+#include <cmath>
+#include <string>
+
+// Relative comparison for doubles: |actual - expected| <= tolerance * |expected|.
+#define ROOFLINE_COMPARE_REL(actual, expected, tolerance)                                                              \
+    do {                                                                                                               \
+        const double a_ = (actual);                                                                                    \
+        const double e_ = (expected);                                                                                  \
+        const bool ok_ = std::fabs(a_ - e_) <= (tolerance) * std::fabs(e_);                                            \
+        QVERIFY2(ok_, qPrintable(QStringLiteral("%1 = %2, expected %3 (rel. tolerance %4)")                            \
+                                     .arg(QStringLiteral(#actual))                                                     \
+                                     .arg(a_, 0, 'g', 12)                                                              \
+                                     .arg(e_, 0, 'g', 12)                                                              \
+                                     .arg(double(tolerance))));                                                        \
+    } while (false)
+
+inline QString testDataPath(const char *relative)
+{
+    return QStringLiteral(ROOFLINE_TEST_DATA "/") + QString::fromUtf8(relative);
+}

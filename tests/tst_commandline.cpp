@@ -1,0 +1,224 @@
+#include "testutil.h"
+
+#include "commandline.h"
+#include "inputerror.h"
+#include "presetsource.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace roofline;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runExplorer(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(ROOFLINE_EXECUTABLE), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+}
+
+QJsonObject findOp(const QJsonArray &ops, const QString &phase, const QString &op)
+{
+    for (const auto &value : ops) {
+        const QJsonObject record = value.toObject();
+        if (record[QLatin1String("phase")].toString() == phase && record[QLatin1String("op")].toString() == op)
+            return record;
+    }
+    return {};
+}
+}
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private:
+    PresetLibrary m_presets;
+
+private Q_SLOTS:
+    void initTestCase() { m_presets = loadBuiltInPresets(); }
+
+    void dumpJsonMatchesTheHandWorkedFigures()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--model"),
+                                      QStringLiteral("llama-2-13b"), QStringLiteral("--gpu"), QStringLiteral("a6000-seed"),
+                                      QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--seq"),
+                                      QStringLiteral("2048") });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.err.isEmpty());
+        QJsonParseError error;
+        const QJsonObject doc = QJsonDocument::fromJson(run.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        ROOFLINE_COMPARE_REL(doc[QLatin1String("ridge_flop_per_byte")].toDouble(), 235.68, 1e-4);
+        const QJsonObject gpu = doc[QLatin1String("gpu")].toObject();
+        QCOMPARE(gpu[QLatin1String("bandwidth_bytes_per_s")].toDouble(), 768e9);
+        QCOMPARE(gpu[QLatin1String("peak_flops_per_s")].toDouble(), 181e12);
+        const QJsonArray ops = doc[QLatin1String("ops")].toArray();
+        QCOMPARE(ops.size(), 18); // 9 ops of the six series in each phase
+        const QJsonObject q = findOp(ops, QStringLiteral("decode"), QStringLiteral("q_proj"));
+        QCOMPARE(q[QLatin1String("flops")].toDouble(), 52428800.0);
+        QCOMPARE(q[QLatin1String("bytes")].toDouble(), 52449280.0);
+        QCOMPARE(q[QLatin1String("series")].toString(), QStringLiteral("qkv mlp ar"));
+        QCOMPARE(q[QLatin1String("bound")].toString(), QStringLiteral("memory"));
+        const QJsonObject qk = findOp(ops, QStringLiteral("prefill"), QStringLiteral("qk"));
+        QCOMPARE(qk[QLatin1String("flops")].toDouble(), 42949672960.0);
+        QCOMPARE(qk[QLatin1String("bytes")].toDouble(), 377487360.0);
+        ROOFLINE_COMPARE_REL(qk[QLatin1String("intensity")].toDouble(), 113.78, 1e-4);
+        const QJsonObject totals = doc[QLatin1String("totals")].toObject();
+        QVERIFY(totals[QLatin1String("memory")].toObject()[QLatin1String("fits")].toBool());
+        QVERIFY(totals[QLatin1String("decode")].toObject()[QLatin1String("tokens_per_s")].toDouble() > 20.0);
+        QVERIFY(!doc.contains(QLatin1String("sweep")));
+    }
+
+    void dumpSweepCarriesBatchAndSeq()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray sweep = QJsonDocument::fromJson(run.out).object()[QLatin1String("sweep")].toArray();
+        QCOMPARE(sweep.size(), 18 * 18); // 18 workloads x 18 series ops
+        QVERIFY(sweep.first().toObject().contains(QLatin1String("batch")));
+        QVERIFY(sweep.first().toObject().contains(QLatin1String("seq")));
+    }
+
+    void dumpCsv()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("csv"), QStringLiteral("--batch"),
+                                      QStringLiteral("16"), QStringLiteral("--seq"), QStringLiteral("512") });
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QVERIFY(lines.first().startsWith("series,phase,op,batch,seq,flops,bytes"));
+        bool found = false;
+        for (const QByteArray &line : lines)
+            found = found || line.startsWith("up/gate/down init,prefill,gate_proj,16,512,1159641169920,451936256,");
+        QVERIFY2(found, run.out.constData());
+    }
+
+    void lists()
+    {
+        const Run gpus = runExplorer({ QStringLiteral("--list-gpus") });
+        QCOMPARE(gpus.exitCode, 0);
+        QVERIFY(gpus.out.contains("a6000-seed"));
+        QVERIFY(gpus.out.contains("h100-sxm"));
+        const Run models = runExplorer({ QStringLiteral("--list-models") });
+        QVERIFY(models.out.contains("llama-3.1-70b"));
+    }
+
+    void overridesRenameTheGpu()
+    {
+        const CommandLineRequest request = parseCommandLine(
+            { QStringLiteral("x"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--bandwidth-gbps"),
+              QStringLiteral("1000") },
+            m_presets);
+        QCOMPARE(request.scenario.gpu.bandwidthBytesPerSecond, 1e12);
+        QCOMPARE(request.scenario.gpu.peak(ComputeType::Fp16).value(), 989.4e12);
+        QCOMPARE(request.scenario.gpu.name, std::string("Custom (from H100 SXM)"));
+    }
+
+    void workloadFlags()
+    {
+        const CommandLineRequest request = parseCommandLine(
+            { QStringLiteral("x"), QStringLiteral("--weight-dtype"), QStringLiteral("int4"), QStringLiteral("--kv-dtype"),
+              QStringLiteral("fp8"), QStringLiteral("--flash-attention"), QStringLiteral("--tokens-per-step"),
+              QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("1000000"), QStringLiteral("--seq"),
+              QStringLiteral("10000000") },
+            m_presets);
+        const Workload &w = request.scenario.workload;
+        QCOMPARE(w.weightType, DType::Int4);
+        QCOMPARE(w.kvType, DType::Fp8);
+        QVERIFY(w.flashAttention);
+        QCOMPARE(w.tokensPerStep, qint64(64));
+        QCOMPARE(w.batch, qint64(1000000));
+        const Evaluation e = request.scenario.evaluate();
+        QVERIFY(std::isfinite(e.timeToFirstTokenSeconds()));
+        QVERIFY(!e.memory.fits());
+    }
+
+    void badArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown flag") << QStringList { QStringLiteral("--frobnicate") } << "Unknown option 'frobnicate'";
+        QTest::newRow("missing value") << QStringList { QStringLiteral("--batch") } << "Missing value after '--batch'";
+        QTest::newRow("not a number") << QStringList { QStringLiteral("--batch"), QStringLiteral("many") }
+                                      << "--batch: expected a number, got \"many\"";
+        QTest::newRow("zero batch") << QStringList { QStringLiteral("--batch"), QStringLiteral("0") } << "--batch: must be between 1";
+        QTest::newRow("fraction") << QStringList { QStringLiteral("--seq"), QStringLiteral("1.5") } << "--seq: expected a whole number";
+        QTest::newRow("nan") << QStringList { QStringLiteral("--peak-tflops"), QStringLiteral("nan") } << "--peak-tflops: expected a number";
+        QTest::newRow("negative bandwidth") << QStringList { QStringLiteral("--bandwidth-gbps"), QStringLiteral("-5") }
+                                            << "--bandwidth-gbps: must be between";
+        QTest::newRow("unknown gpu") << QStringList { QStringLiteral("--gpu"), QStringLiteral("gtx-9999") } << "unknown GPU \"gtx-9999\"";
+        QTest::newRow("unknown model") << QStringList { QStringLiteral("--model"), QStringLiteral("gpt-5") } << "unknown model \"gpt-5\"";
+        QTest::newRow("unknown dtype") << QStringList { QStringLiteral("--weight-dtype"), QStringLiteral("fp12") } << "unknown type \"fp12\"";
+        QTest::newRow("unpublished peak") << QStringList { QStringLiteral("--compute-type"), QStringLiteral("fp8") }
+                                          << "publishes no fp8 peak";
+        QTest::newRow("dump format") << QStringList { QStringLiteral("--dump"), QStringLiteral("xml") } << "--dump: unknown format";
+        QTest::newRow("missing gpu file") << QStringList { QStringLiteral("--gpu-file"), QStringLiteral("/nonexistent/gpu.json") }
+                                          << "/nonexistent/gpu.json: no such file";
+        QTest::newRow("directory as config") << QStringList { QStringLiteral("--model-config"), QStringLiteral("/tmp") }
+                                             << "/tmp: is a directory";
+        QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") } << "unexpected argument";
+    }
+    void badArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const Run run = runExplorer(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.out.isEmpty(), run.out.constData()); // nothing on stdout
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err)); // one line
+        QVERIFY2(err.contains(expected), qPrintable(err));
+    }
+
+    void badFileNamesFieldAndValue()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 40,
+                      "num_key_value_heads": 7, "num_hidden_layers": 40, "vocab_size": 32000})");
+        file.close();
+        const Run run = runExplorer({ QStringLiteral("--model-config"), path, QStringLiteral("--dump"), QStringLiteral("json") });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        const QString err = QString::fromUtf8(run.err);
+        QVERIFY2(err.contains(path) && err.contains(QLatin1String("num_key_value_heads")) && err.contains(QLatin1String("7")),
+                 qPrintable(err));
+    }
+
+    void userFilesLoadLikePresets()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gpu.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})");
+        file.close();
+        const Run run = runExplorer({ QStringLiteral("--gpu-file"), path, QStringLiteral("--dump"), QStringLiteral("json") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(doc[QLatin1String("gpu")].toObject()[QLatin1String("name")].toString(), QStringLiteral("Lab card"));
+        ROOFLINE_COMPARE_REL(doc[QLatin1String("ridge_flop_per_byte")].toDouble(), 100.0, 1e-12); // 50e12 / 500e9
+    }
+
+    void help()
+    {
+        const Run run = runExplorer({ QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("--bandwidth-gbps"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

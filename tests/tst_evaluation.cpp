@@ -1,0 +1,133 @@
+#include "testutil.h"
+
+#include "evaluation.h"
+#include "modelfixtures.h"
+
+#include <algorithm>
+#include <map>
+
+using namespace roofline;
+
+class TestEvaluation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parameterCountOfLlama13b()
+    {
+        // Per layer: attention 4*5120^2 = 104,857,600; MLP 3*5120*13824 = 212,336,640; norms 2*5120.
+        // 40 layers = 12,688,179,200; embeddings + LM head 2*32000*5120 = 327,680,000; final norm 5120.
+        QCOMPARE(parameterCount(llama2_13b()), 13015864320.0);
+    }
+
+    void memoryFootprint()
+    {
+        Workload w; // b 1, s 2048, fp16
+        const MemoryFootprint m = roofline::memoryFootprint(llama2_13b(), w, 48e9);
+        QCOMPARE(m.weightBytes, 26031728640.0); // 13,015,864,320 * 2
+        // 2 (K and V) * 40 layers * 1 * 2048 * 40 heads * 128 * 2 B = 1,677,721,600.
+        QCOMPARE(m.kvCacheBytes, 1677721600.0);
+        QVERIFY(m.fits());
+        w.batch = 16; // KV 26.8 GB + weights 26 GB > 48 GB
+        QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 48e9).fits());
+    }
+
+    void totalsAreTheSumOfOpsTimesRepeats()
+    {
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        double flops = 0, bytes = 0, time = 0;
+        for (const OpResult &op : e.decode) {
+            flops += op.cost.flops * op.cost.repeat;
+            bytes += op.cost.totalBytes() * op.cost.repeat;
+            time += op.timeSeconds * op.cost.repeat;
+        }
+        QCOMPARE(e.decode.flops, flops);
+        QCOMPARE(e.decode.bytes, bytes);
+        QCOMPARE(e.decodeStepSeconds(), time);
+        // Decode at b = 1 is memory-bound throughout, so the step time is bytes / bandwidth:
+        // about the 26 GB of weights at 768 GB/s, 35.7 ms.
+        ROOFLINE_COMPARE_REL(e.decodeStepSeconds(), e.decode.bytes / 768e9, 1e-3);
+        ROOFLINE_COMPARE_REL(e.decodeStepSeconds(), 0.0357, 0.01);
+        ROOFLINE_COMPARE_REL(e.decodeTokensPerSecond(), 1.0 / e.decodeStepSeconds(), 1e-12);
+        QCOMPARE(e.timeToFirstTokenSeconds(), e.prefill.timeSeconds);
+        QVERIFY(e.timeToFirstTokenSeconds() > e.decodeStepSeconds());
+    }
+
+    void boundsAndAttainable()
+    {
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        for (const OpResult &op : e.decode)
+            if (op.cost.series != Series::None)
+                QCOMPARE(op.bound, Bound::Memory); // every decode op at b = 1
+        for (const OpResult &op : e.prefill) {
+            if (op.cost.op == OpKind::QProj) {
+                QCOMPARE(op.bound, Bound::Compute); // 1137.8 > 235.7
+                QCOMPARE(op.attainableFlopsPerSecond, 181e12);
+                ROOFLINE_COMPARE_REL(op.timeSeconds, 107374182400.0 / 181e12, 1e-12);
+            }
+            if (op.cost.op == OpKind::Qk) {
+                QCOMPARE(op.bound, Bound::Memory); // 113.8 < 235.7
+                ROOFLINE_COMPARE_REL(op.attainableFlopsPerSecond, 768e9 * 113.777778, 1e-6);
+            }
+        }
+    }
+
+    void computeTypeSelectsTheRoof()
+    {
+        GpuSpec h100 = seedA6000();
+        h100.setPeak(ComputeType::Fp8, 1978.9e12);
+        Workload w;
+        w.computeType = ComputeType::Fp8;
+        QCOMPARE(evaluate(llama2_13b(), h100, w).roof.peakFlopsPerSecond, 1978.9e12);
+        w.computeType = ComputeType::Int8; // not published: falls back to fp16
+        QVERIFY(!hasPeak(h100, ComputeType::Int8));
+        QCOMPARE(evaluate(llama2_13b(), h100, w).roof.peakFlopsPerSecond, 181e12);
+    }
+
+    void defaultSweepReproducesTheSeedSpread()
+    {
+        std::vector<Evaluation> sweep;
+        evaluateSweep(llama2_13b(), seedA6000(), Workload {}, SweepSpec::seedDefault(), sweep);
+        QCOMPARE(sweep.size(), std::size_t(18));
+        std::map<Series, std::pair<double, double>> range;
+        for (const Evaluation &e : sweep) {
+            for (const PhaseResult *phase : { &e.prefill, &e.decode }) {
+                for (const OpResult &op : *phase) {
+                    if (op.cost.series == Series::None)
+                        continue;
+                    auto [it, inserted] = range.try_emplace(op.cost.series, op.intensity, op.intensity);
+                    it->second.first = std::min(it->second.first, op.intensity);
+                    it->second.second = std::max(it->second.second, op.intensity);
+                }
+            }
+        }
+        QCOMPARE(range.size(), std::size_t(6));
+        // The seed chart's ranges (FLOP/B), read off the chart.
+        const auto within = [&](Series s, double lo, double hi) {
+            const auto [min, max] = range.at(s);
+            return min >= lo && max <= hi;
+        };
+        QVERIFY(within(Series::QkvMlpInit, 100, 3000)); // 121.9 .. 2463
+        QVERIFY(within(Series::UpGateDownInit, 100, 4000)); // 123.8 .. 3533
+        QVERIFY(within(Series::QkPvInit, 40, 150)); // 42.7 .. 113.8
+        QVERIFY(within(Series::QkvMlpAr, 0.9, 40));
+        QVERIFY(within(Series::UpGateDownAr, 0.9, 40));
+        QVERIFY(within(Series::QkPvAr, 0.9, 1.1)); // ~1 whatever the batch
+        // Each point carries its own workload.
+        QCOMPARE(sweep.front().workload.batch, qint64(1));
+        QCOMPARE(sweep.back().workload.batch, qint64(32));
+        QCOMPARE(sweep.back().workload.seq, qint64(2048));
+    }
+
+    void layerShare()
+    {
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        double shares = 0;
+        for (const OpResult &op : e.decode)
+            if (isPerLayer(op.cost.op))
+                shares += op.timeSeconds / e.decode.layerTimeSeconds();
+        ROOFLINE_COMPARE_REL(shares, 1.0, 1e-12);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvaluation)
+#include "tst_evaluation.moc"

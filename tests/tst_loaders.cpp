@@ -1,0 +1,184 @@
+#include "testutil.h"
+
+#include "gpuspec.h"
+#include "inputerror.h"
+#include "jsonreader.h"
+#include "modelconfig.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+using namespace roofline;
+
+namespace {
+const char *goodGpu = R"({"name": "Test GPU", "memory_bandwidth_gb_per_s": 1000, "memory_gb": 40,
+                          "peak_tflops": {"fp16": 100, "fp8": 200}, "note": "hand-made"})";
+const char *goodModel = R"({"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008,
+                            "num_attention_heads": 32, "num_hidden_layers": 32, "vocab_size": 32000,
+                            "max_position_embeddings": 4096})";
+
+// Runs `load` and returns the InputError's message, or an empty string when nothing was thrown.
+template<typename Load>
+QString errorOf(Load load)
+{
+    try {
+        load();
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+}
+
+class TestLoaders : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void goodGpuFile()
+    {
+        const GpuSpec gpu = parseGpuFile(goodGpu, "gpu.json");
+        QCOMPARE(gpu.name, std::string("Test GPU"));
+        QCOMPARE(gpu.bandwidthBytesPerSecond, 1e12); // GB/s are 10^9 B/s
+        QCOMPARE(gpu.memoryBytes, 40e9);
+        QCOMPARE(gpu.peak(ComputeType::Fp16).value(), 100e12);
+        QCOMPARE(gpu.peak(ComputeType::Fp8).value(), 200e12);
+        QVERIFY(!gpu.peak(ComputeType::Int8).has_value());
+        QVERIFY(gpu.id.empty());
+    }
+
+    void badGpuFile_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // parts the message must hold
+        QTest::newRow("empty") << "" << "empty";
+        QTest::newRow("truncated") << R"({"name": "x", )" << "invalid JSON";
+        QTest::newRow("array at top") << "[1, 2]" << "expected a JSON object";
+        QTest::newRow("missing name") << R"({"memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+                                      << "'name': is missing";
+        QTest::newRow("string bandwidth")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": "fast", "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "'memory_bandwidth_gb_per_s': expected a number, got \"fast\"";
+        QTest::newRow("zero bandwidth")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 0, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "'memory_bandwidth_gb_per_s': must be greater than 0, got 0";
+        QTest::newRow("negative memory")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": -48, "peak_tflops": {"fp16": 1}})"
+            << "'memory_gb': must be greater than 0, got -48";
+        QTest::newRow("huge peak")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1e308}})"
+            << "'peak_tflops.fp16': must be at most";
+        QTest::newRow("NaN literal")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": NaN, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "invalid JSON";
+        QTest::newRow("Infinity literal")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": Infinity, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "invalid JSON";
+        QTest::newRow("no fp16 peak")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp8": 1}})"
+            << "'peak_tflops.fp16': is missing";
+        QTest::newRow("unknown compute type")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1, "fp4x": 2}})"
+            << "'peak_tflops.fp4x': unknown compute type";
+        QTest::newRow("peaks not an object")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": [1]})"
+            << "'peak_tflops': expected an object, got [1]";
+        QTest::newRow("duplicate key")
+            << R"({"name": "g", "name": "h", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "'name': appears twice";
+    }
+    void badGpuFile()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QString message = errorOf([&] { parseGpuFile(text.toStdString(), "my-gpu.json"); });
+        QVERIFY2(message.startsWith(QLatin1String("my-gpu.json")), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    void goodModelConfig()
+    {
+        const ModelConfig m = parseModelConfig(goodModel, "config.json", "my model");
+        QCOMPARE(m.name, std::string("my model"));
+        QCOMPARE(m.kvHeads, qint64(32)); // absent: as many as attention heads
+        QCOMPARE(m.headDim, qint64(128)); // absent: 4096 / 32
+        QCOMPARE(m.maxPositions, qint64(4096));
+        QVERIFY(!m.isMoe());
+    }
+
+    void explicitHeadDimAndGqa()
+    {
+        const ModelConfig m = parseModelConfig(
+            R"({"hidden_size": 5120, "intermediate_size": 1, "num_attention_heads": 32, "num_key_value_heads": 8,
+                "head_dim": 128, "num_hidden_layers": 1, "vocab_size": 1, "_name_or_path": "org/model"})",
+            "c.json", "fallback");
+        QCOMPARE(m.headDim, qint64(128)); // 5120 / 32 = 160 would be wrong: the file says 128
+        QCOMPARE(m.kvHeads, qint64(8));
+        QCOMPARE(m.name, std::string("org/model"));
+    }
+
+    void badModelConfig_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing hidden") << R"({"intermediate_size": 1, "num_attention_heads": 1, "num_hidden_layers": 1, "vocab_size": 1})"
+                                        << "'hidden_size': is missing";
+        QTest::newRow("hidden 0") << R"({"hidden_size": 0, "intermediate_size": 1, "num_attention_heads": 1, "num_hidden_layers": 1, "vocab_size": 1})"
+                                  << "'hidden_size': must be between 1 and";
+        QTest::newRow("fractional") << R"({"hidden_size": 4096.5, "intermediate_size": 1, "num_attention_heads": 1, "num_hidden_layers": 1, "vocab_size": 1})"
+                                    << "'hidden_size': expected a whole number, got 4096.5";
+        QTest::newRow("string heads") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": "32", "num_hidden_layers": 1, "vocab_size": 1})"
+                                      << "'num_attention_heads': expected a whole number, got \"32\"";
+        QTest::newRow("heads do not divide hidden")
+            << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 30, "num_hidden_layers": 1, "vocab_size": 1})"
+            << "'num_attention_heads': 30 does not divide hidden_size 4096";
+        QTest::newRow("kv heads do not divide heads")
+            << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_key_value_heads": 6, "num_hidden_layers": 1, "vocab_size": 1})"
+            << "'num_key_value_heads': 6 does not divide num_attention_heads 32";
+        QTest::newRow("negative layers") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": -1, "vocab_size": 1})"
+                                         << "'num_hidden_layers': must be between 1 and";
+        QTest::newRow("huge vocab") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1e308})"
+                                    << "'vocab_size': must be between 1 and";
+        QTest::newRow("unknown architecture")
+            << R"({"model_type": "gpt_neox", "hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1})"
+            << "'model_type': \"gpt_neox\" is not a supported architecture";
+        QTest::newRow("half a MoE") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "num_local_experts": 8})"
+                                    << "'num_experts_per_tok': is missing";
+        QTest::newRow("array for object") << "[]" << "expected a JSON object at the top level, found array";
+        QTest::newRow("tied not bool") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "tie_word_embeddings": "no"})"
+                                       << "'tie_word_embeddings': expected true or false";
+    }
+    void badModelConfig()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QString message = errorOf([&] { parseModelConfig(text.toStdString(), "config.json", "m"); });
+        QVERIFY2(message.startsWith(QLatin1String("config.json")), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    void readInputFileRefusals()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string folder = dir.path().toStdString();
+        QVERIFY(errorOf([&] { readInputFile(folder); }).contains(QLatin1String("is a directory")));
+        QVERIFY(errorOf([&] { readInputFile(folder + "/missing.json"); }).contains(QLatin1String("no such file")));
+        // A file over the size limit is refused before it is read.
+        QFile big(dir.filePath(QStringLiteral("big.json")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(qint64(MaxInputFileBytes) + 1));
+        big.close();
+        QVERIFY(errorOf([&] { readInputFile(big.fileName().toStdString()); }).contains(QLatin1String("the limit is")));
+    }
+
+    void deepNestingIsAnErrorNotACrash()
+    {
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        QVERIFY(errorOf([&] { parseGpuFile(deep, "deep.json"); }).contains(QLatin1String("expected a JSON object")));
+        const std::string deepObject = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+        QVERIFY(!errorOf([&] { parseModelConfig(deepObject, "deep.json", "m"); }).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoaders)
+#include "tst_loaders.moc"

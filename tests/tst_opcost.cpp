@@ -1,0 +1,215 @@
+#include "testutil.h"
+
+#include "modelfixtures.h"
+#include "opcost.h"
+
+using namespace roofline;
+
+Q_DECLARE_METATYPE(roofline::Phase)
+Q_DECLARE_METATYPE(roofline::OpKind)
+
+namespace {
+const OpCost *findOp(const PhaseOps &ops, OpKind kind)
+{
+    for (const OpCost &op : ops)
+        if (op.op == kind)
+            return &op;
+    return nullptr;
+}
+}
+
+class TestOpCost : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // The figures worked by hand in the Foundation issue, Llama-2-13B (h 5120, f 13824, 40 heads of 128), FP16.
+    void llama13b_data()
+    {
+        QTest::addColumn<Phase>("phase");
+        QTest::addColumn<OpKind>("op");
+        QTest::addColumn<qint64>("batch");
+        QTest::addColumn<qint64>("seq");
+        QTest::addColumn<double>("flops");
+        QTest::addColumn<double>("bytes");
+        QTest::addColumn<double>("intensity");
+        // T = 1: 2*1*5120*5120 = 52,428,800 FLOPs; 5120*5120*2 + 5120*2 + 5120*2 = 52,449,280 B.
+        QTest::newRow("decode q_proj b1") << Phase::Decode << OpKind::QProj << qint64(1) << qint64(2048) << 52428800.0
+                                          << 52449280.0 << 0.99960953;
+        // T = 2048: 2*2048*5120^2 = 107,374,182,400; 52,428,800 + 2*2048*5120*2 = 94,371,840 B.
+        QTest::newRow("prefill q_proj b1 s2048") << Phase::Prefill << OpKind::QProj << qint64(1) << qint64(2048)
+                                                 << 107374182400.0 << 94371840.0 << 1137.7778;
+        // T = 16*512 = 8192: 2*8192*5120*13824 = 1,159,641,169,920;
+        // 5120*13824*2 + 8192*5120*2 + 8192*13824*2 = 141,557,760 + 83,886,080 + 226,492,416 = 451,936,256 B.
+        QTest::newRow("prefill gate_proj b16 s512") << Phase::Prefill << OpKind::GateProj << qint64(16) << qint64(512)
+                                                    << 1159641169920.0 << 451936256.0 << 2565.9;
+        // 2*40*2048*128 = 20,971,520; q 40*128*2 + K 2048*40*128*2 + scores 40*2048*2 = 21,145,600 B.
+        QTest::newRow("decode qk b1 s2048") << Phase::Decode << OpKind::Qk << qint64(1) << qint64(2048) << 20971520.0
+                                            << 21145600.0 << 0.99176755;
+        // pv: the score row read, V read, the output written: the same totals as qk.
+        QTest::newRow("decode pv b1 s2048") << Phase::Decode << OpKind::Pv << qint64(1) << qint64(2048) << 20971520.0
+                                            << 21145600.0 << 0.99176755;
+        // 2*40*2048*2048*128 = 42,949,672,960; (2048*5120 + 2048*5120 + 40*2048*2048)*2 = 377,487,360 B.
+        QTest::newRow("prefill qk b1 s2048") << Phase::Prefill << OpKind::Qk << qint64(1) << qint64(2048)
+                                             << 42949672960.0 << 377487360.0 << 113.77778;
+        // o_proj, decode, b = 4: 2*4*5120*5120 = 209,715,200; 52,428,800 + 4*5120*2*2 = 52,510,720 B.
+        QTest::newRow("decode o_proj b4") << Phase::Decode << OpKind::OProj << qint64(4) << qint64(128) << 209715200.0
+                                          << 52510720.0 << 3.9937600;
+        // down_proj, decode b1: 2*13824*5120 = 141,557,760; 141,557,760 + 13824*2 + 5120*2 = 141,595,648 B.
+        QTest::newRow("decode down_proj b1") << Phase::Decode << OpKind::DownProj << qint64(1) << qint64(128)
+                                             << 141557760.0 << 141595648.0 << 0.99973242;
+    }
+    void llama13b()
+    {
+        QFETCH(Phase, phase);
+        QFETCH(OpKind, op);
+        QFETCH(qint64, batch);
+        QFETCH(qint64, seq);
+        QFETCH(double, flops);
+        QFETCH(double, bytes);
+        QFETCH(double, intensity);
+        Workload w;
+        w.batch = batch;
+        w.seq = seq;
+        const PhaseOps ops = phaseCosts(llama2_13b(), w, phase);
+        const OpCost *cost = findOp(ops, op);
+        QVERIFY(cost);
+        ROOFLINE_COMPARE_REL(cost->flops, flops, 1e-12);
+        ROOFLINE_COMPARE_REL(cost->totalBytes(), bytes, 1e-12);
+        ROOFLINE_COMPARE_REL(cost->intensity(), intensity, 1e-4);
+        QCOMPARE(cost->repeat, 40.0); // once per layer
+    }
+
+    void seriesAssignment()
+    {
+        const PhaseOps prefill = phaseCosts(llama2_13b(), Workload {}, Phase::Prefill);
+        QCOMPARE(findOp(prefill, OpKind::KProj)->series, Series::QkvMlpInit);
+        QCOMPARE(findOp(prefill, OpKind::OProj)->series, Series::QkvMlpInit);
+        QCOMPARE(findOp(prefill, OpKind::UpProj)->series, Series::UpGateDownInit);
+        QCOMPARE(findOp(prefill, OpKind::Pv)->series, Series::QkPvInit);
+        QCOMPARE(findOp(prefill, OpKind::Softmax)->series, Series::None);
+        QCOMPARE(findOp(prefill, OpKind::LmHead)->series, Series::None);
+        const PhaseOps decode = phaseCosts(llama2_13b(), Workload {}, Phase::Decode);
+        QCOMPARE(findOp(decode, OpKind::VProj)->series, Series::QkvMlpAr);
+        QCOMPARE(findOp(decode, OpKind::GateProj)->series, Series::UpGateDownAr);
+        QCOMPARE(findOp(decode, OpKind::Qk)->series, Series::QkPvAr);
+        QCOMPARE(QString::fromUtf8(seriesName(Series::UpGateDownAr).data()), QStringLiteral("up/gate/down ar"));
+    }
+
+    void lmHead()
+    {
+        // Decode, b = 4: 2*4*5120*32000 = 1,310,720,000 FLOPs; weights 5120*32000*2 = 327,680,000 B,
+        // plus 4*5120*2 in and 4*32000*2 logits out = 40,960 + 256,000.
+        Workload w;
+        w.batch = 4;
+        const PhaseOps decode = phaseCosts(llama2_13b(), w, Phase::Decode);
+        const OpCost *head = findOp(decode, OpKind::LmHead);
+        ROOFLINE_COMPARE_REL(head->flops, 1310720000.0, 1e-12);
+        ROOFLINE_COMPARE_REL(head->totalBytes(), 327680000.0 + 40960.0 + 256000.0, 1e-12);
+        QCOMPARE(head->repeat, 1.0);
+        // Prefill computes logits for the last position of each sequence only: the same 4 tokens.
+        const PhaseOps prefill = phaseCosts(llama2_13b(), w, Phase::Prefill);
+        ROOFLINE_COMPARE_REL(findOp(prefill, OpKind::LmHead)->flops, 1310720000.0, 1e-12);
+    }
+
+    void flashAttentionRemovesScoreTraffic()
+    {
+        Workload w;
+        w.seq = 2048;
+        const PhaseOps plain = phaseCosts(llama2_13b(), w, Phase::Prefill);
+        w.flashAttention = true;
+        const PhaseOps fused = phaseCosts(llama2_13b(), w, Phase::Prefill);
+        QVERIFY(!findOp(fused, OpKind::Qk));
+        QVERIFY(!findOp(fused, OpKind::Softmax));
+        const OpCost *attention = findOp(fused, OpKind::Attention);
+        QVERIFY(attention);
+        QCOMPARE(attention->series, Series::QkPvInit);
+        // FLOPs: qk + pv = 2 * 42,949,672,960.
+        ROOFLINE_COMPARE_REL(attention->flops, 85899345920.0, 1e-12);
+        // Q + K + V + O = 4 * 2048*5120*2 = 83,886,080 B.
+        ROOFLINE_COMPARE_REL(attention->totalBytes(), 83886080.0, 1e-12);
+        // qk + pv without fusion moved exactly that plus the score matrix twice (written, read back):
+        // 2 * 40*2048*2048*2 = 671,088,640 B.
+        const double unfused = findOp(plain, OpKind::Qk)->totalBytes() + findOp(plain, OpKind::Pv)->totalBytes();
+        ROOFLINE_COMPARE_REL(unfused - attention->totalBytes(), 671088640.0, 1e-12);
+    }
+
+    void tokensPerStepRaisesDecodeIntensity()
+    {
+        Workload w;
+        const OpCost one = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::QProj);
+        w.tokensPerStep = 64;
+        const OpCost many = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::QProj);
+        ROOFLINE_COMPARE_REL(many.flops, 64.0 * one.flops, 1e-12);
+        // 3,355,443,200 FLOPs over 52,428,800 + 64*5120*2*2 = 53,739,520 B = 62.44 FLOP/B.
+        ROOFLINE_COMPARE_REL(many.intensity(), 62.439024, 1e-6);
+    }
+
+    void int4HalvesInt8Weights()
+    {
+        Workload w;
+        w.weightType = DType::Int8;
+        const OpCost int8 = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::QProj);
+        w.weightType = DType::Int4;
+        const OpCost int4 = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::QProj);
+        ROOFLINE_COMPARE_REL(int8.bytes.weights, 26214400.0, 1e-12); // 5120*5120*1
+        ROOFLINE_COMPARE_REL(int4.bytes.weights, 13107200.0, 1e-12); // 5120*5120*0.5
+        QCOMPARE(int4.flops, int8.flops);
+    }
+
+    void gqaDecodeAttentionLlama70b()
+    {
+        // Llama-2-70B, b 8, s 4096, 64 heads, 8 KV heads, d 128:
+        // FLOPs 2*8*64*4096*128 = 536,870,912.
+        // Q 8*64*128*2 = 131,072 + K 8*4096*8*128*2 = 67,108,864 + scores 8*64*4096*2 = 4,194,304 = 71,434,240 B.
+        Workload w;
+        w.batch = 8;
+        w.seq = 4096;
+        const OpCost qk = *findOp(phaseCosts(llama2_70b(), w, Phase::Decode), OpKind::Qk);
+        ROOFLINE_COMPARE_REL(qk.flops, 536870912.0, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.totalBytes(), 71434240.0, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.bytes.kvRead, 67108864.0, 1e-12);
+        // k_proj maps 8192 -> 8*128 = 1024: 2*8*8192*1024 = 134,217,728 FLOPs.
+        ROOFLINE_COMPARE_REL(findOp(phaseCosts(llama2_70b(), w, Phase::Decode), OpKind::KProj)->flops, 134217728.0, 1e-12);
+    }
+
+    void kvDtypeAppliesToTheCacheOnly()
+    {
+        Workload w;
+        w.kvType = DType::Fp8;
+        const OpCost qk = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::Qk);
+        // K: 2048*40*128*1 = 10,485,760; q and scores stay fp16: 10,240 + 163,840.
+        ROOFLINE_COMPARE_REL(qk.totalBytes(), 10485760.0 + 10240.0 + 163840.0, 1e-12);
+    }
+
+    void mixtralReadsTwoOfEightExpertsAtBatchOne()
+    {
+        QCOMPARE(expectedExpertsTouched(mixtral8x7b(), 1.0), 2.0); // 8 * (1 - (6/8)^1)
+        // Many tokens touch every expert: 8 * (1 - 0.75^64) = 7.99999...
+        ROOFLINE_COMPARE_REL(expectedExpertsTouched(mixtral8x7b(), 64.0), 8.0, 1e-6);
+        QCOMPARE(expectedExpertsTouched(llama2_13b(), 1000.0), 1.0);
+        Workload w;
+        const OpCost gate = *findOp(phaseCosts(mixtral8x7b(), w, Phase::Decode), OpKind::GateProj);
+        // Two experts' gate weights: 2 * 4096*14336*2 = 234,881,024 B; each token runs k = 2 experts:
+        // 2 * 2*4096*14336 = 234,881,024 FLOPs.
+        ROOFLINE_COMPARE_REL(gate.bytes.weights, 234881024.0, 1e-12);
+        ROOFLINE_COMPARE_REL(gate.flops, 234881024.0, 1e-12);
+        QVERIFY(findOp(phaseCosts(mixtral8x7b(), w, Phase::Decode), OpKind::Router));
+    }
+
+    void hugeWorkloadsStayFinite()
+    {
+        Workload w;
+        w.batch = 1000000;
+        w.seq = 10000000;
+        for (const Phase phase : { Phase::Prefill, Phase::Decode }) {
+            for (const OpCost &op : phaseCosts(llama2_13b(), w, phase)) {
+                QVERIFY(std::isfinite(op.flops));
+                QVERIFY(std::isfinite(op.totalBytes()));
+                QVERIFY(op.totalBytes() > 0.0);
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpCost)
+#include "tst_opcost.moc"

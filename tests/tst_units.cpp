@@ -1,0 +1,61 @@
+#include "testutil.h"
+
+#include "units.h"
+
+using namespace roofline;
+
+class TestUnits : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bytesPerElement_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("bytes");
+        QTest::newRow("fp32") << "fp32" << 4.0;
+        QTest::newRow("fp16") << "fp16" << 2.0;
+        QTest::newRow("bf16") << "bf16" << 2.0;
+        QTest::newRow("fp8") << "fp8" << 1.0;
+        QTest::newRow("int8") << "int8" << 1.0;
+        QTest::newRow("int4") << "int4" << 0.5; // two weights per byte
+    }
+    void bytesPerElement()
+    {
+        QFETCH(QString, name);
+        QFETCH(double, bytes);
+        const auto type = dtypeFromName(name.toStdString());
+        QVERIFY(type.has_value());
+        QCOMPARE(roofline::bytesPerElement(*type), bytes);
+        QCOMPARE(QString::fromUtf8(dtypeName(*type).data(), qsizetype(dtypeName(*type).size())), name);
+    }
+    void unknownNames()
+    {
+        QVERIFY(!dtypeFromName("fp12").has_value());
+        QVERIFY(!computeTypeFromName("").has_value());
+        QCOMPARE(computeTypeFromName("bf16"), std::optional<ComputeType>(ComputeType::Fp16));
+    }
+    void formatSi_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("bandwidth") << 768e9 << "768G";
+        QTest::newRow("peak") << 181e12 << "181T";
+        QTest::newRow("ridge") << 235.677 << "236";
+        QTest::newRow("small") << 0.9996 << "1";
+        QTest::newRow("fraction") << 0.5 << "500m";
+        QTest::newRow("carry") << 999.96e9 << "1T";
+        QTest::newRow("ten") << 10e9 << "10G";
+        QTest::newRow("zero") << 0.0 << "0";
+        QTest::newRow("decimals") << 1.5e12 << "1.5T";
+        QTest::newRow("negative") << -2e6 << "-2M";
+    }
+    void formatSi()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(roofline::formatSi(value)), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnits)
+#include "tst_units.moc"

@@ -1,0 +1,16 @@
+#include "chartstyle.h"
+
+#include <array>
+
+namespace roofline {
+
+QColor seriesColor(Series series)
+{
+    static const std::array<QColor, SeriesCount> cycle { QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
+                                                         QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+                                                         QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b) };
+    const auto index = static_cast<std::size_t>(series);
+    return index < cycle.size() ? cycle[index] : QColor(0x7f, 0x7f, 0x7f);
+}
+
+} // namespace roofline
