@@ -1,13 +1,19 @@
 #include "application.h"
 
+#include "chartdata.h"
+#include "chartexport.h"
 #include "commandline.h"
+#include "explorerstate.h"
 #include "inputerror.h"
+#include "mainwindow.h"
 #include "presetsource.h"
+#include "rooflineplot.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -23,6 +29,60 @@ QStringList argumentList(int argc, char **argv)
         list << QString::fromLocal8Bit(argv[i]);
     return list;
 }
+
+// An export draws with widgets, so it needs a GUI platform; without a display it uses the offscreen one.
+bool wantsExport(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]).starts_with("--export") || std::string_view(argv[i]).starts_with("-export"))
+            return true;
+    return false;
+}
+
+void useOffscreenWithoutDisplay()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+int exportHeadless(const CommandLineRequest &request)
+{
+    ScenarioResults results;
+    results.recompute(request.scenario);
+    RooflinePlot plot;
+    plot.resize(request.exportSize);
+    plot.setData(results.chart);
+    const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale);
+    if (!error.isEmpty()) {
+        std::cerr << "roofline-explorer: " << error.toStdString() << '\n';
+        return ExitBadInput;
+    }
+    return 0;
+}
+
+int runCommandLine(int argc, char **argv)
+{
+    const QStringList arguments = argumentList(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsExport(argc, argv)) {
+        useOffscreenWithoutDisplay();
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    try {
+        const PresetLibrary presets = loadBuiltInPresets();
+        const CommandLineRequest request = parseCommandLine(arguments, presets);
+        const int code = runHeadless(request, presets, std::cout, std::cerr);
+        if (code != 0 || request.exportPath.isEmpty())
+            return code;
+        return exportHeadless(request);
+    } catch (const InputError &error) {
+        std::cerr << "roofline-explorer: " << error.what() << '\n';
+        return ExitBadInput;
+    }
+}
 }
 
 int runApplication(int argc, char **argv)
@@ -30,21 +90,22 @@ int runApplication(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setOrganizationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOFLINE_VERSION));
-    if (argc > 1) {
-        const QStringList arguments = argumentList(argc, argv);
-        QCoreApplication app(argc, argv);
-        try {
-            const PresetLibrary presets = loadBuiltInPresets();
-            const CommandLineRequest request = parseCommandLine(arguments, presets);
-            return runHeadless(request, presets, std::cout, std::cerr);
-        } catch (const InputError &error) {
-            std::cerr << "roofline-explorer: " << error.what() << '\n';
-            return ExitBadInput;
-        }
-    }
+    if (argc > 1)
+        return runCommandLine(argc, argv);
+
     QApplication app(argc, argv);
-    std::cerr << "roofline-explorer: the window is not built yet; try --help\n";
-    return 1;
+    QApplication::setApplicationDisplayName(QStringLiteral("Roofline Explorer"));
+    PresetLibrary presets;
+    try {
+        presets = loadBuiltInPresets();
+    } catch (const InputError &error) {
+        std::cerr << "roofline-explorer: " << error.what() << '\n';
+        return ExitBadInput;
+    }
+    ExplorerState state(presets);
+    MainWindow window(&state);
+    window.show();
+    return QApplication::exec();
 }
 
 } // namespace roofline

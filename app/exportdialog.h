@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDialog>
+
+class QLineEdit;
+class QSpinBox;
+class QDoubleSpinBox;
+
+namespace roofline {
+
+// File → Export…: where, and at what size. The format follows the file's extension.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ExportDialog(const QString &path, const QSize &size, double scale, QWidget *parent = nullptr);
+
+    QString path() const;
+    QSize size() const;
+    double scale() const;
+
+private:
+    void browse();
+
+    QLineEdit *m_path;
+    QSpinBox *m_width;
+    QSpinBox *m_height;
+    QDoubleSpinBox *m_scale;
+};
+
+} // namespace roofline

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "evaluation.h"
+#include "scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace roofline {
+
+// One marker of the chart, with what its tooltip says.
+struct ChartPoint {
+    Series series = Series::None;
+    OpKind op = OpKind::QProj;
+    Phase phase = Phase::Prefill;
+    std::int64_t batch = 0;
+    std::int64_t seq = 0;
+    double flops = 0.0;
+    double bytes = 0.0;
+    double intensity = 0.0; // x
+    double attainableFlopsPerSecond = 0.0; // y
+    Bound bound = Bound::Memory;
+    double timeSeconds = 0.0;
+};
+
+// Everything the roofline canvas draws, already computed: the widgets only place it.
+struct ChartData {
+    std::string title; // "Roofline Model (Llama-2-13B, RTX A6000)"
+    std::string subtitle; // the GPU as named, its figures, and the workload
+    Roofline roof;
+    std::string bandwidthLabel; // "768GB/s", as the seed's legend
+    std::string peakLabel; // "181 TFLOP/s"
+    std::string ridgeLabel; // "ridge 235.7 FLOP/B"
+    std::vector<ChartPoint> current; // the operating point: the six series' ops in both phases
+    std::vector<ChartPoint> sweep; // the same ops over the sweep's workloads
+};
+
+// The roofline chart for a scenario, from its evaluation and its sweep. `out`'s vectors are reused.
+void buildChartData(const Scenario &scenario, const Evaluation &current, const std::vector<Evaluation> &sweep,
+                    ChartData &out);
+
+// "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier.
+std::string shortGpuName(const std::string &name);
+
+// Everything the window shows for one scenario, recomputed in place so that a slider step reuses the
+// buffers of the last one.
+struct ScenarioResults {
+    Evaluation evaluation;
+    std::vector<Evaluation> sweep;
+    ChartData chart;
+
+    void recompute(const Scenario &scenario);
+};
+
+} // namespace roofline

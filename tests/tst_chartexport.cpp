@@ -1,0 +1,132 @@
+#include "testutil.h"
+
+#include "chartdata.h"
+#include "chartexport.h"
+#include "chartstyle.h"
+#include "modelfixtures.h"
+#include "rooflineplot.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
+using namespace roofline;
+
+namespace {
+// Whether the image holds a pixel within `tolerance` of `color` in every channel.
+bool containsColor(const QImage &image, const QColor &color, int tolerance = 12)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            if (std::abs(qRed(line[x]) - color.red()) <= tolerance && std::abs(qGreen(line[x]) - color.green()) <= tolerance
+                && std::abs(qBlue(line[x]) - color.blue()) <= tolerance)
+                return true;
+        }
+    }
+    return false;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+}
+
+class TestChartExport : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<RooflinePlot> m_plot;
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        Scenario scenario;
+        scenario.model = llama2_13b();
+        scenario.gpu = seedA6000();
+        ScenarioResults results;
+        results.recompute(scenario);
+        m_plot = std::make_unique<RooflinePlot>();
+        m_plot->resize(1000, 700);
+        m_plot->setData(results.chart);
+    }
+
+    void png()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("chart.png"));
+        QCOMPARE(exportChart(*m_plot, path, QSize(1920, 1080)), QString());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1920, 1080));
+        for (int i = 0; i < SeriesCount; ++i)
+            QVERIFY2(containsColor(image, seriesColor(static_cast<Series>(i))), qPrintable(seriesColor(static_cast<Series>(i)).name()));
+        QVERIFY(containsColor(image, QColor(0x2c, 0xa0, 0x2c))); // the ridge line
+        // Scale multiplies the pixels.
+        QCOMPARE(exportChart(*m_plot, path, QSize(800, 450), 2.0), QString());
+        QCOMPARE(QImage(path).size(), QSize(1600, 900));
+    }
+
+    void svgHoldsTheLegendTexts()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("chart.svg"));
+        QCOMPARE(exportChart(*m_plot, path, QSize(1920, 1080)), QString());
+        const QByteArray svg = readAll(path);
+        QXmlStreamReader xml(svg);
+        QString texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::Characters)
+                texts += xml.text();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        for (const char *text : { "768GB/s", "181 TFLOP/s", "qkv mlp init", "qkv mlp ar", "up/gate/down init",
+                                  "up/gate/down ar", "qk/pv init", "qk/pv ar", "Roofline Model (Llama-2-13B, RTX A6000)",
+                                  "Operational Intensity (FLOP/Byte)", "ridge 235.7 FLOP/B" })
+            QVERIFY2(texts.contains(QLatin1String(text)), text);
+    }
+
+    void pdfIsAPdf()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("chart.pdf"));
+        QCOMPARE(exportChart(*m_plot, path, QSize(1920, 1080)), QString());
+        const QByteArray pdf = readAll(path);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+        QVERIFY(pdf.size() > 5000);
+    }
+
+    void failedWritesLeaveNothing_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("parent is a file") << QStringLiteral("blocker/chart.png") << "cannot write";
+        QTest::newRow("missing directory") << QStringLiteral("no/such/dir/chart.svg") << "cannot write";
+        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write";
+        QTest::newRow("unknown type") << QStringLiteral("chart.bmp") << "unknown file type";
+    }
+    void failedWritesLeaveNothing()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        QFile blocker(m_dir.filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QDir(m_dir.path()).mkdir(QStringLiteral("adir.pdf"));
+        const QString full = m_dir.filePath(path);
+        const QString error = exportChart(*m_plot, full, QSize(1920, 1080));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(error.contains(full));
+        if (!path.startsWith(QLatin1String("adir")))
+            QVERIFY(!QFile::exists(full));
+        // No temporary file is left beside it either.
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("chart")).size(),
+                 QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("chart")).size());
+    }
+};
+
+QTEST_MAIN(TestChartExport)
+#include "tst_chartexport.moc"

@@ -1,0 +1,60 @@
+#include "testutil.h"
+
+#include "logslider.h"
+
+#include <QDoubleSpinBox>
+#include <QSignalSpy>
+#include <QSlider>
+
+using namespace roofline;
+
+class TestLogSlider : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sliderTicksAreLogarithmic()
+    {
+        LogSlider slider(1, 1024, true, QString());
+        QSignalSpy spy(&slider, &LogSlider::valueChanged);
+        slider.slider()->setValue(500); // half way on a log scale from 1 to 1024: sqrt(1024) = 32
+        QCOMPARE(slider.value(), 32.0);
+        QCOMPARE(slider.spinBox()->value(), 32.0);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.takeFirst().at(0).toDouble(), 32.0);
+        slider.slider()->setValue(1000);
+        QCOMPARE(slider.value(), 1024.0);
+    }
+
+    void dragStepsOnTheSameIntegerEmitOnce()
+    {
+        LogSlider slider(1, 1024, true, QString());
+        QSignalSpy spy(&slider, &LogSlider::valueChanged);
+        slider.slider()->setValue(1); // 1024^(1/1000) = 1.007 -> rounds to 1: no change
+        slider.slider()->setValue(2);
+        QCOMPARE(spy.count(), 0);
+    }
+
+    void spinBoxMovesTheSlider()
+    {
+        LogSlider slider(10, 10000, false, QStringLiteral(" GB/s"));
+        QSignalSpy spy(&slider, &LogSlider::valueChanged);
+        slider.spinBox()->setValue(100); // 10 -> 10000 is three decades; 100 is one third
+        QCOMPARE(slider.value(), 100.0);
+        QCOMPARE(slider.slider()->value(), 333);
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void valuesAreClamped()
+    {
+        LogSlider slider(1, 5000, false, QString());
+        slider.setValue(1e9);
+        QCOMPARE(slider.value(), 5000.0);
+        slider.setValue(-3);
+        QCOMPARE(slider.value(), 1.0);
+        slider.setValue(std::numeric_limits<double>::quiet_NaN());
+        QCOMPARE(slider.value(), 1.0);
+    }
+};
+
+QTEST_MAIN(TestLogSlider)
+#include "tst_logslider.moc"

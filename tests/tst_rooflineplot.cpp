@@ -1,0 +1,184 @@
+#include "testutil.h"
+
+#include "chartdata.h"
+#include "chartstyle.h"
+#include "modelfixtures.h"
+#include "rooflineplot.h"
+
+#include <qcustomplot.h>
+
+#include <QSignalSpy>
+#include <QWheelEvent>
+
+using namespace roofline;
+
+namespace {
+Scenario seedScenario()
+{
+    Scenario s;
+    s.model = llama2_13b();
+    s.gpu = seedA6000();
+    return s;
+}
+
+QPointF pixelOf(const RooflinePlot &plot, double x, double y)
+{
+    return QPointF(plot.customPlot()->xAxis->coordToPixel(x), plot.customPlot()->yAxis->coordToPixel(y));
+}
+}
+
+class TestRooflinePlot : public QObject
+{
+    Q_OBJECT
+private:
+    ScenarioResults m_results;
+    std::unique_ptr<RooflinePlot> m_plot;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_results.recompute(seedScenario());
+        m_plot = std::make_unique<RooflinePlot>();
+        m_plot->resize(1200, 800);
+        m_plot->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_plot.get()));
+        m_plot->setData(m_results.chart);
+        m_plot->customPlot()->replot(); // lay out now, so pixel positions are real
+        QCOMPARE(m_plot->customPlot()->width(), 1200);
+    }
+
+    void seriesGraphsHoldTheModelsPoints()
+    {
+        for (int i = 0; i < SeriesCount; ++i) {
+            const Series series = static_cast<Series>(i);
+            QCPGraph *graph = m_plot->currentGraph(series);
+            QCOMPARE(graph->name(), QString::fromUtf8(seriesName(series).data()));
+            QCOMPARE(graph->scatterStyle().pen().color(), seriesColor(series));
+            int expected = 0;
+            for (const ChartPoint &p : m_results.chart.current)
+                expected += p.series == series ? 1 : 0;
+            QCOMPARE(graph->dataCount(), expected);
+            QVERIFY(m_plot->sweepGraph(series)->dataCount() > graph->dataCount());
+        }
+        // The prefill qk point: intensity 113.78 FLOP/B on the memory roof, 768e9 * 113.78 FLOP/s.
+        QCPGraph *qkpv = m_plot->currentGraph(Series::QkPvInit);
+        bool found = false;
+        for (auto it = qkpv->data()->constBegin(); it != qkpv->data()->constEnd(); ++it)
+            found = found || (std::fabs(it->key - 113.7778) < 1e-3 && std::fabs(it->value / (768e9 * it->key) - 1) < 1e-9);
+        QVERIFY(found);
+    }
+
+    void roofsAndRidge()
+    {
+        QCOMPARE(m_plot->memoryRoof()->name(), QStringLiteral("768GB/s"));
+        QCOMPARE(m_plot->computeRoof()->name(), QStringLiteral("181 TFLOP/s"));
+        QCOMPARE(m_plot->computeRoof()->data()->constBegin()->value, 181e12);
+        const auto first = m_plot->memoryRoof()->data()->constBegin();
+        ROOFLINE_COMPARE_REL(first->value / first->key, 768e9, 1e-12);
+        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->point1->coords().x(), 235.677, 1e-5);
+    }
+
+    void resetViewIsTheSeedFrame()
+    {
+        const QCPRange x = m_plot->customPlot()->xAxis->range();
+        const QCPRange y = m_plot->customPlot()->yAxis->range();
+        QCOMPARE(x.lower, 0.6);
+        QCOMPARE(x.upper, 1e4);
+        QCOMPARE(y.lower, 1e10);
+        QCOMPARE(y.upper, 3e14);
+        QCOMPARE(m_plot->customPlot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        // A roof above the frame widens it.
+        Scenario fast = seedScenario();
+        fast.gpu.setPeak(ComputeType::Fp16, 2000e12);
+        ScenarioResults results;
+        results.recompute(fast);
+        m_plot->setData(results.chart);
+        QVERIFY2(m_plot->customPlot()->yAxis->range().upper >= 2000e12,
+                 qPrintable(QString::number(m_plot->customPlot()->yAxis->range().upper)));
+    }
+
+    void zoomIsBounded()
+    {
+        m_plot->customPlot()->xAxis->setRange(5, 6); // inside one decade
+        const QCPRange x = m_plot->customPlot()->xAxis->range();
+        QVERIFY(x.upper / x.lower >= 10.0 - 1e-9);
+        m_plot->customPlot()->yAxis->setRange(-5, 1e30); // non-positive and absurd
+        QVERIFY(m_plot->customPlot()->yAxis->range().lower > 0);
+        QVERIFY(m_plot->customPlot()->yAxis->range().upper <= 1e21);
+        // A wheel turn is the user's own zoom: new data no longer re-fits the frame.
+        QVERIFY(!m_plot->isViewCustomised());
+        QWheelEvent wheel(QPointF(600, 400), m_plot->customPlot()->mapToGlobal(QPointF(600, 400)), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(m_plot->customPlot(), &wheel);
+        QVERIFY(m_plot->isViewCustomised());
+        const QCPRange zoomed = m_plot->customPlot()->xAxis->range();
+        m_plot->setData(m_results.chart);
+        QCOMPARE(m_plot->customPlot()->xAxis->range(), zoomed);
+        m_plot->resetView();
+        QVERIFY(!m_plot->isViewCustomised());
+        QCOMPARE(m_plot->customPlot()->xAxis->range().lower, 0.6);
+    }
+
+    void hoverFindsThePoint()
+    {
+        const ChartPoint &target = m_results.chart.current.front(); // prefill q_proj
+        const QPointF pixel = pixelOf(*m_plot, target.intensity, target.attainableFlopsPerSecond);
+        const ChartPoint *hit = m_plot->pointAt(pixel + QPointF(2, -2));
+        QVERIFY(hit);
+        QCOMPARE(hit->intensity, target.intensity);
+        QVERIFY(!m_plot->pointAt(QPointF(5, 5)));
+        const QString tip = RooflinePlot::tooltipText(*hit);
+        for (const char *part : { "q_proj", "qkv mlp init", "prefill", "batch 1", "sequence 2048", "FLOP/B", "compute-bound" })
+            QVERIFY2(tip.contains(QLatin1String(part)), qPrintable(tip));
+        // Decode projections of several series share intensity ~1: all are named.
+        const ChartPoint *decode = nullptr;
+        for (const ChartPoint &p : m_results.chart.current)
+            if (p.series == Series::QkvMlpAr)
+                decode = &p;
+        QVERIFY(m_plot->pointsAt(pixelOf(*m_plot, decode->intensity, decode->attainableFlopsPerSecond)).size() >= 3);
+    }
+
+    void legendClickHidesASeries()
+    {
+        QSignalSpy spy(m_plot.get(), &RooflinePlot::seriesVisibilityChanged);
+        QCPPlottableLegendItem *item = m_plot->customPlot()->legend->itemWithPlottable(m_plot->currentGraph(Series::QkPvAr));
+        QVERIFY(item);
+        QTest::mouseClick(m_plot->customPlot(), Qt::LeftButton, {}, item->rect().center());
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!m_plot->isSeriesVisible(Series::QkPvAr));
+        QVERIFY(!m_plot->currentGraph(Series::QkPvAr)->visible());
+        QVERIFY(!m_plot->sweepGraph(Series::QkPvAr)->visible());
+        // A hidden series is not hovered.
+        const ChartPoint &last = *std::find_if(m_results.chart.current.begin(), m_results.chart.current.end(),
+                                               [](const ChartPoint &p) { return p.series == Series::QkPvAr; });
+        for (const ChartPoint *p : m_plot->pointsAt(pixelOf(*m_plot, last.intensity, last.attainableFlopsPerSecond)))
+            QVERIFY(p->series != Series::QkPvAr);
+        QTest::mouseClick(m_plot->customPlot(), Qt::LeftButton, {}, item->rect().center());
+        QVERIFY(m_plot->isSeriesVisible(Series::QkPvAr));
+    }
+
+    void nonPositiveValuesNeverReachTheAxes()
+    {
+        ChartData data = m_results.chart;
+        data.current.front().intensity = 0.0;
+        data.current.back().attainableFlopsPerSecond = std::numeric_limits<double>::quiet_NaN();
+        data.roof.bandwidthBytesPerSecond = std::numeric_limits<double>::infinity();
+        m_plot->setData(data);
+        m_plot->customPlot()->replot();
+        int total = 0;
+        for (int i = 0; i < SeriesCount; ++i) {
+            const QCPGraph *graph = m_plot->currentGraph(static_cast<Series>(i));
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                QVERIFY(it->key > 0 && std::isfinite(it->key));
+                QVERIFY(it->value > 0 && std::isfinite(it->value));
+                ++total;
+            }
+        }
+        QCOMPARE(total, int(data.current.size()) - 2);
+        QCOMPARE(m_plot->memoryRoof()->dataCount(), 0);
+        QVERIFY(!m_plot->ridgeLine()->visible());
+    }
+};
+
+QTEST_MAIN(TestRooflinePlot)
+#include "tst_rooflineplot.moc"

@@ -1,0 +1,112 @@
+#include "chartexport.h"
+
+#include "rooflineplot.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+
+// Vector formats: the chart laid out at the size in points, every pen given a real width (cosmetic
+// 0-width pens are dropped by vector editors).
+bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout)
+{
+    QCPPainter painter;
+    if (!painter.begin(device))
+        return false;
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    plot->toPainter(&painter, layout.width(), layout.height());
+    return painter.end();
+}
+
+QSize vectorLayout(const QSize &size)
+{
+    // As for PNG: lay out at a size where fonts read as on screen, then scale the page.
+    const double layoutScale = std::max(1.0, size.height() / 720.0);
+    return QSize(std::max(1, int(std::lround(size.width() / layoutScale))),
+                 std::max(1, int(std::lround(size.height() / layoutScale))));
+}
+
+} // namespace
+
+bool exportFormatForPath(const QString &path, ExportFormat *format)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        *format = ExportFormat::Png;
+    else if (suffix == QLatin1String("svg"))
+        *format = ExportFormat::Svg;
+    else if (suffix == QLatin1String("pdf"))
+        *format = ExportFormat::Pdf;
+    else
+        return false;
+    return true;
+}
+
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale)
+{
+    ExportFormat format;
+    if (!exportFormatForPath(path, &format))
+        return path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)");
+    if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
+        return path + QStringLiteral(": invalid export size");
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+
+    QCustomPlot *custom = plot.customPlot();
+    bool painted = false;
+    switch (format) {
+    case ExportFormat::Png: {
+        const QImage image = plot.renderImage(size, scale);
+        painted = !image.isNull() && image.save(&file, "PNG");
+        break;
+    }
+    case ExportFormat::Svg: {
+        const QSize layout = vectorLayout(size);
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(layout);
+        generator.setViewBox(QRect(QPoint(0, 0), layout));
+        generator.setTitle(QString::fromStdString(plot.data().title));
+        generator.setDescription(QString::fromStdString(plot.data().subtitle));
+        painted = paintVector(custom, &generator, layout);
+        break;
+    }
+    case ExportFormat::Pdf: {
+        const QSize layout = vectorLayout(size);
+        QPdfWriter writer(&file);
+        writer.setResolution(72); // one layout pixel = one point
+        writer.setCreator(QStringLiteral("Roofline Explorer"));
+        writer.setTitle(QString::fromStdString(plot.data().title));
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(layout), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        painted = paintVector(custom, &writer, layout);
+        break;
+    }
+    }
+    custom->replot(QCustomPlot::rpQueuedReplot);
+    if (!painted || file.error() != QFileDevice::NoError) {
+        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("rendering failed");
+        file.cancelWriting();
+        return path + QStringLiteral(": cannot write: ") + reason;
+    }
+    if (!file.commit())
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    return {};
+}
+
+} // namespace roofline

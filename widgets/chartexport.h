@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+namespace roofline {
+
+class RooflinePlot;
+
+enum class ExportFormat { Png, Svg, Pdf };
+
+// The format a file name asks for, by its extension; false when it is none of .png, .svg, .pdf.
+bool exportFormatForPath(const QString &path, ExportFormat *format);
+
+// Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
+// `scale` multiplies the PNG's pixels. The write is atomic: on any failure no file is left behind and an
+// earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0);
+
+} // namespace roofline

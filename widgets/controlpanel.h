@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QCheckBox;
+class QToolButton;
+class QLabel;
+
+namespace roofline {
+
+class LogSlider;
+
+// What the panel shows; the window fills it from its state.
+struct ControlValues {
+    int modelIndex = 0;
+    int gpuIndex = 0;
+    double batch = 1;
+    double seq = 2048;
+    double peakTflops = 181;
+    double bandwidthGbps = 768;
+    bool flashAttention = false;
+    bool gpuCustomised = false;
+    QString gpuNote; // where the GPU's figures come from
+};
+
+// The controls beside the canvas: model and GPU pickers, log sliders for batch, sequence length and the
+// GPU's figures. It only reports what the user did; it holds no state of its own beyond the widgets.
+class ControlPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ControlPanel(QWidget *parent = nullptr);
+
+    void setModelNames(const QStringList &names);
+    void setGpuNames(const QStringList &names);
+    // Shows `values` without emitting anything.
+    void setValues(const ControlValues &values);
+
+    QComboBox *modelBox() const { return m_model; }
+    QComboBox *gpuBox() const { return m_gpu; }
+    LogSlider *batchSlider() const { return m_batch; }
+    LogSlider *seqSlider() const { return m_seq; }
+    LogSlider *peakSlider() const { return m_peak; }
+    LogSlider *bandwidthSlider() const { return m_bandwidth; }
+    QCheckBox *flashAttentionBox() const { return m_flash; }
+    QToolButton *resetGpuButton() const { return m_resetGpu; }
+
+Q_SIGNALS:
+    void modelChosen(int index);
+    void gpuChosen(int index);
+    void openModelFileRequested();
+    void openGpuFileRequested();
+    void batchChanged(double batch);
+    void seqChanged(double seq);
+    void peakTflopsChanged(double tflops);
+    void bandwidthGbpsChanged(double gbps);
+    void flashAttentionChanged(bool enabled);
+    void resetGpuRequested();
+
+private:
+    static void fillPicker(QComboBox *box, const QStringList &names, const QString &openText);
+
+    QComboBox *m_model;
+    QComboBox *m_gpu;
+    QToolButton *m_resetGpu;
+    QLabel *m_gpuNote;
+    LogSlider *m_batch;
+    LogSlider *m_seq;
+    LogSlider *m_peak;
+    LogSlider *m_bandwidth;
+    QCheckBox *m_flash;
+    int m_modelIndex = 0;
+    int m_gpuIndex = 0;
+};
+
+} // namespace roofline

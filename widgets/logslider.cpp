@@ -1,0 +1,84 @@
+#include "logslider.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QSignalBlocker>
+#include <QSlider>
+
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+constexpr int Ticks = 1000;
+}
+
+LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString &suffix, QWidget *parent)
+    : QWidget(parent)
+    , m_slider(new QSlider(Qt::Horizontal, this))
+    , m_spinBox(new QDoubleSpinBox(this))
+    , m_minimum(minimum)
+    , m_maximum(maximum)
+    , m_integer(integer)
+    , m_value(minimum)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_slider, 1);
+    layout->addWidget(m_spinBox);
+    m_slider->setRange(0, Ticks);
+    m_slider->setPageStep(Ticks / 20);
+    m_spinBox->setRange(minimum, maximum);
+    m_spinBox->setDecimals(integer ? 0 : 1);
+    m_spinBox->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_spinBox->setSuffix(suffix);
+    m_spinBox->setMinimumWidth(m_spinBox->fontMetrics().horizontalAdvance(QString::number(maximum, 'f', integer ? 0 : 1) + suffix) + 40);
+    m_spinBox->setAccelerated(true);
+    m_spinBox->setValue(minimum);
+
+    connect(m_slider, &QSlider::valueChanged, this, [this](int tick) {
+        // A tick on the slider maps to a value; the value is what counts, so a drag that lands on the same
+        // integer does not emit again.
+        setValue(valueForTick(tick));
+    });
+    connect(m_spinBox, &QDoubleSpinBox::valueChanged, this, [this](double value) { setValue(value); });
+}
+
+double LogSlider::normalised(double value) const
+{
+    if (!std::isfinite(value))
+        value = m_minimum;
+    value = std::clamp(value, m_minimum, m_maximum);
+    return m_integer ? std::round(value) : value;
+}
+
+double LogSlider::valueForTick(int tick) const
+{
+    const double fraction = double(tick) / Ticks;
+    return normalised(m_minimum * std::pow(m_maximum / m_minimum, fraction));
+}
+
+int LogSlider::tickForValue(double value) const
+{
+    return int(std::lround(std::log(value / m_minimum) / std::log(m_maximum / m_minimum) * Ticks));
+}
+
+void LogSlider::setValue(double value)
+{
+    value = normalised(value);
+    if (value == m_value && m_spinBox->value() == value)
+        return;
+    m_value = value;
+    {
+        const QSignalBlocker sliderBlocker(m_slider);
+        const QSignalBlocker spinBlocker(m_spinBox);
+        // Leave the slider alone if it already sits on a tick that maps to this value (mid-drag).
+        if (valueForTick(m_slider->value()) != value)
+            m_slider->setValue(tickForValue(value));
+        if (m_spinBox->value() != value)
+            m_spinBox->setValue(value);
+    }
+    Q_EMIT valueChanged(value);
+}
+
+} // namespace roofline

@@ -1,0 +1,144 @@
+#include "optablemodel.h"
+
+#include "chartstyle.h"
+#include "units.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace roofline {
+
+OpTableModel::OpTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void OpTableModel::setEvaluation(const Evaluation &evaluation)
+{
+    std::size_t count = 0;
+    for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode })
+        count += phase->count;
+    const bool sameShape = count == m_rows.size();
+    if (!sameShape)
+        beginResetModel();
+    m_rows.resize(count);
+    std::size_t i = 0;
+    for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode }) {
+        const double layerTime = phase->layerTimeSeconds();
+        for (const OpResult &op : *phase)
+            m_rows[i++] = Row { op, isPerLayer(op.cost.op) && layerTime > 0.0 ? op.timeSeconds / layerTime : -1.0 };
+    }
+    if (sameShape)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    else
+        endResetModel();
+}
+
+int OpTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OpTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OpTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const Row &row = m_rows[std::size_t(index.row())];
+    const OpResult &op = row.op;
+    const auto text = [](std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); };
+    const auto si = [](double value, const char *unit) -> QString { return QString::fromStdString(formatSi(value)) + QLatin1String(unit); };
+    const bool memory = op.bound == Bound::Memory;
+
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Op:
+            return text(opName(op.cost.op));
+        case Phase:
+            return text(phaseName(op.cost.phase));
+        case Flops:
+            return si(op.cost.flops, "FLOP");
+        case Bytes:
+            return si(op.cost.totalBytes(), "B");
+        case Intensity:
+            return QString::fromStdString(formatSi(op.intensity));
+        case Attainable:
+            return si(op.attainableFlopsPerSecond, "FLOP/s");
+        case BoundColumn:
+            return memory ? tr("memory") : tr("compute");
+        case Time:
+            return si(op.timeSeconds, "s");
+        case Share:
+            return row.share < 0.0 ? tr("once per pass") : QString::number(row.share * 100.0, 'f', 1) + QLatin1Char('%');
+        }
+    } else if (role == SortRole) {
+        switch (index.column()) {
+        case Op:
+            return int(op.cost.op);
+        case Phase:
+            return int(op.cost.phase);
+        case Flops:
+            return op.cost.flops;
+        case Bytes:
+            return op.cost.totalBytes();
+        case Intensity:
+            return op.intensity;
+        case Attainable:
+            return op.attainableFlopsPerSecond;
+        case BoundColumn:
+            return int(op.bound);
+        case Time:
+            return op.timeSeconds;
+        case Share:
+            return row.share;
+        }
+    } else if (role == Qt::TextAlignmentRole) {
+        return index.column() >= Flops && index.column() != BoundColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                         : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    } else if (role == Qt::DecorationRole && index.column() == Op && op.cost.series != Series::None) {
+        return seriesColor(op.cost.series);
+    } else if (role == Qt::ForegroundRole && index.column() == BoundColumn) {
+        return QBrush(memory ? QColor(0x1f, 0x5f, 0xa0) : QColor(0xb2, 0x1f, 0x20));
+    } else if (role == Qt::ToolTipRole) {
+        const ByteSplit &b = op.cost.bytes;
+        return tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV read %6B, written %7B\nruns %8× per pass")
+            .arg(text(opName(op.cost.op)), text(seriesName(op.cost.series)), QString::fromStdString(formatSi(b.weights)),
+                 QString::fromStdString(formatSi(b.activationsRead)), QString::fromStdString(formatSi(b.activationsWritten)),
+                 QString::fromStdString(formatSi(b.kvRead)), QString::fromStdString(formatSi(b.kvWritten)))
+            .arg(op.cost.repeat);
+    }
+    return {};
+}
+
+QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Op:
+        return tr("Op");
+    case Phase:
+        return tr("Phase");
+    case Flops:
+        return tr("FLOPs");
+    case Bytes:
+        return tr("Bytes");
+    case Intensity:
+        return tr("FLOP/B");
+    case Attainable:
+        return tr("Attainable");
+    case BoundColumn:
+        return tr("Bound");
+    case Time:
+        return tr("Time");
+    case Share:
+        return tr("Share of layer");
+    }
+    return {};
+}
+
+} // namespace roofline

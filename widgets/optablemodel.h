@@ -1,0 +1,35 @@
+#pragma once
+
+#include "evaluation.h"
+
+#include <QAbstractTableModel>
+
+namespace roofline {
+
+// The ops at the current operating point, both phases, as a table. Display text is in SI units; the
+// raw number is under SortRole so a proxy sorts numerically.
+class OpTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Op, Phase, Flops, Bytes, Intensity, Attainable, BoundColumn, Time, Share, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit OpTableModel(QObject *parent = nullptr);
+
+    void setEvaluation(const Evaluation &evaluation);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Row {
+        OpResult op;
+        double share; // of one layer's time; negative for ops that run once per pass
+    };
+    std::vector<Row> m_rows;
+};
+
+} // namespace roofline

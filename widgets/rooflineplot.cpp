@@ -1,0 +1,433 @@
+#include "rooflineplot.h"
+
+#include "chartstyle.h"
+#include "units.h"
+
+#include <qcustomplot.h>
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+
+// The seed chart's frame.
+constexpr double SeedXMin = 0.6;
+constexpr double SeedXMax = 1e4;
+constexpr double SeedYMin = 1e10;
+constexpr double SeedYMax = 3e14;
+// How far zoom and pan may go: beyond this nothing real lives, and log axes need positive ranges.
+constexpr double XLimitMin = 1e-4;
+constexpr double XLimitMax = 1e9;
+constexpr double YLimitMin = 1e3;
+constexpr double YLimitMax = 1e21;
+// Roofs are drawn as segments far wider than any view, so they always cross the whole frame.
+constexpr double RoofXMin = 1e-6;
+constexpr double RoofXMax = 1e11;
+constexpr double HoverRadiusPixels = 8.0;
+
+// Tick labels in SI units, as in the seed: 1, 10, 100, 1k, 10k; 10G, 100G, 1T.
+class SiLogTicker : public QCPAxisTickerLog
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return QString::fromStdString(formatSi(tick));
+    }
+};
+
+bool usable(double x, double y)
+{
+    return std::isfinite(x) && std::isfinite(y) && x > 0.0 && y > 0.0;
+}
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+} // namespace
+
+RooflinePlot::RooflinePlot(QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    buildPlot();
+    m_plot->installEventFilter(this);
+    setMinimumSize(480, 320);
+}
+
+RooflinePlot::~RooflinePlot() = default;
+
+void RooflinePlot::buildPlot()
+{
+    QCustomPlot &p = *m_plot;
+    p.setBackground(Qt::white);
+    p.setNoAntialiasingOnDrag(false);
+    p.setAntialiasedElements(QCP::aeAll);
+    p.setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    p.plotLayout()->setRowSpacing(0);
+
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
+    titleFont.setBold(true);
+    p.plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(&p, QString(), titleFont);
+    p.plotLayout()->addElement(0, 0, m_title);
+    QFont subtitleFont = font();
+    subtitleFont.setPointSizeF(subtitleFont.pointSizeF() * 0.95);
+    p.plotLayout()->insertRow(1);
+    m_subtitle = new QCPTextElement(&p, QString(), subtitleFont);
+    m_subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
+    p.plotLayout()->addElement(1, 0, m_subtitle);
+
+    QFont labelFont = font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 1.15);
+    for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        auto ticker = QSharedPointer<SiLogTicker>::create();
+        ticker->setLogBase(10);
+        ticker->setSubTickCount(8);
+        axis->setTicker(ticker);
+        axis->setLabelFont(labelFont);
+        axis->grid()->setSubGridVisible(true);
+        axis->grid()->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0, Qt::SolidLine));
+        axis->grid()->setSubGridPen(QPen(QColor(0xee, 0xee, 0xee), 0, Qt::SolidLine));
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    p.xAxis->setLabel(QStringLiteral("Operational Intensity (FLOP/Byte)"));
+    p.yAxis->setLabel(QStringLiteral("Performance (FLOP/s)"));
+    p.xAxis2->setVisible(true);
+    p.yAxis2->setVisible(true);
+    p.xAxis2->setTicks(false);
+    p.yAxis2->setTicks(false);
+    p.xAxis2->setTickLabels(false);
+    p.yAxis2->setTickLabels(false);
+
+    m_memoryRoof = p.addGraph();
+    m_memoryRoof->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2.0, Qt::DashLine));
+    m_computeRoof = p.addGraph();
+    m_computeRoof->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2.0, Qt::DashLine));
+    for (QCPGraph *roof : { m_memoryRoof, m_computeRoof })
+        roof->setSelectable(QCP::stNone);
+
+    m_ridgeLine = new QCPItemStraightLine(&p);
+    m_ridgeLine->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 1.6, Qt::DashLine));
+    m_ridgeLine->setSelectable(false);
+    m_ridgeText = new QCPItemText(&p);
+    m_ridgeText->setColor(QColor(0x1e, 0x7b, 0x1e));
+    m_ridgeText->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    m_ridgeText->setPadding(QMargins(4, 0, 0, 4));
+    m_bandwidthText = new QCPItemText(&p);
+    m_bandwidthText->setColor(QColor(0x1f, 0x77, 0xb4));
+    m_bandwidthText->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+    m_bandwidthText->setPadding(QMargins(0, 0, 0, 3));
+    m_peakText = new QCPItemText(&p);
+    m_peakText->setColor(QColor(0xb2, 0x1f, 0x20));
+    m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    m_peakText->setPadding(QMargins(0, 0, 6, 3));
+    for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText }) {
+        text->setSelectable(false);
+        text->setClipToAxisRect(true);
+        for (QCPItemPosition *position : text->positions())
+            position->setType(QCPItemPosition::ptPlotCoords);
+    }
+
+    // Sweep first, so the current points draw on top of them.
+    for (int i = 0; i < SeriesCount; ++i) {
+        const QColor color = seriesColor(static_cast<Series>(i));
+        QColor light = color;
+        light.setAlpha(115);
+        QCPGraph *sweep = p.addGraph();
+        sweep->setLineStyle(QCPGraph::lsNone);
+        sweep->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(light, 1.3), Qt::NoBrush, 7));
+        sweep->setAdaptiveSampling(false);
+        sweep->removeFromLegend();
+        m_sweep[std::size_t(i)] = sweep;
+    }
+    for (int i = 0; i < SeriesCount; ++i) {
+        const Series series = static_cast<Series>(i);
+        QCPGraph *current = p.addGraph();
+        current->setName(qs(seriesName(series)));
+        current->setLineStyle(QCPGraph::lsNone);
+        current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(series), 2.4), Qt::NoBrush, 12));
+        current->setAdaptiveSampling(false);
+        m_current[std::size_t(i)] = current;
+    }
+
+    QFont legendFont = font();
+    p.legend->setVisible(true);
+    p.legend->setFont(legendFont);
+    p.legend->setBrush(QColor(255, 255, 255, 225));
+    p.legend->setBorderPen(QPen(QColor(0xbb, 0xbb, 0xbb)));
+    p.legend->setIconSize(28, 18);
+    p.legend->setRowSpacing(1);
+    p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    p.axisRect()->insetLayout()->setMargins(QMargins(12, 12, 12, 12));
+
+    connect(m_plot, &QCustomPlot::legendClick, this,
+            [this](QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *) { onLegendClick(legend, item); });
+    connect(p.xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this](const QCPRange &) { clampRanges(); });
+    connect(p.yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this](const QCPRange &) { clampRanges(); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { updateRoofLabels(); });
+    // Keep the frame on the mirror axes.
+    connect(p.xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), p.xAxis2, qOverload<const QCPRange &>(&QCPAxis::setRange));
+    connect(p.yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), p.yAxis2, qOverload<const QCPRange &>(&QCPAxis::setRange));
+    p.xAxis2->setScaleType(QCPAxis::stLogarithmic);
+    p.yAxis2->setScaleType(QCPAxis::stLogarithmic);
+
+    p.xAxis->setRange(SeedXMin, SeedXMax);
+    p.yAxis->setRange(SeedYMin, SeedYMax);
+}
+
+void RooflinePlot::setData(const ChartData &data)
+{
+    m_data = data;
+    const Roofline &roof = m_data.roof;
+    m_title->setText(qs(m_data.title));
+    m_subtitle->setText(qs(m_data.subtitle));
+
+    m_memoryRoof->setName(qs(m_data.bandwidthLabel));
+    m_computeRoof->setName(qs(m_data.peakLabel));
+    if (usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond)) {
+        m_memoryRoof->setData({ RoofXMin, RoofXMax },
+                              { roof.bandwidthBytesPerSecond * RoofXMin, roof.bandwidthBytesPerSecond * RoofXMax }, true);
+        m_computeRoof->setData({ RoofXMin, RoofXMax }, { roof.peakFlopsPerSecond, roof.peakFlopsPerSecond }, true);
+        m_ridgeLine->point1->setCoords(roof.ridge(), 1.0);
+        m_ridgeLine->point2->setCoords(roof.ridge(), 1e20);
+        m_ridgeLine->setVisible(true);
+    } else {
+        m_memoryRoof->data()->clear();
+        m_computeRoof->data()->clear();
+        m_ridgeLine->setVisible(false);
+    }
+    m_ridgeText->setText(qs(m_data.ridgeLabel));
+    m_bandwidthText->setText(qs(m_data.bandwidthLabel));
+    m_peakText->setText(qs(m_data.peakLabel));
+
+    // Group the points by series; a point that cannot sit on a log axis is left out.
+    std::array<QVector<QCPGraphData>, SeriesCount> current;
+    std::array<QVector<QCPGraphData>, SeriesCount> sweep;
+    const auto collect = [](const std::vector<ChartPoint> &points, std::array<QVector<QCPGraphData>, SeriesCount> &out) {
+        for (const ChartPoint &point : points) {
+            const auto index = static_cast<std::size_t>(point.series);
+            if (index < out.size() && usable(point.intensity, point.attainableFlopsPerSecond))
+                out[index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
+        }
+    };
+    collect(m_data.current, current);
+    collect(m_data.sweep, sweep);
+    for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
+        m_current[i]->data()->set(current[i]);
+        m_sweep[i]->data()->set(sweep[i]);
+    }
+    if (!m_viewCustomised)
+        resetView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RooflinePlot::resetView()
+{
+    double xMin = SeedXMin, xMax = SeedXMax, yMin = SeedYMin, yMax = SeedYMax;
+    const auto include = [&](double x, double y) {
+        if (!usable(x, y))
+            return;
+        xMin = std::min(xMin, x / 1.5);
+        xMax = std::max(xMax, x * 1.5);
+        yMin = std::min(yMin, y / 1.5);
+        yMax = std::max(yMax, y * 1.5);
+    };
+    for (const auto *points : { &m_data.current, &m_data.sweep })
+        for (const ChartPoint &point : *points)
+            if (isSeriesVisible(point.series))
+                include(point.intensity, point.attainableFlopsPerSecond);
+    const Roofline &roof = m_data.roof;
+    if (usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond))
+        include(roof.ridge(), roof.peakFlopsPerSecond);
+    m_plot->xAxis->setRange(std::max(xMin, XLimitMin), std::min(xMax, XLimitMax));
+    m_plot->yAxis->setRange(std::max(yMin, YLimitMin), std::min(yMax, YLimitMax));
+    m_viewCustomised = false;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RooflinePlot::clampRanges()
+{
+    // Keep at least one decade on each axis (inside one decade the log ticker falls back to linear labels)
+    // and stay within the limits.
+    const auto clamp = [](QCPAxis *axis, double limitMin, double limitMax) {
+        QCPRange range = axis->range();
+        double lo = std::max(range.lower, limitMin);
+        double hi = std::min(range.upper, limitMax);
+        if (!(hi > lo) || hi / lo < 10.0) {
+            const double centre = std::sqrt(std::max(lo, limitMin) * std::max(hi, limitMin));
+            lo = std::max(centre / std::sqrt(10.0), limitMin);
+            hi = std::min(lo * 10.0, limitMax);
+        }
+        if (lo != range.lower || hi != range.upper)
+            axis->setRange(lo, hi);
+    };
+    clamp(m_plot->xAxis, XLimitMin, XLimitMax);
+    clamp(m_plot->yAxis, YLimitMin, YLimitMax);
+}
+
+void RooflinePlot::updateRoofLabels()
+{
+    const Roofline &roof = m_data.roof;
+    const bool valid = usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
+    for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
+        text->setVisible(valid);
+    if (!valid)
+        return;
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const double ridge = roof.ridge();
+
+    m_ridgeText->position->setCoords(ridge, y.lower);
+    m_peakText->position->setCoords(x.upper, roof.peakFlopsPerSecond);
+
+    // The bandwidth label sits on the visible part of the memory roof, a third of the way along it,
+    // turned to the line's angle on screen.
+    const double bw = roof.bandwidthBytesPerSecond;
+    const double from = std::max(x.lower, y.lower / bw);
+    const double to = std::min({ x.upper, ridge, y.upper / bw });
+    if (!(to > from)) {
+        m_bandwidthText->setVisible(false);
+        return;
+    }
+    const double at = std::pow(10.0, std::log10(from) + (std::log10(to) - std::log10(from)) / 3.0);
+    m_bandwidthText->position->setCoords(at, bw * at);
+    const double x1 = m_plot->xAxis->coordToPixel(from), y1 = m_plot->yAxis->coordToPixel(bw * from);
+    const double x2 = m_plot->xAxis->coordToPixel(to), y2 = m_plot->yAxis->coordToPixel(bw * to);
+    m_bandwidthText->setRotation(qRadiansToDegrees(std::atan2(y2 - y1, x2 - x1)));
+}
+
+void RooflinePlot::setSeriesVisible(Series series, bool visible)
+{
+    const auto index = static_cast<std::size_t>(series);
+    if (index >= std::size_t(SeriesCount) || m_current[index]->visible() == visible)
+        return;
+    m_current[index]->setVisible(visible);
+    m_sweep[index]->setVisible(visible);
+    if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
+        item->setTextColor(visible ? Qt::black : QColor(0xaa, 0xaa, 0xaa));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT seriesVisibilityChanged(series, visible);
+}
+
+bool RooflinePlot::isSeriesVisible(Series series) const
+{
+    const auto index = static_cast<std::size_t>(series);
+    return index < std::size_t(SeriesCount) && m_current[index]->visible();
+}
+
+void RooflinePlot::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item)
+{
+    auto *plottableItem = qobject_cast<QCPPlottableLegendItem *>(item);
+    if (!plottableItem)
+        return;
+    for (int i = 0; i < SeriesCount; ++i)
+        if (plottableItem->plottable() == m_current[std::size_t(i)])
+            setSeriesVisible(static_cast<Series>(i), !m_current[std::size_t(i)]->visible());
+}
+
+std::vector<const ChartPoint *> RooflinePlot::pointsAt(const QPointF &position) const
+{
+    // Nearest first; the operating point before sweep points at the same distance.
+    std::vector<std::pair<double, const ChartPoint *>> hits;
+    for (const auto *points : { &m_data.current, &m_data.sweep }) {
+        for (const ChartPoint &point : *points) {
+            if (!isSeriesVisible(point.series) || !usable(point.intensity, point.attainableFlopsPerSecond))
+                continue;
+            const double dx = m_plot->xAxis->coordToPixel(point.intensity) - position.x();
+            const double dy = m_plot->yAxis->coordToPixel(point.attainableFlopsPerSecond) - position.y();
+            const double distance = dx * dx + dy * dy;
+            if (distance <= HoverRadiusPixels * HoverRadiusPixels)
+                hits.emplace_back(distance, &point);
+        }
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<const ChartPoint *> result;
+    result.reserve(hits.size());
+    for (const auto &hit : hits)
+        result.push_back(hit.second);
+    return result;
+}
+
+const ChartPoint *RooflinePlot::pointAt(const QPointF &position) const
+{
+    const auto points = pointsAt(position);
+    return points.empty() ? nullptr : points.front();
+}
+
+QString RooflinePlot::tooltipText(const ChartPoint &p)
+{
+    const auto si = [](double value) { return QString::fromStdString(formatSi(value)); };
+    return QStringLiteral("<b>%1</b> &nbsp;·&nbsp; %2 (%3)<br>batch %4, sequence %5<br>"
+                          "%6FLOP, %7B &nbsp;→&nbsp; %8 FLOP/B<br>attainable %9FLOP/s, <b>%10-bound</b><br>"
+                          "time %11s per layer")
+        .arg(qs(opName(p.op)), qs(seriesName(p.series)), qs(phaseName(p.phase)))
+        .arg(p.batch)
+        .arg(p.seq)
+        .arg(si(p.flops), si(p.bytes), si(p.intensity), si(p.attainableFlopsPerSecond),
+             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"), si(p.timeSeconds));
+}
+
+bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
+{
+    // Only the user's own zoom or pan fixes the frame; new data re-fits it until then.
+    if (watched == m_plot
+        && (event->type() == QEvent::Wheel
+            || (event->type() == QEvent::MouseMove && (static_cast<QMouseEvent *>(event)->buttons() & Qt::LeftButton))))
+        m_viewCustomised = true;
+    if (watched == m_plot && event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const auto points = pointsAt(help->pos());
+        if (points.empty()) {
+            QToolTip::hideText();
+            return true;
+        }
+        // Ops of different series often coincide (every decode projection sits at intensity ~b): name them all.
+        QString text = tooltipText(*points.front());
+        constexpr std::size_t MaxAlso = 6;
+        for (std::size_t i = 1; i < points.size() && i <= MaxAlso; ++i)
+            text += (i == 1 ? QStringLiteral("<hr>also here: ") : QStringLiteral(", ")) + qs(opName(points[i]->op))
+                + QStringLiteral(" (") + qs(seriesName(points[i]->series)) + QStringLiteral(", b ")
+                + QString::number(points[i]->batch) + QStringLiteral(", s ") + QString::number(points[i]->seq)
+                + QLatin1Char(')');
+        if (points.size() > MaxAlso + 1)
+            text += QStringLiteral(" and %1 more").arg(points.size() - MaxAlso - 1);
+        QToolTip::showText(help->globalPos(), text, m_plot);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QImage RooflinePlot::renderImage(const QSize &size, double scale)
+{
+    // Lay the chart out at a size where the fonts read as they do on screen, then scale to the pixels
+    // asked for: a 1920x1080 export is laid out at 1280x720 and drawn at 1.5x.
+    const double layoutScale = std::max(1.0, size.height() / 720.0);
+    const int width = std::max(1, int(std::lround(size.width() / layoutScale)));
+    const int height = std::max(1, int(std::lround(size.height() / layoutScale)));
+    QImage image = m_plot->toPixmap(width, height, layoutScale * scale).toImage();
+    m_plot->replot(QCustomPlot::rpQueuedReplot); // the labels were placed for the export's layout
+    return image;
+}
+
+} // namespace roofline

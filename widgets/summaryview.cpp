@@ -1,0 +1,35 @@
+#include "summaryview.h"
+
+#include "units.h"
+
+namespace roofline {
+
+SummaryView::SummaryView(QWidget *parent)
+    : QLabel(parent)
+{
+    setTextFormat(Qt::RichText);
+    setWordWrap(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setMargin(6);
+}
+
+void SummaryView::setEvaluation(const Evaluation &e)
+{
+    const auto si = [](double value, const char *unit) -> QString {
+        return QString::fromStdString(formatSi(value)) + QLatin1String(unit);
+    };
+    const MemoryFootprint &m = e.memory;
+    m_warning = !m.fits();
+    QString memory = tr("weights %1 + KV cache %2 = <b>%3</b> of %4")
+                         .arg(si(m.weightBytes, "B"), si(m.kvCacheBytes, "B"), si(m.totalBytes(), "B"), si(m.capacityBytes, "B"));
+    if (m_warning)
+        memory = QStringLiteral("<span style='color:#c62828'><b>⚠ Does not fit:</b> ") + memory
+            + tr(" (%1 over)").arg(si(m.totalBytes() - m.capacityBytes, "B")) + QStringLiteral("</span>");
+    setText(tr("<b>Time to first token</b> %1 &nbsp;&nbsp; <b>Decode</b> %2 per step, %3 tokens/s (%4 per sequence)"
+               "<br><b>Memory</b> %5")
+                .arg(si(e.timeToFirstTokenSeconds(), "s"), si(e.decodeStepSeconds(), "s"),
+                     QString::fromStdString(formatSi(e.decodeTokensPerSecond())),
+                     QString::fromStdString(formatSi(e.decodeTokensPerSecond() / double(e.workload.batch))), memory));
+}
+
+} // namespace roofline
