@@ -11,7 +11,11 @@
 
 #include <qcustomplot.h>
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 
@@ -168,6 +172,36 @@ private Q_SLOTS:
         m_state->setBatch(64); // 64 sequences of 2048 tokens: 107 GB of KV cache
         QVERIFY(m_window->summary()->showsMemoryWarning());
         QVERIFY(m_window->summary()->text().contains(QLatin1String("Does not fit")));
+    }
+
+    void aDragReplotsOncePerEventLoopPass()
+    {
+        QCoreApplication::processEvents(); // settle the first paint
+        QSignalSpy replots(m_window->plot()->customPlot(), &QCustomPlot::afterReplot);
+        QSlider *slider = m_window->controls()->batchSlider()->slider();
+        for (int tick = 100; tick <= 1000; tick += 100)
+            slider->setValue(tick); // ten steps of a drag within one pass
+        QCOMPARE(m_state->scenario().workload.batch, qint64(1024));
+        QCOMPARE(replots.count(), 0); // queued, not immediate
+        QCoreApplication::processEvents();
+        QCOMPARE(replots.count(), 1);
+        // Every step reached the model: the points are where batch 1024 puts them.
+        for (const auto &[series, intensity] : decodeIntensities(m_presets, 1024))
+            QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+    }
+
+    void copyPutsTheChartOnTheClipboard()
+    {
+        QApplication::clipboard()->clear();
+        const auto actions = m_window->findChildren<QAction *>();
+        QAction *copy = nullptr;
+        for (QAction *action : actions)
+            if (action->shortcut() == QKeySequence(QKeySequence::Copy))
+                copy = action;
+        QVERIFY(copy);
+        copy->trigger();
+        const QImage image = QApplication::clipboard()->image();
+        QCOMPARE(image.size(), QSize(1920, 1080));
     }
 
     void exportFromTheWindow()

@@ -89,10 +89,11 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
     case ExportFormat::Pdf: {
         const QSize layout = vectorLayout(size);
         QPdfWriter writer(&file);
-        writer.setResolution(72); // one layout pixel = one point
+        // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
+        writer.setResolution(96);
         writer.setCreator(QStringLiteral("Roofline Explorer"));
         writer.setTitle(QString::fromStdString(plot.data().title));
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(layout), QPageSize::Point, QString(), QPageSize::ExactMatch),
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(layout) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
                                          QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         painted = paintVector(custom, &writer, layout);
         break;

@@ -28,8 +28,6 @@ constexpr double XLimitMax = 1e9;
 constexpr double YLimitMin = 1e3;
 constexpr double YLimitMax = 1e21;
 // Roofs are drawn as segments far wider than any view, so they always cross the whole frame.
-constexpr double RoofXMin = 1e-6;
-constexpr double RoofXMax = 1e11;
 constexpr double HoverRadiusPixels = 8.0;
 
 // Tick labels in SI units, as in the seed: 1, 10, 100, 1k, 10k; 10G, 100G, 1T.
@@ -59,9 +57,17 @@ QString qs(std::string_view text)
 
 } // namespace
 
+struct RooflinePlot::ViewCache {
+    std::array<QVector<QCPGraphData>, SeriesCount> current;
+    std::array<QVector<QCPGraphData>, SeriesCount> sweep;
+    QCPRange x;
+    QCPRange y;
+};
+
 RooflinePlot::RooflinePlot(QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
+    , m_cache(std::make_unique<ViewCache>())
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -185,7 +191,11 @@ void RooflinePlot::buildPlot()
             [this](const QCPRange &) { clampRanges(); });
     connect(p.yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this](const QCPRange &) { clampRanges(); });
-    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { updateRoofLabels(); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (m_plot->xAxis->range() != m_cache->x || m_plot->yAxis->range() != m_cache->y)
+            fitToView();
+        updateRoofLabels();
+    });
     // Keep the frame on the mirror axes.
     connect(p.xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), p.xAxis2, qOverload<const QCPRange &>(&QCPAxis::setRange));
     connect(p.yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), p.yAxis2, qOverload<const QCPRange &>(&QCPAxis::setRange));
@@ -199,47 +209,66 @@ void RooflinePlot::buildPlot()
 void RooflinePlot::setData(const ChartData &data)
 {
     m_data = data;
-    const Roofline &roof = m_data.roof;
     m_title->setText(qs(m_data.title));
     m_subtitle->setText(qs(m_data.subtitle));
 
     m_memoryRoof->setName(qs(m_data.bandwidthLabel));
     m_computeRoof->setName(qs(m_data.peakLabel));
-    if (usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond)) {
-        m_memoryRoof->setData({ RoofXMin, RoofXMax },
-                              { roof.bandwidthBytesPerSecond * RoofXMin, roof.bandwidthBytesPerSecond * RoofXMax }, true);
-        m_computeRoof->setData({ RoofXMin, RoofXMax }, { roof.peakFlopsPerSecond, roof.peakFlopsPerSecond }, true);
-        m_ridgeLine->point1->setCoords(roof.ridge(), 1.0);
-        m_ridgeLine->point2->setCoords(roof.ridge(), 1e20);
-        m_ridgeLine->setVisible(true);
-    } else {
-        m_memoryRoof->data()->clear();
-        m_computeRoof->data()->clear();
-        m_ridgeLine->setVisible(false);
-    }
     m_ridgeText->setText(qs(m_data.ridgeLabel));
     m_bandwidthText->setText(qs(m_data.bandwidthLabel));
     m_peakText->setText(qs(m_data.peakLabel));
+    if (!m_viewCustomised)
+        resetView();
+    fitToView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
 
-    // Group the points by series; a point that cannot sit on a log axis is left out.
-    std::array<QVector<QCPGraphData>, SeriesCount> current;
-    std::array<QVector<QCPGraphData>, SeriesCount> sweep;
-    const auto collect = [](const std::vector<ChartPoint> &points, std::array<QVector<QCPGraphData>, SeriesCount> &out) {
+void RooflinePlot::fitToView()
+{
+    // Everything is handed to QCustomPlot already cut to the visible frame: vector exports (Qt's SVG
+    // engine ignores clipping) then hold nothing outside the axes, and log axes never see a value <= 0.
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const Roofline &roof = m_data.roof;
+    m_memoryRoof->data()->clear();
+    m_computeRoof->data()->clear();
+    const bool valid = usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
+    m_ridgeLine->setVisible(valid);
+    if (valid) {
+        const double bw = roof.bandwidthBytesPerSecond;
+        const double from = std::max(x.lower, y.lower / bw);
+        const double to = std::min(x.upper, y.upper / bw);
+        if (to > from)
+            m_memoryRoof->setData({ from, to }, { bw * from, bw * to }, true);
+        if (roof.peakFlopsPerSecond >= y.lower && roof.peakFlopsPerSecond <= y.upper)
+            m_computeRoof->setData({ x.lower, x.upper }, { roof.peakFlopsPerSecond, roof.peakFlopsPerSecond }, true);
+        m_ridgeLine->point1->setCoords(roof.ridge(), y.lower);
+        m_ridgeLine->point2->setCoords(roof.ridge(), y.upper);
+    }
+
+    // Group the points by series; a point that cannot sit on a log axis, or lies outside the frame, is left out.
+    const auto inView = [&](double px, double py) {
+        return usable(px, py) && px >= x.lower && px <= x.upper && py >= y.lower && py <= y.upper;
+    };
+    for (auto &points : m_cache->current)
+        points.clear();
+    for (auto &points : m_cache->sweep)
+        points.clear();
+    const auto collect = [&](const std::vector<ChartPoint> &points, std::array<QVector<QCPGraphData>, SeriesCount> &out) {
         for (const ChartPoint &point : points) {
             const auto index = static_cast<std::size_t>(point.series);
-            if (index < out.size() && usable(point.intensity, point.attainableFlopsPerSecond))
+            if (index < out.size() && inView(point.intensity, point.attainableFlopsPerSecond))
                 out[index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
         }
     };
-    collect(m_data.current, current);
-    collect(m_data.sweep, sweep);
+    collect(m_data.current, m_cache->current);
+    collect(m_data.sweep, m_cache->sweep);
     for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
-        m_current[i]->data()->set(current[i]);
-        m_sweep[i]->data()->set(sweep[i]);
+        m_current[i]->data()->set(m_cache->current[i]);
+        m_sweep[i]->data()->set(m_cache->sweep[i]);
     }
-    if (!m_viewCustomised)
-        resetView();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_cache->x = x;
+    m_cache->y = y;
 }
 
 void RooflinePlot::resetView()

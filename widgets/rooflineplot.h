@@ -15,6 +15,7 @@ class QCPTextElement;
 class QCPAbstractLegendItem;
 class QCPLegend;
 
+
 namespace roofline {
 
 // The log-log roofline canvas: the two roofs, the ridge, and the six series (current operating point
@@ -62,6 +63,7 @@ protected:
 
 private:
     void buildPlot();
+    void fitToView();
     void updateRoofLabels();
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item);
     void clampRanges();
@@ -78,6 +80,8 @@ private:
     QCPItemText *m_bandwidthText = nullptr;
     QCPItemText *m_peakText = nullptr;
     ChartData m_data;
+    struct ViewCache; // graph buffers reused across updates, and the frame they were cut for
+    std::unique_ptr<ViewCache> m_cache;
     bool m_viewCustomised = false;
 };
 
