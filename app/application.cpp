@@ -8,11 +8,13 @@
 #include "mainwindow.h"
 #include "presetsource.h"
 #include "rooflineplot.h"
+#include "startupprobe.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -87,10 +89,13 @@ int runCommandLine(int argc, char **argv)
 
 int runApplication(int argc, char **argv)
 {
+    const auto start = std::chrono::steady_clock::now();
     QCoreApplication::setApplicationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setOrganizationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOFLINE_VERSION));
-    if (argc > 1)
+    // `--startup-time` opens the window like no arguments, then reports its first frame and quits.
+    const bool timeStartup = argc == 2 && std::string_view(argv[1]) == "--startup-time";
+    if (argc > 1 && !timeStartup)
         return runCommandLine(argc, argv);
 
     QApplication app(argc, argv);
@@ -104,6 +109,9 @@ int runApplication(int argc, char **argv)
     }
     ExplorerState state(presets);
     MainWindow window(&state);
+    std::unique_ptr<StartupProbe> probe;
+    if (timeStartup)
+        probe = std::make_unique<StartupProbe>(window.plot(), start);
     window.show();
     return QApplication::exec();
 }

@@ -72,12 +72,14 @@ struct Options {
                               QStringLiteral("WxH") };
     QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("Export scale factor for PNG (1 to 4). Default 1."),
                                QStringLiteral("x") };
+    QCommandLineOption startupTime { QStringLiteral("startup-time"),
+                                     QStringLiteral("Open the window, print the time to its first frame and the peak memory, and quit.") };
 
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
                             actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
-                            exportFile, size, scale });
+                            exportFile, size, scale, startupTime });
     }
 };
 

@@ -47,7 +47,10 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     m_opView->sortByColumn(-1, Qt::AscendingOrder);
     m_opView->verticalHeader()->hide();
     m_opView->verticalHeader()->setDefaultSectionSize(m_opView->fontMetrics().height() + 6);
-    m_opView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns are sized once (and when the rows change), not on every slider step: ResizeToContents
+    // measures every cell at each change and cost more than the whole chart update.
+    m_opView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    connect(m_opTable, &QAbstractItemModel::modelReset, m_opView, &QTableView::resizeColumnsToContents);
     m_opView->horizontalHeader()->setStretchLastSection(true);
     m_opView->setAlternatingRowColors(true);
     m_opView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -100,7 +100,7 @@ private Q_SLOTS:
         m_window->controls()->bandwidthSlider()->spinBox()->setValue(1536);
         const auto first = m_window->plot()->memoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 1536e9, 1e-12);
-        ROOFLINE_COMPARE_REL(m_window->plot()->ridgeLine()->point1->coords().x(), 181e12 / 1536e9, 1e-12);
+        ROOFLINE_COMPARE_REL(m_window->plot()->ridgeLine()->start->coords().x(), 181e12 / 1536e9, 1e-12);
         QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("1536GB/s"));
         QVERIFY(m_state->isGpuCustomised());
         QVERIFY(m_window->controls()->resetGpuButton()->isEnabled());
@@ -119,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("3350GB/s"));
         QCOMPARE(m_window->plot()->computeRoof()->name(), QStringLiteral("989.4 TFLOP/s"));
         QCOMPARE(m_window->plot()->computeRoof()->data()->constBegin()->value, 989.4e12);
-        ROOFLINE_COMPARE_REL(m_window->plot()->ridgeLine()->point1->coords().x(), 989.4e12 / 3350e9, 1e-12);
+        ROOFLINE_COMPARE_REL(m_window->plot()->ridgeLine()->start->coords().x(), 989.4e12 / 3350e9, 1e-12);
         QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 3350.0);
         QCOMPARE(m_window->controls()->peakSlider()->value(), 989.4);
     }
@@ -177,7 +177,7 @@ private Q_SLOTS:
     void aDragReplotsOncePerEventLoopPass()
     {
         QCoreApplication::processEvents(); // settle the first paint
-        QSignalSpy replots(m_window->plot()->customPlot(), &QCustomPlot::afterReplot);
+        QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
         QSlider *slider = m_window->controls()->batchSlider()->slider();
         for (int tick = 100; tick <= 1000; tick += 100)
             slider->setValue(tick); // ten steps of a drag within one pass
@@ -185,7 +185,15 @@ private Q_SLOTS:
         QCOMPARE(replots.count(), 0); // queued, not immediate
         QCoreApplication::processEvents();
         QCOMPARE(replots.count(), 1);
+        // Only the points moved: grid, axes and legend were not redrawn.
+        QCOMPARE(replots.takeFirst().at(0).toBool(), false);
+        // A new GPU renames the roofs in the legend: a full redraw.
+        m_state->selectGpu(m_state->gpuIndex() + 1);
+        QCoreApplication::processEvents();
+        QCOMPARE(replots.count(), 1);
+        QCOMPARE(replots.takeFirst().at(0).toBool(), true);
         // Every step reached the model: the points are where batch 1024 puts them.
+        // Intensities do not depend on the GPU.
         for (const auto &[series, intensity] : decodeIntensities(m_presets, 1024))
             QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
     }

@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(m_plot->computeRoof()->data()->constBegin()->value, 181e12);
         const auto first = m_plot->memoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 768e9, 1e-12);
-        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->point1->coords().x(), 235.677, 1e-5);
+        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->start->coords().x(), 235.677, 1e-5);
     }
 
     void resetViewIsTheSeedFrame()

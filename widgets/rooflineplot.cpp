@@ -60,8 +60,6 @@ QString qs(std::string_view text)
 struct RooflinePlot::ViewCache {
     std::array<QVector<QCPGraphData>, SeriesCount> current;
     std::array<QVector<QCPGraphData>, SeriesCount> sweep;
-    QCPRange x;
-    QCPRange y;
 };
 
 RooflinePlot::RooflinePlot(QWidget *parent)
@@ -84,7 +82,9 @@ void RooflinePlot::buildPlot()
     QCustomPlot &p = *m_plot;
     p.setBackground(Qt::white);
     p.setNoAntialiasingOnDrag(false);
+    // Grid and axes are axis-aligned: antialiasing them costs time on every replot and buys nothing.
     p.setAntialiasedElements(QCP::aeAll);
+    p.setNotAntialiasedElements(QCP::aeGrid | QCP::aeSubGrid | QCP::aeAxes);
     p.setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     p.plotLayout()->setRowSpacing(0);
 
@@ -97,8 +97,9 @@ void RooflinePlot::buildPlot()
     QFont subtitleFont = font();
     subtitleFont.setPointSizeF(subtitleFont.pointSizeF() * 0.95);
     p.plotLayout()->insertRow(1);
-    m_subtitle = new QCPTextElement(&p, QString(), subtitleFont);
-    m_subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
+    // The subtitle changes with every slider step, so it is drawn by an item on the data layer; the layout
+    // keeps a row of its height free.
+    m_subtitle = new QCPTextElement(&p, QStringLiteral(" "), subtitleFont);
     p.plotLayout()->addElement(1, 0, m_subtitle);
 
     QFont labelFont = font();
@@ -124,6 +125,22 @@ void RooflinePlot::buildPlot()
     p.xAxis2->setTickLabels(false);
     p.yAxis2->setTickLabels(false);
 
+    // What changes on a slider step lives on its own buffered layer, so that a step repaints only that
+    // layer; grid, axes and legend are redrawn only when the frame or the names change.
+    // It sits on top, so the plot composites two buffers, not three; the legend stays below it (its text
+    // is the costliest thing to redraw) and the ridge line stops short of it.
+    p.addLayer(QStringLiteral("data"), p.layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
+    m_dataLayer = p.layer(QStringLiteral("data"));
+    m_dataLayer->setMode(QCPLayer::lmBuffered);
+    p.setCurrentLayer(m_dataLayer);
+    m_subtitleText = new QCPItemText(&p);
+    m_subtitleText->setFont(subtitleFont);
+    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
+    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
+    m_subtitleText->setClipToAxisRect(false);
+    m_subtitleText->setSelectable(false);
+    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
+
     m_memoryRoof = p.addGraph();
     m_memoryRoof->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2.0, Qt::DashLine));
     m_computeRoof = p.addGraph();
@@ -131,7 +148,7 @@ void RooflinePlot::buildPlot()
     for (QCPGraph *roof : { m_memoryRoof, m_computeRoof })
         roof->setSelectable(QCP::stNone);
 
-    m_ridgeLine = new QCPItemStraightLine(&p);
+    m_ridgeLine = new QCPItemLine(&p);
     m_ridgeLine->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 1.6, Qt::DashLine));
     m_ridgeLine->setSelectable(false);
     m_ridgeText = new QCPItemText(&p);
@@ -175,6 +192,7 @@ void RooflinePlot::buildPlot()
         m_current[std::size_t(i)] = current;
     }
 
+    p.setCurrentLayer(QStringLiteral("main"));
     QFont legendFont = font();
     p.legend->setVisible(true);
     p.legend->setFont(legendFont);
@@ -191,9 +209,9 @@ void RooflinePlot::buildPlot()
             [this](const QCPRange &) { clampRanges(); });
     connect(p.yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this](const QCPRange &) { clampRanges(); });
+    // A full replot may have moved the frame, the axes or the legend: cut the data again.
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
-        if (m_plot->xAxis->range() != m_cache->x || m_plot->yAxis->range() != m_cache->y)
-            fitToView();
+        fitToView();
         updateRoofLabels();
     });
     // Keep the frame on the mirror axes.
@@ -209,18 +227,45 @@ void RooflinePlot::buildPlot()
 void RooflinePlot::setData(const ChartData &data)
 {
     m_data = data;
-    m_title->setText(qs(m_data.title));
-    m_subtitle->setText(qs(m_data.subtitle));
-
-    m_memoryRoof->setName(qs(m_data.bandwidthLabel));
-    m_computeRoof->setName(qs(m_data.peakLabel));
+    // Names shown outside the data layer (title, legend) need a full replot when they change.
+    const QString title = qs(m_data.title);
+    const QString bandwidth = qs(m_data.bandwidthLabel);
+    const QString peak = qs(m_data.peakLabel);
+    bool full = title != m_title->text() || bandwidth != m_memoryRoof->name() || peak != m_computeRoof->name();
+    m_title->setText(title);
+    m_memoryRoof->setName(bandwidth);
+    m_computeRoof->setName(peak);
+    m_subtitleText->setText(qs(m_data.subtitle));
     m_ridgeText->setText(qs(m_data.ridgeLabel));
-    m_bandwidthText->setText(qs(m_data.bandwidthLabel));
-    m_peakText->setText(qs(m_data.peakLabel));
+    m_bandwidthText->setText(bandwidth);
+    m_peakText->setText(peak);
     if (!m_viewCustomised)
-        resetView();
+        full = fitFrame() || full;
     fitToView();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    updateRoofLabels();
+    requestReplot(full);
+}
+
+void RooflinePlot::requestReplot(bool full)
+{
+    m_fullReplotPending = m_fullReplotPending || full;
+    if (m_replotPending)
+        return;
+    m_replotPending = true;
+    // Several changes in one event-loop pass make one replot.
+    QMetaObject::invokeMethod(this, &RooflinePlot::replotNow, Qt::QueuedConnection);
+}
+
+void RooflinePlot::replotNow()
+{
+    const bool full = m_fullReplotPending;
+    m_replotPending = false;
+    m_fullReplotPending = false;
+    if (full)
+        m_plot->replot(QCustomPlot::rpRefreshHint);
+    else
+        m_dataLayer->replot(); // redraws the data layer's buffer alone (or everything, if buffers are stale)
+    Q_EMIT replotted(full);
 }
 
 void RooflinePlot::fitToView()
@@ -242,8 +287,14 @@ void RooflinePlot::fitToView()
             m_memoryRoof->setData({ from, to }, { bw * from, bw * to }, true);
         if (roof.peakFlopsPerSecond >= y.lower && roof.peakFlopsPerSecond <= y.upper)
             m_computeRoof->setData({ x.lower, x.upper }, { roof.peakFlopsPerSecond, roof.peakFlopsPerSecond }, true);
-        m_ridgeLine->point1->setCoords(roof.ridge(), y.lower);
-        m_ridgeLine->point2->setCoords(roof.ridge(), y.upper);
+        // Stop the ridge line at the legend's top edge rather than draw across the legend.
+        double bottom = y.lower;
+        const QRect legend = m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect();
+        const double ridgePixel = m_plot->xAxis->coordToPixel(roof.ridge());
+        if (legend.isValid() && ridgePixel >= legend.left() && ridgePixel <= legend.right())
+            bottom = std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), y.lower, y.upper);
+        m_ridgeLine->start->setCoords(roof.ridge(), bottom);
+        m_ridgeLine->end->setCoords(roof.ridge(), y.upper);
     }
 
     // Group the points by series; a point that cannot sit on a log axis, or lies outside the frame, is left out.
@@ -267,11 +318,16 @@ void RooflinePlot::fitToView()
         m_current[i]->data()->set(m_cache->current[i]);
         m_sweep[i]->data()->set(m_cache->sweep[i]);
     }
-    m_cache->x = x;
-    m_cache->y = y;
 }
 
 void RooflinePlot::resetView()
+{
+    fitFrame();
+    m_viewCustomised = false;
+    requestReplot(true);
+}
+
+bool RooflinePlot::fitFrame()
 {
     double xMin = SeedXMin, xMax = SeedXMax, yMin = SeedYMin, yMax = SeedYMax;
     const auto include = [&](double x, double y) {
@@ -289,10 +345,13 @@ void RooflinePlot::resetView()
     const Roofline &roof = m_data.roof;
     if (usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond))
         include(roof.ridge(), roof.peakFlopsPerSecond);
-    m_plot->xAxis->setRange(std::max(xMin, XLimitMin), std::min(xMax, XLimitMax));
-    m_plot->yAxis->setRange(std::max(yMin, YLimitMin), std::min(yMax, YLimitMax));
-    m_viewCustomised = false;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    const QCPRange x(std::max(xMin, XLimitMin), std::min(xMax, XLimitMax));
+    const QCPRange y(std::max(yMin, YLimitMin), std::min(yMax, YLimitMax));
+    if (x == m_plot->xAxis->range() && y == m_plot->yAxis->range())
+        return false;
+    m_plot->xAxis->setRange(x);
+    m_plot->yAxis->setRange(y);
+    return true;
 }
 
 void RooflinePlot::clampRanges()
@@ -317,6 +376,7 @@ void RooflinePlot::clampRanges()
 
 void RooflinePlot::updateRoofLabels()
 {
+    m_subtitleText->position->setCoords(m_subtitle->rect().center());
     const Roofline &roof = m_data.roof;
     const bool valid = usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
     for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
@@ -327,7 +387,7 @@ void RooflinePlot::updateRoofLabels()
     const QCPRange y = m_plot->yAxis->range();
     const double ridge = roof.ridge();
 
-    m_ridgeText->position->setCoords(ridge, y.lower);
+    m_ridgeText->position->setCoords(ridge, m_ridgeLine->start->coords().y());
     m_peakText->position->setCoords(x.upper, roof.peakFlopsPerSecond);
 
     // The bandwidth label sits on the visible part of the memory roof, a third of the way along it,
@@ -355,7 +415,7 @@ void RooflinePlot::setSeriesVisible(Series series, bool visible)
     m_sweep[index]->setVisible(visible);
     if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
         item->setTextColor(visible ? Qt::black : QColor(0xaa, 0xaa, 0xaa));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot(true); // the legend entry greys out
     Q_EMIT seriesVisibilityChanged(series, visible);
 }
 
@@ -454,8 +514,12 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale)
     const double layoutScale = std::max(1.0, size.height() / 720.0);
     const int width = std::max(1, int(std::lround(size.width() / layoutScale)));
     const int height = std::max(1, int(std::lround(size.height() / layoutScale)));
+    // Exports are scaled, where unantialiased 1-pixel grid lines snap unevenly: antialias everything for them.
+    const QCP::AntialiasedElements screenElements = m_plot->antialiasedElements();
+    m_plot->setAntialiasedElements(QCP::aeAll);
     QImage image = m_plot->toPixmap(width, height, layoutScale * scale).toImage();
-    m_plot->replot(QCustomPlot::rpQueuedReplot); // the labels were placed for the export's layout
+    m_plot->setAntialiasedElements(screenElements);
+    requestReplot(true); // the labels were placed for the export's layout
     return image;
 }
 

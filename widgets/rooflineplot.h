@@ -9,11 +9,12 @@
 
 class QCustomPlot;
 class QCPGraph;
-class QCPItemStraightLine;
+class QCPItemLine;
 class QCPItemText;
 class QCPTextElement;
 class QCPAbstractLegendItem;
 class QCPLegend;
+class QCPLayer;
 
 
 namespace roofline {
@@ -53,29 +54,36 @@ public:
     QCPGraph *sweepGraph(Series series) const { return m_sweep[static_cast<std::size_t>(series)]; }
     QCPGraph *memoryRoof() const { return m_memoryRoof; }
     QCPGraph *computeRoof() const { return m_computeRoof; }
-    QCPItemStraightLine *ridgeLine() const { return m_ridgeLine; }
+    QCPItemLine *ridgeLine() const { return m_ridgeLine; }
 
 Q_SIGNALS:
     void seriesVisibilityChanged(roofline::Series series, bool visible);
+    // After each (coalesced) redraw: `full` when grid, axes and legend were redrawn too.
+    void replotted(bool full);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildPlot();
+    bool fitFrame(); // the seed frame widened to the data; true if the axes changed
     void fitToView();
+    void requestReplot(bool full);
+    void replotNow();
     void updateRoofLabels();
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item);
     void clampRanges();
 
     QCustomPlot *m_plot = nullptr;
     QCPTextElement *m_title = nullptr;
-    QCPTextElement *m_subtitle = nullptr;
+    QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout
+    QCPItemText *m_subtitleText = nullptr;
+    QCPLayer *m_dataLayer = nullptr;
     std::array<QCPGraph *, SeriesCount> m_current {};
     std::array<QCPGraph *, SeriesCount> m_sweep {};
     QCPGraph *m_memoryRoof = nullptr;
     QCPGraph *m_computeRoof = nullptr;
-    QCPItemStraightLine *m_ridgeLine = nullptr;
+    QCPItemLine *m_ridgeLine = nullptr;
     QCPItemText *m_ridgeText = nullptr;
     QCPItemText *m_bandwidthText = nullptr;
     QCPItemText *m_peakText = nullptr;
@@ -83,6 +91,8 @@ private:
     struct ViewCache; // graph buffers reused across updates, and the frame they were cut for
     std::unique_ptr<ViewCache> m_cache;
     bool m_viewCustomised = false;
+    bool m_replotPending = false;
+    bool m_fullReplotPending = false;
 };
 
 } // namespace roofline
