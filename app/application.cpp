@@ -111,7 +111,7 @@ int runApplication(int argc, char **argv)
     MainWindow window(&state);
     std::unique_ptr<StartupProbe> probe;
     if (timeStartup)
-        probe = std::make_unique<StartupProbe>(window.plot(), start);
+        probe = std::make_unique<StartupProbe>(window.plot()->canvasWidget(), start);
     window.show();
     return QApplication::exec();
 }

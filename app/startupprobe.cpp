@@ -16,6 +16,11 @@ StartupProbe::StartupProbe(QWidget *watched, std::chrono::steady_clock::time_poi
     , m_start(start)
 {
     watched->installEventFilter(this);
+    // Never hang a benchmark script: give up after ten seconds.
+    QTimer::singleShot(10000, this, [] {
+        std::fprintf(stderr, "roofline-explorer: no frame was painted within 10 s\n");
+        QCoreApplication::exit(1);
+    });
 }
 
 bool StartupProbe::eventFilter(QObject *, QEvent *event)

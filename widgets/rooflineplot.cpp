@@ -77,6 +77,11 @@ RooflinePlot::RooflinePlot(QWidget *parent)
 
 RooflinePlot::~RooflinePlot() = default;
 
+QWidget *RooflinePlot::canvasWidget() const
+{
+    return m_plot;
+}
+
 void RooflinePlot::buildPlot()
 {
     QCustomPlot &p = *m_plot;

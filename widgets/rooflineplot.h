@@ -50,6 +50,8 @@ public:
 
     // Where the pieces are, for tests and for export: the underlying plot.
     QCustomPlot *customPlot() const { return m_plot; }
+    // The widget that paints the chart (the QCustomPlot), for code that only needs it as a QWidget.
+    QWidget *canvasWidget() const;
     QCPGraph *currentGraph(Series series) const { return m_current[static_cast<std::size_t>(series)]; }
     QCPGraph *sweepGraph(Series series) const { return m_sweep[static_cast<std::size_t>(series)]; }
     QCPGraph *memoryRoof() const { return m_memoryRoof; }
