@@ -73,7 +73,8 @@ json parseJsonObject(std::string_view text, const std::string &source)
     json document;
     try {
         document = json::parse(text.begin(), text.end(), callback, true, false);
-    } catch (const json::parse_error &error) {
+    } catch (const json::exception &error) {
+        // parse_error for malformed text, out_of_range for a number too large for a double ("1e999").
         std::string what = error.what();
         // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." -> keep the readable part.
         if (const auto pos = what.find("] "); pos != std::string::npos)

@@ -8,6 +8,8 @@
 
 #include <QFile>
 #include <QImage>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -125,6 +127,37 @@ private Q_SLOTS:
         // No temporary file is left beside it either.
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("chart")).size(),
                  QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("chart")).size());
+    }
+
+    void fullDiskKeepsTheEarlierFile()
+    {
+        // A 64 kB tmpfs stands in for a full disk; mounting needs root and a kernel that allows it.
+        const QString mountPoint = m_dir.filePath(QStringLiteral("tiny"));
+        QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("tiny")));
+        if (QProcess::execute(QStringLiteral("mount"), { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                        QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mountPoint })
+            != 0)
+            QSKIP("cannot mount a small tmpfs here (needs root)");
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), { mountPoint }); });
+        const QString path = mountPoint + QStringLiteral("/chart.png");
+        QCOMPARE(exportChart(*m_plot, path, QSize(160, 90)), QString()); // small enough to fit
+        const QByteArray before = readAll(path);
+        QVERIFY(!before.isEmpty());
+        // Fill what is left.
+        QFile filler(mountPoint + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size()) { }
+        filler.close();
+        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+            const QString target = mountPoint + QLatin1Char('/') + QLatin1String(name);
+            const QString error = exportChart(*m_plot, target, QSize(3840, 2160), 2.0);
+            QVERIFY2(error.contains(QLatin1String("cannot write")), qPrintable(QLatin1String(name) + QLatin1String(": ") + error));
+        }
+        QCOMPARE(readAll(path), before); // the earlier chart is intact
+        // No half-written file or temporary is left behind.
+        QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden | QDir::System),
+                 (QStringList { QStringLiteral("chart.png"), QStringLiteral("filler") }));
     }
 };
 

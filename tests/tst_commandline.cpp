@@ -103,6 +103,26 @@ private Q_SLOTS:
         QVERIFY2(found, run.out.constData());
     }
 
+    void extremeWorkloadsStayFinite()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--batch"),
+                                      QStringLiteral("1000000"), QStringLiteral("--seq"), QStringLiteral("10000000"),
+                                      QStringLiteral("--model"), QStringLiteral("llama-3.1-405b") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonArray ops = doc[QLatin1String("ops")].toArray();
+        QCOMPARE(ops.size(), 18);
+        for (const auto &value : ops) {
+            const QJsonObject op = value.toObject();
+            for (const char *key : { "flops", "bytes", "intensity", "attainable_flops_per_s", "time_s" }) {
+                // nlohmann writes a NaN or infinity as null: a number here means it was finite.
+                QVERIFY2(op[QLatin1String(key)].isDouble(), key);
+                QVERIFY(op[QLatin1String(key)].toDouble() > 0);
+            }
+        }
+        QVERIFY(!doc[QLatin1String("totals")].toObject()[QLatin1String("memory")].toObject()[QLatin1String("fits")].toBool());
+    }
+
     void lists()
     {
         const Run gpus = runExplorer({ QStringLiteral("--list-gpus") });
