@@ -12,7 +12,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QSettings>
 #include <QStringList>
+#include <QUndoStack>
 
 #include <chrono>
 #include <cstdlib>
@@ -50,11 +52,18 @@ void useOffscreenWithoutDisplay()
 
 int exportHeadless(const CommandLineRequest &request)
 {
+    // The same chart the window would show for this session: hidden series, pins, second GPU, labels, view.
+    const Session &session = request.session;
     ScenarioResults results;
-    results.recompute(request.scenario);
+    results.recompute(session);
     RooflinePlot plot;
     plot.resize(request.exportSize);
+    for (int i = 0; i < SeriesCount; ++i)
+        plot.setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
     plot.setData(results.chart);
+    if (session.view)
+        plot.setViewRange(*session.view);
+    plot.setAnnotations(session.annotations);
     const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale);
     if (!error.isEmpty()) {
         std::cerr << "roofline-explorer: " << error.toStdString() << '\n';
@@ -76,6 +85,8 @@ int runCommandLine(int argc, char **argv)
     try {
         const PresetLibrary presets = loadBuiltInPresets();
         const CommandLineRequest request = parseCommandLine(arguments, presets);
+        for (const QString &warning : request.warnings)
+            std::cerr << "roofline-explorer: warning: " << warning.toStdString() << '\n';
         const int code = runHeadless(request, presets, std::cout, std::cerr);
         if (code != 0 || request.exportPath.isEmpty())
             return code;
@@ -108,7 +119,25 @@ int runApplication(int argc, char **argv)
         return ExitBadInput;
     }
     ExplorerState state(presets);
+    // The last session comes back on start (not when timing start-up, which measures a clean start).
+    if (!timeStartup) {
+        const QByteArray last = QSettings().value(QStringLiteral("lastSession")).toByteArray();
+        if (!last.isEmpty()) {
+            try {
+                std::vector<std::string> warnings;
+                state.loadSession(parseSession(last.toStdString(), "last session", presets, warnings));
+                state.undoStack()->clear();
+            } catch (const InputError &) {
+                // A stored session that no longer reads is dropped, not shown as an error at every start.
+            }
+        }
+    }
     MainWindow window(&state);
+    if (const auto &view = state.session().view)
+        window.plot()->setViewRange(*view);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &state, [&state] {
+        QSettings().setValue(QStringLiteral("lastSession"), QByteArray::fromStdString(sessionToJson(state.session())));
+    });
     std::unique_ptr<StartupProbe> probe;
     if (timeStartup)
         probe = std::make_unique<StartupProbe>(window.plot()->canvasWidget(), start);

@@ -72,6 +72,9 @@ struct Options {
                               QStringLiteral("WxH") };
     QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("Export scale factor for PNG (1 to 4). Default 1."),
                                QStringLiteral("x") };
+    QCommandLineOption session { QStringLiteral("session"),
+                                 QStringLiteral("Start from a saved .roofline session (the other flags apply on top)."),
+                                 QStringLiteral("file") };
     QCommandLineOption startupTime { QStringLiteral("startup-time"),
                                      QStringLiteral("Open the window, print the time to its first frame and the peak memory, and quit.") };
 
@@ -79,7 +82,7 @@ struct Options {
     {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
                             actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
-                            exportFile, size, scale, startupTime });
+                            exportFile, size, scale, session, startupTime });
     }
 };
 
@@ -128,9 +131,9 @@ std::string fileStem(const QString &path)
 
 } // namespace
 
-Scenario defaultScenario(const PresetLibrary &presets)
+Session defaultSession(const PresetLibrary &presets)
 {
-    Scenario scenario;
+    Session scenario;
     const ModelConfig *model = presets.findModel(DefaultModelId);
     const GpuSpec *gpu = presets.findGpu(DefaultGpuId);
     scenario.model = model ? *model : presets.models.front();
@@ -165,8 +168,17 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     request.version = parser.isSet(o.version);
     request.listModels = parser.isSet(o.listModels);
     request.listGpus = parser.isSet(o.listGpus);
-    request.scenario = defaultScenario(presets);
-    Scenario &scenario = request.scenario;
+    request.session = defaultSession(presets);
+    if (parser.isSet(o.session)) {
+        const std::string path = parser.value(o.session).toStdString();
+        std::vector<std::string> warnings;
+        request.session = parseSession(readInputFile(path), path, presets, warnings);
+        for (const std::string &warning : warnings)
+            request.warnings << QString::fromStdString(warning);
+        request.exportSize = QSize(request.session.exportSettings.width, request.session.exportSettings.height);
+        request.exportScale = request.session.exportSettings.scale;
+    }
+    Session &scenario = request.session;
 
     if (parser.isSet(o.model) && parser.isSet(o.modelConfig))
         throw InputError({}, {}, "--model and --model-config exclude each other");
@@ -189,10 +201,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         if (!gpu)
             throw InputError({}, {}, "--gpu: unknown GPU \"" + id + "\" (see --list-gpus)");
         scenario.gpu = *gpu;
+        scenario.gpuCustomised = false;
     }
     if (parser.isSet(o.gpuFile)) {
         const QString path = parser.value(o.gpuFile);
         scenario.gpu = parseGpuFile(readInputFile(path.toStdString()), path.toStdString());
+        scenario.gpuCustomised = false;
     }
 
     Workload &w = scenario.workload;
@@ -225,7 +239,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.bandwidth))
         scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, 1e-6, MaxBandwidthGBps) * 1e9;
     if (customised) {
-        scenario.gpu.name = "Custom (from " + scenario.gpu.name + ")";
+        if (!scenario.gpuCustomised) {
+            scenario.gpuBaseId = scenario.gpu.id;
+            scenario.gpu.name = "Custom (from " + scenario.gpu.name + ")";
+        }
+        scenario.gpu.id.clear();
+        scenario.gpuCustomised = true;
         scenario.gpu.note = "User-edited figures on the command line.";
     }
 
@@ -298,7 +317,7 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         }
     }
     if (!request.dumpFormat.isEmpty()) {
-        const Scenario &s = request.scenario;
+        const Scenario s = request.scenario();
         const Evaluation evaluation = s.evaluate();
         if (request.dumpFormat == QLatin1String("csv")) {
             out << evaluationToCsv(evaluation);

@@ -2,6 +2,7 @@
 
 #include "presets.h"
 #include "scenario.h"
+#include "session.h"
 
 #include <QSize>
 #include <QString>
@@ -14,7 +15,7 @@ namespace roofline {
 
 // What the command line asked for, with every preset name and file already resolved.
 struct CommandLineRequest {
-    Scenario scenario;
+    Session session; // from --session, or the defaults, with the flags applied on top
     bool help = false;
     bool version = false;
     bool listModels = false;
@@ -22,8 +23,11 @@ struct CommandLineRequest {
     QString dumpFormat; // "json", "csv" or empty
     bool dumpSweep = false;
     QString exportPath; // empty: no export
-    QSize exportSize { 1920, 1080 };
+    QSize exportSize { 1920, 1080 }; // the session's export settings unless --size / --scale say otherwise
     double exportScale = 1.0;
+    QStringList warnings; // what a --session file's loading skipped
+
+    Scenario scenario() const { return session.scenario(); }
 
     bool isHeadless() const { return help || version || listModels || listGpus || !dumpFormat.isEmpty() || !exportPath.isEmpty(); }
 };
@@ -35,8 +39,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
 // The text of --help.
 QString commandLineHelp();
 
-// Starts from the default scenario: Llama-2-13B on the seed chart's A6000, batch 1, sequence 2048.
-Scenario defaultScenario(const PresetLibrary &presets);
+// Starts from the default session: Llama-2-13B on the seed chart's A6000, batch 1, sequence 2048.
+Session defaultSession(const PresetLibrary &presets);
 
 // Carries out a headless request: lists, dumps. Returns the exit code; output goes to `out`, one-line
 // errors to `err`. (Exports are done by the application, which owns the widgets.)

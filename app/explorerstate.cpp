@@ -1,5 +1,10 @@
 #include "explorerstate.h"
 
+#include "chartdata.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,39 +23,114 @@ int indexOf(const auto &list, std::string_view id)
             return int(i);
     return 0;
 }
+
+enum MergeKind { NoMerge = -1, Batch = 1, Seq, Peak, Bandwidth, MoveAnnotation };
+
+// One undo step: the snapshot before and after. Steps of the same drag of the same control merge.
+class ChangeCommand : public QUndoCommand
+{
+public:
+    ChangeCommand(ExplorerState *state, const QString &text, int mergeKind, int dragSerial,
+                  ExplorerState::Snapshot before, ExplorerState::Snapshot after)
+        : QUndoCommand(text)
+        , m_state(state)
+        , m_mergeKind(mergeKind)
+        , m_dragSerial(dragSerial)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+    int id() const override { return m_mergeKind; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = static_cast<const ChangeCommand *>(other);
+        if (m_dragSerial < 0 || next->m_dragSerial != m_dragSerial)
+            return false;
+        m_after = next->m_after;
+        return true;
+    }
+    void undo() override { m_state->restore(m_before); }
+    void redo() override { m_state->restore(m_after); }
+
+private:
+    ExplorerState *m_state;
+    int m_mergeKind;
+    int m_dragSerial;
+    ExplorerState::Snapshot m_before;
+    ExplorerState::Snapshot m_after;
+};
+
+std::string pinLabel(const Session &s)
+{
+    return "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq) + ", "
+        + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+}
 }
 
 ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
     : QObject(parent)
     , m_models(presets.models)
     , m_gpus(presets.gpus)
-    , m_modelIndex(indexOf(presets.models, DefaultModelId))
-    , m_gpuIndex(indexOf(presets.gpus, DefaultGpuId))
+    , m_undo(new QUndoStack(this))
 {
-    m_scenario.model = m_models.at(std::size_t(m_modelIndex));
-    m_scenario.gpu = m_gpus.at(std::size_t(m_gpuIndex));
+    m_now.modelIndex = indexOf(m_models, DefaultModelId);
+    m_now.gpuIndex = indexOf(m_gpus, DefaultGpuId);
+    m_now.session.model = m_models.at(std::size_t(m_now.modelIndex));
+    m_now.session.gpu = m_gpus.at(std::size_t(m_now.gpuIndex));
+}
+
+ExplorerState::~ExplorerState() = default;
+
+void ExplorerState::restore(const Snapshot &snapshot)
+{
+    if (snapshot == m_now)
+        return;
+    m_now = snapshot;
+    Q_EMIT scenarioChanged();
+}
+
+void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
+{
+    if (next == m_now)
+        return;
+    const int serial = m_dragging && mergeKind != NoMerge ? m_dragSerial : -1;
+    m_undo->push(new ChangeCommand(this, text, mergeKind, serial, m_now, std::move(next)));
+}
+
+void ExplorerState::beginDrag()
+{
+    m_dragging = true;
+    ++m_dragSerial;
+}
+
+void ExplorerState::endDrag()
+{
+    m_dragging = false;
+    ++m_dragSerial;
 }
 
 void ExplorerState::selectModel(int index)
 {
-    if (index < 0 || index >= int(m_models.size()) || index == m_modelIndex)
+    if (index < 0 || index >= int(m_models.size()) || index == m_now.modelIndex)
         return;
-    m_modelIndex = index;
-    m_scenario.model = m_models[std::size_t(index)];
-    Q_EMIT scenarioChanged();
+    Snapshot next = m_now;
+    next.modelIndex = index;
+    next.session.model = m_models[std::size_t(index)];
+    change(tr("Choose model"), NoMerge, std::move(next));
 }
 
 void ExplorerState::selectGpu(int index)
 {
-    if (index < 0 || index >= int(m_gpus.size()) || (index == m_gpuIndex && !m_gpuCustomised))
+    if (index < 0 || index >= int(m_gpus.size()) || (index == m_now.gpuIndex && !m_now.session.gpuCustomised))
         return;
-    m_gpuIndex = index;
-    m_gpuCustomised = false;
-    m_scenario.gpu = m_gpus[std::size_t(index)];
+    Snapshot next = m_now;
+    next.gpuIndex = index;
+    next.session.gpuCustomised = false;
+    next.session.gpu = m_gpus[std::size_t(index)];
     // A compute type the new GPU does not publish falls back to its fp16 tensor peak.
-    if (!m_scenario.gpu.peak(m_scenario.workload.computeType))
-        m_scenario.workload.computeType = ComputeType::Fp16;
-    Q_EMIT scenarioChanged();
+    if (!next.session.gpu.peak(next.session.workload.computeType))
+        next.session.workload.computeType = ComputeType::Fp16;
+    change(tr("Choose GPU"), NoMerge, std::move(next));
 }
 
 int ExplorerState::addModel(const ModelConfig &model)
@@ -58,7 +138,7 @@ int ExplorerState::addModel(const ModelConfig &model)
     m_models.push_back(model);
     Q_EMIT choicesChanged();
     selectModel(int(m_models.size()) - 1);
-    return m_modelIndex;
+    return m_now.modelIndex;
 }
 
 int ExplorerState::addGpu(const GpuSpec &gpu)
@@ -66,71 +146,218 @@ int ExplorerState::addGpu(const GpuSpec &gpu)
     m_gpus.push_back(gpu);
     Q_EMIT choicesChanged();
     selectGpu(int(m_gpus.size()) - 1);
-    return m_gpuIndex;
+    return m_now.gpuIndex;
 }
 
 void ExplorerState::setBatch(double batch)
 {
-    const auto value = std::int64_t(std::llround(clampFinite(batch, MinBatch, MaxBatch)));
-    if (value == m_scenario.workload.batch)
-        return;
-    m_scenario.workload.batch = value;
-    Q_EMIT scenarioChanged();
+    Snapshot next = m_now;
+    next.session.workload.batch = std::int64_t(std::llround(clampFinite(batch, MinBatch, MaxBatch)));
+    change(tr("Batch size %1").arg(next.session.workload.batch), Batch, std::move(next));
 }
 
 void ExplorerState::setSeq(double seq)
 {
-    const auto value = std::int64_t(std::llround(clampFinite(seq, MinSeq, MaxSeq)));
-    if (value == m_scenario.workload.seq)
-        return;
-    m_scenario.workload.seq = value;
-    Q_EMIT scenarioChanged();
+    Snapshot next = m_now;
+    next.session.workload.seq = std::int64_t(std::llround(clampFinite(seq, MinSeq, MaxSeq)));
+    change(tr("Sequence length %1").arg(next.session.workload.seq), Seq, std::move(next));
 }
 
 void ExplorerState::setFlashAttention(bool enabled)
 {
-    if (enabled == m_scenario.workload.flashAttention)
-        return;
-    m_scenario.workload.flashAttention = enabled;
-    Q_EMIT scenarioChanged();
+    Snapshot next = m_now;
+    next.session.workload.flashAttention = enabled;
+    change(enabled ? tr("FlashAttention on") : tr("FlashAttention off"), NoMerge, std::move(next));
 }
 
 void ExplorerState::setPeakTflops(double tflops)
 {
-    applyGpuEdit(clampFinite(tflops, MinPeakTflops, MaxPeakTflops) * 1e12, m_scenario.gpu.bandwidthBytesPerSecond);
+    applyGpuEdit(clampFinite(tflops, MinPeakTflops, MaxPeakTflops) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);
 }
 
 void ExplorerState::setBandwidthGbps(double gbps)
 {
-    const auto computeType = m_scenario.workload.computeType;
-    applyGpuEdit(m_scenario.gpu.peak(computeType).value_or(0.0),
+    const auto computeType = m_now.session.workload.computeType;
+    applyGpuEdit(m_now.session.gpu.peak(computeType).value_or(0.0),
                  clampFinite(gbps, MinBandwidthGbps, MaxBandwidthGbps) * 1e9);
 }
 
 void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
 {
-    GpuSpec &gpu = m_scenario.gpu;
-    const auto computeType = m_scenario.workload.computeType;
+    Snapshot next = m_now;
+    GpuSpec &gpu = next.session.gpu;
+    const auto computeType = next.session.workload.computeType;
     if (gpu.peak(computeType) == peakFlops && gpu.bandwidthBytesPerSecond == bandwidth)
         return;
+    const bool bandwidthEdit = gpu.bandwidthBytesPerSecond != bandwidth;
     gpu.setPeak(computeType, peakFlops);
     gpu.bandwidthBytesPerSecond = bandwidth;
-    if (!m_gpuCustomised) {
-        m_gpuCustomised = true;
+    if (!next.session.gpuCustomised) {
+        next.session.gpuCustomised = true;
+        next.session.gpuBaseId = baseGpu().id;
         gpu.id.clear();
         gpu.name = "Custom (from " + baseGpu().name + ")";
         gpu.note = "Figures edited by hand from " + baseGpu().name + ".";
     }
-    Q_EMIT scenarioChanged();
+    change(bandwidthEdit ? tr("Memory bandwidth") : tr("Peak compute"), bandwidthEdit ? Bandwidth : Peak, std::move(next));
 }
 
 void ExplorerState::resetGpu()
 {
-    if (!m_gpuCustomised)
+    if (!m_now.session.gpuCustomised)
         return;
-    m_gpuCustomised = false;
-    m_scenario.gpu = baseGpu();
-    Q_EMIT scenarioChanged();
+    Snapshot next = m_now;
+    next.session.gpuCustomised = false;
+    next.session.gpuBaseId.clear();
+    next.session.gpu = baseGpu();
+    change(tr("Reset GPU"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setSeriesVisible(Series series, bool visible)
+{
+    const auto index = std::size_t(series);
+    if (index >= std::size_t(SeriesCount))
+        return;
+    Snapshot next = m_now;
+    next.session.seriesVisible[index] = visible;
+    change(visible ? tr("Show series") : tr("Hide series"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setSweep(const SweepSettings &sweep)
+{
+    Snapshot next = m_now;
+    next.session.sweep = sweep;
+    next.session.sweep.batchMin = std::clamp<std::int64_t>(sweep.batchMin, 1, 1 << 20);
+    next.session.sweep.batchMax = std::clamp<std::int64_t>(sweep.batchMax, next.session.sweep.batchMin, 1 << 20);
+    next.session.sweep.seqMin = std::clamp<std::int64_t>(sweep.seqMin, 1, 1 << 24);
+    next.session.sweep.seqMax = std::clamp<std::int64_t>(sweep.seqMax, next.session.sweep.seqMin, 1 << 24);
+    change(tr("Sweep"), NoMerge, std::move(next));
+}
+
+void ExplorerState::pinCurrent()
+{
+    Snapshot next = m_now;
+    Pin pin;
+    pin.label = pinLabel(m_now.session);
+    pin.scenario = m_now.session.scenario();
+    next.session.pins.push_back(std::move(pin));
+    change(tr("Pin"), NoMerge, std::move(next));
+}
+
+void ExplorerState::removePin(int index)
+{
+    if (index < 0 || index >= int(m_now.session.pins.size()))
+        return;
+    Snapshot next = m_now;
+    next.session.pins.erase(next.session.pins.begin() + index);
+    change(tr("Remove pin"), NoMerge, std::move(next));
+}
+
+void ExplorerState::clearPins()
+{
+    Snapshot next = m_now;
+    next.session.pins.clear();
+    change(tr("Remove all pins"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setSecondGpu(int gpuIndex)
+{
+    Snapshot next = m_now;
+    if (gpuIndex < 0 || gpuIndex >= int(m_gpus.size())) {
+        next.session.secondGpu.reset();
+        next.session.opsOnSecondGpu = false;
+    } else {
+        next.session.secondGpu = m_gpus[std::size_t(gpuIndex)];
+    }
+    change(tr("Second GPU"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setOpsOnSecondGpu(bool enabled)
+{
+    Snapshot next = m_now;
+    next.session.opsOnSecondGpu = enabled && next.session.secondGpu.has_value();
+    change(tr("Place ops on the second GPU"), NoMerge, std::move(next));
+}
+
+void ExplorerState::addAnnotation(const Annotation &annotation)
+{
+    if (!std::isfinite(annotation.x) || !std::isfinite(annotation.y) || annotation.x <= 0 || annotation.y <= 0)
+        return;
+    Snapshot next = m_now;
+    next.session.annotations.push_back(annotation);
+    change(annotation.kind == Annotation::Kind::Note ? tr("Add note") : tr("Add label"), NoMerge, std::move(next));
+}
+
+void ExplorerState::moveAnnotation(int index, double dx, double dy)
+{
+    if (index < 0 || index >= int(m_now.session.annotations.size()) || !std::isfinite(dx) || !std::isfinite(dy))
+        return;
+    Snapshot next = m_now;
+    next.session.annotations[std::size_t(index)].dx = std::clamp(dx, -1e5, 1e5);
+    next.session.annotations[std::size_t(index)].dy = std::clamp(dy, -1e5, 1e5);
+    change(tr("Move label"), MoveAnnotation, std::move(next));
+}
+
+void ExplorerState::removeAnnotation(int index)
+{
+    if (index < 0 || index >= int(m_now.session.annotations.size()))
+        return;
+    Snapshot next = m_now;
+    next.session.annotations.erase(next.session.annotations.begin() + index);
+    change(tr("Delete label"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setView(const std::optional<ViewRange> &view)
+{
+    m_now.session.view = view; // the canvas's own state; saved, not undone
+}
+
+void ExplorerState::setExportSettings(const ExportSettings &settings)
+{
+    m_now.session.exportSettings = settings;
+}
+
+int ExplorerState::indexOfGpu(const GpuSpec &gpu) const
+{
+    for (std::size_t i = 0; i < m_gpus.size(); ++i)
+        if (m_gpus[i] == gpu)
+            return int(i);
+    return -1;
+}
+
+int ExplorerState::indexOfModel(const ModelConfig &model) const
+{
+    for (std::size_t i = 0; i < m_models.size(); ++i)
+        if (m_models[i] == model)
+            return int(i);
+    return -1;
+}
+
+void ExplorerState::loadSession(const Session &session)
+{
+    Snapshot next;
+    next.session = session;
+    bool grew = false;
+    next.modelIndex = indexOfModel(session.model);
+    if (next.modelIndex < 0) {
+        m_models.push_back(session.model);
+        next.modelIndex = int(m_models.size()) - 1;
+        grew = true;
+    }
+    if (session.gpuCustomised) {
+        const int base = session.gpuBaseId.empty() ? -1 : indexOf(m_gpus, session.gpuBaseId);
+        next.gpuIndex = base >= 0 && m_gpus[std::size_t(base)].id == session.gpuBaseId ? base : m_now.gpuIndex;
+    } else {
+        next.gpuIndex = indexOfGpu(session.gpu);
+        if (next.gpuIndex < 0) {
+            m_gpus.push_back(session.gpu);
+            next.gpuIndex = int(m_gpus.size()) - 1;
+            grew = true;
+        }
+    }
+    if (grew)
+        Q_EMIT choicesChanged();
+    change(tr("Open session"), NoMerge, std::move(next));
 }
 
 } // namespace roofline

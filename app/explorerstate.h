@@ -1,17 +1,20 @@
 #pragma once
 
 #include "presets.h"
-#include "scenario.h"
+#include "session.h"
 
 #include <QObject>
 
 #include <vector>
 
+class QUndoStack;
+
 namespace roofline {
 
-// The one place the window's inputs live: which model and GPU (presets, plus files the user opened),
-// the workload, and any slider edits of the GPU's figures. Setters clamp, return early when nothing
-// changed, then emit scenarioChanged() once. It computes nothing; results come from the model layer.
+// The one place the window's inputs live: the session (model, GPU, workload, sweep, pins, annotations,
+// second GPU, view, export settings) and which entry of the pickers is chosen. Setters clamp, return
+// early when nothing changed, and go through the undo stack, so every change is one undo step (the steps
+// of one slider drag merge into one). It computes nothing; results come from the model layer.
 class ExplorerState : public QObject
 {
     Q_OBJECT
@@ -22,16 +25,27 @@ public:
     static constexpr double MinPeakTflops = 1, MaxPeakTflops = 5000;
     static constexpr double MinBandwidthGbps = 10, MaxBandwidthGbps = 10000;
 
-    explicit ExplorerState(const PresetLibrary &presets, QObject *parent = nullptr);
+    // What an undo step restores.
+    struct Snapshot {
+        Session session;
+        int modelIndex = 0;
+        int gpuIndex = 0;
+        bool operator==(const Snapshot &) const = default;
+    };
 
-    const Scenario &scenario() const { return m_scenario; }
+    explicit ExplorerState(const PresetLibrary &presets, QObject *parent = nullptr);
+    ~ExplorerState() override;
+
+    const Session &session() const { return m_now.session; }
+    Scenario scenario() const { return m_now.session.scenario(); }
     const std::vector<ModelConfig> &models() const { return m_models; }
     const std::vector<GpuSpec> &gpus() const { return m_gpus; }
-    int modelIndex() const { return m_modelIndex; }
-    int gpuIndex() const { return m_gpuIndex; }
+    int modelIndex() const { return m_now.modelIndex; }
+    int gpuIndex() const { return m_now.gpuIndex; }
     // The GPU as chosen, before any slider edit.
-    const GpuSpec &baseGpu() const { return m_gpus[std::size_t(m_gpuIndex)]; }
-    bool isGpuCustomised() const { return m_gpuCustomised; }
+    const GpuSpec &baseGpu() const { return m_gpus[std::size_t(m_now.gpuIndex)]; }
+    bool isGpuCustomised() const { return m_now.session.gpuCustomised; }
+    QUndoStack *undoStack() const { return m_undo; }
 
     void selectModel(int index);
     void selectGpu(int index);
@@ -46,19 +60,49 @@ public:
     void setFlashAttention(bool enabled);
     void resetGpu();
 
+    void setSeriesVisible(Series series, bool visible);
+    void setSweep(const SweepSettings &sweep);
+    // Pins the current scenario (Ctrl+P); removes one or all pins.
+    void pinCurrent();
+    void removePin(int index);
+    void clearPins();
+    // -1 for none.
+    void setSecondGpu(int gpuIndex);
+    void setOpsOnSecondGpu(bool enabled);
+    void addAnnotation(const Annotation &annotation);
+    void moveAnnotation(int index, double dx, double dy);
+    void removeAnnotation(int index);
+    void setView(const std::optional<ViewRange> &view); // not an undo step
+    void setExportSettings(const ExportSettings &settings); // not an undo step
+
+    // Replaces everything with a loaded session (one undo step). Models and GPUs the session holds that
+    // are not presets are added to the pickers.
+    void loadSession(const Session &session);
+
+    // A drag of one control merges its steps into one undo step: call begin when the press starts it,
+    // end when the release ends it.
+    void beginDrag();
+    void endDrag();
+
+    // For the undo commands: puts a snapshot in place and tells the views.
+    void restore(const Snapshot &snapshot);
+
 Q_SIGNALS:
     void scenarioChanged();
     void choicesChanged(); // the lists of models or GPUs grew
 
 private:
+    void change(const QString &text, int mergeKind, Snapshot next);
     void applyGpuEdit(double peakFlops, double bandwidth);
+    int indexOfGpu(const GpuSpec &gpu) const;
+    int indexOfModel(const ModelConfig &model) const;
 
     std::vector<ModelConfig> m_models;
     std::vector<GpuSpec> m_gpus;
-    int m_modelIndex = 0;
-    int m_gpuIndex = 0;
-    bool m_gpuCustomised = false;
-    Scenario m_scenario;
+    Snapshot m_now;
+    QUndoStack *m_undo;
+    int m_dragSerial = 0; // each drag has its own; steps of the same drag merge
+    bool m_dragging = false;
 };
 
 } // namespace roofline

@@ -8,37 +8,64 @@
 #include "jsonreader.h"
 #include "optablemodel.h"
 #include "rooflineplot.h"
+#include "sessionfiles.h"
 #include "summaryview.h"
+#include "units.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace roofline {
+
+namespace {
+constexpr int MaxRecentFiles = 8;
+const QString SessionFilter = QStringLiteral("Roofline sessions (*.roofline);;All files (*)");
+
+QString labelFor(const ChartPoint &p)
+{
+    return QStringLiteral("%1 %2\n%3 FLOP/B, %4FLOP/s, %5-bound")
+        .arg(QString::fromUtf8(opName(p.op).data()), QString::fromUtf8(phaseName(p.phase).data()),
+             QString::fromStdString(formatSi(p.intensity)), QString::fromStdString(formatSi(p.attainableFlopsPerSecond)),
+             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"));
+}
+}
 
 MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     : QMainWindow(parent)
     , m_state(state)
     , m_plot(new RooflinePlot(this))
     , m_controls(new ControlPanel(this))
+    , m_controlScroll(new QScrollArea(this))
     , m_opTable(new OpTableModel(this))
     , m_sortedOps(new QSortFilterProxyModel(this))
     , m_opView(new QTableView(this))
     , m_summary(new SummaryView(this))
+    , m_numbers(new QWidget(this))
 {
     m_sortedOps->setSourceModel(m_opTable);
     m_sortedOps->setSortRole(OpTableModel::SortRole);
@@ -50,44 +77,60 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     // Columns are sized once (and when the rows change), not on every slider step: ResizeToContents
     // measures every cell at each change and cost more than the whole chart update.
     m_opView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    connect(m_opTable, &QAbstractItemModel::modelReset, m_opView, &QTableView::resizeColumnsToContents);
     m_opView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_opTable, &QAbstractItemModel::modelReset, m_opView, &QTableView::resizeColumnsToContents);
     m_opView->setAlternatingRowColors(true);
     m_opView->setSelectionBehavior(QAbstractItemView::SelectRows);
 
-    auto *numbers = new QWidget(this);
-    auto *numbersLayout = new QVBoxLayout(numbers);
+    auto *numbersLayout = new QVBoxLayout(m_numbers);
     numbersLayout->setContentsMargins(0, 0, 0, 0);
     numbersLayout->addWidget(m_summary);
     numbersLayout->addWidget(m_opView, 1);
 
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_plot);
-    left->addWidget(numbers);
+    left->addWidget(m_numbers);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
     left->setSizes({ 700, 260 });
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_controls);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(m_controls->sizeHint().width() + 24);
+    m_controlScroll->setWidget(m_controls);
+    m_controlScroll->setWidgetResizable(true);
+    m_controlScroll->setMinimumWidth(m_controls->sizeHint().width() + 24);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
-    split->addWidget(scroll);
+    split->addWidget(m_controlScroll);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
     setCentralWidget(split);
+    setAcceptDrops(true);
     createMenus();
-    statusBar()->showMessage(tr("Hover a point for its numbers; wheel to zoom, drag to pan; click a legend entry to hide a series."));
+    statusBar()->showMessage(tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
+                                "click a legend entry to hide a series."));
 
-    connect(m_controls, &ControlPanel::modelChosen, m_state, &ExplorerState::selectModel);
-    connect(m_controls, &ControlPanel::gpuChosen, m_state, &ExplorerState::selectGpu);
-    connect(m_controls, &ControlPanel::batchChanged, m_state, &ExplorerState::setBatch);
-    connect(m_controls, &ControlPanel::seqChanged, m_state, &ExplorerState::setSeq);
-    connect(m_controls, &ControlPanel::peakTflopsChanged, m_state, &ExplorerState::setPeakTflops);
-    connect(m_controls, &ControlPanel::bandwidthGbpsChanged, m_state, &ExplorerState::setBandwidthGbps);
-    connect(m_controls, &ControlPanel::flashAttentionChanged, m_state, &ExplorerState::setFlashAttention);
-    connect(m_controls, &ControlPanel::resetGpuRequested, m_state, &ExplorerState::resetGpu);
+    ExplorerState *s = m_state;
+    connect(m_controls, &ControlPanel::modelChosen, s, &ExplorerState::selectModel);
+    connect(m_controls, &ControlPanel::gpuChosen, s, &ExplorerState::selectGpu);
+    connect(m_controls, &ControlPanel::batchChanged, s, &ExplorerState::setBatch);
+    connect(m_controls, &ControlPanel::seqChanged, s, &ExplorerState::setSeq);
+    connect(m_controls, &ControlPanel::peakTflopsChanged, s, &ExplorerState::setPeakTflops);
+    connect(m_controls, &ControlPanel::bandwidthGbpsChanged, s, &ExplorerState::setBandwidthGbps);
+    connect(m_controls, &ControlPanel::flashAttentionChanged, s, &ExplorerState::setFlashAttention);
+    connect(m_controls, &ControlPanel::resetGpuRequested, s, &ExplorerState::resetGpu);
+    connect(m_controls, &ControlPanel::dragStarted, s, &ExplorerState::beginDrag);
+    connect(m_controls, &ControlPanel::dragFinished, s, &ExplorerState::endDrag);
+    connect(m_controls, &ControlPanel::secondGpuChosen, s, &ExplorerState::setSecondGpu);
+    connect(m_controls, &ControlPanel::opsOnSecondGpuChanged, s, &ExplorerState::setOpsOnSecondGpu);
+    connect(m_controls, &ControlPanel::pinRequested, s, &ExplorerState::pinCurrent);
+    connect(m_controls, &ControlPanel::clearPinsRequested, s, &ExplorerState::clearPins);
+    connect(m_controls, &ControlPanel::sweepChanged, s, [s](int mode, double bMin, double bMax, double sMin, double sMax) {
+        SweepSettings sweep;
+        sweep.mode = static_cast<SweepMode>(std::clamp(mode, 0, 3));
+        sweep.batchMin = std::int64_t(bMin);
+        sweep.batchMax = std::int64_t(bMax);
+        sweep.seqMin = std::int64_t(sMin);
+        sweep.seqMax = std::int64_t(sMax);
+        s->setSweep(sweep);
+    });
     connect(m_controls, &ControlPanel::openModelFileRequested, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a Hugging Face config.json"), QDir::homePath(),
                                                           tr("JSON (*.json);;All files (*)"));
@@ -100,11 +143,29 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
         if (!path.isEmpty())
             showError(openGpuFile(path));
     });
-    connect(m_state, &ExplorerState::scenarioChanged, this, &MainWindow::refresh);
-    connect(m_state, &ExplorerState::choicesChanged, this, &MainWindow::refreshChoices);
+    connect(m_plot, &RooflinePlot::seriesVisibilityChanged, s, &ExplorerState::setSeriesVisible);
+    connect(m_plot, &RooflinePlot::labelRequested, s, [s](const ChartPoint &point) {
+        Annotation label;
+        label.kind = Annotation::Kind::PointLabel;
+        label.text = labelFor(point).toStdString();
+        label.x = point.intensity;
+        label.y = point.attainableFlopsPerSecond;
+        label.dx = 40;
+        label.dy = -50;
+        s->addAnnotation(label);
+    });
+    connect(m_plot, &RooflinePlot::noteRequested, this, &MainWindow::addNote);
+    connect(m_plot, &RooflinePlot::annotationMoved, s, &ExplorerState::moveAnnotation);
+    connect(m_plot, &RooflinePlot::annotationRemoveRequested, s, &ExplorerState::removeAnnotation);
+    connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
+    connect(s, &ExplorerState::scenarioChanged, this, &MainWindow::refresh);
+    connect(s, &ExplorerState::choicesChanged, this, &MainWindow::refreshChoices);
+    connect(s->undoStack(), &QUndoStack::cleanChanged, this, [this] { setWindowModified(!m_state->undoStack()->isClean()); });
 
     refreshChoices();
     refresh();
+    followPalette();
+    rebuildRecentMenu();
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
     resize(available.size() * 0.9);
 }
@@ -114,30 +175,96 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open session…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QDir::homePath(), SessionFilter);
+        if (!path.isEmpty()) {
+            QStringList warnings;
+            const QString error = openSession(path, &warnings);
+            showError(error);
+            if (error.isEmpty() && !warnings.isEmpty())
+                QMessageBox::information(this, tr("Session opened with changes"), warnings.join(QLatin1Char('\n')));
+        }
+    });
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(tr("&Save session"), QKeySequence::Save, this, [this] {
+        QString path = m_sessionPath;
+        if (path.isEmpty())
+            path = QFileDialog::getSaveFileName(this, tr("Save session"), QDir::home().filePath(QStringLiteral("chart.roofline")),
+                                                SessionFilter);
+        if (!path.isEmpty())
+            showError(saveSession(path));
+    });
+    file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save session as"),
+                                                          m_sessionPath.isEmpty() ? QDir::home().filePath(QStringLiteral("chart.roofline")) : m_sessionPath,
+                                                          SessionFilter);
+        if (!path.isEmpty())
+            showError(saveSession(path));
+    });
+    file->addSeparator();
     file->addAction(tr("Open &config.json…"), this, [this] { Q_EMIT m_controls->openModelFileRequested(); });
     file->addAction(tr("Open &GPU file…"), this, [this] { Q_EMIT m_controls->openGpuFileRequested(); });
     file->addSeparator();
-    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportWithDialog);
-    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    QAction *copy = file->addAction(tr("&Copy chart"), this, &MainWindow::copyChart);
-    copy->setShortcut(QKeySequence::Copy);
+    file->addAction(tr("&Export chart…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportWithDialog);
+    QAction *copy = file->addAction(tr("&Copy chart"), QKeySequence::Copy, this, &MainWindow::copyChart);
     copy->setShortcutContext(Qt::WindowShortcut);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *reset = view->addAction(tr("&Reset view"), m_plot, &RooflinePlot::resetView);
-    reset->setShortcut(Qt::CTRL | Qt::Key_0);
-    view->addAction(tr("Reset &GPU figures"), m_state, &ExplorerState::resetGpu);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_state->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_state->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *chart = menuBar()->addMenu(tr("&Chart"));
+    chart->addAction(tr("&Pin scenario"), QKeySequence(Qt::CTRL | Qt::Key_P), m_state, &ExplorerState::pinCurrent);
+    chart->addAction(tr("Remove &last pin"), this, [this] { m_state->removePin(int(m_state->session().pins.size()) - 1); });
+    chart->addAction(tr("Remove &all pins"), m_state, &ExplorerState::clearPins);
+    chart->addSeparator();
+    chart->addAction(tr("Add a &note…"), this, [this] {
+        const ViewRange view = m_plot->viewRange();
+        addNote(std::sqrt(view.xMin * view.xMax), std::sqrt(view.yMin * view.yMax));
+    });
+    chart->addAction(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
+        m_plot->resetView();
+        m_state->setView(std::nullopt);
+    });
+    chart->addAction(tr("Reset &GPU figures"), m_state, &ExplorerState::resetGpu);
+    chart->addSeparator();
+    QAction *present = chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), this,
+                                        [this] { setPresentation(!m_presenting); });
+    present->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     help->addAction(tr("&About Roofline Explorer"), this, [this] {
         QMessageBox::about(this, tr("About Roofline Explorer"),
                            tr("<b>Roofline Explorer</b> %1<br>Where every operator of an LLM sits on a GPU's roofline."
                               "<br><br>GPL-3.0-or-later. Built with Qt and QCustomPlot.")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table cellpadding=3>"
+           "<tr><td><b>Ctrl+O</b></td><td>Open a session</td></tr>"
+           "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>Save the session, save as</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>Export the chart (PNG, SVG, PDF)</td></tr>"
+           "<tr><td><b>Ctrl+C</b></td><td>Copy the chart as an image</td></tr>"
+           "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>Undo, redo</td></tr>"
+           "<tr><td><b>Ctrl+P</b></td><td>Pin the current scenario</td></tr>"
+           "<tr><td><b>Ctrl+0</b></td><td>Reset the view</td></tr>"
+           "<tr><td><b>F5</b></td><td>Presentation mode; <b>Esc</b> leaves it</td></tr>"
+           "<tr><td><b>← →</b></td><td>In presentation: halve or double the batch</td></tr>"
+           "<tr><td><b>↑ ↓</b></td><td>In presentation: double or halve the sequence length</td></tr>"
+           "<tr><td><b>Delete</b></td><td>Delete the label last clicked</td></tr>"
+           "</table>"));
 }
 
 void MainWindow::refreshChoices()
@@ -154,24 +281,40 @@ void MainWindow::refreshChoices()
 
 void MainWindow::refresh()
 {
-    const Scenario &scenario = m_state->scenario();
-    m_results.recompute(scenario);
+    const Session &session = m_state->session();
+    m_results.recompute(session);
+    for (int i = 0; i < SeriesCount; ++i)
+        m_plot->setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
     m_plot->setData(m_results.chart);
+    m_plot->setAnnotations(session.annotations);
     m_opTable->setEvaluation(m_results.evaluation);
     m_summary->setEvaluation(m_results.evaluation);
 
     ControlValues values;
     values.modelIndex = m_state->modelIndex();
     values.gpuIndex = m_state->gpuIndex();
-    values.batch = double(scenario.workload.batch);
-    values.seq = double(scenario.workload.seq);
-    values.peakTflops = m_results.evaluation.roof.peakFlopsPerSecond / 1e12;
-    values.bandwidthGbps = scenario.gpu.bandwidthBytesPerSecond / 1e9;
-    values.flashAttention = scenario.workload.flashAttention;
+    values.batch = double(session.workload.batch);
+    values.seq = double(session.workload.seq);
+    values.peakTflops = session.gpu.peak(session.workload.computeType).value_or(0.0) / 1e12;
+    values.bandwidthGbps = session.gpu.bandwidthBytesPerSecond / 1e9;
+    values.flashAttention = session.workload.flashAttention;
     values.gpuCustomised = m_state->isGpuCustomised();
-    values.gpuNote = QString::fromStdString(scenario.gpu.note);
+    values.gpuNote = QString::fromStdString(session.gpu.note);
+    values.secondGpuIndex = -1;
+    if (session.secondGpu)
+        for (std::size_t i = 0; i < m_state->gpus().size(); ++i)
+            if (m_state->gpus()[i] == *session.secondGpu)
+                values.secondGpuIndex = int(i);
+    values.opsOnSecondGpu = session.opsOnSecondGpu;
+    values.pinCount = int(session.pins.size());
+    values.sweepMode = int(session.sweep.mode);
+    values.sweepBatchMin = double(session.sweep.batchMin);
+    values.sweepBatchMax = double(session.sweep.batchMax);
+    values.sweepSeqMin = double(session.sweep.seqMin);
+    values.sweepSeqMax = double(session.sweep.seqMax);
     m_controls->setValues(values);
-    setWindowTitle(QString::fromStdString(m_results.chart.title) + QStringLiteral(" — Roofline Explorer"));
+    const QString file = m_sessionPath.isEmpty() ? QString() : QFileInfo(m_sessionPath).fileName() + QStringLiteral("[*] — ");
+    setWindowTitle(file + QString::fromStdString(m_results.chart.title) + QStringLiteral(" — Roofline Explorer"));
 }
 
 QString MainWindow::openModelFile(const QString &path)
@@ -197,13 +340,63 @@ QString MainWindow::openGpuFile(const QString &path)
     return {};
 }
 
+QString MainWindow::openSession(const QString &path, QStringList *warnings)
+{
+    PresetLibrary known;
+    known.models = m_state->models();
+    known.gpus = m_state->gpus();
+    QString error;
+    const std::optional<Session> session = loadSessionFile(path, known, &error, warnings);
+    if (!session)
+        return error;
+    m_sessionPath = path;
+    m_state->loadSession(*session);
+    if (session->view)
+        m_plot->setViewRange(*session->view);
+    else
+        m_plot->resetView();
+    m_state->undoStack()->setClean();
+    rememberRecent(path);
+    refresh();
+    return {};
+}
+
+QString MainWindow::saveSession(const QString &path)
+{
+    const QString error = saveSessionFile(path, m_state->session());
+    if (!error.isEmpty())
+        return error;
+    m_sessionPath = path;
+    m_state->undoStack()->setClean();
+    rememberRecent(path);
+    refresh();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+QString MainWindow::openAnyFile(const QString &path)
+{
+    switch (sniffFile(path)) {
+    case FileKind::Session:
+        return openSession(path);
+    case FileKind::ModelConfig:
+        return openModelFile(path);
+    case FileKind::GpuFile:
+        return openGpuFile(path);
+    case FileKind::Unknown:
+        break;
+    }
+    // Neither kind: let the GPU loader say precisely what is wrong with it.
+    const QString error = openGpuFile(path);
+    return error.isEmpty() ? QString() : error;
+}
+
 QString MainWindow::exportTo(const QString &path, const QSize &size, double scale)
 {
     const QString error = exportChart(*m_plot, path, size, scale);
     if (error.isEmpty()) {
         m_lastExportPath = path;
-        m_exportSize = size;
-        m_exportScale = scale;
+        m_state->setExportSettings(ExportSettings { size.width(), size.height(), scale });
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     }
     return error;
@@ -220,7 +413,8 @@ void MainWindow::showError(const QString &message)
 void MainWindow::exportWithDialog()
 {
     const QString suggestion = m_lastExportPath.isEmpty() ? QDir::home().filePath(QStringLiteral("roofline.png")) : m_lastExportPath;
-    ExportDialog dialog(suggestion, m_exportSize, m_exportScale, this);
+    const ExportSettings &settings = m_state->session().exportSettings;
+    ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     showError(exportTo(dialog.path(), dialog.size(), dialog.scale()));
@@ -228,8 +422,123 @@ void MainWindow::exportWithDialog()
 
 void MainWindow::copyChart()
 {
-    QApplication::clipboard()->setImage(m_plot->renderImage(m_exportSize, 1.0));
+    const ExportSettings &settings = m_state->session().exportSettings;
+    QApplication::clipboard()->setImage(m_plot->renderImage(QSize(settings.width, settings.height), 1.0));
     statusBar()->showMessage(tr("Chart copied to the clipboard"), 3000);
+}
+
+void MainWindow::addNote(double x, double y)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Add a note"), tr("Note:"), QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    Annotation note;
+    note.kind = Annotation::Kind::Note;
+    note.text = text.trimmed().toStdString();
+    note.x = x;
+    note.y = y;
+    m_state->addAnnotation(note);
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentSessions")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentSessions"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { showError(openSession(path)); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty() && event->mimeData()->urls().constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            showError(openAnyFile(url.toLocalFile()));
+    event->acceptProposedAction();
+}
+
+void MainWindow::setPresentation(bool enabled)
+{
+    if (enabled == m_presenting)
+        return;
+    m_presenting = enabled;
+    // Only the chart, full screen, large and high-contrast; the arrow keys step the workload.
+    m_controlScroll->setVisible(!enabled);
+    m_numbers->setVisible(!enabled);
+    menuBar()->setVisible(!enabled);
+    statusBar()->setVisible(!enabled);
+    m_plot->setPresentation(enabled);
+    if (enabled) {
+        m_wasMaximized = isMaximized();
+        showFullScreen();
+        setFocus();
+    } else if (m_wasMaximized) {
+        showMaximized();
+    } else {
+        showNormal();
+    }
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (m_presenting) {
+        const Workload &w = m_state->session().workload;
+        switch (event->key()) {
+        case Qt::Key_Escape:
+            setPresentation(false);
+            return;
+        case Qt::Key_Left:
+            m_state->setBatch(double(w.batch) / 2.0);
+            return;
+        case Qt::Key_Right:
+            m_state->setBatch(double(w.batch) * 2.0);
+            return;
+        case Qt::Key_Up:
+            m_state->setSeq(double(w.seq) * 2.0);
+            return;
+        case Qt::Key_Down:
+            m_state->setSeq(double(w.seq) / 2.0);
+            return;
+        default:
+            break;
+        }
+    }
+    QMainWindow::keyPressEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        followPalette();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::followPalette()
+{
+    // The canvas follows the system's light or dark palette; exports are always drawn light.
+    m_plot->setDark(palette().color(QPalette::Window).lightness() < 128);
 }
 
 } // namespace roofline

@@ -6,6 +6,9 @@
 
 class QTableView;
 class QSortFilterProxyModel;
+class QMenu;
+class QAction;
+class QScrollArea;
 
 namespace roofline {
 
@@ -24,16 +27,30 @@ public:
     explicit MainWindow(ExplorerState *state, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads a user's file into the state. On failure returns the one-line error and changes nothing.
+    // Each returns an empty string, or a one-line error (and then changes nothing).
     QString openModelFile(const QString &path);
     QString openGpuFile(const QString &path);
+    QString openSession(const QString &path, QStringList *warnings = nullptr);
+    QString saveSession(const QString &path);
+    // Opens whatever the file is: a session, a config.json or a GPU file (as for a drop).
+    QString openAnyFile(const QString &path);
     QString exportTo(const QString &path, const QSize &size, double scale);
+
+    void setPresentation(bool enabled);
+    bool isPresenting() const { return m_presenting; }
+    QString sessionPath() const { return m_sessionPath; }
 
     RooflinePlot *plot() const { return m_plot; }
     ControlPanel *controls() const { return m_controls; }
     OpTableModel *opTable() const { return m_opTable; }
     SummaryView *summary() const { return m_summary; }
     const ScenarioResults &results() const { return m_results; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void createMenus();
@@ -42,18 +59,27 @@ private:
     void showError(const QString &message);
     void exportWithDialog();
     void copyChart();
+    void addNote(double x, double y);
+    void rememberRecent(const QString &path);
+    void rebuildRecentMenu();
+    void showShortcuts();
+    void followPalette();
 
     ExplorerState *m_state;
     ScenarioResults m_results;
     RooflinePlot *m_plot;
     ControlPanel *m_controls;
+    QScrollArea *m_controlScroll;
     OpTableModel *m_opTable;
     QSortFilterProxyModel *m_sortedOps;
     QTableView *m_opView;
     SummaryView *m_summary;
+    QWidget *m_numbers;
+    QMenu *m_recentMenu = nullptr;
+    QString m_sessionPath;
     QString m_lastExportPath;
-    QSize m_exportSize { 1920, 1080 };
-    double m_exportScale = 1.0;
+    bool m_presenting = false;
+    bool m_wasMaximized = false;
 };
 
 } // namespace roofline

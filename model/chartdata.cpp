@@ -71,6 +71,29 @@ void ScenarioResults::recompute(const Scenario &scenario)
     evaluation = scenario.evaluate();
     evaluateSweep(scenario.model, scenario.gpu, scenario.workload, scenario.sweep, sweep);
     buildChartData(scenario, evaluation, sweep, chart);
+    chart.pins.clear();
+    chart.secondRoof.reset();
+}
+
+void ScenarioResults::recompute(const Session &session)
+{
+    recompute(session.scenario());
+    chart.pins.resize(session.pins.size());
+    for (std::size_t i = 0; i < session.pins.size(); ++i) {
+        chart.pins[i].label = session.pins[i].label;
+        chart.pins[i].points.clear();
+        appendSeriesPoints(session.pins[i].scenario.evaluate(), chart.pins[i].points);
+    }
+    if (session.secondGpu) {
+        // The roofs drawn beside the ops' own: with the ops placed on the second GPU, the other is the first.
+        const GpuSpec &other = session.opsOnSecondGpu ? session.gpu : *session.secondGpu;
+        ChartData::OtherRoof roof;
+        roof.name = shortGpuName(other.name);
+        roof.roof = rooflineFor(other, session.workload.computeType);
+        roof.bandwidthLabel = roof.name + ": " + printf("%gGB/s", roof.roof.bandwidthBytesPerSecond / 1e9);
+        roof.peakLabel = roof.name + ": " + printf("%g TFLOP/s", roof.roof.peakFlopsPerSecond / 1e12);
+        chart.secondRoof = roof;
+    }
 }
 
 } // namespace roofline

@@ -2,8 +2,10 @@
 
 #include "evaluation.h"
 #include "scenario.h"
+#include "session.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,22 @@ struct ChartData {
     std::string ridgeLabel; // "ridge 235.7 FLOP/B"
     std::vector<ChartPoint> current; // the operating point: the six series' ops in both phases
     std::vector<ChartPoint> sweep; // the same ops over the sweep's workloads
+
+    // Pinned scenarios, drawn as faded ghosts.
+    struct PinnedPoints {
+        std::string label;
+        std::vector<ChartPoint> points;
+    };
+    std::vector<PinnedPoints> pins;
+
+    // A second GPU's roofs, for comparing two machines on one chart.
+    struct OtherRoof {
+        std::string name;
+        Roofline roof;
+        std::string bandwidthLabel; // "H100 SXM: 3350GB/s"
+        std::string peakLabel;
+    };
+    std::optional<OtherRoof> secondRoof;
 };
 
 // The roofline chart for a scenario, from its evaluation and its sweep. `out`'s vectors are reused.
@@ -51,6 +69,8 @@ struct ScenarioResults {
     ChartData chart;
 
     void recompute(const Scenario &scenario);
+    // The scenario of the session plus its pins and second GPU.
+    void recompute(const Session &session);
 };
 
 } // namespace roofline

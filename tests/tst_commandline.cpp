@@ -139,9 +139,9 @@ private Q_SLOTS:
             { QStringLiteral("x"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--bandwidth-gbps"),
               QStringLiteral("1000") },
             m_presets);
-        QCOMPARE(request.scenario.gpu.bandwidthBytesPerSecond, 1e12);
-        QCOMPARE(request.scenario.gpu.peak(ComputeType::Fp16).value(), 989.4e12);
-        QCOMPARE(request.scenario.gpu.name, std::string("Custom (from H100 SXM)"));
+        QCOMPARE(request.session.gpu.bandwidthBytesPerSecond, 1e12);
+        QCOMPARE(request.session.gpu.peak(ComputeType::Fp16).value(), 989.4e12);
+        QCOMPARE(request.session.gpu.name, std::string("Custom (from H100 SXM)"));
     }
 
     void workloadFlags()
@@ -152,13 +152,13 @@ private Q_SLOTS:
               QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("1000000"), QStringLiteral("--seq"),
               QStringLiteral("10000000") },
             m_presets);
-        const Workload &w = request.scenario.workload;
+        const Workload &w = request.session.workload;
         QCOMPARE(w.weightType, DType::Int4);
         QCOMPARE(w.kvType, DType::Fp8);
         QVERIFY(w.flashAttention);
         QCOMPARE(w.tokensPerStep, qint64(64));
         QCOMPARE(w.batch, qint64(1000000));
-        const Evaluation e = request.scenario.evaluate();
+        const Evaluation e = request.scenario().evaluate();
         QVERIFY(std::isfinite(e.timeToFirstTokenSeconds()));
         QVERIFY(!e.memory.fits());
     }

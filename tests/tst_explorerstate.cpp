@@ -4,6 +4,7 @@
 #include "modelfixtures.h"
 
 #include <QSignalSpy>
+#include <QUndoStack>
 
 using namespace roofline;
 
@@ -30,11 +31,11 @@ private Q_SLOTS:
     void startsFromTheDefaults()
     {
         ExplorerState state(twoOfEach());
-        QCOMPARE(state.scenario().model.id, std::string("llama-2-13b"));
-        QCOMPARE(state.scenario().gpu.id, std::string("a6000-seed")); // not the first in the list
+        QCOMPARE(state.session().model.id, std::string("llama-2-13b"));
+        QCOMPARE(state.session().gpu.id, std::string("a6000-seed")); // not the first in the list
         QCOMPARE(state.gpuIndex(), 1);
-        QCOMPARE(state.scenario().workload.batch, qint64(1));
-        QCOMPARE(state.scenario().workload.seq, qint64(2048));
+        QCOMPARE(state.session().workload.batch, qint64(1));
+        QCOMPARE(state.session().workload.seq, qint64(2048));
     }
 
     void settersClampAndEmitOnce()
@@ -46,9 +47,9 @@ private Q_SLOTS:
         state.setBatch(32.2); // rounds to the same batch: no signal
         QCOMPARE(spy.count(), 1);
         state.setBatch(1e9);
-        QCOMPARE(state.scenario().workload.batch, qint64(1024));
+        QCOMPARE(state.session().workload.batch, qint64(1024));
         state.setSeq(std::numeric_limits<double>::quiet_NaN());
-        QCOMPARE(state.scenario().workload.seq, qint64(1));
+        QCOMPARE(state.session().workload.seq, qint64(1));
         state.setSeq(-5);
         QCOMPARE(spy.count(), 3);
     }
@@ -58,15 +59,15 @@ private Q_SLOTS:
         ExplorerState state(twoOfEach());
         state.setBandwidthGbps(1000);
         QVERIFY(state.isGpuCustomised());
-        QCOMPARE(state.scenario().gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
-        QCOMPARE(state.scenario().gpu.bandwidthBytesPerSecond, 1e12);
-        QCOMPARE(state.scenario().gpu.peak(ComputeType::Fp16).value(), 181e12);
+        QCOMPARE(state.session().gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(state.session().gpu.bandwidthBytesPerSecond, 1e12);
+        QCOMPARE(state.session().gpu.peak(ComputeType::Fp16).value(), 181e12);
         state.setPeakTflops(200);
-        QCOMPARE(state.scenario().gpu.peak(ComputeType::Fp16).value(), 200e12);
-        QCOMPARE(state.scenario().gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(state.session().gpu.peak(ComputeType::Fp16).value(), 200e12);
+        QCOMPARE(state.session().gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
         state.resetGpu();
         QVERIFY(!state.isGpuCustomised());
-        QCOMPARE(state.scenario().gpu, *twoOfEach().findGpu("a6000-seed"));
+        QCOMPARE(state.session().gpu, *twoOfEach().findGpu("a6000-seed"));
     }
 
     void choosingAGpuDropsTheEdits()
@@ -75,11 +76,91 @@ private Q_SLOTS:
         state.setPeakTflops(10);
         state.selectGpu(0);
         QVERIFY(!state.isGpuCustomised());
-        QCOMPARE(state.scenario().gpu.bandwidthBytesPerSecond, 3350e9);
+        QCOMPARE(state.session().gpu.bandwidthBytesPerSecond, 3350e9);
         QSignalSpy spy(&state, &ExplorerState::scenarioChanged);
         state.selectGpu(7); // out of range: ignored
         state.selectGpu(-1);
         QCOMPARE(spy.count(), 0);
+    }
+
+    void oneDragIsOneUndoStep()
+    {
+        ExplorerState state(twoOfEach());
+        QUndoStack *undo = state.undoStack();
+        state.beginDrag();
+        for (double batch : { 2.0, 4.0, 8.0, 16.0 })
+            state.setBatch(batch);
+        state.endDrag();
+        QCOMPARE(undo->count(), 1);
+        state.beginDrag();
+        state.setBatch(64);
+        state.endDrag();
+        QCOMPARE(undo->count(), 2); // a second drag is a second step
+        undo->undo();
+        QCOMPARE(state.session().workload.batch, qint64(16));
+        undo->undo();
+        QCOMPARE(state.session().workload.batch, qint64(1));
+        undo->redo();
+        QCOMPARE(state.session().workload.batch, qint64(16));
+        // Outside a drag (spin box edits, keys) every change is its own step.
+        state.setSeq(100);
+        state.setSeq(200);
+        QCOMPARE(undo->count(), 3);
+    }
+
+    void everyKindOfChangeUndoes()
+    {
+        ExplorerState state(twoOfEach());
+        const ExplorerState::Snapshot start { state.session(), state.modelIndex(), state.gpuIndex() };
+        state.selectModel(1);
+        state.selectGpu(0);
+        state.setPeakTflops(500);
+        state.setFlashAttention(true);
+        state.setSeriesVisible(Series::QkPvAr, false);
+        state.pinCurrent();
+        state.setSecondGpu(1);
+        state.setOpsOnSecondGpu(true);
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "note", 10, 1e12, 0, 0 });
+        state.moveAnnotation(0, 5, 5);
+        SweepSettings sweep;
+        sweep.mode = SweepMode::Seq;
+        state.setSweep(sweep);
+        QCOMPARE(state.undoStack()->count(), 11);
+        while (state.undoStack()->canUndo())
+            state.undoStack()->undo();
+        const ExplorerState::Snapshot end { state.session(), state.modelIndex(), state.gpuIndex() };
+        QVERIFY(end == start);
+    }
+
+    void pinsAndSecondGpu()
+    {
+        ExplorerState state(twoOfEach());
+        state.setBatch(8);
+        state.pinCurrent();
+        QCOMPARE(state.session().pins.size(), std::size_t(1));
+        QCOMPARE(state.session().pins[0].scenario.workload.batch, qint64(8));
+        QVERIFY(QString::fromStdString(state.session().pins[0].label).contains(QLatin1String("batch 8")));
+        state.setBatch(64); // the pin stays where it was
+        QCOMPARE(state.session().pins[0].scenario.workload.batch, qint64(8));
+        state.removePin(5); // out of range: nothing
+        QCOMPARE(state.session().pins.size(), std::size_t(1));
+        state.clearPins();
+        QVERIFY(state.session().pins.empty());
+        state.setOpsOnSecondGpu(true); // no second GPU yet: stays off
+        QVERIFY(!state.session().opsOnSecondGpu);
+        state.setSecondGpu(0);
+        QCOMPARE(state.session().secondGpu->id, std::string("h100-sxm"));
+        state.setSecondGpu(-1);
+        QVERIFY(!state.session().secondGpu.has_value());
+    }
+
+    void badAnnotationsAreRefused()
+    {
+        ExplorerState state(twoOfEach());
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "x", -1, 1, 0, 0 });
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "x", std::numeric_limits<double>::infinity(), 1, 0, 0 });
+        QVERIFY(state.session().annotations.empty());
+        QCOMPARE(state.undoStack()->count(), 0);
     }
 
     void addedFilesAreSelected()
@@ -89,7 +170,7 @@ private Q_SLOTS:
         ModelConfig mine = llama2_13b();
         mine.name = "mine";
         QCOMPARE(state.addModel(mine), 2);
-        QCOMPARE(state.scenario().model.name, std::string("mine"));
+        QCOMPARE(state.session().model.name, std::string("mine"));
         QCOMPARE(choices.count(), 1);
     }
 };

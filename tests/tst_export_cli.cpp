@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 // The headless export, as a script would call it.
@@ -60,6 +61,47 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("small.png"));
         QCOMPARE(run({ QStringLiteral("--export"), path, QStringLiteral("--size"), QStringLiteral("800x600") }), 0);
         QCOMPARE(QImage(path).size(), QSize(800, 600));
+    }
+
+    void sessionExportReproducesTheSavedChart()
+    {
+        // A session with a pin, a second GPU, a hidden series, a label and a fixed view.
+        const QString session = m_dir.filePath(QStringLiteral("deck.roofline"));
+        QFile file(session);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": 1, "model": {"preset": "llama-2-70b"}, "gpu": {"preset": "h100-sxm"},
+            "workload": {"batch": 32, "seq": 4096}, "hidden_series": ["qk/pv init"],
+            "pins": [{"label": "pinned: batch 1, A6000", "model": {"preset": "llama-2-70b"}, "gpu": {"preset": "a6000-seed"},
+                      "workload": {"batch": 1, "seq": 4096}}],
+            "second_gpu": {"preset": "a100-80gb-pcie"},
+            "annotations": [{"kind": "note", "text": "decode is memory-bound until batch ~300", "x": 3, "y": 1e14}],
+            "view": {"x": [0.5, 20000], "y": [1e10, 2e15]},
+            "export": {"width": 1600, "height": 900, "scale": 1}})");
+        file.close();
+        const QString svg = m_dir.filePath(QStringLiteral("deck.svg"));
+        QByteArray err;
+        QCOMPARE(run({ QStringLiteral("--session"), session, QStringLiteral("--export"), svg }, &err), 0);
+        QVERIFY2(err.trimmed().isEmpty() || !err.contains("warning"), err.constData());
+        QFile out(svg);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QByteArray text = out.readAll();
+        for (const char *part : { "Llama-2-70B", "H100 SXM", "3350GB/s", "pinned: batch 1, A6000", "A100 80GB PCIe: 1935GB/s",
+                                  "decode is memory-bound until batch ~300", "qkv mlp ar" })
+            QVERIFY2(text.contains(part), part);
+        // The session's 1600x900: the SVG says it in millimetres at 96 pixels per inch (423.3 x 238.1 mm).
+        const QRegularExpressionMatch size = QRegularExpression(QStringLiteral("<svg width=\"([0-9.]+)mm\" height=\"([0-9.]+)mm\""))
+                                                 .match(QString::fromUtf8(text));
+        QVERIFY(size.hasMatch());
+        ROOFLINE_COMPARE_REL(size.captured(1).toDouble(), 1600 / 96.0 * 25.4, 1e-3);
+        ROOFLINE_COMPARE_REL(size.captured(2).toDouble(), 900 / 96.0 * 25.4, 1e-3);
+        // The PNG takes the session's export size.
+        const QString png = m_dir.filePath(QStringLiteral("deck.png"));
+        QCOMPARE(run({ QStringLiteral("--session"), session, QStringLiteral("--export"), png }), 0);
+        QCOMPARE(QImage(png).size(), QSize(1600, 900));
+        // A broken session is refused like any other file.
+        QCOMPARE(run({ QStringLiteral("--session"), QStringLiteral(ROOFLINE_TEST_DATA "/bad/truncated.json"),
+                       QStringLiteral("--export"), m_dir.filePath(QStringLiteral("x.png")) }, &err), 2);
+        QVERIFY(err.contains("truncated.json"));
     }
 
     void refusals_data()

@@ -17,7 +17,10 @@
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 using namespace roofline;
 
@@ -54,7 +57,11 @@ private:
     std::unique_ptr<MainWindow> m_window;
 
 private Q_SLOTS:
-    void initTestCase() { m_presets = loadBuiltInPresets(); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // recent files go to a test location
+        m_presets = loadBuiltInPresets();
+    }
     void init()
     {
         m_state = std::make_unique<ExplorerState>(m_presets);
@@ -84,7 +91,7 @@ private Q_SLOTS:
     {
         QSlider *slider = m_window->controls()->batchSlider()->slider();
         slider->setValue(500); // sqrt(1024): batch 32
-        QCOMPARE(m_state->scenario().workload.batch, qint64(32));
+        QCOMPARE(m_state->session().workload.batch, qint64(32));
         for (const auto &[series, intensity] : decodeIntensities(m_presets, 32))
             QVERIFY2(graphHasKey(m_window->plot()->currentGraph(series), intensity), qPrintable(QString::number(intensity)));
         // And not where batch 1 put them (projections at ~1 FLOP/B move to ~32).
@@ -144,13 +151,13 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 0})");
         file.close();
-        const Scenario before = m_state->scenario();
+        const Session before = m_state->session();
         const QString error = m_window->openModelFile(path);
         QVERIFY2(error.contains(path) && error.contains(QLatin1String("num_attention_heads")), qPrintable(error));
-        QCOMPARE(m_state->scenario().model, before.model);
+        QCOMPARE(m_state->session().model, before.model);
         QCOMPARE(int(m_state->models().size()), int(m_presets.models.size()));
         QVERIFY(!m_window->openGpuFile(dir.path()).isEmpty()); // a directory
-        QCOMPARE(m_state->scenario().gpu, before.gpu);
+        QCOMPARE(m_state->session().gpu, before.gpu);
     }
 
     void goodFileIsAddedAndShown()
@@ -181,7 +188,7 @@ private Q_SLOTS:
         QSlider *slider = m_window->controls()->batchSlider()->slider();
         for (int tick = 100; tick <= 1000; tick += 100)
             slider->setValue(tick); // ten steps of a drag within one pass
-        QCOMPARE(m_state->scenario().workload.batch, qint64(1024));
+        QCOMPARE(m_state->session().workload.batch, qint64(1024));
         QCOMPARE(replots.count(), 0); // queued, not immediate
         QCoreApplication::processEvents();
         QCOMPARE(replots.count(), 1);
@@ -210,6 +217,163 @@ private Q_SLOTS:
         copy->trigger();
         const QImage image = QApplication::clipboard()->image();
         QCOMPARE(image.size(), QSize(1920, 1080));
+    }
+
+    void pinKeepsGhostsWhileSlidersMove()
+    {
+        m_state->setBatch(4);
+        m_state->pinCurrent();
+        QCOMPARE(m_window->plot()->pinCount(), 1);
+        QVERIFY(m_window->plot()->pinLegendGraph(0)->name().contains(QLatin1String("batch 4")));
+        const auto ghosts = decodeIntensities(m_presets, 4);
+        m_window->controls()->batchSlider()->slider()->setValue(1000); // batch 1024
+        QCOMPARE(m_state->session().workload.batch, qint64(1024));
+        // The ghosts stay at batch 4; the current points moved to batch 1024.
+        for (const auto &[series, intensity] : ghosts)
+            QVERIFY(graphHasKey(m_window->plot()->pinGraph(0, series), intensity));
+        for (const auto &[series, intensity] : decodeIntensities(m_presets, 1024))
+            QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+        m_state->pinCurrent();
+        QCOMPARE(m_window->plot()->pinCount(), 2);
+        m_state->clearPins();
+        QCOMPARE(m_window->plot()->pinCount(), 0);
+    }
+
+    void secondGpuAddsItsRoofs()
+    {
+        QVERIFY(!m_window->plot()->secondMemoryRoof()->visible());
+        QComboBox *second = m_window->controls()->secondGpuBox();
+        const int h100 = second->findText(QStringLiteral("H100 SXM"));
+        second->setCurrentIndex(h100);
+        Q_EMIT second->activated(h100);
+        QVERIFY(m_window->plot()->secondMemoryRoof()->visible());
+        QCOMPARE(m_window->plot()->secondMemoryRoof()->name(), QStringLiteral("H100 SXM: 3350GB/s"));
+        QCOMPARE(m_window->plot()->secondComputeRoof()->name(), QStringLiteral("H100 SXM: 989.4 TFLOP/s"));
+        QVERIFY(m_window->plot()->customPlot()->legend->itemWithPlottable(m_window->plot()->secondMemoryRoof()));
+        const auto first = m_window->plot()->secondMemoryRoof()->data()->constBegin();
+        ROOFLINE_COMPARE_REL(first->value / first->key, 3350e9, 1e-12);
+        // Placing the ops on it moves them onto the H100's roofs; the A6000's become the other pair.
+        m_window->controls()->opsOnSecondGpuBox()->setChecked(true);
+        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("3350GB/s"));
+        QCOMPARE(m_window->plot()->secondMemoryRoof()->name(), QStringLiteral("RTX A6000: 768GB/s"));
+    }
+
+    void sessionSavedAndReopenedGivesTheSameChart()
+    {
+        QTemporaryDir dir;
+        m_state->selectGpu(int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(),
+                                            [](const GpuSpec &g) { return g.id == "h100-sxm"; })
+                               - m_presets.gpus.begin()));
+        m_state->setBatch(32);
+        m_state->setSeq(512);
+        m_state->setBandwidthGbps(3000);
+        m_state->pinCurrent();
+        m_state->setSecondGpu(0);
+        m_state->setSeriesVisible(Series::QkPvInit, false);
+        m_state->addAnnotation(Annotation { Annotation::Kind::Note, "decode stays memory-bound", 10, 1e12, 0, 0 });
+        m_window->plot()->setViewRange(ViewRange { 0.5, 5e4, 1e9, 2e15 });
+        m_state->setView(m_window->plot()->viewRange());
+        const ChartData before = m_window->plot()->data();
+        const ViewRange viewBefore = m_window->plot()->viewRange();
+        const QString path = dir.filePath(QStringLiteral("chart.roofline"));
+        QCOMPARE(m_window->saveSession(path), QString());
+
+        ExplorerState fresh(m_presets);
+        MainWindow other(&fresh);
+        QStringList warnings;
+        QCOMPARE(other.openSession(path, &warnings), QString());
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        const ChartData &after = other.plot()->data();
+        QCOMPARE(after.title, before.title);
+        QCOMPARE(after.subtitle, before.subtitle);
+        QCOMPARE(after.current.size(), before.current.size());
+        for (std::size_t i = 0; i < after.current.size(); ++i) {
+            QCOMPARE(after.current[i].intensity, before.current[i].intensity);
+            QCOMPARE(after.current[i].attainableFlopsPerSecond, before.current[i].attainableFlopsPerSecond);
+        }
+        QCOMPARE(after.pins.size(), std::size_t(1));
+        QVERIFY(after.secondRoof.has_value());
+        QVERIFY(!other.plot()->isSeriesVisible(Series::QkPvInit));
+        QCOMPARE(other.plot()->annotationCount(), 1);
+        QCOMPARE(other.plot()->viewRange(), viewBefore);
+        QCOMPARE(other.sessionPath(), path);
+    }
+
+    void badSessionChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.roofline"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": 1, "workload": {"batch": -4}})");
+        file.close();
+        m_state->setBatch(16);
+        const Session before = m_state->session();
+        const QString error = m_window->openSession(path);
+        QVERIFY2(error.contains(path) && error.contains(QLatin1String("workload.batch")), qPrintable(error));
+        QVERIFY(m_state->session() == before);
+        // Saving into a missing directory fails cleanly too.
+        QVERIFY(m_window->saveSession(dir.filePath(QStringLiteral("no/such/dir/x.roofline"))).contains(QLatin1String("cannot write")));
+    }
+
+    void undoAfterADragRestoresInOneStep()
+    {
+        LogSlider *batch = m_window->controls()->batchSlider();
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        Q_EMIT batch->dragStarted();
+        for (int tick = 100; tick <= 700; tick += 50)
+            batch->slider()->setValue(tick);
+        Q_EMIT batch->dragFinished();
+        QVERIFY(m_state->session().workload.batch > 100);
+        m_state->undoStack()->undo();
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QCOMPARE(batch->value(), 1.0); // the control follows
+        for (const auto &[series, intensity] : decodeIntensities(m_presets, 1))
+            QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+    }
+
+    void labelsAndNotes()
+    {
+        const ChartPoint point = m_window->plot()->data().current.front();
+        Q_EMIT m_window->plot()->labelRequested(point);
+        QCOMPARE(m_window->plot()->annotationCount(), 1);
+        QVERIFY(m_window->plot()->annotationText(0)->text().contains(QLatin1String("q_proj")));
+        Q_EMIT m_window->plot()->annotationMoved(0, 80, -20);
+        QCOMPARE(m_state->session().annotations[0].dx, 80.0);
+        Q_EMIT m_window->plot()->annotationRemoveRequested(0);
+        QCOMPARE(m_window->plot()->annotationCount(), 0);
+        m_state->undoStack()->undo();
+        QCOMPARE(m_window->plot()->annotationCount(), 1);
+    }
+
+    void presentationMode()
+    {
+        m_window->setPresentation(true);
+        QVERIFY(m_window->isPresenting());
+        QVERIFY(m_window->plot()->isPresentation());
+        QVERIFY(!m_window->controls()->isVisibleTo(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_Right);
+        QCOMPARE(m_state->session().workload.batch, qint64(2));
+        QTest::keyClick(m_window.get(), Qt::Key_Up);
+        QCOMPARE(m_state->session().workload.seq, qint64(4096));
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QVERIFY(!m_window->isPresenting());
+        QVERIFY(m_window->controls()->isVisibleTo(m_window.get()));
+    }
+
+    void droppedFilesAreRecognised()
+    {
+        QTemporaryDir dir;
+        const QString gpu = dir.filePath(QStringLiteral("card.json"));
+        QFile file(gpu);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"name": "Dropped card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})");
+        file.close();
+        QCOMPARE(m_window->openAnyFile(gpu), QString());
+        QCOMPARE(QString::fromStdString(m_state->session().gpu.name), QStringLiteral("Dropped card"));
+        QCOMPARE(m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/good/config.json")), QString());
+        QCOMPARE(m_state->session().model.hidden, qint64(4096));
+        QVERIFY(!m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/bad/truncated.json")).isEmpty());
     }
 
     void exportFromTheWindow()

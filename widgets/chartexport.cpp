@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
@@ -19,11 +20,12 @@ namespace {
 
 // Vector formats: the chart laid out at the size in points, every pen given a real width (cosmetic
 // 0-width pens are dropped by vector editors).
-bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout)
+bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout, double scale)
 {
     QCPPainter painter;
     if (!painter.begin(device))
         return false;
+    painter.scale(scale, scale);
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setMode(QCPPainter::pmNonCosmetic);
@@ -68,24 +70,39 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
         return path + QStringLiteral(": cannot write: ") + file.errorString();
 
     QCustomPlot *custom = plot.customPlot();
+    // Vector files leave the app in the light, standard style whatever the screen shows (PNG does this
+    // inside renderImage).
+    const bool dark = plot.isDark();
+    const bool presentation = plot.isPresentation();
+    if (format != ExportFormat::Png) {
+        plot.setDark(false);
+        plot.setPresentation(false);
+    }
     bool painted = false;
     switch (format) {
     case ExportFormat::Png: {
         const QImage image = plot.renderImage(size, scale);
-        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a chart of flat
-        // colours the file stays small (about 120 kB at 1920x1080).
-        painted = !image.isNull() && image.save(&file, "PNG", 70);
+        // Encode in memory, then write: a failed write (a full disk) is then the file's error, not an error
+        // inside libpng (whose error path in Qt leaks its row buffer).
+        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
+        // chart of flat colours the file stays small (about 120 kB at 1920x1080).
+        QByteArray png;
+        QBuffer buffer(&png);
+        painted = !image.isNull() && buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG", 70)
+            && file.write(png) == png.size();
         break;
     }
     case ExportFormat::Svg: {
         const QSize layout = vectorLayout(size);
         QSvgGenerator generator;
         generator.setOutputDevice(&file);
-        generator.setSize(layout);
+        // The file says the size asked for; its drawing is the layout, scaled to fill it.
+        generator.setSize(size);
+        generator.setResolution(96); // the size in pixels at 96 per inch, as a browser reads it
         generator.setViewBox(QRect(QPoint(0, 0), layout));
         generator.setTitle(QString::fromStdString(plot.data().title));
         generator.setDescription(QString::fromStdString(plot.data().subtitle));
-        painted = paintVector(custom, &generator, layout);
+        painted = paintVector(custom, &generator, layout, 1.0);
         break;
     }
     case ExportFormat::Pdf: {
@@ -95,12 +112,15 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
         writer.setResolution(96);
         writer.setCreator(QStringLiteral("Roofline Explorer"));
         writer.setTitle(QString::fromStdString(plot.data().title));
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(layout) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
+        // The page is the size asked for, in points at 96 pixels per inch; the layout is scaled to fill it.
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
                                          QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        painted = paintVector(custom, &writer, layout);
+        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width());
         break;
     }
     }
+    plot.setDark(dark);
+    plot.setPresentation(presentation);
     custom->replot(QCustomPlot::rpQueuedReplot);
     if (!painted || file.error() != QFileDevice::NoError) {
         const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("rendering failed");

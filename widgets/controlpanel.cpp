@@ -8,6 +8,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -33,6 +35,15 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_peak(new LogSlider(1, 5000, false, QStringLiteral(" TFLOP/s"), this))
     , m_bandwidth(new LogSlider(10, 10000, false, QStringLiteral(" GB/s"), this))
     , m_flash(new QCheckBox(tr("FlashAttention (fused qk/pv)"), this))
+    , m_secondGpu(new QComboBox(this))
+    , m_opsOnSecond(new QCheckBox(tr("Place the ops on the second GPU"), this))
+    , m_pin(new QPushButton(tr("Pin scenario"), this))
+    , m_clearPins(new QPushButton(tr("Remove pins"), this))
+    , m_sweepMode(new QComboBox(this))
+    , m_sweepBatchMin(new QSpinBox(this))
+    , m_sweepBatchMax(new QSpinBox(this))
+    , m_sweepSeqMin(new QSpinBox(this))
+    , m_sweepSeqMax(new QSpinBox(this))
 {
     auto *outer = new QVBoxLayout(this);
 
@@ -61,7 +72,53 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_gpuNote->setFont(small);
     gpuForm->addRow(m_gpuNote);
     outer->addWidget(gpu);
+
+    auto *compare = new QGroupBox(tr("Compare"), this);
+    auto *compareForm = new QFormLayout(compare);
+    compareForm->addRow(tr("Second GPU"), m_secondGpu);
+    compareForm->addRow(QString(), m_opsOnSecond);
+    auto *pinRow = new QHBoxLayout;
+    pinRow->addWidget(m_pin);
+    pinRow->addWidget(m_clearPins);
+    m_pin->setToolTip(tr("Keep the current points on the chart as faded ghosts (Ctrl+P)"));
+    compareForm->addRow(tr("Pins"), pinRow);
+    outer->addWidget(compare);
+
+    auto *sweep = new QGroupBox(tr("Sweep (the small points)"), this);
+    auto *sweepForm = new QFormLayout(sweep);
+    m_sweepMode->addItems({ tr("Batch and sequence length"), tr("Batch size"), tr("Sequence length"), tr("None") });
+    sweepForm->addRow(tr("Sweep"), m_sweepMode);
+    const auto rangeRow = [this](QSpinBox *lo, QSpinBox *hi, int max) {
+        auto *row = new QHBoxLayout;
+        for (QSpinBox *box : { lo, hi }) {
+            box->setRange(1, max);
+            row->addWidget(box, 1);
+        }
+        row->insertWidget(1, new QLabel(tr("to"), this));
+        return row;
+    };
+    sweepForm->addRow(tr("Batch"), rangeRow(m_sweepBatchMin, m_sweepBatchMax, 1 << 20));
+    sweepForm->addRow(tr("Sequence"), rangeRow(m_sweepSeqMin, m_sweepSeqMax, 1 << 24));
+    outer->addWidget(sweep);
     outer->addStretch(1);
+
+    connect(m_secondGpu, &QComboBox::activated, this, [this](int index) { Q_EMIT secondGpuChosen(index - 1); });
+    connect(m_opsOnSecond, &QCheckBox::toggled, this, &ControlPanel::opsOnSecondGpuChanged);
+    connect(m_pin, &QPushButton::clicked, this, &ControlPanel::pinRequested);
+    connect(m_clearPins, &QPushButton::clicked, this, &ControlPanel::clearPinsRequested);
+    const auto emitSweep = [this] {
+        Q_EMIT sweepChanged(m_sweepMode->currentIndex(), m_sweepBatchMin->value(), m_sweepBatchMax->value(),
+                            m_sweepSeqMin->value(), m_sweepSeqMax->value());
+    };
+    connect(m_sweepMode, &QComboBox::activated, this, emitSweep);
+    for (QSpinBox *box : { m_sweepBatchMin, m_sweepBatchMax, m_sweepSeqMin, m_sweepSeqMax }) {
+        box->setKeyboardTracking(false);
+        connect(box, &QSpinBox::valueChanged, this, emitSweep);
+    }
+    for (LogSlider *slider : { m_batch, m_seq, m_peak, m_bandwidth }) {
+        connect(slider, &LogSlider::dragStarted, this, &ControlPanel::dragStarted);
+        connect(slider, &LogSlider::dragFinished, this, &ControlPanel::dragFinished);
+    }
 
     connect(m_model, &QComboBox::activated, this, [this](int index) {
         if (isOpenEntry(m_model, index)) {
@@ -106,6 +163,10 @@ void ControlPanel::setModelNames(const QStringList &names)
 void ControlPanel::setGpuNames(const QStringList &names)
 {
     fillPicker(m_gpu, names, tr("Open GPU file…"));
+    const QSignalBlocker blocker(m_secondGpu);
+    m_secondGpu->clear();
+    m_secondGpu->addItem(tr("None"));
+    m_secondGpu->addItems(names);
 }
 
 void ControlPanel::setValues(const ControlValues &values)
@@ -122,6 +183,18 @@ void ControlPanel::setValues(const ControlValues &values)
     m_flash->setChecked(values.flashAttention);
     m_resetGpu->setEnabled(values.gpuCustomised);
     m_gpuNote->setText(values.gpuCustomised ? tr("Custom figures (edited with the sliders).") : values.gpuNote);
+    const QSignalBlocker b8(m_secondGpu), b9(m_opsOnSecond), b10(m_sweepMode), b11(m_sweepBatchMin), b12(m_sweepBatchMax),
+        b13(m_sweepSeqMin), b14(m_sweepSeqMax);
+    m_secondGpu->setCurrentIndex(values.secondGpuIndex + 1);
+    m_opsOnSecond->setEnabled(values.secondGpuIndex >= 0);
+    m_opsOnSecond->setChecked(values.opsOnSecondGpu);
+    m_clearPins->setEnabled(values.pinCount > 0);
+    m_clearPins->setText(values.pinCount > 0 ? tr("Remove %n pin(s)", nullptr, values.pinCount) : tr("Remove pins"));
+    m_sweepMode->setCurrentIndex(values.sweepMode);
+    m_sweepBatchMin->setValue(int(values.sweepBatchMin));
+    m_sweepBatchMax->setValue(int(values.sweepBatchMax));
+    m_sweepSeqMin->setValue(int(values.sweepSeqMin));
+    m_sweepSeqMax->setValue(int(values.sweepSeqMax));
 }
 
 } // namespace roofline

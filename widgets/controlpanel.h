@@ -6,6 +6,8 @@ class QComboBox;
 class QCheckBox;
 class QToolButton;
 class QLabel;
+class QPushButton;
+class QSpinBox;
 
 namespace roofline {
 
@@ -22,6 +24,11 @@ struct ControlValues {
     bool flashAttention = false;
     bool gpuCustomised = false;
     QString gpuNote; // where the GPU's figures come from
+    int secondGpuIndex = -1; // -1: none
+    bool opsOnSecondGpu = false;
+    int pinCount = 0;
+    int sweepMode = 0; // SweepMode
+    double sweepBatchMin = 1, sweepBatchMax = 32, sweepSeqMin = 128, sweepSeqMax = 2048;
 };
 
 // The controls beside the canvas: model and GPU pickers, log sliders for batch, sequence length and the
@@ -44,6 +51,9 @@ public:
     LogSlider *peakSlider() const { return m_peak; }
     LogSlider *bandwidthSlider() const { return m_bandwidth; }
     QCheckBox *flashAttentionBox() const { return m_flash; }
+    QComboBox *secondGpuBox() const { return m_secondGpu; }
+    QCheckBox *opsOnSecondGpuBox() const { return m_opsOnSecond; }
+    QComboBox *sweepBox() const { return m_sweepMode; }
     QToolButton *resetGpuButton() const { return m_resetGpu; }
 
 Q_SIGNALS:
@@ -57,6 +67,13 @@ Q_SIGNALS:
     void bandwidthGbpsChanged(double gbps);
     void flashAttentionChanged(bool enabled);
     void resetGpuRequested();
+    void dragStarted();
+    void dragFinished();
+    void secondGpuChosen(int index); // -1: none
+    void opsOnSecondGpuChanged(bool enabled);
+    void pinRequested();
+    void clearPinsRequested();
+    void sweepChanged(int mode, double batchMin, double batchMax, double seqMin, double seqMax);
 
 private:
     static void fillPicker(QComboBox *box, const QStringList &names, const QString &openText);
@@ -70,6 +87,15 @@ private:
     LogSlider *m_peak;
     LogSlider *m_bandwidth;
     QCheckBox *m_flash;
+    QComboBox *m_secondGpu;
+    QCheckBox *m_opsOnSecond;
+    QPushButton *m_pin;
+    QPushButton *m_clearPins;
+    QComboBox *m_sweepMode;
+    QSpinBox *m_sweepBatchMin;
+    QSpinBox *m_sweepBatchMax;
+    QSpinBox *m_sweepSeqMin;
+    QSpinBox *m_sweepSeqMax;
     int m_modelIndex = 0;
     int m_gpuIndex = 0;
 };

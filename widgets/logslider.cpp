@@ -42,6 +42,8 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
         setValue(valueForTick(tick));
     });
     connect(m_spinBox, &QDoubleSpinBox::valueChanged, this, [this](double value) { setValue(value); });
+    connect(m_slider, &QSlider::sliderPressed, this, &LogSlider::dragStarted);
+    connect(m_slider, &QSlider::sliderReleased, this, &LogSlider::dragFinished);
 }
 
 double LogSlider::normalised(double value) const

@@ -26,6 +26,9 @@ public:
 
 Q_SIGNALS:
     void valueChanged(double value);
+    // The user pressed and released the slider's handle: one drag, however many steps.
+    void dragStarted();
+    void dragFinished();
 
 private:
     double valueForTick(int tick) const;

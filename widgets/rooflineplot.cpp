@@ -6,12 +6,15 @@
 #include <qcustomplot.h>
 
 #include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace roofline {
 
@@ -150,8 +153,19 @@ void RooflinePlot::buildPlot()
     m_memoryRoof->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2.0, Qt::DashLine));
     m_computeRoof = p.addGraph();
     m_computeRoof->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2.0, Qt::DashLine));
-    for (QCPGraph *roof : { m_memoryRoof, m_computeRoof })
+    // A second GPU's roofs: dotted, in dark grey, with their own legend entries while shown.
+    m_secondMemoryRoof = p.addGraph();
+    m_secondMemoryRoof->setPen(QPen(QColor(0x44, 0x44, 0x44), 1.8, Qt::DotLine));
+    m_secondComputeRoof = p.addGraph();
+    m_secondComputeRoof->setPen(QPen(QColor(0x44, 0x44, 0x44), 1.8, Qt::DashDotLine));
+    for (QCPGraph *roof : { m_memoryRoof, m_computeRoof, m_secondMemoryRoof, m_secondComputeRoof })
         roof->setSelectable(QCP::stNone);
+    m_secondMemoryRoof->removeFromLegend();
+    m_secondComputeRoof->removeFromLegend();
+    m_secondRidge = new QCPItemLine(&p);
+    m_secondRidge->setPen(QPen(QColor(0x44, 0x44, 0x44), 1.2, Qt::DotLine));
+    m_secondRidge->setSelectable(false);
+    m_secondRidge->setVisible(false);
 
     m_ridgeLine = new QCPItemLine(&p);
     m_ridgeLine->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 1.6, Qt::DashLine));
@@ -198,6 +212,7 @@ void RooflinePlot::buildPlot()
     }
 
     p.setCurrentLayer(QStringLiteral("main"));
+    p.setFocusPolicy(Qt::ClickFocus);
     QFont legendFont = font();
     p.legend->setVisible(true);
     p.legend->setFont(legendFont);
@@ -240,6 +255,32 @@ void RooflinePlot::setData(const ChartData &data)
     m_title->setText(title);
     m_memoryRoof->setName(bandwidth);
     m_computeRoof->setName(peak);
+    if (m_data.pins.size() != m_pinGraphs.size()) {
+        rebuildPinGraphs(m_data.pins.size());
+        full = true;
+    }
+    for (std::size_t i = 0; i < m_data.pins.size(); ++i) {
+        const QString label = qs(m_data.pins[i].label);
+        full = full || m_pinLegend[i]->name() != label;
+        m_pinLegend[i]->setName(label);
+    }
+    const bool second = m_data.secondRoof.has_value();
+    const QString secondBandwidth = second ? qs(m_data.secondRoof->bandwidthLabel) : QString();
+    const QString secondPeak = second ? qs(m_data.secondRoof->peakLabel) : QString();
+    if (second != m_secondMemoryRoof->visible() || secondBandwidth != m_secondMemoryRoof->name()
+        || secondPeak != m_secondComputeRoof->name()) {
+        full = true;
+        m_secondMemoryRoof->setVisible(second);
+        m_secondComputeRoof->setVisible(second);
+        m_secondMemoryRoof->setName(secondBandwidth);
+        m_secondComputeRoof->setName(secondPeak);
+        for (QCPGraph *roof : { m_secondMemoryRoof, m_secondComputeRoof }) {
+            if (second)
+                roof->addToLegend();
+            else
+                roof->removeFromLegend();
+        }
+    }
     m_subtitleText->setText(qs(m_data.subtitle));
     m_ridgeText->setText(qs(m_data.ridgeLabel));
     m_bandwidthText->setText(bandwidth);
@@ -302,6 +343,25 @@ void RooflinePlot::fitToView()
         m_ridgeLine->end->setCoords(roof.ridge(), y.upper);
     }
 
+    m_secondMemoryRoof->data()->clear();
+    m_secondComputeRoof->data()->clear();
+    m_secondRidge->setVisible(false);
+    if (m_data.secondRoof && usable(m_data.secondRoof->roof.bandwidthBytesPerSecond, m_data.secondRoof->roof.peakFlopsPerSecond)) {
+        const Roofline &other = m_data.secondRoof->roof;
+        const double bw = other.bandwidthBytesPerSecond;
+        const double from = std::max(x.lower, y.lower / bw);
+        const double to = std::min(x.upper, y.upper / bw);
+        if (to > from)
+            m_secondMemoryRoof->setData({ from, to }, { bw * from, bw * to }, true);
+        if (other.peakFlopsPerSecond >= y.lower && other.peakFlopsPerSecond <= y.upper)
+            m_secondComputeRoof->setData({ x.lower, x.upper }, { other.peakFlopsPerSecond, other.peakFlopsPerSecond }, true);
+        if (other.ridge() >= x.lower && other.ridge() <= x.upper) {
+            m_secondRidge->start->setCoords(other.ridge(), std::max(y.lower, other.peakFlopsPerSecond / 30.0));
+            m_secondRidge->end->setCoords(other.ridge(), std::min(y.upper, other.peakFlopsPerSecond));
+            m_secondRidge->setVisible(true);
+        }
+    }
+
     // Group the points by series; a point that cannot sit on a log axis, or lies outside the frame, is left out.
     const auto inView = [&](double px, double py) {
         return usable(px, py) && px >= x.lower && px <= x.upper && py >= y.lower && py <= y.upper;
@@ -322,6 +382,50 @@ void RooflinePlot::fitToView()
     for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
         m_current[i]->data()->set(m_cache->current[i]);
         m_sweep[i]->data()->set(m_cache->sweep[i]);
+    }
+    for (std::size_t pin = 0; pin < m_pinGraphs.size() && pin < m_data.pins.size(); ++pin) {
+        std::array<QVector<QCPGraphData>, SeriesCount> ghost;
+        collect(m_data.pins[pin].points, ghost);
+        for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i)
+            m_pinGraphs[pin][i]->data()->set(ghost[i]);
+    }
+}
+
+void RooflinePlot::rebuildPinGraphs(std::size_t count)
+{
+    for (auto &graphs : m_pinGraphs)
+        for (QCPGraph *graph : graphs)
+            m_plot->removeGraph(graph);
+    for (QCPGraph *graph : m_pinLegend)
+        m_plot->removeGraph(graph);
+    m_pinGraphs.clear();
+    m_pinLegend.clear();
+    // Hollow circles in faded series colours; one grey legend entry per pin.
+    static const std::array<QCPScatterStyle::ScatterShape, 4> shapes { QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond,
+                                                                        QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle };
+    const double scale = m_presentation ? 1.6 : 1.0;
+    for (std::size_t pin = 0; pin < count; ++pin) {
+        const auto shape = shapes[pin % shapes.size()];
+        QCPGraph *legend = m_plot->addGraph();
+        legend->setLayer(m_dataLayer);
+        legend->setLineStyle(QCPGraph::lsNone);
+        legend->setScatterStyle(QCPScatterStyle(shape, QPen(QColor(0x77, 0x77, 0x77), 1.5 * scale), Qt::NoBrush, 9 * scale));
+        m_pinLegend.push_back(legend);
+        std::array<QCPGraph *, SeriesCount> graphs {};
+        for (int i = 0; i < SeriesCount; ++i) {
+            QColor color = seriesColor(static_cast<Series>(i));
+            color.setAlpha(130);
+            QCPGraph *graph = m_plot->addGraph();
+            graph->setLayer(m_dataLayer);
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setScatterStyle(QCPScatterStyle(shape, QPen(color, 1.5 * scale), Qt::NoBrush, 9 * scale));
+            graph->setAdaptiveSampling(false);
+            graph->setSelectable(QCP::stNone);
+            graph->removeFromLegend();
+            graph->setVisible(isSeriesVisible(static_cast<Series>(i)));
+            graphs[std::size_t(i)] = graph;
+        }
+        m_pinGraphs.push_back(graphs);
     }
 }
 
@@ -382,6 +486,7 @@ void RooflinePlot::clampRanges()
 void RooflinePlot::updateRoofLabels()
 {
     m_subtitleText->position->setCoords(m_subtitle->rect().center());
+    updateAnnotations();
     const Roofline &roof = m_data.roof;
     const bool valid = usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
     for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
@@ -418,8 +523,10 @@ void RooflinePlot::setSeriesVisible(Series series, bool visible)
         return;
     m_current[index]->setVisible(visible);
     m_sweep[index]->setVisible(visible);
+    for (auto &graphs : m_pinGraphs)
+        graphs[index]->setVisible(visible);
     if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
-        item->setTextColor(visible ? Qt::black : QColor(0xaa, 0xaa, 0xaa));
+        item->setTextColor(visible ? (m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black)) : QColor(0x88, 0x88, 0x88));
     requestReplot(true); // the legend entry greys out
     Q_EMIT seriesVisibilityChanged(series, visible);
 }
@@ -484,6 +591,64 @@ QString RooflinePlot::tooltipText(const ChartPoint &p)
 
 bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_plot) {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress: {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            const int hit = annotationAt(mouse->position());
+            m_selectedAnnotation = hit;
+            if (mouse->button() == Qt::LeftButton && hit >= 0) {
+                // Dragging a label moves the label, not the chart.
+                m_draggedAnnotation = hit;
+                m_dragOrigin = mouse->position();
+                m_dragStartOffset = QPointF(m_annotations[std::size_t(hit)].dx, m_annotations[std::size_t(hit)].dy);
+                return true;
+            }
+            if (mouse->button() == Qt::RightButton) {
+                showContextMenu(mouse->position().toPoint(), mouse->globalPosition().toPoint());
+                return true;
+            }
+            break;
+        }
+        case QEvent::MouseMove:
+            if (m_draggedAnnotation >= 0) {
+                const QPointF delta = static_cast<QMouseEvent *>(event)->position() - m_dragOrigin;
+                Annotation &a = m_annotations[std::size_t(m_draggedAnnotation)];
+                a.dx = m_dragStartOffset.x() + delta.x();
+                a.dy = m_dragStartOffset.y() + delta.y();
+                updateAnnotations();
+                requestReplot(false);
+                return true;
+            }
+            break;
+        case QEvent::MouseButtonRelease:
+            if (m_draggedAnnotation >= 0) {
+                const int index = std::exchange(m_draggedAnnotation, -1);
+                const Annotation &a = m_annotations[std::size_t(index)];
+                if (a.dx != m_dragStartOffset.x() || a.dy != m_dragStartOffset.y())
+                    Q_EMIT annotationMoved(index, a.dx, a.dy);
+                return true;
+            }
+            if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton && m_viewCustomised)
+                Q_EMIT viewChanged();
+            break;
+        case QEvent::Wheel:
+            m_viewCustomised = true;
+            QMetaObject::invokeMethod(this, &RooflinePlot::viewChanged, Qt::QueuedConnection);
+            break;
+        case QEvent::KeyPress: {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if ((key == Qt::Key_Delete || key == Qt::Key_Backspace) && m_selectedAnnotation >= 0
+                && m_selectedAnnotation < annotationCount()) {
+                Q_EMIT annotationRemoveRequested(std::exchange(m_selectedAnnotation, -1));
+                return true;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
     // Only the user's own zoom or pan fixes the frame; new data re-fits it until then.
     if (watched == m_plot
         && (event->type() == QEvent::Wheel
@@ -512,6 +677,213 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void RooflinePlot::setAnnotations(const std::vector<Annotation> &annotations)
+{
+    if (annotations == m_annotations && m_draggedAnnotation < 0)
+        return;
+    m_annotations = annotations;
+    if (m_annotationItems.size() != m_annotations.size()) {
+        for (auto &[text, arrow] : m_annotationItems) {
+            m_plot->removeItem(text);
+            m_plot->removeItem(arrow);
+        }
+        m_annotationItems.clear();
+        for (std::size_t i = 0; i < m_annotations.size(); ++i) {
+            auto *arrow = new QCPItemLine(m_plot);
+            auto *text = new QCPItemText(m_plot);
+            for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
+                item->setLayer(m_dataLayer);
+                item->setSelectable(false);
+                item->setClipToAxisRect(true);
+            }
+            text->position->setType(QCPItemPosition::ptAbsolute);
+            arrow->start->setType(QCPItemPosition::ptAbsolute);
+            arrow->end->setType(QCPItemPosition::ptAbsolute);
+            arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
+            text->setPadding(QMargins(6, 4, 6, 4));
+            text->setPositionAlignment(Qt::AlignCenter);
+            m_annotationItems.emplace_back(text, arrow);
+        }
+        applyStyle();
+    }
+    for (std::size_t i = 0; i < m_annotations.size(); ++i) {
+        QCPItemText *text = m_annotationItems[i].first;
+        text->setText(qs(m_annotations[i].text));
+        m_annotationItems[i].second->setVisible(m_annotations[i].kind == Annotation::Kind::PointLabel);
+    }
+    updateAnnotations();
+    requestReplot(false);
+}
+
+void RooflinePlot::updateAnnotations()
+{
+    for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
+        const Annotation &a = m_annotations[i];
+        const QPointF anchor(m_plot->xAxis->coordToPixel(a.x), m_plot->yAxis->coordToPixel(a.y));
+        const QPointF at = anchor + QPointF(a.dx, a.dy);
+        auto [text, arrow] = m_annotationItems[i];
+        text->position->setCoords(at);
+        // The arrow runs from the edge of the text box towards the point, stopping just short of it.
+        const QPointF towards = anchor - at;
+        const double length = std::hypot(towards.x(), towards.y());
+        const QRectF box = QFontMetricsF(text->font()).boundingRect(QRectF(), Qt::AlignCenter, text->text())
+                               .adjusted(-6, -4, 6, 4);
+        const double scaleToEdge = length > 0
+            ? std::min(std::fabs(box.width() / 2 / std::max(std::fabs(towards.x()), 1e-9)),
+                       std::fabs(box.height() / 2 / std::max(std::fabs(towards.y()), 1e-9)))
+            : 0.0;
+        arrow->start->setCoords(at + towards * std::min(scaleToEdge, 1.0));
+        arrow->end->setCoords(length > 8 ? anchor - towards / length * 6.0 : anchor);
+        arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + 8);
+    }
+}
+
+int RooflinePlot::annotationAt(const QPointF &position) const
+{
+    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i) {
+        QCPItemText *text = m_annotationItems[std::size_t(i)].first;
+        const double distance = text->selectTest(position, false);
+        if (distance >= 0 && distance <= 2.0)
+            return i;
+    }
+    return -1;
+}
+
+QCPItemText *RooflinePlot::annotationText(int index) const
+{
+    return index >= 0 && index < int(m_annotationItems.size()) ? m_annotationItems[std::size_t(index)].first : nullptr;
+}
+
+void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalPosition)
+{
+    QMenu menu(this);
+    const int annotation = annotationAt(position);
+    if (annotation >= 0)
+        menu.addAction(tr("Delete this label"), this, [this, annotation] { Q_EMIT annotationRemoveRequested(annotation); });
+    if (const ChartPoint *point = pointAt(position)) {
+        const ChartPoint copy = *point;
+        menu.addAction(tr("Label %1 (%2)").arg(qs(opName(copy.op)), qs(seriesName(copy.series))), this,
+                       [this, copy] { Q_EMIT labelRequested(copy); });
+    }
+    const double x = m_plot->xAxis->pixelToCoord(position.x());
+    const double y = m_plot->yAxis->pixelToCoord(position.y());
+    menu.addAction(tr("Add a note here…"), this, [this, x, y] { Q_EMIT noteRequested(x, y); });
+    menu.addSeparator();
+    menu.addAction(tr("Reset view"), this, &RooflinePlot::resetView);
+    menu.exec(globalPosition);
+}
+
+ViewRange RooflinePlot::viewRange() const
+{
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    return ViewRange { x.lower, x.upper, y.lower, y.upper };
+}
+
+void RooflinePlot::setViewRange(const ViewRange &range)
+{
+    if (!usable(range.xMin, range.yMin) || !usable(range.xMax, range.yMax) || range.xMax <= range.xMin
+        || range.yMax <= range.yMin)
+        return;
+    m_plot->xAxis->setRange(range.xMin, range.xMax);
+    m_plot->yAxis->setRange(range.yMin, range.yMax);
+    m_viewCustomised = true;
+    requestReplot(true);
+}
+
+void RooflinePlot::setPresentation(bool enabled)
+{
+    if (enabled == m_presentation)
+        return;
+    m_presentation = enabled;
+    applyStyle();
+    rebuildPinGraphs(m_pinGraphs.size());
+    fitToView();
+    requestReplot(true);
+}
+
+void RooflinePlot::setDark(bool dark)
+{
+    if (dark == m_dark)
+        return;
+    m_dark = dark;
+    applyStyle();
+    requestReplot(true);
+}
+
+void RooflinePlot::applyStyle()
+{
+    // Presentation multiplies fonts, pens and markers; dark swaps the neutral colours.
+    const double f = m_presentation ? 1.7 : 1.0;
+    const double pen = m_presentation ? 2.0 : 1.0;
+    const QColor background = m_dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
+    const QColor text = m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black);
+    const QColor muted = m_dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55);
+    const QColor grid = m_dark ? QColor(0x4a, 0x4b, 0x50) : QColor(0xcc, 0xcc, 0xcc);
+    const QColor subGrid = m_dark ? QColor(0x2e, 0x2f, 0x33) : QColor(0xee, 0xee, 0xee);
+    QFont base = font();
+    base.setPointSizeF(base.pointSizeF() * f);
+
+    m_plot->setBackground(background);
+    QFont title = base;
+    title.setPointSizeF(base.pointSizeF() * 1.45);
+    title.setBold(true);
+    m_title->setFont(title);
+    m_title->setTextColor(text);
+    QFont subtitle = base;
+    subtitle.setPointSizeF(base.pointSizeF() * 0.95);
+    m_subtitle->setFont(subtitle);
+    m_subtitleText->setFont(subtitle);
+    m_subtitleText->setColor(muted);
+    QFont label = base;
+    label.setPointSizeF(base.pointSizeF() * 1.15);
+    for (QCPAxis *axis : { m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2 }) {
+        axis->setLabelFont(label);
+        axis->setTickLabelFont(base);
+        axis->setLabelColor(text);
+        axis->setTickLabelColor(text);
+        axis->setBasePen(QPen(text, pen));
+        axis->setTickPen(QPen(text, pen));
+        axis->setSubTickPen(QPen(text, pen));
+        axis->grid()->setPen(QPen(grid, 0));
+        axis->grid()->setSubGridPen(QPen(subGrid, 0));
+    }
+    m_plot->legend->setFont(base);
+    m_plot->legend->setTextColor(text);
+    m_plot->legend->setBrush(m_dark ? QColor(0x26, 0x27, 0x2b, 235) : QColor(255, 255, 255, 225));
+    m_plot->legend->setBorderPen(QPen(m_dark ? QColor(0x55, 0x55, 0x5a) : QColor(0xbb, 0xbb, 0xbb)));
+    m_plot->legend->setIconSize(int(28 * f), int(18 * f));
+    for (int i = 0; i < SeriesCount; ++i)
+        if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
+            item->setTextColor(m_current[std::size_t(i)]->visible() ? text : QColor(0x88, 0x88, 0x88));
+
+    m_memoryRoof->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2.0 * pen, Qt::DashLine));
+    m_computeRoof->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2.0 * pen, Qt::DashLine));
+    m_ridgeLine->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 1.6 * pen, Qt::DashLine));
+    const QColor secondRoof = m_dark ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44);
+    m_secondMemoryRoof->setPen(QPen(secondRoof, 1.8 * pen, Qt::DotLine));
+    m_secondComputeRoof->setPen(QPen(secondRoof, 1.8 * pen, Qt::DashDotLine));
+    m_secondRidge->setPen(QPen(secondRoof, 1.2 * pen, Qt::DotLine));
+    for (QCPItemText *roofText : { m_ridgeText, m_bandwidthText, m_peakText })
+        roofText->setFont(base);
+    for (int i = 0; i < SeriesCount; ++i) {
+        const QColor color = seriesColor(static_cast<Series>(i));
+        QColor light = color;
+        light.setAlpha(115);
+        m_sweep[std::size_t(i)]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(light, 1.3 * pen), Qt::NoBrush, 7 * f));
+        m_current[std::size_t(i)]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(color, 2.4 * pen), Qt::NoBrush, 12 * f));
+    }
+    for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
+        auto [item, arrow] = m_annotationItems[i];
+        const bool note = m_annotations[i].kind == Annotation::Kind::Note;
+        item->setFont(base);
+        item->setColor(text);
+        item->setBrush(note ? (m_dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0)) : background);
+        item->setPen(QPen(m_dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99)));
+        arrow->setPen(QPen(muted, 1.2 * pen));
+    }
+}
+
 QImage RooflinePlot::renderImage(const QSize &size, double scale)
 {
     // Lay the chart out at a size where the fonts read as they do on screen, then scale to the pixels
@@ -519,11 +891,21 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale)
     const double layoutScale = std::max(1.0, size.height() / 720.0);
     const int width = std::max(1, int(std::lround(size.width() / layoutScale)));
     const int height = std::max(1, int(std::lround(size.height() / layoutScale)));
+    // Images leave the app in the light, standard style whatever the screen shows.
+    const bool dark = std::exchange(m_dark, false);
+    const bool presentation = std::exchange(m_presentation, false);
+    if (dark || presentation)
+        applyStyle();
     // Exports are scaled, where unantialiased 1-pixel grid lines snap unevenly: antialias everything for them.
     const QCP::AntialiasedElements screenElements = m_plot->antialiasedElements();
     m_plot->setAntialiasedElements(QCP::aeAll);
     QImage image = m_plot->toPixmap(width, height, layoutScale * scale).toImage();
     m_plot->setAntialiasedElements(screenElements);
+    if (dark || presentation) {
+        m_dark = dark;
+        m_presentation = presentation;
+        applyStyle();
+    }
     requestReplot(true); // the labels were placed for the export's layout
     return image;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "session.h"
 
 #include <QWidget>
 
@@ -29,6 +30,27 @@ public:
     ~RooflinePlot() override;
 
     void setData(const ChartData &data);
+    // Labels pinned to points and free notes; dragged by the user, they report annotationMoved.
+    void setAnnotations(const std::vector<Annotation> &annotations);
+    int annotationCount() const { return int(m_annotations.size()); }
+    // The annotation whose text is under a pixel position of the canvas, or -1.
+    int annotationAt(const QPointF &position) const;
+    QCPItemText *annotationText(int index) const;
+    int pinCount() const { return int(m_pinGraphs.size()); }
+    QCPGraph *pinLegendGraph(int index) const { return m_pinLegend[std::size_t(index)]; }
+    QCPGraph *pinGraph(int index, Series series) const { return m_pinGraphs[std::size_t(index)][std::size_t(series)]; }
+    QCPGraph *secondMemoryRoof() const { return m_secondMemoryRoof; }
+    QCPGraph *secondComputeRoof() const { return m_secondComputeRoof; }
+    // The current frame, and setting one (which counts as the user's own).
+    ViewRange viewRange() const;
+    void setViewRange(const ViewRange &range);
+
+    // Presentation: large fonts, thick roofs, big markers. Dark: light text on a dark canvas (the screen
+    // follows the system palette; exports are always drawn light).
+    void setPresentation(bool enabled);
+    bool isPresentation() const { return m_presentation; }
+    void setDark(bool dark);
+    bool isDark() const { return m_dark; }
     const ChartData &data() const { return m_data; }
 
     // The seed's frame (x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s), widened to take in every point and roof.
@@ -62,6 +84,12 @@ Q_SIGNALS:
     void seriesVisibilityChanged(roofline::Series series, bool visible);
     // After each (coalesced) redraw: `full` when grid, axes and legend were redrawn too.
     void replotted(bool full);
+    // From the chart's context menu and label drags; the window turns them into undoable state changes.
+    void labelRequested(const roofline::ChartPoint &point);
+    void noteRequested(double intensity, double flopsPerSecond);
+    void annotationMoved(int index, double dx, double dy);
+    void annotationRemoveRequested(int index);
+    void viewChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,6 +103,10 @@ private:
     void updateRoofLabels();
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item);
     void clampRanges();
+    void updateAnnotations();
+    void rebuildPinGraphs(std::size_t count);
+    void applyStyle();
+    void showContextMenu(const QPoint &position, const QPoint &globalPosition);
 
     QCustomPlot *m_plot = nullptr;
     QCPTextElement *m_title = nullptr;
@@ -92,6 +124,19 @@ private:
     ChartData m_data;
     struct ViewCache; // graph buffers reused across updates, and the frame they were cut for
     std::unique_ptr<ViewCache> m_cache;
+    std::vector<std::array<QCPGraph *, SeriesCount>> m_pinGraphs;
+    std::vector<QCPGraph *> m_pinLegend;
+    QCPGraph *m_secondMemoryRoof = nullptr;
+    QCPGraph *m_secondComputeRoof = nullptr;
+    QCPItemLine *m_secondRidge = nullptr;
+    std::vector<Annotation> m_annotations;
+    std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_annotationItems;
+    int m_draggedAnnotation = -1;
+    int m_selectedAnnotation = -1;
+    QPointF m_dragOrigin;
+    QPointF m_dragStartOffset;
+    bool m_presentation = false;
+    bool m_dark = false;
     bool m_viewCustomised = false;
     bool m_replotPending = false;
     bool m_fullReplotPending = false;

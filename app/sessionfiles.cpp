@@ -1,0 +1,63 @@
+#include "sessionfiles.h"
+
+#include "inputerror.h"
+#include "jsonreader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace roofline {
+
+FileKind sniffFile(const QString &path)
+{
+    if (QFileInfo(path).suffix().compare(QLatin1String("roofline"), Qt::CaseInsensitive) == 0)
+        return FileKind::Session;
+    try {
+        const nlohmann::json json = parseJsonObject(readInputFile(path.toStdString()), path.toStdString());
+        if (json.contains("hidden_size"))
+            return FileKind::ModelConfig;
+        if (json.contains("peak_tflops") || json.contains("memory_bandwidth_gb_per_s"))
+            return FileKind::GpuFile;
+        if (json.contains("format") && (json.contains("workload") || json.contains("model")))
+            return FileKind::Session;
+    } catch (const InputError &) {
+    }
+    return FileKind::Unknown;
+}
+
+QString saveSessionFile(const QString &path, const Session &session)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    const std::string text = sessionToJson(session);
+    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return path + QStringLiteral(": cannot write: ") + error;
+    }
+    if (!file.commit())
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    return {};
+}
+
+std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary &presets, QString *error,
+                                       QStringList *warnings)
+{
+    try {
+        std::vector<std::string> skipped;
+        Session session = parseSession(readInputFile(path.toStdString()), path.toStdString(), presets, skipped);
+        if (warnings)
+            for (const std::string &line : skipped)
+                *warnings << QString::fromStdString(line);
+        return session;
+    } catch (const InputError &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+    }
+    return std::nullopt;
+}
+
+} // namespace roofline

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "presets.h"
+#include "session.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace roofline {
+
+// What a file dropped on the window, or named on the command line, holds.
+enum class FileKind { Session, ModelConfig, GpuFile, Unknown };
+
+// By extension (.roofline), else by the keys of its JSON: "hidden_size" for a model, "peak_tflops"
+// for a GPU, "format" with "workload" for a session.
+FileKind sniffFile(const QString &path);
+
+// Writes the session atomically (QSaveFile). Returns an empty string, or a one-line error.
+QString saveSessionFile(const QString &path, const Session &session);
+
+// Reads a session file. On failure returns nullopt with the one-line error; `warnings` gets what was
+// skipped (unknown presets, a newer format's fields).
+std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary &presets, QString *error,
+                                       QStringList *warnings);
+
+} // namespace roofline

@@ -1,0 +1,386 @@
+#include "session.h"
+
+#include "inputerror.h"
+#include "jsonreader.h"
+#include "report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace roofline {
+
+using nlohmann::json;
+
+std::string_view sweepModeName(SweepMode mode)
+{
+    switch (mode) {
+    case SweepMode::Both:
+        return "both";
+    case SweepMode::Batch:
+        return "batch";
+    case SweepMode::Seq:
+        return "seq";
+    case SweepMode::None:
+        break;
+    }
+    return "none";
+}
+
+SweepSpec SweepSettings::spec(const Workload &current) const
+{
+    SweepSpec out;
+    const auto powers = [](std::int64_t lo, std::int64_t hi, std::int64_t factor) {
+        std::vector<std::int64_t> values;
+        for (std::int64_t v = 1; v <= hi && values.size() < 64; v *= factor)
+            if (v >= lo)
+                values.push_back(v);
+        if (values.empty())
+            values.push_back(std::max<std::int64_t>(lo, 1));
+        return values;
+    };
+    if (mode == SweepMode::None)
+        return out;
+    out.batches = mode == SweepMode::Seq ? std::vector<std::int64_t> { current.batch } : powers(batchMin, batchMax, 2);
+    // Sequence lengths in powers of four from the smallest: 128, 512, 2048 as in the seed.
+    if (mode == SweepMode::Batch) {
+        out.seqs = { current.seq };
+    } else {
+        for (std::int64_t v = std::max<std::int64_t>(seqMin, 1); v <= seqMax && out.seqs.size() < 64; v *= 4)
+            out.seqs.push_back(v);
+        if (out.seqs.empty())
+            out.seqs.push_back(std::max<std::int64_t>(seqMin, 1));
+    }
+    return out;
+}
+
+Scenario Session::scenario() const
+{
+    Scenario s;
+    s.model = model;
+    s.gpu = opsOnSecondGpu && secondGpu ? *secondGpu : gpu;
+    s.workload = workload;
+    s.sweep = sweep.spec(workload);
+    return s;
+}
+
+namespace {
+
+json gpuFields(const GpuSpec &gpu)
+{
+    json peaks = json::object();
+    for (int i = 0; i < ComputeTypeCount; ++i)
+        if (const auto peak = gpu.peak(static_cast<ComputeType>(i)))
+            peaks[std::string(computeTypeName(static_cast<ComputeType>(i)))] = *peak / 1e12;
+    json out = { { "name", gpu.name },
+                 { "memory_bandwidth_gb_per_s", gpu.bandwidthBytesPerSecond / 1e9 },
+                 { "memory_gb", gpu.memoryBytes / 1e9 },
+                 { "peak_tflops", peaks },
+                 { "note", gpu.note } };
+    if (gpu.l2Bytes)
+        out["l2_mb"] = *gpu.l2Bytes / 1e6;
+    return out;
+}
+
+json modelFields(const ModelConfig &m)
+{
+    json out = { { "hidden_size", m.hidden },
+                 { "intermediate_size", m.intermediate },
+                 { "num_attention_heads", m.heads },
+                 { "num_key_value_heads", m.kvHeads },
+                 { "head_dim", m.headDim },
+                 { "num_hidden_layers", m.layers },
+                 { "vocab_size", m.vocab },
+                 { "tie_word_embeddings", m.tiedEmbeddings } };
+    if (!m.modelType.empty())
+        out["model_type"] = m.modelType;
+    if (m.maxPositions > 0)
+        out["max_position_embeddings"] = m.maxPositions;
+    if (m.isMoe()) {
+        out["num_local_experts"] = m.experts;
+        out["num_experts_per_tok"] = m.expertsPerToken;
+    }
+    return out;
+}
+
+json modelToSession(const ModelConfig &m)
+{
+    if (!m.id.empty())
+        return { { "preset", m.id } };
+    return { { "name", m.name }, { "config", modelFields(m) } };
+}
+
+json gpuToSession(const GpuSpec &gpu, bool customised, const std::string &baseId)
+{
+    if (!customised && !gpu.id.empty())
+        return { { "preset", gpu.id } };
+    json out = { { "custom", gpuFields(gpu) } };
+    if (!baseId.empty())
+        out["base"] = baseId;
+    return out;
+}
+
+json scenarioToSession(const Scenario &s)
+{
+    return { { "model", modelToSession(s.model) }, { "gpu", gpuToSession(s.gpu, s.gpu.id.empty(), {}) },
+             { "workload", workloadToJson(s.workload) } };
+}
+
+// --- reading ---
+
+struct Reader {
+    const std::string &source;
+    const PresetLibrary &presets;
+    std::vector<std::string> &warnings;
+
+    void warn(const std::string &text) { warnings.push_back(source + ": " + text); }
+
+    // A model: a preset id, or a whole config. An unknown preset keeps `fallback` with a warning.
+    ModelConfig model(const json &value, const std::string &path, const ModelConfig &fallback)
+    {
+        if (!value.is_object())
+            throw InputError(source, path, "expected an object, got " + describeJsonValue(value));
+        const JsonFields fields(value, source, path);
+        if (const auto id = fields.optionalString("preset")) {
+            if (const ModelConfig *preset = presets.findModel(*id))
+                return *preset;
+            warn("unknown model preset \"" + *id + "\" in " + path + "; kept " + fallback.name);
+            return fallback;
+        }
+        const json &config = fields.object("config");
+        const std::string name = fields.optionalString("name").value_or("model");
+        ModelConfig m = parseModelConfig(config.dump(), source + ": " + path + ".config", name);
+        m.name = name;
+        return m;
+    }
+
+    GpuSpec gpu(const json &value, const std::string &path, const GpuSpec &fallback)
+    {
+        if (!value.is_object())
+            throw InputError(source, path, "expected an object, got " + describeJsonValue(value));
+        const JsonFields fields(value, source, path);
+        if (const auto id = fields.optionalString("preset")) {
+            if (const GpuSpec *preset = presets.findGpu(*id))
+                return *preset;
+            warn("unknown GPU preset \"" + *id + "\" in " + path + "; kept " + fallback.name);
+            return fallback;
+        }
+        GpuSpec g = parseGpuFile(fields.object("custom").dump(), source + ": " + path + ".custom");
+        g.id.clear();
+        return g;
+    }
+
+    Workload workload(const json &value, const std::string &path)
+    {
+        Workload w;
+        if (!value.is_object())
+            throw InputError(source, path, "expected an object, got " + describeJsonValue(value));
+        const JsonFields f(value, source, path);
+        w.batch = f.optionalInteger("batch", 1, 1000000000).value_or(w.batch);
+        w.seq = f.optionalInteger("seq", 1, 1000000000).value_or(w.seq);
+        w.tokensPerStep = f.optionalInteger("tokens_per_step", 1, 65536).value_or(w.tokensPerStep);
+        w.flashAttention = f.optionalBool("flash_attention").value_or(false);
+        const auto dtype = [&](const char *key, DType fallback) {
+            const auto name = f.optionalString(key);
+            if (!name)
+                return fallback;
+            const auto type = dtypeFromName(*name);
+            if (!type)
+                f.fail(key, "unknown type \"" + *name + "\" (expected fp32, fp16, bf16, fp8, int8 or int4)");
+            return *type;
+        };
+        w.weightType = dtype("weight_dtype", w.weightType);
+        w.activationType = dtype("activation_dtype", w.activationType);
+        w.kvType = dtype("kv_dtype", w.kvType);
+        if (const auto name = f.optionalString("compute_type")) {
+            const auto type = computeTypeFromName(*name);
+            if (!type)
+                f.fail("compute_type", "unknown compute type \"" + *name + "\"");
+            w.computeType = *type;
+        }
+        return w;
+    }
+
+    static std::pair<double, double> range(const JsonFields &f, const char *key, double max)
+    {
+        const json &value = f.array(key);
+        if (value.size() != 2 || !value[0].is_number() || !value[1].is_number())
+            f.fail(key, "expected [low, high], got " + describeJsonValue(value));
+        const double lo = value[0].get<double>(), hi = value[1].get<double>();
+        if (!std::isfinite(lo) || !std::isfinite(hi) || lo <= 0 || hi <= lo || hi > max)
+            f.fail(key, "expected 0 < low < high <= " + describeJsonValue(json(max)) + ", got " + describeJsonValue(value));
+        return { lo, hi };
+    }
+};
+
+} // namespace
+
+std::string sessionToJson(const Session &s)
+{
+    json hidden = json::array();
+    for (int i = 0; i < SeriesCount; ++i)
+        if (!s.seriesVisible[std::size_t(i)])
+            hidden.push_back(seriesName(static_cast<Series>(i)));
+    json pins = json::array();
+    for (const Pin &pin : s.pins) {
+        json record = scenarioToSession(pin.scenario);
+        record["label"] = pin.label;
+        pins.push_back(std::move(record));
+    }
+    json annotations = json::array();
+    for (const Annotation &a : s.annotations)
+        annotations.push_back({ { "kind", a.kind == Annotation::Kind::PointLabel ? "label" : "note" },
+                                { "text", a.text },
+                                { "x", a.x },
+                                { "y", a.y },
+                                { "dx", a.dx },
+                                { "dy", a.dy } });
+    json out = {
+        { "format", SessionFormat },
+        { "model", modelToSession(s.model) },
+        { "gpu", gpuToSession(s.gpu, s.gpuCustomised, s.gpuBaseId) },
+        { "workload", workloadToJson(s.workload) },
+        { "sweep",
+          { { "mode", sweepModeName(s.sweep.mode) },
+            { "batch", { s.sweep.batchMin, s.sweep.batchMax } },
+            { "seq", { s.sweep.seqMin, s.sweep.seqMax } } } },
+        { "hidden_series", hidden },
+        { "pins", pins },
+        { "annotations", annotations },
+        { "ops_on_second_gpu", s.opsOnSecondGpu },
+        { "export", { { "width", s.exportSettings.width }, { "height", s.exportSettings.height }, { "scale", s.exportSettings.scale } } },
+    };
+    if (s.secondGpu)
+        out["second_gpu"] = gpuToSession(*s.secondGpu, s.secondGpu->id.empty(), {});
+    if (s.view)
+        out["view"] = { { "x", { s.view->xMin, s.view->xMax } }, { "y", { s.view->yMin, s.view->yMax } } };
+    return out.dump(2) + "\n";
+}
+
+Session parseSession(std::string_view text, const std::string &source, const PresetLibrary &presets,
+                     std::vector<std::string> &warnings)
+{
+    const json document = parseJsonObject(text, source);
+    const JsonFields top(document, source);
+    Reader read { source, presets, warnings };
+    const std::int64_t format = top.integer("format", 1, 1000000);
+    if (format > SessionFormat)
+        read.warn("written by a newer version (format " + std::to_string(format) + ", this one reads "
+                  + std::to_string(SessionFormat) + "); loading what it can");
+
+    Session s;
+    const ModelConfig *defaultModel = presets.findModel(DefaultModelId);
+    const GpuSpec *defaultGpu = presets.findGpu(DefaultGpuId);
+    s.model = defaultModel ? *defaultModel : (presets.models.empty() ? ModelConfig {} : presets.models.front());
+    s.gpu = defaultGpu ? *defaultGpu : (presets.gpus.empty() ? GpuSpec {} : presets.gpus.front());
+
+    if (top.has("model"))
+        s.model = read.model(document.at("model"), "model", s.model);
+    if (top.has("gpu")) {
+        const json &gpu = document.at("gpu");
+        s.gpu = read.gpu(gpu, "gpu", s.gpu);
+        s.gpuCustomised = gpu.is_object() && gpu.contains("custom");
+        if (s.gpuCustomised && gpu.contains("base") && gpu.at("base").is_string())
+            s.gpuBaseId = gpu.at("base").get<std::string>();
+    }
+    if (top.has("workload"))
+        s.workload = read.workload(document.at("workload"), "workload");
+    if (top.has("sweep")) {
+        const JsonFields sweep(top.object("sweep"), source, "sweep");
+        if (const auto mode = sweep.optionalString("mode")) {
+            bool known = false;
+            for (const SweepMode m : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None })
+                if (sweepModeName(m) == *mode) {
+                    s.sweep.mode = m;
+                    known = true;
+                }
+            if (!known)
+                sweep.fail("mode", "unknown sweep \"" + *mode + "\" (expected both, batch, seq or none)");
+        }
+        if (sweep.has("batch")) {
+            const auto [lo, hi] = Reader::range(sweep, "batch", 1e6);
+            s.sweep.batchMin = std::int64_t(lo);
+            s.sweep.batchMax = std::int64_t(hi);
+        }
+        if (sweep.has("seq")) {
+            const auto [lo, hi] = Reader::range(sweep, "seq", 1e9);
+            s.sweep.seqMin = std::int64_t(lo);
+            s.sweep.seqMax = std::int64_t(hi);
+        }
+    }
+    if (top.has("hidden_series")) {
+        for (const json &name : top.array("hidden_series")) {
+            bool known = false;
+            for (int i = 0; i < SeriesCount; ++i)
+                if (name.is_string() && seriesName(static_cast<Series>(i)) == name.get<std::string>()) {
+                    s.seriesVisible[std::size_t(i)] = false;
+                    known = true;
+                }
+            if (!known)
+                read.warn("unknown series " + describeJsonValue(name) + " in hidden_series; ignored");
+        }
+    }
+    if (top.has("pins")) {
+        const json &pins = top.array("pins");
+        for (std::size_t i = 0; i < pins.size() && i < 64; ++i) {
+            const std::string path = "pins[" + std::to_string(i) + "]";
+            if (!pins[i].is_object())
+                throw InputError(source, path, "expected an object");
+            const JsonFields f(pins[i], source, path);
+            Pin pin;
+            pin.label = f.optionalString("label").value_or("pinned");
+            pin.scenario.model = f.has("model") ? read.model(pins[i].at("model"), path + ".model", s.model) : s.model;
+            pin.scenario.gpu = f.has("gpu") ? read.gpu(pins[i].at("gpu"), path + ".gpu", s.gpu) : s.gpu;
+            pin.scenario.workload = f.has("workload") ? read.workload(pins[i].at("workload"), path + ".workload") : s.workload;
+            s.pins.push_back(std::move(pin));
+        }
+    }
+    if (top.has("annotations")) {
+        const json &list = top.array("annotations");
+        for (std::size_t i = 0; i < list.size() && i < 1000; ++i) {
+            const std::string path = "annotations[" + std::to_string(i) + "]";
+            if (!list[i].is_object())
+                throw InputError(source, path, "expected an object");
+            const JsonFields f(list[i], source, path);
+            Annotation a;
+            const std::string kind = f.optionalString("kind").value_or("note");
+            if (kind != "label" && kind != "note")
+                f.fail("kind", "unknown kind \"" + kind + "\" (expected label or note)");
+            a.kind = kind == "label" ? Annotation::Kind::PointLabel : Annotation::Kind::Note;
+            a.text = f.string("text");
+            if (a.text.size() > 10000)
+                f.fail("text", "is longer than 10000 characters");
+            a.x = f.positiveNumber("x", 1e30);
+            a.y = f.positiveNumber("y", 1e30);
+            const auto offset = [&](const char *key) {
+                if (!f.has(key))
+                    return 0.0;
+                const json &v = list[i].at(key);
+                if (!v.is_number() || !std::isfinite(v.get<double>()) || std::fabs(v.get<double>()) > 1e5)
+                    f.fail(key, "expected a pixel offset within +-100000, got " + describeJsonValue(v));
+                return v.get<double>();
+            };
+            a.dx = offset("dx");
+            a.dy = offset("dy");
+            s.annotations.push_back(std::move(a));
+        }
+    }
+    if (top.has("second_gpu"))
+        s.secondGpu = read.gpu(document.at("second_gpu"), "second_gpu", s.gpu);
+    s.opsOnSecondGpu = top.optionalBool("ops_on_second_gpu").value_or(false) && s.secondGpu.has_value();
+    if (top.has("view")) {
+        const JsonFields view(top.object("view"), source, "view");
+        const auto [x0, x1] = Reader::range(view, "x", 1e12);
+        const auto [y0, y1] = Reader::range(view, "y", 1e24);
+        s.view = ViewRange { x0, x1, y0, y1 };
+    }
+    if (top.has("export")) {
+        const JsonFields e(top.object("export"), source, "export");
+        s.exportSettings.width = int(e.optionalInteger("width", 64, 16384).value_or(1920));
+        s.exportSettings.height = int(e.optionalInteger("height", 64, 16384).value_or(1080));
+        s.exportSettings.scale = e.optionalPositiveNumber("scale", 4.0).value_or(1.0);
+    }
+    return s;
+}
+
+} // namespace roofline

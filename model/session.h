@@ -1,0 +1,99 @@
+#pragma once
+
+#include "gpuspec.h"
+#include "modelconfig.h"
+#include "presets.h"
+#include "scenario.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace roofline {
+
+inline constexpr int SessionFormat = 1;
+
+// What the small points of the chart sweep over.
+enum class SweepMode { Both, Batch, Seq, None };
+std::string_view sweepModeName(SweepMode mode);
+
+struct SweepSettings {
+    SweepMode mode = SweepMode::Both;
+    std::int64_t batchMin = 1;
+    std::int64_t batchMax = 32;
+    std::int64_t seqMin = 128;
+    std::int64_t seqMax = 2048;
+
+    // Powers of two for batch and of four for sequence length within the ranges (the defaults give the
+    // seed's batch {1..32} x sequence {128, 512, 2048}); a swept-out axis takes the current value.
+    SweepSpec spec(const Workload &current) const;
+    bool operator==(const SweepSettings &) const = default;
+};
+
+// A scenario kept on the chart as faded ghosts while the sliders move on.
+struct Pin {
+    std::string label; // "pinned: batch 1, RTX A6000"
+    Scenario scenario;
+    bool operator==(const Pin &other) const
+    {
+        return label == other.label && scenario.model == other.scenario.model && scenario.gpu == other.scenario.gpu
+            && scenario.workload == other.scenario.workload;
+    }
+};
+
+// A text on the chart: a label pinned to a point (with an arrow), or a free note.
+struct Annotation {
+    enum class Kind { PointLabel, Note };
+    Kind kind = Kind::Note;
+    std::string text;
+    double x = 1.0; // anchor, in data coordinates (FLOP/B, FLOP/s)
+    double y = 1.0;
+    double dx = 0.0; // where the text sits relative to the anchor, in pixels
+    double dy = 0.0;
+    bool operator==(const Annotation &) const = default;
+};
+
+struct ViewRange {
+    double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
+    bool operator==(const ViewRange &) const = default;
+};
+
+struct ExportSettings {
+    int width = 1920;
+    int height = 1080;
+    double scale = 1.0;
+    bool operator==(const ExportSettings &) const = default;
+};
+
+// Everything a `.roofline` file holds: enough to rebuild the chart exactly.
+struct Session {
+    ModelConfig model;
+    GpuSpec gpu;
+    std::string gpuBaseId; // the preset a customised GPU started from
+    bool gpuCustomised = false;
+    Workload workload;
+    SweepSettings sweep;
+    std::array<bool, SeriesCount> seriesVisible { true, true, true, true, true, true };
+    std::vector<Pin> pins;
+    std::vector<Annotation> annotations;
+    std::optional<GpuSpec> secondGpu;
+    bool opsOnSecondGpu = false; // place the ops against the second GPU's roofs
+    std::optional<ViewRange> view; // absent: the fitted frame
+    ExportSettings exportSettings;
+
+    Scenario scenario() const;
+    bool operator==(const Session &) const = default;
+};
+
+// The session as pretty-printed JSON with "format": SessionFormat.
+std::string sessionToJson(const Session &session);
+
+// Reads a session. Presets are referred to by id and resolved against `presets`; what cannot be resolved
+// (an unknown preset, an unknown series, a newer format's fields) is skipped with a line in `warnings`.
+// Throws InputError for what makes the file unusable (not JSON, wrong types, invalid values).
+Session parseSession(std::string_view text, const std::string &source, const PresetLibrary &presets,
+                     std::vector<std::string> &warnings);
+
+} // namespace roofline

@@ -1,0 +1,190 @@
+#include "testutil.h"
+
+#include "inputerror.h"
+#include "modelfixtures.h"
+#include "session.h"
+
+using namespace roofline;
+
+namespace {
+PresetLibrary presets()
+{
+    PresetLibrary p;
+    p.models = { llama2_13b(), llama2_70b() };
+    GpuSpec h100;
+    h100.id = "h100-sxm";
+    h100.name = "H100 SXM";
+    h100.bandwidthBytesPerSecond = 3350e9;
+    h100.setPeak(ComputeType::Fp16, 989.4e12);
+    h100.setPeak(ComputeType::Fp8, 1978.9e12);
+    h100.memoryBytes = 80e9;
+    p.gpus = { seedA6000(), h100 };
+    return p;
+}
+
+Session richSession()
+{
+    const PresetLibrary p = presets();
+    Session s;
+    s.model = p.models[1];
+    s.gpu = p.gpus[0];
+    s.gpu.id.clear();
+    s.gpu.name = "Custom (from RTX A6000 (seed chart))";
+    s.gpu.bandwidthBytesPerSecond = 1000e9;
+    s.gpuCustomised = true;
+    s.gpuBaseId = "a6000-seed";
+    s.workload.batch = 32;
+    s.workload.seq = 4096;
+    s.workload.kvType = DType::Fp8;
+    s.workload.flashAttention = true;
+    s.workload.tokensPerStep = 4;
+    s.sweep.mode = SweepMode::Batch;
+    s.sweep.batchMax = 256;
+    s.seriesVisible[2] = false;
+    Pin pin;
+    pin.label = "pinned: batch 1, RTX A6000";
+    pin.scenario.model = p.models[0];
+    pin.scenario.gpu = p.gpus[0];
+    s.pins.push_back(pin);
+    s.annotations.push_back(Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 768e9, 40, -50 });
+    s.annotations.push_back(Annotation { Annotation::Kind::Note, "decode is memory-bound until batch ~235", 10, 1e12, 0, 0 });
+    s.secondGpu = p.gpus[1];
+    s.opsOnSecondGpu = true;
+    s.view = ViewRange { 0.5, 2e4, 1e9, 1e15 };
+    s.exportSettings = ExportSettings { 1280, 720, 2.0 };
+    return s;
+}
+
+QString loadError(const std::string &text)
+{
+    try {
+        std::vector<std::string> warnings;
+        parseSession(text, "s.roofline", presets(), warnings);
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+}
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip()
+    {
+        const Session original = richSession();
+        const std::string json = sessionToJson(original);
+        QVERIFY(json.find("\"format\": 1") != std::string::npos);
+        std::vector<std::string> warnings;
+        const Session read = parseSession(json, "s.roofline", presets(), warnings);
+        QVERIFY(warnings.empty());
+        QCOMPARE(read.model, original.model);
+        QCOMPARE(read.gpu, original.gpu);
+        QCOMPARE(read.workload, original.workload);
+        QCOMPARE(read.sweep, original.sweep);
+        QCOMPARE(read.seriesVisible, original.seriesVisible);
+        QCOMPARE(read.pins.size(), std::size_t(1));
+        QVERIFY(read.pins[0] == original.pins[0]);
+        QCOMPARE(read.annotations, original.annotations);
+        QCOMPARE(*read.secondGpu, *original.secondGpu);
+        QCOMPARE(read.opsOnSecondGpu, true);
+        QCOMPARE(*read.view, *original.view);
+        QCOMPARE(read.exportSettings, original.exportSettings);
+        QVERIFY(read == original);
+    }
+
+    void presetsAreStoredById()
+    {
+        Session s;
+        s.model = presets().models[0];
+        s.gpu = presets().gpus[1];
+        const std::string json = sessionToJson(s);
+        QVERIFY(json.find("\"preset\": \"llama-2-13b\"") != std::string::npos);
+        QVERIFY(json.find("\"preset\": \"h100-sxm\"") != std::string::npos);
+    }
+
+    void userModelsAreStoredWhole()
+    {
+        Session s;
+        s.model = llama2_70b();
+        s.model.id.clear();
+        s.model.name = "my model";
+        s.gpu = seedA6000();
+        std::vector<std::string> warnings;
+        const Session read = parseSession(sessionToJson(s), "s.roofline", presets(), warnings);
+        QCOMPARE(read.model, s.model);
+    }
+
+    void newerFormatAndUnknownPresetsLoadWhatTheyCan()
+    {
+        std::vector<std::string> warnings;
+        const Session s = parseSession(
+            R"({"format": 7, "model": {"preset": "gpt-9"}, "gpu": {"preset": "h100-sxm"}, "workload": {"batch": 8},
+                "hidden_series": ["qk/pv ar", "nonsense"], "hologram": true})",
+            "new.roofline", presets(), warnings);
+        QCOMPARE(s.gpu.id, std::string("h100-sxm"));
+        QCOMPARE(s.workload.batch, qint64(8));
+        QCOMPARE(s.model.id, std::string("llama-2-13b")); // kept the default
+        QVERIFY(!s.seriesVisible[std::size_t(Series::QkPvAr)]);
+        QCOMPARE(warnings.size(), std::size_t(3));
+        QVERIFY(QString::fromStdString(warnings[0]).contains(QLatin1String("newer version (format 7")));
+        QVERIFY(QString::fromStdString(warnings[1]).contains(QLatin1String("unknown model preset \"gpt-9\"")));
+        QVERIFY(QString::fromStdString(warnings[2]).contains(QLatin1String("nonsense")));
+    }
+
+    void badSessions_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no format") << R"({"workload": {}})" << "'format': is missing";
+        QTest::newRow("format string") << R"({"format": "1"})" << "'format': expected a whole number";
+        QTest::newRow("batch zero") << R"({"format": 1, "workload": {"batch": 0}})" << "'workload.batch': must be between 1";
+        QTest::newRow("bad dtype") << R"({"format": 1, "workload": {"kv_dtype": "fp5"}})" << "'workload.kv_dtype': unknown type";
+        QTest::newRow("bad sweep") << R"({"format": 1, "sweep": {"mode": "diagonal"}})" << "'sweep.mode': unknown sweep";
+        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected 0 < low < high";
+        QTest::newRow("view NaN") << R"({"format": 1, "view": {"x": [1, "a"], "y": [1, 2]}})" << "'view.x'";
+        QTest::newRow("annotation position") << R"({"format": 1, "annotations": [{"text": "a", "x": -1, "y": 1}]})"
+                                             << "'annotations[0].x': must be greater than 0";
+        QTest::newRow("bad custom gpu") << R"({"format": 1, "gpu": {"custom": {"name": "x"}}})" << "gpu.custom: field 'memory_bandwidth_gb_per_s'";
+        QTest::newRow("bad model config") << R"({"format": 1, "model": {"config": {"hidden_size": 7}}})" << "model.config: field 'intermediate_size'";
+        QTest::newRow("pins not array") << R"({"format": 1, "pins": {}})" << "'pins': expected an array";
+        QTest::newRow("export huge") << R"({"format": 1, "export": {"width": 100000}})" << "'export.width': must be between 64 and 16384";
+    }
+    void badSessions()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QString error = loadError(text.toStdString());
+        QVERIFY2(error.startsWith(QLatin1String("s.roofline")) && error.contains(expected), qPrintable(error));
+    }
+
+    void sweepSettings()
+    {
+        Workload w;
+        w.batch = 3;
+        w.seq = 1000;
+        SweepSettings s; // the seed's: batch 1..32 x seq 128, 512, 2048
+        SweepSpec spec = s.spec(w);
+        QCOMPARE(spec.batches, (std::vector<std::int64_t> { 1, 2, 4, 8, 16, 32 }));
+        QCOMPARE(spec.seqs, (std::vector<std::int64_t> { 128, 512, 2048 }));
+        s.mode = SweepMode::Batch;
+        QCOMPARE(s.spec(w).seqs, (std::vector<std::int64_t> { 1000 }));
+        s.mode = SweepMode::Seq;
+        QCOMPARE(s.spec(w).batches, (std::vector<std::int64_t> { 3 }));
+        s.mode = SweepMode::None;
+        QCOMPARE(s.spec(w).size(), std::size_t(0));
+    }
+
+    void opsOnSecondGpu()
+    {
+        const Session s = richSession();
+        QCOMPARE(s.scenario().gpu.id, std::string("h100-sxm"));
+        Session t = s;
+        t.opsOnSecondGpu = false;
+        QCOMPARE(t.scenario().gpu.bandwidthBytesPerSecond, 1000e9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
