@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStringList>
 #include <QUndoStack>
@@ -106,11 +108,15 @@ int runApplication(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOFLINE_VERSION));
     // `--startup-time` opens the window like no arguments, then reports its first frame and quits.
     const bool timeStartup = argc == 2 && std::string_view(argv[1]) == "--startup-time";
-    if (argc > 1 && !timeStartup)
+    // `roofline-explorer chart.roofline` opens the window on that session (as a file manager does).
+    const bool openFile = argc == 2 && std::string_view(argv[1]).ends_with(".roofline");
+    if (argc > 1 && !timeStartup && !openFile)
         return runCommandLine(argc, argv);
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Roofline Explorer"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roofline-explorer.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("roofline-explorer"));
     PresetLibrary presets;
     try {
         presets = loadBuiltInPresets();
@@ -120,7 +126,7 @@ int runApplication(int argc, char **argv)
     }
     ExplorerState state(presets);
     // The last session comes back on start (not when timing start-up, which measures a clean start).
-    if (!timeStartup) {
+    if (!timeStartup && !openFile) {
         const QByteArray last = QSettings().value(QStringLiteral("lastSession")).toByteArray();
         if (!last.isEmpty()) {
             try {
@@ -142,6 +148,11 @@ int runApplication(int argc, char **argv)
     if (timeStartup)
         probe = std::make_unique<StartupProbe>(window.plot()->canvasWidget(), start);
     window.show();
+    if (openFile) {
+        const QString error = window.openSession(QString::fromLocal8Bit(argv[1]));
+        if (!error.isEmpty())
+            QMessageBox::warning(&window, QStringLiteral("Roofline Explorer"), error);
+    }
     return QApplication::exec();
 }
 

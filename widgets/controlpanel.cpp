@@ -189,7 +189,7 @@ void ControlPanel::setValues(const ControlValues &values)
     m_opsOnSecond->setEnabled(values.secondGpuIndex >= 0);
     m_opsOnSecond->setChecked(values.opsOnSecondGpu);
     m_clearPins->setEnabled(values.pinCount > 0);
-    m_clearPins->setText(values.pinCount > 0 ? tr("Remove %n pin(s)", nullptr, values.pinCount) : tr("Remove pins"));
+    m_clearPins->setText(values.pinCount > 0 ? tr("Remove pins (%1)").arg(values.pinCount) : tr("Remove pins"));
     m_sweepMode->setCurrentIndex(values.sweepMode);
     m_sweepBatchMin->setValue(int(values.sweepBatchMin));
     m_sweepBatchMax->setValue(int(values.sweepBatchMax));

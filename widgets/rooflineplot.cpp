@@ -356,7 +356,13 @@ void RooflinePlot::fitToView()
         if (other.peakFlopsPerSecond >= y.lower && other.peakFlopsPerSecond <= y.upper)
             m_secondComputeRoof->setData({ x.lower, x.upper }, { other.peakFlopsPerSecond, other.peakFlopsPerSecond }, true);
         if (other.ridge() >= x.lower && other.ridge() <= x.upper) {
-            m_secondRidge->start->setCoords(other.ridge(), std::max(y.lower, other.peakFlopsPerSecond / 30.0));
+            // From the bottom (or the legend's top) up to the corner of its roofs.
+            double bottom = y.lower;
+            const QRect legend = m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect();
+            const double pixel = m_plot->xAxis->coordToPixel(other.ridge());
+            if (legend.isValid() && pixel >= legend.left() && pixel <= legend.right())
+                bottom = std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), y.lower, y.upper);
+            m_secondRidge->start->setCoords(other.ridge(), bottom);
             m_secondRidge->end->setCoords(other.ridge(), std::min(y.upper, other.peakFlopsPerSecond));
             m_secondRidge->setVisible(true);
         }
@@ -454,6 +460,12 @@ bool RooflinePlot::fitFrame()
     const Roofline &roof = m_data.roof;
     if (usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond))
         include(roof.ridge(), roof.peakFlopsPerSecond);
+    if (m_data.secondRoof && usable(m_data.secondRoof->roof.bandwidthBytesPerSecond, m_data.secondRoof->roof.peakFlopsPerSecond))
+        include(m_data.secondRoof->roof.ridge(), m_data.secondRoof->roof.peakFlopsPerSecond);
+    for (const auto &pin : m_data.pins)
+        for (const ChartPoint &point : pin.points)
+            if (isSeriesVisible(point.series))
+                include(point.intensity, point.attainableFlopsPerSecond);
     const QCPRange x(std::max(xMin, XLimitMin), std::min(xMax, XLimitMax));
     const QCPRange y(std::max(yMin, YLimitMin), std::min(yMax, YLimitMax));
     if (x == m_plot->xAxis->range() && y == m_plot->yAxis->range())
@@ -702,6 +714,7 @@ void RooflinePlot::setAnnotations(const std::vector<Annotation> &annotations)
             arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
             text->setPadding(QMargins(6, 4, 6, 4));
             text->setPositionAlignment(Qt::AlignCenter);
+            text->setTextAlignment(Qt::AlignLeft);
             m_annotationItems.emplace_back(text, arrow);
         }
         applyStyle();
@@ -720,14 +733,18 @@ void RooflinePlot::updateAnnotations()
     for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
         const Annotation &a = m_annotations[i];
         const QPointF anchor(m_plot->xAxis->coordToPixel(a.x), m_plot->yAxis->coordToPixel(a.y));
-        const QPointF at = anchor + QPointF(a.dx, a.dy);
         auto [text, arrow] = m_annotationItems[i];
+        const QRectF box = QFontMetricsF(text->font()).boundingRect(QRectF(), Qt::AlignLeft, text->text()).adjusted(-6, -4, 6, 4);
+        // Keep the whole text inside the axes, wherever the label was dragged or the view moved.
+        const QRectF area = QRectF(m_plot->axisRect()->rect()).adjusted(box.width() / 2 + 2, box.height() / 2 + 2,
+                                                                          -box.width() / 2 - 2, -box.height() / 2 - 2);
+        QPointF at = anchor + QPointF(a.dx, a.dy);
+        if (area.isValid())
+            at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
         text->position->setCoords(at);
         // The arrow runs from the edge of the text box towards the point, stopping just short of it.
         const QPointF towards = anchor - at;
         const double length = std::hypot(towards.x(), towards.y());
-        const QRectF box = QFontMetricsF(text->font()).boundingRect(QRectF(), Qt::AlignCenter, text->text())
-                               .adjusted(-6, -4, 6, 4);
         const double scaleToEdge = length > 0
             ? std::min(std::fabs(box.width() / 2 / std::max(std::fabs(towards.x()), 1e-9)),
                        std::fabs(box.height() / 2 / std::max(std::fabs(towards.y()), 1e-9)))
