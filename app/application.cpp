@@ -62,6 +62,7 @@ int exportHeadless(const CommandLineRequest &request)
     plot.resize(request.exportSize);
     for (int i = 0; i < SeriesCount; ++i)
         plot.setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
+    plot.setShowAllCeilings(session.showAllCeilings);
     plot.setData(results.chart);
     if (session.view)
         plot.setViewRange(*session.view);

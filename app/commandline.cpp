@@ -2,6 +2,7 @@
 
 #include "inputerror.h"
 #include "jsonreader.h"
+#include "chartdata.h"
 #include "report.h"
 
 #include <QCommandLineParser>
@@ -72,6 +73,19 @@ struct Options {
                               QStringLiteral("WxH") };
     QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("Export scale factor for PNG (1 to 4). Default 1."),
                                QStringLiteral("x") };
+    QCommandLineOption computeEfficiency { QStringLiteral("compute-efficiency"),
+                                           QStringLiteral("Practical ceilings: share of peak compute reached (0 to 1, e.g. 0.7); times use it."),
+                                           QStringLiteral("x") };
+    QCommandLineOption bandwidthEfficiency { QStringLiteral("bandwidth-efficiency"),
+                                             QStringLiteral("Practical ceilings: share of peak bandwidth reached (0 to 1, e.g. 0.85)."),
+                                             QStringLiteral("x") };
+    QCommandLineOption measured { QStringLiteral("measured"),
+                                  QStringLiteral("Measured kernels to draw beside the model's points: CSV, JSON or Nsight Compute raw CSV."),
+                                  QStringLiteral("file") };
+    QCommandLineOption allCeilings { QStringLiteral("all-ceilings"), QStringLiteral("Draw every compute ceiling the GPU publishes.") };
+    QCommandLineOption sweepMode { QStringLiteral("sweep-mode"),
+                                   QStringLiteral("What the small points sweep: both, batch, seq, tokens_per_step or none."),
+                                   QStringLiteral("mode") };
     QCommandLineOption session { QStringLiteral("session"),
                                  QStringLiteral("Start from a saved .roofline session (the other flags apply on top)."),
                                  QStringLiteral("file") };
@@ -82,7 +96,8 @@ struct Options {
     {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
                             actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
-                            exportFile, size, scale, session, startupTime });
+                            exportFile, size, scale, session, startupTime, computeEfficiency, bandwidthEfficiency,
+                            measured, allCeilings, sweepMode });
     }
 };
 
@@ -248,6 +263,30 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.gpu.note = "User-edited figures on the command line.";
     }
 
+    if (parser.isSet(o.computeEfficiency) || parser.isSet(o.bandwidthEfficiency)) {
+        scenario.efficiency.enabled = true;
+        if (parser.isSet(o.computeEfficiency))
+            scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, 0.01, 1.0);
+        if (parser.isSet(o.bandwidthEfficiency))
+            scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, 0.01, 1.0);
+    }
+    if (parser.isSet(o.measured)) {
+        const std::string path = parser.value(o.measured).toStdString();
+        scenario.measured = parseMeasuredKernels(readInputFile(path), path);
+    }
+    if (parser.isSet(o.allCeilings))
+        scenario.showAllCeilings = true;
+    if (parser.isSet(o.sweepMode)) {
+        const std::string text = parser.value(o.sweepMode).trimmed().toLower().toStdString();
+        bool known = false;
+        for (const SweepMode m : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None, SweepMode::TokensPerStep })
+            if (sweepModeName(m) == text) {
+                scenario.sweep.mode = m;
+                known = true;
+            }
+        if (!known)
+            throw InputError({}, {}, "--sweep-mode: unknown mode \"" + text + "\" (expected both, batch, seq, tokens_per_step or none)");
+    }
     if (parser.isSet(o.dump)) {
         request.dumpFormat = parser.value(o.dump).trimmed().toLower();
         if (request.dumpFormat != QLatin1String("json") && request.dumpFormat != QLatin1String("csv"))
@@ -324,8 +363,32 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         } else {
             std::vector<Evaluation> sweep;
             if (request.dumpSweep)
-                evaluateSweep(s.model, s.gpu, s.workload, s.sweep, sweep);
-            out << evaluationToJson(s.model, s.gpu, evaluation, request.dumpSweep ? &sweep : nullptr).dump(2) << '\n';
+                evaluateSweep(s.model, s.gpu, s.workload, s.sweep, sweep, s.efficiency);
+            nlohmann::json json = evaluationToJson(s.model, s.gpu, evaluation, request.dumpSweep ? &sweep : nullptr);
+            json["efficiency"] = { { "enabled", s.efficiency.enabled },
+                                   { "compute", s.efficiency.compute },
+                                   { "bandwidth", s.efficiency.bandwidth },
+                                   { "timing_peak_flops_per_s", evaluation.timingRoof.peakFlopsPerSecond },
+                                   { "timing_bandwidth_bytes_per_s", evaluation.timingRoof.bandwidthBytesPerSecond } };
+            if (!request.session.measured.empty()) {
+                ScenarioResults results;
+                results.recompute(request.session);
+                nlohmann::json measured = nlohmann::json::array();
+                for (const ChartData::MeasuredPoint &m : results.chart.measured) {
+                    nlohmann::json record = { { "name", m.name },
+                                              { "intensity", m.intensity },
+                                              { "achieved_flops_per_s", m.achievedFlopsPerSecond },
+                                              { "share_of_roof", m.shareOfRoof },
+                                              { "time_s", m.seconds } };
+                    if (m.modelled)
+                        record["modelled"] = { { "op", opName(m.modelled->op) }, { "phase", phaseName(m.modelled->phase) },
+                                               { "intensity", m.modelled->intensity },
+                                               { "attainable_flops_per_s", m.modelled->attainableFlopsPerSecond } };
+                    measured.push_back(std::move(record));
+                }
+                json["measured"] = std::move(measured);
+            }
+            out << json.dump(2) << '\n';
         }
     }
     return 0;

@@ -170,6 +170,52 @@ void ExplorerState::setFlashAttention(bool enabled)
     change(enabled ? tr("FlashAttention on") : tr("FlashAttention off"), NoMerge, std::move(next));
 }
 
+void ExplorerState::setDTypes(DType weights, DType activations, DType kvCache)
+{
+    Snapshot next = m_now;
+    next.session.workload.weightType = weights;
+    next.session.workload.activationType = activations;
+    next.session.workload.kvType = kvCache;
+    change(tr("Precision"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setComputeType(ComputeType type)
+{
+    Snapshot next = m_now;
+    next.session.workload.computeType = next.session.gpu.peak(type) ? type : ComputeType::Fp16;
+    change(tr("Compute type"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setTokensPerStep(double tokens)
+{
+    Snapshot next = m_now;
+    next.session.workload.tokensPerStep = std::int64_t(std::llround(clampFinite(tokens, 1, 1024)));
+    change(tr("Tokens per step"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setEfficiency(const Efficiency &efficiency)
+{
+    Snapshot next = m_now;
+    next.session.efficiency.enabled = efficiency.enabled;
+    next.session.efficiency.compute = clampFinite(efficiency.compute, 0.01, 1.0);
+    next.session.efficiency.bandwidth = clampFinite(efficiency.bandwidth, 0.01, 1.0);
+    change(tr("Practical ceilings"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setShowAllCeilings(bool show)
+{
+    Snapshot next = m_now;
+    next.session.showAllCeilings = show;
+    change(tr("Compute ceilings"), NoMerge, std::move(next));
+}
+
+void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
+{
+    Snapshot next = m_now;
+    next.session.measured = kernels;
+    change(kernels.empty() ? tr("Remove measurements") : tr("Import measurements"), NoMerge, std::move(next));
+}
+
 void ExplorerState::setPeakTflops(double tflops)
 {
     applyGpuEdit(clampFinite(tflops, MinPeakTflops, MaxPeakTflops) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);

@@ -58,6 +58,13 @@ public:
     void setPeakTflops(double tflops);
     void setBandwidthGbps(double gbps);
     void setFlashAttention(bool enabled);
+    void setDTypes(DType weights, DType activations, DType kvCache);
+    // Falls back to fp16 when the GPU publishes no peak for `type`.
+    void setComputeType(ComputeType type);
+    void setTokensPerStep(double tokens);
+    void setEfficiency(const Efficiency &efficiency);
+    void setShowAllCeilings(bool show);
+    void setMeasured(const std::vector<MeasuredKernel> &kernels);
     void resetGpu();
 
     void setSeriesVisible(Series series, bool visible);

@@ -7,6 +7,7 @@
 #include "inputerror.h"
 #include "jsonreader.h"
 #include "optablemodel.h"
+#include "phasemapview.h"
 #include "rooflineplot.h"
 #include "sessionfiles.h"
 #include "summaryview.h"
@@ -33,6 +34,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -66,6 +68,8 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     , m_opView(new QTableView(this))
     , m_summary(new SummaryView(this))
     , m_numbers(new QWidget(this))
+    , m_views(new QTabWidget(this))
+    , m_phaseMap(new PhaseMapView(this))
 {
     m_sortedOps->setSourceModel(m_opTable);
     m_sortedOps->setSortRole(OpTableModel::SortRole);
@@ -87,8 +91,11 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     numbersLayout->addWidget(m_summary);
     numbersLayout->addWidget(m_opView, 1);
 
+    m_views->addTab(m_plot, tr("Roofline"));
+    m_views->addTab(m_phaseMap, tr("Phase map"));
+    m_views->setDocumentMode(true);
     auto *left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_plot);
+    left->addWidget(m_views);
     left->addWidget(m_numbers);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
@@ -124,7 +131,10 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_controls, &ControlPanel::clearPinsRequested, s, &ExplorerState::clearPins);
     connect(m_controls, &ControlPanel::sweepChanged, s, [s](int mode, double bMin, double bMax, double sMin, double sMax) {
         SweepSettings sweep;
-        sweep.mode = static_cast<SweepMode>(std::clamp(mode, 0, 3));
+        sweep.mode = static_cast<SweepMode>(std::clamp(mode, 0, 4));
+        sweep.tokensMin = s->session().sweep.tokensMin;
+        sweep.tokensMax = s->session().sweep.tokensMax;
+        sweep.tokensStep = s->session().sweep.tokensStep;
         sweep.batchMin = std::int64_t(bMin);
         sweep.batchMax = std::int64_t(bMax);
         sweep.seqMin = std::int64_t(sMin);
@@ -143,6 +153,19 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
         if (!path.isEmpty())
             showError(openGpuFile(path));
     });
+    connect(m_controls, &ControlPanel::dtypesChanged, s, [s](int w, int a, int kv) {
+        s->setDTypes(static_cast<DType>(std::clamp(w, 0, 5)), static_cast<DType>(std::clamp(a, 0, 5)),
+                     static_cast<DType>(std::clamp(kv, 0, 5)));
+    });
+    connect(m_controls, &ControlPanel::computeTypeChanged, s,
+            [s](int type) { s->setComputeType(static_cast<ComputeType>(std::clamp(type, 0, ComputeTypeCount - 1))); });
+    connect(m_controls, &ControlPanel::tokensPerStepChanged, s, [s](int tokens) { s->setTokensPerStep(tokens); });
+    connect(m_controls, &ControlPanel::showAllCeilingsChanged, s, &ExplorerState::setShowAllCeilings);
+    connect(m_controls, &ControlPanel::efficiencyChanged, s, [s](bool enabled, double compute, double bandwidth) {
+        s->setEfficiency(Efficiency { enabled, compute, bandwidth });
+    });
+    connect(m_phaseMap, &PhaseMapView::choiceChanged, this, &MainWindow::refreshPhaseMap);
+    connect(m_views, &QTabWidget::currentChanged, this, &MainWindow::refreshPhaseMap);
     connect(m_plot, &RooflinePlot::seriesVisibilityChanged, s, &ExplorerState::setSeriesVisible);
     connect(m_plot, &RooflinePlot::labelRequested, s, [s](const ChartPoint &point) {
         Annotation label;
@@ -186,6 +209,11 @@ void MainWindow::createMenus()
         }
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    QMenu *examples = file->addMenu(tr("Open e&xample"));
+    for (const QString &name : QDir(QStringLiteral(":/sessions")).entryList(QDir::Files)) {
+        const QString path = QStringLiteral(":/sessions/") + name;
+        examples->addAction(QFileInfo(name).completeBaseName(), this, [this, path] { showError(openSession(path)); });
+    }
     file->addAction(tr("&Save session"), QKeySequence::Save, this, [this] {
         QString path = m_sessionPath;
         if (path.isEmpty())
@@ -204,6 +232,14 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("Open &config.json…"), this, [this] { Q_EMIT m_controls->openModelFileRequested(); });
     file->addAction(tr("Open &GPU file…"), this, [this] { Q_EMIT m_controls->openGpuFileRequested(); });
+    file->addSeparator();
+    file->addAction(tr("&Import measured kernels…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import measured kernels"), QDir::homePath(),
+                                                          tr("Measurements (*.csv *.json);;All files (*)"));
+        if (!path.isEmpty())
+            showError(importMeasurements(path));
+    });
+    file->addAction(tr("Remove measured kernels"), this, [this] { m_state->setMeasured({}); });
     file->addSeparator();
     file->addAction(tr("&Export chart…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportWithDialog);
     QAction *copy = file->addAction(tr("&Copy chart"), QKeySequence::Copy, this, &MainWindow::copyChart);
@@ -285,9 +321,10 @@ void MainWindow::refresh()
     m_results.recompute(session);
     for (int i = 0; i < SeriesCount; ++i)
         m_plot->setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
+    m_plot->setShowAllCeilings(session.showAllCeilings);
     m_plot->setData(m_results.chart);
     m_plot->setAnnotations(session.annotations);
-    m_opTable->setEvaluation(m_results.evaluation);
+    m_opTable->setEvaluation(m_results.evaluation, m_results.chart.measured);
     m_summary->setEvaluation(m_results.evaluation);
 
     ControlValues values;
@@ -312,7 +349,20 @@ void MainWindow::refresh()
     values.sweepBatchMax = double(session.sweep.batchMax);
     values.sweepSeqMin = double(session.sweep.seqMin);
     values.sweepSeqMax = double(session.sweep.seqMax);
+    values.weightType = int(session.workload.weightType);
+    values.activationType = int(session.workload.activationType);
+    values.kvType = int(session.workload.kvType);
+    values.computeType = int(session.workload.computeType);
+    values.computeTypeAvailable.clear();
+    for (int i = 0; i < ComputeTypeCount; ++i)
+        values.computeTypeAvailable << session.gpu.peak(static_cast<ComputeType>(i)).has_value();
+    values.tokensPerStep = int(session.workload.tokensPerStep);
+    values.efficiencyEnabled = session.efficiency.enabled;
+    values.computeEfficiency = session.efficiency.compute;
+    values.bandwidthEfficiency = session.efficiency.bandwidth;
+    values.showAllCeilings = session.showAllCeilings;
     m_controls->setValues(values);
+    refreshPhaseMap();
     const QString file = m_sessionPath.isEmpty() ? QString() : QFileInfo(m_sessionPath).fileName() + QStringLiteral("[*] — ");
     setWindowTitle(file + QString::fromStdString(m_results.chart.title) + QStringLiteral(" — Roofline Explorer"));
 }
@@ -356,7 +406,10 @@ QString MainWindow::openSession(const QString &path, QStringList *warnings)
     else
         m_plot->resetView();
     m_state->undoStack()->setClean();
-    rememberRecent(path);
+    if (!path.startsWith(QLatin1String(":/")))
+        rememberRecent(path);
+    else
+        m_sessionPath.clear(); // an example: Save asks where
     refresh();
     return {};
 }
@@ -400,6 +453,25 @@ QString MainWindow::exportTo(const QString &path, const QSize &size, double scal
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     }
     return error;
+}
+
+void MainWindow::refreshPhaseMap()
+{
+    // Computed only while it is shown: a slider step on the roofline tab does not pay for it.
+    if (m_views->currentWidget() != m_phaseMap)
+        return;
+    computePhaseMap(m_state->scenario(), m_phaseMap->quantity(), m_phaseMap->series(), 96, m_phaseMapData);
+    m_phaseMap->setData(m_phaseMapData);
+}
+
+QString MainWindow::importMeasurements(const QString &path)
+{
+    try {
+        m_state->setMeasured(parseMeasuredKernels(readInputFile(path.toStdString()), path.toStdString()));
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
 }
 
 void MainWindow::showError(const QString &message)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "grid.h"
 
 #include <QMainWindow>
 
@@ -9,6 +10,7 @@ class QSortFilterProxyModel;
 class QMenu;
 class QAction;
 class QScrollArea;
+class QTabWidget;
 
 namespace roofline {
 
@@ -17,6 +19,7 @@ class RooflinePlot;
 class ControlPanel;
 class OpTableModel;
 class SummaryView;
+class PhaseMapView;
 
 // Builds the widgets and wires them: controls → state → model → views. It holds no inputs of its own
 // (they live in ExplorerState) and computes nothing (ScenarioResults does).
@@ -35,6 +38,8 @@ public:
     // Opens whatever the file is: a session, a config.json or a GPU file (as for a drop).
     QString openAnyFile(const QString &path);
     QString exportTo(const QString &path, const QSize &size, double scale);
+    // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
+    QString importMeasurements(const QString &path);
 
     void setPresentation(bool enabled);
     bool isPresenting() const { return m_presenting; }
@@ -44,6 +49,9 @@ public:
     ControlPanel *controls() const { return m_controls; }
     OpTableModel *opTable() const { return m_opTable; }
     SummaryView *summary() const { return m_summary; }
+    PhaseMapView *phaseMap() const { return m_phaseMap; }
+    QTabWidget *views() const { return m_views; }
+    const PhaseMap &phaseMapData() const { return m_phaseMapData; }
     const ScenarioResults &results() const { return m_results; }
 
 protected:
@@ -64,6 +72,7 @@ private:
     void rebuildRecentMenu();
     void showShortcuts();
     void followPalette();
+    void refreshPhaseMap();
 
     ExplorerState *m_state;
     ScenarioResults m_results;
@@ -75,6 +84,9 @@ private:
     QTableView *m_opView;
     SummaryView *m_summary;
     QWidget *m_numbers;
+    QTabWidget *m_views;
+    PhaseMapView *m_phaseMap;
+    PhaseMap m_phaseMapData;
     QMenu *m_recentMenu = nullptr;
     QString m_sessionPath;
     QString m_lastExportPath;

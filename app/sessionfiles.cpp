@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -48,7 +49,16 @@ std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary 
 {
     try {
         std::vector<std::string> skipped;
-        Session session = parseSession(readInputFile(path.toStdString()), path.toStdString(), presets, skipped);
+        std::string text;
+        if (path.startsWith(QLatin1String(":/"))) { // an example compiled into the binary
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                throw InputError(path.toStdString(), {}, "no such example");
+            text = file.readAll().toStdString();
+        } else {
+            text = readInputFile(path.toStdString());
+        }
+        Session session = parseSession(text, path.toStdString(), presets, skipped);
         if (warnings)
             for (const std::string &line : skipped)
                 *warnings << QString::fromStdString(line);

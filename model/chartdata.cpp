@@ -23,15 +23,24 @@ std::string shortGpuName(const std::string &name)
 }
 
 namespace {
-void appendSeriesPoints(const Evaluation &e, std::vector<ChartPoint> &out)
+void appendSeriesPoints(const Evaluation &e, std::vector<ChartPoint> &out, const ModelConfig &model)
 {
     for (const PhaseResult *phase : { &e.prefill, &e.decode }) {
+        const double tokens = tokensInFlight(e.workload, phase == &e.prefill ? Phase::Prefill : Phase::Decode);
         for (const OpResult &op : *phase) {
             if (op.cost.series == Series::None)
                 continue;
-            out.push_back(ChartPoint { op.cost.series, op.cost.op, op.cost.phase, e.workload.batch, e.workload.seq,
-                                       op.cost.flops, op.cost.totalBytes(), op.intensity, op.attainableFlopsPerSecond,
-                                       op.bound, op.timeSeconds });
+            ChartPoint point { op.cost.series, op.cost.op, op.cost.phase, e.workload.batch, e.workload.seq,
+                               op.cost.flops, op.cost.totalBytes(), op.intensity, op.attainableFlopsPerSecond,
+                               op.bound, op.timeSeconds };
+            point.tokensPerStep = e.workload.tokensPerStep;
+            const bool expertOp = op.cost.op == OpKind::GateProj || op.cost.op == OpKind::UpProj || op.cost.op == OpKind::DownProj;
+            if (model.isMoe() && expertOp) {
+                point.experts = model.experts;
+                point.expertsPerToken = model.expertsPerToken;
+                point.expertsTouched = expectedExpertsTouched(model, tokens);
+            }
+            out.push_back(point);
         }
     }
 }
@@ -54,25 +63,42 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         + "  ·  batch " + std::to_string(w.batch) + ", sequence " + std::to_string(w.seq) + "  ·  weights "
         + std::string(dtypeName(w.weightType)) + ", KV " + std::string(dtypeName(w.kvType))
         + (w.flashAttention ? "  ·  FlashAttention" : "")
-        + (w.tokensPerStep > 1 ? "  ·  " + std::to_string(w.tokensPerStep) + " tokens/step" : "");
+        + (w.tokensPerStep > 1 ? "  ·  " + std::to_string(w.tokensPerStep) + " tokens/step" : "")
+        + (scenario.efficiency.enabled ? "  ·  times at " + printf("%g%%", scenario.efficiency.compute * 100.0) + " / "
+                   + printf("%g%%", scenario.efficiency.bandwidth * 100.0) + " efficiency"
+                                       : "");
     out.roof = current.roof;
     out.bandwidthLabel = printf("%gGB/s", current.roof.bandwidthBytesPerSecond / 1e9);
     out.peakLabel = printf("%g TFLOP/s", current.roof.peakFlopsPerSecond / 1e12);
     out.ridgeLabel = printf("ridge %.1f FLOP/B", current.roof.ridge());
     out.current.clear();
-    appendSeriesPoints(current, out.current);
+    appendSeriesPoints(current, out.current, scenario.model);
     out.sweep.clear();
     for (const Evaluation &e : sweep)
-        appendSeriesPoints(e, out.sweep);
+        appendSeriesPoints(e, out.sweep, scenario.model);
+    out.practicalRoof.reset();
+    if (scenario.efficiency.enabled) {
+        out.practicalRoof = current.timingRoof;
+        out.practicalLabel = printf("practical: %g%% of peak", scenario.efficiency.compute * 100.0)
+            + printf(", %g%% of bandwidth", scenario.efficiency.bandwidth * 100.0);
+    }
+    out.ceilings.clear();
+    for (int i = 0; i < ComputeTypeCount; ++i) {
+        const auto type = static_cast<ComputeType>(i);
+        if (const auto peak = scenario.gpu.peak(type))
+            out.ceilings.push_back(ChartData::Ceiling { std::string(computeTypeName(type)) + " " + printf("%g TFLOP/s", *peak / 1e12),
+                                                        *peak, type == w.computeType });
+    }
 }
 
 void ScenarioResults::recompute(const Scenario &scenario)
 {
     evaluation = scenario.evaluate();
-    evaluateSweep(scenario.model, scenario.gpu, scenario.workload, scenario.sweep, sweep);
+    evaluateSweep(scenario.model, scenario.gpu, scenario.workload, scenario.sweep, sweep, scenario.efficiency);
     buildChartData(scenario, evaluation, sweep, chart);
     chart.pins.clear();
     chart.secondRoof.reset();
+    chart.measured.clear();
 }
 
 void ScenarioResults::recompute(const Session &session)
@@ -82,7 +108,27 @@ void ScenarioResults::recompute(const Session &session)
     for (std::size_t i = 0; i < session.pins.size(); ++i) {
         chart.pins[i].label = session.pins[i].label;
         chart.pins[i].points.clear();
-        appendSeriesPoints(session.pins[i].scenario.evaluate(), chart.pins[i].points);
+        appendSeriesPoints(session.pins[i].scenario.evaluate(), chart.pins[i].points, session.pins[i].scenario.model);
+    }
+    chart.measured.clear();
+    for (const MeasuredKernel &k : session.measured) {
+        ChartData::MeasuredPoint m;
+        m.name = k.name;
+        m.series = k.series.value_or(Series::None);
+        m.phase = k.phase;
+        m.op = k.op;
+        m.intensity = k.intensity();
+        m.achievedFlopsPerSecond = k.achievedFlopsPerSecond();
+        m.seconds = k.seconds;
+        const double attainable = evaluation.roof.attainable(m.intensity);
+        m.shareOfRoof = attainable > 0.0 ? m.achievedFlopsPerSecond / attainable : 0.0;
+        if (k.op && k.phase)
+            for (const ChartPoint &p : chart.current)
+                if (p.op == *k.op && p.phase == *k.phase)
+                    m.modelled = p;
+        if (m.series == Series::None && m.modelled)
+            m.series = m.modelled->series;
+        chart.measured.push_back(std::move(m));
     }
     if (session.secondGpu) {
         // The roofs drawn beside the ops' own: with the ops placed on the second GPU, the other is the first.

@@ -24,6 +24,11 @@ struct ChartPoint {
     double attainableFlopsPerSecond = 0.0; // y
     Bound bound = Bound::Memory;
     double timeSeconds = 0.0;
+    std::int64_t tokensPerStep = 1;
+    // Mixture-of-experts MLP ops: how many of the experts' weights the step reads (0 for a dense op).
+    double expertsTouched = 0.0;
+    std::int64_t experts = 0;
+    std::int64_t expertsPerToken = 0;
 };
 
 // Everything the roofline canvas draws, already computed: the widgets only place it.
@@ -52,6 +57,32 @@ struct ChartData {
         std::string peakLabel;
     };
     std::optional<OtherRoof> secondRoof;
+
+    // Practical ceilings (efficiency factors), drawn as a lighter pair of roofs.
+    std::optional<Roofline> practicalRoof;
+    std::string practicalLabel;
+
+    // Every compute ceiling the GPU publishes (fp16, fp8, int8, fp32); the active one is the roof.
+    struct Ceiling {
+        std::string label; // "fp8 1978.9 TFLOP/s"
+        double flopsPerSecond = 0.0;
+        bool active = false;
+    };
+    std::vector<Ceiling> ceilings;
+
+    // Imported measurements: where each kernel really ran, and the modelled point it measures, if known.
+    struct MeasuredPoint {
+        std::string name;
+        Series series = Series::None;
+        std::optional<Phase> phase;
+        std::optional<OpKind> op;
+        double intensity = 0.0;
+        double achievedFlopsPerSecond = 0.0;
+        double shareOfRoof = 0.0; // achieved / attainable at its intensity on the published roofs
+        double seconds = 0.0;
+        std::optional<ChartPoint> modelled; // the current operating point of the same op and phase
+    };
+    std::vector<MeasuredPoint> measured;
 };
 
 // The roofline chart for a scenario, from its evaluation and its sweep. `out`'s vectors are reused.
@@ -69,7 +100,7 @@ struct ScenarioResults {
     ChartData chart;
 
     void recompute(const Scenario &scenario);
-    // The scenario of the session plus its pins and second GPU.
+    // The scenario of the session plus its pins, second GPU and measurements.
     void recompute(const Session &session);
 };
 

@@ -40,7 +40,7 @@ MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &worklo
 }
 
 namespace {
-void place(PhaseResult &result, const PhaseOps &ops, const Roofline &roof)
+void place(PhaseResult &result, const PhaseOps &ops, const Roofline &roof, const Roofline &timing)
 {
     result.count = ops.size();
     for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -50,7 +50,7 @@ void place(PhaseResult &result, const PhaseOps &ops, const Roofline &roof)
         r.intensity = cost.intensity();
         r.attainableFlopsPerSecond = roof.attainable(r.intensity);
         r.bound = roof.bound(r.intensity);
-        r.timeSeconds = roof.time(cost.flops, cost.totalBytes());
+        r.timeSeconds = timing.time(cost.flops, cost.totalBytes());
         result.flops += cost.flops * cost.repeat;
         result.bytes += cost.totalBytes() * cost.repeat;
         result.timeSeconds += r.timeSeconds * cost.repeat;
@@ -58,33 +58,39 @@ void place(PhaseResult &result, const PhaseOps &ops, const Roofline &roof)
 }
 }
 
-Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload)
+Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload, const Efficiency &efficiency)
 {
     Evaluation e;
     e.workload = workload;
     e.roof = rooflineFor(gpu, workload.computeType);
-    place(e.prefill, phaseCosts(model, workload, Phase::Prefill), e.roof);
-    place(e.decode, phaseCosts(model, workload, Phase::Decode), e.roof);
+    e.timingRoof = efficiency.apply(e.roof);
+    place(e.prefill, phaseCosts(model, workload, Phase::Prefill), e.roof, e.timingRoof);
+    place(e.decode, phaseCosts(model, workload, Phase::Decode), e.roof, e.timingRoof);
     e.memory = memoryFootprint(model, workload, gpu.memoryBytes);
     return e;
 }
 
 SweepSpec SweepSpec::seedDefault()
 {
-    return SweepSpec { { 1, 2, 4, 8, 16, 32 }, { 128, 512, 2048 } };
+    return SweepSpec { { 1, 2, 4, 8, 16, 32 }, { 128, 512, 2048 }, {} };
 }
 
 void evaluateSweep(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const SweepSpec &spec,
-                   std::vector<Evaluation> &out)
+                   std::vector<Evaluation> &out, const Efficiency &efficiency)
 {
     out.resize(spec.size());
     std::size_t i = 0;
     Workload w = base;
-    for (const std::int64_t seq : spec.seqs) {
-        for (const std::int64_t batch : spec.batches) {
-            w.batch = batch;
-            w.seq = seq;
-            out[i++] = evaluate(model, gpu, w);
+    const std::vector<std::int64_t> baseTokens { base.tokensPerStep };
+    const auto &tokens = spec.tokensPerStep.empty() ? baseTokens : spec.tokensPerStep;
+    for (const std::int64_t perStep : tokens) {
+        w.tokensPerStep = perStep;
+        for (const std::int64_t seq : spec.seqs) {
+            for (const std::int64_t batch : spec.batches) {
+                w.batch = batch;
+                w.seq = seq;
+                out[i++] = evaluate(model, gpu, w, efficiency);
+            }
         }
     }
 }

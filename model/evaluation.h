@@ -46,7 +46,8 @@ struct MemoryFootprint {
 
 struct Evaluation {
     Workload workload;
-    Roofline roof;
+    Roofline roof; // the published roofs: where the points sit
+    Roofline timingRoof; // the roofs times are estimated on: the published ones, or derated by Efficiency
     PhaseResult prefill;
     PhaseResult decode;
     MemoryFootprint memory;
@@ -64,7 +65,8 @@ Roofline rooflineFor(const GpuSpec &gpu, ComputeType type);
 bool hasPeak(const GpuSpec &gpu, ComputeType type);
 
 // Everything the chart and the numbers show for one workload. Pure and allocation-free.
-Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload);
+Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload,
+                    const Efficiency &efficiency = {});
 
 MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &workload, double capacityBytes);
 
@@ -72,15 +74,19 @@ MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &worklo
 struct SweepSpec {
     std::vector<std::int64_t> batches;
     std::vector<std::int64_t> seqs;
+    std::vector<std::int64_t> tokensPerStep; // empty: the base workload's
 
     // batch {1, 2, 4, 8, 16, 32} x sequence length {128, 512, 2048}: the seed chart's spread.
     static SweepSpec seedDefault();
-    std::size_t size() const { return batches.size() * seqs.size(); }
+    std::size_t size() const
+    {
+        return batches.size() * seqs.size() * (tokensPerStep.empty() ? 1 : tokensPerStep.size());
+    }
 };
 
 // Evaluates every (batch, seq) of `spec` on top of `base` (which gives dtypes and decoding). `out` is
 // resized and reused, so a caller that keeps it allocates only once.
 void evaluateSweep(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const SweepSpec &spec,
-                   std::vector<Evaluation> &out);
+                   std::vector<Evaluation> &out, const Efficiency &efficiency = {});
 
 } // namespace roofline

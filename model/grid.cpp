@@ -1,8 +1,43 @@
 #include "grid.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace roofline {
+
+std::string_view gridQuantityName(GridQuantity quantity)
+{
+    switch (quantity) {
+    case GridQuantity::DecodeStepSeconds:
+        return "decode time per step (s)";
+    case GridQuantity::DecodeTokensPerSecond:
+        return "decode tokens/s";
+    case GridQuantity::PrefillSeconds:
+        return "time to first token (s)";
+    case GridQuantity::ComputeBoundShare:
+        return "share of the series' time compute-bound";
+    case GridQuantity::MemoryFits:
+        break;
+    }
+    return "fits in memory";
+}
+
+void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out)
+{
+    n = std::clamp<std::size_t>(n, 2, 2000);
+    if (out.grid.batches.size() != n) {
+        out.grid.batches = GridSpec::logSpaced(1, 1024, n);
+        out.grid.seqs = GridSpec::logSpaced(1, 131072, n);
+    }
+    out.quantity = quantity;
+    out.series = series;
+    out.batch = double(scenario.workload.batch);
+    out.seq = double(scenario.workload.seq);
+    evaluateGrid(scenario.model, scenario.gpu, scenario.workload, out.grid, quantity, series, out.values, scenario.efficiency);
+    out.fitsBoundary.clear();
+    for (const std::int64_t batch : out.grid.batches)
+        out.fitsBoundary.emplace_back(double(batch), maxFittingSeq(scenario.model, scenario.workload, scenario.gpu.memoryBytes, batch));
+}
 
 std::vector<std::int64_t> GridSpec::logSpaced(std::int64_t lo, std::int64_t hi, std::size_t n)
 {
@@ -24,13 +59,14 @@ struct PassTime {
     double seriesComputeSeconds = 0.0;
 };
 
-PassTime passTime(const ModelConfig &model, const Workload &w, Phase phase, const Roofline &roof, Series series)
+PassTime passTime(const ModelConfig &model, const Workload &w, Phase phase, const Roofline &roof, const Roofline &timing,
+                  Series series)
 {
     PassTime t;
     const double ridge = roof.ridge();
     for (const OpCost &op : phaseCosts(model, w, phase)) {
         const double bytes = op.totalBytes();
-        const double seconds = roof.time(op.flops, bytes) * op.repeat;
+        const double seconds = timing.time(op.flops, bytes) * op.repeat;
         t.seconds += seconds;
         if (op.series == series) {
             t.seriesSeconds += seconds;
@@ -42,11 +78,20 @@ PassTime passTime(const ModelConfig &model, const Workload &w, Phase phase, cons
 }
 }
 
+double maxFittingSeq(const ModelConfig &model, const Workload &workload, double capacityBytes, std::int64_t batch)
+{
+    const double weights = parameterCount(model) * bytesPerElement(workload.weightType);
+    const double perToken = 2.0 * double(model.layers) * double(batch) * double(model.kvHeads) * double(model.headDim)
+        * bytesPerElement(workload.kvType);
+    return weights >= capacityBytes || perToken <= 0.0 ? 0.0 : (capacityBytes - weights) / perToken;
+}
+
 void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const GridSpec &grid,
-                  GridQuantity quantity, Series series, std::vector<double> &out)
+                  GridQuantity quantity, Series series, std::vector<double> &out, const Efficiency &efficiency)
 {
     out.resize(grid.size());
     const Roofline roof = rooflineFor(gpu, base.computeType);
+    const Roofline timing = efficiency.apply(roof);
     const bool prefillSeries = series == Series::QkvMlpInit || series == Series::UpGateDownInit || series == Series::QkPvInit;
     Workload w = base;
     std::size_t i = 0;
@@ -57,16 +102,16 @@ void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &
             double value = 0.0;
             switch (quantity) {
             case GridQuantity::DecodeStepSeconds:
-                value = passTime(model, w, Phase::Decode, roof, series).seconds;
+                value = passTime(model, w, Phase::Decode, roof, timing, series).seconds;
                 break;
             case GridQuantity::DecodeTokensPerSecond:
-                value = double(batch) * double(w.tokensPerStep) / passTime(model, w, Phase::Decode, roof, series).seconds;
+                value = double(batch) * double(w.tokensPerStep) / passTime(model, w, Phase::Decode, roof, timing, series).seconds;
                 break;
             case GridQuantity::PrefillSeconds:
-                value = passTime(model, w, Phase::Prefill, roof, series).seconds;
+                value = passTime(model, w, Phase::Prefill, roof, timing, series).seconds;
                 break;
             case GridQuantity::ComputeBoundShare: {
-                const PassTime t = passTime(model, w, prefillSeries ? Phase::Prefill : Phase::Decode, roof, series);
+                const PassTime t = passTime(model, w, prefillSeries ? Phase::Prefill : Phase::Decode, roof, timing, series);
                 value = t.seriesSeconds > 0.0 ? t.seriesComputeSeconds / t.seriesSeconds : 0.0;
                 break;
             }

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "evaluation.h"
+#include "scenario.h"
 
 #include <cstdint>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace roofline {
@@ -29,6 +32,27 @@ struct GridSpec {
 // Evaluates `quantity` at every cell: out[row * batches + column], row = sequence index. `series` picks
 // the series for ComputeBoundShare. `out` is resized and reused.
 void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const GridSpec &grid,
-                  GridQuantity quantity, Series series, std::vector<double> &out);
+                  GridQuantity quantity, Series series, std::vector<double> &out, const Efficiency &efficiency = {});
+
+std::string_view gridQuantityName(GridQuantity quantity);
+
+// A phase map: one quantity over a log-spaced (batch, sequence length) grid, with the current operating
+// point and the boundary beyond which weights + KV cache no longer fit the GPU's memory.
+struct PhaseMap {
+    GridSpec grid;
+    std::vector<double> values; // row-major, row = sequence index
+    GridQuantity quantity = GridQuantity::DecodeStepSeconds;
+    Series series = Series::QkvMlpAr;
+    double batch = 1; // the current operating point
+    double seq = 1;
+    std::vector<std::pair<double, double>> fitsBoundary; // (batch, largest sequence that fits), batch rising
+};
+
+// Fills `out` for `scenario` on an n x n grid over batch 1..1024 and sequence 1..131072 (the sliders' ranges).
+void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out);
+
+// The largest sequence length whose KV cache, with the weights, still fits the GPU's memory at `batch`
+// (weights + 2 * layers * b * s * Hkv * d * kv <= capacity); 0 when the weights alone do not fit.
+double maxFittingSeq(const ModelConfig &model, const Workload &workload, double capacityBytes, std::int64_t batch);
 
 } // namespace roofline

@@ -22,4 +22,18 @@ struct Roofline {
     }
 };
 
+// Practical ceilings: the share of peak compute and bandwidth real kernels reach (e.g. 70 % and 85 %).
+// When enabled, estimated times and totals use the derated roofs; points stay on the published roofline.
+struct Efficiency {
+    bool enabled = false;
+    double compute = 0.70;
+    double bandwidth = 0.85;
+
+    Roofline apply(const Roofline &roof) const
+    {
+        return enabled ? Roofline { roof.peakFlopsPerSecond * compute, roof.bandwidthBytesPerSecond * bandwidth } : roof;
+    }
+    bool operator==(const Efficiency &) const = default;
+};
+
 } // namespace roofline

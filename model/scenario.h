@@ -13,8 +13,9 @@ struct Scenario {
     GpuSpec gpu;
     Workload workload;
     SweepSpec sweep = SweepSpec::seedDefault();
+    Efficiency efficiency;
 
-    Evaluation evaluate() const { return roofline::evaluate(model, gpu, workload); }
+    Evaluation evaluate() const { return roofline::evaluate(model, gpu, workload, efficiency); }
 };
 
 } // namespace roofline

@@ -21,6 +21,8 @@ std::string_view sweepModeName(SweepMode mode)
         return "batch";
     case SweepMode::Seq:
         return "seq";
+    case SweepMode::TokensPerStep:
+        return "tokens_per_step";
     case SweepMode::None:
         break;
     }
@@ -41,6 +43,16 @@ SweepSpec SweepSettings::spec(const Workload &current) const
     };
     if (mode == SweepMode::None)
         return out;
+    if (mode == SweepMode::TokensPerStep) {
+        out.batches = { current.batch };
+        out.seqs = { current.seq };
+        const std::int64_t step = std::max<std::int64_t>(tokensStep, 1);
+        for (std::int64_t t = std::max<std::int64_t>(tokensMin, 1); t <= tokensMax && out.tokensPerStep.size() < 256; t += step)
+            out.tokensPerStep.push_back(t);
+        if (out.tokensPerStep.empty())
+            out.tokensPerStep.push_back(current.tokensPerStep);
+        return out;
+    }
     out.batches = mode == SweepMode::Seq ? std::vector<std::int64_t> { current.batch } : powers(batchMin, batchMax, 2);
     // Sequence lengths in powers of four from the smallest: 128, 512, 2048 as in the seed.
     if (mode == SweepMode::Batch) {
@@ -61,6 +73,7 @@ Scenario Session::scenario() const
     s.gpu = opsOnSecondGpu && secondGpu ? *secondGpu : gpu;
     s.workload = workload;
     s.sweep = sweep.spec(workload);
+    s.efficiency = efficiency;
     return s;
 }
 
@@ -243,13 +256,31 @@ std::string sessionToJson(const Session &s)
         { "sweep",
           { { "mode", sweepModeName(s.sweep.mode) },
             { "batch", { s.sweep.batchMin, s.sweep.batchMax } },
-            { "seq", { s.sweep.seqMin, s.sweep.seqMax } } } },
+            { "seq", { s.sweep.seqMin, s.sweep.seqMax } },
+            { "tokens_per_step", { s.sweep.tokensMin, s.sweep.tokensMax, s.sweep.tokensStep } } } },
+        { "efficiency",
+          { { "enabled", s.efficiency.enabled }, { "compute", s.efficiency.compute }, { "bandwidth", s.efficiency.bandwidth } } },
+        { "show_all_ceilings", s.showAllCeilings },
         { "hidden_series", hidden },
         { "pins", pins },
         { "annotations", annotations },
         { "ops_on_second_gpu", s.opsOnSecondGpu },
         { "export", { { "width", s.exportSettings.width }, { "height", s.exportSettings.height }, { "scale", s.exportSettings.scale } } },
     };
+    if (!s.measured.empty()) {
+        json kernels = json::array();
+        for (const MeasuredKernel &k : s.measured) {
+            json record = { { "name", k.name }, { "flops", k.flops }, { "bytes", k.bytes }, { "time_s", k.seconds } };
+            if (k.phase)
+                record["phase"] = phaseName(*k.phase);
+            if (k.series)
+                record["series"] = seriesName(*k.series);
+            if (k.op)
+                record["op"] = opName(*k.op);
+            kernels.push_back(std::move(record));
+        }
+        out["measured"] = { { "kernels", kernels } };
+    }
     if (s.secondGpu)
         out["second_gpu"] = gpuToSession(*s.secondGpu, s.secondGpu->id.empty(), {});
     if (s.view)
@@ -289,13 +320,13 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         const JsonFields sweep(top.object("sweep"), source, "sweep");
         if (const auto mode = sweep.optionalString("mode")) {
             bool known = false;
-            for (const SweepMode m : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None })
+            for (const SweepMode m : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None, SweepMode::TokensPerStep })
                 if (sweepModeName(m) == *mode) {
                     s.sweep.mode = m;
                     known = true;
                 }
             if (!known)
-                sweep.fail("mode", "unknown sweep \"" + *mode + "\" (expected both, batch, seq or none)");
+                sweep.fail("mode", "unknown sweep \"" + *mode + "\" (expected both, batch, seq, tokens_per_step or none)");
         }
         if (sweep.has("batch")) {
             const auto [lo, hi] = Reader::range(sweep, "batch", 1e6);
@@ -307,7 +338,26 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             s.sweep.seqMin = std::int64_t(lo);
             s.sweep.seqMax = std::int64_t(hi);
         }
+        if (sweep.has("tokens_per_step")) {
+            const json &t = sweep.array("tokens_per_step");
+            const auto whole = [](const json &v) { return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 1
+                                                       && v.get<double>() <= 65536 && std::floor(v.get<double>()) == v.get<double>(); };
+            if (t.size() != 3 || !whole(t[0]) || !whole(t[1]) || !whole(t[2]) || t[1].get<double>() < t[0].get<double>())
+                sweep.fail("tokens_per_step", "expected [first, last, step] of whole numbers in 1..65536, got " + describeJsonValue(t));
+            s.sweep.tokensMin = t[0].get<std::int64_t>();
+            s.sweep.tokensMax = t[1].get<std::int64_t>();
+            s.sweep.tokensStep = t[2].get<std::int64_t>();
+        }
     }
+    if (top.has("efficiency")) {
+        const JsonFields e(top.object("efficiency"), source, "efficiency");
+        s.efficiency.enabled = e.optionalBool("enabled").value_or(false);
+        s.efficiency.compute = e.optionalPositiveNumber("compute", 1.0).value_or(s.efficiency.compute);
+        s.efficiency.bandwidth = e.optionalPositiveNumber("bandwidth", 1.0).value_or(s.efficiency.bandwidth);
+    }
+    s.showAllCeilings = top.optionalBool("show_all_ceilings").value_or(false);
+    if (top.has("measured"))
+        s.measured = parseMeasuredKernels(top.object("measured").dump(), source + ": measured");
     if (top.has("hidden_series")) {
         for (const json &name : top.array("hidden_series")) {
             bool known = false;

@@ -3,6 +3,7 @@
 #include "gpuspec.h"
 #include "modelconfig.h"
 #include "presets.h"
+#include "measured.h"
 #include "scenario.h"
 
 #include <array>
@@ -16,7 +17,7 @@ namespace roofline {
 inline constexpr int SessionFormat = 1;
 
 // What the small points of the chart sweep over.
-enum class SweepMode { Both, Batch, Seq, None };
+enum class SweepMode { Both, Batch, Seq, None, TokensPerStep };
 std::string_view sweepModeName(SweepMode mode);
 
 struct SweepSettings {
@@ -25,6 +26,10 @@ struct SweepSettings {
     std::int64_t batchMax = 32;
     std::int64_t seqMin = 128;
     std::int64_t seqMax = 2048;
+    // TokensPerStep: speculative decoding's candidates per step, from min to max in steps (Medusa: 16..112 by 16).
+    std::int64_t tokensMin = 16;
+    std::int64_t tokensMax = 112;
+    std::int64_t tokensStep = 16;
 
     // Powers of two for batch and of four for sequence length within the ranges (the defaults give the
     // seed's batch {1..32} x sequence {128, 512, 2048}); a swept-out axis takes the current value.
@@ -82,6 +87,9 @@ struct Session {
     bool opsOnSecondGpu = false; // place the ops against the second GPU's roofs
     std::optional<ViewRange> view; // absent: the fitted frame
     ExportSettings exportSettings;
+    Efficiency efficiency;
+    bool showAllCeilings = false; // every compute ceiling the GPU publishes, labelled
+    std::vector<MeasuredKernel> measured; // imported measurements, drawn beside the model's points
 
     Scenario scenario() const;
     bool operator==(const Session &) const = default;

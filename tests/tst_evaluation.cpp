@@ -118,6 +118,23 @@ private Q_SLOTS:
         QCOMPARE(sweep.back().workload.seq, qint64(2048));
     }
 
+    void efficiencyDeratesTimesNotPoints()
+    {
+        Efficiency efficiency { true, 0.70, 0.85 };
+        const Evaluation ideal = evaluate(llama2_13b(), seedA6000(), Workload {});
+        const Evaluation practical = evaluate(llama2_13b(), seedA6000(), Workload {}, efficiency);
+        // The points stay on the published roofs.
+        QCOMPARE(practical.roof.peakFlopsPerSecond, 181e12);
+        QCOMPARE(practical.decode.ops[1].attainableFlopsPerSecond, ideal.decode.ops[1].attainableFlopsPerSecond);
+        // Times use 0.85 x 768 GB/s = 652.8 GB/s and 0.7 x 181 = 126.7 TFLOP/s. Decode at batch 1 is memory-bound
+        // throughout, so it takes exactly 1 / 0.85 as long.
+        QCOMPARE(practical.timingRoof.bandwidthBytesPerSecond, 652.8e9);
+        ROOFLINE_COMPARE_REL(practical.timingRoof.peakFlopsPerSecond, 126.7e12, 1e-12);
+        ROOFLINE_COMPARE_REL(practical.decodeStepSeconds(), ideal.decodeStepSeconds() / 0.85, 1e-12);
+        // Prefill q_proj is compute-bound: 107,374,182,400 FLOPs / 126.7e12 FLOP/s.
+        ROOFLINE_COMPARE_REL(practical.prefill.ops[1].timeSeconds, 107374182400.0 / 126.7e12, 1e-12);
+    }
+
     void layerShare()
     {
         const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});

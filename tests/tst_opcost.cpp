@@ -144,6 +144,35 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(many.intensity(), 62.439024, 1e-6);
     }
 
+    void medusaCandidatesRaiseAttentionIntensity_data()
+    {
+        QTest::addColumn<qint64>("tokens");
+        QTest::addColumn<double>("intensity");
+        // LLaMA-33B (52 heads of 128, no GQA), 1,024 cached tokens, fp16, t candidates per step:
+        // qk FLOPs 2*52*t*1024*128; bytes (t*52*128 + 1024*52*128 + 52*t*1024) * 2, so the intensity is
+        // t*1024*128 / (128*t + 1024*128 + 1024*t).
+        QTest::newRow("16") << qint64(16) << 2097152.0 / 149504.0; // 14.027
+        QTest::newRow("64") << qint64(64) << 8388608.0 / 204800.0; // 40.96
+        QTest::newRow("112") << qint64(112) << 14680064.0 / 260096.0; // 56.44
+    }
+    void medusaCandidatesRaiseAttentionIntensity()
+    {
+        QFETCH(qint64, tokens);
+        QFETCH(double, intensity);
+        ModelConfig llama33 = llama2_13b();
+        llama33.hidden = 6656;
+        llama33.intermediate = 17920;
+        llama33.heads = 52;
+        llama33.kvHeads = 52;
+        llama33.layers = 60;
+        Workload w;
+        w.seq = 1024;
+        w.tokensPerStep = tokens;
+        const OpCost qk = *findOp(phaseCosts(llama33, w, Phase::Decode), OpKind::Qk);
+        ROOFLINE_COMPARE_REL(qk.flops, 2.0 * 52 * double(tokens) * 1024 * 128, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.intensity(), intensity, 1e-12);
+    }
+
     void int4HalvesInt8Weights()
     {
         Workload w;

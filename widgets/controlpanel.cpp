@@ -10,6 +10,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
+
+#include <cmath>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -44,6 +47,15 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_sweepBatchMax(new QSpinBox(this))
     , m_sweepSeqMin(new QSpinBox(this))
     , m_sweepSeqMax(new QSpinBox(this))
+    , m_weightType(new QComboBox(this))
+    , m_activationType(new QComboBox(this))
+    , m_kvType(new QComboBox(this))
+    , m_computeType(new QComboBox(this))
+    , m_tokensPerStep(new QSpinBox(this))
+    , m_ceilings(new QCheckBox(tr("Show every compute ceiling"), this))
+    , m_efficiency(new QCheckBox(tr("Practical ceilings"), this))
+    , m_computeEfficiency(new QSpinBox(this))
+    , m_bandwidthEfficiency(new QSpinBox(this))
 {
     auto *outer = new QVBoxLayout(this);
 
@@ -54,6 +66,37 @@ ControlPanel::ControlPanel(QWidget *parent)
     workloadForm->addRow(tr("&Sequence length"), m_seq);
     workloadForm->addRow(QString(), m_flash);
     outer->addWidget(workload);
+
+    auto *precision = new QGroupBox(tr("Precision and decoding"), this);
+    auto *precisionForm = new QFormLayout(precision);
+    for (QComboBox *box : { m_weightType, m_activationType, m_kvType })
+        box->addItems({ QStringLiteral("fp32"), QStringLiteral("fp16"), QStringLiteral("bf16"), QStringLiteral("fp8"),
+                        QStringLiteral("int8"), QStringLiteral("int4") });
+    auto *dtypeRow = new QHBoxLayout;
+    dtypeRow->addWidget(m_weightType);
+    dtypeRow->addWidget(m_activationType);
+    dtypeRow->addWidget(m_kvType);
+    m_weightType->setToolTip(tr("Weights"));
+    m_activationType->setToolTip(tr("Activations"));
+    m_kvType->setToolTip(tr("KV cache"));
+    precisionForm->addRow(tr("Weights / act. / KV"), dtypeRow);
+    m_computeType->addItems({ tr("fp16 / bf16 tensor"), QStringLiteral("fp8"), QStringLiteral("int8"), tr("fp32 (non-tensor)") });
+    precisionForm->addRow(tr("Compute roof"), m_computeType);
+    m_tokensPerStep->setRange(1, 1024);
+    m_tokensPerStep->setToolTip(tr("Tokens verified per decode step: speculative decoding and Medusa raise decode intensity"));
+    precisionForm->addRow(tr("Tokens per step"), m_tokensPerStep);
+    precisionForm->addRow(QString(), m_ceilings);
+    auto *efficiencyRow = new QHBoxLayout;
+    for (QSpinBox *box : { m_computeEfficiency, m_bandwidthEfficiency }) {
+        box->setRange(1, 100);
+        box->setSuffix(QStringLiteral(" %"));
+        efficiencyRow->addWidget(box);
+    }
+    m_computeEfficiency->setToolTip(tr("Share of peak compute real kernels reach"));
+    m_bandwidthEfficiency->setToolTip(tr("Share of peak bandwidth real kernels reach"));
+    efficiencyRow->insertWidget(0, m_efficiency);
+    precisionForm->addRow(efficiencyRow);
+    outer->addWidget(precision);
 
     auto *gpu = new QGroupBox(tr("GPU"), this);
     auto *gpuForm = new QFormLayout(gpu);
@@ -86,7 +129,8 @@ ControlPanel::ControlPanel(QWidget *parent)
 
     auto *sweep = new QGroupBox(tr("Sweep (the small points)"), this);
     auto *sweepForm = new QFormLayout(sweep);
-    m_sweepMode->addItems({ tr("Batch and sequence length"), tr("Batch size"), tr("Sequence length"), tr("None") });
+    m_sweepMode->addItems({ tr("Batch and sequence length"), tr("Batch size"), tr("Sequence length"), tr("None"),
+                            tr("Tokens per step (16 to 112)") });
     sweepForm->addRow(tr("Sweep"), m_sweepMode);
     const auto rangeRow = [this](QSpinBox *lo, QSpinBox *hi, int max) {
         auto *row = new QHBoxLayout;
@@ -114,6 +158,24 @@ ControlPanel::ControlPanel(QWidget *parent)
     for (QSpinBox *box : { m_sweepBatchMin, m_sweepBatchMax, m_sweepSeqMin, m_sweepSeqMax }) {
         box->setKeyboardTracking(false);
         connect(box, &QSpinBox::valueChanged, this, emitSweep);
+    }
+    const auto emitTypes = [this] {
+        Q_EMIT dtypesChanged(m_weightType->currentIndex(), m_activationType->currentIndex(), m_kvType->currentIndex());
+    };
+    for (QComboBox *box : { m_weightType, m_activationType, m_kvType })
+        connect(box, &QComboBox::activated, this, emitTypes);
+    connect(m_computeType, &QComboBox::activated, this, &ControlPanel::computeTypeChanged);
+    m_tokensPerStep->setKeyboardTracking(false);
+    connect(m_tokensPerStep, &QSpinBox::valueChanged, this, &ControlPanel::tokensPerStepChanged);
+    connect(m_ceilings, &QCheckBox::toggled, this, &ControlPanel::showAllCeilingsChanged);
+    const auto emitEfficiency = [this] {
+        Q_EMIT efficiencyChanged(m_efficiency->isChecked(), m_computeEfficiency->value() / 100.0,
+                                 m_bandwidthEfficiency->value() / 100.0);
+    };
+    connect(m_efficiency, &QCheckBox::toggled, this, emitEfficiency);
+    for (QSpinBox *box : { m_computeEfficiency, m_bandwidthEfficiency }) {
+        box->setKeyboardTracking(false);
+        connect(box, &QSpinBox::valueChanged, this, emitEfficiency);
     }
     for (LogSlider *slider : { m_batch, m_seq, m_peak, m_bandwidth }) {
         connect(slider, &LogSlider::dragStarted, this, &ControlPanel::dragStarted);
@@ -195,6 +257,23 @@ void ControlPanel::setValues(const ControlValues &values)
     m_sweepBatchMax->setValue(int(values.sweepBatchMax));
     m_sweepSeqMin->setValue(int(values.sweepSeqMin));
     m_sweepSeqMax->setValue(int(values.sweepSeqMax));
+    const QSignalBlocker b15(m_weightType), b16(m_activationType), b17(m_kvType), b18(m_computeType), b19(m_tokensPerStep),
+        b20(m_ceilings), b21(m_efficiency), b22(m_computeEfficiency), b23(m_bandwidthEfficiency);
+    m_weightType->setCurrentIndex(values.weightType);
+    m_activationType->setCurrentIndex(values.activationType);
+    m_kvType->setCurrentIndex(values.kvType);
+    m_computeType->setCurrentIndex(values.computeType);
+    // A compute type the GPU publishes no peak for cannot be chosen.
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_computeType->model()))
+        for (int i = 0; i < model->rowCount() && i < values.computeTypeAvailable.size(); ++i)
+            model->item(i)->setEnabled(values.computeTypeAvailable[i]);
+    m_tokensPerStep->setValue(values.tokensPerStep);
+    m_ceilings->setChecked(values.showAllCeilings);
+    m_efficiency->setChecked(values.efficiencyEnabled);
+    m_computeEfficiency->setValue(int(std::lround(values.computeEfficiency * 100.0)));
+    m_bandwidthEfficiency->setValue(int(std::lround(values.bandwidthEfficiency * 100.0)));
+    m_computeEfficiency->setEnabled(values.efficiencyEnabled);
+    m_bandwidthEfficiency->setEnabled(values.efficiencyEnabled);
 }
 
 } // namespace roofline

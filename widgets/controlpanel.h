@@ -29,6 +29,13 @@ struct ControlValues {
     int pinCount = 0;
     int sweepMode = 0; // SweepMode
     double sweepBatchMin = 1, sweepBatchMax = 32, sweepSeqMin = 128, sweepSeqMax = 2048;
+    int weightType = 1, activationType = 1, kvType = 1; // DType
+    int computeType = 0; // ComputeType
+    QList<bool> computeTypeAvailable { true, false, false, false };
+    int tokensPerStep = 1;
+    bool efficiencyEnabled = false;
+    double computeEfficiency = 0.7, bandwidthEfficiency = 0.85;
+    bool showAllCeilings = false;
 };
 
 // The controls beside the canvas: model and GPU pickers, log sliders for batch, sequence length and the
@@ -54,6 +61,12 @@ public:
     QComboBox *secondGpuBox() const { return m_secondGpu; }
     QCheckBox *opsOnSecondGpuBox() const { return m_opsOnSecond; }
     QComboBox *sweepBox() const { return m_sweepMode; }
+    QComboBox *weightTypeBox() const { return m_weightType; }
+    QComboBox *kvTypeBox() const { return m_kvType; }
+    QComboBox *computeTypeBox() const { return m_computeType; }
+    QSpinBox *tokensPerStepBox() const { return m_tokensPerStep; }
+    QCheckBox *efficiencyBox() const { return m_efficiency; }
+    QCheckBox *ceilingsBox() const { return m_ceilings; }
     QToolButton *resetGpuButton() const { return m_resetGpu; }
 
 Q_SIGNALS:
@@ -74,6 +87,11 @@ Q_SIGNALS:
     void pinRequested();
     void clearPinsRequested();
     void sweepChanged(int mode, double batchMin, double batchMax, double seqMin, double seqMax);
+    void dtypesChanged(int weights, int activations, int kvCache);
+    void computeTypeChanged(int type);
+    void tokensPerStepChanged(int tokens);
+    void efficiencyChanged(bool enabled, double compute, double bandwidth);
+    void showAllCeilingsChanged(bool show);
 
 private:
     static void fillPicker(QComboBox *box, const QStringList &names, const QString &openText);
@@ -96,6 +114,15 @@ private:
     QSpinBox *m_sweepBatchMax;
     QSpinBox *m_sweepSeqMin;
     QSpinBox *m_sweepSeqMax;
+    QComboBox *m_weightType;
+    QComboBox *m_activationType;
+    QComboBox *m_kvType;
+    QComboBox *m_computeType;
+    QSpinBox *m_tokensPerStep;
+    QCheckBox *m_ceilings;
+    QCheckBox *m_efficiency;
+    QSpinBox *m_computeEfficiency;
+    QSpinBox *m_bandwidthEfficiency;
     int m_modelIndex = 0;
     int m_gpuIndex = 0;
 };

@@ -13,7 +13,7 @@ OpTableModel::OpTableModel(QObject *parent)
 {
 }
 
-void OpTableModel::setEvaluation(const Evaluation &evaluation)
+void OpTableModel::setEvaluation(const Evaluation &evaluation, const std::vector<ChartData::MeasuredPoint> &measured)
 {
     std::size_t count = 0;
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode })
@@ -25,8 +25,13 @@ void OpTableModel::setEvaluation(const Evaluation &evaluation)
     std::size_t i = 0;
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode }) {
         const double layerTime = phase->layerTimeSeconds();
-        for (const OpResult &op : *phase)
-            m_rows[i++] = Row { op, isPerLayer(op.cost.op) && layerTime > 0.0 ? op.timeSeconds / layerTime : -1.0 };
+        for (const OpResult &op : *phase) {
+            double measuredShare = -1.0;
+            for (const ChartData::MeasuredPoint &m : measured)
+                if (m.op == op.cost.op && m.phase == op.cost.phase)
+                    measuredShare = m.shareOfRoof;
+            m_rows[i++] = Row { op, isPerLayer(op.cost.op) && layerTime > 0.0 ? op.timeSeconds / layerTime : -1.0, measuredShare };
+        }
     }
     if (sameShape)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -74,6 +79,8 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
             return si(op.timeSeconds, "s");
         case Share:
             return row.share < 0.0 ? tr("once per pass") : QString::number(row.share * 100.0, 'f', 1) + QLatin1Char('%');
+        case Measured:
+            return row.measuredShare < 0.0 ? QString() : QString::number(row.measuredShare * 100.0, 'f', 1) + tr("% of roof");
         }
     } else if (role == SortRole) {
         switch (index.column()) {
@@ -95,6 +102,8 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
             return op.timeSeconds;
         case Share:
             return row.share;
+        case Measured:
+            return row.measuredShare;
         }
     } else if (role == Qt::TextAlignmentRole) {
         return index.column() >= Flops && index.column() != BoundColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -137,6 +146,8 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Time");
     case Share:
         return tr("Share of layer");
+    case Measured:
+        return tr("Measured");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartdata.h"
 #include "evaluation.h"
 
 #include <QAbstractTableModel>
@@ -12,12 +13,13 @@ class OpTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Op, Phase, Flops, Bytes, Intensity, Attainable, BoundColumn, Time, Share, ColumnCount };
+    enum Column { Op, Phase, Flops, Bytes, Intensity, Attainable, BoundColumn, Time, Share, Measured, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit OpTableModel(QObject *parent = nullptr);
 
-    void setEvaluation(const Evaluation &evaluation);
+    // `measured`: imported kernels; an op's row shows the achieved share of the roof of the one that measures it.
+    void setEvaluation(const Evaluation &evaluation, const std::vector<ChartData::MeasuredPoint> &measured = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,6 +30,7 @@ private:
     struct Row {
         OpResult op;
         double share; // of one layer's time; negative for ops that run once per pass
+        double measuredShare; // achieved share of the roof; negative when nothing measures the op
     };
     std::vector<Row> m_rows;
 };

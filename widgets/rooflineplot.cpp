@@ -162,6 +162,28 @@ void RooflinePlot::buildPlot()
         roof->setSelectable(QCP::stNone);
     m_secondMemoryRoof->removeFromLegend();
     m_secondComputeRoof->removeFromLegend();
+    m_practicalMemory = p.addGraph();
+    m_practicalCompute = p.addGraph();
+    m_practicalMemory->setPen(QPen(QColor(0x1f, 0x77, 0xb4, 110), 1.6, Qt::SolidLine));
+    m_practicalCompute->setPen(QPen(QColor(0xd6, 0x27, 0x28, 110), 1.6, Qt::SolidLine));
+    m_practicalCompute->removeFromLegend();
+    m_practicalMemory->removeFromLegend();
+    for (int i = 0; i < ComputeTypeCount; ++i) {
+        QCPGraph *ceiling = p.addGraph();
+        ceiling->setPen(QPen(QColor(0x80, 0x80, 0x80), 1.2, Qt::DotLine));
+        ceiling->removeFromLegend();
+        ceiling->setSelectable(QCP::stNone);
+        m_ceilingGraphs.push_back(ceiling);
+        auto *label = new QCPItemText(&p);
+        label->setColor(QColor(0x55, 0x55, 0x55));
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        label->setPadding(QMargins(0, 0, 6, 2));
+        label->setClipToAxisRect(true);
+        label->setSelectable(false);
+        label->position->setType(QCPItemPosition::ptPlotCoords);
+        label->setVisible(false);
+        m_ceilingTexts.push_back(label);
+    }
     m_secondRidge = new QCPItemLine(&p);
     m_secondRidge->setPen(QPen(QColor(0x44, 0x44, 0x44), 1.2, Qt::DotLine));
     m_secondRidge->setSelectable(false);
@@ -200,6 +222,17 @@ void RooflinePlot::buildPlot()
         sweep->setAdaptiveSampling(false);
         sweep->removeFromLegend();
         m_sweep[std::size_t(i)] = sweep;
+    }
+    // Measured kernels: filled discs in their series' colour, above the sweep.
+    for (int i = 0; i <= SeriesCount; ++i) {
+        QCPGraph *measured = p.addGraph();
+        const QColor color = i < SeriesCount ? seriesColor(static_cast<Series>(i)) : QColor(0x55, 0x55, 0x55);
+        measured->setLineStyle(QCPGraph::lsNone);
+        measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.0), color, 9));
+        measured->setAdaptiveSampling(false);
+        measured->removeFromLegend();
+        measured->setSelectable(QCP::stNone);
+        m_measured[std::size_t(i)] = measured;
     }
     for (int i = 0; i < SeriesCount; ++i) {
         const Series series = static_cast<Series>(i);
@@ -281,6 +314,27 @@ void RooflinePlot::setData(const ChartData &data)
                 roof->removeFromLegend();
         }
     }
+    const bool practical = m_data.practicalRoof.has_value();
+    const QString practicalName = qs(m_data.practicalLabel);
+    if (practical != m_practicalMemory->visible() || practicalName != m_practicalMemory->name()) {
+        full = true;
+        m_practicalMemory->setVisible(practical);
+        m_practicalCompute->setVisible(practical);
+        m_practicalMemory->setName(practicalName);
+        if (practical)
+            m_practicalMemory->addToLegend();
+        else
+            m_practicalMemory->removeFromLegend();
+    }
+    const bool measured = !m_data.measured.empty();
+    if (measured != bool(m_plot->legend->itemWithPlottable(m_measured[SeriesCount]))) {
+        full = true;
+        m_measured[SeriesCount]->setName(tr("measured kernels"));
+        if (measured)
+            m_measured[SeriesCount]->addToLegend();
+        else
+            m_measured[SeriesCount]->removeFromLegend();
+    }
     m_subtitleText->setText(qs(m_data.subtitle));
     m_ridgeText->setText(qs(m_data.ridgeLabel));
     m_bandwidthText->setText(bandwidth);
@@ -343,6 +397,45 @@ void RooflinePlot::fitToView()
         m_ridgeLine->end->setCoords(roof.ridge(), y.upper);
     }
 
+    const auto roofSegments = [&](const Roofline &r, QCPGraph *memory, QCPGraph *compute) {
+        memory->data()->clear();
+        compute->data()->clear();
+        if (!usable(r.bandwidthBytesPerSecond, r.peakFlopsPerSecond))
+            return;
+        const double from = std::max(x.lower, y.lower / r.bandwidthBytesPerSecond);
+        const double to = std::min({ x.upper, y.upper / r.bandwidthBytesPerSecond, r.ridge() });
+        if (to > from)
+            memory->setData({ from, to }, { r.bandwidthBytesPerSecond * from, r.bandwidthBytesPerSecond * to }, true);
+        const double start = std::max(x.lower, r.ridge());
+        if (r.peakFlopsPerSecond >= y.lower && r.peakFlopsPerSecond <= y.upper && start < x.upper)
+            compute->setData({ start, x.upper }, { r.peakFlopsPerSecond, r.peakFlopsPerSecond }, true);
+    };
+    // The practical roofs follow the NERSC convention (bandwidth stops at the ridge, compute starts there),
+    // so the pair reads as one lighter roofline under the published one.
+    if (m_data.practicalRoof)
+        roofSegments(*m_data.practicalRoof, m_practicalMemory, m_practicalCompute);
+    else {
+        m_practicalMemory->data()->clear();
+        m_practicalCompute->data()->clear();
+    }
+    for (std::size_t i = 0; i < m_ceilingGraphs.size(); ++i) {
+        QCPGraph *graph = m_ceilingGraphs[i];
+        QCPItemText *label = m_ceilingTexts[i];
+        graph->data()->clear();
+        const bool shown = m_showAllCeilings && i < m_data.ceilings.size() && !m_data.ceilings[i].active
+            && m_data.ceilings[i].flopsPerSecond >= y.lower && m_data.ceilings[i].flopsPerSecond <= y.upper;
+        graph->setVisible(shown);
+        label->setVisible(shown);
+        if (!shown)
+            continue;
+        const double flops = m_data.ceilings[i].flopsPerSecond;
+        const double start = std::max(x.lower, flops / m_data.roof.bandwidthBytesPerSecond);
+        if (start < x.upper)
+            graph->setData({ start, x.upper }, { flops, flops }, true);
+        label->setText(qs(m_data.ceilings[i].label));
+        label->position->setCoords(x.upper, flops);
+    }
+
     m_secondMemoryRoof->data()->clear();
     m_secondComputeRoof->data()->clear();
     m_secondRidge->setVisible(false);
@@ -389,6 +482,36 @@ void RooflinePlot::fitToView()
         m_current[i]->data()->set(m_cache->current[i]);
         m_sweep[i]->data()->set(m_cache->sweep[i]);
     }
+    std::array<QVector<QCPGraphData>, SeriesCount + 1> measured;
+    std::size_t links = 0;
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        const auto index = std::min<std::size_t>(std::size_t(m.series), SeriesCount);
+        if (index < std::size_t(SeriesCount) && !isSeriesVisible(m.series))
+            continue;
+        if (inView(m.intensity, m.achievedFlopsPerSecond))
+            measured[index].append(QCPGraphData(m.intensity, m.achievedFlopsPerSecond));
+        if (!m.modelled)
+            continue;
+        // A thin line from the measurement to the modelled point of the same op.
+        if (links == m_measuredLinks.size()) {
+            auto *line = new QCPItemLine(m_plot);
+            line->setLayer(m_dataLayer);
+            line->setSelectable(false);
+            m_measuredLinks.push_back(line);
+        }
+        QCPItemLine *line = m_measuredLinks[links++];
+        QColor color = index < std::size_t(SeriesCount) ? seriesColor(m.series) : QColor(0x55, 0x55, 0x55);
+        color.setAlpha(170);
+        line->setPen(QPen(color, 1.0));
+        line->start->setCoords(m.intensity, m.achievedFlopsPerSecond);
+        line->end->setCoords(m.modelled->intensity, m.modelled->attainableFlopsPerSecond);
+        line->setVisible(inView(m.intensity, m.achievedFlopsPerSecond)
+                         && inView(m.modelled->intensity, m.modelled->attainableFlopsPerSecond));
+    }
+    for (std::size_t i = links; i < m_measuredLinks.size(); ++i)
+        m_measuredLinks[i]->setVisible(false);
+    for (std::size_t i = 0; i <= std::size_t(SeriesCount); ++i)
+        m_measured[i]->data()->set(measured[i]);
     for (std::size_t pin = 0; pin < m_pinGraphs.size() && pin < m_data.pins.size(); ++pin) {
         std::array<QVector<QCPGraphData>, SeriesCount> ghost;
         collect(m_data.pins[pin].points, ghost);
@@ -598,7 +721,14 @@ QString RooflinePlot::tooltipText(const ChartPoint &p)
         .arg(p.batch)
         .arg(p.seq)
         .arg(si(p.flops), si(p.bytes), si(p.intensity), si(p.attainableFlopsPerSecond),
-             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"), si(p.timeSeconds));
+             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"), si(p.timeSeconds))
+        + (p.tokensPerStep > 1 ? QStringLiteral("<br>%1 tokens verified per decode step").arg(p.tokensPerStep) : QString())
+        + (p.experts > 0 ? QStringLiteral("<br>weights of %1 of %2 experts read: E·(1 − (1 − k/E)<sup>T</sup>) with k = %3,"
+                                          " assuming uniform routing")
+                               .arg(p.expertsTouched, 0, 'f', 2)
+                               .arg(p.experts)
+                               .arg(p.expertsPerToken)
+                         : QString());
 }
 
 bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
@@ -668,6 +798,10 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
         m_viewCustomised = true;
     if (watched == m_plot && event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
+        if (const ChartData::MeasuredPoint *measured = measuredAt(help->pos())) {
+            QToolTip::showText(help->globalPos(), measuredTooltip(*measured), m_plot);
+            return true;
+        }
         const auto points = pointsAt(help->pos());
         if (points.empty()) {
             QToolTip::hideText();
@@ -788,6 +922,57 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
     menu.addSeparator();
     menu.addAction(tr("Reset view"), this, &RooflinePlot::resetView);
     menu.exec(globalPosition);
+}
+
+void RooflinePlot::setShowAllCeilings(bool show)
+{
+    if (show == m_showAllCeilings)
+        return;
+    m_showAllCeilings = show;
+    fitToView();
+    requestReplot(false);
+}
+
+int RooflinePlot::visibleCeilingCount() const
+{
+    int count = 0;
+    for (const QCPGraph *graph : m_ceilingGraphs)
+        count += graph->visible() && graph->dataCount() > 0 ? 1 : 0;
+    return count;
+}
+
+int RooflinePlot::measuredLinkCount() const
+{
+    int count = 0;
+    for (const QCPItemLine *line : m_measuredLinks)
+        count += line->visible() ? 1 : 0;
+    return count;
+}
+
+const ChartData::MeasuredPoint *RooflinePlot::measuredAt(const QPointF &position) const
+{
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        if (!usable(m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        const double dx = m_plot->xAxis->coordToPixel(m.intensity) - position.x();
+        const double dy = m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond) - position.y();
+        if (dx * dx + dy * dy <= HoverRadiusPixels * HoverRadiusPixels)
+            return &m;
+    }
+    return nullptr;
+}
+
+QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m)
+{
+    const auto si = [](double value) { return QString::fromStdString(formatSi(value)); };
+    QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
+                       .arg(qs(m.name).toHtmlEscaped(), si(m.intensity), si(m.achievedFlopsPerSecond), si(m.seconds))
+                       .arg(m.shareOfRoof * 100.0, 0, 'f', 1);
+    if (m.modelled)
+        text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
+                    .arg(si(m.modelled->intensity), si(m.modelled->attainableFlopsPerSecond), qs(opName(m.modelled->op)),
+                         qs(phaseName(m.modelled->phase)));
+    return text;
 }
 
 ViewRange RooflinePlot::viewRange() const

@@ -51,6 +51,15 @@ public:
     bool isPresentation() const { return m_presentation; }
     void setDark(bool dark);
     bool isDark() const { return m_dark; }
+    // Every compute ceiling the GPU publishes as a labelled line (as Intel Advisor draws them).
+    void setShowAllCeilings(bool show);
+    int visibleCeilingCount() const;
+    QCPGraph *practicalMemoryRoof() const { return m_practicalMemory; }
+    QCPGraph *measuredGraph(Series series) const { return m_measured[std::size_t(series)]; }
+    int measuredLinkCount() const;
+    // The measured point under a pixel position, or nullptr.
+    const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
+    static QString measuredTooltip(const ChartData::MeasuredPoint &point);
     const ChartData &data() const { return m_data; }
 
     // The seed's frame (x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s), widened to take in every point and roof.
@@ -129,6 +138,13 @@ private:
     QCPGraph *m_secondMemoryRoof = nullptr;
     QCPGraph *m_secondComputeRoof = nullptr;
     QCPItemLine *m_secondRidge = nullptr;
+    std::vector<QCPGraph *> m_ceilingGraphs;
+    std::vector<QCPItemText *> m_ceilingTexts;
+    bool m_showAllCeilings = false;
+    QCPGraph *m_practicalMemory = nullptr;
+    QCPGraph *m_practicalCompute = nullptr;
+    std::array<QCPGraph *, SeriesCount + 1> m_measured {}; // the last one for kernels of no known series
+    std::vector<QCPItemLine *> m_measuredLinks;
     std::vector<Annotation> m_annotations;
     std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_annotationItems;
     int m_draggedAnnotation = -1;

@@ -1,0 +1,73 @@
+#include "testutil.h"
+
+#include "grid.h"
+#include "modelfixtures.h"
+
+using namespace roofline;
+
+class TestGrid : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void logSpaced()
+    {
+        QCOMPARE(GridSpec::logSpaced(1, 1024, 11), (std::vector<std::int64_t> { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024 }));
+        QVERIFY(GridSpec::logSpaced(10, 1, 5).empty());
+    }
+
+    void decodeTimeMatchesTheFullEvaluation()
+    {
+        GridSpec grid { { 1, 8, 64 }, { 128, 4096 } };
+        std::vector<double> values;
+        evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::DecodeStepSeconds, Series::QkvMlpAr, values);
+        QCOMPARE(values.size(), std::size_t(6));
+        Workload w;
+        w.batch = 8;
+        w.seq = 4096; // row 1, column 1
+        ROOFLINE_COMPARE_REL(values[1 * 3 + 1], evaluate(llama2_13b(), seedA6000(), w).decodeStepSeconds(), 1e-12);
+        evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::DecodeTokensPerSecond, Series::QkvMlpAr, values);
+        ROOFLINE_COMPARE_REL(values[1 * 3 + 1], evaluate(llama2_13b(), seedA6000(), w).decodeTokensPerSecond(), 1e-12);
+    }
+
+    void computeBoundShare()
+    {
+        // Decode projections at batch 1 are memory-bound (0); at batch 1024 (intensity ~850 > 235.7) compute-bound (1).
+        GridSpec grid { { 1, 1024 }, { 128 } };
+        std::vector<double> values;
+        evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::ComputeBoundShare, Series::QkvMlpAr, values);
+        QCOMPARE(values[0], 0.0);
+        QCOMPARE(values[1], 1.0);
+    }
+
+    void memoryBoundary()
+    {
+        // (48e9 - 26,031,728,640 B of weights) / (2 * 40 layers * 40 heads * 128 * 2 B per token) = 26,816.7 tokens.
+        ROOFLINE_COMPARE_REL(maxFittingSeq(llama2_13b(), Workload {}, 48e9, 1), (48e9 - 26031728640.0) / 819200.0, 1e-12);
+        ROOFLINE_COMPARE_REL(maxFittingSeq(llama2_13b(), Workload {}, 48e9, 4), (48e9 - 26031728640.0) / 819200.0 / 4.0, 1e-12);
+        QCOMPARE(maxFittingSeq(llama2_13b(), Workload {}, 20e9, 1), 0.0); // the weights alone do not fit
+        GridSpec grid { { 1, 2 }, { 20000, 30000 } };
+        std::vector<double> fits;
+        evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::MemoryFits, Series::QkvMlpAr, fits);
+        QCOMPARE(fits, (std::vector<double> { 1, 0, 0, 0 })); // only batch 1 x 20,000 fits
+    }
+
+    void phaseMap()
+    {
+        Scenario s;
+        s.model = llama2_13b();
+        s.gpu = seedA6000();
+        s.workload.batch = 16;
+        PhaseMap map;
+        computePhaseMap(s, GridQuantity::DecodeStepSeconds, Series::QkvMlpAr, 32, map);
+        QCOMPARE(map.values.size(), std::size_t(32 * 32));
+        QCOMPARE(map.grid.batches.back(), qint64(1024));
+        QCOMPARE(map.grid.seqs.back(), qint64(131072));
+        QCOMPARE(map.batch, 16.0);
+        QCOMPARE(map.fitsBoundary.size(), std::size_t(32));
+        for (double v : map.values)
+            QVERIFY(std::isfinite(v) && v > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGrid)
+#include "tst_grid.moc"

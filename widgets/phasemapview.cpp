@@ -1,0 +1,159 @@
+#include "phasemapview.h"
+
+#include "units.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+class SiLogTicker : public QCPAxisTickerLog
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override { return QString::fromStdString(formatSi(tick)); }
+};
+}
+
+PhaseMapView::PhaseMapView(QWidget *parent)
+    : QWidget(parent)
+    , m_quantity(new QComboBox(this))
+    , m_series(new QComboBox(this))
+    , m_plot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Colour by"), this));
+    row->addWidget(m_quantity);
+    row->addWidget(new QLabel(tr("Series"), this));
+    row->addWidget(m_series);
+    row->addStretch(1);
+    layout->addLayout(row);
+    layout->addWidget(m_plot, 1);
+    for (const GridQuantity q : { GridQuantity::DecodeStepSeconds, GridQuantity::DecodeTokensPerSecond, GridQuantity::PrefillSeconds,
+                                  GridQuantity::ComputeBoundShare, GridQuantity::MemoryFits }) {
+        const auto name = gridQuantityName(q);
+        m_quantity->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), int(q));
+    }
+    for (int i = 0; i < SeriesCount; ++i) {
+        const auto name = seriesName(static_cast<Series>(i));
+        m_series->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), i);
+    }
+    m_series->setCurrentIndex(int(Series::QkvMlpAr));
+    m_series->setToolTip(tr("For the compute-bound share: the series whose regime is mapped"));
+    connect(m_quantity, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
+    connect(m_series, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
+
+    QCustomPlot &p = *m_plot;
+    p.setBackground(Qt::white);
+    for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        auto ticker = QSharedPointer<SiLogTicker>::create();
+        ticker->setLogBase(2);
+        ticker->setSubTickCount(0);
+        axis->setTicker(ticker);
+        axis->grid()->setVisible(false);
+    }
+    p.xAxis->setLabel(tr("Batch size"));
+    p.yAxis->setLabel(tr("Sequence length"));
+    p.xAxis->setRange(1, 1024);
+    p.yAxis->setRange(1, 131072);
+    m_map = new QCPColorMap(p.xAxis, p.yAxis);
+    m_map->setInterpolate(false);
+    m_scale = new QCPColorScale(&p);
+    p.plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);
+    // Viridis: perceptually uniform and readable in grey, as matplotlib's default map.
+    QCPColorGradient viridis;
+    viridis.setColorStops({ { 0.0, QColor(0x44, 0x01, 0x54) }, { 0.25, QColor(0x3b, 0x52, 0x8b) }, { 0.5, QColor(0x21, 0x91, 0x8c) },
+                            { 0.75, QColor(0x5e, 0xc9, 0x62) }, { 1.0, QColor(0xfd, 0xe7, 0x25) } });
+    viridis.setNanHandling(QCPColorGradient::nhTransparent);
+    m_map->setGradient(viridis);
+    auto *margins = new QCPMarginGroup(&p);
+    p.axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    m_boundary = p.addGraph();
+    m_boundary->setPen(QPen(Qt::white, 2.5, Qt::DashLine));
+    m_boundary->setName(tr("memory limit"));
+    m_current = p.addGraph();
+    m_current->setLineStyle(QCPGraph::lsNone);
+    m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.5), QColor(0xd6, 0x27, 0x28), 14));
+    m_current->setName(tr("operating point"));
+    p.legend->setVisible(true);
+    p.legend->setBrush(QColor(255, 255, 255, 200));
+    p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+}
+
+PhaseMapView::~PhaseMapView() = default;
+
+GridQuantity PhaseMapView::quantity() const
+{
+    return static_cast<GridQuantity>(m_quantity->currentData().toInt());
+}
+
+Series PhaseMapView::series() const
+{
+    return static_cast<Series>(m_series->currentData().toInt());
+}
+
+void PhaseMapView::setData(const PhaseMap &map)
+{
+    const std::size_t nx = map.grid.batches.size();
+    const std::size_t ny = map.grid.seqs.size();
+    if (nx < 2 || ny < 2 || map.values.size() != nx * ny)
+        return;
+    // The cells are log-spaced, so on log axes they are evenly spaced in pixels: the image is stretched
+    // from the first to the last sample.
+    QCPColorMapData *data = m_map->data();
+    data->setSize(int(nx), int(ny));
+    data->setRange(QCPRange(double(map.grid.batches.front()), double(map.grid.batches.back())),
+                   QCPRange(double(map.grid.seqs.front()), double(map.grid.seqs.back())));
+    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    for (std::size_t j = 0; j < ny; ++j) {
+        for (std::size_t i = 0; i < nx; ++i) {
+            const double v = map.values[j * nx + i];
+            data->setCell(int(i), int(j), std::isfinite(v) ? v : std::nan(""));
+            if (std::isfinite(v) && v > 0) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+    }
+    const bool logScale = map.quantity == GridQuantity::DecodeStepSeconds || map.quantity == GridQuantity::PrefillSeconds
+        || map.quantity == GridQuantity::DecodeTokensPerSecond;
+    m_scale->setDataScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logScale && hi > lo) {
+        m_scale->axis()->setTicker(QSharedPointer<SiLogTicker>::create());
+        m_map->setDataRange(QCPRange(lo, hi));
+    } else {
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        m_map->setDataRange(QCPRange(0.0, 1.0));
+    }
+    const auto name = gridQuantityName(map.quantity);
+    QString label = QString::fromUtf8(name.data(), qsizetype(name.size()));
+    if (map.quantity == GridQuantity::ComputeBoundShare) {
+        const auto series = seriesName(map.series);
+        label += QStringLiteral(": ") + QString::fromUtf8(series.data(), qsizetype(series.size()));
+    }
+    m_scale->axis()->setLabel(label);
+
+    QVector<double> bx, by;
+    for (const auto &[batch, seq] : map.fitsBoundary) {
+        if (seq >= 1.0) {
+            bx << batch;
+            by << std::min(seq, 1e7);
+        }
+    }
+    m_boundary->setData(bx, by, true);
+    m_current->setData({ map.batch }, { map.seq }, true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace roofline
