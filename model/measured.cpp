@@ -42,8 +42,9 @@ std::string trim(std::string_view text)
     return std::string(text.substr(begin, end - begin + 1));
 }
 
-// One CSV record with RFC 4180 quoting; advances `pos` past the line.
-std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos)
+// One CSV record with RFC 4180 quoting; advances `pos` past the line. `unterminated` is set when the text
+// ends inside a quoted field.
+std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, bool &unterminated)
 {
     std::vector<std::string> fields;
     std::string field;
@@ -72,16 +73,20 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos)
             field += c;
         }
     }
+    unterminated = quoted;
     fields.push_back(field);
     return fields;
 }
 
-std::vector<std::vector<std::string>> csvRecords(std::string_view text)
+std::vector<std::vector<std::string>> csvRecords(std::string_view text, const std::string &source)
 {
     std::vector<std::vector<std::string>> records;
     std::size_t pos = 0;
     while (pos < text.size() && records.size() <= MaxKernels + 2) {
-        auto record = csvRecord(text, pos);
+        bool unterminated = false;
+        auto record = csvRecord(text, pos, unterminated);
+        if (unterminated)
+            throw InputError(source, {}, "line " + std::to_string(records.size() + 1) + ": a quoted field is never closed");
         if (record.size() == 1 && trim(record[0]).empty())
             continue; // blank line
         records.push_back(std::move(record));
@@ -323,7 +328,9 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
         throw InputError(source, {}, "the file is empty; expected JSON or CSV of measured kernels");
     if (body[first] == '{' || body[first] == '[')
         return parseJson(body, source);
-    const auto records = csvRecords(body);
+    const auto records = csvRecords(body, source);
+    if (records.empty())
+        throw InputError(source, {}, "holds no kernel");
     if (records.size() > MaxKernels + 2)
         throw InputError(source, {}, "holds more than " + std::to_string(MaxKernels) + " kernels");
     bool nsight = false;

@@ -123,6 +123,28 @@ private Q_SLOTS:
         QVERIFY(!doc[QLatin1String("totals")].toObject()[QLatin1String("memory")].toObject()[QLatin1String("fits")].toBool());
     }
 
+    void analysisFlags()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--compute-efficiency"),
+                                      QStringLiteral("0.7"), QStringLiteral("--bandwidth-efficiency"), QStringLiteral("0.85"),
+                                      QStringLiteral("--measured"), QStringLiteral(ROOFLINE_TEST_DATA "/measured/kernels.csv"),
+                                      QStringLiteral("--tokens-per-step"), QStringLiteral("4"), QStringLiteral("--kv-dtype"),
+                                      QStringLiteral("fp8"), QStringLiteral("--flash-attention") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject efficiency = doc[QLatin1String("efficiency")].toObject();
+        QVERIFY(efficiency[QLatin1String("enabled")].toBool());
+        QCOMPARE(efficiency[QLatin1String("timing_bandwidth_bytes_per_s")].toDouble(), 0.85 * 768e9);
+        const QJsonArray measured = doc[QLatin1String("measured")].toArray();
+        QCOMPARE(measured.size(), 3);
+        ROOFLINE_COMPARE_REL(measured[0].toObject()[QLatin1String("share_of_roof")].toDouble(), 0.8034, 1e-3);
+        const QJsonObject workload = doc[QLatin1String("workload")].toObject();
+        QCOMPARE(workload[QLatin1String("tokens_per_step")].toInt(), 4);
+        QCOMPARE(workload[QLatin1String("kv_dtype")].toString(), QStringLiteral("fp8"));
+        QVERIFY(workload[QLatin1String("flash_attention")].toBool());
+        QVERIFY(!findOp(doc[QLatin1String("ops")].toArray(), QStringLiteral("prefill"), QStringLiteral("attention")).isEmpty());
+    }
+
     void lists()
     {
         const Run gpus = runExplorer({ QStringLiteral("--list-gpus") });
@@ -186,6 +208,11 @@ private Q_SLOTS:
                                           << "/nonexistent/gpu.json: no such file";
         QTest::newRow("directory as config") << QStringList { QStringLiteral("--model-config"), QStringLiteral("/tmp") }
                                              << "/tmp: is a directory";
+        QTest::newRow("efficiency over 1") << QStringList { QStringLiteral("--compute-efficiency"), QStringLiteral("1.5") }
+                                           << "--compute-efficiency: must be between 0.01 and 1";
+        QTest::newRow("sweep mode") << QStringList { QStringLiteral("--sweep-mode"), QStringLiteral("spiral") } << "--sweep-mode: unknown mode";
+        QTest::newRow("measured file") << QStringList { QStringLiteral("--measured"), QStringLiteral(ROOFLINE_TEST_DATA "/measured/no-time.csv") }
+                                       << "no-time.csv: line 1: the header has neither";
         QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") } << "unexpected argument";
     }
     void badArguments()

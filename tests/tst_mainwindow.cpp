@@ -5,6 +5,7 @@
 #include "logslider.h"
 #include "mainwindow.h"
 #include "optablemodel.h"
+#include "phasemapview.h"
 #include "presetsource.h"
 #include "rooflineplot.h"
 #include "summaryview.h"
@@ -14,7 +15,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QPushButton>
@@ -374,6 +379,79 @@ private Q_SLOTS:
         QCOMPARE(m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/good/config.json")), QString());
         QCOMPARE(m_state->session().model.hidden, qint64(4096));
         QVERIFY(!m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/bad/truncated.json")).isEmpty());
+    }
+
+    void precisionAndDecodingControls()
+    {
+        ControlPanel *panel = m_window->controls();
+        panel->weightTypeBox()->setCurrentIndex(int(DType::Int4));
+        Q_EMIT panel->weightTypeBox()->activated(int(DType::Int4));
+        QCOMPARE(m_state->session().workload.weightType, DType::Int4);
+        panel->tokensPerStepBox()->setValue(64);
+        QCOMPARE(m_state->session().workload.tokensPerStep, qint64(64));
+        panel->flashAttentionBox()->setChecked(true);
+        // FlashAttention fuses qk and pv: the prefill qk/pv point moves to the fused op's intensity.
+        bool fused = false;
+        for (const ChartPoint &p : m_window->plot()->data().current)
+            fused = fused || p.op == OpKind::Attention;
+        QVERIFY(fused);
+        // The A6000 (seed) publishes only fp16: the other compute types are greyed out.
+        QVERIFY(!qobject_cast<QStandardItemModel *>(panel->computeTypeBox()->model())->item(int(ComputeType::Fp8))->isEnabled());
+    }
+
+    void ceilingsAndPracticalRoofs()
+    {
+        const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
+                             - m_presets.gpus.begin());
+        m_state->selectGpu(h100);
+        QCOMPARE(m_window->plot()->visibleCeilingCount(), 0);
+        m_window->controls()->ceilingsBox()->setChecked(true);
+        // fp32 (67 TFLOP/s) sits inside the frame; fp8 and int8 (1979) lie above it unless it is widened.
+        QVERIFY(m_window->plot()->visibleCeilingCount() >= 1);
+        QVERIFY(!m_window->plot()->practicalMemoryRoof()->visible());
+        m_window->controls()->efficiencyBox()->setChecked(true);
+        QVERIFY(m_window->plot()->practicalMemoryRoof()->visible());
+        const auto first = m_window->plot()->practicalMemoryRoof()->data()->constBegin();
+        ROOFLINE_COMPARE_REL(first->value / first->key, 0.85 * 3350e9, 1e-12);
+        // Times now use the practical roofs: decode at batch 1 takes 1 / 0.85 as long as at full bandwidth.
+        QVERIFY(m_window->summary()->text().contains(QLatin1String("Decode")));
+        ROOFLINE_COMPARE_REL(m_window->results().evaluation.timingRoof.bandwidthBytesPerSecond, 0.85 * 3350e9, 1e-12);
+    }
+
+    void measuredKernelsAreDrawnAndLinked()
+    {
+        QCOMPARE(m_window->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/kernels.csv")), QString());
+        // q_proj decode is in series "qkv mlp ar": a filled disc there, joined to its modelled point.
+        QCOMPARE(m_window->plot()->measuredGraph(Series::QkvMlpAr)->dataCount(), 1);
+        QVERIFY(m_window->plot()->measuredLinkCount() >= 1);
+        // The table shows the achieved share of the roof on the op's row.
+        bool shown = false;
+        for (int row = 0; row < m_window->opTable()->rowCount(); ++row)
+            shown = shown || m_window->opTable()->index(row, OpTableModel::Measured).data().toString().contains(QLatin1String("% of roof"));
+        QVERIFY(shown);
+        const QString error = m_window->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/ncu-missing-metric.csv"));
+        QVERIFY2(error.contains(QLatin1String("dram__bytes_write.sum")), qPrintable(error));
+        QCOMPARE(m_state->session().measured.size(), std::size_t(3)); // unchanged
+        m_state->undoStack()->undo();
+        QVERIFY(m_state->session().measured.empty());
+    }
+
+    void phaseMapFollowsTheControls()
+    {
+        m_window->views()->setCurrentWidget(m_window->phaseMap());
+        QVERIFY(!m_window->phaseMapData().values.empty());
+        QCOMPARE(m_window->phaseMap()->currentPoint()->data()->constBegin()->key, 1.0);
+        m_state->setBatch(64);
+        QCOMPARE(m_window->phaseMap()->currentPoint()->data()->constBegin()->key, 64.0);
+        QCOMPARE(m_window->phaseMap()->currentPoint()->data()->constBegin()->value, 2048.0);
+        QVERIFY(m_window->phaseMap()->fitsBoundary()->dataCount() > 0);
+        QCOMPARE(m_window->phaseMap()->colorMap()->data()->keySize(), 96);
+        // Picking another quantity recomputes.
+        m_window->phaseMap()->quantityBox()->setCurrentIndex(3);
+        Q_EMIT m_window->phaseMap()->quantityBox()->activated(3);
+        QCOMPARE(m_window->phaseMapData().quantity, GridQuantity::ComputeBoundShare);
+        for (double v : m_window->phaseMapData().values)
+            QVERIFY(v >= 0.0 && v <= 1.0);
     }
 
     void exportFromTheWindow()

@@ -87,6 +87,9 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("", "m.csv"));
         QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("name,flops,bytes,time_s\n", "m.csv"));
         QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("\"unterminated", "m.csv"));
+        // Found by fuzzing: a lone quote left no record at all, and the parser read past the end.
+        QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("\"", "m.csv"));
+        QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("\n\n", "m.csv"));
     }
 
     void chartLinksMeasurementsToTheirOps()
