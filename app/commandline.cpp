@@ -237,7 +237,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.activationType = dtypeValue(parser, o.actDtype);
     if (parser.isSet(o.kvDtype))
         w.kvType = dtypeValue(parser, o.kvDtype);
-    w.flashAttention = parser.isSet(o.flash);
+    if (parser.isSet(o.flash))
+        w.flashAttention = true;
 
     const bool customised = parser.isSet(o.peakTflops) || parser.isSet(o.bandwidth);
     if (parser.isSet(o.computeType)) {

@@ -123,6 +123,24 @@ private Q_SLOTS:
         QVERIFY(!doc[QLatin1String("totals")].toObject()[QLatin1String("memory")].toObject()[QLatin1String("fits")].toBool());
     }
 
+    void sessionSettingsSurviveTheFlags()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.roofline"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": 1, "workload": {"batch": 4, "flash_attention": true, "tokens_per_step": 8}})");
+        file.close();
+        // Flags given override the session; flags not given leave it alone.
+        const CommandLineRequest request
+            = parseCommandLine({ QStringLiteral("x"), QStringLiteral("--session"), path, QStringLiteral("--seq"), QStringLiteral("512") },
+                               m_presets);
+        QVERIFY(request.session.workload.flashAttention);
+        QCOMPARE(request.session.workload.tokensPerStep, qint64(8));
+        QCOMPARE(request.session.workload.batch, qint64(4));
+        QCOMPARE(request.session.workload.seq, qint64(512));
+    }
+
     void analysisFlags()
     {
         const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--compute-efficiency"),

@@ -151,6 +151,12 @@ void PhaseMapView::setData(const PhaseMap &map)
             by << std::min(seq, 1e7);
         }
     }
+    // Show the edge cells whole: half a (log-spaced) cell beyond the first and last samples.
+    const auto halfCell = [](double lo, double hi, std::size_t n) { return std::pow(hi / lo, 0.5 / double(n - 1)); };
+    const double fx = halfCell(double(map.grid.batches.front()), double(map.grid.batches.back()), nx);
+    const double fy = halfCell(double(map.grid.seqs.front()), double(map.grid.seqs.back()), ny);
+    m_plot->xAxis->setRange(double(map.grid.batches.front()) / fx, double(map.grid.batches.back()) * fx);
+    m_plot->yAxis->setRange(double(map.grid.seqs.front()) / fy, double(map.grid.seqs.back()) * fy);
     m_boundary->setData(bx, by, true);
     m_current->setData({ map.batch }, { map.seq }, true);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -228,7 +228,8 @@ void RooflinePlot::buildPlot()
         QCPGraph *measured = p.addGraph();
         const QColor color = i < SeriesCount ? seriesColor(static_cast<Series>(i)) : QColor(0x55, 0x55, 0x55);
         measured->setLineStyle(QCPGraph::lsNone);
-        measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.0), color, 9));
+        // ssCircle with a brush: ssDisc fills with the pen's colour, which would hide the white outline.
+        measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2), color, 10));
         measured->setAdaptiveSampling(false);
         measured->removeFromLegend();
         measured->setSelectable(QCP::stNone);
@@ -968,6 +969,9 @@ QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m)
     QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
                        .arg(qs(m.name).toHtmlEscaped(), si(m.intensity), si(m.achievedFlopsPerSecond), si(m.seconds))
                        .arg(m.shareOfRoof * 100.0, 0, 'f', 1);
+    if (m.shareOfRoof > 1.02)
+        text += QStringLiteral("<br><span style='color:#c62828'><b>⚠ above the roof:</b> check the units, the FLOP "
+                               "counting, or sparse math</span>");
     if (m.modelled)
         text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
                     .arg(si(m.modelled->intensity), si(m.modelled->attainableFlopsPerSecond), qs(opName(m.modelled->op)),
