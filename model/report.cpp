@@ -30,25 +30,39 @@ json gpuToJson(const GpuSpec &gpu)
     return out;
 }
 
+json modelConfigJson(const ModelConfig &m)
+{
+    json out = { { "hidden_size", m.hidden },
+                 { "intermediate_size", m.intermediate },
+                 { "num_attention_heads", m.heads },
+                 { "num_key_value_heads", m.kvHeads },
+                 { "head_dim", m.headDim },
+                 { "num_hidden_layers", m.layers },
+                 { "vocab_size", m.vocab },
+                 { "tie_word_embeddings", m.tiedEmbeddings } };
+    if (!m.modelType.empty())
+        out["model_type"] = m.modelType;
+    if (m.maxPositions > 0)
+        out["max_position_embeddings"] = m.maxPositions;
+    if (m.isMoe()) {
+        out["num_local_experts"] = m.experts;
+        out["num_experts_per_tok"] = m.expertsPerToken;
+    }
+    return out;
+}
+
 json modelToJson(const ModelConfig &m)
 {
-    return {
-        { "id", m.id },
-        { "name", m.name },
-        { "model_type", m.modelType },
-        { "hidden_size", m.hidden },
-        { "intermediate_size", m.intermediate },
-        { "num_attention_heads", m.heads },
-        { "num_key_value_heads", m.kvHeads },
-        { "head_dim", m.headDim },
-        { "num_hidden_layers", m.layers },
-        { "vocab_size", m.vocab },
-        { "max_position_embeddings", m.maxPositions },
-        { "tie_word_embeddings", m.tiedEmbeddings },
-        { "num_local_experts", m.experts },
-        { "num_experts_per_tok", m.expertsPerToken },
-        { "parameters", parameterCount(m) },
-    };
+    // The config's own fields, every optional one spelled out, plus what the app derived.
+    json out = modelConfigJson(m);
+    out["id"] = m.id;
+    out["name"] = m.name;
+    out["model_type"] = m.modelType;
+    out["max_position_embeddings"] = m.maxPositions;
+    out["num_local_experts"] = m.experts;
+    out["num_experts_per_tok"] = m.expertsPerToken;
+    out["parameters"] = parameterCount(m);
+    return out;
 }
 
 json workloadToJson(const Workload &w)

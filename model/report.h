@@ -13,6 +13,8 @@ namespace roofline {
 // elsewhere. Field names carry their units.
 nlohmann::json gpuToJson(const GpuSpec &gpu);
 nlohmann::json modelToJson(const ModelConfig &model);
+// The model as a Hugging Face config.json (the fields the loader reads), for saving a user's model whole.
+nlohmann::json modelConfigJson(const ModelConfig &model);
 nlohmann::json workloadToJson(const Workload &workload);
 nlohmann::json opToJson(const OpResult &op);
 nlohmann::json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evaluation &evaluation,

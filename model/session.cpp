@@ -95,32 +95,11 @@ json gpuFields(const GpuSpec &gpu)
     return out;
 }
 
-json modelFields(const ModelConfig &m)
-{
-    json out = { { "hidden_size", m.hidden },
-                 { "intermediate_size", m.intermediate },
-                 { "num_attention_heads", m.heads },
-                 { "num_key_value_heads", m.kvHeads },
-                 { "head_dim", m.headDim },
-                 { "num_hidden_layers", m.layers },
-                 { "vocab_size", m.vocab },
-                 { "tie_word_embeddings", m.tiedEmbeddings } };
-    if (!m.modelType.empty())
-        out["model_type"] = m.modelType;
-    if (m.maxPositions > 0)
-        out["max_position_embeddings"] = m.maxPositions;
-    if (m.isMoe()) {
-        out["num_local_experts"] = m.experts;
-        out["num_experts_per_tok"] = m.expertsPerToken;
-    }
-    return out;
-}
-
 json modelToSession(const ModelConfig &m)
 {
     if (!m.id.empty())
         return { { "preset", m.id } };
-    return { { "name", m.name }, { "config", modelFields(m) } };
+    return { { "name", m.name }, { "config", modelConfigJson(m) } };
 }
 
 json gpuToSession(const GpuSpec &gpu, bool customised, const std::string &baseId)

@@ -1,5 +1,9 @@
 #include "chartstyle.h"
 
+#include "units.h"
+
+#include <qcustomplot.h>
+
 #include <array>
 
 namespace roofline {
@@ -11,6 +15,22 @@ QColor seriesColor(Series series)
                                                          QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b) };
     const auto index = static_cast<std::size_t>(series);
     return index < cycle.size() ? cycle[index] : QColor(0x7f, 0x7f, 0x7f);
+}
+
+namespace {
+class SiLogTicker : public QCPAxisTickerLog
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override { return QString::fromStdString(formatSi(tick)); }
+};
+}
+
+QSharedPointer<QCPAxisTickerLog> siLogTicker(double base, int subTicks)
+{
+    auto ticker = QSharedPointer<SiLogTicker>::create();
+    ticker->setLogBase(base);
+    ticker->setSubTickCount(subTicks);
+    return ticker;
 }
 
 } // namespace roofline

@@ -1,5 +1,6 @@
 #include "phasemapview.h"
 
+#include "chartstyle.h"
 #include "units.h"
 
 #include <qcustomplot.h>
@@ -12,14 +13,6 @@
 #include <cmath>
 
 namespace roofline {
-
-namespace {
-class SiLogTicker : public QCPAxisTickerLog
-{
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override { return QString::fromStdString(formatSi(tick)); }
-};
-}
 
 PhaseMapView::PhaseMapView(QWidget *parent)
     : QWidget(parent)
@@ -54,10 +47,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     p.setBackground(Qt::white);
     for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        auto ticker = QSharedPointer<SiLogTicker>::create();
-        ticker->setLogBase(2);
-        ticker->setSubTickCount(0);
-        axis->setTicker(ticker);
+        axis->setTicker(siLogTicker(2.0, 0));
         axis->grid()->setVisible(false);
     }
     p.xAxis->setLabel(tr("Batch size"));
@@ -130,7 +120,7 @@ void PhaseMapView::setData(const PhaseMap &map)
         || map.quantity == GridQuantity::DecodeTokensPerSecond;
     m_scale->setDataScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (logScale && hi > lo) {
-        m_scale->axis()->setTicker(QSharedPointer<SiLogTicker>::create());
+        m_scale->axis()->setTicker(siLogTicker());
         m_map->setDataRange(QCPRange(lo, hi));
     } else {
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());

@@ -30,18 +30,8 @@ constexpr double XLimitMin = 1e-4;
 constexpr double XLimitMax = 1e9;
 constexpr double YLimitMin = 1e3;
 constexpr double YLimitMax = 1e21;
-// Roofs are drawn as segments far wider than any view, so they always cross the whole frame.
+// How close the pointer must come to a point for its tooltip.
 constexpr double HoverRadiusPixels = 8.0;
-
-// Tick labels in SI units, as in the seed: 1, 10, 100, 1k, 10k; 10G, 100G, 1T.
-class SiLogTicker : public QCPAxisTickerLog
-{
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        return QString::fromStdString(formatSi(tick));
-    }
-};
 
 bool usable(double x, double y)
 {
@@ -114,10 +104,7 @@ void RooflinePlot::buildPlot()
     labelFont.setPointSizeF(labelFont.pointSizeF() * 1.15);
     for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        auto ticker = QSharedPointer<SiLogTicker>::create();
-        ticker->setLogBase(10);
-        ticker->setSubTickCount(8);
-        axis->setTicker(ticker);
+        axis->setTicker(siLogTicker());
         axis->setLabelFont(labelFont);
         axis->grid()->setSubGridVisible(true);
         axis->grid()->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0, Qt::SolidLine));
