@@ -67,7 +67,8 @@ int exportHeadless(const CommandLineRequest &request)
     if (session.view)
         plot.setViewRange(*session.view);
     plot.setAnnotations(session.annotations);
-    const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale);
+    const QString error
+        = exportChart(plot, request.exportPath, request.exportSize, request.exportScale, session.exportSettings.dark);
     if (!error.isEmpty()) {
         std::cerr << "roofline-explorer: " << error.toStdString() << '\n';
         return ExitBadInput;

@@ -82,6 +82,9 @@ struct Options {
     QCommandLineOption measured { QStringLiteral("measured"),
                                   QStringLiteral("Measured kernels to draw beside the model's points: CSV, JSON or Nsight Compute raw CSV."),
                                   QStringLiteral("file") };
+    QCommandLineOption exportStyle { QStringLiteral("export-style"),
+                                     QStringLiteral("Style of the exported chart: light (default, for slides) or dark."),
+                                     QStringLiteral("style") };
     QCommandLineOption allCeilings { QStringLiteral("all-ceilings"), QStringLiteral("Draw every compute ceiling the GPU publishes.") };
     QCommandLineOption sweepMode { QStringLiteral("sweep-mode"),
                                    QStringLiteral("What the small points sweep: both, batch, seq, tokens_per_step or none."),
@@ -97,7 +100,7 @@ struct Options {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
                             actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
                             exportFile, size, scale, session, startupTime, computeEfficiency, bandwidthEfficiency,
-                            measured, allCeilings, sweepMode });
+                            measured, allCeilings, sweepMode, exportStyle });
     }
 };
 
@@ -316,6 +319,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
                              "--size: each side must be between 64 and " + std::to_string(MaxExportSide) + " pixels, got "
                                  + text.toStdString());
         request.exportSize = QSize(int(width), int(height));
+    }
+    if (parser.isSet(o.exportStyle)) {
+        const QString style = parser.value(o.exportStyle).trimmed().toLower();
+        if (style != QLatin1String("light") && style != QLatin1String("dark"))
+            throw InputError({}, {}, "--export-style: unknown style \"" + style.toStdString() + "\" (expected light or dark)");
+        scenario.exportSettings.dark = style == QLatin1String("dark");
     }
     if (parser.isSet(o.scale))
         request.exportScale = numberValue(parser, o.scale, 1.0, 4.0);

@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -11,12 +12,13 @@
 
 namespace roofline {
 
-ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale, QWidget *parent)
+ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale, bool dark, QWidget *parent)
     : QDialog(parent)
     , m_path(new QLineEdit(path, this))
     , m_width(new QSpinBox(this))
     , m_height(new QSpinBox(this))
     , m_scale(new QDoubleSpinBox(this))
+    , m_style(new QComboBox(this))
 {
     setWindowTitle(tr("Export chart"));
     auto *form = new QFormLayout(this);
@@ -38,6 +40,9 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     m_scale->setValue(scale);
     m_scale->setToolTip(tr("Multiplies a PNG's pixels, for sharp slides"));
     form->addRow(tr("&Scale (PNG)"), m_scale);
+    m_style->addItems({ tr("Light (for slides)"), tr("Dark") });
+    m_style->setCurrentIndex(dark ? 1 : 0);
+    form->addRow(tr("S&tyle"), m_style);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -61,6 +66,11 @@ QString ExportDialog::path() const
 QSize ExportDialog::size() const
 {
     return QSize(m_width->value(), m_height->value());
+}
+
+bool ExportDialog::dark() const
+{
+    return m_style->currentIndex() == 1;
 }
 
 double ExportDialog::scale() const

@@ -5,6 +5,7 @@
 class QLineEdit;
 class QSpinBox;
 class QDoubleSpinBox;
+class QComboBox;
 
 namespace roofline {
 
@@ -13,11 +14,12 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ExportDialog(const QString &path, const QSize &size, double scale, QWidget *parent = nullptr);
+    ExportDialog(const QString &path, const QSize &size, double scale, bool dark, QWidget *parent = nullptr);
 
     QString path() const;
     QSize size() const;
     double scale() const;
+    bool dark() const;
 
 private:
     void browse();
@@ -26,6 +28,7 @@ private:
     QSpinBox *m_width;
     QSpinBox *m_height;
     QDoubleSpinBox *m_scale;
+    QComboBox *m_style;
 };
 
 } // namespace roofline

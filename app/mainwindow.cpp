@@ -444,12 +444,12 @@ QString MainWindow::openAnyFile(const QString &path)
     return error.isEmpty() ? QString() : error;
 }
 
-QString MainWindow::exportTo(const QString &path, const QSize &size, double scale)
+QString MainWindow::exportTo(const QString &path, const QSize &size, double scale, bool dark)
 {
-    const QString error = exportChart(*m_plot, path, size, scale);
+    const QString error = exportChart(*m_plot, path, size, scale, dark);
     if (error.isEmpty()) {
         m_lastExportPath = path;
-        m_state->setExportSettings(ExportSettings { size.width(), size.height(), scale });
+        m_state->setExportSettings(ExportSettings { size.width(), size.height(), scale, dark });
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     }
     return error;
@@ -486,16 +486,16 @@ void MainWindow::exportWithDialog()
 {
     const QString suggestion = m_lastExportPath.isEmpty() ? QDir::home().filePath(QStringLiteral("roofline.png")) : m_lastExportPath;
     const ExportSettings &settings = m_state->session().exportSettings;
-    ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, this);
+    ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, settings.dark, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    showError(exportTo(dialog.path(), dialog.size(), dialog.scale()));
+    showError(exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark()));
 }
 
 void MainWindow::copyChart()
 {
     const ExportSettings &settings = m_state->session().exportSettings;
-    QApplication::clipboard()->setImage(m_plot->renderImage(QSize(settings.width, settings.height), 1.0));
+    QApplication::clipboard()->setImage(m_plot->renderImage(QSize(settings.width, settings.height), 1.0, settings.dark));
     statusBar()->showMessage(tr("Chart copied to the clipboard"), 3000);
 }
 

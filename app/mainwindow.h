@@ -37,7 +37,7 @@ public:
     QString saveSession(const QString &path);
     // Opens whatever the file is: a session, a config.json or a GPU file (as for a drop).
     QString openAnyFile(const QString &path);
-    QString exportTo(const QString &path, const QSize &size, double scale);
+    QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
     // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
     QString importMeasurements(const QString &path);
 

@@ -244,7 +244,8 @@ std::string sessionToJson(const Session &s)
         { "pins", pins },
         { "annotations", annotations },
         { "ops_on_second_gpu", s.opsOnSecondGpu },
-        { "export", { { "width", s.exportSettings.width }, { "height", s.exportSettings.height }, { "scale", s.exportSettings.scale } } },
+        { "export", { { "width", s.exportSettings.width }, { "height", s.exportSettings.height }, { "scale", s.exportSettings.scale },
+                      { "style", s.exportSettings.dark ? "dark" : "light" } } },
     };
     if (!s.measured.empty()) {
         json kernels = json::array();
@@ -408,6 +409,11 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         s.exportSettings.width = int(e.optionalInteger("width", 64, 16384).value_or(1920));
         s.exportSettings.height = int(e.optionalInteger("height", 64, 16384).value_or(1080));
         s.exportSettings.scale = e.optionalPositiveNumber("scale", 4.0).value_or(1.0);
+        if (const auto style = e.optionalString("style")) {
+            if (*style != "light" && *style != "dark")
+                e.fail("style", "unknown style \"" + *style + "\" (expected light or dark)");
+            s.exportSettings.dark = *style == "dark";
+        }
     }
     return s;
 }

@@ -69,6 +69,7 @@ struct ExportSettings {
     int width = 1920;
     int height = 1080;
     double scale = 1.0;
+    bool dark = false; // export style: light (for slides) unless asked
     bool operator==(const ExportSettings &) const = default;
 };
 

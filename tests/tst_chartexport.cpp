@@ -73,6 +73,18 @@ private Q_SLOTS:
         QCOMPARE(QImage(path).size(), QSize(1600, 900));
     }
 
+    void exportStyleIsChosenNotInherited()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("style.png"));
+        m_plot->setDark(true); // the screen is dark...
+        QCOMPARE(exportChart(*m_plot, path, QSize(640, 360)), QString());
+        QCOMPARE(QImage(path).pixelColor(2, 2), QColor(Qt::white)); // ...the export is light by default
+        QCOMPARE(exportChart(*m_plot, path, QSize(640, 360), 1.0, true), QString());
+        QVERIFY(QImage(path).pixelColor(2, 2).lightness() < 64); // unless dark is chosen
+        QVERIFY(m_plot->isDark()); // and the screen keeps its own
+        m_plot->setDark(false);
+    }
+
     void svgHoldsTheLegendTexts()
     {
         const QString path = m_dir.filePath(QStringLiteral("chart.svg"));

@@ -17,6 +17,7 @@
 #include <QClipboard>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -163,6 +164,27 @@ private Q_SLOTS:
         QCOMPARE(int(m_state->models().size()), int(m_presets.models.size()));
         QVERIFY(!m_window->openGpuFile(dir.path()).isEmpty()); // a directory
         QCOMPARE(m_state->session().gpu, before.gpu);
+    }
+
+    void theWholeBadCorpusLeavesTheChartAsItWas()
+    {
+        m_state->setBatch(8);
+        const Session before = m_state->session();
+        const ChartData chartBefore = m_window->plot()->data();
+        const QDir bad(QStringLiteral(ROOFLINE_TEST_DATA "/bad"));
+        for (const QString &name : bad.entryList(QDir::Files)) {
+            const QString path = bad.filePath(name);
+            // As if dropped on the window, and through each menu entry.
+            for (const QString &error : { m_window->openAnyFile(path), m_window->openModelFile(path), m_window->openGpuFile(path),
+                                          m_window->openSession(path), m_window->importMeasurements(path) }) {
+                QVERIFY2(!error.isEmpty() && error.contains(name) && !error.contains(QLatin1Char('\n')), qPrintable(name + QLatin1String(": ") + error));
+            }
+            QVERIFY2(m_state->session() == before, qPrintable(name));
+        }
+        QCOMPARE(m_window->plot()->data().title, chartBefore.title);
+        QCOMPARE(m_window->plot()->data().current.size(), chartBefore.current.size());
+        QCOMPARE(int(m_state->models().size()), int(m_presets.models.size()));
+        QCOMPARE(int(m_state->gpus().size()), int(m_presets.gpus.size()));
     }
 
     void goodFileIsAddedAndShown()

@@ -57,7 +57,7 @@ bool exportFormatForPath(const QString &path, ExportFormat *format)
     return true;
 }
 
-QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale)
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
 {
     ExportFormat format;
     if (!exportFormatForPath(path, &format))
@@ -70,18 +70,18 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
         return path + QStringLiteral(": cannot write: ") + file.errorString();
 
     QCustomPlot *custom = plot.customPlot();
-    // Vector files leave the app in the light, standard style whatever the screen shows (PNG does this
+    // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
     // inside renderImage).
     const bool dark = plot.isDark();
     const bool presentation = plot.isPresentation();
     if (format != ExportFormat::Png) {
-        plot.setDark(false);
+        plot.setDark(darkStyle);
         plot.setPresentation(false);
     }
     bool painted = false;
     switch (format) {
     case ExportFormat::Png: {
-        const QImage image = plot.renderImage(size, scale);
+        const QImage image = plot.renderImage(size, scale, darkStyle);
         // Encode in memory, then write: a failed write (a full disk) is then the file's error, not an error
         // inside libpng (whose error path in Qt leaks its row buffer).
         // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a

@@ -15,6 +15,7 @@ bool exportFormatForPath(const QString &path, ExportFormat *format);
 // Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
 // `scale` multiplies the PNG's pixels. The write is atomic: on any failure no file is left behind and an
 // earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
-QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0);
+// `dark` picks the dark export style; the default is light, for slides.
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0, bool dark = false);
 
 } // namespace roofline

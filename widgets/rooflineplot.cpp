@@ -1077,24 +1077,25 @@ void RooflinePlot::applyStyle()
     }
 }
 
-QImage RooflinePlot::renderImage(const QSize &size, double scale)
+QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle)
 {
     // Lay the chart out at a size where the fonts read as they do on screen, then scale to the pixels
     // asked for: a 1920x1080 export is laid out at 1280x720 and drawn at 1.5x.
     const double layoutScale = std::max(1.0, size.height() / 720.0);
     const int width = std::max(1, int(std::lround(size.width() / layoutScale)));
     const int height = std::max(1, int(std::lround(size.height() / layoutScale)));
-    // Images leave the app in the light, standard style whatever the screen shows.
-    const bool dark = std::exchange(m_dark, false);
+    // Images leave the app in the chosen export style, whatever the screen shows.
+    const bool dark = std::exchange(m_dark, darkStyle);
     const bool presentation = std::exchange(m_presentation, false);
-    if (dark || presentation)
+    const bool restyled = dark != darkStyle || presentation;
+    if (restyled)
         applyStyle();
     // Exports are scaled, where unantialiased 1-pixel grid lines snap unevenly: antialias everything for them.
     const QCP::AntialiasedElements screenElements = m_plot->antialiasedElements();
     m_plot->setAntialiasedElements(QCP::aeAll);
     QImage image = m_plot->toPixmap(width, height, layoutScale * scale).toImage();
     m_plot->setAntialiasedElements(screenElements);
-    if (dark || presentation) {
+    if (restyled) {
         m_dark = dark;
         m_presentation = presentation;
         applyStyle();

@@ -77,7 +77,8 @@ public:
     static QString tooltipText(const ChartPoint &point);
 
     // The chart as an image of `size` pixels, laid out for that size (fonts in proportion).
-    QImage renderImage(const QSize &size, double scale = 1.0);
+    // `dark`: the export style (light by default, for slides), whatever the screen shows.
+    QImage renderImage(const QSize &size, double scale = 1.0, bool dark = false);
 
     // Where the pieces are, for tests and for export: the underlying plot.
     QCustomPlot *customPlot() const { return m_plot; }
