@@ -12,11 +12,15 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStringList>
 #include <QUndoStack>
+
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -40,7 +44,7 @@ QStringList argumentList(int argc, char **argv)
 bool wantsExport(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (std::string_view(argv[i]).starts_with("--export") || std::string_view(argv[i]).starts_with("-export"))
+        if (const std::string_view arg(argv[i]); arg == "--export" || arg == "-export" || arg.starts_with("--export="))
             return true;
     return false;
 }
@@ -50,6 +54,15 @@ void useOffscreenWithoutDisplay()
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Headless machines (CI, cron) often have no XDG_RUNTIME_DIR; Qt then falls back to a private directory
+    // under /tmp with a warning on stderr. Use that same directory, so a script sees only our own messages.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QString fallback = QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(getuid());
+        if (QDir().mkpath(fallback)) {
+            QFile::setPermissions(fallback, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(fallback));
+        }
+    }
 }
 
 int exportHeadless(const CommandLineRequest &request)

@@ -2,6 +2,7 @@
 
 #include "inputerror.h"
 #include "jsonreader.h"
+#include "measured.h"
 #include "chartdata.h"
 #include "report.h"
 
@@ -64,7 +65,9 @@ struct Options {
                                        QStringLiteral("n") };
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
-    QCommandLineOption dump { QStringLiteral("dump"), QStringLiteral("Print the numbers: json or csv."), QStringLiteral("format") };
+    QCommandLineOption dump { QStringLiteral("dump"),
+                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over a 64 x 64 grid)."),
+                              QStringLiteral("format") };
     QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
     QCommandLineOption exportFile { QStringLiteral("export"),
                                     QStringLiteral("Write the chart to a .png, .svg or .pdf file and exit."),
@@ -85,6 +88,12 @@ struct Options {
     QCommandLineOption exportStyle { QStringLiteral("export-style"),
                                      QStringLiteral("Style of the exported chart: light (default, for slides) or dark."),
                                      QStringLiteral("style") };
+    QCommandLineOption mapQuantity { QStringLiteral("map-quantity"),
+                                     QStringLiteral("With --dump phase-map: decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits."),
+                                     QStringLiteral("name") };
+    QCommandLineOption mapSeries { QStringLiteral("map-series"),
+                                   QStringLiteral("With --map-quantity compute_bound_share: the series, e.g. \"qkv mlp ar\"."),
+                                   QStringLiteral("name") };
     QCommandLineOption allCeilings { QStringLiteral("all-ceilings"), QStringLiteral("Draw every compute ceiling the GPU publishes.") };
     QCommandLineOption sweepMode { QStringLiteral("sweep-mode"),
                                    QStringLiteral("What the small points sweep: both, batch, seq, tokens_per_step or none."),
@@ -100,7 +109,7 @@ struct Options {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
                             actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
                             exportFile, size, scale, session, startupTime, computeEfficiency, bandwidthEfficiency,
-                            measured, allCeilings, sweepMode, exportStyle });
+                            measured, allCeilings, sweepMode, exportStyle, mapQuantity, mapSeries });
     }
 };
 
@@ -293,10 +302,35 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     }
     if (parser.isSet(o.dump)) {
         request.dumpFormat = parser.value(o.dump).trimmed().toLower();
-        if (request.dumpFormat != QLatin1String("json") && request.dumpFormat != QLatin1String("csv"))
-            throw InputError({}, {}, "--dump: unknown format \"" + parser.value(o.dump).toStdString() + "\" (expected json or csv)");
+        if (request.dumpFormat != QLatin1String("json") && request.dumpFormat != QLatin1String("csv")
+            && request.dumpFormat != QLatin1String("phase-map"))
+            throw InputError({}, {},
+                             "--dump: unknown format \"" + parser.value(o.dump).toStdString() + "\" (expected json, csv or phase-map)");
     }
     request.dumpSweep = parser.isSet(o.sweep);
+    if (parser.isSet(o.mapQuantity)) {
+        static const std::pair<const char *, GridQuantity> quantities[] = {
+            { "decode_step_s", GridQuantity::DecodeStepSeconds }, { "tokens_per_s", GridQuantity::DecodeTokensPerSecond },
+            { "ttft_s", GridQuantity::PrefillSeconds }, { "compute_bound_share", GridQuantity::ComputeBoundShare },
+            { "fits", GridQuantity::MemoryFits } };
+        const std::string name = parser.value(o.mapQuantity).trimmed().toLower().toStdString();
+        bool known = false;
+        for (const auto &[key, quantity] : quantities)
+            if (name == key) {
+                request.phaseMapQuantity = quantity;
+                known = true;
+            }
+        if (!known)
+            throw InputError({}, {}, "--map-quantity: unknown quantity \"" + name
+                                         + "\" (expected decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits)");
+    }
+    if (parser.isSet(o.mapSeries)) {
+        const std::string name = parser.value(o.mapSeries).trimmed().toStdString();
+        const auto series = seriesFromName(name);
+        if (!series)
+            throw InputError({}, {}, "--map-series: unknown series \"" + name + "\" (expected e.g. \"qkv mlp ar\")");
+        request.phaseMapSeries = *series;
+    }
 
     if (parser.isSet(o.exportFile)) {
         request.exportPath = parser.value(o.exportFile);
@@ -370,6 +404,18 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         const Evaluation evaluation = s.evaluate();
         if (request.dumpFormat == QLatin1String("csv")) {
             out << evaluationToCsv(evaluation);
+        } else if (request.dumpFormat == QLatin1String("phase-map")) {
+            PhaseMap map;
+            computePhaseMap(s, request.phaseMapQuantity, request.phaseMapSeries, 64, map);
+            out << "batch,seq," << gridQuantityName(request.phaseMapQuantity) << ",fits_max_seq\n";
+            char line[128];
+            for (std::size_t j = 0; j < map.grid.seqs.size(); ++j)
+                for (std::size_t i = 0; i < map.grid.batches.size(); ++i) {
+                    std::snprintf(line, sizeof line, "%lld,%lld,%.17g,%.17g\n", static_cast<long long>(map.grid.batches[i]),
+                                  static_cast<long long>(map.grid.seqs[j]), map.values[j * map.grid.batches.size() + i],
+                                  map.fitsBoundary[i].second);
+                    out << line;
+                }
         } else {
             std::vector<Evaluation> sweep;
             if (request.dumpSweep)

@@ -2,6 +2,7 @@
 
 #include "presets.h"
 #include "scenario.h"
+#include "grid.h"
 #include "session.h"
 
 #include <QSize>
@@ -20,7 +21,9 @@ struct CommandLineRequest {
     bool version = false;
     bool listModels = false;
     bool listGpus = false;
-    QString dumpFormat; // "json", "csv" or empty
+    QString dumpFormat; // "json", "csv", "phase-map" or empty
+    GridQuantity phaseMapQuantity = GridQuantity::DecodeStepSeconds;
+    Series phaseMapSeries = Series::QkvMlpAr;
     bool dumpSweep = false;
     QString exportPath; // empty: no export
     QSize exportSize { 1920, 1080 }; // the session's export settings unless --size / --scale say otherwise

@@ -163,6 +163,19 @@ private Q_SLOTS:
         QVERIFY(!findOp(doc[QLatin1String("ops")].toArray(), QStringLiteral("prefill"), QStringLiteral("attention")).isEmpty());
     }
 
+    void phaseMapDump()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("phase-map"), QStringLiteral("--map-quantity"),
+                                      QStringLiteral("compute_bound_share"), QStringLiteral("--map-series"), QStringLiteral("qkv mlp ar") });
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 64 * 64);
+        QVERIFY(lines.first().startsWith("batch,seq,share of the series' time compute-bound"));
+        // Batch 1: decode projections are memory-bound; batch 1024: compute-bound on the seed A6000.
+        QVERIFY(lines[1].startsWith("1,1,0,"));
+        QVERIFY(lines[64].startsWith("1024,1,1,"));
+    }
+
     void lists()
     {
         const Run gpus = runExplorer({ QStringLiteral("--list-gpus") });
@@ -231,6 +244,9 @@ private Q_SLOTS:
         QTest::newRow("sweep mode") << QStringList { QStringLiteral("--sweep-mode"), QStringLiteral("spiral") } << "--sweep-mode: unknown mode";
         QTest::newRow("measured file") << QStringList { QStringLiteral("--measured"), QStringLiteral(ROOFLINE_TEST_DATA "/measured/no-time.csv") }
                                        << "no-time.csv: line 1: the header has neither";
+        QTest::newRow("map quantity") << QStringList { QStringLiteral("--map-quantity"), QStringLiteral("heat") } << "--map-quantity: unknown quantity";
+        QTest::newRow("map series") << QStringList { QStringLiteral("--map-series"), QStringLiteral("mlp") } << "--map-series: unknown series";
+        QTest::newRow("export style") << QStringList { QStringLiteral("--export-style"), QStringLiteral("neon") } << "--export-style: unknown style";
         QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") } << "unexpected argument";
     }
     void badArguments()
