@@ -87,7 +87,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         const auto type = static_cast<ComputeType>(i);
         if (const auto peak = scenario.gpu.peak(type))
             out.ceilings.push_back(ChartData::Ceiling { std::string(computeTypeName(type)) + " " + printf("%g TFLOP/s", *peak / 1e12),
-                                                        *peak, type == w.computeType });
+                                                        *peak, *peak / current.roof.bandwidthBytesPerSecond,
+                                                        type == w.computeType });
     }
 }
 

@@ -66,6 +66,7 @@ struct ChartData {
     struct Ceiling {
         std::string label; // "fp8 1978.9 TFLOP/s"
         double flopsPerSecond = 0.0;
+        double ridge = 0.0; // where it meets the memory roof, FLOP/B
         bool active = false;
     };
     std::vector<Ceiling> ceilings;

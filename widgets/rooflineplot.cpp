@@ -417,7 +417,7 @@ void RooflinePlot::fitToView()
         if (!shown)
             continue;
         const double flops = m_data.ceilings[i].flopsPerSecond;
-        const double start = std::max(x.lower, flops / m_data.roof.bandwidthBytesPerSecond);
+        const double start = std::max(x.lower, m_data.ceilings[i].ridge);
         if (start < x.upper)
             graph->setData({ start, x.upper }, { flops, flops }, true);
         label->setText(qs(m_data.ceilings[i].label));
