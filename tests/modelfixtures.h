@@ -47,6 +47,31 @@ inline roofline::ModelConfig mixtral8x7b()
     return m;
 }
 
+// LLaMA-33B (LLaMA 1), charted with Medusa in the seed's source paper.
+inline roofline::ModelConfig llama33b()
+{
+    roofline::ModelConfig m = llama2_13b();
+    m.id = "llama-33b";
+    m.hidden = 6656;
+    m.intermediate = 17920;
+    m.heads = 52;
+    m.kvHeads = 52;
+    m.layers = 60;
+    return m;
+}
+
+inline roofline::GpuSpec h100Sxm()
+{
+    roofline::GpuSpec g;
+    g.id = "h100-sxm";
+    g.name = "H100 SXM";
+    g.bandwidthBytesPerSecond = 3350e9;
+    g.setPeak(roofline::ComputeType::Fp16, 989.4e12);
+    g.setPeak(roofline::ComputeType::Fp8, 1978.9e12);
+    g.memoryBytes = 80e9;
+    return g;
+}
+
 inline roofline::GpuSpec seedA6000()
 {
     roofline::GpuSpec g;

@@ -13,13 +13,7 @@ PresetLibrary twoOfEach()
 {
     PresetLibrary presets;
     presets.models = { llama2_13b(), llama2_70b() };
-    GpuSpec h100;
-    h100.id = "h100-sxm";
-    h100.name = "H100 SXM";
-    h100.bandwidthBytesPerSecond = 3350e9;
-    h100.setPeak(ComputeType::Fp16, 989.4e12);
-    h100.memoryBytes = 80e9;
-    presets.gpus = { h100, seedA6000() };
+    presets.gpus = { h100Sxm(), seedA6000() };
     return presets;
 }
 }

@@ -159,12 +159,7 @@ private Q_SLOTS:
     {
         QFETCH(qint64, tokens);
         QFETCH(double, intensity);
-        ModelConfig llama33 = llama2_13b();
-        llama33.hidden = 6656;
-        llama33.intermediate = 17920;
-        llama33.heads = 52;
-        llama33.kvHeads = 52;
-        llama33.layers = 60;
+        const ModelConfig llama33 = llama33b();
         Workload w;
         w.seq = 1024;
         w.tokensPerStep = tokens;

@@ -11,14 +11,7 @@ PresetLibrary presets()
 {
     PresetLibrary p;
     p.models = { llama2_13b(), llama2_70b() };
-    GpuSpec h100;
-    h100.id = "h100-sxm";
-    h100.name = "H100 SXM";
-    h100.bandwidthBytesPerSecond = 3350e9;
-    h100.setPeak(ComputeType::Fp16, 989.4e12);
-    h100.setPeak(ComputeType::Fp8, 1978.9e12);
-    h100.memoryBytes = 80e9;
-    p.gpus = { seedA6000(), h100 };
+    p.gpus = { seedA6000(), h100Sxm() };
     return p;
 }
 

@@ -1,4 +1,5 @@
 // Any bytes as a .roofline session: either a session whose scenario evaluates to finite numbers, or an InputError.
+#include "../modelfixtures.h"
 #include "inputerror.h"
 #include "session.h"
 
@@ -10,23 +11,8 @@ namespace {
 roofline::PresetLibrary presets()
 {
     roofline::PresetLibrary library;
-    roofline::GpuSpec gpu;
-    gpu.id = "a6000-seed";
-    gpu.name = "RTX A6000 (seed chart)";
-    gpu.bandwidthBytesPerSecond = 768e9;
-    gpu.setPeak(roofline::ComputeType::Fp16, 181e12);
-    gpu.memoryBytes = 48e9;
-    library.gpus.push_back(gpu);
-    roofline::ModelConfig model;
-    model.id = "llama-2-13b";
-    model.name = "Llama-2-13B";
-    model.hidden = 5120;
-    model.intermediate = 13824;
-    model.heads = model.kvHeads = 40;
-    model.headDim = 128;
-    model.layers = 40;
-    model.vocab = 32000;
-    library.models.push_back(model);
+    library.gpus.push_back(seedA6000());
+    library.models.push_back(llama2_13b());
     return library;
 }
 }
