@@ -33,6 +33,25 @@ constexpr double YLimitMax = 1e21;
 // How close the pointer must come to a point for its tooltip.
 constexpr double HoverRadiusPixels = 8.0;
 
+// The canvas's background, painted into the bottom paint buffer rather than by QCustomPlot's paintEvent:
+// the event then skips a full-viewport fill on every repaint (the buffer already covers every pixel).
+class BackgroundFill : public QCPLayerable
+{
+public:
+    explicit BackgroundFill(QCustomPlot *plot)
+        : QCPLayerable(plot, QStringLiteral("background"))
+    {
+    }
+    void setColor(const QColor &color) { m_color = color; }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override { painter->setAntialiasing(false); }
+    void draw(QCPPainter *painter) override { painter->fillRect(mParentPlot->viewport(), m_color); }
+
+private:
+    QColor m_color = Qt::white;
+};
+
 bool usable(double x, double y)
 {
     return std::isfinite(x) && std::isfinite(y) && x > 0.0 && y > 0.0;
@@ -78,7 +97,8 @@ QWidget *RooflinePlot::canvasWidget() const
 void RooflinePlot::buildPlot()
 {
     QCustomPlot &p = *m_plot;
-    p.setBackground(Qt::white);
+    p.setBackground(Qt::NoBrush);
+    m_background = new BackgroundFill(&p);
     p.setNoAntialiasingOnDrag(false);
     // Grid and axes are axis-aligned: antialiasing them costs time on every replot and buys nothing.
     p.setAntialiasedElements(QCP::aeAll);
@@ -1017,7 +1037,7 @@ void RooflinePlot::applyStyle()
     QFont base = font();
     base.setPointSizeF(base.pointSizeF() * f);
 
-    m_plot->setBackground(background);
+    static_cast<BackgroundFill *>(m_background)->setColor(background);
     QFont title = base;
     title.setPointSizeF(base.pointSizeF() * 1.45);
     title.setBold(true);

@@ -16,6 +16,7 @@ class QCPTextElement;
 class QCPAbstractLegendItem;
 class QCPLegend;
 class QCPLayer;
+class QCPLayerable;
 
 
 namespace roofline {
@@ -119,6 +120,7 @@ private:
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
 
     QCustomPlot *m_plot = nullptr;
+    QCPLayerable *m_background = nullptr;
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout
     QCPItemText *m_subtitleText = nullptr;
