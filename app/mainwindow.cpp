@@ -125,6 +125,8 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_controls, &ControlPanel::resetGpuRequested, s, &ExplorerState::resetGpu);
     connect(m_controls, &ControlPanel::dragStarted, s, &ExplorerState::beginDrag);
     connect(m_controls, &ControlPanel::dragFinished, s, &ExplorerState::endDrag);
+    connect(m_controls, &ControlPanel::dragStarted, m_plot, [this] { m_plot->setDragging(true); });
+    connect(m_controls, &ControlPanel::dragFinished, m_plot, [this] { m_plot->setDragging(false); });
     connect(m_controls, &ControlPanel::secondGpuChosen, s, &ExplorerState::setSecondGpu);
     connect(m_controls, &ControlPanel::opsOnSecondGpuChanged, s, &ExplorerState::setOpsOnSecondGpu);
     connect(m_controls, &ControlPanel::pinRequested, s, &ExplorerState::pinCurrent);

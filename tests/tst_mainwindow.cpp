@@ -355,6 +355,8 @@ private Q_SLOTS:
         m_state->undoStack()->undo();
         QCOMPARE(m_state->session().workload.batch, qint64(1));
         QCOMPARE(batch->value(), 1.0); // the control follows
+        // The drag drew markers without antialiasing; its end restored full quality.
+        QVERIFY(m_window->plot()->customPlot()->antialiasedElements().testFlag(QCP::aeScatters));
         for (const auto &[series, intensity] : decodeIntensities(m_presets, 1))
             QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
     }

@@ -1015,6 +1015,14 @@ void RooflinePlot::setPresentation(bool enabled)
     requestReplot(true);
 }
 
+void RooflinePlot::setDragging(bool dragging)
+{
+    const QCP::AntialiasedElements plain = QCP::aeGrid | QCP::aeSubGrid | QCP::aeAxes;
+    m_plot->setNotAntialiasedElements(dragging ? plain | QCP::aeScatters : plain);
+    if (!dragging)
+        requestReplot(true);
+}
+
 void RooflinePlot::setDark(bool dark)
 {
     if (dark == m_dark)
