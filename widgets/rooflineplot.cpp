@@ -1032,12 +1032,17 @@ void RooflinePlot::setDark(bool dark)
     requestReplot(true);
 }
 
+QColor RooflinePlot::backgroundColor() const
+{
+    return m_dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
+}
+
 void RooflinePlot::applyStyle()
 {
     // Presentation multiplies fonts, pens and markers; dark swaps the neutral colours.
     const double f = m_presentation ? 1.7 : 1.0;
     const double pen = m_presentation ? 2.0 : 1.0;
-    const QColor background = m_dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
+    const QColor background = backgroundColor();
     const QColor text = m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black);
     const QColor muted = m_dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55);
     const QColor grid = m_dark ? QColor(0x4a, 0x4b, 0x50) : QColor(0xcc, 0xcc, 0xcc);
@@ -1121,7 +1126,10 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle
     // Exports are scaled, where unantialiased 1-pixel grid lines snap unevenly: antialias everything for them.
     const QCP::AntialiasedElements screenElements = m_plot->antialiasedElements();
     m_plot->setAntialiasedElements(QCP::aeAll);
+    // An opaque background makes an opaque image: PNG then encodes three channels, not four.
+    m_plot->setBackground(backgroundColor());
     QImage image = m_plot->toPixmap(width, height, layoutScale * scale).toImage();
+    m_plot->setBackground(Qt::NoBrush);
     m_plot->setAntialiasedElements(screenElements);
     if (restyled) {
         m_dark = dark;

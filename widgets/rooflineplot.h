@@ -120,6 +120,7 @@ private:
     void updateAnnotations();
     void rebuildPinGraphs(std::size_t count);
     void applyStyle();
+    QColor backgroundColor() const;
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
 
     QCustomPlot *m_plot = nullptr;
