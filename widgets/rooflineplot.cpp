@@ -382,26 +382,35 @@ void RooflinePlot::fitToView()
     // engine ignores clipping) then hold nothing outside the axes, and log axes never see a value <= 0.
     const QCPRange x = m_plot->xAxis->range();
     const QCPRange y = m_plot->yAxis->range();
-    const Roofline &roof = m_data.roof;
-    m_memoryRoof->data()->clear();
-    m_computeRoof->data()->clear();
-    const bool valid = usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
-    m_ridgeLine->setVisible(valid);
-    if (valid) {
-        const double bw = roof.bandwidthBytesPerSecond;
+    // Roofs drawn full length, dashed, as in the seed chart; the ridge ends where it meets them.
+    const auto fullRoofs = [&](const Roofline &r, QCPGraph *memory, QCPGraph *compute) {
+        memory->data()->clear();
+        compute->data()->clear();
+        const double bw = r.bandwidthBytesPerSecond;
         const double from = std::max(x.lower, y.lower / bw);
         const double to = std::min(x.upper, y.upper / bw);
         if (to > from)
-            m_memoryRoof->setData({ from, to }, { bw * from, bw * to }, true);
-        if (roof.peakFlopsPerSecond >= y.lower && roof.peakFlopsPerSecond <= y.upper)
-            m_computeRoof->setData({ x.lower, x.upper }, { roof.peakFlopsPerSecond, roof.peakFlopsPerSecond }, true);
-        // Stop the ridge line at the legend's top edge rather than draw across the legend.
-        double bottom = y.lower;
+            memory->setData({ from, to }, { bw * from, bw * to }, true);
+        if (r.peakFlopsPerSecond >= y.lower && r.peakFlopsPerSecond <= y.upper)
+            compute->setData({ x.lower, x.upper }, { r.peakFlopsPerSecond, r.peakFlopsPerSecond }, true);
+    };
+    // A ridge line stops at the legend's top edge rather than cross the legend.
+    const auto ridgeBottom = [&](double ridge) {
         const QRect legend = m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect();
-        const double ridgePixel = m_plot->xAxis->coordToPixel(roof.ridge());
-        if (legend.isValid() && ridgePixel >= legend.left() && ridgePixel <= legend.right())
-            bottom = std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), y.lower, y.upper);
-        m_ridgeLine->start->setCoords(roof.ridge(), bottom);
+        const double pixel = m_plot->xAxis->coordToPixel(ridge);
+        if (legend.isValid() && pixel >= legend.left() && pixel <= legend.right())
+            return std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), y.lower, y.upper);
+        return y.lower;
+    };
+
+    const Roofline &roof = m_data.roof;
+    const bool valid = usable(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
+    m_ridgeLine->setVisible(valid);
+    m_memoryRoof->data()->clear();
+    m_computeRoof->data()->clear();
+    if (valid) {
+        fullRoofs(roof, m_memoryRoof, m_computeRoof);
+        m_ridgeLine->start->setCoords(roof.ridge(), ridgeBottom(roof.ridge()));
         m_ridgeLine->end->setCoords(roof.ridge(), y.upper);
     }
 
@@ -449,21 +458,10 @@ void RooflinePlot::fitToView()
     m_secondRidge->setVisible(false);
     if (m_data.secondRoof && usable(m_data.secondRoof->roof.bandwidthBytesPerSecond, m_data.secondRoof->roof.peakFlopsPerSecond)) {
         const Roofline &other = m_data.secondRoof->roof;
-        const double bw = other.bandwidthBytesPerSecond;
-        const double from = std::max(x.lower, y.lower / bw);
-        const double to = std::min(x.upper, y.upper / bw);
-        if (to > from)
-            m_secondMemoryRoof->setData({ from, to }, { bw * from, bw * to }, true);
-        if (other.peakFlopsPerSecond >= y.lower && other.peakFlopsPerSecond <= y.upper)
-            m_secondComputeRoof->setData({ x.lower, x.upper }, { other.peakFlopsPerSecond, other.peakFlopsPerSecond }, true);
+        fullRoofs(other, m_secondMemoryRoof, m_secondComputeRoof);
         if (other.ridge() >= x.lower && other.ridge() <= x.upper) {
-            // From the bottom (or the legend's top) up to the corner of its roofs.
-            double bottom = y.lower;
-            const QRect legend = m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect();
-            const double pixel = m_plot->xAxis->coordToPixel(other.ridge());
-            if (legend.isValid() && pixel >= legend.left() && pixel <= legend.right())
-                bottom = std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), y.lower, y.upper);
-            m_secondRidge->start->setCoords(other.ridge(), bottom);
+            // Up to the corner of its roofs only.
+            m_secondRidge->start->setCoords(other.ridge(), ridgeBottom(other.ridge()));
             m_secondRidge->end->setCoords(other.ridge(), std::min(y.upper, other.peakFlopsPerSecond));
             m_secondRidge->setVisible(true);
         }
