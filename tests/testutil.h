@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -18,7 +19,9 @@
                                      .arg(double(tolerance))));                                                        \
     } while (false)
 
-inline QString testDataPath(const char *relative)
+// Writes a small input file for a test; false if it could not.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
 {
-    return QStringLiteral(ROOFLINE_TEST_DATA "/") + QString::fromUtf8(relative);
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }

@@ -127,10 +127,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.roofline"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": 1, "workload": {"batch": 4, "flash_attention": true, "tokens_per_step": 8}})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"format": 1, "workload": {"batch": 4, "flash_attention": true, "tokens_per_step": 8}})"));
         // Flags given override the session; flags not given leave it alone.
         const CommandLineRequest request
             = parseCommandLine({ QStringLiteral("x"), QStringLiteral("--session"), path, QStringLiteral("--seq"), QStringLiteral("512") },
@@ -265,11 +262,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("config.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 40,
-                      "num_key_value_heads": 7, "num_hidden_layers": 40, "vocab_size": 32000})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 40,
+                      "num_key_value_heads": 7, "num_hidden_layers": 40, "vocab_size": 32000})"));
         const Run run = runExplorer({ QStringLiteral("--model-config"), path, QStringLiteral("--dump"), QStringLiteral("json") });
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
@@ -282,10 +276,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("gpu.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         const Run run = runExplorer({ QStringLiteral("--gpu-file"), path, QStringLiteral("--dump"), QStringLiteral("json") });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(run.out).object();

@@ -67,17 +67,14 @@ private Q_SLOTS:
     {
         // A session with a pin, a second GPU, a hidden series, a label and a fixed view.
         const QString session = m_dir.filePath(QStringLiteral("deck.roofline"));
-        QFile file(session);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": 1, "model": {"preset": "llama-2-70b"}, "gpu": {"preset": "h100-sxm"},
+        QVERIFY(writeFile(session, R"({"format": 1, "model": {"preset": "llama-2-70b"}, "gpu": {"preset": "h100-sxm"},
             "workload": {"batch": 32, "seq": 4096}, "hidden_series": ["qk/pv init"],
             "pins": [{"label": "pinned: batch 1, A6000", "model": {"preset": "llama-2-70b"}, "gpu": {"preset": "a6000-seed"},
                       "workload": {"batch": 1, "seq": 4096}}],
             "second_gpu": {"preset": "a100-80gb-pcie"},
             "annotations": [{"kind": "note", "text": "decode is memory-bound until batch ~300", "x": 3, "y": 1e14}],
             "view": {"x": [0.5, 20000], "y": [1e10, 2e15]},
-            "export": {"width": 1600, "height": 900, "scale": 1}})");
-        file.close();
+            "export": {"width": 1600, "height": 900, "scale": 1}})"));
         const QString svg = m_dir.filePath(QStringLiteral("deck.svg"));
         QByteArray err;
         QCOMPARE(run({ QStringLiteral("--session"), session, QStringLiteral("--export"), svg }, &err), 0);

@@ -153,10 +153,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("config.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 0})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 0})"));
         const Session before = m_state->session();
         const QString error = m_window->openModelFile(path);
         QVERIFY2(error.contains(path) && error.contains(QLatin1String("num_attention_heads")), qPrintable(error));
@@ -191,10 +188,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lab.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         QCOMPARE(m_window->openGpuFile(path), QString());
         QCOMPARE(m_window->controls()->gpuBox()->currentText(), QStringLiteral("Lab card"));
         QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("500GB/s"));
@@ -330,10 +324,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bad.roofline"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": 1, "workload": {"batch": -4}})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"format": 1, "workload": {"batch": -4}})"));
         m_state->setBatch(16);
         const Session before = m_state->session();
         const QString error = m_window->openSession(path);
@@ -394,10 +385,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString gpu = dir.filePath(QStringLiteral("card.json"));
-        QFile file(gpu);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"name": "Dropped card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})");
-        file.close();
+        QVERIFY(writeFile(gpu, R"({"name": "Dropped card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         QCOMPARE(m_window->openAnyFile(gpu), QString());
         QCOMPARE(QString::fromStdString(m_state->session().gpu.name), QStringLiteral("Dropped card"));
         QCOMPARE(m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/good/config.json")), QString());
