@@ -78,7 +78,8 @@ BENCHMARK(BM_EvaluateGrid)->Unit(benchmark::kMillisecond);
 // One step of a slider drag as the window does it: the state changes, the window recomputes and hands
 // the results to the canvas, the table and the summary, and the canvas replots (1920x1080 plot area).
 // The drag is started as the slider's press starts it (markers drawn without antialiasing until release).
-void BM_SliderStep(benchmark::State &state)
+template<typename Step>
+void sliderDrag(benchmark::State &state, Step step)
 {
     ExplorerState explorer(presets());
     MainWindow window(&explorer);
@@ -87,10 +88,10 @@ void BM_SliderStep(benchmark::State &state)
     QCoreApplication::processEvents();
     QCustomPlot *plot = window.plot()->customPlot();
     Q_EMIT window.controls()->dragStarted();
-    std::int64_t batch = 1;
+    std::int64_t i = 0;
     for (auto _ : state) {
-        batch = batch % 1024 + 1;
-        explorer.setBatch(double(batch));
+        i = i % 1024 + 1;
+        step(explorer, i);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // the queued replot
         plot->repaint(); // and the paint that puts it on screen
     }
@@ -98,7 +99,20 @@ void BM_SliderStep(benchmark::State &state)
     state.counters["plot_width"] = plot->width();
     state.counters["plot_height"] = plot->height();
 }
+
+// The batch slider: the points move over an unchanged frame (the target).
+void BM_SliderStep(benchmark::State &state)
+{
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBatch(double(i)); });
+}
 BENCHMARK(BM_SliderStep)->Unit(benchmark::kMillisecond);
+
+// The bandwidth slider: the roofs move too, so the whole chart is redrawn on every step.
+void BM_SliderStepBandwidth(benchmark::State &state)
+{
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBandwidthGbps(500.0 + double(i)); });
+}
+BENCHMARK(BM_SliderStepBandwidth)->Unit(benchmark::kMillisecond);
 
 void exportBenchmark(benchmark::State &state, const char *name)
 {

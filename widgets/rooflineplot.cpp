@@ -1,9 +1,8 @@
 #include "rooflineplot.h"
 
+#include "canvas.h"
 #include "chartstyle.h"
 #include "units.h"
-
-#include <qcustomplot.h>
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -67,6 +66,29 @@ QString qs(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
+bool sameRoof(const Roofline &a, const Roofline &b)
+{
+    return a.peakFlopsPerSecond == b.peakFlopsPerSecond && a.bandwidthBytesPerSecond == b.bandwidthBytesPerSecond;
+}
+
+// Whether two charts draw the same roofs, ceilings and ridge: those live in the frame's image, which a
+// step that only moves points does not redraw.
+bool sameRoofs(const ChartData &a, const ChartData &b)
+{
+    const auto sameOther = [](const ChartData::OtherRoof &x, const ChartData::OtherRoof &y) {
+        return sameRoof(x.roof, y.roof) && x.bandwidthLabel == y.bandwidthLabel && x.peakLabel == y.peakLabel;
+    };
+    const auto sameCeiling = [](const ChartData::Ceiling &x, const ChartData::Ceiling &y) {
+        return x.label == y.label && x.flopsPerSecond == y.flopsPerSecond && x.ridge == y.ridge && x.active == y.active;
+    };
+    return sameRoof(a.roof, b.roof) && a.bandwidthLabel == b.bandwidthLabel && a.peakLabel == b.peakLabel
+        && a.ridgeLabel == b.ridgeLabel && a.practicalLabel == b.practicalLabel
+        && a.secondRoof.has_value() == b.secondRoof.has_value() && (!a.secondRoof || sameOther(*a.secondRoof, *b.secondRoof))
+        && a.practicalRoof.has_value() == b.practicalRoof.has_value()
+        && (!a.practicalRoof || sameRoof(*a.practicalRoof, *b.practicalRoof))
+        && std::equal(a.ceilings.begin(), a.ceilings.end(), b.ceilings.begin(), b.ceilings.end(), sameCeiling);
+}
+
 } // namespace
 
 struct RooflinePlot::ViewCache {
@@ -76,7 +98,7 @@ struct RooflinePlot::ViewCache {
 
 RooflinePlot::RooflinePlot(QWidget *parent)
     : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
+    , m_plot(new Canvas(this))
     , m_cache(std::make_unique<ViewCache>())
 {
     auto *layout = new QVBoxLayout(this);
@@ -140,21 +162,17 @@ void RooflinePlot::buildPlot()
     p.xAxis2->setTickLabels(false);
     p.yAxis2->setTickLabels(false);
 
-    // What changes on a slider step lives on its own buffered layer, so that a step repaints only that
-    // layer; grid, axes and legend are redrawn only when the frame or the names change.
-    // It sits on top, so the plot composites two buffers, not three; the legend stays below it (its text
-    // is the costliest thing to redraw) and the ridge line stops short of it.
+    // What a batch or sequence step changes (the points, the subtitle) lives on the top layer, redrawn
+    // alone; the frame, the roofs and the legend are redrawn only when they change. The canvas keeps
+    // the top layer as recorded drawing commands over one opaque image of everything else (see Canvas).
+    // QCustomPlot's overlay layer (selection rectangles, unused here) is made logical so that it shares
+    // the frame's image.
+    p.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     p.addLayer(QStringLiteral("data"), p.layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
     m_dataLayer = p.layer(QStringLiteral("data"));
     m_dataLayer->setMode(QCPLayer::lmBuffered);
-    p.setCurrentLayer(m_dataLayer);
-    m_subtitleText = new QCPItemText(&p);
-    m_subtitleText->setFont(subtitleFont);
-    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
-    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
-    m_subtitleText->setClipToAxisRect(false);
-    m_subtitleText->setSelectable(false);
-    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
+    static_cast<Canvas &>(p).useRecordedTopLayer();
+    p.setCurrentLayer(QStringLiteral("main"));
 
     m_memoryRoof = p.addGraph();
     m_memoryRoof->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2.0, Qt::DashLine));
@@ -218,6 +236,14 @@ void RooflinePlot::buildPlot()
             position->setType(QCPItemPosition::ptPlotCoords);
     }
 
+    p.setCurrentLayer(m_dataLayer);
+    m_subtitleText = new QCPItemText(&p);
+    m_subtitleText->setFont(subtitleFont);
+    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
+    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
+    m_subtitleText->setClipToAxisRect(false);
+    m_subtitleText->setSelectable(false);
+    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
     // Sweep first, so the current points draw on top of them.
     for (int i = 0; i < SeriesCount; ++i) {
         const QColor color = seriesColor(static_cast<Series>(i));
@@ -287,12 +313,13 @@ void RooflinePlot::buildPlot()
 
 void RooflinePlot::setData(const ChartData &data)
 {
+    // Roofs, titles and legend names are drawn outside the data layer: a change to them needs a full replot.
+    bool full = !sameRoofs(m_data, data);
     m_data = data;
-    // Names shown outside the data layer (title, legend) need a full replot when they change.
     const QString title = qs(m_data.title);
     const QString bandwidth = qs(m_data.bandwidthLabel);
     const QString peak = qs(m_data.peakLabel);
-    bool full = title != m_title->text() || bandwidth != m_memoryRoof->name() || peak != m_computeRoof->name();
+    full = full || title != m_title->text() || bandwidth != m_memoryRoof->name() || peak != m_computeRoof->name();
     m_title->setText(title);
     m_memoryRoof->setName(bandwidth);
     m_computeRoof->setName(peak);
@@ -936,7 +963,7 @@ void RooflinePlot::setShowAllCeilings(bool show)
         return;
     m_showAllCeilings = show;
     fitToView();
-    requestReplot(false);
+    requestReplot(true); // the ceilings live in the frame's image
 }
 
 int RooflinePlot::visibleCeilingCount() const

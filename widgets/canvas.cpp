@@ -1,0 +1,88 @@
+#include "canvas.h"
+
+#include <QPicture>
+
+namespace roofline {
+
+namespace {
+
+// The frame: grid, axes, roofs, legend. Opaque, so putting it on screen is a plain copy.
+class OpaqueImageBuffer : public QCPAbstractPaintBuffer
+{
+public:
+    OpaqueImageBuffer(const QSize &size, double devicePixelRatio)
+        : QCPAbstractPaintBuffer(size, devicePixelRatio)
+    {
+        OpaqueImageBuffer::reallocateBuffer();
+    }
+    QCPPainter *startPainting() override { return new QCPPainter(&m_image); }
+    void draw(QCPPainter *painter) const override
+    {
+        if (painter && painter->isActive())
+            painter->drawImage(QPointF(0, 0), m_image);
+    }
+    // The bottom layer paints every pixel; a transparent clear has nothing to show through.
+    void clear(const QColor &color) override { m_image.fill(color.alpha() == 255 ? color : QColor(Qt::white)); }
+
+protected:
+    void reallocateBuffer() override
+    {
+        const QSize pixels = (QSizeF(mSize) * mDevicePixelRatio).toSize();
+        m_image = QImage(pixels.expandedTo(QSize(1, 1)), QImage::Format_RGB32);
+        m_image.setDevicePixelRatio(mDevicePixelRatio);
+        m_image.fill(Qt::white);
+    }
+
+private:
+    QImage m_image;
+};
+
+// The top layer: what a step changes. Recorded, then rasterised straight onto the screen.
+class RecordedBuffer : public QCPAbstractPaintBuffer
+{
+public:
+    RecordedBuffer(const QSize &size, double devicePixelRatio)
+        : QCPAbstractPaintBuffer(size, devicePixelRatio)
+    {
+    }
+    QCPPainter *startPainting() override { return new QCPPainter(&m_picture); }
+    void draw(QCPPainter *painter) const override
+    {
+        if (painter && painter->isActive() && !m_picture.isNull())
+            painter->drawPicture(QPointF(0, 0), m_picture);
+    }
+    void clear(const QColor &) override { m_picture = QPicture(); }
+
+protected:
+    void reallocateBuffer() override { m_picture = QPicture(); }
+
+private:
+    QPicture m_picture;
+};
+
+} // namespace
+
+Canvas::Canvas(QWidget *parent)
+    : QCustomPlot(parent)
+{
+}
+
+bool Canvas::useRecordedTopLayer()
+{
+    const int count = layerCount();
+    if (count < 2 || layer(count - 1)->mode() != QCPLayer::lmBuffered)
+        return false;
+    for (int i = 0; i < count - 1; ++i)
+        if (layer(i)->mode() != QCPLayer::lmLogical)
+            return false;
+    // setupPaintBuffers() keeps buffers that already exist and only hands them to the layers.
+    const QSize size = viewport().size();
+    mPaintBuffers.clear();
+    mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new OpaqueImageBuffer(size, bufferDevicePixelRatio())));
+    mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new RecordedBuffer(size, bufferDevicePixelRatio())));
+    for (const auto &buffer : mPaintBuffers)
+        buffer->setInvalidated();
+    return true;
+}
+
+} // namespace roofline

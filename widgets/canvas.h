@@ -1,0 +1,24 @@
+#pragma once
+
+#include <qcustomplot.h>
+
+namespace roofline {
+
+// A QCustomPlot whose paint buffers suit a chart where a slider step moves a few marks over a
+// static frame. The layers below the top one share an opaque image, copied to the screen without
+// blending; the top layer is kept as a recording of its drawing commands and replayed straight onto
+// the screen. A step then neither clears nor alpha-blends a full-size transparent buffer, which is
+// what QCustomPlot's own pixmap buffers cost at 1920x1080 (most of a step's time).
+// Exports are unaffected: toPainter() and the save functions draw the layers directly.
+class Canvas : public QCustomPlot
+{
+    Q_OBJECT
+public:
+    explicit Canvas(QWidget *parent = nullptr);
+
+    // Call once the layers are final: every layer but the top one logical, the top one buffered.
+    // Returns false (and keeps QCustomPlot's buffers) for any other arrangement.
+    bool useRecordedTopLayer();
+};
+
+} // namespace roofline
