@@ -25,6 +25,46 @@ QPointF pixelOf(const RooflinePlot &plot, double x, double y)
 {
     return QPointF(plot.customPlot()->xAxis->coordToPixel(x), plot.customPlot()->yAxis->coordToPixel(y));
 }
+
+// What the canvas shows on screen, once its queued replot has run: its paint event draws the canvas's
+// own paint buffers (unlike toPixmap(), which redraws every layer).
+QImage screen(const RooflinePlot &plot)
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    return plot.customPlot()->grab().toImage();
+}
+
+// Whether some pixel within `radius` of `at` is within `tolerance` (per channel) of `colour`.
+bool colourNear(const QImage &image, QPointF at, const QColor &colour, int radius = 2, int tolerance = 40)
+{
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint p = at.toPoint() + QPoint(dx, dy);
+            if (!image.rect().contains(p))
+                continue;
+            const QColor c = image.pixelColor(p);
+            if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
+                && std::abs(c.blue() - colour.blue()) <= tolerance)
+                return true;
+        }
+    return false;
+}
+
+const ChartPoint &currentPoint(const ChartData &chart, Series series)
+{
+    return *std::find_if(chart.current.begin(), chart.current.end(), [&](const ChartPoint &p) { return p.series == series; });
+}
+
+// How many of 200 samples along a memory roof of `bandwidth` (intensity 1.5 to 6) show `colour`.
+int roofPixels(const QImage &image, const RooflinePlot &plot, double bandwidth, const QColor &colour)
+{
+    int count = 0;
+    for (int i = 0; i < 200; ++i) {
+        const double intensity = 1.5 * std::pow(4.0, i / 199.0);
+        count += colourNear(image, pixelOf(plot, intensity, bandwidth * intensity), colour, 0) ? 1 : 0;
+    }
+    return count;
+}
 }
 
 class TestRooflinePlot : public QObject
@@ -155,6 +195,62 @@ private Q_SLOTS:
             QVERIFY(p->series != Series::QkPvAr);
         QTest::mouseClick(m_plot->customPlot(), Qt::LeftButton, {}, item->rect().center());
         QVERIFY(m_plot->isSeriesVisible(Series::QkPvAr));
+    }
+
+    void theScreenFollowsABatchStep()
+    {
+        // One series alone and no sweep, so that no other marker shares its pixels (the sweep's faint
+        // crosses at batch 1 overlap one another until they are as strong as the current marker).
+        for (int i = 0; i < SeriesCount; ++i)
+            m_plot->setSeriesVisible(static_cast<Series>(i), static_cast<Series>(i) == Series::QkvMlpAr);
+        m_results.chart.sweep.clear();
+        m_plot->setData(m_results.chart);
+        const QColor orange = seriesColor(Series::QkvMlpAr);
+        const ChartPoint before = currentPoint(m_results.chart, Series::QkvMlpAr); // decode at batch 1: ~1 FLOP/B
+        const QPointF oldPixel = pixelOf(*m_plot, before.intensity, before.attainableFlopsPerSecond);
+        QVERIFY(colourNear(screen(*m_plot), oldPixel, orange));
+
+        QSignalSpy replots(m_plot.get(), &RooflinePlot::replotted);
+        Scenario s = seedScenario();
+        s.workload.batch = 64;
+        ScenarioResults results;
+        results.recompute(s);
+        results.chart.sweep.clear();
+        m_plot->setData(results.chart);
+        const QImage after = screen(*m_plot);
+        QCOMPARE(replots.count(), 1);
+        QCOMPARE(replots.front().front().toBool(), false); // the points' layer alone was redrawn
+        const ChartPoint moved = currentPoint(results.chart, Series::QkvMlpAr); // ~63 FLOP/B
+        QVERIFY(moved.intensity > 30 * before.intensity);
+        QVERIFY(colourNear(after, pixelOf(*m_plot, moved.intensity, moved.attainableFlopsPerSecond), orange));
+        QVERIFY2(!colourNear(after, oldPixel, orange), "the marker of the last step is still on screen");
+    }
+
+    void aRoofChangeRedrawsTheFrame()
+    {
+        const QColor blue(0x1f, 0x77, 0xb4); // the memory roof's colour
+        QVERIFY(roofPixels(screen(*m_plot), *m_plot, 768e9, blue) > 40); // dashed: not every sample is on a dash
+        QSignalSpy replots(m_plot.get(), &RooflinePlot::replotted);
+        Scenario s = seedScenario();
+        s.gpu.bandwidthBytesPerSecond = 2 * 768e9;
+        ScenarioResults results;
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        const QImage after = screen(*m_plot);
+        QCOMPARE(replots.count(), 1);
+        QCOMPARE(replots.front().front().toBool(), true);
+        QVERIFY(roofPixels(after, *m_plot, 2 * 768e9, blue) > 40);
+        QCOMPARE(roofPixels(after, *m_plot, 768e9, blue), 0);
+
+        // A step too small to change the roof's label still moves the roof.
+        s.gpu.bandwidthBytesPerSecond = 2 * 768e9 + 1e6;
+        ScenarioResults nudged;
+        nudged.recompute(s);
+        QCOMPARE(nudged.chart.bandwidthLabel, results.chart.bandwidthLabel);
+        m_plot->setData(nudged.chart);
+        screen(*m_plot);
+        QCOMPARE(replots.count(), 2);
+        QCOMPARE(replots.back().front().toBool(), true);
     }
 
     void nonPositiveValuesNeverReachTheAxes()
