@@ -253,6 +253,32 @@ private Q_SLOTS:
         QCOMPARE(replots.back().front().toBool(), true);
     }
 
+    void aSweepThatMovesRedrawsTheFrame()
+    {
+        // A batch sweep at the current sequence length: a batch step leaves it, a sequence step moves it.
+        Scenario s = seedScenario();
+        s.sweep.batches = { 1, 2, 4, 8, 16, 32 };
+        s.sweep.seqs = { s.workload.seq };
+        ScenarioResults results;
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        QSignalSpy replots(m_plot.get(), &RooflinePlot::replotted);
+        s.workload.batch = 3;
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        QCOMPARE(replots.count(), 1);
+        QCOMPARE(replots.back().front().toBool(), false);
+        s.workload.seq = 512;
+        s.sweep.seqs = { s.workload.seq };
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        QCOMPARE(replots.count(), 2);
+        QCOMPARE(replots.back().front().toBool(), true);
+    }
+
     void nonPositiveValuesNeverReachTheAxes()
     {
         ChartData data = m_results.chart;

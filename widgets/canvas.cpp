@@ -21,8 +21,13 @@ public:
         if (painter && painter->isActive())
             painter->drawImage(QPointF(0, 0), m_image);
     }
-    // The bottom layer paints every pixel; a transparent clear has nothing to show through.
-    void clear(const QColor &color) override { m_image.fill(color.alpha() == 255 ? color : QColor(Qt::white)); }
+    // Only an opaque clear is done: QCustomPlot clears with transparent before each full replot, and
+    // the canvas's bottom layer paints every pixel anyway (its background), so that fill would be wasted.
+    void clear(const QColor &color) override
+    {
+        if (color.alpha() == 255)
+            m_image.fill(color);
+    }
 
 protected:
     void reallocateBuffer() override

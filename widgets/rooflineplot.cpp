@@ -89,6 +89,24 @@ bool sameRoofs(const ChartData &a, const ChartData &b)
         && std::equal(a.ceilings.begin(), a.ceilings.end(), b.ceilings.begin(), b.ceilings.end(), sameCeiling);
 }
 
+// Whether two sets of points put the same markers in the same places.
+bool samePlaces(const std::vector<ChartPoint> &a, const std::vector<ChartPoint> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ChartPoint &x, const ChartPoint &y) {
+        return x.series == y.series && x.intensity == y.intensity && x.attainableFlopsPerSecond == y.attainableFlopsPerSecond;
+    });
+}
+
+// Whether the sweep and the pinned scenarios, drawn in the frame's image, are unchanged.
+bool sameFixedPoints(const ChartData &a, const ChartData &b)
+{
+    return samePlaces(a.sweep, b.sweep)
+        && std::equal(a.pins.begin(), a.pins.end(), b.pins.begin(), b.pins.end(),
+                      [](const ChartData::PinnedPoints &x, const ChartData::PinnedPoints &y) {
+                          return x.label == y.label && samePlaces(x.points, y.points);
+                      });
+}
+
 } // namespace
 
 struct RooflinePlot::ViewCache {
@@ -236,15 +254,8 @@ void RooflinePlot::buildPlot()
             position->setType(QCPItemPosition::ptPlotCoords);
     }
 
-    p.setCurrentLayer(m_dataLayer);
-    m_subtitleText = new QCPItemText(&p);
-    m_subtitleText->setFont(subtitleFont);
-    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
-    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
-    m_subtitleText->setClipToAxisRect(false);
-    m_subtitleText->setSelectable(false);
-    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
-    // Sweep first, so the current points draw on top of them.
+    // The sweep is part of the frame too: a batch or sequence step leaves it where it is (the default
+    // sweep spans fixed ranges); when it does move, setData asks for a full replot.
     for (int i = 0; i < SeriesCount; ++i) {
         const QColor color = seriesColor(static_cast<Series>(i));
         QColor light = color;
@@ -256,6 +267,14 @@ void RooflinePlot::buildPlot()
         sweep->removeFromLegend();
         m_sweep[std::size_t(i)] = sweep;
     }
+    p.setCurrentLayer(m_dataLayer);
+    m_subtitleText = new QCPItemText(&p);
+    m_subtitleText->setFont(subtitleFont);
+    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
+    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
+    m_subtitleText->setClipToAxisRect(false);
+    m_subtitleText->setSelectable(false);
+    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
     // Measured kernels: filled discs in their series' colour, above the sweep.
     for (int i = 0; i <= SeriesCount; ++i) {
         QCPGraph *measured = p.addGraph();
@@ -313,8 +332,9 @@ void RooflinePlot::buildPlot()
 
 void RooflinePlot::setData(const ChartData &data)
 {
-    // Roofs, titles and legend names are drawn outside the data layer: a change to them needs a full replot.
-    bool full = !sameRoofs(m_data, data);
+    // Roofs, sweep, pins, titles and legend names are drawn outside the data layer: a change to any of
+    // them needs a full replot.
+    bool full = !sameRoofs(m_data, data) || !sameFixedPoints(m_data, data);
     m_data = data;
     const QString title = qs(m_data.title);
     const QString bandwidth = qs(m_data.bandwidthLabel);
@@ -569,7 +589,7 @@ void RooflinePlot::rebuildPinGraphs(std::size_t count)
     for (std::size_t pin = 0; pin < count; ++pin) {
         const auto shape = shapes[pin % shapes.size()];
         QCPGraph *legend = m_plot->addGraph();
-        legend->setLayer(m_dataLayer);
+        legend->setLayer(QStringLiteral("main"));
         legend->setLineStyle(QCPGraph::lsNone);
         legend->setScatterStyle(QCPScatterStyle(shape, QPen(QColor(0x77, 0x77, 0x77), 1.5 * scale), Qt::NoBrush, 9 * scale));
         m_pinLegend.push_back(legend);
@@ -578,7 +598,7 @@ void RooflinePlot::rebuildPinGraphs(std::size_t count)
             QColor color = seriesColor(static_cast<Series>(i));
             color.setAlpha(130);
             QCPGraph *graph = m_plot->addGraph();
-            graph->setLayer(m_dataLayer);
+            graph->setLayer(QStringLiteral("main"));
             graph->setLineStyle(QCPGraph::lsNone);
             graph->setScatterStyle(QCPScatterStyle(shape, QPen(color, 1.5 * scale), Qt::NoBrush, 9 * scale));
             graph->setAdaptiveSampling(false);
