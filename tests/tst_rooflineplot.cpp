@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "canvas.h"
 #include "chartdata.h"
 #include "chartstyle.h"
 #include "modelfixtures.h"
@@ -277,6 +278,17 @@ private Q_SLOTS:
         screen(*m_plot);
         QCOMPARE(replots.count(), 2);
         QCOMPARE(replots.back().front().toBool(), true);
+    }
+
+    void canvasTakesOnlyALayoutItCanServe()
+    {
+        Canvas canvas;
+        QVERIFY(canvas.useRecordedTopLayer()); // QCustomPlot's own layers: the overlay on top is buffered
+        canvas.layer(QStringLiteral("main"))->setMode(QCPLayer::lmBuffered);
+        QVERIFY(!canvas.useRecordedTopLayer()); // a buffered layer in the middle needs QCustomPlot's buffers
+        canvas.layer(QStringLiteral("main"))->setMode(QCPLayer::lmLogical);
+        canvas.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
+        QVERIFY(!canvas.useRecordedTopLayer()); // no buffered layer at all
     }
 
     void nonPositiveValuesNeverReachTheAxes()

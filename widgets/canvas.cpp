@@ -50,19 +50,25 @@ public:
         : QCPAbstractPaintBuffer(size, devicePixelRatio)
     {
     }
-    QCPPainter *startPainting() override { return new QCPPainter(&m_picture); }
+    // A new recording truncates the last one but keeps its storage: a step allocates nothing here.
+    QCPPainter *startPainting() override
+    {
+        m_empty = false;
+        return new QCPPainter(&m_picture);
+    }
     void draw(QCPPainter *painter) const override
     {
-        if (painter && painter->isActive() && !m_picture.isNull())
+        if (painter && painter->isActive() && !m_empty)
             painter->drawPicture(QPointF(0, 0), m_picture);
     }
-    void clear(const QColor &) override { m_picture = QPicture(); }
+    void clear(const QColor &) override { m_empty = true; }
 
 protected:
-    void reallocateBuffer() override { m_picture = QPicture(); }
+    void reallocateBuffer() override { m_empty = true; }
 
 private:
     QPicture m_picture;
+    bool m_empty = true;
 };
 
 } // namespace
