@@ -365,8 +365,12 @@ void MainWindow::refresh()
     values.showAllCeilings = session.showAllCeilings;
     m_controls->setValues(values);
     refreshPhaseMap();
-    const QString file = m_sessionPath.isEmpty() ? QString() : QFileInfo(m_sessionPath).fileName() + QStringLiteral("[*] — ");
-    setWindowTitle(file + QString::fromStdString(m_results.chart.title) + QStringLiteral(" — Roofline Explorer"));
+    // "[*]" is where Qt shows the unsaved-changes mark; a title without it makes setWindowModified warn.
+    const QString chart = QString::fromStdString(m_results.chart.title);
+    if (m_sessionPath.isEmpty())
+        setWindowTitle(chart + QStringLiteral("[*] — Roofline Explorer"));
+    else
+        setWindowTitle(QFileInfo(m_sessionPath).fileName() + QStringLiteral("[*] — ") + chart + QStringLiteral(" — Roofline Explorer"));
 }
 
 QString MainWindow::openModelFile(const QString &path)

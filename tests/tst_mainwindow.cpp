@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QPushButton>
@@ -91,6 +92,17 @@ private Q_SLOTS:
         QCOMPARE(m_window->controls()->peakSlider()->value(), 181.0);
         QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 768.0);
         QVERIFY(m_window->windowTitle().contains(QLatin1String("Llama-2-13B")));
+    }
+
+    void anUnsavedChangeMarksTheTitle()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("setWindowModified")));
+        QVERIFY(!m_window->isWindowModified());
+        m_state->setBatch(8);
+        QVERIFY(m_window->isWindowModified());
+        QVERIFY(m_window->windowTitle().contains(QLatin1String("[*]"))); // where Qt draws the mark
+        m_state->undoStack()->undo();
+        QVERIFY(!m_window->isWindowModified());
     }
 
     void batchSliderMovesTheDecodePoints()
