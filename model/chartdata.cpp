@@ -1,5 +1,6 @@
 #include "chartdata.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace roofline {
@@ -92,25 +93,49 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     }
 }
 
-void ScenarioResults::recompute(const Scenario &scenario)
+void ScenarioResults::recomputeScenario(const Scenario &scenario)
 {
     evaluation = scenario.evaluate();
-    evaluateSweep(scenario.model, scenario.gpu, scenario.workload, scenario.sweep, sweep, scenario.efficiency);
+    const auto sameBase = [](const Workload &a, const Workload &b) {
+        return a.weightType == b.weightType && a.activationType == b.activationType && a.kvType == b.kvType
+            && a.computeType == b.computeType && a.flashAttention == b.flashAttention && a.tokensPerStep == b.tokensPerStep;
+    };
+    const bool sweepUnchanged = m_sweepInputs && m_sweepInputs->spec == scenario.sweep
+        && sameBase(m_sweepInputs->base, scenario.workload) && m_sweepInputs->efficiency == scenario.efficiency
+        && m_sweepInputs->gpu == scenario.gpu && m_sweepInputs->model == scenario.model;
+    if (!sweepUnchanged) {
+        evaluateSweep(scenario.model, scenario.gpu, scenario.workload, scenario.sweep, sweep, scenario.efficiency);
+        ++m_sweepEvaluations;
+        m_sweepInputs = SweepInputs { scenario.model, scenario.gpu, scenario.workload, scenario.sweep, scenario.efficiency };
+    }
     buildChartData(scenario, evaluation, sweep, chart);
+}
+
+void ScenarioResults::recompute(const Scenario &scenario)
+{
+    recomputeScenario(scenario);
     chart.pins.clear();
+    m_pinInputs.clear();
     chart.secondRoof.reset();
     chart.measured.clear();
 }
 
 void ScenarioResults::recompute(const Session &session)
 {
-    recompute(session.scenario());
-    chart.pins.resize(session.pins.size());
-    for (std::size_t i = 0; i < session.pins.size(); ++i) {
-        chart.pins[i].label = session.pins[i].label;
-        chart.pins[i].points.clear();
-        appendSeriesPoints(session.pins[i].scenario.evaluate(), chart.pins[i].points, session.pins[i].scenario.model);
+    recomputeScenario(session.scenario());
+    // Pin::operator== leaves out the efficiency, which changes a pin's points.
+    const auto samePin = [](const Pin &a, const Pin &b) { return a == b && a.scenario.efficiency == b.scenario.efficiency; };
+    if (!std::equal(session.pins.begin(), session.pins.end(), m_pinInputs.begin(), m_pinInputs.end(), samePin)) {
+        chart.pins.resize(session.pins.size());
+        for (std::size_t i = 0; i < session.pins.size(); ++i) {
+            chart.pins[i].label = session.pins[i].label;
+            chart.pins[i].points.clear();
+            appendSeriesPoints(session.pins[i].scenario.evaluate(), chart.pins[i].points, session.pins[i].scenario.model);
+            ++m_pinEvaluations;
+        }
+        m_pinInputs = session.pins;
     }
+    chart.secondRoof.reset();
     chart.measured.clear();
     for (const MeasuredKernel &k : session.measured) {
         ChartData::MeasuredPoint m;

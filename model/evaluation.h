@@ -78,6 +78,7 @@ struct SweepSpec {
 
     // batch {1, 2, 4, 8, 16, 32} x sequence length {128, 512, 2048}: the seed chart's spread.
     static SweepSpec seedDefault();
+    bool operator==(const SweepSpec &) const = default;
     std::size_t size() const
     {
         return batches.size() * seqs.size() * (tokensPerStep.empty() ? 1 : tokensPerStep.size());

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "chartdata.h"
 #include "evaluation.h"
 #include "modelfixtures.h"
 
@@ -143,6 +144,58 @@ private Q_SLOTS:
             if (isPerLayer(op.cost.op))
                 shares += op.timeSeconds / e.decode.layerTimeSeconds();
         ROOFLINE_COMPARE_REL(shares, 1.0, 1e-12);
+    }
+    // A step that leaves the sweep's or the pins' inputs alone reuses them, and gives what a fresh
+    // computation gives.
+    void resultsReuseTheSweepAndThePins()
+    {
+        Session session;
+        session.model = llama2_13b();
+        session.gpu = seedA6000();
+        ScenarioResults results;
+        const auto check = [&](int sweeps, int pins) {
+            results.recompute(session);
+            QCOMPARE(results.sweepEvaluations(), sweeps);
+            QCOMPARE(results.pinEvaluations(), pins);
+            ScenarioResults fresh;
+            fresh.recompute(session);
+            const auto same = [](const std::vector<ChartPoint> &a, const std::vector<ChartPoint> &b) {
+                return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ChartPoint &x, const ChartPoint &y) {
+                    return x.series == y.series && x.batch == y.batch && x.seq == y.seq && x.intensity == y.intensity
+                        && x.attainableFlopsPerSecond == y.attainableFlopsPerSecond && x.timeSeconds == y.timeSeconds;
+                });
+            };
+            QVERIFY(same(results.chart.current, fresh.chart.current));
+            QVERIFY(same(results.chart.sweep, fresh.chart.sweep));
+            QCOMPARE(results.chart.pins.size(), fresh.chart.pins.size());
+            for (std::size_t i = 0; i < fresh.chart.pins.size(); ++i)
+                QVERIFY(same(results.chart.pins[i].points, fresh.chart.pins[i].points));
+        };
+        check(1, 0);
+        session.workload.batch = 8; // the default sweep spans fixed batch and sequence ranges
+        check(1, 0);
+        session.workload.seq = 512;
+        check(1, 0);
+        session.workload.kvType = DType::Fp8; // changes every sweep point's bytes
+        check(2, 0);
+        session.gpu.bandwidthBytesPerSecond *= 2;
+        check(3, 0);
+        session.sweep.mode = SweepMode::Batch; // over batch, at the current sequence length
+        check(4, 0);
+        session.workload.batch = 16;
+        check(4, 0);
+        session.workload.seq = 1024;
+        check(5, 0);
+
+        session.pins.push_back(Pin { "pinned", session.scenario() });
+        check(5, 1);
+        session.workload.batch = 2;
+        check(5, 1);
+        session.pins.front().scenario.efficiency = Efficiency { true, 0.7, 0.85 };
+        check(5, 2);
+        session.pins.clear();
+        check(5, 2);
+        QVERIFY(results.chart.pins.empty());
     }
 };
 
