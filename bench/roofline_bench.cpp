@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <memory>
 
 using namespace roofline;
@@ -78,6 +79,20 @@ BENCHMARK(BM_EvaluateGrid)->Unit(benchmark::kMillisecond);
 // One step of a slider drag as the window does it: the state changes, the window recomputes and hands
 // the results to the canvas, the table and the summary, and the canvas replots (1920x1080 plot area).
 // The drag is started as the slider's press starts it (markers drawn without antialiasing until release).
+// Counts the paint events a widget receives.
+class PaintCounter : public QObject
+{
+public:
+    std::int64_t paints = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        paints += event->type() == QEvent::Paint ? 1 : 0;
+        return false;
+    }
+};
+
 template<typename Step>
 void sliderDrag(benchmark::State &state, Step step)
 {
@@ -87,6 +102,8 @@ void sliderDrag(benchmark::State &state, Step step)
     window.show();
     QCoreApplication::processEvents();
     QCustomPlot *plot = window.plot()->customPlot();
+    PaintCounter counter;
+    plot->installEventFilter(&counter);
     Q_EMIT window.controls()->dragStarted();
     std::int64_t i = 0;
     for (auto _ : state) {
@@ -96,6 +113,7 @@ void sliderDrag(benchmark::State &state, Step step)
         plot->repaint(); // and the paint that puts it on screen
     }
     Q_EMIT window.controls()->dragFinished();
+    state.counters["paints_per_step"] = double(counter.paints) / double(std::max<std::int64_t>(state.iterations(), 1));
     state.counters["plot_width"] = plot->width();
     state.counters["plot_height"] = plot->height();
 }
