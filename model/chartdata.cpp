@@ -96,9 +96,11 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
 void ScenarioResults::recomputeScenario(const Scenario &scenario)
 {
     evaluation = scenario.evaluate();
-    const auto sameBase = [](const Workload &a, const Workload &b) {
-        return a.weightType == b.weightType && a.activationType == b.activationType && a.kvType == b.kvType
-            && a.computeType == b.computeType && a.flashAttention == b.flashAttention && a.tokensPerStep == b.tokensPerStep;
+    // Every field but batch and sequence (the sweep's own replace them), including any added later.
+    const auto sameBase = [](Workload a, const Workload &b) {
+        a.batch = b.batch;
+        a.seq = b.seq;
+        return a == b;
     };
     const bool sweepUnchanged = m_sweepInputs && m_sweepInputs->spec == scenario.sweep
         && sameBase(m_sweepInputs->base, scenario.workload) && m_sweepInputs->efficiency == scenario.efficiency

@@ -280,6 +280,31 @@ private Q_SLOTS:
         QCOMPARE(replots.back().front().toBool(), true);
     }
 
+    void newBuffersAreRedrawnWhole()
+    {
+        screen(*m_plot);
+        m_plot->customPlot()->setBufferDevicePixelRatio(2); // as on a move to a high-DPI screen: new images
+        Scenario s = seedScenario();
+        s.workload.batch = 64; // a step that alone would redraw only the points
+        ScenarioResults results;
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        QVERIFY(roofPixels(screen(*m_plot), *m_plot, 768e9, QColor(0x1f, 0x77, 0xb4)) > 40); // the frame is there
+    }
+
+    void theBackgroundReachesEveryEdge()
+    {
+        for (const bool dark : { false, true }) {
+            m_plot->setDark(dark);
+            const QImage image = screen(*m_plot);
+            const QColor background = image.pixelColor(2, image.height() / 2); // left of the axis labels
+            for (const QPoint corner : { QPoint(0, 0), QPoint(image.width() - 1, 0), QPoint(0, image.height() - 1),
+                                         QPoint(image.width() - 1, image.height() - 1) })
+                QCOMPARE(image.pixelColor(corner), background);
+        }
+        QVERIFY(screen(*m_plot).pixelColor(2, 400).lightness() < 80); // dark indeed
+    }
+
     void canvasTakesOnlyALayoutItCanServe()
     {
         Canvas canvas;
@@ -289,6 +314,11 @@ private Q_SLOTS:
         canvas.layer(QStringLiteral("main"))->setMode(QCPLayer::lmLogical);
         canvas.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
         QVERIFY(!canvas.useRecordedTopLayer()); // no buffered layer at all
+        // Back on QCustomPlot's own buffers, the plot still draws.
+        canvas.resize(200, 150);
+        canvas.setBackground(Qt::red);
+        canvas.replot();
+        QCOMPARE(canvas.grab().toImage().pixelColor(100, 75), QColor(Qt::red));
     }
 
     void nonPositiveValuesNeverReachTheAxes()

@@ -32,6 +32,7 @@ public:
 protected:
     void reallocateBuffer() override
     {
+        setInvalidated(); // a new image holds nothing yet: only a full replot may follow
         const QSize pixels = (QSizeF(mSize) * mDevicePixelRatio).toSize();
         m_image = QImage(pixels.expandedTo(QSize(1, 1)), QImage::Format_RGB32);
         m_image.setDevicePixelRatio(mDevicePixelRatio);
@@ -64,7 +65,11 @@ public:
     void clear(const QColor &) override { m_empty = true; }
 
 protected:
-    void reallocateBuffer() override { m_empty = true; }
+    void reallocateBuffer() override
+    {
+        setInvalidated();
+        m_empty = true;
+    }
 
 private:
     QPicture m_picture;
@@ -81,19 +86,19 @@ Canvas::Canvas(QWidget *parent)
 bool Canvas::useRecordedTopLayer()
 {
     const int count = layerCount();
-    if (count < 2 || layer(count - 1)->mode() != QCPLayer::lmBuffered)
-        return false;
-    for (int i = 0; i < count - 1; ++i)
-        if (layer(i)->mode() != QCPLayer::lmLogical)
-            return false;
-    // setupPaintBuffers() keeps buffers that already exist and only hands them to the layers.
-    const QSize size = viewport().size();
+    bool usable = count >= 2 && layer(count - 1)->mode() == QCPLayer::lmBuffered;
+    for (int i = 0; usable && i < count - 1; ++i)
+        usable = layer(i)->mode() == QCPLayer::lmLogical;
+    // setupPaintBuffers() keeps buffers that already exist and hands them to the layers; with none, it
+    // creates QCustomPlot's own. Either way they start invalidated, so the next replot is a full one.
     mPaintBuffers.clear();
-    mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new OpaqueImageBuffer(size, bufferDevicePixelRatio())));
-    mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new RecordedBuffer(size, bufferDevicePixelRatio())));
-    for (const auto &buffer : mPaintBuffers)
-        buffer->setInvalidated();
-    return true;
+    if (usable) {
+        const QSize size = viewport().size();
+        mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new OpaqueImageBuffer(size, bufferDevicePixelRatio())));
+        mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new RecordedBuffer(size, bufferDevicePixelRatio())));
+    }
+    setupPaintBuffers();
+    return usable;
 }
 
 } // namespace roofline

@@ -17,7 +17,7 @@ public:
     explicit Canvas(QWidget *parent = nullptr);
 
     // Call once the layers are final: every layer but the top one logical, the top one buffered.
-    // Returns false (and keeps QCustomPlot's buffers) for any other arrangement. The bottom layers must
+    // Returns false (and uses QCustomPlot's own buffers) for any other arrangement. The bottom layers must
     // paint every pixel (a background layerable): their image is not cleared between replots.
     bool useRecordedTopLayer();
 };

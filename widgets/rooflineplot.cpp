@@ -45,6 +45,8 @@ public:
 
 protected:
     void applyDefaultAntialiasingHint(QCPPainter *painter) const override { painter->setAntialiasing(false); }
+    // QCPLayer clips each layerable to its clipRect() moved up a pixel: one row more reaches the bottom.
+    QRect clipRect() const override { return mParentPlot->viewport().adjusted(0, 0, 0, 1); }
     void draw(QCPPainter *painter) override { painter->fillRect(mParentPlot->viewport(), m_color); }
 
 private:
