@@ -76,9 +76,6 @@ void BM_EvaluateGrid(benchmark::State &state)
 }
 BENCHMARK(BM_EvaluateGrid)->Unit(benchmark::kMillisecond);
 
-// One step of a slider drag as the window does it: the state changes, the window recomputes and hands
-// the results to the canvas, the table and the summary, and the canvas replots (1920x1080 plot area).
-// The drag is started as the slider's press starts it (markers drawn without antialiasing until release).
 // Counts the paint events a widget receives.
 class PaintCounter : public QObject
 {
@@ -93,6 +90,9 @@ protected:
     }
 };
 
+// One step of a slider drag as the window does it: the state changes, the window recomputes and hands
+// the results to the canvas, the table and the summary, and the canvas replots (1920x1080 plot area).
+// The drag is started as the slider's press starts it (markers drawn without antialiasing until release).
 template<typename Step>
 void sliderDrag(benchmark::State &state, Step step)
 {

@@ -292,6 +292,18 @@ private Q_SLOTS:
         QVERIFY(roofPixels(screen(*m_plot), *m_plot, 768e9, QColor(0x1f, 0x77, 0xb4)) > 40); // the frame is there
     }
 
+    void pinsKeepTheirNamesAcrossStyles()
+    {
+        ChartData data = m_results.chart;
+        data.pins.push_back(ChartData::PinnedPoints { "pinned: batch 1, RTX A6000", m_results.chart.current });
+        m_plot->setData(data);
+        QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+        m_plot->setPresentation(true); // rebuilds the pins' graphs at presentation size
+        QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+        m_plot->setPresentation(false);
+        QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+    }
+
     void theBackgroundReachesEveryEdge()
     {
         for (const bool dark : { false, true }) {

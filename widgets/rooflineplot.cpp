@@ -363,7 +363,7 @@ void RooflinePlot::setData(const ChartData &data)
     const QString title = qs(m_data.title);
     const QString bandwidth = qs(m_data.bandwidthLabel);
     const QString peak = qs(m_data.peakLabel);
-    full = full || title != m_title->text() || bandwidth != m_memoryRoof->name() || peak != m_computeRoof->name();
+    full = full || title != m_title->text(); // the roofs' names are in sameRoofs
     m_title->setText(title);
     m_memoryRoof->setName(bandwidth);
     m_computeRoof->setName(peak);
@@ -371,11 +371,8 @@ void RooflinePlot::setData(const ChartData &data)
         rebuildPinGraphs(m_data.pins.size());
         full = true;
     }
-    for (std::size_t i = 0; i < m_data.pins.size(); ++i) {
-        const QString label = qs(m_data.pins[i].label);
-        full = full || m_pinLegend[i]->name() != label;
-        m_pinLegend[i]->setName(label);
-    }
+    for (std::size_t i = 0; i < m_data.pins.size(); ++i)
+        m_pinLegend[i]->setName(qs(m_data.pins[i].label)); // a changed label is a full replot already
     const bool second = m_data.secondRoof.has_value();
     const QString secondBandwidth = second ? qs(m_data.secondRoof->bandwidthLabel) : QString();
     const QString secondPeak = second ? qs(m_data.secondRoof->peakLabel) : QString();
@@ -613,6 +610,8 @@ void RooflinePlot::rebuildPinGraphs(std::size_t count)
     for (std::size_t pin = 0; pin < count; ++pin) {
         const auto shape = shapes[pin % shapes.size()];
         QCPGraph *legend = m_plot->addGraph();
+        if (pin < m_data.pins.size()) // rebuilt for a new style too, not only for new pins
+            legend->setName(qs(m_data.pins[pin].label));
         legend->setLayer(QStringLiteral("main"));
         legend->setLineStyle(QCPGraph::lsNone);
         legend->setScatterStyle(QCPScatterStyle(shape, QPen(QColor(0x77, 0x77, 0x77), 1.5 * scale), Qt::NoBrush, 9 * scale));
