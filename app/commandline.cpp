@@ -27,7 +27,6 @@ constexpr double MaxSeq = 1e9;
 constexpr double MaxTokensPerStep = 65536;
 constexpr double MaxTflops = 1e6;
 constexpr double MaxBandwidthGBps = 1e7;
-constexpr int MaxExportSide = 16384;
 
 struct Options {
     QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
@@ -199,7 +198,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.session)) {
         const std::string path = parser.value(o.session).toStdString();
         std::vector<std::string> warnings;
-        request.session = parseSession(readInputFile(path), path, presets, warnings);
+        request.session = parseSession(readInputFile(path, MaxSessionFileBytes), path, presets, warnings);
         for (const std::string &warning : warnings)
             request.warnings << QString::fromStdString(warning);
         request.exportSize = QSize(request.session.exportSettings.width, request.session.exportSettings.height);

@@ -16,7 +16,7 @@ FileKind sniffFile(const QString &path)
     if (QFileInfo(path).suffix().compare(QLatin1String("roofline"), Qt::CaseInsensitive) == 0)
         return FileKind::Session;
     try {
-        const nlohmann::json json = parseJsonObject(readInputFile(path.toStdString()), path.toStdString());
+        const nlohmann::json json = parseJsonObject(readInputFile(path.toStdString(), MaxSessionFileBytes), path.toStdString());
         if (json.contains("hidden_size"))
             return FileKind::ModelConfig;
         if (json.contains("peak_tflops") || json.contains("memory_bandwidth_gb_per_s"))
@@ -34,6 +34,10 @@ QString saveSessionFile(const QString &path, const Session &session)
     if (!file.open(QIODevice::WriteOnly))
         return path + QStringLiteral(": cannot write: ") + file.errorString();
     const std::string text = sessionToJson(session);
+    if (text.size() > MaxSessionFileBytes)
+        return path + QStringLiteral(": not saved: the session would be ") + QString::number(text.size())
+            + QStringLiteral(" bytes, more than the ") + QString::number(MaxSessionFileBytes)
+            + QStringLiteral(" a session may hold (remove measured kernels or notes)");
     if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
         const QString error = file.errorString();
         file.cancelWriting();
@@ -56,7 +60,7 @@ std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary 
                 throw InputError(path.toStdString(), {}, "no such example");
             text = file.readAll().toStdString();
         } else {
-            text = readInputFile(path.toStdString());
+            text = readInputFile(path.toStdString(), MaxSessionFileBytes);
         }
         Session session = parseSession(text, path.toStdString(), presets, skipped);
         if (warnings)

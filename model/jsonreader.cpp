@@ -15,7 +15,7 @@ namespace roofline {
 
 using nlohmann::json;
 
-std::string readInputFile(const std::string &path)
+std::string readInputFile(const std::string &path, std::uintmax_t maxBytes)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -29,9 +29,8 @@ std::string readInputFile(const std::string &path)
     const std::uintmax_t size = fs::file_size(path, ec);
     if (ec)
         throw InputError(path, {}, "cannot read its size: " + ec.message());
-    if (size > MaxInputFileBytes)
-        throw InputError(path, {},
-                         "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(MaxInputFileBytes));
+    if (size > maxBytes)
+        throw InputError(path, {}, "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(maxBytes));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, {}, "cannot open the file for reading");

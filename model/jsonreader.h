@@ -1,5 +1,7 @@
 #pragma once
 
+#include "inputlimits.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
@@ -9,13 +11,9 @@
 
 namespace roofline {
 
-// Largest input file the loaders accept. Real config.json and GPU files are a few kB; this guards
-// against being handed a log file or a disk image by mistake.
-inline constexpr std::uintmax_t MaxInputFileBytes = 4 * 1024 * 1024;
-
 // Reads a whole file as text for one of the loaders. Throws InputError naming the path when it is missing,
-// a directory, unreadable or too large.
-std::string readInputFile(const std::string &path);
+// a directory, unreadable or larger than `maxBytes`.
+std::string readInputFile(const std::string &path, std::uintmax_t maxBytes = MaxInputFileBytes);
 
 // Parses JSON strictly: no comments, no duplicate keys, a top-level object. Errors name the source.
 nlohmann::json parseJsonObject(std::string_view text, const std::string &source);

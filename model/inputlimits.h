@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace roofline {
+
+// What a session may hold. The window refuses to make more, the session writer never writes more, and the
+// reader refuses a file that holds more (with the limit in its message): what can be made can be saved and
+// reopened.
+inline constexpr std::size_t MaxPins = 100;
+inline constexpr std::size_t MaxAnnotations = 1000;
+inline constexpr std::size_t MaxAnnotationChars = 10000; // bytes of UTF-8 in one label or note
+inline constexpr std::size_t MaxMeasuredKernels = 100000;
+// Bytes of UTF-8 in one measured kernel's name; longer names (Nsight's demangled templates) are shortened
+// to this with a trailing "..." on import.
+inline constexpr std::size_t MaxKernelNameChars = 512;
+
+// Largest file a loader reads. Real config.json and GPU files are a few kB; this guards against being
+// handed a log file or a disk image by mistake.
+inline constexpr std::uintmax_t MaxInputFileBytes = 4 * 1024 * 1024;
+// A session at every limit above (100k measured kernels with 512-byte names, 1,000 notes of 10 kB, 100 pins)
+// is under 100 MB of JSON; sessions get a limit of their own so such a session reopens. The writer refuses
+// to write more than the reader takes.
+inline constexpr std::uintmax_t MaxSessionFileBytes = 128 * 1024 * 1024;
+
+// Deepest nesting of arrays and objects a JSON input may have; real inputs use under ten levels.
+inline constexpr int MaxJsonDepth = 64;
+
+// Largest export: each side in pixels after scaling, and the pixel count (a 16384 x 16384 image is 1 GiB).
+inline constexpr int MaxExportSide = 16384;
+inline constexpr std::int64_t MaxExportPixels = std::int64_t(8192) * 8192;
+
+} // namespace roofline
