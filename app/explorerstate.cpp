@@ -212,7 +212,7 @@ void ExplorerState::setShowAllCeilings(bool show)
 void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
 {
     Snapshot next = m_now;
-    next.session.measured = kernels;
+    next.session.measured = SharedList<MeasuredKernel>(kernels);
     change(kernels.empty() ? tr("Remove measurements") : tr("Import measurements"), NoMerge, std::move(next));
 }
 
@@ -286,7 +286,7 @@ void ExplorerState::pinCurrent()
     Pin pin;
     pin.label = pinLabel(m_now.session);
     pin.scenario = m_now.session.scenario();
-    next.session.pins.push_back(std::move(pin));
+    next.session.pins.modify([&](std::vector<Pin> &pins) { pins.push_back(std::move(pin)); });
     change(tr("Pin"), NoMerge, std::move(next));
 }
 
@@ -295,14 +295,14 @@ void ExplorerState::removePin(int index)
     if (index < 0 || index >= int(m_now.session.pins.size()))
         return;
     Snapshot next = m_now;
-    next.session.pins.erase(next.session.pins.begin() + index);
+    next.session.pins.modify([&](std::vector<Pin> &pins) { pins.erase(pins.begin() + index); });
     change(tr("Remove pin"), NoMerge, std::move(next));
 }
 
 void ExplorerState::clearPins()
 {
     Snapshot next = m_now;
-    next.session.pins.clear();
+    next.session.pins = {};
     change(tr("Remove all pins"), NoMerge, std::move(next));
 }
 
@@ -330,7 +330,7 @@ void ExplorerState::addAnnotation(const Annotation &annotation)
     if (!std::isfinite(annotation.x) || !std::isfinite(annotation.y) || annotation.x <= 0 || annotation.y <= 0)
         return;
     Snapshot next = m_now;
-    next.session.annotations.push_back(annotation);
+    next.session.annotations.modify([&](std::vector<Annotation> &list) { list.push_back(annotation); });
     change(annotation.kind == Annotation::Kind::Note ? tr("Add note") : tr("Add label"), NoMerge, std::move(next));
 }
 
@@ -339,8 +339,10 @@ void ExplorerState::moveAnnotation(int index, double dx, double dy)
     if (index < 0 || index >= int(m_now.session.annotations.size()) || !std::isfinite(dx) || !std::isfinite(dy))
         return;
     Snapshot next = m_now;
-    next.session.annotations[std::size_t(index)].dx = std::clamp(dx, -1e5, 1e5);
-    next.session.annotations[std::size_t(index)].dy = std::clamp(dy, -1e5, 1e5);
+    next.session.annotations.modify([&](std::vector<Annotation> &list) {
+        list[std::size_t(index)].dx = std::clamp(dx, -1e5, 1e5);
+        list[std::size_t(index)].dy = std::clamp(dy, -1e5, 1e5);
+    });
     change(tr("Move label"), MoveAnnotation, std::move(next));
 }
 
@@ -349,7 +351,7 @@ void ExplorerState::removeAnnotation(int index)
     if (index < 0 || index >= int(m_now.session.annotations.size()))
         return;
     Snapshot next = m_now;
-    next.session.annotations.erase(next.session.annotations.begin() + index);
+    next.session.annotations.modify([&](std::vector<Annotation> &list) { list.erase(list.begin() + index); });
     change(tr("Delete label"), NoMerge, std::move(next));
 }
 

@@ -117,7 +117,7 @@ void ScenarioResults::recompute(const Scenario &scenario)
 {
     recomputeScenario(scenario);
     chart.pins.clear();
-    m_pinInputs.clear();
+    m_pinInputs = {};
     chart.secondRoof.reset();
     chart.measured.clear();
 }

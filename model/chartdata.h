@@ -122,7 +122,7 @@ private:
         Efficiency efficiency;
     };
     std::optional<SweepInputs> m_sweepInputs;
-    std::vector<Pin> m_pinInputs; // what chart.pins was built from
+    SharedList<Pin> m_pinInputs; // what chart.pins was built from
     int m_sweepEvaluations = 0;
     int m_pinEvaluations = 0;
 };

@@ -1,6 +1,7 @@
 #include "measured.h"
 
 #include "inputerror.h"
+#include "inputlimits.h"
 #include "jsonreader.h"
 
 #include <nlohmann/json.hpp>
@@ -15,7 +16,7 @@ namespace roofline {
 
 namespace {
 
-constexpr std::size_t MaxKernels = 100000;
+
 
 // A CSV line is not a field: "m.csv: line 3: ..."; a JSON path is ("m.json: field 'kernels[2]': ...").
 InputError failAt(const std::string &source, const std::string &where, const std::string &problem)
@@ -82,7 +83,7 @@ std::vector<std::vector<std::string>> csvRecords(std::string_view text, const st
 {
     std::vector<std::vector<std::string>> records;
     std::size_t pos = 0;
-    while (pos < text.size() && records.size() <= MaxKernels + 2) {
+    while (pos < text.size() && records.size() <= MaxMeasuredKernels + 2) {
         bool unterminated = false;
         auto record = csvRecord(text, pos, unterminated);
         if (unterminated)
@@ -130,8 +131,8 @@ std::vector<MeasuredKernel> parseJson(std::string_view text, const std::string &
     const nlohmann::json document = parseJsonObject(text, source);
     const JsonFields top(document, source);
     const nlohmann::json &list = top.array("kernels");
-    if (list.size() > MaxKernels)
-        top.fail("kernels", "holds more than " + std::to_string(MaxKernels) + " kernels");
+    if (list.size() > MaxMeasuredKernels)
+        top.fail("kernels", "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     std::vector<MeasuredKernel> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "kernels[" + std::to_string(i) + "]";
@@ -331,8 +332,8 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     const auto records = csvRecords(body, source);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");
-    if (records.size() > MaxKernels + 2)
-        throw InputError(source, {}, "holds more than " + std::to_string(MaxKernels) + " kernels");
+    if (records.size() > MaxMeasuredKernels + 2)
+        throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     bool nsight = false;
     for (const std::string &cell : records[0])
         nsight = nsight || trim(cell) == "Kernel Name" || trim(cell).rfind("gpu__", 0) == 0;

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "inputerror.h"
+#include "inputlimits.h"
 #include "jsonreader.h"
 #include "report.h"
 
@@ -352,7 +353,10 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     if (top.has("pins")) {
         const json &pins = top.array("pins");
-        for (std::size_t i = 0; i < pins.size() && i < 64; ++i) {
+        if (pins.size() > MaxPins)
+            top.fail("pins", "holds " + std::to_string(pins.size()) + " pins; a session holds at most " + std::to_string(MaxPins));
+        std::vector<Pin> pinList;
+        for (std::size_t i = 0; i < pins.size(); ++i) {
             const std::string path = "pins[" + std::to_string(i) + "]";
             if (!pins[i].is_object())
                 throw InputError(source, path, "expected an object");
@@ -362,12 +366,17 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             pin.scenario.model = f.has("model") ? read.model(pins[i].at("model"), path + ".model", s.model) : s.model;
             pin.scenario.gpu = f.has("gpu") ? read.gpu(pins[i].at("gpu"), path + ".gpu", s.gpu) : s.gpu;
             pin.scenario.workload = f.has("workload") ? read.workload(pins[i].at("workload"), path + ".workload") : s.workload;
-            s.pins.push_back(std::move(pin));
+            pinList.push_back(std::move(pin));
         }
+        s.pins = std::move(pinList);
     }
     if (top.has("annotations")) {
         const json &list = top.array("annotations");
-        for (std::size_t i = 0; i < list.size() && i < 1000; ++i) {
+        if (list.size() > MaxAnnotations)
+            top.fail("annotations", "holds " + std::to_string(list.size()) + " labels and notes; a session holds at most "
+                                        + std::to_string(MaxAnnotations));
+        std::vector<Annotation> annotationList;
+        for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string path = "annotations[" + std::to_string(i) + "]";
             if (!list[i].is_object())
                 throw InputError(source, path, "expected an object");
@@ -378,8 +387,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
                 f.fail("kind", "unknown kind \"" + kind + "\" (expected label or note)");
             a.kind = kind == "label" ? Annotation::Kind::PointLabel : Annotation::Kind::Note;
             a.text = f.string("text");
-            if (a.text.size() > 10000)
-                f.fail("text", "is longer than 10000 characters");
+            if (a.text.size() > MaxAnnotationChars)
+                f.fail("text", "is " + std::to_string(a.text.size()) + " bytes long; the limit is " + std::to_string(MaxAnnotationChars));
             a.x = f.positiveNumber("x", 1e30);
             a.y = f.positiveNumber("y", 1e30);
             const auto offset = [&](const char *key) {
@@ -392,8 +401,9 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             };
             a.dx = offset("dx");
             a.dy = offset("dy");
-            s.annotations.push_back(std::move(a));
+            annotationList.push_back(std::move(a));
         }
+        s.annotations = std::move(annotationList);
     }
     if (top.has("second_gpu"))
         s.secondGpu = read.gpu(document.at("second_gpu"), "second_gpu", s.gpu);

@@ -5,6 +5,7 @@
 #include "presets.h"
 #include "measured.h"
 #include "scenario.h"
+#include "sharedlist.h"
 
 #include <array>
 #include <optional>
@@ -82,15 +83,15 @@ struct Session {
     Workload workload;
     SweepSettings sweep;
     std::array<bool, SeriesCount> seriesVisible { true, true, true, true, true, true };
-    std::vector<Pin> pins;
-    std::vector<Annotation> annotations;
+    SharedList<Pin> pins;
+    SharedList<Annotation> annotations;
     std::optional<GpuSpec> secondGpu;
     bool opsOnSecondGpu = false; // place the ops against the second GPU's roofs
     std::optional<ViewRange> view; // absent: the fitted frame
     ExportSettings exportSettings;
     Efficiency efficiency;
     bool showAllCeilings = false; // every compute ceiling the GPU publishes, labelled
-    std::vector<MeasuredKernel> measured; // imported measurements, drawn beside the model's points
+    SharedList<MeasuredKernel> measured; // imported measurements, drawn beside the model's points
 
     Scenario scenario() const;
     bool operator==(const Session &) const = default;

@@ -187,13 +187,13 @@ private Q_SLOTS:
         session.workload.seq = 1024;
         check(5, 0);
 
-        session.pins.push_back(Pin { "pinned", session.scenario() });
+        session.pins.modify([&](std::vector<Pin> &pins) { pins.push_back(Pin { "pinned", session.scenario() }); });
         check(5, 1);
         session.workload.batch = 2;
         check(5, 1);
-        session.pins.front().scenario.efficiency = Efficiency { true, 0.7, 0.85 };
+        session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.efficiency = Efficiency { true, 0.7, 0.85 }; });
         check(5, 2);
-        session.pins.clear();
+        session.pins = {};
         check(5, 2);
         QVERIFY(results.chart.pins.empty());
     }

@@ -38,9 +38,9 @@ Session richSession()
     pin.label = "pinned: batch 1, RTX A6000";
     pin.scenario.model = p.models[0];
     pin.scenario.gpu = p.gpus[0];
-    s.pins.push_back(pin);
-    s.annotations.push_back(Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 768e9, 40, -50 });
-    s.annotations.push_back(Annotation { Annotation::Kind::Note, "decode is memory-bound until batch ~235", 10, 1e12, 0, 0 });
+    s.pins = { pin };
+    s.annotations = { Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 768e9, 40, -50 },
+                      Annotation { Annotation::Kind::Note, "decode is memory-bound until batch ~235", 10, 1e12, 0, 0 } };
     s.secondGpu = p.gpus[1];
     s.opsOnSecondGpu = true;
     s.view = ViewRange { 0.5, 2e4, 1e9, 1e15 };
