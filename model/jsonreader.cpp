@@ -7,7 +7,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <vector>
 
@@ -42,36 +41,108 @@ std::string readInputFile(const std::string &path, std::uintmax_t maxBytes)
     return text;
 }
 
+namespace {
+
+// Builds the document in one pass over nlohmann's SAX events, so parsing stays linear in the size of the
+// text. nlohmann keeps the last of duplicate keys silently; a config with two different "hidden_size"
+// values is ambiguous, so a key already present in its object is refused. Nesting is limited, because
+// nlohmann's dump(), destructor and comparisons recurse and a 100k-deep array would overflow the stack.
+class StrictDomBuilder
+{
+public:
+    explicit StrictDomBuilder(json &root)
+        : m_root(root)
+    {
+    }
+
+    bool null() { return add(nullptr); }
+    bool boolean(bool value) { return add(value); }
+    bool number_integer(json::number_integer_t value) { return add(value); }
+    bool number_unsigned(json::number_unsigned_t value) { return add(value); }
+    bool number_float(json::number_float_t value, const json::string_t &) { return add(value); }
+    bool string(json::string_t &value) { return add(std::move(value)); }
+    bool binary(json::binary_t &value) { return add(json::binary(std::move(value))); }
+
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(json::string_t &name)
+    {
+        json &object = *m_stack.back();
+        if (object.contains(name)) {
+            m_duplicate = name;
+            return false;
+        }
+        m_pending = &object[name];
+        return true;
+    }
+
+    template<class Exception>
+    bool parse_error(std::size_t, const std::string &, const Exception &error)
+    {
+        throw error;
+    }
+
+    const std::string &duplicate() const { return m_duplicate; }
+    bool tooDeep() const { return m_tooDeep; }
+
+private:
+    json *slot()
+    {
+        if (m_stack.empty())
+            return &m_root;
+        json &parent = *m_stack.back();
+        if (parent.is_array()) {
+            parent.emplace_back();
+            return &parent.back();
+        }
+        return m_pending;
+    }
+
+    template<class Value>
+    bool add(Value &&value)
+    {
+        *slot() = json(std::forward<Value>(value));
+        return true;
+    }
+
+    bool open(json::value_t type)
+    {
+        if (m_stack.size() >= static_cast<std::size_t>(MaxJsonDepth)) {
+            m_tooDeep = true;
+            return false;
+        }
+        json *target = slot();
+        *target = json(type);
+        m_stack.push_back(target);
+        return true;
+    }
+
+    bool close()
+    {
+        m_stack.pop_back();
+        return true;
+    }
+
+    json &m_root;
+    std::vector<json *> m_stack;
+    json *m_pending = nullptr;
+    std::string m_duplicate;
+    bool m_tooDeep = false;
+};
+
+} // namespace
+
 json parseJsonObject(std::string_view text, const std::string &source)
 {
     if (text.empty())
         throw InputError(source, {}, "the file is empty; expected a JSON object");
-    // nlohmann keeps the last of duplicate keys silently; a config with two different "hidden_size"
-    // values is ambiguous, so reject it. The callback sees every key with its depth.
-    std::vector<std::set<std::string>> keysPerObject;
-    std::string duplicate;
-    const json::parser_callback_t callback = [&](int, json::parse_event_t event, json &parsed) {
-        switch (event) {
-        case json::parse_event_t::object_start:
-            keysPerObject.emplace_back();
-            break;
-        case json::parse_event_t::object_end:
-            if (!keysPerObject.empty())
-                keysPerObject.pop_back();
-            break;
-        case json::parse_event_t::key:
-            if (!keysPerObject.empty() && !keysPerObject.back().insert(parsed.get<std::string>()).second
-                && duplicate.empty())
-                duplicate = parsed.get<std::string>();
-            break;
-        default:
-            break;
-        }
-        return true;
-    };
     json document;
+    StrictDomBuilder builder(document);
     try {
-        document = json::parse(text.begin(), text.end(), callback, true, false);
+        json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
     } catch (const json::exception &error) {
         // parse_error for malformed text, out_of_range for a number too large for a double ("1e999").
         std::string what = error.what();
@@ -80,8 +151,12 @@ json parseJsonObject(std::string_view text, const std::string &source)
             what = what.substr(pos + 2);
         throw InputError(source, {}, "invalid JSON: " + what);
     }
-    if (!duplicate.empty())
-        throw InputError(source, duplicate, "appears twice in the same object");
+    if (builder.tooDeep())
+        throw InputError(source, {},
+                         "invalid JSON: nested deeper than " + std::to_string(MaxJsonDepth)
+                             + " levels of arrays and objects");
+    if (!builder.duplicate().empty())
+        throw InputError(source, builder.duplicate(), "appears twice in the same object");
     if (!document.is_object())
         throw InputError(source, {}, std::string("expected a JSON object at the top level, found ") + document.type_name());
     return document;

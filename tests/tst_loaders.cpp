@@ -3,10 +3,13 @@
 #include "gpuspec.h"
 #include "inputerror.h"
 #include "jsonreader.h"
+#include "measured.h"
 #include "modelconfig.h"
 
 #include <QDir>
 #include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
 
 using namespace roofline;
 
@@ -175,12 +178,57 @@ private Q_SLOTS:
         QVERIFY(errorOf([&] { readInputFile(big.fileName().toStdString()); }).contains(QLatin1String("the limit is")));
     }
 
+    void deepNestingIsAnErrorNotACrash_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        const QByteArray arrays = QByteArray(100000, '[') + QByteArray(100000, ']');
+        QByteArray objects;
+        for (int i = 0; i < 50000; ++i)
+            objects += "{\"a\":";
+        objects += '1' + QByteArray(50000, '}');
+        // At the top, under an unknown key, and inside the very fields the loaders read and quote in
+        // their messages: each of these overflowed the stack when a message or a copy dumped the value.
+        QTest::newRow("top level") << arrays;
+        QTest::newRow("unknown key") << "{\"a\": " + arrays + "}";
+        QTest::newRow("hidden_size") << "{\"hidden_size\": " + arrays + "}";
+        QTest::newRow("name") << "{\"name\": " + objects + "}";
+        QTest::newRow("peak_tflops") << "{\"name\": \"g\", \"peak_tflops\": " + objects + "}";
+        // 65 levels is one too many; 64 is allowed (checked below).
+        QTest::newRow("65 levels") << "{\"a\": " + QByteArray(64, '[') + QByteArray(64, ']') + "}";
+    }
     void deepNestingIsAnErrorNotACrash()
     {
-        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-        QVERIFY(errorOf([&] { parseGpuFile(deep, "deep.json"); }).contains(QLatin1String("expected a JSON object")));
-        const std::string deepObject = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
-        QVERIFY(!errorOf([&] { parseModelConfig(deepObject, "deep.json", "m"); }).isEmpty());
+        QFETCH(QByteArray, text);
+        const std::string json = text.toStdString();
+        const QString expected = QStringLiteral("invalid JSON: nested deeper than 64 levels of arrays and objects");
+        QCOMPARE(errorOf([&] { parseGpuFile(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
+        QCOMPARE(errorOf([&] { parseGpuPresets(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
+        QCOMPARE(errorOf([&] { parseModelConfig(json, "deep.json", "m"); }), QStringLiteral("deep.json: ") + expected);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
+    }
+
+    void sixtyFourLevelsAreAllowed()
+    {
+        const std::string json = "{\"a\": " + std::string(63, '[') + std::string(63, ']') + "}";
+        QVERIFY(parseJsonObject(json, "ok.json").contains("a"));
+    }
+
+    void arraysOfObjectsParseInLinearTime()
+    {
+        // A file at the size limit made of small objects: about 1.4 million of them. The duplicate-key
+        // check once rescanned the parent at every closing brace (200k objects took 31 s, this would take
+        // about 25 minutes and hit the test's timeout); one pass takes well under a second.
+        std::string json = "{\"kernels\": [";
+        std::size_t objects = 1;
+        for (; json.size() + 4 < MaxInputFileBytes; ++objects)
+            json += "{},";
+        json += "{}]}";
+        QVERIFY(objects > 1000000);
+        const nlohmann::json parsed = parseJsonObject(json, "big.json");
+        QCOMPARE(parsed.at("kernels").size(), objects);
+        // A duplicate in the last of them is still found.
+        std::string duplicate = json.substr(0, json.size() - 4) + "{\"x\":1,\"x\":2}]}";
+        QCOMPARE(errorOf([&] { parseJsonObject(duplicate, "big.json"); }), QStringLiteral("big.json: field 'x': appears twice in the same object"));
     }
 };
 
