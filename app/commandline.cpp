@@ -443,7 +443,7 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
                 }
                 json["measured"] = std::move(measured);
             }
-            out << json.dump(2) << '\n';
+            out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         }
     }
     return 0;

@@ -30,14 +30,14 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
         if (gpu.id.empty())
             fields.fail("id", "must not be empty");
     }
-    gpu.name = fields.string("name");
+    gpu.name = fields.string("name", TextLines::Single, MaxNameChars);
     if (gpu.name.empty())
         fields.fail("name", "must not be empty");
     gpu.bandwidthBytesPerSecond = fields.positiveNumber("memory_bandwidth_gb_per_s", MaxBandwidthGBps) * 1e9;
     gpu.memoryBytes = fields.positiveNumber("memory_gb", MaxMemoryGB) * 1e9;
     if (const auto l2 = fields.optionalPositiveNumber("l2_mb", MaxL2MB))
         gpu.l2Bytes = *l2 * 1e6;
-    gpu.note = fields.optionalString("note").value_or(std::string());
+    gpu.note = fields.optionalString("note", TextLines::Multi, MaxAnnotationChars).value_or(std::string());
 
     const nlohmann::json &peaks = fields.object("peak_tflops");
     const JsonFields peakFields(peaks, source, fields.fieldName("peak_tflops"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "text.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -20,13 +22,17 @@ public:
     const std::string &source() const { return m_source; }
     const std::string &field() const { return m_field; }
 
+    static constexpr std::size_t MaxMessageBytes = 2000;
+
 private:
     static std::string compose(const std::string &source, const std::string &field, const std::string &problem)
     {
         std::string text = source;
         if (!field.empty())
             text += (text.empty() ? "" : ": ") + std::string("field '") + field + "'";
-        return text + (text.empty() ? "" : ": ") + problem;
+        // Values quoted from a file may hold bytes that are not UTF-8, control characters or line breaks:
+        // the message stays one printable line of bounded length.
+        return cleanText(text + (text.empty() ? "" : ": ") + problem, TextLines::Single, MaxMessageBytes);
     }
 
     std::string m_source;

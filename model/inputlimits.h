@@ -12,6 +12,8 @@ inline constexpr std::size_t MaxPins = 100;
 inline constexpr std::size_t MaxAnnotations = 1000;
 inline constexpr std::size_t MaxAnnotationChars = 10000; // bytes of UTF-8 in one label or note
 inline constexpr std::size_t MaxMeasuredKernels = 100000;
+// Bytes of UTF-8 in a GPU's, model's or pin's name; longer names are shortened with a trailing "...".
+inline constexpr std::size_t MaxNameChars = 256;
 // Bytes of UTF-8 in one measured kernel's name; longer names (Nsight's demangled templates) are shortened
 // to this with a trailing "..." on import.
 inline constexpr std::size_t MaxKernelNameChars = 512;

@@ -199,19 +199,19 @@ const json &JsonFields::require(std::string_view key) const
     return m_object.at(std::string(key));
 }
 
-std::string JsonFields::string(std::string_view key) const
+std::string JsonFields::string(std::string_view key, TextLines lines, std::size_t maxBytes) const
 {
     const json &value = require(key);
     if (!value.is_string())
         fail(key, "expected a string, got " + describeJsonValue(value));
-    return value.get<std::string>();
+    return cleanText(value.get_ref<const std::string &>(), lines, maxBytes);
 }
 
-std::optional<std::string> JsonFields::optionalString(std::string_view key) const
+std::optional<std::string> JsonFields::optionalString(std::string_view key, TextLines lines, std::size_t maxBytes) const
 {
     if (!has(key))
         return std::nullopt;
-    return string(key);
+    return string(key, lines, maxBytes);
 }
 
 double JsonFields::positiveNumber(std::string_view key, double max) const

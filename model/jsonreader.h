@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inputlimits.h"
+#include "text.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -26,8 +27,12 @@ public:
     JsonFields(const nlohmann::json &object, std::string source, std::string path = {});
 
     bool has(std::string_view key) const;
-    std::string string(std::string_view key) const;
-    std::optional<std::string> optionalString(std::string_view key) const;
+    // A string, cleaned for display and saving (see cleanText): invalid UTF-8 and control characters
+    // become U+FFFD, text over `maxBytes` is shortened with "...".
+    std::string string(std::string_view key, TextLines lines = TextLines::Single,
+                       std::size_t maxBytes = std::string::npos) const;
+    std::optional<std::string> optionalString(std::string_view key, TextLines lines = TextLines::Single,
+                                              std::size_t maxBytes = std::string::npos) const;
     // A finite number in (0, max].
     double positiveNumber(std::string_view key, double max) const;
     std::optional<double> optionalPositiveNumber(std::string_view key, double max) const;

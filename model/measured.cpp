@@ -140,7 +140,7 @@ std::vector<MeasuredKernel> parseJson(std::string_view text, const std::string &
             throw InputError(source, path, "expected an object, got " + describeJsonValue(list[i]));
         const JsonFields f(list[i], source, path);
         MeasuredKernel k;
-        k.name = f.string("name");
+        k.name = f.string("name", TextLines::Single, MaxKernelNameChars);
         if (const auto phase = f.optionalString("phase")) {
             k.phase = phaseFromName(*phase);
             if (!k.phase)
@@ -196,7 +196,7 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<std::vector<std::str
             return *value;
         };
         MeasuredKernel k;
-        k.name = cell("name");
+        k.name = cleanText(cell("name"), TextLines::Single, MaxKernelNameChars);
         if (k.name.empty())
             throw failAt(source, where, "\"name\" is empty");
         if (const std::string phase = cell("phase"); !phase.empty()) {
@@ -278,7 +278,8 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<std::vector<std::strin
             return *parsed * scaleOf(unitOf(index), where);
         };
         MeasuredKernel k;
-        k.name = trim(row.size() > column["Kernel Name"] ? row[column["Kernel Name"]] : std::string());
+        k.name = cleanText(trim(row.size() > column["Kernel Name"] ? row[column["Kernel Name"]] : std::string()),
+                           TextLines::Single, MaxKernelNameChars);
         k.seconds = value(column["gpu__time_duration.sum"], "gpu__time_duration.sum");
         k.bytes = value(column["dram__bytes_read.sum"], "dram__bytes_read.sum")
             + value(column["dram__bytes_write.sum"], "dram__bytes_write.sum");

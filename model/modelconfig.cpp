@@ -28,7 +28,7 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
     const nlohmann::json document = parseJsonObject(text, source);
     const JsonFields fields(document, source);
     ModelConfig model;
-    model.name = fields.optionalString("_name_or_path").value_or(fallbackName);
+    model.name = fields.optionalString("_name_or_path", TextLines::Single, MaxNameChars).value_or(fallbackName);
     if (model.name.empty())
         model.name = fallbackName;
     if (const auto type = fields.optionalString("model_type")) {

@@ -141,7 +141,7 @@ struct Reader {
             return fallback;
         }
         const json &config = fields.object("config");
-        const std::string name = fields.optionalString("name").value_or("model");
+        const std::string name = fields.optionalString("name", TextLines::Single, MaxNameChars).value_or("model");
         ModelConfig m = parseModelConfig(config.dump(), source + ": " + path + ".config", name);
         m.name = name;
         return m;
@@ -266,7 +266,7 @@ std::string sessionToJson(const Session &s)
         out["second_gpu"] = gpuToSession(*s.secondGpu, s.secondGpu->id.empty(), {});
     if (s.view)
         out["view"] = { { "x", { s.view->xMin, s.view->xMax } }, { "y", { s.view->yMin, s.view->yMax } } };
-    return out.dump(2) + "\n";
+    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 Session parseSession(std::string_view text, const std::string &source, const PresetLibrary &presets,
@@ -362,7 +362,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
                 throw InputError(source, path, "expected an object");
             const JsonFields f(pins[i], source, path);
             Pin pin;
-            pin.label = f.optionalString("label").value_or("pinned");
+            pin.label = f.optionalString("label", TextLines::Single, MaxNameChars).value_or("pinned");
             pin.scenario.model = f.has("model") ? read.model(pins[i].at("model"), path + ".model", s.model) : s.model;
             pin.scenario.gpu = f.has("gpu") ? read.gpu(pins[i].at("gpu"), path + ".gpu", s.gpu) : s.gpu;
             pin.scenario.workload = f.has("workload") ? read.workload(pins[i].at("workload"), path + ".workload") : s.workload;
@@ -386,7 +386,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             if (kind != "label" && kind != "note")
                 f.fail("kind", "unknown kind \"" + kind + "\" (expected label or note)");
             a.kind = kind == "label" ? Annotation::Kind::PointLabel : Annotation::Kind::Note;
-            a.text = f.string("text");
+            a.text = f.string("text", TextLines::Multi);
             if (a.text.size() > MaxAnnotationChars)
                 f.fail("text", "is " + std::to_string(a.text.size()) + " bytes long; the limit is " + std::to_string(MaxAnnotationChars));
             a.x = f.positiveNumber("x", 1e30);

@@ -1,0 +1,133 @@
+#include "text.h"
+
+#include <algorithm>
+
+namespace roofline {
+
+namespace {
+
+constexpr char32_t Replacement = 0xFFFD;
+
+// Decodes one code point at `pos` and advances past it; an ill-formed sequence yields U+FFFD and advances
+// by one byte, so a Latin-1 "é" (0xE9) becomes one replacement character.
+char32_t decode(std::string_view text, std::size_t &pos)
+{
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    }
+    int length = 0;
+    char32_t code = 0;
+    char32_t minimum = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code = lead & 0x1F;
+        minimum = 0x80;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code = lead & 0x0F;
+        minimum = 0x800;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code = lead & 0x07;
+        minimum = 0x10000;
+    } else {
+        ++pos;
+        return Replacement;
+    }
+    if (pos + std::size_t(length) > text.size()) {
+        ++pos;
+        return Replacement;
+    }
+    for (int i = 1; i < length; ++i) {
+        const unsigned char next = byte(pos + std::size_t(i));
+        if ((next & 0xC0) != 0x80) {
+            ++pos;
+            return Replacement;
+        }
+        code = (code << 6) | (next & 0x3F);
+    }
+    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        ++pos;
+        return Replacement;
+    }
+    pos += std::size_t(length);
+    return code;
+}
+
+void encode(char32_t code, std::string &out)
+{
+    if (code < 0x80) {
+        out += char(code);
+    } else if (code < 0x800) {
+        out += char(0xC0 | (code >> 6));
+        out += char(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += char(0xE0 | (code >> 12));
+        out += char(0x80 | ((code >> 6) & 0x3F));
+        out += char(0x80 | (code & 0x3F));
+    } else {
+        out += char(0xF0 | (code >> 18));
+        out += char(0x80 | ((code >> 12) & 0x3F));
+        out += char(0x80 | ((code >> 6) & 0x3F));
+        out += char(0x80 | (code & 0x3F));
+    }
+}
+
+bool isControl(char32_t code)
+{
+    return code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F) || code == 0xFFFE || code == 0xFFFF;
+}
+
+} // namespace
+
+std::string cleanText(std::string_view text, TextLines lines, std::size_t maxBytes)
+{
+    std::string out;
+    out.reserve(text.size() < maxBytes ? text.size() : maxBytes);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        char32_t code = decode(text, pos);
+        if (code == '\r') {
+            if (pos < text.size() && text[pos] == '\n')
+                ++pos;
+            code = '\n';
+        }
+        if (code == '\n' || code == '\t')
+            code = lines == TextLines::Multi ? code : U' ';
+        else if (isControl(code))
+            code = Replacement;
+        const std::size_t before = out.size();
+        encode(code, out);
+        if (out.size() > maxBytes) {
+            // Cut back to whole characters that leave room for "...".
+            out.resize(before);
+            const std::size_t room = maxBytes >= 3 ? maxBytes - 3 : 0;
+            std::size_t end = out.size();
+            while (end > room) {
+                --end;
+                while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80)
+                    --end;
+            }
+            out.resize(end);
+            out.append(std::min<std::size_t>(3, maxBytes - out.size()), '.');
+            return out;
+        }
+    }
+    return out;
+}
+
+bool isValidUtf8(std::string_view text)
+{
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t before = pos;
+        if (decode(text, pos) == Replacement && !(pos - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD"))
+            return false;
+    }
+    return true;
+}
+
+} // namespace roofline

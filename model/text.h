@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace roofline {
+
+enum class TextLines { Single, Multi };
+
+// Text from a file made safe to show, save as JSON and write into XML: bytes that are not UTF-8 (a Latin-1
+// kernel name from a profiler's CSV) and control characters become U+FFFD, so the name stays visible and
+// the substitution shows. Line breaks and tabs become spaces in single-line text (names, labels); in
+// multi-line text (notes) tabs and line breaks stay, CRLF and CR become LF. Text longer than `maxBytes`
+// is cut at a character boundary and ends with "...".
+std::string cleanText(std::string_view text, TextLines lines = TextLines::Single,
+                      std::size_t maxBytes = std::string::npos);
+
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
+bool isValidUtf8(std::string_view text);
+
+} // namespace roofline
