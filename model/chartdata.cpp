@@ -1,7 +1,6 @@
 #include "chartdata.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace roofline {
 
@@ -48,9 +47,7 @@ void appendSeriesPoints(const Evaluation &e, std::vector<ChartPoint> &out, const
 
 std::string printf(const char *format, double value)
 {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, format, value);
-    return buffer;
+    return formatOne(format, value);
 }
 }
 

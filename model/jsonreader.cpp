@@ -1,13 +1,13 @@
 #include "jsonreader.h"
 
 #include "inputerror.h"
+#include "units.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace roofline {
@@ -225,9 +225,7 @@ double JsonFields::positiveNumber(std::string_view key, double max) const
     if (number <= 0.0)
         fail(key, "must be greater than 0, got " + describeJsonValue(value));
     if (number > max) {
-        std::ostringstream limit;
-        limit << max;
-        fail(key, "must be at most " + limit.str() + ", got " + describeJsonValue(value));
+        fail(key, "must be at most " + formatNumber(max) + ", got " + describeJsonValue(value));
     }
     return number;
 }

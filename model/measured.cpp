@@ -3,13 +3,13 @@
 #include "inputerror.h"
 #include "inputlimits.h"
 #include "jsonreader.h"
+#include "units.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 
 namespace roofline {
@@ -43,15 +43,24 @@ std::string trim(std::string_view text)
     return std::string(text.substr(begin, end - begin + 1));
 }
 
-// One CSV record with RFC 4180 quoting; advances `pos` past the line. `unterminated` is set when the text
-// ends inside a quoted field.
-std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, bool &unterminated)
+// One CSV record and the line of the file it starts on (quoted fields may span lines, blank lines are
+// skipped), so that errors name the line an editor shows.
+struct CsvRecord {
+    std::size_t line = 0;
+    std::vector<std::string> fields;
+};
+
+// One CSV record with RFC 4180 quoting; advances `pos` past the line and `line` past every line break.
+// `unterminated` is set when the text ends inside a quoted field.
+std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std::size_t &line, bool &unterminated)
 {
     std::vector<std::string> fields;
     std::string field;
     bool quoted = false;
     while (pos < text.size()) {
         const char c = text[pos++];
+        if (c == '\n')
+            ++line;
         if (quoted) {
             if (c == '"') {
                 if (pos < text.size() && text[pos] == '"') {
@@ -79,45 +88,85 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, bool
     return fields;
 }
 
-std::vector<std::vector<std::string>> csvRecords(std::string_view text, const std::string &source)
+std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source)
 {
-    std::vector<std::vector<std::string>> records;
+    std::vector<CsvRecord> records;
     std::size_t pos = 0;
+    std::size_t line = 1;
     while (pos < text.size() && records.size() <= MaxMeasuredKernels + 2) {
         bool unterminated = false;
-        auto record = csvRecord(text, pos, unterminated);
+        const std::size_t start = line;
+        auto fields = csvRecord(text, pos, line, unterminated);
         if (unterminated)
-            throw InputError(source, {}, "line " + std::to_string(records.size() + 1) + ": a quoted field is never closed");
-        if (record.size() == 1 && trim(record[0]).empty())
+            throw InputError(source, {}, "line " + std::to_string(start) + ": a quoted field is never closed");
+        if (fields.size() == 1 && trim(fields[0]).empty())
             continue; // blank line
-        records.push_back(std::move(record));
+        records.push_back(CsvRecord { start, std::move(fields) });
     }
     return records;
 }
 
-// A number as a tool writes it: thousands separators allowed ("1,234.5"), nothing else.
-std::optional<double> number(std::string text)
+std::string lineOf(const CsvRecord &record)
 {
-    text.erase(std::remove(text.begin(), text.end(), ','), text.end());
-    text = trim(text);
-    if (text.empty())
-        return std::nullopt;
-    char *end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
+    return "line " + std::to_string(record.line);
 }
+
+// A number as a tool writes it, in any locale's files: "1234.5", "1.2e-3", and thousands separated by
+// commas in groups of three ("1,234.5", "26,214,400"). Anything else, e.g. a decimal comma ("0,000085"),
+// is refused rather than guessed: read as a separator it would turn 85 us into 85 s.
+std::optional<double> number(const std::string &cell)
+{
+    std::string text = trim(cell);
+    if (text.find(',') != std::string::npos) {
+        const std::size_t sign = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+        const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
+        // Digits before the first comma: 1 to 3; then each group: a comma and exactly 3 digits.
+        const std::size_t firstComma = text.find(',');
+        if (firstComma > integerEnd || firstComma - sign < 1 || firstComma - sign > 3)
+            return std::nullopt;
+        for (std::size_t i = sign; i < firstComma; ++i)
+            if (!std::isdigit(static_cast<unsigned char>(text[i])))
+                return std::nullopt;
+        std::size_t i = firstComma;
+        for (; i < integerEnd; i += 4) {
+            if (text[i] != ',' || i + 4 > integerEnd)
+                return std::nullopt;
+            for (std::size_t d = i + 1; d < i + 4; ++d)
+                if (!std::isdigit(static_cast<unsigned char>(text[d])))
+                    return std::nullopt;
+        }
+        if (i != integerEnd)
+            return std::nullopt;
+        text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+    }
+    return parseNumber(text);
+}
+
+// Plausible figures for one kernel: at least one FLOP and one byte, at most 1e30 of each; between a
+// picosecond and a day; an arithmetic intensity and an achieved rate a chart can place. A rate above
+// 1e20 FLOP/s (100,000 times today's largest GPU) is a unit mistake, not a measurement.
+constexpr double MinFigure = 1.0;
+constexpr double MinSeconds = 1e-12;
+constexpr double MaxSeconds = 86400.0;
+constexpr double MinIntensity = 1e-9;
+constexpr double MaxIntensity = 1e12;
+constexpr double MaxAchievedFlopsPerSecond = 1e20;
 
 MeasuredKernel finish(MeasuredKernel k, const std::string &source, const std::string &where)
 {
-    const auto check = [&](double value, const char *what) {
-        if (!std::isfinite(value) || value <= 0.0 || value > MaxFigure)
-            throw failAt(source, where, std::string(what) + " must be a positive number, got " + std::to_string(value));
+    const auto check = [&](double value, const char *what, double min, double max) {
+        if (!std::isfinite(value) || value <= 0.0)
+            throw failAt(source, where, std::string(what) + " must be a positive number, got " + formatNumber(value));
+        if (value < min || value > max)
+            throw failAt(source, where,
+                         std::string(what) + " must be between " + formatNumber(min) + " and " + formatNumber(max)
+                             + ", got " + formatNumber(value));
     };
-    check(k.flops, "flops");
-    check(k.bytes, "bytes");
-    check(k.seconds, "time");
+    check(k.flops, "flops", MinFigure, MaxFigure);
+    check(k.bytes, "bytes", MinFigure, MaxFigure);
+    check(k.seconds, "time (s)", MinSeconds, MaxSeconds);
+    check(k.intensity(), "the intensity flops / bytes (FLOP/B)", MinIntensity, MaxIntensity);
+    check(k.achievedFlopsPerSecond(), "the achieved rate flops / time (FLOP/s)", 0.0, MaxAchievedFlopsPerSecond);
     if (!k.op)
         k.op = opFromName(k.name);
     if (!k.series && k.op && k.phase)
@@ -169,21 +218,35 @@ std::vector<MeasuredKernel> parseJson(std::string_view text, const std::string &
     return out;
 }
 
-std::vector<MeasuredKernel> parsePlainCsv(const std::vector<std::vector<std::string>> &records, const std::string &source)
+// Column index by name; a column the reader uses may appear once (which of two "flops" columns is meant?).
+std::map<std::string, std::size_t> columnsOf(const CsvRecord &header, const std::string &source, bool lowerCase,
+                                             const std::vector<std::string> &used)
 {
     std::map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < records[0].size(); ++i)
-        column[lower(trim(records[0][i]))] = i;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const std::string name = lowerCase ? lower(trim(header.fields[i])) : trim(header.fields[i]);
+        if (!column.emplace(name, i).second && std::find(used.begin(), used.end(), name) != used.end())
+            throw failAt(source, lineOf(header),
+                         "the header names the column \"" + name + "\" twice (columns " + std::to_string(column[name] + 1)
+                             + " and " + std::to_string(i + 1) + ")");
+    }
+    return column;
+}
+
+std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records, const std::string &source)
+{
+    const auto column = columnsOf(records[0], source, true,
+                                  { "name", "phase", "series", "op", "flops", "bytes", "time_s", "achieved_flops_per_s" });
     for (const char *required : { "name", "flops", "bytes" })
         if (!column.count(required))
-            throw failAt(source, "line 1", std::string("the header has no \"") + required + "\" column");
+            throw failAt(source, lineOf(records[0]), std::string("the header has no \"") + required + "\" column");
     const bool hasTime = column.count("time_s") != 0;
     if (!hasTime && !column.count("achieved_flops_per_s"))
-        throw failAt(source, "line 1", "the header has neither \"time_s\" nor \"achieved_flops_per_s\"");
+        throw failAt(source, lineOf(records[0]), "the header has neither \"time_s\" nor \"achieved_flops_per_s\"");
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 1; r < records.size(); ++r) {
-        const std::string where = "line " + std::to_string(r + 1);
-        const auto &row = records[r];
+        const std::string where = lineOf(records[r]);
+        const auto &row = records[r].fields;
         const auto cell = [&](const char *name) -> std::string {
             const auto it = column.find(name);
             return it != column.end() && it->second < row.size() ? trim(row[it->second]) : std::string();
@@ -222,30 +285,37 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<std::vector<std::str
     return out;
 }
 
-// Nsight Compute raw page: header of metric names, a line of units, one line per kernel.
-std::vector<MeasuredKernel> parseNsight(const std::vector<std::vector<std::string>> &records, const std::string &source)
+// Nsight Compute raw page: header of metric names, a line of units, one line per kernel. Each metric's unit
+// must be one of its kind: a duration in a time unit, DRAM traffic in bytes, a FLOP counter in
+// instructions. Anything else (a duration in "cycle", a ratio in "%") is refused, never taken as seconds.
+std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, const std::string &source)
 {
-    const auto &header = records[0];
-    std::map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < header.size(); ++i)
-        column[trim(header[i])] = i;
-    const std::vector<std::string> required { "Kernel Name", "gpu__time_duration.sum", "dram__bytes_read.sum",
-                                              "dram__bytes_write.sum" };
+    const std::string timeMetric = "gpu__time_duration.sum";
+    const std::string readMetric = "dram__bytes_read.sum";
+    const std::string writeMetric = "dram__bytes_write.sum";
+    std::vector<std::string> used { "Kernel Name", timeMetric, readMetric, writeMetric };
+    // The FLOP counters of Nsight Compute's own roofline: add, mul and fma (2 FLOPs) per precision.
+    std::vector<std::pair<std::string, double>> flopMetrics;
+    for (const char *precision : { "d", "f", "h" })
+        for (const auto &[op, weight] : { std::pair<const char *, double> { "add", 1.0 }, { "mul", 1.0 }, { "fma", 2.0 } })
+            flopMetrics.emplace_back(std::string("sm__sass_thread_inst_executed_op_") + precision + op + "_pred_on.sum", weight);
+    for (const std::string &field : records[0].fields) {
+        const std::string name = trim(field);
+        if (name.rfind("sm__ops_path_tensor", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".sum")
+            flopMetrics.emplace_back(name, 1.0); // tensor-core operations, already counted in FLOPs
+    }
+    for (const auto &[name, weight] : flopMetrics)
+        used.push_back(name);
+    auto column = columnsOf(records[0], source, false, used);
     std::string missing;
-    for (const std::string &name : required)
+    for (const std::string &name : { std::string("Kernel Name"), timeMetric, readMetric, writeMetric })
         if (!column.count(name))
             missing += (missing.empty() ? "" : ", ") + name;
-    // The FLOP counters of Nsight Compute's own roofline: add, mul and fma (2 FLOPs) per precision.
     std::vector<std::pair<std::size_t, double>> flopColumns;
-    for (const char *precision : { "d", "f", "h" })
-        for (const auto &[op, weight] : { std::pair<const char *, double> { "add", 1.0 }, { "mul", 1.0 }, { "fma", 2.0 } }) {
-            const std::string name = std::string("sm__sass_thread_inst_executed_op_") + precision + op + "_pred_on.sum";
-            if (const auto it = column.find(name); it != column.end())
-                flopColumns.emplace_back(it->second, weight);
-        }
-    for (const auto &[name, index] : column)
-        if (name.rfind("sm__ops_path_tensor", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".sum")
-            flopColumns.emplace_back(index, 1.0); // tensor-core operations, already counted in FLOPs
+    for (const auto &[name, weight] : flopMetrics)
+        if (const auto it = column.find(name); it != column.end()
+            && std::none_of(flopColumns.begin(), flopColumns.end(), [&](const auto &c) { return c.first == it->second; }))
+            flopColumns.emplace_back(it->second, weight);
     if (flopColumns.empty())
         missing += std::string(missing.empty() ? "" : ", ") + "a FLOP counter (sm__sass_thread_inst_executed_op_ffma_pred_on.sum or the like)";
     if (!missing.empty())
@@ -253,38 +323,50 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<std::vector<std::strin
                                          + " (collect them, e.g. with --section SpeedOfLight_RooflineChart --section MemoryWorkloadAnalysis)");
     if (records.size() < 2)
         throw InputError(source, {}, "Nsight Compute export has no units line");
-    const auto &units = records[1];
-    const auto unitOf = [&](std::size_t index) { return index < units.size() ? trim(units[index]) : std::string(); };
-    const auto scaleOf = [&](const std::string &unit, const std::string &where) {
-        static const std::map<std::string, double> scales {
-            { "", 1.0 }, { "inst", 1.0 }, { "byte", 1.0 }, { "Kbyte", 1e3 }, { "Mbyte", 1e6 }, { "Gbyte", 1e9 },
-            { "Tbyte", 1e12 }, { "Kibyte", 1024.0 }, { "Mibyte", 1048576.0 }, { "Gibyte", 1073741824.0 },
-            { "nsecond", 1e-9 }, { "usecond", 1e-6 }, { "msecond", 1e-3 }, { "second", 1.0 }, { "cycle", 1.0 },
-        };
-        const auto it = scales.find(unit);
-        if (it == scales.end())
-            throw failAt(source, where, "unknown unit \"" + unit + "\"");
-        return it->second;
+    const CsvRecord &units = records[1];
+    enum class Kind { Time, Bytes, Count };
+    const auto scaleOf = [&](std::size_t index, Kind kind) {
+        static const std::map<std::string, double> times { { "nsecond", 1e-9 }, { "usecond", 1e-6 }, { "msecond", 1e-3 },
+                                                           { "second", 1.0 } };
+        static const std::map<std::string, double> bytes { { "byte", 1.0 }, { "Kbyte", 1e3 }, { "Mbyte", 1e6 },
+                                                           { "Gbyte", 1e9 }, { "Tbyte", 1e12 }, { "Kibyte", 1024.0 },
+                                                           { "Mibyte", 1048576.0 }, { "Gibyte", 1073741824.0 } };
+        static const std::map<std::string, double> counts { { "", 1.0 }, { "inst", 1.0 } };
+        const std::string unit = index < units.fields.size() ? trim(units.fields[index]) : std::string();
+        const auto &known = kind == Kind::Time ? times : (kind == Kind::Bytes ? bytes : counts);
+        if (const auto it = known.find(unit); it != known.end())
+            return it->second;
+        const char *expected = kind == Kind::Time ? "a time: nsecond, usecond, msecond or second"
+            : kind == Kind::Bytes                 ? "bytes: byte, Kbyte, Mbyte, Gbyte, Tbyte, Kibyte, Mibyte or Gibyte"
+                                                  : "a count: inst or none";
+        throw failAt(source, lineOf(units),
+                     trim(records[0].fields[index]) + " is in \"" + unit + "\", which is not " + expected);
     };
+    const double timeScale = scaleOf(column[timeMetric], Kind::Time);
+    const double readScale = scaleOf(column[readMetric], Kind::Bytes);
+    const double writeScale = scaleOf(column[writeMetric], Kind::Bytes);
+    std::vector<double> flopScales;
+    for (const auto &[index, weight] : flopColumns)
+        flopScales.push_back(scaleOf(index, Kind::Count));
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 2; r < records.size(); ++r) {
-        const std::string where = "line " + std::to_string(r + 1);
-        const auto &row = records[r];
-        const auto value = [&](std::size_t index, const std::string &metric) {
+        const std::string where = lineOf(records[r]);
+        const auto &row = records[r].fields;
+        const auto value = [&](std::size_t index, double scale) {
             const std::string text = index < row.size() ? row[index] : std::string();
             const auto parsed = number(text);
             if (!parsed)
-                throw failAt(source, where, metric + " is not a number: \"" + text + "\"");
-            return *parsed * scaleOf(unitOf(index), where);
+                throw failAt(source, where, trim(records[0].fields[index]) + " is not a number: \"" + text + "\"");
+            return *parsed * scale;
         };
         MeasuredKernel k;
-        k.name = cleanText(trim(row.size() > column["Kernel Name"] ? row[column["Kernel Name"]] : std::string()),
-                           TextLines::Single, MaxKernelNameChars);
-        k.seconds = value(column["gpu__time_duration.sum"], "gpu__time_duration.sum");
-        k.bytes = value(column["dram__bytes_read.sum"], "dram__bytes_read.sum")
-            + value(column["dram__bytes_write.sum"], "dram__bytes_write.sum");
-        for (const auto &[index, weight] : flopColumns)
-            k.flops += weight * value(index, header[index]);
+        const std::size_t nameColumn = column["Kernel Name"];
+        k.name = cleanText(trim(nameColumn < row.size() ? row[nameColumn] : std::string()), TextLines::Single,
+                           MaxKernelNameChars);
+        k.seconds = value(column[timeMetric], timeScale);
+        k.bytes = value(column[readMetric], readScale) + value(column[writeMetric], writeScale);
+        for (std::size_t i = 0; i < flopColumns.size(); ++i)
+            k.flops += flopColumns[i].second * value(flopColumns[i].first, flopScales[i]);
         out.push_back(finish(std::move(k), source, where));
     }
     return out;
@@ -336,7 +418,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     if (records.size() > MaxMeasuredKernels + 2)
         throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     bool nsight = false;
-    for (const std::string &cell : records[0])
+    for (const std::string &cell : records[0].fields)
         nsight = nsight || trim(cell) == "Kernel Name" || trim(cell).rfind("gpu__", 0) == 0;
     auto kernels = nsight ? parseNsight(records, source) : parsePlainCsv(records, source);
     if (kernels.empty())

@@ -1,8 +1,9 @@
 #include "report.h"
 
+#include "units.h"
+
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 
 namespace roofline {
 
@@ -171,19 +172,18 @@ json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evalua
 std::string evaluationToCsv(const Evaluation &e)
 {
     std::string out = "series,phase,op,batch,seq,flops,bytes,intensity,attainable_flops_per_s,bound,time_s\n";
-    char line[512];
+    const auto number = [](double value) { return formatNumber(value, 'g', 17); };
     for (const bool seriesOps : { true, false }) {
         for (const PhaseResult *phase : { &e.prefill, &e.decode }) {
             for (const OpResult &op : *phase) {
                 if ((op.cost.series != Series::None) != seriesOps)
                     continue;
-                std::snprintf(line, sizeof line, "%s,%s,%s,%lld,%lld,%.17g,%.17g,%.17g,%.17g,%s,%.17g\n",
-                              op.cost.series == Series::None ? "" : std::string(seriesName(op.cost.series)).c_str(),
-                              std::string(phaseName(op.cost.phase)).c_str(), std::string(opName(op.cost.op)).c_str(),
-                              static_cast<long long>(e.workload.batch), static_cast<long long>(e.workload.seq),
-                              op.cost.flops, op.cost.totalBytes(), op.intensity, op.attainableFlopsPerSecond,
-                              op.bound == Bound::Memory ? "memory" : "compute", op.timeSeconds);
-                out += line;
+                out += std::string(op.cost.series == Series::None ? "" : seriesName(op.cost.series)) + ','
+                    + std::string(phaseName(op.cost.phase)) + ',' + std::string(opName(op.cost.op)) + ','
+                    + std::to_string(e.workload.batch) + ',' + std::to_string(e.workload.seq) + ','
+                    + number(op.cost.flops) + ',' + number(op.cost.totalBytes()) + ',' + number(op.intensity) + ','
+                    + number(op.attainableFlopsPerSecond) + ',' + (op.bound == Bound::Memory ? "memory" : "compute")
+                    + ',' + number(op.timeSeconds) + '\n';
             }
         }
     }

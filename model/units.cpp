@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace roofline {
 
@@ -76,6 +75,60 @@ std::optional<ComputeType> computeTypeFromName(std::string_view name)
     return std::nullopt;
 }
 
+std::string formatNumber(double value, char conversion, int precision)
+{
+    const std::chars_format format = conversion == 'f' ? std::chars_format::fixed
+        : conversion == 'e'                            ? std::chars_format::scientific
+                                                       : std::chars_format::general;
+    // The longest result: "%.17f" of 1e308 is 309 digits and 17 decimals.
+    char buffer[400];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, format, std::clamp(precision, 0, 17));
+    if (error != std::errc())
+        return std::isfinite(value) ? "overflow" : "nan";
+    return std::string(buffer, end);
+}
+
+std::string formatOne(std::string_view format, double value)
+{
+    std::string out;
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%' || i + 1 >= format.size()) {
+            out += format[i];
+            continue;
+        }
+        ++i;
+        if (format[i] == '%') {
+            out += '%';
+            continue;
+        }
+        int precision = 6;
+        if (format[i] == '.') {
+            precision = 0;
+            while (++i < format.size() && format[i] >= '0' && format[i] <= '9')
+                precision = precision * 10 + (format[i] - '0');
+        }
+        out += formatNumber(value, i < format.size() ? format[i] : 'g', precision);
+    }
+    return out;
+}
+
+std::optional<double> parseNumber(std::string_view text)
+{
+    if (!text.empty() && text.front() == '+')
+        text.remove_prefix(1);
+    if (text.empty() || text.front() == '+')
+        return std::nullopt;
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    // from_chars takes "inf", "nan" and hexadecimal only in forms checked above or not at all; a digit
+    // must be there.
+    if (text.find_first_of("0123456789") == std::string_view::npos)
+        return std::nullopt;
+    return value;
+}
+
 std::string formatSi(double value, int significantDigits)
 {
     if (!std::isfinite(value))
@@ -88,17 +141,15 @@ std::string formatSi(double value, int significantDigits)
     exponent = std::clamp(exponent, -5, 5);
     double scaled = value / std::pow(1000.0, exponent);
     // Rounding can carry into the next prefix (999.96 -> "1000"), so re-check after rounding.
-    char buffer[64];
     const int digitsBeforePoint = std::fabs(scaled) >= 100.0 ? 3 : (std::fabs(scaled) >= 10.0 ? 2 : 1);
     int decimals = std::max(0, significantDigits - digitsBeforePoint);
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, scaled);
-    if (std::fabs(std::strtod(buffer, nullptr)) >= 1000.0 && exponent < 5) {
+    std::string text = formatNumber(scaled, 'f', decimals);
+    if (std::fabs(*parseNumber(text)) >= 1000.0 && exponent < 5) {
         ++exponent;
         scaled = value / std::pow(1000.0, exponent);
         decimals = std::max(0, significantDigits - 1);
-        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, scaled);
+        text = formatNumber(scaled, 'f', decimals);
     }
-    std::string text = buffer;
     if (text.find('.') != std::string::npos) {
         while (!text.empty() && text.back() == '0')
             text.pop_back();

@@ -20,6 +20,16 @@ std::optional<DType> dtypeFromName(std::string_view name);
 std::string_view computeTypeName(ComputeType type);
 std::optional<ComputeType> computeTypeFromName(std::string_view name);
 
+// Numbers in and out of files never depend on the user's locale (a decimal comma would break CSV):
+// formatNumber(x, 'g', 6) is printf's "%.6g" in the C locale, 'f' and 'e' likewise.
+std::string formatNumber(double value, char conversion = 'g', int precision = 6);
+// `format` with its one conversion ("%g", "%.1f", "%.3e"; "%%" is a percent sign) replaced by `value`,
+// formatted as formatNumber does.
+std::string formatOne(std::string_view format, double value);
+// A whole decimal number ("12", "-1.5e-3", "+7"), read regardless of locale; nothing else may surround it.
+// No thousands separators, no hexadecimal, no "inf" or "nan".
+std::optional<double> parseNumber(std::string_view text);
+
 // Decimal SI prefixes, as vendors quote bandwidth and FLOP/s: 768e9 -> "768G", 1.81e14 -> "181T".
 std::string formatSi(double value, int significantDigits = 3);
 

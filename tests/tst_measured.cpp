@@ -15,14 +15,20 @@ std::vector<MeasuredKernel> load(const char *name)
     return parseMeasuredKernels(readInputFile(path), path);
 }
 
-QString errorOf(const char *name)
+template<typename Load>
+QString errorOf(Load load)
 {
     try {
-        load(name);
+        load();
     } catch (const InputError &error) {
         return QString::fromStdString(error.what());
     }
     return {};
+}
+
+QString errorOf(const char *name)
+{
+    return errorOf([&] { load(name); });
 }
 }
 
@@ -80,6 +86,118 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QString error = errorOf(file.toUtf8().constData());
         QVERIFY2(error.contains(file) && error.contains(expected), qPrintable(error));
+    }
+
+    void figuresAsToolsWriteThem_data()
+    {
+        QTest::addColumn<QByteArray>("time");
+        QTest::addColumn<double>("seconds"); // 0: refused
+        QTest::newRow("plain") << QByteArray("0.000085") << 8.5e-5;
+        QTest::newRow("exponent") << QByteArray("8.5e-5") << 8.5e-5;
+        QTest::newRow("plus sign") << QByteArray("+8.5e-5") << 8.5e-5;
+        QTest::newRow("thousands") << QByteArray("\"1,234.5\"") << 1234.5 ;
+        QTest::newRow("groups of three") << QByteArray("\"12,345\"") << 12345.0;
+        // A decimal comma is not a thousands separator: stripping it read 85 us as 85 s.
+        QTest::newRow("decimal comma") << QByteArray("\"0,000085\"") << 0.0;
+        QTest::newRow("short group") << QByteArray("\"1,23\"") << 0.0;
+        QTest::newRow("long first group") << QByteArray("\"1234,567\"") << 0.0;
+        QTest::newRow("leading comma") << QByteArray("\",123\"") << 0.0;
+        QTest::newRow("comma after point") << QByteArray("\"1.234,5\"") << 0.0;
+        QTest::newRow("hexadecimal") << QByteArray("0x10") << 0.0;
+        QTest::newRow("infinity") << QByteArray("inf") << 0.0;
+        QTest::newRow("nan") << QByteArray("nan") << 0.0;
+    }
+    void figuresAsToolsWriteThem()
+    {
+        QFETCH(QByteArray, time);
+        QFETCH(double, seconds);
+        // 1,000 FLOPs, 100 bytes: intensity 10 FLOP/B. Times up to 1,234.5 s are within a day.
+        const std::string text = "name,flops,bytes,time_s\nk,1000,100," + time.toStdString() + "\n";
+        if (seconds > 0.0) {
+            const auto kernels = parseMeasuredKernels(text, "m.csv");
+            ROOFLINE_COMPARE_REL(kernels[0].seconds, seconds, 1e-15);
+        } else {
+            QString unquoted = QString::fromLatin1(time);
+            unquoted.remove(QLatin1Char('"'));
+            QCOMPARE(errorOf([&] { parseMeasuredKernels(text, "m.csv"); }),
+                     QStringLiteral("m.csv: line 2: \"time_s\" is not a number: \"%1\"").arg(unquoted));
+        }
+    }
+
+    void ratiosAreRangeChecked_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        const QByteArray csv("name,flops,bytes,time_s\n");
+        // 1e30 FLOPs on 1 byte: intensity 1e30 FLOP/B gave an infinite x and "null" in JSON.
+        QTest::newRow("huge intensity") << csv + "k,1e30,1,1\n"
+                                        << "m.csv: line 2: the intensity flops / bytes (FLOP/B) must be between 1e-09 and 1e+12, got 1e+30";
+        QTest::newRow("tiny intensity") << csv + "k,1,1e12,1\n"
+                                        << "m.csv: line 2: the intensity flops / bytes (FLOP/B) must be between 1e-09 and 1e+12, got 1e-12";
+        // 1e18 FLOPs in a picosecond: 1e30 FLOP/s, a unit mistake.
+        QTest::newRow("impossible rate") << csv + "k,1e18,1e12,1e-12\n"
+                                         << "m.csv: line 2: the achieved rate flops / time (FLOP/s) must be between 0 and 1e+20, got 1e+30";
+        QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 4.94066e-324";
+        QTest::newRow("a femtosecond") << csv + "k,1,1,1e-15\n" << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e-15";
+        // An achieved rate of 1e-300 FLOP/s makes the time 1e300 s.
+        QTest::newRow("rate gives no time") << QByteArray("name,flops,bytes,achieved_flops_per_s\nk,1,1,1e-300\n")
+                                            << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e+300";
+        QTest::newRow("json intensity")
+            << QByteArray(R"({"kernels": [{"name": "k", "flops": 1e30, "bytes": 1, "time_s": 1}]})")
+            << "m.csv: field 'kernels[0]': the intensity flops / bytes (FLOP/B) must be between 1e-09 and 1e+12, got 1e+30";
+    }
+    void ratiosAreRangeChecked()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(text.toStdString(), "m.csv"); }), expected);
+    }
+
+    void nsightUnitsMustFitTheMetric_data()
+    {
+        QTest::addColumn<QByteArray>("units");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("cycles for a duration") << QByteArray("\"\",\"cycle\",\"byte\",\"byte\",\"inst\"")
+                                               << "m.csv: line 2: gpu__time_duration.sum is in \"cycle\", which is not a time: nsecond, usecond, msecond or second";
+        QTest::newRow("seconds for bytes") << QByteArray("\"\",\"second\",\"second\",\"byte\",\"inst\"")
+                                           << "m.csv: line 2: dram__bytes_read.sum is in \"second\", which is not bytes: byte, Kbyte, Mbyte, Gbyte, Tbyte, Kibyte, Mibyte or Gibyte";
+        QTest::newRow("percent for a counter") << QByteArray("\"\",\"second\",\"byte\",\"byte\",\"%\"")
+                                               << "m.csv: line 2: sm__sass_thread_inst_executed_op_ffma_pred_on.sum is in \"%\", which is not a count: inst or none";
+        QTest::newRow("unknown") << QByteArray("\"\",\"fortnight\",\"byte\",\"byte\",\"inst\"")
+                                 << "m.csv: line 2: gpu__time_duration.sum is in \"fortnight\", which is not a time: nsecond, usecond, msecond or second";
+    }
+    void nsightUnitsMustFitTheMetric()
+    {
+        QFETCH(QByteArray, units);
+        QFETCH(QString, expected);
+        const QByteArray text = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n"
+            + units + "\n\"k\",\"1000\",\"100\",\"0\",\"50\"\n";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(text.toStdString(), "m.csv"); }), expected);
+    }
+
+    void duplicateColumnsAreRefused()
+    {
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s,FLOPS\nk,1,1,1,2\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 1: the header names the column \"flops\" twice (columns 2 and 5)"));
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels("\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                          "\"gpu__time_duration.sum\"\n", "m.csv");
+                 }),
+                 QStringLiteral("m.csv: line 1: the header names the column \"gpu__time_duration.sum\" twice (columns 2 and 5)"));
+        // Columns the reader does not use may repeat (profilers write several "ID"s).
+        QCOMPARE(parseMeasuredKernels("name,flops,bytes,time_s,id,id\nk,1,1,1,a,b\n", "m.csv").size(), std::size_t(1));
+    }
+
+    void errorsNameTheLineAnEditorShows()
+    {
+        // Line 1 header, line 2 blank, lines 3-4 one record with a quoted line break, line 5 blank (CRLF),
+        // line 6 the bad figure: counting records said "line 3".
+        const std::string text = "name,flops,bytes,time_s\n\n\"two\nlines\",1,1,1\n\r\nk,x,1,1\n";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(text, "m.csv"); }),
+                 QStringLiteral("m.csv: line 6: \"flops\" is not a number: \"x\""));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\n\nk,1,1,\"1\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: a quoted field is never closed"));
     }
 
     void emptyAndGarbage()
