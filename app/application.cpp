@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <clocale>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -89,6 +90,14 @@ int exportHeadless(const CommandLineRequest &request)
     return 0;
 }
 
+// Q(Core)Application sets the C library's locale from the environment; under a decimal-comma locale
+// printf would then write "1,5" into CSV and JSON. Numbers in and out of files use the C locale; Qt's own
+// formatting for the window is unaffected.
+void useCNumbers()
+{
+    std::setlocale(LC_NUMERIC, "C");
+}
+
 int runCommandLine(int argc, char **argv)
 {
     const QStringList arguments = argumentList(argc, argv);
@@ -99,6 +108,7 @@ int runCommandLine(int argc, char **argv)
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    useCNumbers();
     try {
         const PresetLibrary presets = loadBuiltInPresets();
         const CommandLineRequest request = parseCommandLine(arguments, presets);
@@ -129,6 +139,7 @@ int runApplication(int argc, char **argv)
         return runCommandLine(argc, argv);
 
     QApplication app(argc, argv);
+    useCNumbers();
     QApplication::setApplicationDisplayName(QStringLiteral("Roofline Explorer"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roofline-explorer.svg")));
     QApplication::setDesktopFileName(QStringLiteral("roofline-explorer"));

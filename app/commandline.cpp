@@ -126,9 +126,8 @@ double numberValue(const QCommandLineParser &parser, const QCommandLineOption &o
     if (!ok || !std::isfinite(value))
         throw InputError({}, {}, flagName(option) + ": expected a number, got \"" + text.toStdString() + "\"");
     if (value < min || value > max) {
-        char range[96];
-        std::snprintf(range, sizeof range, "between %g and %g", min, max);
-        throw InputError({}, {}, flagName(option) + ": must be " + range + ", got " + text.toStdString());
+        throw InputError({}, {}, flagName(option) + ": must be between " + formatNumber(min) + " and " + formatNumber(max)
+                                     + ", got " + text.toStdString());
     }
     return value;
 }
@@ -407,14 +406,11 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
             PhaseMap map;
             computePhaseMap(s, request.phaseMapQuantity, request.phaseMapSeries, 64, map);
             out << "batch,seq," << gridQuantityName(request.phaseMapQuantity) << ",fits_max_seq\n";
-            char line[128];
             for (std::size_t j = 0; j < map.grid.seqs.size(); ++j)
-                for (std::size_t i = 0; i < map.grid.batches.size(); ++i) {
-                    std::snprintf(line, sizeof line, "%lld,%lld,%.17g,%.17g\n", static_cast<long long>(map.grid.batches[i]),
-                                  static_cast<long long>(map.grid.seqs[j]), map.values[j * map.grid.batches.size() + i],
-                                  map.fitsBoundary[i].second);
-                    out << line;
-                }
+                for (std::size_t i = 0; i < map.grid.batches.size(); ++i)
+                    out << map.grid.batches[i] << ',' << map.grid.seqs[j] << ','
+                        << formatNumber(map.values[j * map.grid.batches.size() + i], 'g', 17) << ','
+                        << formatNumber(map.fitsBoundary[i].second, 'g', 17) << '\n';
         } else {
             std::vector<Evaluation> sweep;
             if (request.dumpSweep)
