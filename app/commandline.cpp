@@ -22,11 +22,6 @@ namespace {
 
 // Workloads far beyond any real deployment still evaluate (all arithmetic is in double); these bounds only
 // keep the numbers finite.
-constexpr double MaxBatch = 1e9;
-constexpr double MaxSeq = 1e9;
-constexpr double MaxTokensPerStep = 65536;
-constexpr double MaxTflops = 1e6;
-constexpr double MaxBandwidthGBps = 1e7;
 
 struct Options {
     QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
@@ -261,9 +256,9 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.computeType = *type;
     }
     if (parser.isSet(o.peakTflops))
-        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, 1e-6, MaxTflops) * 1e12);
+        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, PeakTflopsRange.min, PeakTflopsRange.max) * 1e12);
     if (parser.isSet(o.bandwidth))
-        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, 1e-6, MaxBandwidthGBps) * 1e9;
+        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange.min, BandwidthGBpsRange.max) * 1e9;
     if (customised) {
         if (!scenario.gpuCustomised) {
             scenario.gpuBaseId = scenario.gpu.id;
@@ -277,9 +272,9 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.computeEfficiency) || parser.isSet(o.bandwidthEfficiency)) {
         scenario.efficiency.enabled = true;
         if (parser.isSet(o.computeEfficiency))
-            scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, 0.01, 1.0);
+            scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, EfficiencyRange.min, EfficiencyRange.max);
         if (parser.isSet(o.bandwidthEfficiency))
-            scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, 0.01, 1.0);
+            scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, EfficiencyRange.min, EfficiencyRange.max);
     }
     if (parser.isSet(o.measured)) {
         const std::string path = parser.value(o.measured).toStdString();

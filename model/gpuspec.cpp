@@ -11,12 +11,6 @@ namespace roofline {
 
 namespace {
 
-// Upper bounds that no real device reaches by orders of magnitude; they keep absurd values (1e308)
-// from overflowing the arithmetic later.
-constexpr double MaxBandwidthGBps = 1e6; // 1 PB/s
-constexpr double MaxTflops = 1e6; // 1 EFLOP/s
-constexpr double MaxMemoryGB = 1e6;
-constexpr double MaxL2MB = 1e6;
 
 GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, const std::string &path,
                        bool idRequired)
@@ -33,9 +27,9 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
     gpu.name = fields.string("name", TextLines::Single, MaxNameChars);
     if (gpu.name.empty())
         fields.fail("name", "must not be empty");
-    gpu.bandwidthBytesPerSecond = fields.positiveNumber("memory_bandwidth_gb_per_s", MaxBandwidthGBps) * 1e9;
-    gpu.memoryBytes = fields.positiveNumber("memory_gb", MaxMemoryGB) * 1e9;
-    if (const auto l2 = fields.optionalPositiveNumber("l2_mb", MaxL2MB))
+    gpu.bandwidthBytesPerSecond = fields.number("memory_bandwidth_gb_per_s", BandwidthGBpsRange) * 1e9;
+    gpu.memoryBytes = fields.number("memory_gb", MemoryGBRange) * 1e9;
+    if (const auto l2 = fields.optionalNumber("l2_mb", L2MBRange))
         gpu.l2Bytes = *l2 * 1e6;
     gpu.note = fields.optionalString("note", TextLines::Multi, MaxAnnotationChars).value_or(std::string());
 
@@ -47,7 +41,7 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
             peakFields.fail(key, "unknown compute type; expected fp16, bf16, fp8, int8 or fp32");
         if (value.is_null())
             continue;
-        gpu.setPeak(*type, peakFields.positiveNumber(key, MaxTflops) * 1e12);
+        gpu.setPeak(*type, peakFields.number(key, PeakTflopsRange) * 1e12);
     }
     // Every chart needs the fp16/bf16 tensor roof, which every LLM accelerator publishes.
     if (!gpu.peak(ComputeType::Fp16))

@@ -29,6 +29,26 @@ inline constexpr std::uintmax_t MaxSessionFileBytes = 128 * 1024 * 1024;
 // Deepest nesting of arrays and objects a JSON input may have; real inputs use under ten levels.
 inline constexpr int MaxJsonDepth = 64;
 
+// What a figure may be, wherever it comes from: a GPU file, a session or the command line (the window's
+// sliders span narrower, practical ranges inside these). The bounds are far beyond real devices; they keep
+// 5e-324 or 1e308 from turning every time into infinity or nothing.
+struct FigureRange {
+    double min;
+    double max;
+};
+inline constexpr FigureRange PeakTflopsRange { 1e-6, 1e6 }; // 1 MFLOP/s .. 1 EFLOP/s
+inline constexpr FigureRange BandwidthGBpsRange { 1e-6, 1e7 }; // 1 kB/s .. 10 PB/s
+inline constexpr FigureRange MemoryGBRange { 1e-6, 1e6 };
+inline constexpr FigureRange L2MBRange { 1e-6, 1e6 };
+inline constexpr FigureRange EfficiencyRange { 0.01, 1.0 }; // a share of a peak
+// Where the chart can look and a note can sit: intensity in FLOP/B, performance in FLOP/s.
+inline constexpr FigureRange ChartIntensityRange { 1e-4, 1e9 };
+inline constexpr FigureRange ChartFlopsRange { 1e3, 1e21 };
+// Workload sizes: far beyond any deployment, but every product of them stays finite.
+inline constexpr std::int64_t MaxBatch = 1000000000;
+inline constexpr std::int64_t MaxSeq = 1000000000;
+inline constexpr std::int64_t MaxTokensPerStep = 65536;
+
 // Largest export: each side in pixels after scaling, and the pixel count (a 16384 x 16384 image is 1 GiB).
 inline constexpr int MaxExportSide = 16384;
 inline constexpr std::int64_t MaxExportPixels = std::int64_t(8192) * 8192;

@@ -237,6 +237,25 @@ std::optional<double> JsonFields::optionalPositiveNumber(std::string_view key, d
     return positiveNumber(key, max);
 }
 
+double JsonFields::number(std::string_view key, FigureRange range) const
+{
+    const json &value = require(key);
+    if (!value.is_number())
+        fail(key, "expected a number, got " + describeJsonValue(value));
+    const double number = value.get<double>();
+    if (!std::isfinite(number) || number < range.min || number > range.max)
+        fail(key, "must be between " + formatNumber(range.min) + " and " + formatNumber(range.max) + ", got "
+                      + describeJsonValue(value));
+    return number;
+}
+
+std::optional<double> JsonFields::optionalNumber(std::string_view key, FigureRange range) const
+{
+    if (!has(key))
+        return std::nullopt;
+    return number(key, range);
+}
+
 std::int64_t JsonFields::integer(std::string_view key, std::int64_t min, std::int64_t max) const
 {
     const json &value = require(key);

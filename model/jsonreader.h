@@ -36,6 +36,9 @@ public:
     // A finite number in (0, max].
     double positiveNumber(std::string_view key, double max) const;
     std::optional<double> optionalPositiveNumber(std::string_view key, double max) const;
+    // A finite number in [range.min, range.max].
+    double number(std::string_view key, FigureRange range) const;
+    std::optional<double> optionalNumber(std::string_view key, FigureRange range) const;
     // A whole number in [min, max]; 4096.0 is accepted, 4096.5 is not.
     std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const;
     std::optional<std::int64_t> optionalInteger(std::string_view key, std::int64_t min, std::int64_t max) const;

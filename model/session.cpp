@@ -4,6 +4,7 @@
 #include "inputlimits.h"
 #include "jsonreader.h"
 #include "report.h"
+#include "units.h"
 
 #include <nlohmann/json.hpp>
 
@@ -169,9 +170,9 @@ struct Reader {
         if (!value.is_object())
             throw InputError(source, path, "expected an object, got " + describeJsonValue(value));
         const JsonFields f(value, source, path);
-        w.batch = f.optionalInteger("batch", 1, 1000000000).value_or(w.batch);
-        w.seq = f.optionalInteger("seq", 1, 1000000000).value_or(w.seq);
-        w.tokensPerStep = f.optionalInteger("tokens_per_step", 1, 65536).value_or(w.tokensPerStep);
+        w.batch = f.optionalInteger("batch", 1, MaxBatch).value_or(w.batch);
+        w.seq = f.optionalInteger("seq", 1, MaxSeq).value_or(w.seq);
+        w.tokensPerStep = f.optionalInteger("tokens_per_step", 1, MaxTokensPerStep).value_or(w.tokensPerStep);
         w.flashAttention = f.optionalBool("flash_attention").value_or(false);
         const auto dtype = [&](const char *key, DType fallback) {
             const auto name = f.optionalString(key);
@@ -194,14 +195,17 @@ struct Reader {
         return w;
     }
 
-    static std::pair<double, double> range(const JsonFields &f, const char *key, double max)
+    // [low, high] with range.min <= low < high <= range.max; whole numbers when `whole`.
+    static std::pair<double, double> range(const JsonFields &f, const char *key, FigureRange range, bool whole = false)
     {
         const json &value = f.array(key);
         if (value.size() != 2 || !value[0].is_number() || !value[1].is_number())
             f.fail(key, "expected [low, high], got " + describeJsonValue(value));
         const double lo = value[0].get<double>(), hi = value[1].get<double>();
-        if (!std::isfinite(lo) || !std::isfinite(hi) || lo <= 0 || hi <= lo || hi > max)
-            f.fail(key, "expected 0 < low < high <= " + describeJsonValue(json(max)) + ", got " + describeJsonValue(value));
+        const bool wholeOk = !whole || (std::floor(lo) == lo && std::floor(hi) == hi);
+        if (!std::isfinite(lo) || !std::isfinite(hi) || lo < range.min || hi <= lo || hi > range.max || !wholeOk)
+            f.fail(key, std::string("expected ") + (whole ? "whole numbers " : "") + formatNumber(range.min)
+                            + " <= low < high <= " + formatNumber(range.max) + ", got " + describeJsonValue(value));
         return { lo, hi };
     }
 };
@@ -310,12 +314,12 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
                 sweep.fail("mode", "unknown sweep \"" + *mode + "\" (expected both, batch, seq, tokens_per_step or none)");
         }
         if (sweep.has("batch")) {
-            const auto [lo, hi] = Reader::range(sweep, "batch", 1e6);
+            const auto [lo, hi] = Reader::range(sweep, "batch", FigureRange { 1, 1e6 }, true);
             s.sweep.batchMin = std::int64_t(lo);
             s.sweep.batchMax = std::int64_t(hi);
         }
         if (sweep.has("seq")) {
-            const auto [lo, hi] = Reader::range(sweep, "seq", 1e9);
+            const auto [lo, hi] = Reader::range(sweep, "seq", FigureRange { 1, double(MaxSeq) }, true);
             s.sweep.seqMin = std::int64_t(lo);
             s.sweep.seqMax = std::int64_t(hi);
         }
@@ -333,8 +337,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     if (top.has("efficiency")) {
         const JsonFields e(top.object("efficiency"), source, "efficiency");
         s.efficiency.enabled = e.optionalBool("enabled").value_or(false);
-        s.efficiency.compute = e.optionalPositiveNumber("compute", 1.0).value_or(s.efficiency.compute);
-        s.efficiency.bandwidth = e.optionalPositiveNumber("bandwidth", 1.0).value_or(s.efficiency.bandwidth);
+        s.efficiency.compute = e.optionalNumber("compute", EfficiencyRange).value_or(s.efficiency.compute);
+        s.efficiency.bandwidth = e.optionalNumber("bandwidth", EfficiencyRange).value_or(s.efficiency.bandwidth);
     }
     s.showAllCeilings = top.optionalBool("show_all_ceilings").value_or(false);
     if (top.has("measured"))
@@ -389,8 +393,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             a.text = f.string("text", TextLines::Multi);
             if (a.text.size() > MaxAnnotationChars)
                 f.fail("text", "is " + std::to_string(a.text.size()) + " bytes long; the limit is " + std::to_string(MaxAnnotationChars));
-            a.x = f.positiveNumber("x", 1e30);
-            a.y = f.positiveNumber("y", 1e30);
+            a.x = f.number("x", ChartIntensityRange);
+            a.y = f.number("y", ChartFlopsRange);
             const auto offset = [&](const char *key) {
                 if (!f.has(key))
                     return 0.0;
@@ -410,8 +414,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     s.opsOnSecondGpu = top.optionalBool("ops_on_second_gpu").value_or(false) && s.secondGpu.has_value();
     if (top.has("view")) {
         const JsonFields view(top.object("view"), source, "view");
-        const auto [x0, x1] = Reader::range(view, "x", 1e12);
-        const auto [y0, y1] = Reader::range(view, "y", 1e24);
+        const auto [x0, x1] = Reader::range(view, "x", ChartIntensityRange);
+        const auto [y0, y1] = Reader::range(view, "y", ChartFlopsRange);
         s.view = ViewRange { x0, x1, y0, y1 };
     }
     if (top.has("export")) {

@@ -63,13 +63,26 @@ private Q_SLOTS:
             << "'memory_bandwidth_gb_per_s': expected a number, got \"fast\"";
         QTest::newRow("zero bandwidth")
             << R"({"name": "g", "memory_bandwidth_gb_per_s": 0, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
-            << "'memory_bandwidth_gb_per_s': must be greater than 0, got 0";
+            << "'memory_bandwidth_gb_per_s': must be between 1e-06 and 1e+07, got 0";
+        // A denormal passed "greater than 0" and made every time infinite.
+        QTest::newRow("denormal bandwidth")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 5e-324, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "my-gpu.json: field 'memory_bandwidth_gb_per_s': must be between 1e-06 and 1e+07, got 5e-324";
+        QTest::newRow("denormal peak")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 5e-324}})"
+            << "my-gpu.json: field 'peak_tflops.fp16': must be between 1e-06 and 1e+06, got 5e-324";
+        QTest::newRow("denormal memory")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 5e-324, "peak_tflops": {"fp16": 1}})"
+            << "my-gpu.json: field 'memory_gb': must be between 1e-06 and 1e+06";
+        QTest::newRow("denormal L2")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "l2_mb": 5e-324, "peak_tflops": {"fp16": 1}})"
+            << "my-gpu.json: field 'l2_mb': must be between 1e-06 and 1e+06";
         QTest::newRow("negative memory")
             << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": -48, "peak_tflops": {"fp16": 1}})"
-            << "'memory_gb': must be greater than 0, got -48";
+            << "'memory_gb': must be between 1e-06 and 1e+06, got -48";
         QTest::newRow("huge peak")
             << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1e308}})"
-            << "'peak_tflops.fp16': must be at most";
+            << "'peak_tflops.fp16': must be between 1e-06 and 1e+06, got 1e+308";
         QTest::newRow("NaN literal")
             << R"({"name": "g", "memory_bandwidth_gb_per_s": NaN, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
             << "invalid JSON";

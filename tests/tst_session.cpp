@@ -135,10 +135,26 @@ private Q_SLOTS:
         QTest::newRow("batch zero") << R"({"format": 1, "workload": {"batch": 0}})" << "'workload.batch': must be between 1";
         QTest::newRow("bad dtype") << R"({"format": 1, "workload": {"kv_dtype": "fp5"}})" << "'workload.kv_dtype': unknown type";
         QTest::newRow("bad sweep") << R"({"format": 1, "sweep": {"mode": "diagonal"}})" << "'sweep.mode': unknown sweep";
-        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected 0 < low < high";
+        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected whole numbers 1 <= low < high <= 1e+06, got [64,2]";
+        QTest::newRow("fractional sweep") << R"({"format": 1, "sweep": {"batch": [0.5, 2]}})"
+                                          << "'sweep.batch': expected whole numbers 1 <= low < high <= 1e+06, got [0.5,2]";
+        // 5e-324 passed "greater than 0": every time became null and the chart empty.
+        QTest::newRow("denormal efficiency") << R"({"format": 1, "efficiency": {"enabled": true, "compute": 5e-324}})"
+                                             << "s.roofline: field 'efficiency.compute': must be between 0.01 and 1, got 5e-324";
+        QTest::newRow("tiny bandwidth efficiency") << R"({"format": 1, "efficiency": {"bandwidth": 0.001}})"
+                                                   << "s.roofline: field 'efficiency.bandwidth': must be between 0.01 and 1, got 0.001";
+        QTest::newRow("denormal custom gpu")
+            << R"({"format": 1, "gpu": {"custom": {"name": "x", "memory_bandwidth_gb_per_s": 5e-324, "memory_gb": 1, "peak_tflops": {"fp16": 1}}}})"
+            << "s.roofline: gpu.custom: field 'memory_bandwidth_gb_per_s': must be between 1e-06 and 1e+07";
+        QTest::newRow("denormal view") << R"({"format": 1, "view": {"x": [5e-324, 1], "y": [1e9, 1e12]}})"
+                                       << "s.roofline: field 'view.x': expected 0.0001 <= low < high <= 1e+09, got [5e-324,1]";
+        QTest::newRow("view beyond the canvas") << R"({"format": 1, "view": {"x": [1, 10], "y": [1e9, 1e300]}})"
+                                                << "s.roofline: field 'view.y': expected 1000 <= low < high <= 1e+21";
         QTest::newRow("view NaN") << R"({"format": 1, "view": {"x": [1, "a"], "y": [1, 2]}})" << "'view.x'";
         QTest::newRow("annotation position") << R"({"format": 1, "annotations": [{"text": "a", "x": -1, "y": 1}]})"
-                                             << "'annotations[0].x': must be greater than 0";
+                                             << "'annotations[0].x': must be between 0.0001 and 1e+09, got -1";
+        QTest::newRow("denormal annotation") << R"({"format": 1, "annotations": [{"text": "a", "x": 1, "y": 5e-324}]})"
+                                             << "s.roofline: field 'annotations[0].y': must be between 1000 and 1e+21";
         QTest::newRow("bad custom gpu") << R"({"format": 1, "gpu": {"custom": {"name": "x"}}})" << "gpu.custom: field 'memory_bandwidth_gb_per_s'";
         QTest::newRow("bad model config") << R"({"format": 1, "model": {"config": {"hidden_size": 7}}})" << "model.config: field 'intermediate_size'";
         QTest::newRow("pins not array") << R"({"format": 1, "pins": {}})" << "'pins': expected an array";

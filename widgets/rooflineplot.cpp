@@ -2,6 +2,7 @@
 
 #include "canvas.h"
 #include "chartstyle.h"
+#include "inputlimits.h"
 #include "units.h"
 
 #include <QHelpEvent>
@@ -25,10 +26,10 @@ constexpr double SeedXMax = 1e4;
 constexpr double SeedYMin = 1e10;
 constexpr double SeedYMax = 3e14;
 // How far zoom and pan may go: beyond this nothing real lives, and log axes need positive ranges.
-constexpr double XLimitMin = 1e-4;
-constexpr double XLimitMax = 1e9;
-constexpr double YLimitMin = 1e3;
-constexpr double YLimitMax = 1e21;
+constexpr double XLimitMin = ChartIntensityRange.min;
+constexpr double XLimitMax = ChartIntensityRange.max;
+constexpr double YLimitMin = ChartFlopsRange.min;
+constexpr double YLimitMax = ChartFlopsRange.max;
 // How close the pointer must come to a point for its tooltip.
 constexpr double HoverRadiusPixels = 8.0;
 
