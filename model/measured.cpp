@@ -175,9 +175,8 @@ MeasuredKernel finish(MeasuredKernel k, const std::string &source, const std::st
     return k;
 }
 
-std::vector<MeasuredKernel> parseJson(std::string_view text, const std::string &source)
+std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std::string &source)
 {
-    const nlohmann::json document = parseJsonObject(text, source);
     const JsonFields top(document, source);
     const nlohmann::json &list = top.array("kernels");
     if (list.size() > MaxMeasuredKernels)
@@ -374,6 +373,11 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
 
 } // namespace
 
+std::vector<MeasuredKernel> measuredKernelsFromJson(const nlohmann::json &document, const std::string &source)
+{
+    return parseJson(document, source);
+}
+
 std::optional<Phase> phaseFromName(std::string_view name)
 {
     const std::string n = lower(trim(name));
@@ -411,7 +415,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     if (first == std::string_view::npos)
         throw InputError(source, {}, "the file is empty; expected JSON or CSV of measured kernels");
     if (body[first] == '{' || body[first] == '[')
-        return parseJson(body, source);
+        return parseJson(parseJsonObject(body, source), source);
     const auto records = csvRecords(body, source);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");

@@ -2,6 +2,8 @@
 
 #include "opcost.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,8 @@ struct MeasuredKernel {
 //   FLOP counters of its roofline (add, mul and fma instructions of each precision; fma counts 2).
 // Throws InputError naming the source, the line or field, and the value; for Nsight Compute, the missing metric.
 std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const std::string &source);
+// The JSON form, already parsed (a session's "measured" block).
+std::vector<MeasuredKernel> measuredKernelsFromJson(const nlohmann::json &document, const std::string &source);
 
 std::optional<Phase> phaseFromName(std::string_view name);
 std::optional<Series> seriesFromName(std::string_view name);

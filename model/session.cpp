@@ -264,7 +264,7 @@ std::string sessionToJson(const Session &s)
                 record["op"] = opName(*k.op);
             kernels.push_back(std::move(record));
         }
-        out["measured"] = { { "kernels", kernels } };
+        out["measured"] = { { "kernels", std::move(kernels) } };
     }
     if (s.secondGpu)
         out["second_gpu"] = gpuToSession(*s.secondGpu, s.secondGpu->id.empty(), {});
@@ -342,7 +342,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     s.showAllCeilings = top.optionalBool("show_all_ceilings").value_or(false);
     if (top.has("measured"))
-        s.measured = parseMeasuredKernels(top.object("measured").dump(), source + ": measured");
+        s.measured = measuredKernelsFromJson(top.object("measured"), source + ": measured");
     if (top.has("hidden_series")) {
         for (const json &name : top.array("hidden_series")) {
             bool known = false;

@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "inputerror.h"
+#include "inputlimits.h"
 #include "modelfixtures.h"
 #include "session.h"
 
@@ -124,6 +125,43 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(warnings[0]).contains(QLatin1String("newer version (format 7")));
         QVERIFY(QString::fromStdString(warnings[1]).contains(QLatin1String("unknown model preset \"gpt-9\"")));
         QVERIFY(QString::fromStdString(warnings[2]).contains(QLatin1String("nonsense")));
+    }
+
+    void aSessionAtEveryLimitSavesAndReopens()
+    {
+        // The most a session may hold, in the costliest text JSON has (every quote escaped doubles it):
+        // 100 pins with custom GPUs and 256-byte labels, 1,000 notes of 10,000 bytes, 100,000 measured
+        // kernels with 512-byte names. A session of 20k kernels once saved but never reopened.
+        Session s = richSession();
+        std::vector<Pin> pins(MaxPins, s.pins[0]);
+        for (std::size_t i = 0; i < pins.size(); ++i) {
+            pins[i].label = std::string(MaxNameChars - 6, '"') + std::to_string(100000 + i);
+            pins[i].scenario.workload.batch = std::int64_t(i + 1);
+        }
+        s.pins = pins;
+        std::vector<Annotation> notes(MaxAnnotations, Annotation { Annotation::Kind::Note, std::string(MaxAnnotationChars, '\\'), 10, 1e12, 0, 0 });
+        s.annotations = notes;
+        std::vector<MeasuredKernel> kernels(MaxMeasuredKernels);
+        for (std::size_t i = 0; i < kernels.size(); ++i) {
+            kernels[i].name = std::string(MaxKernelNameChars - 6, '"') + std::to_string(100000 + i);
+            kernels[i].flops = 1e9 + double(i);
+            kernels[i].bytes = 1e8 / 3.0;
+            kernels[i].seconds = 1e-4 * (1.0 + double(i) / 7.0);
+            kernels[i].phase = i % 2 ? Phase::Decode : Phase::Prefill;
+        }
+        s.measured = kernels;
+        const std::string json = sessionToJson(s);
+        QVERIFY2(json.size() <= MaxSessionFileBytes, qPrintable(QString::number(json.size())));
+        QVERIFY(json.size() > 100'000'000); // it really is that large
+        qInfo("a session at every limit: %zu bytes of JSON", json.size());
+        std::vector<std::string> warnings;
+        const Session read = parseSession(json, "s.roofline", presets(), warnings);
+        QCOMPARE(read.pins.size(), MaxPins);
+        QCOMPARE(read.annotations.size(), MaxAnnotations);
+        QCOMPARE(read.measured.size(), MaxMeasuredKernels);
+        QVERIFY(read.pins == s.pins);
+        QVERIFY(read.annotations == s.annotations);
+        QVERIFY(read.measured == s.measured);
     }
 
     void badSessions_data()
