@@ -85,6 +85,10 @@ bool isControl(char32_t code)
 
 std::string cleanText(std::string_view text, TextLines lines, std::size_t maxBytes)
 {
+    // Most text is printable ASCII and short enough: return it as it is.
+    if (text.size() <= maxBytes
+        && std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+        return std::string(text);
     std::string out;
     out.reserve(text.size() < maxBytes ? text.size() : maxBytes);
     std::size_t pos = 0;

@@ -1,4 +1,5 @@
-// Any bytes as a .roofline session: either a session whose scenario evaluates to finite numbers, or an InputError.
+// Any bytes as a .roofline session: either a session whose scenario evaluates to finite numbers and which
+// saves and reopens unchanged, or an InputError.
 #include "../modelfixtures.h"
 #include "inputerror.h"
 #include "session.h"
@@ -25,9 +26,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         const roofline::Session session = roofline::parseSession(
             std::string_view(reinterpret_cast<const char *>(data), size), "fuzz.roofline", library, warnings);
         const roofline::Evaluation e = session.scenario().evaluate();
-        if (!std::isfinite(e.decode.timeSeconds) || !std::isfinite(e.prefill.timeSeconds))
+        if (!(std::isfinite(e.decode.timeSeconds) && e.decode.timeSeconds > 0 && std::isfinite(e.prefill.timeSeconds)
+              && e.prefill.timeSeconds > 0))
             __builtin_trap();
-        (void)roofline::sessionToJson(session);
+        // What was read can be saved, and what was saved reopens as the same session.
+        const std::string saved = roofline::sessionToJson(session);
+        try {
+            std::vector<std::string> again;
+            const roofline::Session reopened = roofline::parseSession(saved, "saved.roofline", library, again);
+            if (!(reopened.pins == session.pins) || !(reopened.annotations == session.annotations)
+                || !(reopened.measured == session.measured) || !(reopened.workload == session.workload)
+                || reopened.view != session.view)
+                __builtin_trap();
+        } catch (const roofline::InputError &) {
+            __builtin_trap();
+        }
     } catch (const roofline::InputError &) {
     }
     return 0;
