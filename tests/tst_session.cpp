@@ -198,6 +198,20 @@ private Q_SLOTS:
         QTest::newRow("pins not array") << R"({"format": 1, "pins": {}})" << "'pins': expected an array";
         QTest::newRow("export huge") << R"({"format": 1, "export": {"width": 100000}})" << "'export.width': must be between 64 and 16384";
     }
+    void deepNestingInsideTheFieldsASessionReads_data()
+    {
+        QTest::addColumn<QString>("field");
+        for (const char *field : { "format", "model", "gpu", "workload", "measured", "pins", "annotations", "view" })
+            QTest::newRow(field) << QString::fromLatin1(field);
+    }
+    void deepNestingInsideTheFieldsASessionReads()
+    {
+        QFETCH(QString, field);
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        const std::string text = (field == QLatin1String("format") ? "{" : "{\"format\": 1, ") + ("\"" + field.toStdString() + "\": " + deep + "}");
+        QCOMPARE(loadError(text), QStringLiteral("s.roofline: invalid JSON: nested deeper than 64 levels of arrays and objects"));
+    }
+
     void badSessions()
     {
         QFETCH(QString, text);
