@@ -114,10 +114,15 @@ json gpuToSession(const GpuSpec &gpu, bool customised, const std::string &baseId
     return out;
 }
 
+json efficiencyToJson(const Efficiency &e)
+{
+    return { { "enabled", e.enabled }, { "compute", e.compute }, { "bandwidth", e.bandwidth } };
+}
+
 json scenarioToSession(const Scenario &s)
 {
     return { { "model", modelToSession(s.model) }, { "gpu", gpuToSession(s.gpu, s.gpu.id.empty(), {}) },
-             { "workload", workloadToJson(s.workload) } };
+             { "workload", workloadToJson(s.workload) }, { "efficiency", efficiencyToJson(s.efficiency) } };
 }
 
 // --- reading ---
@@ -162,6 +167,16 @@ struct Reader {
         GpuSpec g = parseGpuFile(fields.object("custom").dump(), source + ": " + path + ".custom");
         g.id.clear();
         return g;
+    }
+
+    Efficiency efficiency(const json &value, const std::string &path)
+    {
+        const JsonFields e(value, source, path);
+        Efficiency out;
+        out.enabled = e.optionalBool("enabled").value_or(false);
+        out.compute = e.optionalNumber("compute", EfficiencyRange).value_or(out.compute);
+        out.bandwidth = e.optionalNumber("bandwidth", EfficiencyRange).value_or(out.bandwidth);
+        return out;
     }
 
     Workload workload(const json &value, const std::string &path)
@@ -242,8 +257,7 @@ std::string sessionToJson(const Session &s)
             { "batch", { s.sweep.batchMin, s.sweep.batchMax } },
             { "seq", { s.sweep.seqMin, s.sweep.seqMax } },
             { "tokens_per_step", { s.sweep.tokensMin, s.sweep.tokensMax, s.sweep.tokensStep } } } },
-        { "efficiency",
-          { { "enabled", s.efficiency.enabled }, { "compute", s.efficiency.compute }, { "bandwidth", s.efficiency.bandwidth } } },
+        { "efficiency", efficiencyToJson(s.efficiency) },
         { "show_all_ceilings", s.showAllCeilings },
         { "hidden_series", hidden },
         { "pins", pins },
@@ -334,12 +348,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             s.sweep.tokensStep = t[2].get<std::int64_t>();
         }
     }
-    if (top.has("efficiency")) {
-        const JsonFields e(top.object("efficiency"), source, "efficiency");
-        s.efficiency.enabled = e.optionalBool("enabled").value_or(false);
-        s.efficiency.compute = e.optionalNumber("compute", EfficiencyRange).value_or(s.efficiency.compute);
-        s.efficiency.bandwidth = e.optionalNumber("bandwidth", EfficiencyRange).value_or(s.efficiency.bandwidth);
-    }
+    if (top.has("efficiency"))
+        s.efficiency = read.efficiency(top.object("efficiency"), "efficiency");
     s.showAllCeilings = top.optionalBool("show_all_ceilings").value_or(false);
     if (top.has("measured"))
         s.measured = measuredKernelsFromJson(top.object("measured"), source + ": measured");
@@ -370,6 +380,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             pin.scenario.model = f.has("model") ? read.model(pins[i].at("model"), path + ".model", s.model) : s.model;
             pin.scenario.gpu = f.has("gpu") ? read.gpu(pins[i].at("gpu"), path + ".gpu", s.gpu) : s.gpu;
             pin.scenario.workload = f.has("workload") ? read.workload(pins[i].at("workload"), path + ".workload") : s.workload;
+            // Pins saved before they kept their efficiency take the session's.
+            pin.scenario.efficiency = f.has("efficiency") ? read.efficiency(f.object("efficiency"), path + ".efficiency") : s.efficiency;
             pinList.push_back(std::move(pin));
         }
         s.pins = std::move(pinList);

@@ -45,7 +45,7 @@ struct Pin {
     bool operator==(const Pin &other) const
     {
         return label == other.label && scenario.model == other.scenario.model && scenario.gpu == other.scenario.gpu
-            && scenario.workload == other.scenario.workload;
+            && scenario.workload == other.scenario.workload && scenario.efficiency == other.scenario.efficiency;
     }
 };
 

@@ -29,23 +29,47 @@ Session richSession()
     s.gpuBaseId = "a6000-seed";
     s.workload.batch = 32;
     s.workload.seq = 4096;
+    // Every field away from its default, so that a field the writer or reader drops fails the round trip.
+    s.workload.weightType = DType::Int4;
+    s.workload.activationType = DType::Bf16;
     s.workload.kvType = DType::Fp8;
+    s.workload.computeType = ComputeType::Fp8;
     s.workload.flashAttention = true;
     s.workload.tokensPerStep = 4;
     s.sweep.mode = SweepMode::Batch;
+    s.sweep.batchMin = 2;
     s.sweep.batchMax = 256;
+    s.sweep.seqMin = 256;
+    s.sweep.seqMax = 8192;
+    s.sweep.tokensMin = 8;
+    s.sweep.tokensMax = 64;
+    s.sweep.tokensStep = 8;
     s.seriesVisible[2] = false;
+    s.seriesVisible[5] = false;
     Pin pin;
     pin.label = "pinned: batch 1, RTX A6000";
     pin.scenario.model = p.models[0];
     pin.scenario.gpu = p.gpus[0];
+    pin.scenario.workload.batch = 7;
+    pin.scenario.efficiency = Efficiency { true, 0.6, 0.9 }; // was lost on save
     s.pins = { pin };
+    s.efficiency = Efficiency { true, 0.55, 0.8 };
+    s.showAllCeilings = true;
+    MeasuredKernel kernel;
+    kernel.name = "flash_fwd_kernel";
+    kernel.phase = Phase::Decode;
+    kernel.series = Series::QkPvAr;
+    kernel.op = OpKind::Qk;
+    kernel.flops = 1.5e9;
+    kernel.bytes = 3.25e8;
+    kernel.seconds = 1.0 / 3.0 * 1e-3;
+    s.measured = { kernel };
     s.annotations = { Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 768e9, 40, -50 },
                       Annotation { Annotation::Kind::Note, "decode is memory-bound until batch ~235", 10, 1e12, 0, 0 } };
     s.secondGpu = p.gpus[1];
     s.opsOnSecondGpu = true;
     s.view = ViewRange { 0.5, 2e4, 1e9, 1e15 };
-    s.exportSettings = ExportSettings { 1280, 720, 2.0 };
+    s.exportSettings = ExportSettings { 1280, 720, 2.0, true };
     return s;
 }
 
