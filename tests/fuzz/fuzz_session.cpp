@@ -1,6 +1,7 @@
 // Any bytes as a .roofline session: either a session whose scenario evaluates to finite numbers and which
 // saves and reopens unchanged, or an InputError.
 #include "../modelfixtures.h"
+#include "chartdata.h"
 #include "inputerror.h"
 #include "session.h"
 
@@ -29,6 +30,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (!(std::isfinite(e.decode.timeSeconds) && e.decode.timeSeconds > 0 && std::isfinite(e.prefill.timeSeconds)
               && e.prefill.timeSeconds > 0))
             __builtin_trap();
+        // Everything the chart draws from the session: the sweep, the pins, the second GPU's roofs and the
+        // measured kernels, each placeable on log axes.
+        roofline::ScenarioResults results;
+        results.recompute(session);
+        const auto placeable = [](double x, double y) { return std::isfinite(x) && x > 0 && std::isfinite(y) && y > 0; };
+        for (const roofline::ChartPoint &p : results.chart.current)
+            if (!placeable(p.intensity, p.attainableFlopsPerSecond) || !(std::isfinite(p.timeSeconds) && p.timeSeconds > 0))
+                __builtin_trap();
+        for (const roofline::ChartPoint &p : results.chart.sweep)
+            if (!placeable(p.intensity, p.attainableFlopsPerSecond))
+                __builtin_trap();
+        for (const auto &pin : results.chart.pins)
+            for (const roofline::ChartPoint &p : pin.points)
+                if (!placeable(p.intensity, p.attainableFlopsPerSecond))
+                    __builtin_trap();
+        for (const auto &m : results.chart.measured)
+            if (!placeable(m.intensity, m.achievedFlopsPerSecond) || !(std::isfinite(m.shareOfRoof) && m.shareOfRoof > 0))
+                __builtin_trap();
         // What was read can be saved, and what was saved reopens as the same session.
         const std::string saved = roofline::sessionToJson(session);
         try {
