@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "evaluation.h"
 #include "modelfixtures.h"
+#include "scenario.h"
 
 #include <algorithm>
 #include <map>
@@ -18,6 +19,58 @@ private Q_SLOTS:
         // Per layer: attention 4*5120^2 = 104,857,600; MLP 3*5120*13824 = 212,336,640; norms 2*5120.
         // 40 layers = 12,688,179,200; embeddings + LM head 2*32000*5120 = 327,680,000; final norm 5120.
         QCOMPARE(parameterCount(llama2_13b()), 13015864320.0);
+    }
+
+    void parameterCountOfMixtralAndTiedEmbeddings()
+    {
+        // Mixtral 8x7B: per layer attention q, o 2*4096*4096 + k, v 2*4096*1024 = 41,943,040; eight experts
+        // of 3*4096*14336 = 1,409,286,144; router 4096*8 = 32,768; norms 8,192: 1,451,270,144. 32 layers
+        // 46,440,644,608; embeddings + LM head 2*32000*4096 = 262,144,000; final norm 4,096: 46,702,792,704.
+        QCOMPARE(parameterCount(mixtral8x7b()), 46702792704.0);
+        // Tied embeddings share one 32000 x 5120 matrix: 13,015,864,320 - 163,840,000.
+        ModelConfig tied = llama2_13b();
+        tied.tiedEmbeddings = true;
+        QCOMPARE(parameterCount(tied), 12852024320.0);
+    }
+
+    void dtypesPriceTheirOwnBytes()
+    {
+        // q_proj in prefill (b 1, s 2048): weights 5120^2 in int4 (0.5 B) = 13,107,200 B; activations in fp32
+        // read 2048*5120*4 = 41,943,040 B and written as many.
+        Workload w;
+        w.weightType = DType::Int4;
+        w.activationType = DType::Fp32;
+        w.kvType = DType::Fp8;
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), w);
+        const OpResult &q = e.prefill.ops[1];
+        QCOMPARE(q.cost.op, OpKind::QProj);
+        QCOMPARE(q.cost.totalBytes(), 13107200.0 + 2.0 * 41943040.0);
+        // Decode qk reads the 2,048 cached keys in fp8: 2048*40*128*1 = 10,485,760 B, the query in fp32
+        // 5120*4 = 20,480 B, and writes 40*2048 scores in fp32 = 327,680 B.
+        for (const OpResult &op : e.decode)
+            if (op.cost.op == OpKind::Qk)
+                QCOMPARE(op.cost.totalBytes(), 10485760.0 + 20480.0 + 327680.0);
+        // The KV cache in fp8: 2*40 layers*2048*40*128*1 B = 838,860,800; weights in int4: 13,015,864,320 / 2.
+        QCOMPARE(e.memory.kvCacheBytes, 838860800.0);
+        QCOMPARE(e.memory.weightBytes, 6507932160.0);
+    }
+
+    void ceilingsMeetTheMemoryRoofWhereTheyShould()
+    {
+        // H100 SXM: fp16 989.4 and fp8 1978.9 TFLOP/s over 3,350 GB/s: ridges 295.3 and 590.7 FLOP/B.
+        Scenario s;
+        s.model = llama2_13b();
+        s.gpu = h100Sxm();
+        s.workload.computeType = ComputeType::Fp8;
+        ScenarioResults r;
+        r.recompute(s);
+        QCOMPARE(r.chart.ceilings.size(), std::size_t(2));
+        QCOMPARE(r.chart.ceilings[0].label, std::string("fp16 989.4 TFLOP/s"));
+        ROOFLINE_COMPARE_REL(r.chart.ceilings[0].ridge, 989.4e12 / 3350e9, 1e-12);
+        QVERIFY(!r.chart.ceilings[0].active);
+        QCOMPARE(r.chart.ceilings[1].label, std::string("fp8 1978.9 TFLOP/s"));
+        ROOFLINE_COMPARE_REL(r.chart.ceilings[1].ridge, 590.7164, 1e-6);
+        QVERIFY(r.chart.ceilings[1].active);
     }
 
     void memoryFootprint()
