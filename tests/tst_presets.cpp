@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "evaluation.h"
+#include "inputerror.h"
 #include "modelfixtures.h"
 #include "presets.h"
 
@@ -14,6 +15,55 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { m_presets = loadPresetLibraryFromDirectory(ROOFLINE_PRESET_DIR); }
+
+    void brokenPresetFoldersAreRefused_data()
+    {
+        QTest::addColumn<QString>("gpus");
+        QTest::addColumn<QString>("models");
+        QTest::addColumn<QString>("expected");
+        const QString gpu = QStringLiteral(R"({"id": "g", "name": "G", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1}})");
+        const QString goodGpus = QStringLiteral(R"({"format": 1, "gpus": [%1]})").arg(gpu);
+        const QString goodModels = QStringLiteral(R"({"format": 1, "models": [{"id": "m", "name": "M", "config": "m.json"}]})");
+        QTest::newRow("no GPU") << QStringLiteral(R"({"format": 1, "gpus": []})") << goodModels
+                                << "p/gpus.json: field 'gpus': holds no GPU";
+        QTest::newRow("duplicate GPU id") << QStringLiteral(R"({"format": 1, "gpus": [%1, %1]})").arg(gpu) << goodModels
+                                          << "p/gpus.json: field 'gpus[1].id': duplicate id \"g\"";
+        QTest::newRow("GPU without id") << QStringLiteral(R"({"format": 1, "gpus": [{"name": "G", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1}}]})")
+                                        << goodModels << "p/gpus.json: field 'gpus[0].id': is missing";
+        QTest::newRow("newer format") << QStringLiteral(R"({"format": 2, "gpus": [%1]})").arg(gpu) << goodModels
+                                      << "p/gpus.json: field 'format': must be between 1 and 1, got 2";
+        QTest::newRow("no model") << goodGpus << QStringLiteral(R"({"format": 1, "models": []})")
+                                  << "p/models.json: field 'models': holds no model";
+        QTest::newRow("duplicate model id")
+            << goodGpus << QStringLiteral(R"({"format": 1, "models": [{"id": "m", "name": "M", "config": "m.json"}, {"id": "m", "name": "N", "config": "m.json"}]})")
+            << "p/models.json: field 'models[1].id': duplicate id \"m\"";
+        QTest::newRow("missing config") << goodGpus
+                                        << QStringLiteral(R"({"format": 1, "models": [{"id": "m", "name": "M", "config": "gone.json"}]})")
+                                        << "p/gone.json: no such file";
+    }
+    void brokenPresetFoldersAreRefused()
+    {
+        QFETCH(QString, gpus);
+        QFETCH(QString, models);
+        QFETCH(QString, expected);
+        const std::string config = R"({"hidden_size": 64, "intermediate_size": 128, "num_attention_heads": 4, "num_hidden_layers": 2, "vocab_size": 100})";
+        const PresetReader read = [&](const std::string &path) -> std::string {
+            if (path == "gpus.json")
+                return gpus.toStdString();
+            if (path == "models.json")
+                return models.toStdString();
+            if (path == "m.json")
+                return config;
+            throw InputError("p/" + path, {}, "no such file");
+        };
+        QString message;
+        try {
+            loadPresetLibrary(read, "p/");
+        } catch (const InputError &error) {
+            message = QString::fromStdString(error.what());
+        }
+        QCOMPARE(message, expected);
+    }
 
     void everyRowIsThere()
     {
