@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QImageReader::setAllocationLimit(0); // the largest exports are read back whole
         Scenario scenario;
         scenario.model = llama2_13b();
         scenario.gpu = seedA6000();
@@ -111,6 +113,33 @@ private Q_SLOTS:
         QVERIFY(pdf.startsWith("%PDF-"));
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
         QVERIFY(pdf.size() > 5000);
+    }
+
+    // The image has exactly the pixels asked for, whatever its shape: the layout's rounding must not show.
+    void exactPixelSize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<QSize>("pixels");
+        QTest::newRow("tall and narrow") << QSize(64, 16384) << 1.0 << QSize(64, 16384);
+        QTest::newRow("wide and short") << QSize(16384, 64) << 1.0 << QSize(16384, 64);
+        QTest::newRow("smallest") << QSize(64, 64) << 1.0 << QSize(64, 64);
+        QTest::newRow("smallest at 4") << QSize(64, 64) << 4.0 << QSize(256, 256);
+        QTest::newRow("tall at 4") << QSize(64, 4096) << 4.0 << QSize(256, 16384);
+        QTest::newRow("odd at 1.5") << QSize(65, 1001) << 1.5 << QSize(98, 1502); // 97.5 and 1501.5 round up
+        QTest::newRow("odd near square") << QSize(1000, 999) << 1.0 << QSize(1000, 999);
+        QTest::newRow("widest at the pixel cap") << QSize(16384, 4096) << 1.0 << QSize(16384, 4096);
+        QTest::newRow("square at the pixel cap") << QSize(4096, 4096) << 2.0 << QSize(8192, 8192);
+    }
+    void exactPixelSize()
+    {
+        QFETCH(QSize, size);
+        QFETCH(double, scale);
+        QFETCH(QSize, pixels);
+        const QString path = m_dir.filePath(QStringLiteral("shape.png"));
+        QCOMPARE(exportChart(*m_plot, path, size, scale), QString());
+        const QImage image(path);
+        QCOMPARE(image.size(), pixels);
     }
 
     void failedWritesLeaveNothing_data()

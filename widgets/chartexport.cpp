@@ -57,6 +57,11 @@ bool exportFormatForPath(const QString &path, ExportFormat *format)
     return true;
 }
 
+QSize exportPixelSize(const QSize &size, double scale)
+{
+    return QSize(std::max(1, int(std::lround(size.width() * scale))), std::max(1, int(std::lround(size.height() * scale))));
+}
+
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
 {
     ExportFormat format;

@@ -12,6 +12,10 @@ enum class ExportFormat { Png, Svg, Pdf };
 // The format a file name asks for, by its extension; false when it is none of .png, .svg, .pdf.
 bool exportFormatForPath(const QString &path, ExportFormat *format);
 
+// The PNG's pixels for a chart laid out at `size` with `scale`: each side times the scale, rounded to the
+// nearest pixel (65 x 1.5 gives 98). The image has exactly these pixels, whatever its shape.
+QSize exportPixelSize(const QSize &size, double scale);
+
 // Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
 // `scale` multiplies the PNG's pixels. The write is atomic: on any failure no file is left behind and an
 // earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
