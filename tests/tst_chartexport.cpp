@@ -6,13 +6,20 @@
 #include "modelfixtures.h"
 #include "rooflineplot.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+
+#include <sys/resource.h>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace roofline;
 
@@ -37,6 +44,70 @@ QByteArray readAll(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+// Everything in a directory, hidden files included: a temporary file left behind shows up here.
+QStringList listing(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// While one of these lives, a write that crosses `bytes` in a file stores up to the limit and returns the short
+// count; the next write fails with EFBIG. That is how a filling disk looks to a writer, and it needs no root.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        getrlimit(RLIMIT_FSIZE, &m_old);
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN); // else the kernel ends the process
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        m_ok = setrlimit(RLIMIT_FSIZE, &limit) == 0;
+    }
+    ~FileSizeLimit()
+    {
+        setrlimit(RLIMIT_FSIZE, &m_old);
+        std::signal(SIGXFSZ, m_oldHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    bool isSet() const { return m_ok; }
+
+private:
+    rlimit m_old {};
+    void (*m_oldHandler)(int) = nullptr;
+    bool m_ok = false;
+};
+
+// A device that takes only the first `accept` bytes written to it and, as the system does when a disk fills
+// up, leaves the cause in errno.
+class ShortWriteDevice : public QIODevice
+{
+public:
+    ShortWriteDevice(qint64 accept, int cause)
+        : m_accept(accept)
+        , m_cause(cause)
+    {
+        open(QIODevice::WriteOnly);
+    }
+    QByteArray bytes;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 length) override
+    {
+        const qint64 taken = std::min(length, m_accept - bytes.size());
+        errno = m_cause;
+        if (taken <= 0)
+            return -1;
+        bytes.append(data, taken);
+        return taken;
+    }
+
+private:
+    qint64 m_accept;
+    int m_cause;
+};
 }
 
 class TestChartExport : public QObject
@@ -115,6 +186,105 @@ private Q_SLOTS:
         QVERIFY(pdf.size() > 5000);
     }
 
+    void failedWritesLeaveNothing_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("parent is a file") << QStringLiteral("blocker/chart.png") << "cannot write";
+        QTest::newRow("missing directory") << QStringLiteral("no/such/dir/chart.svg") << "cannot write";
+        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write";
+        QTest::newRow("unknown type") << QStringLiteral("chart.bmp") << "unknown file type";
+    }
+    void failedWritesLeaveNothing()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        QFile blocker(m_dir.filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QDir(m_dir.path()).mkdir(QStringLiteral("adir.pdf"));
+        const QString full = m_dir.filePath(path);
+        const QStringList before = listing(m_dir.path());
+        const QString error = exportChart(*m_plot, full, QSize(1920, 1080));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(error.contains(full));
+        if (!path.startsWith(QLatin1String("adir")))
+            QVERIFY(!QFile::exists(full));
+        // No temporary file is left beside it either.
+        QCOMPARE(listing(m_dir.path()), before);
+    }
+
+    // A write that stops part-way with no error flag (as on a disk that fills up during the write) must fail
+    // the export, name the cause, leave the earlier file as it was and leave no temporary file.
+    void shortWriteKeepsTheEarlierFile_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("early"); // the disk "fills up" half-way, or 100 bytes before the end
+        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+            QTest::addRow("%s, half-way", name) << QString::fromLatin1(name) << true;
+            QTest::addRow("%s, last bytes", name) << QString::fromLatin1(name) << false;
+        }
+    }
+    void shortWriteKeepsTheEarlierFile()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, early);
+        // The whole file, written without a limit, tells how long it is.
+        QTemporaryDir reference;
+        const QString whole = reference.filePath(name);
+        QCOMPARE(exportChart(*m_plot, whole, QSize(1920, 1080)), QString());
+        const qint64 size = QFileInfo(whole).size();
+        QVERIFY2(size > 20000, qPrintable(QString::number(size)));
+        const qint64 written = early ? size / 2 : size - 100;
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        QVERIFY(writeFile(path, "the earlier chart"));
+        const QStringList before = listing(dir.path());
+        QString error;
+        {
+            const FileSizeLimit limit { rlim_t(written) };
+            QVERIFY(limit.isSet());
+            error = exportChart(*m_plot, path, QSize(1920, 1080));
+        }
+        QCOMPARE(error, path + QStringLiteral(": cannot write: only %1 of %2 bytes were written (File too large)").arg(written).arg(size));
+        QCOMPARE(readAll(path), QByteArray("the earlier chart"));
+        QCOMPARE(listing(dir.path()), before);
+    }
+
+    void writeAllChecksTheCount_data()
+    {
+        QTest::addColumn<qint64>("accept");
+        QTest::addColumn<int>("cause");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("disk fills part-way") << qint64(100) << ENOSPC << "no space left on the device";
+        QTest::newRow("disk already full") << qint64(0) << ENOSPC << "no space left on the device";
+        QTest::newRow("short, file too large") << qint64(100) << EFBIG << "only 100 of 5000 bytes were written (File too large)";
+        QTest::newRow("short, no cause given") << qint64(4999) << 0 << "only 4999 of 5000 bytes were written";
+        QTest::newRow("everything") << qint64(5000) << 0 << "";
+    }
+    void writeAllChecksTheCount()
+    {
+        QFETCH(qint64, accept);
+        QFETCH(int, cause);
+        QFETCH(QString, expected);
+        QByteArray bytes(5000, 'x');
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char(i * 7);
+        ShortWriteDevice device(accept, cause);
+        QCOMPARE(writeAll(device, bytes), expected);
+        QCOMPARE(device.bytes, bytes.left(accept));
+    }
+
+    // The real thing: /dev/full fails every write with ENOSPC.
+    void writeAllOnAFullDevice()
+    {
+        QFile full(QStringLiteral("/dev/full"));
+        if (!full.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            QSKIP("no writable /dev/full here; writeAllChecksTheCount fakes the full disk instead");
+        QCOMPARE(writeAll(full, QByteArray(100000, 'x')), QStringLiteral("no space left on the device"));
+    }
+
     // The image has exactly the pixels asked for, whatever its shape: the layout's rounding must not show.
     void exactPixelSize_data()
     {
@@ -142,34 +312,6 @@ private Q_SLOTS:
         QCOMPARE(image.size(), pixels);
     }
 
-    void failedWritesLeaveNothing_data()
-    {
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("parent is a file") << QStringLiteral("blocker/chart.png") << "cannot write";
-        QTest::newRow("missing directory") << QStringLiteral("no/such/dir/chart.svg") << "cannot write";
-        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write";
-        QTest::newRow("unknown type") << QStringLiteral("chart.bmp") << "unknown file type";
-    }
-    void failedWritesLeaveNothing()
-    {
-        QFETCH(QString, path);
-        QFETCH(QString, expected);
-        QFile blocker(m_dir.filePath(QStringLiteral("blocker")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
-        QDir(m_dir.path()).mkdir(QStringLiteral("adir.pdf"));
-        const QString full = m_dir.filePath(path);
-        const QString error = exportChart(*m_plot, full, QSize(1920, 1080));
-        QVERIFY2(error.contains(expected), qPrintable(error));
-        QVERIFY(error.contains(full));
-        if (!path.startsWith(QLatin1String("adir")))
-            QVERIFY(!QFile::exists(full));
-        // No temporary file is left beside it either.
-        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("chart")).size(),
-                 QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("chart")).size());
-    }
-
     void fullDiskKeepsTheEarlierFile()
     {
         // A 64 kB tmpfs stands in for a full disk; mounting needs root and a kernel that allows it.
@@ -178,23 +320,26 @@ private Q_SLOTS:
         if (QProcess::execute(QStringLiteral("mount"), { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
                                                         QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mountPoint })
             != 0)
-            QSKIP("cannot mount a small tmpfs here (needs root)");
+            QSKIP("cannot mount a small tmpfs here (needs root); shortWriteKeepsTheEarlierFile covers short writes");
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), { mountPoint }); });
         const QString path = mountPoint + QStringLiteral("/chart.png");
         QCOMPARE(exportChart(*m_plot, path, QSize(160, 90)), QString()); // small enough to fit
         const QByteArray before = readAll(path);
         QVERIFY(!before.isEmpty());
-        // Fill what is left.
         QFile filler(mountPoint + QStringLiteral("/filler"));
         QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
         const QByteArray block(4096, 'x');
-        while (filler.write(block) == block.size()) { }
-        filler.close();
-        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
-            const QString target = mountPoint + QLatin1Char('/') + QLatin1String(name);
-            const QString error = exportChart(*m_plot, target, QSize(3840, 2160), 2.0);
-            QVERIFY2(error.contains(QLatin1String("cannot write")), qPrintable(QLatin1String(name) + QLatin1String(": ") + error));
+        for (qint64 free : { 0, 16 * 1024 }) {
+            // Fill what is left, then free some: the disk fills up in the middle of the write, or at its start.
+            while (filler.write(block) == block.size()) { }
+            QVERIFY(filler.resize(filler.size() - free));
+            QVERIFY(filler.seek(filler.size()));
+            for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+                const QString target = mountPoint + QLatin1Char('/') + QLatin1String(name);
+                QCOMPARE(exportChart(*m_plot, target, QSize(1920, 1080)), target + QStringLiteral(": cannot write: no space left on the device"));
+            }
         }
+        filler.close();
         QCOMPARE(readAll(path), before); // the earlier chart is intact
         // No half-written file or temporary is left behind.
         QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden | QDir::System),

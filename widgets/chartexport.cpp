@@ -12,7 +12,9 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 
 namespace roofline {
 
@@ -41,6 +43,64 @@ QSize vectorLayout(const QSize &size)
                  std::max(1, int(std::lround(size.height() / layoutScale))));
 }
 
+// The file's bytes, rendered in memory; empty if rendering failed. Writing them is left to one checked write:
+// the SVG and PDF writers do not check theirs, and libpng's error path in Qt leaks its row buffer.
+QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size, double scale, bool darkStyle)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return {};
+    if (format == ExportFormat::Png) {
+        const QImage image = plot.renderImage(size, scale, darkStyle);
+        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
+        // chart of flat colours the file stays small (about 120 kB at 1920x1080).
+        if (image.isNull() || !image.save(&buffer, "PNG", 70))
+            return {};
+        return bytes;
+    }
+
+    QCustomPlot *custom = plot.customPlot();
+    // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
+    // inside renderImage).
+    const bool dark = plot.isDark();
+    const bool presentation = plot.isPresentation();
+    plot.setDark(darkStyle);
+    plot.setPresentation(false);
+    const QString title = QString::fromStdString(plot.data().title);
+    const QString description = QString::fromStdString(plot.data().subtitle);
+    const QSize layout = vectorLayout(size);
+    bool painted = false;
+    if (format == ExportFormat::Svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        // The file says the size asked for; its drawing is the layout, scaled to fill it.
+        generator.setSize(size);
+        generator.setResolution(96); // the size in pixels at 96 per inch, as a browser reads it
+        generator.setViewBox(QRect(QPoint(0, 0), layout));
+        generator.setTitle(title);
+        generator.setDescription(description);
+        painted = paintVector(custom, &generator, layout, 1.0);
+    } else {
+        QPdfWriter writer(&buffer);
+        // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
+        writer.setResolution(96);
+        writer.setCreator(QStringLiteral("Roofline Explorer"));
+        writer.setTitle(title);
+        // The page is the size asked for, in points at 96 pixels per inch; the layout is scaled to fill it.
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width());
+    }
+    plot.setDark(dark);
+    plot.setPresentation(presentation);
+    custom->replot(QCustomPlot::rpQueuedReplot);
+    if (!painted)
+        return {};
+    buffer.close();
+    return bytes;
+}
+
 } // namespace
 
 bool exportFormatForPath(const QString &path, ExportFormat *format)
@@ -62,6 +122,29 @@ QSize exportPixelSize(const QSize &size, double scale)
     return QSize(std::max(1, int(std::lround(size.width() * scale))), std::max(1, int(std::lround(size.height() * scale))));
 }
 
+QString writeAll(QIODevice &device, const QByteArray &bytes)
+{
+    errno = 0;
+    const qint64 written = device.write(bytes);
+    // Read at once: a write that stops part-way sets no error flag, and errno is then the only word on why.
+    const int cause = errno;
+    if (written == bytes.size())
+        return {};
+    const auto *file = qobject_cast<const QFileDevice *>(&device);
+    // Qt flags a full disk as a resource error; a short write leaves only errno.
+    if (cause == ENOSPC || (file && file->error() == QFileDevice::ResourceError))
+        return QStringLiteral("no space left on the device");
+    if (written < 0) {
+        if ((!file || file->error() == QFileDevice::NoError) && cause != 0)
+            return QString::fromLocal8Bit(std::strerror(cause));
+        return device.errorString();
+    }
+    QString reason = QStringLiteral("only %1 of %2 bytes were written").arg(written).arg(bytes.size());
+    if (cause != 0)
+        reason += QStringLiteral(" (") + QString::fromLocal8Bit(std::strerror(cause)) + QLatin1Char(')');
+    return reason;
+}
+
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
 {
     ExportFormat format;
@@ -70,65 +153,18 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
     if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
         return path + QStringLiteral(": invalid export size");
 
+    // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
+    // straight to the file and its count is what reached it (a buffered tail would be written only inside
+    // commit(), which does not notice when that write stops short).
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return path + QStringLiteral(": cannot write: ") + file.errorString();
-
-    QCustomPlot *custom = plot.customPlot();
-    // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
-    // inside renderImage).
-    const bool dark = plot.isDark();
-    const bool presentation = plot.isPresentation();
-    if (format != ExportFormat::Png) {
-        plot.setDark(darkStyle);
-        plot.setPresentation(false);
+    const QByteArray bytes = renderFile(plot, format, size, scale, darkStyle);
+    if (bytes.isEmpty()) {
+        file.cancelWriting();
+        return path + QStringLiteral(": cannot export: rendering failed");
     }
-    bool painted = false;
-    switch (format) {
-    case ExportFormat::Png: {
-        const QImage image = plot.renderImage(size, scale, darkStyle);
-        // Encode in memory, then write: a failed write (a full disk) is then the file's error, not an error
-        // inside libpng (whose error path in Qt leaks its row buffer).
-        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
-        // chart of flat colours the file stays small (about 120 kB at 1920x1080).
-        QByteArray png;
-        QBuffer buffer(&png);
-        painted = !image.isNull() && buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG", 70)
-            && file.write(png) == png.size();
-        break;
-    }
-    case ExportFormat::Svg: {
-        const QSize layout = vectorLayout(size);
-        QSvgGenerator generator;
-        generator.setOutputDevice(&file);
-        // The file says the size asked for; its drawing is the layout, scaled to fill it.
-        generator.setSize(size);
-        generator.setResolution(96); // the size in pixels at 96 per inch, as a browser reads it
-        generator.setViewBox(QRect(QPoint(0, 0), layout));
-        generator.setTitle(QString::fromStdString(plot.data().title));
-        generator.setDescription(QString::fromStdString(plot.data().subtitle));
-        painted = paintVector(custom, &generator, layout, 1.0);
-        break;
-    }
-    case ExportFormat::Pdf: {
-        const QSize layout = vectorLayout(size);
-        QPdfWriter writer(&file);
-        // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
-        writer.setResolution(96);
-        writer.setCreator(QStringLiteral("Roofline Explorer"));
-        writer.setTitle(QString::fromStdString(plot.data().title));
-        // The page is the size asked for, in points at 96 pixels per inch; the layout is scaled to fill it.
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
-                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width());
-        break;
-    }
-    }
-    plot.setDark(dark);
-    plot.setPresentation(presentation);
-    custom->replot(QCustomPlot::rpQueuedReplot);
-    if (!painted || file.error() != QFileDevice::NoError) {
-        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("rendering failed");
+    if (const QString reason = writeAll(file, bytes); !reason.isEmpty()) {
         file.cancelWriting();
         return path + QStringLiteral(": cannot write: ") + reason;
     }

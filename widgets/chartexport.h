@@ -3,6 +3,9 @@
 #include <QSize>
 #include <QString>
 
+class QByteArray;
+class QIODevice;
+
 namespace roofline {
 
 class RooflinePlot;
@@ -16,9 +19,14 @@ bool exportFormatForPath(const QString &path, ExportFormat *format);
 // nearest pixel (65 x 1.5 gives 98). The image has exactly these pixels, whatever its shape.
 QSize exportPixelSize(const QSize &size, double scale);
 
+// Writes all of `bytes` to `device` in one write and checks the count: a write that stops short fails even
+// when the device sets no error (a file on a disk that fills up part-way does not). Returns an empty string,
+// or the reason: "no space left on the device", "only N of M bytes were written (cause)", or the device's error.
+QString writeAll(QIODevice &device, const QByteArray &bytes);
+
 // Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
-// `scale` multiplies the PNG's pixels. The write is atomic: on any failure no file is left behind and an
-// earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
+// `scale` multiplies the PNG's pixels. The file is rendered in memory first and written in one checked
+// write: on any failure no file is left behind and an earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
 // `dark` picks the dark export style; the default is light, for slides.
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0, bool dark = false);
 
