@@ -108,6 +108,23 @@ private:
     qint64 m_accept;
     int m_cause;
 };
+
+// The characters XML 1.0 allows (tab, newline, CR, and from U+0020 on, but no lone surrogates, U+FFFE, U+FFFF).
+QString xmlAllowed(const QString &text)
+{
+    QString out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            out += text.mid(i, 2);
+            ++i;
+        } else if (c == 0x9 || c == 0xA || c == 0xD
+                   || (c >= 0x20 && !QChar::isSurrogate(c) && c != 0xFFFE && c != 0xFFFF)) {
+            out += QChar(c);
+        }
+    }
+    return out;
+}
 }
 
 class TestChartExport : public QObject
@@ -247,7 +264,9 @@ private Q_SLOTS:
             QVERIFY(limit.isSet());
             error = exportChart(*m_plot, path, QSize(1920, 1080));
         }
-        QCOMPARE(error, path + QStringLiteral(": cannot write: only %1 of %2 bytes were written (File too large)").arg(written).arg(size));
+        QCOMPARE(error, path + QStringLiteral(": cannot write: only %1 of %2 bytes were written (File too large)")
+                                   .arg(written)
+                                   .arg(size));
         QCOMPARE(readAll(path), QByteArray("the earlier chart"));
         QCOMPARE(listing(dir.path()), before);
     }
@@ -259,7 +278,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("disk fills part-way") << qint64(100) << ENOSPC << "no space left on the device";
         QTest::newRow("disk already full") << qint64(0) << ENOSPC << "no space left on the device";
-        QTest::newRow("short, file too large") << qint64(100) << EFBIG << "only 100 of 5000 bytes were written (File too large)";
+        QTest::newRow("short, file too large")
+            << qint64(100) << EFBIG << "only 100 of 5000 bytes were written (File too large)";
         QTest::newRow("short, no cause given") << qint64(4999) << 0 << "only 4999 of 5000 bytes were written";
         QTest::newRow("everything") << qint64(5000) << 0 << "";
     }
@@ -312,6 +332,61 @@ private Q_SLOTS:
         QCOMPARE(image.size(), pixels);
     }
 
+    // Names come from shared files: markup in them stays text, and characters XML cannot hold are dropped, in
+    // the title and description and in the chart's own text.
+    void svgKeepsNamesAsText()
+    {
+        Scenario scenario;
+        scenario.model = llama2_13b();
+        scenario.model.name = "<script>alert(1)</script> & ]]> \x01 'q\" \xEF\xBF\xBE \xED\xA0\x80 end";
+        scenario.gpu = seedA6000();
+        scenario.gpu.name = "GPU <img src=x onerror=alert(2)> \x01\x1F";
+        ScenarioResults results;
+        results.recompute(scenario);
+        RooflinePlot plot;
+        plot.resize(1000, 700);
+        plot.setData(results.chart);
+        const QString path = m_dir.filePath(QStringLiteral("names.svg"));
+        QCOMPARE(exportChart(plot, path, QSize(1920, 1080)), QString());
+
+        QXmlStreamReader xml(readAll(path));
+        QString title;
+        QString desc;
+        QString texts;
+        QStringList elements;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            elements << xml.name().toString();
+            if (xml.name() == QLatin1String("title"))
+                title = xml.readElementText();
+            else if (xml.name() == QLatin1String("desc"))
+                desc = xml.readElementText();
+            else if (xml.name() == QLatin1String("text"))
+                texts += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char('\n');
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(!elements.contains(QLatin1String("script")));
+        QVERIFY(!elements.contains(QLatin1String("img")));
+        QCOMPARE(elements.count(QLatin1String("title")), 1);
+        QCOMPARE(title, xmlAllowed(QString::fromStdString(plot.data().title)));
+        // The three bytes of an encoded lone surrogate are read as three replacement characters.
+        QCOMPARE(title, QString::fromUtf8("Roofline Model (<script>alert(1)</script> & ]]>  'q\"  "
+                                          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end, GPU <img src=x onerror=alert(2)> )"));
+        QCOMPARE(desc, xmlAllowed(QString::fromStdString(plot.data().subtitle)));
+        QVERIFY2(texts.contains(title), qPrintable(texts));
+    }
+
+    void xmlEscapedKeepsTextAsText()
+    {
+        // Lone surrogates on each side of the z, two noncharacters, then a valid pair (an emoji), DEL and U+FFFD.
+        const QString text = QStringLiteral("<b>&amp;\"x\" 'y'") + QChar(0x1) + QStringLiteral("\t\n\r") + QChar(0xD800)
+            + QChar(u'z') + QChar(0xDC00) + QChar(0xFFFE) + QChar(0xFFFF) + QChar(0xD83D) + QChar(0xDE00) + QChar(0x7F)
+            + QChar(0xFFFD);
+        QCOMPARE(xmlEscaped(text), QStringLiteral("&lt;b&gt;&amp;amp;&quot;x&quot; &apos;y&apos;\t\n\rz") + QChar(0xD83D)
+                     + QChar(0xDE00) + QChar(0x7F) + QChar(0xFFFD));
+    }
+
     void fullDiskKeepsTheEarlierFile()
     {
         // A 64 kB tmpfs stands in for a full disk; mounting needs root and a kernel that allows it.
@@ -336,7 +411,8 @@ private Q_SLOTS:
             QVERIFY(filler.seek(filler.size()));
             for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
                 const QString target = mountPoint + QLatin1Char('/') + QLatin1String(name);
-                QCOMPARE(exportChart(*m_plot, target, QSize(1920, 1080)), target + QStringLiteral(": cannot write: no space left on the device"));
+                QCOMPARE(exportChart(*m_plot, target, QSize(1920, 1080)),
+                         target + QStringLiteral(": cannot write: no space left on the device"));
             }
         }
         filler.close();

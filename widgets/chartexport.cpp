@@ -43,6 +43,56 @@ QSize vectorLayout(const QSize &size)
                  std::max(1, int(std::lround(size.height() / layoutScale))));
 }
 
+bool xmlAllows(char32_t c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// `text` without the characters XML 1.0 cannot hold; a surrogate counts only as half of a pair.
+QString xmlAllowedOnly(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+        } else if (!c.isSurrogate() && xmlAllows(c.unicode())) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// QSvgGenerator (Qt 6.4) writes its title and description as they are, markup included, and escapes the
+// chart's text but keeps characters XML cannot hold, so a name from a shared file could make live markup or an
+// unreadable file. The generator is therefore given placeholders for the title and description; this drops
+// every character XML cannot hold (the generator's own markup has none, so only text from names changes) and
+// puts the real title and description in place of the placeholders, escaped.
+const QLatin1String SvgTitlePlaceholder("roofline-title-placeholder");
+const QLatin1String SvgDescriptionPlaceholder("roofline-description-placeholder");
+
+QByteArray finishSvg(const QByteArray &svg, const QString &title, const QString &description)
+{
+    QString text = xmlAllowedOnly(QString::fromUtf8(svg));
+    const auto fill = [&text](const QString &element, QLatin1String placeholder, const QString &value) {
+        const QString open = QLatin1Char('<') + element + QLatin1Char('>');
+        const QString close = QStringLiteral("</") + element + QLatin1Char('>');
+        const QString from = open + placeholder + close;
+        const qsizetype at = text.indexOf(from);
+        if (at < 0)
+            return false;
+        text.replace(at, from.size(), open + xmlEscaped(value) + close);
+        return true;
+    };
+    if (!fill(QStringLiteral("title"), SvgTitlePlaceholder, title)
+        || !fill(QStringLiteral("desc"), SvgDescriptionPlaceholder, description))
+        return {}; // not the generator's usual output: better no file than one with unchecked text
+    return text.toUtf8();
+}
+
 // The file's bytes, rendered in memory; empty if rendering failed. Writing them is left to one checked write:
 // the SVG and PDF writers do not check theirs, and libpng's error path in Qt leaks its row buffer.
 QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size, double scale, bool darkStyle)
@@ -78,8 +128,8 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         generator.setSize(size);
         generator.setResolution(96); // the size in pixels at 96 per inch, as a browser reads it
         generator.setViewBox(QRect(QPoint(0, 0), layout));
-        generator.setTitle(title);
-        generator.setDescription(description);
+        generator.setTitle(SvgTitlePlaceholder);
+        generator.setDescription(SvgDescriptionPlaceholder);
         painted = paintVector(custom, &generator, layout, 1.0);
     } else {
         QPdfWriter writer(&buffer);
@@ -98,7 +148,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     if (!painted)
         return {};
     buffer.close();
-    return bytes;
+    return format == ExportFormat::Svg ? finishSvg(bytes, title, description) : bytes;
 }
 
 } // namespace
@@ -119,7 +169,8 @@ bool exportFormatForPath(const QString &path, ExportFormat *format)
 
 QSize exportPixelSize(const QSize &size, double scale)
 {
-    return QSize(std::max(1, int(std::lround(size.width() * scale))), std::max(1, int(std::lround(size.height() * scale))));
+    return QSize(std::max(1, int(std::lround(size.width() * scale))),
+                 std::max(1, int(std::lround(size.height() * scale))));
 }
 
 QString writeAll(QIODevice &device, const QByteArray &bytes)
@@ -143,6 +194,24 @@ QString writeAll(QIODevice &device, const QByteArray &bytes)
     if (cause != 0)
         reason += QStringLiteral(" (") + QString::fromLocal8Bit(std::strerror(cause)) + QLatin1Char(')');
     return reason;
+}
+
+QString xmlEscaped(const QString &text)
+{
+    QString out;
+    const QString allowed = xmlAllowedOnly(text);
+    out.reserve(allowed.size());
+    for (const QChar c : allowed) {
+        switch (c.unicode()) {
+        case '&': out += QLatin1String("&amp;"); break;
+        case '<': out += QLatin1String("&lt;"); break;
+        case '>': out += QLatin1String("&gt;"); break;
+        case '"': out += QLatin1String("&quot;"); break;
+        case '\'': out += QLatin1String("&apos;"); break;
+        default: out += c;
+        }
+    }
+    return out;
 }
 
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)

@@ -24,10 +24,15 @@ QSize exportPixelSize(const QSize &size, double scale);
 // or the reason: "no space left on the device", "only N of M bytes were written (cause)", or the device's error.
 QString writeAll(QIODevice &device, const QByteArray &bytes);
 
+// `text` fit for XML character data and attribute values: & < > " ' escaped, and the characters XML 1.0
+// cannot hold (controls other than tab, newline and CR; U+FFFE, U+FFFF; lone surrogates) dropped.
+QString xmlEscaped(const QString &text);
+
 // Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
 // `scale` multiplies the PNG's pixels. The file is rendered in memory first and written in one checked
-// write: on any failure no file is left behind and an earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
-// `dark` picks the dark export style; the default is light, for slides.
+// write: on any failure no file is left behind and an earlier file at `path` is untouched.
+// Returns an empty string on success, else a one-line error. `dark` picks the dark export style; the
+// default is light, for slides.
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0, bool dark = false);
 
 } // namespace roofline
