@@ -332,6 +332,52 @@ private Q_SLOTS:
         QCOMPARE(image.size(), pixels);
     }
 
+    // The pixel limits bind PNG (whose cost grows with its pixels); SVG and PDF are bounded a side only.
+    void sizeLimits_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("8192x8192 at 4") << "cap.png" << QSize(8192, 8192) << 4.0
+                                        << "8192x8192 at scale 4 makes a 32768x32768-pixel image, over the limit of 16384 "
+                                           "pixels a side";
+        QTest::newRow("16384x4097") << "cap.png" << QSize(16384, 4097) << 1.0
+                                    << "16384x4097 at scale 1 makes a 16384x4097-pixel image (67125248 pixels), over the "
+                                       "limit of 67108864 pixels (8192x8192)";
+        QTest::newRow("4097x4096 at 2") << "cap.png" << QSize(4097, 4096) << 2.0
+                                        << "4097x4096 at scale 2 makes a 8194x8192-pixel image (67125248 pixels), over the "
+                                           "limit of 67108864 pixels (8192x8192)";
+        QTest::newRow("16384x16384 at 1") << "cap.png" << QSize(16384, 16384) << 1.0
+                                          << "16384x16384 at scale 1 makes a 16384x16384-pixel image (268435456 pixels), "
+                                             "over the limit of 67108864 pixels (8192x8192)";
+        QTest::newRow("scale 0") << "cap.png" << QSize(640, 480) << 0.0 << "640x480 at scale 0 is not a valid export size";
+        QTest::newRow("svg a side over") << "cap.svg" << QSize(16385, 64) << 1.0
+                                         << "16385x64 is over the limit of 16384 pixels a side";
+        QTest::newRow("pdf a side over") << "cap.pdf" << QSize(64, 20000) << 1.0
+                                         << "64x20000 is over the limit of 16384 pixels a side";
+        QTest::newRow("png at the pixel cap") << "cap.png" << QSize(4096, 4096) << 2.0 << "";
+        QTest::newRow("svg, largest, scale ignored") << "cap.svg" << QSize(16384, 16384) << 4.0 << "";
+        QTest::newRow("pdf, largest, scale ignored") << "cap.pdf" << QSize(16384, 16384) << 4.0 << "";
+    }
+    void sizeLimits()
+    {
+        QFETCH(QString, name);
+        QFETCH(QSize, size);
+        QFETCH(double, scale);
+        QFETCH(QString, expected);
+        ExportFormat format;
+        QVERIFY(exportFormatForPath(name, &format));
+        QCOMPARE(exportSizeProblem(size, scale, format), expected);
+        if (expected.isEmpty() && format == ExportFormat::Png)
+            return; // exactPixelSize exports the largest PNG
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        QCOMPARE(exportChart(*m_plot, path, size, scale),
+                 expected.isEmpty() ? QString() : path + QStringLiteral(": cannot export: ") + expected);
+        QCOMPARE(listing(dir.path()), expected.isEmpty() ? QStringList { name } : QStringList());
+    }
+
     // Names come from shared files: markup in them stays text, and characters XML cannot hold are dropped, in
     // the title and description and in the chart's own text.
     void svgKeepsNamesAsText()

@@ -1,5 +1,6 @@
 #include "chartexport.h"
 
+#include "inputlimits.h"
 #include "rooflineplot.h"
 
 #include <qcustomplot.h>
@@ -151,6 +152,11 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     return format == ExportFormat::Svg ? finishSvg(bytes, title, description) : bytes;
 }
 
+QString scaleText(double scale)
+{
+    return QString::number(scale, 'g', 6);
+}
+
 } // namespace
 
 bool exportFormatForPath(const QString &path, ExportFormat *format)
@@ -171,6 +177,37 @@ QSize exportPixelSize(const QSize &size, double scale)
 {
     return QSize(std::max(1, int(std::lround(size.width() * scale))),
                  std::max(1, int(std::lround(size.height() * scale))));
+}
+
+QString exportSizeProblem(const QSize &size, double scale, ExportFormat format)
+{
+    const QString asked = QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
+    const QString perSide
+        = QStringLiteral("over the limit of ") + QString::number(MaxExportSide) + QStringLiteral(" pixels a side");
+    if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
+        return asked + QStringLiteral(" at scale ") + scaleText(scale) + QStringLiteral(" is not a valid export size");
+    if (format != ExportFormat::Png) {
+        if (size.width() > MaxExportSide || size.height() > MaxExportSide)
+            return asked + QStringLiteral(" is ") + perSide;
+        return {};
+    }
+    // In doubles: an absurd scale must not overflow before it is refused.
+    const double width = std::max(1.0, std::round(size.width() * scale));
+    const double height = std::max(1.0, std::round(size.height() * scale));
+    const QString image = asked + QStringLiteral(" at scale ") + scaleText(scale) + QStringLiteral(" makes a ")
+        + QString::number(width, 'f', 0) + QLatin1Char('x') + QString::number(height, 'f', 0)
+        + QStringLiteral("-pixel image");
+    if (width > MaxExportSide || height > MaxExportSide)
+        return image + QStringLiteral(", ") + perSide;
+    if (width * height > double(MaxExportPixels)) {
+        QString limit = QString::number(MaxExportPixels) + QStringLiteral(" pixels");
+        if (const auto side = std::llround(std::sqrt(double(MaxExportPixels))); side * side == MaxExportPixels)
+            limit += QStringLiteral(" (") + QString::number(side) + QLatin1Char('x') + QString::number(side)
+                + QLatin1Char(')');
+        return image + QStringLiteral(" (") + QString::number(width * height, 'f', 0)
+            + QStringLiteral(" pixels), over the limit of ") + limit;
+    }
+    return {};
 }
 
 QString writeAll(QIODevice &device, const QByteArray &bytes)
@@ -219,8 +256,8 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
     ExportFormat format;
     if (!exportFormatForPath(path, &format))
         return path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)");
-    if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
-        return path + QStringLiteral(": invalid export size");
+    if (const QString problem = exportSizeProblem(size, scale, format); !problem.isEmpty())
+        return path + QStringLiteral(": cannot export: ") + problem;
 
     // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
     // straight to the file and its count is what reached it (a buffered tail would be written only inside
