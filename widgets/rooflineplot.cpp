@@ -1199,7 +1199,7 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle
     m_plot->setBackground(backgroundColor());
     // The image has exactly the pixels asked for (exportPixelSize): each axis is scaled to fill it, so the
     // layout's rounding does not show (a 64x16384 image is laid out 3 wide, which a single scale would draw
-    // 68 wide). Drawn straight into the image, so no second copy of a large one is made.
+    // 68 wide).
     QImage image(exportPixelSize(size, scale), QImage::Format_RGB32);
     if (!image.isNull()) {
         image.fill(backgroundColor());
