@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "chartexport.h"
 #include "inputerror.h"
 #include "jsonreader.h"
 #include "measured.h"
@@ -325,10 +326,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         request.phaseMapSeries = *series;
     }
 
+    ExportFormat exportFormat = ExportFormat::Png;
     if (parser.isSet(o.exportFile)) {
         request.exportPath = parser.value(o.exportFile);
-        const QString suffix = QFileInfo(request.exportPath).suffix().toLower();
-        if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
+        if (!exportFormatForPath(request.exportPath, &exportFormat))
             throw InputError({}, {},
                              "--export: unknown file type \"" + request.exportPath.toStdString()
                                  + "\" (the name must end in .png, .svg or .pdf)");
@@ -341,9 +342,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             throw InputError({}, {}, "--size: expected WIDTHxHEIGHT such as 1920x1080, got \"" + text.toStdString() + "\"");
         const qint64 width = match.captured(1).toLongLong();
         const qint64 height = match.captured(2).toLongLong();
-        if (width < 64 || height < 64 || width > MaxExportSide || height > MaxExportSide)
+        if (width < MinExportSide || height < MinExportSide || width > MaxExportSide || height > MaxExportSide)
             throw InputError({}, {},
-                             "--size: each side must be between 64 and " + std::to_string(MaxExportSide) + " pixels, got "
+                             "--size: each side must be between " + std::to_string(MinExportSide) + " and "
+                                 + std::to_string(MaxExportSide) + " pixels, got "
                                  + text.toStdString());
         request.exportSize = QSize(int(width), int(height));
     }
@@ -355,9 +357,25 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     }
     if (parser.isSet(o.scale))
         request.exportScale = numberValue(parser, o.scale, 1.0, 4.0);
-    if (double(request.exportSize.width()) * request.exportScale > MaxExportSide
-        || double(request.exportSize.height()) * request.exportScale > MaxExportSide)
-        throw InputError({}, {}, "--scale: the scaled image would exceed " + std::to_string(MaxExportSide) + " pixels a side");
+    // The export size is checked only for an export: a session's stored size must not break other commands.
+    if (!request.exportPath.isEmpty()) {
+        const QString problem = exportSizeProblem(request.exportSize, request.exportScale, exportFormat);
+        if (!problem.isEmpty()) {
+            const bool sizeFlag = parser.isSet(o.size);
+            const bool scaleFlag = parser.isSet(o.scale);
+            const std::string stored = parser.isSet(o.session) ? parser.value(o.session).toStdString() : std::string();
+            std::string origin;
+            if (sizeFlag && scaleFlag)
+                origin = "--size and --scale";
+            else if (sizeFlag)
+                origin = stored.empty() ? "--size" : "--size and the scale stored in " + stored;
+            else if (scaleFlag)
+                origin = stored.empty() ? "--scale" : "the size stored in " + stored + " and --scale";
+            else
+                origin = stored.empty() ? "the default export size" : "the export size and scale stored in " + stored;
+            throw InputError({}, {}, origin + ": " + problem.toStdString() + "; give a smaller --size or --scale");
+        }
+    }
     return request;
 }
 

@@ -1,11 +1,15 @@
 #include "exportdialog.h"
 
+#include "chartexport.h"
+#include "inputlimits.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -19,6 +23,8 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     , m_height(new QSpinBox(this))
     , m_scale(new QDoubleSpinBox(this))
     , m_style(new QComboBox(this))
+    , m_note(new QLabel(this))
+    , m_save(nullptr)
 {
     setWindowTitle(tr("Export chart"));
     auto *form = new QFormLayout(this);
@@ -27,8 +33,13 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
     form->addRow(tr("&File (.png, .svg, .pdf)"), pathRow);
+    m_path->setObjectName(QStringLiteral("path"));
+    m_width->setObjectName(QStringLiteral("width"));
+    m_height->setObjectName(QStringLiteral("height"));
+    m_scale->setObjectName(QStringLiteral("scale"));
+    m_note->setObjectName(QStringLiteral("note"));
     for (QSpinBox *box : { m_width, m_height }) {
-        box->setRange(64, 16384);
+        box->setRange(MinExportSide, MaxExportSide);
         box->setSuffix(tr(" px"));
     }
     m_width->setValue(size.width());
@@ -43,11 +54,49 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     m_style->addItems({ tr("Light (for slides)"), tr("Dark") });
     m_style->setCurrentIndex(dark ? 1 : 0);
     form->addRow(tr("S&tyle"), m_style);
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    form->addRow(m_note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_save = buttons->button(QDialogButtonBox::Save);
     form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateNote);
+    connect(m_width, &QSpinBox::valueChanged, this, &ExportDialog::updateNote);
+    connect(m_height, &QSpinBox::valueChanged, this, &ExportDialog::updateNote);
+    connect(m_scale, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateNote);
+    updateNote();
+}
+
+QString ExportDialog::problem() const
+{
+    ExportFormat format;
+    if (!exportFormatForPath(path(), &format))
+        return tr("The file name must end in .png, .svg or .pdf.");
+    return exportSizeProblem(size(), scale(), format);
+}
+
+void ExportDialog::updateNote()
+{
+    const QString refusal = problem();
+    m_save->setEnabled(refusal.isEmpty());
+    ExportFormat format;
+    if (refusal.isEmpty() && exportFormatForPath(path(), &format) && format == ExportFormat::Png) {
+        const QSize pixels = exportPixelSize(size(), scale());
+        m_note->setText(tr("The PNG will be %1x%2 pixels.").arg(pixels.width()).arg(pixels.height()));
+    } else {
+        m_note->setText(refusal);
+    }
+}
+
+void ExportDialog::accept()
+{
+    // Reachable without the Save button (Enter in a field, a caller): the same check.
+    if (!problem().isEmpty())
+        return;
+    QDialog::accept();
 }
 
 void ExportDialog::browse()

@@ -6,10 +6,14 @@ class QLineEdit;
 class QSpinBox;
 class QDoubleSpinBox;
 class QComboBox;
+class QLabel;
+class QPushButton;
 
 namespace roofline {
 
-// File → Export…: where, and at what size. The format follows the file's extension.
+// File → Export…: where, and at what size. The format follows the file's extension. Save is enabled only for
+// what can be exported (exportSizeProblem, the command line's check); a note says what the PNG will be, or why
+// it cannot be made.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -21,14 +25,21 @@ public:
     double scale() const;
     bool dark() const;
 
+    void accept() override;
+
 private:
     void browse();
+    // Why the export cannot be made as it stands; empty if it can.
+    QString problem() const;
+    void updateNote();
 
     QLineEdit *m_path;
     QSpinBox *m_width;
     QSpinBox *m_height;
     QDoubleSpinBox *m_scale;
     QComboBox *m_style;
+    QLabel *m_note;
+    QPushButton *m_save;
 };
 
 } // namespace roofline

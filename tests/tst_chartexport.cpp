@@ -6,12 +6,20 @@
 #include "modelfixtures.h"
 #include "rooflineplot.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+
+#include <sys/resource.h>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace roofline;
 
@@ -36,6 +44,87 @@ QByteArray readAll(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+// Everything in a directory, hidden files included: a temporary file left behind shows up here.
+QStringList listing(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// While one of these lives, a write that crosses `bytes` in a file stores up to the limit and returns the short
+// count; the next write fails with EFBIG. That is how a filling disk looks to a writer, and it needs no root.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        getrlimit(RLIMIT_FSIZE, &m_old);
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN); // else the kernel ends the process
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        m_ok = setrlimit(RLIMIT_FSIZE, &limit) == 0;
+    }
+    ~FileSizeLimit()
+    {
+        setrlimit(RLIMIT_FSIZE, &m_old);
+        std::signal(SIGXFSZ, m_oldHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    bool isSet() const { return m_ok; }
+
+private:
+    rlimit m_old {};
+    void (*m_oldHandler)(int) = nullptr;
+    bool m_ok = false;
+};
+
+// A device that takes only the first `accept` bytes written to it and, as the system does when a disk fills
+// up, leaves the cause in errno.
+class ShortWriteDevice : public QIODevice
+{
+public:
+    ShortWriteDevice(qint64 accept, int cause)
+        : m_accept(accept)
+        , m_cause(cause)
+    {
+        open(QIODevice::WriteOnly);
+    }
+    QByteArray bytes;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 length) override
+    {
+        const qint64 taken = std::min(length, m_accept - bytes.size());
+        errno = m_cause;
+        if (taken <= 0)
+            return -1;
+        bytes.append(data, taken);
+        return taken;
+    }
+
+private:
+    qint64 m_accept;
+    int m_cause;
+};
+
+// The characters XML 1.0 allows (tab, newline, CR, and from U+0020 on, but no lone surrogates, U+FFFE, U+FFFF).
+QString xmlAllowed(const QString &text)
+{
+    QString out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            out += text.mid(i, 2);
+            ++i;
+        } else if (c == 0x9 || c == 0xA || c == 0xD
+                   || (c >= 0x20 && !QChar::isSurrogate(c) && c != 0xFFFE && c != 0xFFFF)) {
+            out += QChar(c);
+        }
+    }
+    return out;
+}
 }
 
 class TestChartExport : public QObject
@@ -49,6 +138,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QImageReader::setAllocationLimit(0); // the largest exports are read back whole
         Scenario scenario;
         scenario.model = llama2_13b();
         scenario.gpu = seedA6000();
@@ -131,14 +221,216 @@ private Q_SLOTS:
         blocker.close();
         QDir(m_dir.path()).mkdir(QStringLiteral("adir.pdf"));
         const QString full = m_dir.filePath(path);
+        const QStringList before = listing(m_dir.path());
         const QString error = exportChart(*m_plot, full, QSize(1920, 1080));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(error.contains(full));
         if (!path.startsWith(QLatin1String("adir")))
             QVERIFY(!QFile::exists(full));
         // No temporary file is left beside it either.
-        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("chart")).size(),
-                 QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("chart")).size());
+        QCOMPARE(listing(m_dir.path()), before);
+    }
+
+    // A write that stops part-way with no error flag (as on a disk that fills up during the write) must fail
+    // the export, name the cause, leave the earlier file as it was and leave no temporary file.
+    void shortWriteKeepsTheEarlierFile_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("early"); // the disk "fills up" half-way, or 100 bytes before the end
+        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+            QTest::addRow("%s, half-way", name) << QString::fromLatin1(name) << true;
+            QTest::addRow("%s, last bytes", name) << QString::fromLatin1(name) << false;
+        }
+    }
+    void shortWriteKeepsTheEarlierFile()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, early);
+        // The whole file, written without a limit, tells how long it is.
+        QTemporaryDir reference;
+        const QString whole = reference.filePath(name);
+        QCOMPARE(exportChart(*m_plot, whole, QSize(1920, 1080)), QString());
+        const qint64 size = QFileInfo(whole).size();
+        QVERIFY2(size > 20000, qPrintable(QString::number(size)));
+        const qint64 written = early ? size / 2 : size - 100;
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        QVERIFY(writeFile(path, "the earlier chart"));
+        const QStringList before = listing(dir.path());
+        QString error;
+        {
+            const FileSizeLimit limit { rlim_t(written) };
+            QVERIFY(limit.isSet());
+            error = exportChart(*m_plot, path, QSize(1920, 1080));
+        }
+        QCOMPARE(error, path + QStringLiteral(": cannot write: only %1 of %2 bytes were written (File too large)")
+                                   .arg(written)
+                                   .arg(size));
+        QCOMPARE(readAll(path), QByteArray("the earlier chart"));
+        QCOMPARE(listing(dir.path()), before);
+    }
+
+    void writeAllChecksTheCount_data()
+    {
+        QTest::addColumn<qint64>("accept");
+        QTest::addColumn<int>("cause");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("disk fills part-way") << qint64(100) << ENOSPC << "no space left on the device";
+        QTest::newRow("disk already full") << qint64(0) << ENOSPC << "no space left on the device";
+        QTest::newRow("short, file too large")
+            << qint64(100) << EFBIG << "only 100 of 5000 bytes were written (File too large)";
+        QTest::newRow("short, no cause given") << qint64(4999) << 0 << "only 4999 of 5000 bytes were written";
+        QTest::newRow("everything") << qint64(5000) << 0 << "";
+    }
+    void writeAllChecksTheCount()
+    {
+        QFETCH(qint64, accept);
+        QFETCH(int, cause);
+        QFETCH(QString, expected);
+        QByteArray bytes(5000, 'x');
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char(i * 7);
+        ShortWriteDevice device(accept, cause);
+        QCOMPARE(writeAll(device, bytes), expected);
+        QCOMPARE(device.bytes, bytes.left(accept));
+    }
+
+    // The real thing: /dev/full fails every write with ENOSPC.
+    void writeAllOnAFullDevice()
+    {
+        QFile full(QStringLiteral("/dev/full"));
+        if (!full.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            QSKIP("no writable /dev/full here; writeAllChecksTheCount fakes the full disk instead");
+        QCOMPARE(writeAll(full, QByteArray(100000, 'x')), QStringLiteral("no space left on the device"));
+    }
+
+    // The image has exactly the pixels asked for, whatever its shape: the layout's rounding must not show.
+    void exactPixelSize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<QSize>("pixels");
+        QTest::newRow("tall and narrow") << QSize(64, 16384) << 1.0 << QSize(64, 16384);
+        QTest::newRow("wide and short") << QSize(16384, 64) << 1.0 << QSize(16384, 64);
+        QTest::newRow("smallest") << QSize(64, 64) << 1.0 << QSize(64, 64);
+        QTest::newRow("smallest at 4") << QSize(64, 64) << 4.0 << QSize(256, 256);
+        QTest::newRow("tall at 4") << QSize(64, 4096) << 4.0 << QSize(256, 16384);
+        QTest::newRow("odd at 1.5") << QSize(65, 1001) << 1.5 << QSize(98, 1502); // 97.5 and 1501.5 round up
+        QTest::newRow("odd near square") << QSize(1000, 999) << 1.0 << QSize(1000, 999);
+        QTest::newRow("widest at the pixel cap") << QSize(16384, 4096) << 1.0 << QSize(16384, 4096);
+        QTest::newRow("square at the pixel cap") << QSize(4096, 4096) << 2.0 << QSize(8192, 8192);
+    }
+    void exactPixelSize()
+    {
+        QFETCH(QSize, size);
+        QFETCH(double, scale);
+        QFETCH(QSize, pixels);
+        const QString path = m_dir.filePath(QStringLiteral("shape.png"));
+        QCOMPARE(exportChart(*m_plot, path, size, scale), QString());
+        const QImage image(path);
+        QCOMPARE(image.size(), pixels);
+    }
+
+    // The pixel limits bind PNG (whose cost grows with its pixels); SVG and PDF are bounded a side only.
+    void sizeLimits_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("8192x8192 at 4") << "cap.png" << QSize(8192, 8192) << 4.0
+                                        << "8192x8192 at scale 4 makes a 32768x32768-pixel image, over the limit of 16384 "
+                                           "pixels a side";
+        QTest::newRow("16384x4097") << "cap.png" << QSize(16384, 4097) << 1.0
+                                    << "16384x4097 at scale 1 makes a 16384x4097-pixel image (67125248 pixels), over the "
+                                       "limit of 67108864 pixels (8192x8192)";
+        QTest::newRow("4097x4096 at 2") << "cap.png" << QSize(4097, 4096) << 2.0
+                                        << "4097x4096 at scale 2 makes a 8194x8192-pixel image (67125248 pixels), over the "
+                                           "limit of 67108864 pixels (8192x8192)";
+        QTest::newRow("16384x16384 at 1") << "cap.png" << QSize(16384, 16384) << 1.0
+                                          << "16384x16384 at scale 1 makes a 16384x16384-pixel image (268435456 pixels), "
+                                             "over the limit of 67108864 pixels (8192x8192)";
+        QTest::newRow("scale 0") << "cap.png" << QSize(640, 480) << 0.0 << "640x480 at scale 0 is not a valid export size";
+        QTest::newRow("svg a side over") << "cap.svg" << QSize(16385, 64) << 1.0
+                                         << "16385x64 is over the limit of 16384 pixels a side";
+        QTest::newRow("pdf a side over") << "cap.pdf" << QSize(64, 20000) << 1.0
+                                         << "64x20000 is over the limit of 16384 pixels a side";
+        QTest::newRow("png at the pixel cap") << "cap.png" << QSize(4096, 4096) << 2.0 << "";
+        QTest::newRow("svg, largest, scale ignored") << "cap.svg" << QSize(16384, 16384) << 4.0 << "";
+        QTest::newRow("pdf, largest, scale ignored") << "cap.pdf" << QSize(16384, 16384) << 4.0 << "";
+    }
+    void sizeLimits()
+    {
+        QFETCH(QString, name);
+        QFETCH(QSize, size);
+        QFETCH(double, scale);
+        QFETCH(QString, expected);
+        ExportFormat format;
+        QVERIFY(exportFormatForPath(name, &format));
+        QCOMPARE(exportSizeProblem(size, scale, format), expected);
+        if (expected.isEmpty() && format == ExportFormat::Png)
+            return; // exactPixelSize exports the largest PNG
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        QCOMPARE(exportChart(*m_plot, path, size, scale),
+                 expected.isEmpty() ? QString() : path + QStringLiteral(": cannot export: ") + expected);
+        QCOMPARE(listing(dir.path()), expected.isEmpty() ? QStringList { name } : QStringList());
+    }
+
+    // Names come from shared files: markup in them stays text, and characters XML cannot hold are dropped, in
+    // the title and description and in the chart's own text.
+    void svgKeepsNamesAsText()
+    {
+        Scenario scenario;
+        scenario.model = llama2_13b();
+        scenario.model.name = "<script>alert(1)</script> & ]]> \x01 'q\" \xEF\xBF\xBE \xED\xA0\x80 end";
+        scenario.gpu = seedA6000();
+        scenario.gpu.name = "GPU <img src=x onerror=alert(2)> \x01\x1F";
+        ScenarioResults results;
+        results.recompute(scenario);
+        RooflinePlot plot;
+        plot.resize(1000, 700);
+        plot.setData(results.chart);
+        const QString path = m_dir.filePath(QStringLiteral("names.svg"));
+        QCOMPARE(exportChart(plot, path, QSize(1920, 1080)), QString());
+
+        QXmlStreamReader xml(readAll(path));
+        QString title;
+        QString desc;
+        QString texts;
+        QStringList elements;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            elements << xml.name().toString();
+            if (xml.name() == QLatin1String("title"))
+                title = xml.readElementText();
+            else if (xml.name() == QLatin1String("desc"))
+                desc = xml.readElementText();
+            else if (xml.name() == QLatin1String("text"))
+                texts += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char('\n');
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(!elements.contains(QLatin1String("script")));
+        QVERIFY(!elements.contains(QLatin1String("img")));
+        QCOMPARE(elements.count(QLatin1String("title")), 1);
+        QCOMPARE(title, xmlAllowed(QString::fromStdString(plot.data().title)));
+        // The three bytes of an encoded lone surrogate are read as three replacement characters.
+        QCOMPARE(title, QString::fromUtf8("Roofline Model (<script>alert(1)</script> & ]]>  'q\"  "
+                                          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end, GPU <img src=x onerror=alert(2)> )"));
+        QCOMPARE(desc, xmlAllowed(QString::fromStdString(plot.data().subtitle)));
+        QVERIFY2(texts.contains(title), qPrintable(texts));
+    }
+
+    void xmlEscapedKeepsTextAsText()
+    {
+        // Lone surrogates on each side of the z, two noncharacters, then a valid pair (an emoji), DEL and U+FFFD.
+        const QString text = QStringLiteral("<b>&amp;\"x\" 'y'") + QChar(0x1) + QStringLiteral("\t\n\r") + QChar(0xD800)
+            + QChar(u'z') + QChar(0xDC00) + QChar(0xFFFE) + QChar(0xFFFF) + QChar(0xD83D) + QChar(0xDE00) + QChar(0x7F)
+            + QChar(0xFFFD);
+        QCOMPARE(xmlEscaped(text), QStringLiteral("&lt;b&gt;&amp;amp;&quot;x&quot; &apos;y&apos;\t\n\rz") + QChar(0xD83D)
+                     + QChar(0xDE00) + QChar(0x7F) + QChar(0xFFFD));
     }
 
     void fullDiskKeepsTheEarlierFile()
@@ -149,23 +441,27 @@ private Q_SLOTS:
         if (QProcess::execute(QStringLiteral("mount"), { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
                                                         QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mountPoint })
             != 0)
-            QSKIP("cannot mount a small tmpfs here (needs root)");
+            QSKIP("cannot mount a small tmpfs here (needs root); shortWriteKeepsTheEarlierFile covers short writes");
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), { mountPoint }); });
         const QString path = mountPoint + QStringLiteral("/chart.png");
         QCOMPARE(exportChart(*m_plot, path, QSize(160, 90)), QString()); // small enough to fit
         const QByteArray before = readAll(path);
         QVERIFY(!before.isEmpty());
-        // Fill what is left.
         QFile filler(mountPoint + QStringLiteral("/filler"));
         QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
         const QByteArray block(4096, 'x');
-        while (filler.write(block) == block.size()) { }
-        filler.close();
-        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
-            const QString target = mountPoint + QLatin1Char('/') + QLatin1String(name);
-            const QString error = exportChart(*m_plot, target, QSize(3840, 2160), 2.0);
-            QVERIFY2(error.contains(QLatin1String("cannot write")), qPrintable(QLatin1String(name) + QLatin1String(": ") + error));
+        for (qint64 free : { 0, 16 * 1024 }) {
+            // Fill what is left, then free some: the disk fills up in the middle of the write, or at its start.
+            while (filler.write(block) == block.size()) { }
+            QVERIFY(filler.resize(filler.size() - free));
+            QVERIFY(filler.seek(filler.size()));
+            for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+                const QString target = mountPoint + QLatin1Char('/') + QLatin1String(name);
+                QCOMPARE(exportChart(*m_plot, target, QSize(1920, 1080)),
+                         target + QStringLiteral(": cannot write: no space left on the device"));
+            }
         }
+        filler.close();
         QCOMPARE(readAll(path), before); // the earlier chart is intact
         // No half-written file or temporary is left behind.
         QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden | QDir::System),

@@ -13,7 +13,7 @@ class TestExportCli : public QObject
 private:
     QTemporaryDir m_dir;
 
-    int run(const QStringList &arguments, QByteArray *err = nullptr)
+    int run(const QStringList &arguments, QByteArray *err = nullptr, QByteArray *out = nullptr)
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -27,6 +27,8 @@ private:
             return -1;
         if (err)
             *err = process.readAllStandardError();
+        if (out)
+            *out = process.readAllStandardOutput();
         return process.exitCode();
     }
 
@@ -99,6 +101,107 @@ private Q_SLOTS:
         QCOMPARE(run({ QStringLiteral("--session"), QStringLiteral(ROOFLINE_TEST_DATA "/bad/truncated.json"),
                        QStringLiteral("--export"), m_dir.filePath(QStringLiteral("x.png")) }, &err), 2);
         QVERIFY(err.contains("truncated.json"));
+    }
+
+    // A session keeps the export size the window last used; commands that do not export must not care.
+    void storedExportSizeBreaksNothing()
+    {
+        const QString plain = m_dir.filePath(QStringLiteral("plain.roofline"));
+        QVERIFY(writeFile(plain, R"({"format": 1, "model": {"preset": "llama-2-13b"}, "gpu": {"preset": "h100-sxm"}})"));
+        const QString big = m_dir.filePath(QStringLiteral("big.roofline"));
+        QVERIFY(writeFile(big, R"({"format": 1, "model": {"preset": "llama-2-13b"}, "gpu": {"preset": "h100-sxm"},
+            "export": {"width": 16384, "height": 16384, "scale": 4}})"));
+        for (const char *format : { "csv", "json" }) {
+            QByteArray expected;
+            QCOMPARE(run({ QStringLiteral("--session"), plain, QStringLiteral("--dump"), QLatin1String(format) }, nullptr, &expected), 0);
+            QVERIFY(expected.size() > 100);
+            QByteArray err;
+            QByteArray out;
+            QCOMPARE(run({ QStringLiteral("--session"), big, QStringLiteral("--dump"), QLatin1String(format) }, &err, &out), 0);
+            QCOMPARE(err, QByteArray());
+            QCOMPARE(out, expected);
+        }
+
+        // Exporting a PNG at the stored size is refused, naming where the size came from and the limit.
+        const QString png = m_dir.filePath(QStringLiteral("stored.png"));
+        QByteArray err;
+        QCOMPARE(run({ QStringLiteral("--session"), big, QStringLiteral("--export"), png }, &err), 2);
+        QCOMPARE(err, "roofline-explorer: the export size and scale stored in " + big.toUtf8()
+                     + ": 16384x16384 at scale 4 makes a 65536x65536-pixel image, over the limit of 16384 pixels a side; "
+                       "give a smaller --size or --scale\n");
+        QVERIFY(!QFile::exists(png));
+        QCOMPARE(run({ QStringLiteral("--session"), big, QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--export"), png },
+                     &err),
+                 2);
+        QCOMPARE(err, "roofline-explorer: the size stored in " + big.toUtf8()
+                     + " and --scale: 16384x16384 at scale 1 makes a 16384x16384-pixel image (268435456 pixels), over the limit "
+                       "of 67108864 pixels (8192x8192); give a smaller --size or --scale\n");
+        QCOMPARE(run({ QStringLiteral("--session"), big, QStringLiteral("--size"), QStringLiteral("4096x2048"), QStringLiteral("--export"),
+                       png },
+                     &err),
+                 2);
+        QCOMPARE(err, "roofline-explorer: --size and the scale stored in " + big.toUtf8()
+                     + ": 4096x2048 at scale 4 makes a 16384x8192-pixel image (134217728 pixels), over the limit of 67108864 "
+                       "pixels (8192x8192); give a smaller --size or --scale\n");
+        // Flags that bring it within the limits win; SVG and PDF take the stored size as it is.
+        QCOMPARE(run({ QStringLiteral("--session"), big, QStringLiteral("--size"), QStringLiteral("800x600"), QStringLiteral("--scale"),
+                       QStringLiteral("1"), QStringLiteral("--export"), png }),
+                 0);
+        QCOMPARE(QImage(png).size(), QSize(800, 600));
+        const QString svg = m_dir.filePath(QStringLiteral("stored.svg"));
+        QCOMPARE(run({ QStringLiteral("--session"), big, QStringLiteral("--export"), svg }, &err), 0);
+        QCOMPARE(err, QByteArray());
+        QVERIFY(QFile(svg).size() > 10000);
+    }
+
+    // The pixels of a PNG from the command line are exactly the size times the scale, for any shape in the limits.
+    void exactSizes_data()
+    {
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<QString>("scale");
+        QTest::addColumn<QSize>("pixels");
+        QTest::newRow("64x16384") << "64x16384" << "1" << QSize(64, 16384);
+        QTest::newRow("16384x64") << "16384x64" << "1" << QSize(16384, 64);
+        QTest::newRow("64x64 at 4") << "64x64" << "4" << QSize(256, 256);
+        QTest::newRow("1920x1080 at 4") << "1920x1080" << "4" << QSize(7680, 4320);
+        QTest::newRow("333x777 at 2.5") << "333x777" << "2.5" << QSize(833, 1943); // 832.5 rounds up
+    }
+    void exactSizes()
+    {
+        QFETCH(QString, size);
+        QFETCH(QString, scale);
+        QFETCH(QSize, pixels);
+        const QString path = m_dir.filePath(QStringLiteral("shape.png"));
+        QCOMPARE(run({ QStringLiteral("--size"), size, QStringLiteral("--scale"), scale, QStringLiteral("--export"), path }), 0);
+        QCOMPARE(QImage(path).size(), pixels);
+    }
+
+    // Over the limits: refused before anything is drawn, with the limit in the message.
+    void overTheLimits_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("8192x8192 at 4")
+            << QStringList { QStringLiteral("--size"), QStringLiteral("8192x8192"), QStringLiteral("--scale"), QStringLiteral("4") }
+            << "over.png"
+            << "roofline-explorer: --size and --scale: 8192x8192 at scale 4 makes a 32768x32768-pixel image, over the limit "
+               "of 16384 pixels a side; give a smaller --size or --scale\n";
+        QTest::newRow("16384x4097") << QStringList { QStringLiteral("--size"), QStringLiteral("16384x4097") } << "over.png"
+                                    << "roofline-explorer: --size: 16384x4097 at scale 1 makes a 16384x4097-pixel image "
+                                       "(67125248 pixels), over the limit of 67108864 pixels (8192x8192); give a smaller "
+                                       "--size or --scale\n";
+    }
+    void overTheLimits()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const QString path = m_dir.filePath(file);
+        QByteArray err;
+        QCOMPARE(run(arguments << QStringLiteral("--export") << path, &err), 2);
+        QCOMPARE(QString::fromUtf8(err), expected);
+        QVERIFY(!QFile::exists(path));
     }
 
     void refusals_data()

@@ -1,5 +1,6 @@
 #include "chartexport.h"
 
+#include "inputlimits.h"
 #include "rooflineplot.h"
 
 #include <qcustomplot.h>
@@ -12,7 +13,9 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 
 namespace roofline {
 
@@ -41,6 +44,119 @@ QSize vectorLayout(const QSize &size)
                  std::max(1, int(std::lround(size.height() / layoutScale))));
 }
 
+bool xmlAllows(char32_t c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// `text` without the characters XML 1.0 cannot hold; a surrogate counts only as half of a pair.
+QString xmlAllowedOnly(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+        } else if (!c.isSurrogate() && xmlAllows(c.unicode())) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// QSvgGenerator (Qt 6.4) writes its title and description as they are, markup included, and escapes the
+// chart's text but keeps characters XML cannot hold, so a name from a shared file could make live markup or an
+// unreadable file. The generator is therefore given placeholders for the title and description; this drops
+// every character XML cannot hold (the generator's own markup has none, so only text from names changes) and
+// puts the real title and description in place of the placeholders, escaped.
+const QLatin1String SvgTitlePlaceholder("roofline-title-placeholder");
+const QLatin1String SvgDescriptionPlaceholder("roofline-description-placeholder");
+
+QByteArray finishSvg(const QByteArray &svg, const QString &title, const QString &description)
+{
+    QString text = xmlAllowedOnly(QString::fromUtf8(svg));
+    const auto fill = [&text](const QString &element, QLatin1String placeholder, const QString &value) {
+        const QString open = QLatin1Char('<') + element + QLatin1Char('>');
+        const QString close = QStringLiteral("</") + element + QLatin1Char('>');
+        const QString from = open + placeholder + close;
+        const qsizetype at = text.indexOf(from);
+        if (at < 0)
+            return false;
+        text.replace(at, from.size(), open + xmlEscaped(value) + close);
+        return true;
+    };
+    if (!fill(QStringLiteral("title"), SvgTitlePlaceholder, title)
+        || !fill(QStringLiteral("desc"), SvgDescriptionPlaceholder, description))
+        return {}; // not the generator's usual output: better no file than one with unchecked text
+    return text.toUtf8();
+}
+
+// The file's bytes, rendered in memory; empty if rendering failed. Writing them is left to one checked write:
+// the SVG and PDF writers do not check theirs, and libpng's error path in Qt leaks its row buffer.
+QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size, double scale, bool darkStyle)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return {};
+    if (format == ExportFormat::Png) {
+        const QImage image = plot.renderImage(size, scale, darkStyle);
+        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
+        // chart of flat colours the file stays small (about 120 kB at 1920x1080).
+        if (image.isNull() || !image.save(&buffer, "PNG", 70))
+            return {};
+        return bytes;
+    }
+
+    QCustomPlot *custom = plot.customPlot();
+    // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
+    // inside renderImage).
+    const bool dark = plot.isDark();
+    const bool presentation = plot.isPresentation();
+    plot.setDark(darkStyle);
+    plot.setPresentation(false);
+    const QString title = QString::fromStdString(plot.data().title);
+    const QString description = QString::fromStdString(plot.data().subtitle);
+    const QSize layout = vectorLayout(size);
+    bool painted = false;
+    if (format == ExportFormat::Svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        // The file says the size asked for; its drawing is the layout, scaled to fill it.
+        generator.setSize(size);
+        generator.setResolution(96); // the size in pixels at 96 per inch, as a browser reads it
+        generator.setViewBox(QRect(QPoint(0, 0), layout));
+        generator.setTitle(SvgTitlePlaceholder);
+        generator.setDescription(SvgDescriptionPlaceholder);
+        painted = paintVector(custom, &generator, layout, 1.0);
+    } else {
+        QPdfWriter writer(&buffer);
+        // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
+        writer.setResolution(96);
+        writer.setCreator(QStringLiteral("Roofline Explorer"));
+        writer.setTitle(title);
+        // The page is the size asked for, in points at 96 pixels per inch; the layout is scaled to fill it.
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width());
+    }
+    plot.setDark(dark);
+    plot.setPresentation(presentation);
+    custom->replot(QCustomPlot::rpQueuedReplot);
+    if (!painted)
+        return {};
+    buffer.close();
+    return format == ExportFormat::Svg ? finishSvg(bytes, title, description) : bytes;
+}
+
+QString scaleText(double scale)
+{
+    return QString::number(scale, 'g', 6);
+}
+
 } // namespace
 
 bool exportFormatForPath(const QString &path, ExportFormat *format)
@@ -57,73 +173,104 @@ bool exportFormatForPath(const QString &path, ExportFormat *format)
     return true;
 }
 
+QSize exportPixelSize(const QSize &size, double scale)
+{
+    return QSize(std::max(1, int(std::lround(size.width() * scale))),
+                 std::max(1, int(std::lround(size.height() * scale))));
+}
+
+QString exportSizeProblem(const QSize &size, double scale, ExportFormat format)
+{
+    const QString asked = QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
+    const QString perSide
+        = QStringLiteral("over the limit of ") + QString::number(MaxExportSide) + QStringLiteral(" pixels a side");
+    if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
+        return asked + QStringLiteral(" at scale ") + scaleText(scale) + QStringLiteral(" is not a valid export size");
+    if (format != ExportFormat::Png) {
+        if (size.width() > MaxExportSide || size.height() > MaxExportSide)
+            return asked + QStringLiteral(" is ") + perSide;
+        return {};
+    }
+    // In doubles: an absurd scale must not overflow before it is refused.
+    const double width = std::max(1.0, std::round(size.width() * scale));
+    const double height = std::max(1.0, std::round(size.height() * scale));
+    const QString image = asked + QStringLiteral(" at scale ") + scaleText(scale) + QStringLiteral(" makes a ")
+        + QString::number(width, 'f', 0) + QLatin1Char('x') + QString::number(height, 'f', 0)
+        + QStringLiteral("-pixel image");
+    if (width > MaxExportSide || height > MaxExportSide)
+        return image + QStringLiteral(", ") + perSide;
+    if (width * height > double(MaxExportPixels)) {
+        QString limit = QString::number(MaxExportPixels) + QStringLiteral(" pixels");
+        if (const auto side = std::llround(std::sqrt(double(MaxExportPixels))); side * side == MaxExportPixels)
+            limit += QStringLiteral(" (") + QString::number(side) + QLatin1Char('x') + QString::number(side)
+                + QLatin1Char(')');
+        return image + QStringLiteral(" (") + QString::number(width * height, 'f', 0)
+            + QStringLiteral(" pixels), over the limit of ") + limit;
+    }
+    return {};
+}
+
+QString writeAll(QIODevice &device, const QByteArray &bytes)
+{
+    errno = 0;
+    const qint64 written = device.write(bytes);
+    // Read at once: a write that stops part-way sets no error flag, and errno is then the only word on why.
+    const int cause = errno;
+    if (written == bytes.size())
+        return {};
+    const auto *file = qobject_cast<const QFileDevice *>(&device);
+    // Qt flags a full disk as a resource error; a short write leaves only errno.
+    if (cause == ENOSPC || (file && file->error() == QFileDevice::ResourceError))
+        return QStringLiteral("no space left on the device");
+    if (written < 0) {
+        if ((!file || file->error() == QFileDevice::NoError) && cause != 0)
+            return QString::fromLocal8Bit(std::strerror(cause));
+        return device.errorString();
+    }
+    QString reason = QStringLiteral("only %1 of %2 bytes were written").arg(written).arg(bytes.size());
+    if (cause != 0)
+        reason += QStringLiteral(" (") + QString::fromLocal8Bit(std::strerror(cause)) + QLatin1Char(')');
+    return reason;
+}
+
+QString xmlEscaped(const QString &text)
+{
+    QString out;
+    const QString allowed = xmlAllowedOnly(text);
+    out.reserve(allowed.size());
+    for (const QChar c : allowed) {
+        switch (c.unicode()) {
+        case '&': out += QLatin1String("&amp;"); break;
+        case '<': out += QLatin1String("&lt;"); break;
+        case '>': out += QLatin1String("&gt;"); break;
+        case '"': out += QLatin1String("&quot;"); break;
+        case '\'': out += QLatin1String("&apos;"); break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
 {
     ExportFormat format;
     if (!exportFormatForPath(path, &format))
         return path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)");
-    if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
-        return path + QStringLiteral(": invalid export size");
+    if (const QString problem = exportSizeProblem(size, scale, format); !problem.isEmpty())
+        return path + QStringLiteral(": cannot export: ") + problem;
 
+    // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
+    // straight to the file and its count is what reached it (a buffered tail would be written only inside
+    // commit(), which does not notice when that write stops short).
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return path + QStringLiteral(": cannot write: ") + file.errorString();
-
-    QCustomPlot *custom = plot.customPlot();
-    // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
-    // inside renderImage).
-    const bool dark = plot.isDark();
-    const bool presentation = plot.isPresentation();
-    if (format != ExportFormat::Png) {
-        plot.setDark(darkStyle);
-        plot.setPresentation(false);
+    const QByteArray bytes = renderFile(plot, format, size, scale, darkStyle);
+    if (bytes.isEmpty()) {
+        file.cancelWriting();
+        return path + QStringLiteral(": cannot export: rendering failed");
     }
-    bool painted = false;
-    switch (format) {
-    case ExportFormat::Png: {
-        const QImage image = plot.renderImage(size, scale, darkStyle);
-        // Encode in memory, then write: a failed write (a full disk) is then the file's error, not an error
-        // inside libpng (whose error path in Qt leaks its row buffer).
-        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
-        // chart of flat colours the file stays small (about 120 kB at 1920x1080).
-        QByteArray png;
-        QBuffer buffer(&png);
-        painted = !image.isNull() && buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG", 70)
-            && file.write(png) == png.size();
-        break;
-    }
-    case ExportFormat::Svg: {
-        const QSize layout = vectorLayout(size);
-        QSvgGenerator generator;
-        generator.setOutputDevice(&file);
-        // The file says the size asked for; its drawing is the layout, scaled to fill it.
-        generator.setSize(size);
-        generator.setResolution(96); // the size in pixels at 96 per inch, as a browser reads it
-        generator.setViewBox(QRect(QPoint(0, 0), layout));
-        generator.setTitle(QString::fromStdString(plot.data().title));
-        generator.setDescription(QString::fromStdString(plot.data().subtitle));
-        painted = paintVector(custom, &generator, layout, 1.0);
-        break;
-    }
-    case ExportFormat::Pdf: {
-        const QSize layout = vectorLayout(size);
-        QPdfWriter writer(&file);
-        // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
-        writer.setResolution(96);
-        writer.setCreator(QStringLiteral("Roofline Explorer"));
-        writer.setTitle(QString::fromStdString(plot.data().title));
-        // The page is the size asked for, in points at 96 pixels per inch; the layout is scaled to fill it.
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
-                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width());
-        break;
-    }
-    }
-    plot.setDark(dark);
-    plot.setPresentation(presentation);
-    custom->replot(QCustomPlot::rpQueuedReplot);
-    if (!painted || file.error() != QFileDevice::NoError) {
-        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("rendering failed");
+    if (const QString reason = writeAll(file, bytes); !reason.isEmpty()) {
         file.cancelWriting();
         return path + QStringLiteral(": cannot write: ") + reason;
     }

@@ -3,19 +3,46 @@
 #include <QSize>
 #include <QString>
 
+class QByteArray;
+class QIODevice;
+
 namespace roofline {
 
 class RooflinePlot;
 
 enum class ExportFormat { Png, Svg, Pdf };
 
+// Smallest side the export dialog and the command line offer, in pixels before scaling: below it the
+// chart's labels no longer fit.
+inline constexpr int MinExportSide = 64;
+
 // The format a file name asks for, by its extension; false when it is none of .png, .svg, .pdf.
 bool exportFormatForPath(const QString &path, ExportFormat *format);
 
+// The PNG's pixels for a chart laid out at `size` with `scale`: each side times the scale, rounded to the
+// nearest pixel (65 x 1.5 gives 98). The image has exactly these pixels, whatever its shape.
+QSize exportPixelSize(const QSize &size, double scale);
+
+// Why `size` at `scale` cannot be exported as `format`, with the limit it breaks; empty when it can. A PNG's
+// pixels are bounded by MaxExportSide a side and MaxExportPixels in all; SVG and PDF, which `scale` does not
+// touch and whose cost does not grow with their size, only by MaxExportSide a side.
+QString exportSizeProblem(const QSize &size, double scale, ExportFormat format);
+
+// Writes all of `bytes` to `device` in one write and checks the count: a write that stops short fails even
+// when the device sets no error (a file on a disk that fills up part-way does not). Returns an empty string,
+// or the reason: "no space left on the device", "only N of M bytes were written (cause)", or the device's error.
+QString writeAll(QIODevice &device, const QByteArray &bytes);
+
+// `text` fit for XML character data and attribute values: & < > " ' escaped, and the characters XML 1.0
+// cannot hold (controls other than tab, newline and CR; U+FFFE, U+FFFF; lone surrogates) dropped.
+QString xmlEscaped(const QString &text);
+
 // Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
-// `scale` multiplies the PNG's pixels. The write is atomic: on any failure no file is left behind and an
-// earlier file at `path` is untouched. Returns an empty string on success, else a one-line error.
-// `dark` picks the dark export style; the default is light, for slides.
+// `scale` multiplies the PNG's pixels. A size over the limits (exportSizeProblem) is refused. The file is
+// rendered in memory first and written in one checked write: on any failure no file is left behind and an
+// earlier file at `path` is untouched.
+// Returns an empty string on success, else a one-line error. `dark` picks the dark export style; the
+// default is light, for slides.
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0, bool dark = false);
 
 } // namespace roofline

@@ -1,6 +1,7 @@
 #include "rooflineplot.h"
 
 #include "canvas.h"
+#include "chartexport.h"
 #include "chartstyle.h"
 #include "inputlimits.h"
 #include "units.h"
@@ -1197,7 +1198,21 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle
     m_plot->setAntialiasedElements(QCP::aeAll);
     // An opaque background makes an opaque image: PNG then encodes three channels, not four.
     m_plot->setBackground(backgroundColor());
-    QImage image = m_plot->toPixmap(width, height, layoutScale * scale).toImage();
+    // The image has exactly the pixels asked for (exportPixelSize): each axis is scaled to fill it, so the
+    // layout's rounding does not show (a 64x16384 image is laid out 3 wide, which a single scale would draw
+    // 68 wide).
+    QImage image(exportPixelSize(size, scale), QImage::Format_RGB32);
+    if (!image.isNull()) {
+        image.fill(backgroundColor());
+        QCPPainter painter(&image);
+        const double scaleX = double(image.width()) / width;
+        const double scaleY = double(image.height()) / height;
+        // As QCustomPlot's toPixmap: real pen widths when enlarging, cosmetic ones (never lost) when shrinking.
+        if (scaleX > 1.0 && scaleY > 1.0)
+            painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.scale(scaleX, scaleY);
+        m_plot->toPainter(&painter, width, height);
+    }
     m_plot->setBackground(Qt::NoBrush);
     m_plot->setAntialiasedElements(screenElements);
     if (restyled) {

@@ -80,7 +80,8 @@ public:
     std::vector<const ChartPoint *> pointsAt(const QPointF &position) const;
     static QString tooltipText(const ChartPoint &point);
 
-    // The chart as an image of `size` pixels, laid out for that size (fonts in proportion).
+    // The chart as an image of exactly exportPixelSize(size, scale) pixels, laid out for `size` (fonts in
+    // proportion).
     // `dark`: the export style (light by default, for slides), whatever the screen shows.
     QImage renderImage(const QSize &size, double scale = 1.0, bool dark = false);
 
