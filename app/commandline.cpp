@@ -356,7 +356,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.exportSettings.dark = style == QLatin1String("dark");
     }
     if (parser.isSet(o.scale))
-        request.exportScale = numberValue(parser, o.scale, 1.0, 4.0);
+        request.exportScale = numberValue(parser, o.scale, ExportScaleRange.min, ExportScaleRange.max);
     // The export size is checked only for an export: a session's stored size must not break other commands.
     if (!request.exportPath.isEmpty()) {
         const QString problem = exportSizeProblem(request.exportSize, request.exportScale, exportFormat);

@@ -46,7 +46,7 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     m_height->setValue(size.height());
     form->addRow(tr("&Width"), m_width);
     form->addRow(tr("&Height"), m_height);
-    m_scale->setRange(1.0, 4.0);
+    m_scale->setRange(ExportScaleRange.min, ExportScaleRange.max);
     m_scale->setSingleStep(0.5);
     m_scale->setValue(scale);
     m_scale->setToolTip(tr("Multiplies a PNG's pixels, for sharp slides"));

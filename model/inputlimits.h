@@ -52,6 +52,11 @@ inline constexpr std::int64_t MaxTokensPerStep = 65536;
 
 // Largest export: each side in pixels after scaling, and the pixel count (a 16384 x 16384 image is 1 GiB).
 inline constexpr int MaxExportSide = 16384;
+// Smallest side the export dialog, the command line and a session offer, in pixels before scaling: below it
+// the chart's labels no longer fit.
+inline constexpr int MinExportSide = 64;
+// PNG scale factor (device pixels per pixel).
+inline constexpr FigureRange ExportScaleRange { 1.0, 4.0 };
 inline constexpr std::int64_t MaxExportPixels = std::int64_t(8192) * 8192;
 
 } // namespace roofline

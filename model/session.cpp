@@ -432,9 +432,9 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     if (top.has("export")) {
         const JsonFields e(top.object("export"), source, "export");
-        s.exportSettings.width = int(e.optionalInteger("width", 64, 16384).value_or(1920));
-        s.exportSettings.height = int(e.optionalInteger("height", 64, 16384).value_or(1080));
-        s.exportSettings.scale = e.optionalPositiveNumber("scale", 4.0).value_or(1.0);
+        s.exportSettings.width = int(e.optionalInteger("width", MinExportSide, MaxExportSide).value_or(1920));
+        s.exportSettings.height = int(e.optionalInteger("height", MinExportSide, MaxExportSide).value_or(1080));
+        s.exportSettings.scale = e.optionalNumber("scale", ExportScaleRange).value_or(1.0);
         if (const auto style = e.optionalString("style")) {
             if (*style != "light" && *style != "dark")
                 e.fail("style", "unknown style \"" + *style + "\" (expected light or dark)");

@@ -221,6 +221,8 @@ private Q_SLOTS:
         QTest::newRow("bad model config") << R"({"format": 1, "model": {"config": {"hidden_size": 7}}})" << "model.config: field 'intermediate_size'";
         QTest::newRow("pins not array") << R"({"format": 1, "pins": {}})" << "'pins': expected an array";
         QTest::newRow("export huge") << R"({"format": 1, "export": {"width": 100000}})" << "'export.width': must be between 64 and 16384";
+        // The dialog raised a scale below 1 silently; the reader says so.
+        QTest::newRow("export scale below 1") << R"({"format": 1, "export": {"scale": 0.5}})" << "'export.scale': must be between 1 and 4, got 0.5";
     }
     void deepNestingInsideTheFieldsASessionReads_data()
     {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "inputlimits.h"
+
 #include <QSize>
 #include <QString>
 
@@ -11,10 +13,6 @@ namespace roofline {
 class RooflinePlot;
 
 enum class ExportFormat { Png, Svg, Pdf };
-
-// Smallest side the export dialog and the command line offer, in pixels before scaling: below it the
-// chart's labels no longer fit.
-inline constexpr int MinExportSide = 64;
 
 // The format a file name asks for, by its extension; false when it is none of .png, .svg, .pdf.
 bool exportFormatForPath(const QString &path, ExportFormat *format);
