@@ -253,7 +253,9 @@ void MainWindow::createMenus()
     QAction *undo = m_state->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_state->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
+    // Both redo keys, each bound once and named explicitly: under X11's key scheme QKeySequence::Redo is
+    // Ctrl+Shift+Z, and listing it beside Ctrl+Shift+Z bound that key twice, which Qt refuses as ambiguous.
+    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -295,7 +297,7 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>Save the session, save as</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the chart (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+C</b></td><td>Copy the chart as an image</td></tr>"
-           "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>Undo, redo</td></tr>"
+           "<tr><td><b>Ctrl+Z</b>; <b>Ctrl+Shift+Z</b> or <b>Ctrl+Y</b></td><td>Undo; redo</td></tr>"
            "<tr><td><b>Ctrl+P</b></td><td>Pin the current scenario</td></tr>"
            "<tr><td><b>Ctrl+0</b></td><td>Reset the view</td></tr>"
            "<tr><td><b>F5</b></td><td>Presentation mode; <b>Esc</b> leaves it</td></tr>"

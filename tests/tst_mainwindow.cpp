@@ -364,6 +364,37 @@ private Q_SLOTS:
             QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
     }
 
+    void redoFromTheKeyboard()
+    {
+        // Two actions (or one action twice) on one key make Qt refuse the key with this warning.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Ambiguous shortcut")));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        int ctrlShiftZ = 0, ctrlY = 0;
+        for (const QAction *action : m_window->findChildren<QAction *>())
+            for (const QKeySequence &key : action->shortcuts()) {
+                ctrlShiftZ += key == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) ? 1 : 0;
+                ctrlY += key == QKeySequence(Qt::CTRL | Qt::Key_Y) ? 1 : 0;
+            }
+        QCOMPARE(ctrlShiftZ, 1);
+        QCOMPARE(ctrlY, 1);
+
+        m_state->setBatch(8);
+        m_state->setBatch(16);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(8));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(8));
+        QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QCOMPARE(m_window->controls()->batchSlider()->value(), 16.0);
+    }
+
     void labelsAndNotes()
     {
         const ChartPoint point = m_window->plot()->data().current.front();
