@@ -48,6 +48,21 @@ namespace {
 constexpr int MaxRecentFiles = 8;
 const QString SessionFilter = QStringLiteral("Roofline sessions (*.roofline);;All files (*)");
 
+// Messages carry text from files (names, values, paths): shown as written, never as markup.
+void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+// A menu entry's text as written: '&' would otherwise mark a mnemonic.
+QString menuText(const QString &text)
+{
+    QString escaped = text;
+    return escaped.replace(QLatin1Char('&'), QLatin1String("&&"));
+}
+
 QString labelFor(const ChartPoint &p)
 {
     return QStringLiteral("%1 %2\n%3 FLOP/B, %4FLOP/s, %5-bound")
@@ -207,7 +222,7 @@ void MainWindow::createMenus()
             const QString error = openSession(path, &warnings);
             showError(error);
             if (error.isEmpty() && !warnings.isEmpty())
-                QMessageBox::information(this, tr("Session opened with changes"), warnings.join(QLatin1Char('\n')));
+                showPlainMessage(this, QMessageBox::Information, tr("Session opened with changes"), warnings.join(QLatin1Char('\n')));
         }
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
@@ -486,8 +501,8 @@ void MainWindow::showError(const QString &message)
 {
     if (message.isEmpty())
         return;
-    statusBar()->showMessage(message, 10000);
-    QMessageBox::warning(this, tr("Roofline Explorer"), message);
+    statusBar()->showMessage(message, 10000); // the status bar draws plain text
+    showPlainMessage(this, QMessageBox::Warning, tr("Roofline Explorer"), message);
 }
 
 void MainWindow::exportWithDialog()
@@ -541,7 +556,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { showError(openSession(path)); });
+        m_recentMenu->addAction(menuText(QDir::toNativeSeparators(path)), this, [this, path] { showError(openSession(path)); });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

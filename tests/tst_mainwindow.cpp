@@ -18,6 +18,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -393,6 +397,42 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(m_state->session().workload.batch, qint64(16));
         QCOMPARE(m_window->controls()->batchSlider()->value(), 16.0);
+    }
+
+    void textFromFilesStaysText()
+    {
+        const QString markup = QStringLiteral("<h1>X</h1><img src=x>");
+        QTemporaryDir dir;
+        const QString gpu = dir.filePath(QStringLiteral("card.json"));
+        QVERIFY(writeFile(gpu, R"({"name": "Marked card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16,
+                                   "peak_tflops": {"fp16": 50}, "note": "<h1>X</h1><img src=x>"})"));
+        QCOMPARE(m_window->openGpuFile(gpu), QString());
+        QLabel *note = m_window->controls()->gpuNoteLabel();
+        QCOMPARE(note->textFormat(), Qt::PlainText);
+        QCOMPARE(note->text(), markup);
+
+        // An error quoting markup from a file: the message box and the status bar show it as written.
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QVERIFY(writeFile(bad, R"({"name": "Bad card", "memory_bandwidth_gb_per_s": "<h1>X</h1><img src=x>", "memory_gb": 16,
+                                   "peak_tflops": {"fp16": 50}})"));
+        const QString expected = m_window->openGpuFile(bad);
+        QVERIFY2(expected.contains(markup), qPrintable(expected));
+        int boxes = 0;
+        Qt::TextFormat format = Qt::AutoText;
+        QString shown;
+        QTimer::singleShot(0, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                ++boxes;
+                format = box->textFormat();
+                shown = box->text();
+                box->accept();
+            }
+        });
+        m_window->showError(expected); // as a drop or a menu entry shows a failed open
+        QCOMPARE(boxes, 1);
+        QCOMPARE(format, Qt::PlainText);
+        QCOMPARE(shown, expected);
+        QCOMPARE(m_window->statusBar()->currentMessage(), expected);
     }
 
     void labelsAndNotes()
