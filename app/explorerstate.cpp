@@ -1,6 +1,7 @@
 #include "explorerstate.h"
 
 #include "chartdata.h"
+#include "inputlimits.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -60,10 +61,26 @@ private:
     ExplorerState::Snapshot m_after;
 };
 
+// The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
+std::string_view utf8Prefix(std::string_view text, std::size_t bytes)
+{
+    if (text.size() <= bytes)
+        return text;
+    std::size_t end = bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
+
 std::string pinLabel(const Session &s)
 {
-    return "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq) + ", "
-        + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+    std::string label = "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq)
+        + ", " + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+    if (label.size() > ExplorerState::MaxPinLabelChars) {
+        const std::string_view ellipsis = "\u2026";
+        label = std::string(utf8Prefix(label, ExplorerState::MaxPinLabelChars - ellipsis.size())) + std::string(ellipsis);
+    }
+    return label;
 }
 }
 
@@ -211,6 +228,10 @@ void ExplorerState::setShowAllCeilings(bool show)
 
 void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
 {
+    if (kernels.size() > MaxMeasuredKernels) {
+        Q_EMIT limitReached(tr("A session holds at most %1 measured kernels; these are %2.").arg(MaxMeasuredKernels).arg(kernels.size()));
+        return;
+    }
     Snapshot next = m_now;
     next.session.measured = SharedList<MeasuredKernel>(kernels);
     change(kernels.empty() ? tr("Remove measurements") : tr("Import measurements"), NoMerge, std::move(next));
@@ -282,6 +303,10 @@ void ExplorerState::setSweep(const SweepSettings &sweep)
 
 void ExplorerState::pinCurrent()
 {
+    if (m_now.session.pins.size() >= MaxPins) {
+        Q_EMIT limitReached(tr("A session holds at most %1 pins: remove one to pin another.").arg(MaxPins));
+        return;
+    }
     Snapshot next = m_now;
     Pin pin;
     pin.label = pinLabel(m_now.session);
@@ -329,8 +354,17 @@ void ExplorerState::addAnnotation(const Annotation &annotation)
 {
     if (!std::isfinite(annotation.x) || !std::isfinite(annotation.y) || annotation.x <= 0 || annotation.y <= 0)
         return;
+    if (m_now.session.annotations.size() >= MaxAnnotations) {
+        Q_EMIT limitReached(tr("A session holds at most %1 labels and notes: delete one to add another.").arg(MaxAnnotations));
+        return;
+    }
+    Annotation added = annotation;
+    if (added.text.size() > MaxAnnotationChars) {
+        added.text = std::string(utf8Prefix(added.text, MaxAnnotationChars));
+        Q_EMIT limitReached(tr("A label or note holds at most %1 bytes of text: the rest of this one was cut.").arg(MaxAnnotationChars));
+    }
     Snapshot next = m_now;
-    next.session.annotations.modify([&](std::vector<Annotation> &list) { list.push_back(annotation); });
+    next.session.annotations.modify([&](std::vector<Annotation> &list) { list.push_back(std::move(added)); });
     change(annotation.kind == Annotation::Kind::Note ? tr("Add note") : tr("Add label"), NoMerge, std::move(next));
 }
 

@@ -24,6 +24,9 @@ public:
     static constexpr double MinSeq = 1, MaxSeq = 131072;
     static constexpr double MinPeakTflops = 1, MaxPeakTflops = 5000;
     static constexpr double MinBandwidthGbps = 10, MaxBandwidthGbps = 10000;
+    // Bytes of UTF-8 in the label of a pin the window makes ("pinned: batch 1, seq 2048, GPU, model"): GPU
+    // and model names from files may be megabytes long, and the label is a legend entry.
+    static constexpr std::size_t MaxPinLabelChars = 160;
 
     // What an undo step restores.
     struct Snapshot {
@@ -97,6 +100,8 @@ public:
 Q_SIGNALS:
     void scenarioChanged();
     void choicesChanged(); // the lists of models or GPUs grew
+    // A change refused or cut short at one of the session's limits (inputlimits.h); the message names it.
+    void limitReached(const QString &message);
 
 private:
     void change(const QString &text, int mergeKind, Snapshot next);

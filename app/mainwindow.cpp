@@ -200,6 +200,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(s, &ExplorerState::scenarioChanged, this, &MainWindow::refresh);
     connect(s, &ExplorerState::choicesChanged, this, &MainWindow::refreshChoices);
+    connect(s, &ExplorerState::limitReached, this, &MainWindow::showError);
     connect(s->undoStack(), &QUndoStack::cleanChanged, this, [this] { setWindowModified(!m_state->undoStack()->isClean()); });
 
     refreshChoices();

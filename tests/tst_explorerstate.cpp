@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "explorerstate.h"
+#include "inputlimits.h"
 #include "modelfixtures.h"
 
 #include <QSignalSpy>
@@ -155,6 +156,71 @@ private Q_SLOTS:
         state.addAnnotation(Annotation { Annotation::Kind::Note, "x", std::numeric_limits<double>::infinity(), 1, 0, 0 });
         QVERIFY(state.session().annotations.empty());
         QCOMPARE(state.undoStack()->count(), 0);
+    }
+
+    void pinsStopAtTheSessionLimit()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy refused(&state, &ExplorerState::limitReached);
+        for (std::size_t i = 0; i < MaxPins; ++i) {
+            state.setBatch(double(i % 1024 + 1));
+            state.pinCurrent();
+        }
+        QCOMPARE(state.session().pins.size(), MaxPins);
+        QCOMPARE(refused.count(), 0);
+        const int steps = state.undoStack()->count();
+        state.pinCurrent();
+        QCOMPARE(state.session().pins.size(), MaxPins);
+        QCOMPARE(state.undoStack()->count(), steps); // refused: no step
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.takeFirst().at(0).toString(),
+                 QStringLiteral("A session holds at most 100 pins: remove one to pin another."));
+    }
+
+    void notesStopAtTheSessionLimit()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy refused(&state, &ExplorerState::limitReached);
+        for (std::size_t i = 0; i < MaxAnnotations; ++i)
+            state.addAnnotation(Annotation { Annotation::Kind::Note, std::to_string(i), 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), MaxAnnotations);
+        QCOMPARE(refused.count(), 0);
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "one too many", 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), MaxAnnotations);
+        QCOMPARE(state.session().annotations.back().text, std::string("999"));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.takeFirst().at(0).toString(),
+                 QStringLiteral("A session holds at most 1000 labels and notes: delete one to add another."));
+    }
+
+    void aNoteLongerThanTheLimitIsCut()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy refused(&state, &ExplorerState::limitReached);
+        // 9,999 bytes of ASCII then a two-byte character: the cut keeps the character whole or drops it.
+        const std::string text = std::string(MaxAnnotationChars - 1, 'a') + "\u00e9" + std::string(500, 'b');
+        state.addAnnotation(Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), std::size_t(1));
+        QCOMPARE(state.session().annotations[0].text, std::string(MaxAnnotationChars - 1, 'a'));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.takeFirst().at(0).toString(),
+                 QStringLiteral("A label or note holds at most 10000 bytes of text: the rest of this one was cut."));
+        const std::string exact(MaxAnnotationChars, 'c');
+        state.addAnnotation(Annotation { Annotation::Kind::Note, exact, 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations[1].text, exact);
+        QCOMPARE(refused.count(), 0);
+    }
+
+    void aPinLabelHasACap()
+    {
+        PresetLibrary presets = twoOfEach();
+        presets.gpus[1].name = std::string(3 * 1024 * 1024, 'G'); // a 3 MB name from a GPU file
+        ExplorerState state(presets);
+        state.pinCurrent();
+        const std::string &label = state.session().pins[0].label;
+        QCOMPARE(label.size(), ExplorerState::MaxPinLabelChars);
+        QCOMPARE(label.substr(0, 34), std::string("pinned: batch 1, seq 2048, GGGGGGG"));
+        QCOMPARE(label.substr(label.size() - 3), std::string("\u2026"));
     }
 
     void addedFilesAreSelected()

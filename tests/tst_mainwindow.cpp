@@ -2,6 +2,7 @@
 
 #include "controlpanel.h"
 #include "explorerstate.h"
+#include "inputlimits.h"
 #include "logslider.h"
 #include "mainwindow.h"
 #include "optablemodel.h"
@@ -48,6 +49,32 @@ std::vector<std::pair<Series, double>> decodeIntensities(const PresetLibrary &pr
         if (op.cost.series != Series::None)
             out.emplace_back(op.cost.series, op.intensity);
     return out;
+}
+
+// What the next message box said; it is closed as soon as it shows (message boxes are modal).
+struct MessageBoxes {
+    int count = 0;
+    QString text;
+    Qt::TextFormat format = Qt::AutoText;
+    void closeNext(QObject *context)
+    {
+        QTimer::singleShot(0, context, [this] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                ++count;
+                format = box->textFormat();
+                text = box->text();
+                box->accept();
+            }
+        });
+    }
+};
+
+QAction *actionWithShortcut(QWidget *window, const QKeySequence &key)
+{
+    for (QAction *action : window->findChildren<QAction *>())
+        if (action->shortcuts().contains(key))
+            return action;
+    return nullptr;
 }
 
 bool graphHasKey(const QCPGraph *graph, double key)
@@ -417,22 +444,41 @@ private Q_SLOTS:
                                    "peak_tflops": {"fp16": 50}})"));
         const QString expected = m_window->openGpuFile(bad);
         QVERIFY2(expected.contains(markup), qPrintable(expected));
-        int boxes = 0;
-        Qt::TextFormat format = Qt::AutoText;
-        QString shown;
-        QTimer::singleShot(0, this, [&] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                ++boxes;
-                format = box->textFormat();
-                shown = box->text();
-                box->accept();
-            }
-        });
+        MessageBoxes boxes;
+        boxes.closeNext(this);
         m_window->showError(expected); // as a drop or a menu entry shows a failed open
-        QCOMPARE(boxes, 1);
-        QCOMPARE(format, Qt::PlainText);
-        QCOMPARE(shown, expected);
+        QCOMPARE(boxes.count, 1);
+        QCOMPARE(boxes.format, Qt::PlainText);
+        QCOMPARE(boxes.text, expected);
         QCOMPARE(m_window->statusBar()->currentMessage(), expected);
+    }
+
+    void pinsAndNotesBeyondTheLimitAreRefusedWithTheLimit()
+    {
+        Session full = m_state->session();
+        full.pins = std::vector<Pin>(MaxPins, Pin { "pinned", m_state->scenario() });
+        full.annotations = std::vector<Annotation>(MaxAnnotations, Annotation { Annotation::Kind::Note, "n", 10, 1e12, 0, 0 });
+        m_state->loadSession(full);
+        QCOMPARE(m_window->plot()->annotationCount(), int(MaxAnnotations));
+
+        MessageBoxes boxes;
+        boxes.closeNext(this);
+        QAction *pin = actionWithShortcut(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(pin);
+        pin->trigger();
+        const QString pins = QStringLiteral("A session holds at most 100 pins: remove one to pin another.");
+        QCOMPARE(m_state->session().pins.size(), MaxPins);
+        QCOMPARE(boxes.count, 1);
+        QCOMPARE(boxes.text, pins);
+        QCOMPARE(m_window->statusBar()->currentMessage(), pins);
+
+        boxes.closeNext(this);
+        Q_EMIT m_window->plot()->labelRequested(m_window->plot()->data().current.front()); // the context menu's "Label"
+        const QString notes = QStringLiteral("A session holds at most 1000 labels and notes: delete one to add another.");
+        QCOMPARE(m_state->session().annotations.size(), MaxAnnotations);
+        QCOMPARE(boxes.count, 2);
+        QCOMPARE(boxes.text, notes);
+        QCOMPARE(m_window->statusBar()->currentMessage(), notes);
     }
 
     void labelsAndNotes()
