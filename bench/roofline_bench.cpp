@@ -4,6 +4,7 @@
 #include "controlpanel.h"
 #include "explorerstate.h"
 #include "grid.h"
+#include "inputlimits.h"
 #include "mainwindow.h"
 #include "presets.h"
 #include "rooflineplot.h"
@@ -13,9 +14,12 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QUndoStack>
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <memory>
 
 using namespace roofline;
@@ -131,6 +135,75 @@ void BM_SliderStepBandwidth(benchmark::State &state)
     sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBandwidthGbps(500.0 + double(i)); });
 }
 BENCHMARK(BM_SliderStepBandwidth)->Unit(benchmark::kMillisecond);
+
+// A session at every limit a session has: 100 pins, 1,000 notes of the longest text, 100,000 measured kernels
+// (each naming its op and phase, so each is joined to its modelled point).
+Session heavySession()
+{
+    Session session;
+    session.model = *presets().findModel(DefaultModelId);
+    session.gpu = *presets().findGpu(DefaultGpuId);
+    std::vector<Pin> pins;
+    for (std::size_t i = 0; i < MaxPins; ++i) {
+        Pin pin;
+        pin.scenario = session.scenario();
+        pin.scenario.workload.batch = std::int64_t(i % 32 + 1);
+        pin.scenario.workload.seq = std::int64_t(128) << (i / 32);
+        pin.label = "pinned: batch " + std::to_string(pin.scenario.workload.batch) + ", seq "
+            + std::to_string(pin.scenario.workload.seq) + ", RTX A6000, Llama-2-13B";
+        pins.push_back(std::move(pin));
+    }
+    session.pins = std::move(pins);
+    std::string line(79, 'x');
+    line += '\n';
+    std::string text;
+    while (text.size() + line.size() <= MaxAnnotationChars)
+        text += line;
+    text.resize(MaxAnnotationChars, 'y');
+    std::vector<Annotation> notes;
+    for (std::size_t i = 0; i < MaxAnnotations; ++i)
+        notes.push_back(Annotation { Annotation::Kind::Note, text, std::pow(10.0, double(i % 40) / 10.0),
+                                     std::pow(10.0, 10.0 + double(i % 37) / 9.0), 0, 0 });
+    session.annotations = std::move(notes);
+    static constexpr std::array ops { OpKind::QProj, OpKind::KProj, OpKind::VProj, OpKind::OProj,
+                                      OpKind::GateProj, OpKind::UpProj, OpKind::DownProj };
+    std::vector<MeasuredKernel> kernels;
+    for (std::size_t i = 0; i < MaxMeasuredKernels; ++i) {
+        MeasuredKernel k;
+        k.op = ops[i % ops.size()];
+        k.phase = i % 2 ? Phase::Decode : Phase::Prefill;
+        k.name = std::string(opName(*k.op));
+        k.flops = 1e9 * double(i % 97 + 1);
+        k.bytes = 1e8 * double(i % 89 + 1);
+        k.seconds = 1e-4 * double(i % 83 + 1);
+        kernels.push_back(std::move(k));
+    }
+    session.measured = std::move(kernels);
+    return session;
+}
+
+// One batch-slider step with that session loaded: the step must cost what it costs without it.
+void BM_SliderStepHeavySession(benchmark::State &state)
+{
+    ExplorerState explorer(presets());
+    explorer.loadSession(heavySession());
+    MainWindow window(&explorer);
+    window.plot()->setFixedSize(1920, 1080);
+    window.show();
+    QCoreApplication::processEvents();
+    QCustomPlot *plot = window.plot()->customPlot();
+    Q_EMIT window.controls()->dragStarted();
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        i = i % 1024 + 1;
+        explorer.setBatch(double(i));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        plot->repaint();
+    }
+    Q_EMIT window.controls()->dragFinished();
+    state.counters["undo_steps"] = explorer.undoStack()->count();
+}
+BENCHMARK(BM_SliderStepHeavySession)->Unit(benchmark::kMillisecond);
 
 void exportBenchmark(benchmark::State &state, const char *name)
 {
