@@ -223,6 +223,78 @@ private Q_SLOTS:
         QCOMPARE(label.substr(label.size() - 3), std::string("\u2026"));
     }
 
+    void stepsShareWhatTheyDidNotChange()
+    {
+        ExplorerState state(twoOfEach());
+        Session measured = state.session();
+        measured.measured = std::vector<MeasuredKernel>(
+            50000, MeasuredKernel { std::string(100, 'k'), Phase::Decode, std::nullopt, OpKind::QProj, 1e9, 1e8, 1e-4 });
+        state.loadSession(measured);
+        const SharedList<MeasuredKernel> kernels = state.session().measured;
+        // 200 arrow-key steps: no step copies the kernels.
+        for (int i = 0; i < 200; ++i) {
+            state.setBatch(i % 2 ? 1 : 2);
+            QVERIFY(state.session().measured.sharesStorageWith(kernels));
+        }
+        QCOMPARE(state.undoStack()->count(), 201);
+        const std::size_t perStep = 2 * sizeof(ExplorerState::Snapshot) + 1024; // the snapshots and the names in them
+        QVERIFY2(state.undoBytes() <= 201 * perStep, qPrintable(QString::number(state.undoBytes())));
+        for (int i = 0; i < 200; ++i) {
+            state.undoStack()->undo();
+            QVERIFY(state.session().measured.sharesStorageWith(kernels));
+        }
+        state.undoStack()->undo(); // before the session was opened
+        QVERIFY(state.session().measured.empty());
+    }
+
+    void theUndoHistoryIsBoundedByMemory()
+    {
+        ExplorerState state(twoOfEach());
+        Session notes = state.session();
+        notes.annotations = std::vector<Annotation>(
+            MaxAnnotations, Annotation { Annotation::Kind::Note, std::string(MaxAnnotationChars, 'n'), 10, 1e12, 0, 0 });
+        state.loadSession(notes);
+        state.undoStack()->setClean(); // as after saving
+        // Each move makes a new list of 1,000 notes of 10 kB: 10 MB a step, 2 GB for 200 steps if nothing is dropped.
+        for (int i = 0; i < 200; ++i)
+            state.moveAnnotation(i % int(MaxAnnotations), i, -i);
+        QVERIFY2(state.undoBytes() <= ExplorerState::MaxUndoBytes, qPrintable(QString::number(state.undoBytes())));
+        const std::size_t listBytes = MaxAnnotations * (sizeof(Annotation) + MaxAnnotationChars + 1);
+        const int expected = int(ExplorerState::MaxUndoBytes / listBytes); // each step holds the list it replaced
+        QCOMPARE(state.undoStack()->count(), expected);
+        QVERIFY(!state.undoStack()->isClean());
+        QCOMPARE(state.undoStack()->cleanIndex(), -1); // the saved state was among the steps dropped
+        // What is kept still undoes, step by step, to the oldest step kept.
+        for (int i = 0; i < expected; ++i)
+            state.undoStack()->undo();
+        QCOMPARE(state.session().annotations[std::size_t(200 - expected)].dx, 0.0); // the oldest move kept, undone
+        QCOMPARE(state.session().annotations[199].dx, 0.0);
+        QCOMPARE(state.session().annotations[std::size_t(199 - expected)].dx, double(199 - expected)); // dropped: stays
+        QVERIFY(!state.undoStack()->canUndo());
+        // And redoes.
+        while (state.undoStack()->canRedo())
+            state.undoStack()->redo();
+        QCOMPARE(state.session().annotations[199].dx, 199.0);
+    }
+
+    void stepCountIsBounded()
+    {
+        ExplorerState state(twoOfEach());
+        state.setBatch(2);
+        state.undoStack()->setClean();
+        for (int i = 0; i < ExplorerState::MaxUndoSteps + 50; ++i)
+            state.setSeq(i % 2 ? 100 : 200);
+        QCOMPARE(state.undoStack()->count(), ExplorerState::MaxUndoSteps);
+        QCOMPARE(state.undoStack()->cleanIndex(), -1);
+        state.undoStack()->setClean();
+        state.setSeq(300); // one more step drops the oldest; the saved state moves down with the rest
+        QCOMPARE(state.undoStack()->count(), ExplorerState::MaxUndoSteps);
+        QCOMPARE(state.undoStack()->cleanIndex(), ExplorerState::MaxUndoSteps - 1);
+        state.undoStack()->undo();
+        QVERIFY(state.undoStack()->isClean());
+        QCOMPARE(state.session().workload.seq, qint64(100));
+    }
+
     void addedFilesAreSelected()
     {
         ExplorerState state(twoOfEach());
