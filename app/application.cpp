@@ -78,7 +78,7 @@ int exportHeadless(const CommandLineRequest &request)
     plot.setData(results.chart);
     if (session.view)
         plot.setViewRange(*session.view);
-    plot.setAnnotations(session.annotations.items());
+    plot.setAnnotations(session.annotations);
     const QString error
         = exportChart(plot, request.exportPath, request.exportSize, request.exportScale, session.exportSettings.dark);
     if (!error.isEmpty()) {

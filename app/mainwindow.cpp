@@ -343,7 +343,7 @@ void MainWindow::refresh()
         m_plot->setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
     m_plot->setShowAllCeilings(session.showAllCeilings);
     m_plot->setData(m_results.chart);
-    m_plot->setAnnotations(session.annotations.items());
+    m_plot->setAnnotations(session.annotations);
     m_opTable->setEvaluation(m_results.evaluation, m_results.chart.measured);
     m_summary->setEvaluation(m_results.evaluation);
 

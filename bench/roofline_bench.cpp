@@ -14,13 +14,13 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
-#include <QUndoStack>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 using namespace roofline;
 
@@ -98,9 +98,11 @@ protected:
 // the results to the canvas, the table and the summary, and the canvas replots (1920x1080 plot area).
 // The drag is started as the slider's press starts it (markers drawn without antialiasing until release).
 template<typename Step>
-void sliderDrag(benchmark::State &state, Step step)
+void sliderDrag(benchmark::State &state, Step step, const std::optional<Session> &session = std::nullopt)
 {
     ExplorerState explorer(presets());
+    if (session)
+        explorer.loadSession(*session);
     MainWindow window(&explorer);
     window.plot()->setFixedSize(1920, 1080);
     window.show();
@@ -185,25 +187,17 @@ Session heavySession()
 // One batch-slider step with that session loaded: the step must cost what it costs without it.
 void BM_SliderStepHeavySession(benchmark::State &state)
 {
-    ExplorerState explorer(presets());
-    explorer.loadSession(heavySession());
-    MainWindow window(&explorer);
-    window.plot()->setFixedSize(1920, 1080);
-    window.show();
-    QCoreApplication::processEvents();
-    QCustomPlot *plot = window.plot()->customPlot();
-    Q_EMIT window.controls()->dragStarted();
-    std::int64_t i = 0;
-    for (auto _ : state) {
-        i = i % 1024 + 1;
-        explorer.setBatch(double(i));
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
-        plot->repaint();
-    }
-    Q_EMIT window.controls()->dragFinished();
-    state.counters["undo_steps"] = explorer.undoStack()->count();
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBatch(double(i)); }, heavySession());
 }
 BENCHMARK(BM_SliderStepHeavySession)->Unit(benchmark::kMillisecond);
+
+// A bandwidth step with that session: the whole chart is redrawn, notes, pins and kernels included.
+void BM_SliderStepBandwidthHeavySession(benchmark::State &state)
+{
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBandwidthGbps(500.0 + double(i)); },
+               heavySession());
+}
+BENCHMARK(BM_SliderStepBandwidthHeavySession)->Unit(benchmark::kMillisecond);
 
 void exportBenchmark(benchmark::State &state, const char *name)
 {

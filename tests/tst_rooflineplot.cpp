@@ -295,7 +295,7 @@ private Q_SLOTS:
     void pinsKeepTheirNamesAcrossStyles()
     {
         ChartData data = m_results.chart;
-        data.pins.push_back(ChartData::PinnedPoints { "pinned: batch 1, RTX A6000", m_results.chart.current });
+        data.pins = std::vector { ChartData::PinnedPoints { "pinned: batch 1, RTX A6000", m_results.chart.current } };
         m_plot->setData(data);
         QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
         m_plot->setPresentation(true); // rebuilds the pins' graphs at presentation size

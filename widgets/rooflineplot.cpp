@@ -13,6 +13,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
+#include <unordered_set>
 #include <utility>
 
 namespace roofline {
@@ -113,6 +116,37 @@ bool sameRoofs(const ChartData &a, const ChartData &b)
         && std::equal(a.ceilings.begin(), a.ceilings.end(), b.ceilings.begin(), b.ceilings.end(), sameCeiling);
 }
 
+// Hollow markers for pins, one shape after another.
+const std::array<QCPScatterStyle::ScatterShape, 4> PinShapes { QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond,
+                                                              QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle };
+
+// `text` cut to `chars` characters, the last of them an ellipsis, without splitting a surrogate pair.
+QString elided(const QString &text, int chars)
+{
+    if (text.size() <= chars)
+        return text;
+    qsizetype keep = chars - 1;
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + QChar(0x2026);
+}
+
+// What a note shows on the chart: its first lines, each shortened; `cut` tells whether anything was left out.
+QString noteText(const std::string &text, bool *cut)
+{
+    const QString all = QString::fromStdString(text);
+    const QStringList lines = all.split(QLatin1Char('\n'));
+    QStringList shown;
+    *cut = lines.size() > RooflinePlot::MaxNoteLines;
+    for (qsizetype i = 0; i < lines.size() && i < RooflinePlot::MaxNoteLines; ++i) {
+        shown << elided(lines[i], RooflinePlot::MaxNoteLineChars);
+        *cut = *cut || shown.back().size() != lines[i].size();
+    }
+    if (lines.size() > RooflinePlot::MaxNoteLines)
+        shown.back() += QStringLiteral(" \u2026");
+    return shown.join(QLatin1Char('\n'));
+}
+
 // Whether two sets of points put the same markers in the same places.
 bool samePlaces(const std::vector<ChartPoint> &a, const std::vector<ChartPoint> &b)
 {
@@ -121,14 +155,13 @@ bool samePlaces(const std::vector<ChartPoint> &a, const std::vector<ChartPoint> 
     });
 }
 
-// Whether the sweep and the pinned scenarios, drawn in the frame's image, are unchanged.
-bool sameFixedPoints(const ChartData &a, const ChartData &b)
+// Whether the pinned scenarios, drawn in the frame's image, are unchanged.
+bool samePins(const SharedList<ChartData::PinnedPoints> &a, const SharedList<ChartData::PinnedPoints> &b)
 {
-    return samePlaces(a.sweep, b.sweep)
-        && std::equal(a.pins.begin(), a.pins.end(), b.pins.begin(), b.pins.end(),
-                      [](const ChartData::PinnedPoints &x, const ChartData::PinnedPoints &y) {
-                          return x.label == y.label && samePlaces(x.points, y.points);
-                      });
+    return a.sharesStorageWith(b)
+        || std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ChartData::PinnedPoints &x, const ChartData::PinnedPoints &y) {
+               return x.label == y.label && samePlaces(x.points, y.points);
+           });
 }
 
 } // namespace
@@ -291,15 +324,28 @@ void RooflinePlot::buildPlot()
         sweep->removeFromLegend();
         m_sweep[std::size_t(i)] = sweep;
     }
-    p.setCurrentLayer(m_dataLayer);
-    m_subtitleText = new QCPItemText(&p);
-    m_subtitleText->setFont(subtitleFont);
-    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
-    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
-    m_subtitleText->setClipToAxisRect(false);
-    m_subtitleText->setSelectable(false);
-    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
-    // Measured kernels: filled discs in their series' colour, above the sweep.
+    // Pins: faded hollow markers, one graph per shape and series whatever the number of pins; the legend
+    // entries are graphs of their own, with no data.
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (int i = 0; i < SeriesCount; ++i) {
+            QCPGraph *graph = p.addGraph();
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setAdaptiveSampling(false);
+            graph->setSelectable(QCP::stNone);
+            graph->removeFromLegend();
+            m_pinGraphs[shape][std::size_t(i)] = graph;
+        }
+    for (QCPGraph *&entry : m_pinLegend) {
+        entry = p.addGraph();
+        entry->setLineStyle(QCPGraph::lsNone);
+        entry->removeFromLegend();
+    }
+    m_pinSummary = p.addGraph();
+    m_pinSummary->setLineStyle(QCPGraph::lsNone);
+    m_pinSummary->removeFromLegend();
+    // Measured kernels: filled discs in their series' colour, above the sweep and the pins. They move only
+    // with the frame, so they are drawn in its image; the lines joining them to the current points move
+    // with every step and are on the top layer.
     for (int i = 0; i <= SeriesCount; ++i) {
         QCPGraph *measured = p.addGraph();
         const QColor color = i < SeriesCount ? seriesColor(static_cast<Series>(i)) : QColor(0x55, 0x55, 0x55);
@@ -311,6 +357,14 @@ void RooflinePlot::buildPlot()
         measured->setSelectable(QCP::stNone);
         m_measured[std::size_t(i)] = measured;
     }
+    p.setCurrentLayer(m_dataLayer);
+    m_subtitleText = new QCPItemText(&p);
+    m_subtitleText->setFont(subtitleFont);
+    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
+    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
+    m_subtitleText->setClipToAxisRect(false);
+    m_subtitleText->setSelectable(false);
+    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
     for (int i = 0; i < SeriesCount; ++i) {
         const Series series = static_cast<Series>(i);
         QCPGraph *current = p.addGraph();
@@ -352,13 +406,16 @@ void RooflinePlot::buildPlot()
 
     p.xAxis->setRange(SeedXMin, SeedXMax);
     p.yAxis->setRange(SeedYMin, SeedYMax);
+    applyStyle();
 }
 
 void RooflinePlot::setData(const ChartData &data)
 {
-    // Roofs, sweep, pins, titles and legend names are drawn outside the data layer: a change to any of
-    // them needs a full replot.
-    bool full = !sameRoofs(m_data, data) || !sameFixedPoints(m_data, data);
+    // Roofs, sweep, pins, measured kernels, titles and legend names are drawn outside the data layer: a
+    // change to any of them needs a full replot.
+    const bool pinsChanged = !samePins(m_data.pins, data.pins);
+    const bool measuredChanged = !m_data.measured.sharesStorageWith(data.measured);
+    bool full = !sameRoofs(m_data, data) || !samePlaces(m_data.sweep, data.sweep) || pinsChanged || measuredChanged;
     m_data = data;
     const QString title = qs(m_data.title);
     const QString bandwidth = qs(m_data.bandwidthLabel);
@@ -367,12 +424,14 @@ void RooflinePlot::setData(const ChartData &data)
     m_title->setText(title);
     m_memoryRoof->setName(bandwidth);
     m_computeRoof->setName(peak);
-    if (m_data.pins.size() != m_pinGraphs.size()) {
-        rebuildPinGraphs(m_data.pins.size());
-        full = true;
+    if (pinsChanged) {
+        showPinsInLegend();
+        m_pinsDirty = true;
     }
-    for (std::size_t i = 0; i < m_data.pins.size(); ++i)
-        m_pinLegend[i]->setName(qs(m_data.pins[i].label)); // a changed label is a full replot already
+    if (measuredChanged) {
+        collectLinkSources();
+        m_measuredDirty = true;
+    }
     const bool second = m_data.secondRoof.has_value();
     const QString secondBandwidth = second ? qs(m_data.secondRoof->bandwidthLabel) : QString();
     const QString secondPeak = second ? qs(m_data.secondRoof->peakLabel) : QString();
@@ -556,15 +615,115 @@ void RooflinePlot::fitToView()
         m_current[i]->data()->set(m_cache->current[i]);
         m_sweep[i]->data()->set(m_cache->sweep[i]);
     }
+    const QRect axes = m_plot->axisRect()->rect();
+    const FilledFrame frame { x.lower, x.upper, y.lower, y.upper, axes.size() };
+    if (frame != m_filledFrame) {
+        m_filledFrame = frame;
+        m_pinsDirty = true;
+        m_measuredDirty = true;
+    }
+    if (m_pinsDirty)
+        fillPinGraphs();
+    if (m_measuredDirty)
+        fillMeasuredGraphs();
+    updateLinks();
+}
+
+void RooflinePlot::fillPinGraphs()
+{
+    m_pinsDirty = false;
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    std::array<std::array<QVector<QCPGraphData>, SeriesCount>, PinShapes.size()> ghosts;
+    for (std::size_t pin = 0; pin < m_data.pins.size(); ++pin)
+        for (const ChartPoint &point : m_data.pins[pin].points) {
+            const auto index = static_cast<std::size_t>(point.series);
+            if (index < std::size_t(SeriesCount) && usable(point.intensity, point.attainableFlopsPerSecond)
+                && x.contains(point.intensity) && y.contains(point.attainableFlopsPerSecond))
+                ghosts[pin % PinShapes.size()][index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
+        }
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i)
+            m_pinGraphs[shape][i]->data()->set(ghosts[shape][i]);
+}
+
+void RooflinePlot::fillMeasuredGraphs()
+{
+    m_measuredDirty = false;
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    // One marker per pixel and series: 100,000 kernels land on far fewer pixels, and markers drawn on the
+    // same pixel look like one.
+    const QRect axes = m_plot->axisRect()->rect();
+    const bool thin = axes.width() > 0 && axes.height() > 0;
+    std::unordered_set<std::uint64_t> taken;
     std::array<QVector<QCPGraphData>, SeriesCount + 1> measured;
-    std::size_t links = 0;
     for (const ChartData::MeasuredPoint &m : m_data.measured) {
         const auto index = std::min<std::size_t>(std::size_t(m.series), SeriesCount);
         if (index < std::size_t(SeriesCount) && !isSeriesVisible(m.series))
             continue;
-        if (inView(m.intensity, m.achievedFlopsPerSecond))
-            measured[index].append(QCPGraphData(m.intensity, m.achievedFlopsPerSecond));
-        if (!m.modelled)
+        if (!usable(m.intensity, m.achievedFlopsPerSecond) || !x.contains(m.intensity) || !y.contains(m.achievedFlopsPerSecond))
+            continue;
+        if (thin) {
+            const auto pixel = [](double value) { return std::uint64_t(std::clamp(std::lround(value), 0L, 0xFFFFFL)); };
+            const std::uint64_t key = std::uint64_t(index) << 40 | pixel(m_plot->xAxis->coordToPixel(m.intensity)) << 20
+                | pixel(m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond));
+            if (!taken.insert(key).second)
+                continue;
+        }
+        measured[index].append(QCPGraphData(m.intensity, m.achievedFlopsPerSecond));
+    }
+    for (std::size_t i = 0; i <= std::size_t(SeriesCount); ++i)
+        m_measured[i]->data()->set(measured[i]);
+}
+
+void RooflinePlot::collectLinkSources()
+{
+    m_linkSources.clear();
+    std::size_t linked = 0;
+    for (const ChartData::MeasuredPoint &m : m_data.measured)
+        linked += m.modelled && usable(m.intensity, m.achievedFlopsPerSecond) ? 1 : 0;
+    if (linked <= MaxKernelLinks) {
+        for (const ChartData::MeasuredPoint &m : m_data.measured)
+            if (m.modelled && usable(m.intensity, m.achievedFlopsPerSecond))
+                m_linkSources.push_back(LinkSource { m.intensity, m.achievedFlopsPerSecond, m.series, *m.modelled });
+        return;
+    }
+    // Many kernels: one line per op and phase, from the geometric mean of its kernels (their middle on log axes).
+    struct Sum {
+        double logX = 0, logY = 0;
+        std::size_t count = 0;
+        Series series = Series::None;
+    };
+    std::map<std::pair<OpKind, Phase>, Sum> groups;
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        if (!m.modelled || !usable(m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        Sum &sum = groups[{ m.modelled->op, m.modelled->phase }];
+        sum.logX += std::log(m.intensity);
+        sum.logY += std::log(m.achievedFlopsPerSecond);
+        sum.series = m.series;
+        ++sum.count;
+    }
+    for (const auto &[key, sum] : groups)
+        m_linkSources.push_back(LinkSource { std::exp(sum.logX / double(sum.count)), std::exp(sum.logY / double(sum.count)),
+                                             sum.series, ChartData::MeasuredPoint::Modelled { key.first, key.second } });
+}
+
+void RooflinePlot::updateLinks()
+{
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const auto inView = [&](double px, double py) { return usable(px, py) && x.contains(px) && y.contains(py); };
+    std::size_t links = 0;
+    for (const LinkSource &source : m_linkSources) {
+        const auto index = std::min<std::size_t>(std::size_t(source.series), SeriesCount);
+        if (index < std::size_t(SeriesCount) && !isSeriesVisible(source.series))
+            continue;
+        ChartData::MeasuredPoint probe;
+        probe.modelled = source.modelled;
+        const ChartPoint *modelled = m_data.modelledPoint(probe);
+        if (!modelled)
             continue;
         // A thin line from the measurement to the modelled point of the same op.
         if (links == m_measuredLinks.size()) {
@@ -574,63 +733,32 @@ void RooflinePlot::fitToView()
             m_measuredLinks.push_back(line);
         }
         QCPItemLine *line = m_measuredLinks[links++];
-        QColor color = index < std::size_t(SeriesCount) ? seriesColor(m.series) : QColor(0x55, 0x55, 0x55);
+        QColor color = index < std::size_t(SeriesCount) ? seriesColor(source.series) : QColor(0x55, 0x55, 0x55);
         color.setAlpha(170);
         line->setPen(QPen(color, 1.0));
-        line->start->setCoords(m.intensity, m.achievedFlopsPerSecond);
-        line->end->setCoords(m.modelled->intensity, m.modelled->attainableFlopsPerSecond);
-        line->setVisible(inView(m.intensity, m.achievedFlopsPerSecond)
-                         && inView(m.modelled->intensity, m.modelled->attainableFlopsPerSecond));
+        line->start->setCoords(source.x, source.y);
+        line->end->setCoords(modelled->intensity, modelled->attainableFlopsPerSecond);
+        line->setVisible(inView(source.x, source.y) && inView(modelled->intensity, modelled->attainableFlopsPerSecond));
     }
     for (std::size_t i = links; i < m_measuredLinks.size(); ++i)
         m_measuredLinks[i]->setVisible(false);
-    for (std::size_t i = 0; i <= std::size_t(SeriesCount); ++i)
-        m_measured[i]->data()->set(measured[i]);
-    for (std::size_t pin = 0; pin < m_pinGraphs.size() && pin < m_data.pins.size(); ++pin) {
-        std::array<QVector<QCPGraphData>, SeriesCount> ghost;
-        collect(m_data.pins[pin].points, ghost);
-        for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i)
-            m_pinGraphs[pin][i]->data()->set(ghost[i]);
-    }
 }
 
-void RooflinePlot::rebuildPinGraphs(std::size_t count)
+void RooflinePlot::showPinsInLegend()
 {
-    for (auto &graphs : m_pinGraphs)
-        for (QCPGraph *graph : graphs)
-            m_plot->removeGraph(graph);
-    for (QCPGraph *graph : m_pinLegend)
-        m_plot->removeGraph(graph);
-    m_pinGraphs.clear();
-    m_pinLegend.clear();
-    // Hollow circles in faded series colours; one grey legend entry per pin.
-    static const std::array<QCPScatterStyle::ScatterShape, 4> shapes { QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond,
-                                                                        QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle };
-    const double scale = m_presentation ? 1.6 : 1.0;
-    for (std::size_t pin = 0; pin < count; ++pin) {
-        const auto shape = shapes[pin % shapes.size()];
-        QCPGraph *legend = m_plot->addGraph();
-        if (pin < m_data.pins.size()) // rebuilt for a new style too, not only for new pins
-            legend->setName(qs(m_data.pins[pin].label));
-        legend->setLayer(QStringLiteral("main"));
-        legend->setLineStyle(QCPGraph::lsNone);
-        legend->setScatterStyle(QCPScatterStyle(shape, QPen(QColor(0x77, 0x77, 0x77), 1.5 * scale), Qt::NoBrush, 9 * scale));
-        m_pinLegend.push_back(legend);
-        std::array<QCPGraph *, SeriesCount> graphs {};
-        for (int i = 0; i < SeriesCount; ++i) {
-            QColor color = seriesColor(static_cast<Series>(i));
-            color.setAlpha(130);
-            QCPGraph *graph = m_plot->addGraph();
-            graph->setLayer(QStringLiteral("main"));
-            graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(QCPScatterStyle(shape, QPen(color, 1.5 * scale), Qt::NoBrush, 9 * scale));
-            graph->setAdaptiveSampling(false);
-            graph->setSelectable(QCP::stNone);
-            graph->removeFromLegend();
-            graph->setVisible(isSeriesVisible(static_cast<Series>(i)));
-            graphs[std::size_t(i)] = graph;
-        }
-        m_pinGraphs.push_back(graphs);
+    // Taken out and put back in order, so the pins keep their place after the series and roofs.
+    for (QCPGraph *entry : m_pinLegend)
+        entry->removeFromLegend();
+    m_pinSummary->removeFromLegend();
+    const std::size_t count = m_data.pins.size();
+    if (count > m_pinLegend.size()) {
+        m_pinSummary->setName(tr("pins (%1)").arg(count));
+        m_pinSummary->addToLegend();
+    }
+    for (std::size_t i = 0; i < m_pinLegend.size(); ++i) {
+        m_pinLegend[i]->setName(i < count ? elided(qs(m_data.pins[i].label), MaxLegendNameChars) : QString());
+        if (i < count && count <= m_pinLegend.size())
+            m_pinLegend[i]->addToLegend();
     }
 }
 
@@ -736,6 +864,7 @@ void RooflinePlot::setSeriesVisible(Series series, bool visible)
     m_sweep[index]->setVisible(visible);
     for (auto &graphs : m_pinGraphs)
         graphs[index]->setVisible(visible);
+    m_measuredDirty = true; // the series' kernels leave or join the measured graphs
     if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
         item->setTextColor(visible ? (m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black)) : QColor(0x88, 0x88, 0x88));
     requestReplot(true); // the legend entry greys out
@@ -819,7 +948,8 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
                 // Dragging a label moves the label, not the chart.
                 m_draggedAnnotation = hit;
                 m_dragOrigin = mouse->position();
-                m_dragStartOffset = QPointF(m_annotations[std::size_t(hit)].dx, m_annotations[std::size_t(hit)].dy);
+                m_dragDelta = QPointF();
+                m_dragMoved = false;
                 return true;
             }
             if (mouse->button() == Qt::RightButton) {
@@ -830,21 +960,27 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
         }
         case QEvent::MouseMove:
             if (m_draggedAnnotation >= 0) {
-                const QPointF delta = static_cast<QMouseEvent *>(event)->position() - m_dragOrigin;
-                Annotation &a = m_annotations[std::size_t(m_draggedAnnotation)];
-                a.dx = m_dragStartOffset.x() + delta.x();
-                a.dy = m_dragStartOffset.y() + delta.y();
+                m_dragDelta = static_cast<QMouseEvent *>(event)->position() - m_dragOrigin;
+                const bool first = !std::exchange(m_dragMoved, true);
+                if (first) {
+                    // While it moves, the label is redrawn alone on the top layer, out of the frame's image.
+                    auto [text, arrow] = m_annotationItems[std::size_t(m_draggedAnnotation)];
+                    text->setLayer(m_dataLayer);
+                    arrow->setLayer(m_dataLayer);
+                }
                 updateAnnotations();
-                requestReplot(false);
+                requestReplot(first);
                 return true;
             }
             break;
         case QEvent::MouseButtonRelease:
             if (m_draggedAnnotation >= 0) {
-                const int index = std::exchange(m_draggedAnnotation, -1);
+                const int index = m_draggedAnnotation;
+                const QPointF delta = m_dragDelta;
+                endAnnotationDrag();
                 const Annotation &a = m_annotations[std::size_t(index)];
-                if (a.dx != m_dragStartOffset.x() || a.dy != m_dragStartOffset.y())
-                    Q_EMIT annotationMoved(index, a.dx, a.dy);
+                if (!delta.isNull())
+                    Q_EMIT annotationMoved(index, a.dx + delta.x(), a.dy + delta.y());
                 return true;
             }
             if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton && m_viewCustomised)
@@ -875,12 +1011,23 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_plot && event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         if (const ChartData::MeasuredPoint *measured = measuredAt(help->pos())) {
-            QToolTip::showText(help->globalPos(), measuredTooltip(*measured), m_plot);
+            QToolTip::showText(help->globalPos(), measuredTooltip(*measured, m_data.modelledPoint(*measured)), m_plot);
             return true;
         }
         const auto points = pointsAt(help->pos());
         if (points.empty()) {
-            QToolTip::hideText();
+            // A note shortened on the chart shows more of itself, as plain text.
+            const int note = annotationAt(help->pos());
+            bool cut = false;
+            if (note >= 0)
+                noteText(m_annotations[std::size_t(note)].text, &cut);
+            if (cut) {
+                const QString full = elided(qs(m_annotations[std::size_t(note)].text), 4000);
+                QToolTip::showText(help->globalPos(),
+                                   QStringLiteral("<p style='white-space:pre-wrap'>") + full.toHtmlEscaped() + QStringLiteral("</p>"), m_plot);
+            } else {
+                QToolTip::hideText();
+            }
             return true;
         }
         // Ops of different series often coincide (every decode projection sits at intensity ~b): name them all.
@@ -899,56 +1046,96 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void RooflinePlot::setAnnotations(const std::vector<Annotation> &annotations)
+void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
 {
-    if (annotations == m_annotations && m_draggedAnnotation < 0)
+    if (annotations.sharesStorageWith(m_annotations))
         return;
-    m_annotations = annotations;
-    if (m_annotationItems.size() != m_annotations.size()) {
-        for (auto &[text, arrow] : m_annotationItems) {
-            m_plot->removeItem(text);
-            m_plot->removeItem(arrow);
+    const SharedList<Annotation> before = std::exchange(m_annotations, annotations);
+    // Items are added or removed at the end and reused in place: one note more does not remake a thousand.
+    const std::size_t reused = std::min(m_annotationItems.size(), m_annotations.size());
+    while (m_annotationItems.size() > m_annotations.size()) {
+        m_plot->removeItem(m_annotationItems.back().first);
+        m_plot->removeItem(m_annotationItems.back().second);
+        m_annotationItems.pop_back();
+        m_annotationBoxes.pop_back();
+    }
+    while (m_annotationItems.size() < m_annotations.size()) {
+        // Annotations move only with the frame: they are drawn in its image, not on every step.
+        auto *arrow = new QCPItemLine(m_plot);
+        auto *text = new QCPItemText(m_plot);
+        for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
+            item->setLayer(QStringLiteral("main"));
+            item->setSelectable(false);
+            item->setClipToAxisRect(true);
         }
-        m_annotationItems.clear();
-        for (std::size_t i = 0; i < m_annotations.size(); ++i) {
-            auto *arrow = new QCPItemLine(m_plot);
-            auto *text = new QCPItemText(m_plot);
-            for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
-                item->setLayer(m_dataLayer);
-                item->setSelectable(false);
-                item->setClipToAxisRect(true);
-            }
-            text->position->setType(QCPItemPosition::ptAbsolute);
-            arrow->start->setType(QCPItemPosition::ptAbsolute);
-            arrow->end->setType(QCPItemPosition::ptAbsolute);
-            arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
-            text->setPadding(QMargins(6, 4, 6, 4));
-            text->setPositionAlignment(Qt::AlignCenter);
-            text->setTextAlignment(Qt::AlignLeft);
-            m_annotationItems.emplace_back(text, arrow);
-        }
-        applyStyle();
+        text->position->setType(QCPItemPosition::ptAbsolute);
+        arrow->start->setType(QCPItemPosition::ptAbsolute);
+        arrow->end->setType(QCPItemPosition::ptAbsolute);
+        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
+        text->setPadding(QMargins(6, 4, 6, 4));
+        text->setPositionAlignment(Qt::AlignCenter);
+        text->setTextAlignment(Qt::AlignLeft);
+        m_annotationItems.emplace_back(text, arrow);
+        m_annotationBoxes.emplace_back();
     }
     for (std::size_t i = 0; i < m_annotations.size(); ++i) {
-        QCPItemText *text = m_annotationItems[i].first;
-        text->setText(qs(m_annotations[i].text));
-        m_annotationItems[i].second->setVisible(m_annotations[i].kind == Annotation::Kind::PointLabel);
+        const bool known = i < reused && i < before.size();
+        if (!known || before[i].text != m_annotations[i].text || before[i].kind != m_annotations[i].kind) {
+            bool cut = false;
+            m_annotationItems[i].first->setText(noteText(m_annotations[i].text, &cut));
+            styleAnnotation(i);
+        }
     }
+    if (m_draggedAnnotation >= 0)
+        endAnnotationDrag(); // the labels changed under the pointer (an undo from the keyboard)
+    if (m_selectedAnnotation >= annotationCount())
+        m_selectedAnnotation = -1;
     updateAnnotations();
-    requestReplot(false);
+    requestReplot(true);
+}
+
+void RooflinePlot::endAnnotationDrag()
+{
+    if (m_draggedAnnotation < 0)
+        return;
+    if (std::size_t(m_draggedAnnotation) < m_annotationItems.size()) {
+        auto [text, arrow] = m_annotationItems[std::size_t(m_draggedAnnotation)];
+        text->setLayer(QStringLiteral("main"));
+        arrow->setLayer(QStringLiteral("main"));
+    }
+    m_draggedAnnotation = -1;
+    m_dragDelta = QPointF();
+    // Back where the session has it, until the session moves it.
+    updateAnnotations();
+    requestReplot(m_dragMoved);
+}
+
+void RooflinePlot::styleAnnotation(std::size_t index)
+{
+    auto [item, arrow] = m_annotationItems[index];
+    const bool note = m_annotations[index].kind == Annotation::Kind::Note;
+    QFont base = font();
+    base.setPointSizeF(base.pointSizeF() * (m_presentation ? 1.7 : 1.0));
+    item->setFont(base);
+    item->setColor(m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black));
+    item->setBrush(note ? (m_dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0)) : backgroundColor());
+    item->setPen(QPen(m_dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99)));
+    arrow->setPen(QPen(m_dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * (m_presentation ? 2.0 : 1.0)));
+    // The box QCPItemText draws: the text's bounds and the padding.
+    m_annotationBoxes[index] = QFontMetricsF(base).boundingRect(QRectF(), Qt::AlignLeft, item->text()).adjusted(-6, -4, 6, 4).size();
 }
 
 void RooflinePlot::updateAnnotations()
 {
+    const QRectF axes = m_plot->axisRect()->rect();
     for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
         const Annotation &a = m_annotations[i];
         const QPointF anchor(m_plot->xAxis->coordToPixel(a.x), m_plot->yAxis->coordToPixel(a.y));
         auto [text, arrow] = m_annotationItems[i];
-        const QRectF box = QFontMetricsF(text->font()).boundingRect(QRectF(), Qt::AlignLeft, text->text()).adjusted(-6, -4, 6, 4);
+        const QSizeF box = m_annotationBoxes[i];
         // Keep the whole text inside the axes, wherever the label was dragged or the view moved.
-        const QRectF area = QRectF(m_plot->axisRect()->rect()).adjusted(box.width() / 2 + 2, box.height() / 2 + 2,
-                                                                          -box.width() / 2 - 2, -box.height() / 2 - 2);
-        QPointF at = anchor + QPointF(a.dx, a.dy);
+        const QRectF area = axes.adjusted(box.width() / 2 + 2, box.height() / 2 + 2, -box.width() / 2 - 2, -box.height() / 2 - 2);
+        QPointF at = anchor + QPointF(a.dx, a.dy) + (int(i) == m_draggedAnnotation ? m_dragDelta : QPointF());
         if (area.isValid())
             at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
         text->position->setCoords(at);
@@ -967,10 +1154,11 @@ void RooflinePlot::updateAnnotations()
 
 int RooflinePlot::annotationAt(const QPointF &position) const
 {
+    // The topmost (last drawn) first; a box is its text's, as measured when the text was set.
     for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i) {
-        QCPItemText *text = m_annotationItems[std::size_t(i)].first;
-        const double distance = text->selectTest(position, false);
-        if (distance >= 0 && distance <= 2.0)
+        const QSizeF box = m_annotationBoxes[std::size_t(i)];
+        const QPointF centre = m_annotationItems[std::size_t(i)].first->position->coords();
+        if (QRectF(centre - QPointF(box.width() / 2, box.height() / 2), box).adjusted(-2, -2, 2, 2).contains(position))
             return i;
     }
     return -1;
@@ -1038,7 +1226,7 @@ const ChartData::MeasuredPoint *RooflinePlot::measuredAt(const QPointF &position
     return nullptr;
 }
 
-QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m)
+QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m, const ChartPoint *modelled)
 {
     const auto si = [](double value) { return QString::fromStdString(formatSi(value)); };
     QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
@@ -1047,10 +1235,10 @@ QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m)
     if (m.shareOfRoof > 1.02)
         text += QStringLiteral("<br><span style='color:#c62828'><b>⚠ above the roof:</b> check the units, the FLOP "
                                "counting, or sparse math</span>");
-    if (m.modelled)
+    if (modelled)
         text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
-                    .arg(si(m.modelled->intensity), si(m.modelled->attainableFlopsPerSecond), qs(opName(m.modelled->op)),
-                         qs(phaseName(m.modelled->phase)));
+                    .arg(si(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
+                         qs(phaseName(modelled->phase)));
     return text;
 }
 
@@ -1078,7 +1266,6 @@ void RooflinePlot::setPresentation(bool enabled)
         return;
     m_presentation = enabled;
     applyStyle();
-    rebuildPinGraphs(m_pinGraphs.size());
     fitToView();
     requestReplot(true);
 }
@@ -1167,15 +1354,21 @@ void RooflinePlot::applyStyle()
         m_sweep[std::size_t(i)]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(light, 1.3 * pen), Qt::NoBrush, 7 * f));
         m_current[std::size_t(i)]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(color, 2.4 * pen), Qt::NoBrush, 12 * f));
     }
-    for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
-        auto [item, arrow] = m_annotationItems[i];
-        const bool note = m_annotations[i].kind == Annotation::Kind::Note;
-        item->setFont(base);
-        item->setColor(text);
-        item->setBrush(note ? (m_dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0)) : background);
-        item->setPen(QPen(m_dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99)));
-        arrow->setPen(QPen(muted, 1.2 * pen));
-    }
+    // Pins: faded series colours, one shape per pin in turn; their legend entries grey.
+    const double pinSize = m_presentation ? 1.6 : 1.0;
+    const QPen pinLegendPen(QColor(0x77, 0x77, 0x77), 1.5 * pinSize);
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (int i = 0; i < SeriesCount; ++i) {
+            QColor color = seriesColor(static_cast<Series>(i));
+            color.setAlpha(130);
+            m_pinGraphs[shape][std::size_t(i)]->setScatterStyle(
+                QCPScatterStyle(PinShapes[shape], QPen(color, 1.5 * pinSize), Qt::NoBrush, 9 * pinSize));
+        }
+    for (std::size_t i = 0; i < m_pinLegend.size(); ++i)
+        m_pinLegend[i]->setScatterStyle(QCPScatterStyle(PinShapes[i % PinShapes.size()], pinLegendPen, Qt::NoBrush, 9 * pinSize));
+    m_pinSummary->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, pinLegendPen, Qt::NoBrush, 9 * pinSize));
+    for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i)
+        styleAnnotation(i);
 }
 
 QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle)
