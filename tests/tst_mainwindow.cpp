@@ -481,6 +481,111 @@ private Q_SLOTS:
         QCOMPARE(m_window->statusBar()->currentMessage(), notes);
     }
 
+    void theMostTheWindowMakesIsSavedAndReopened()
+    {
+        // 100 pins and 1,000 notes of the longest text, made through the window's own actions and signals.
+        QAction *pin = actionWithShortcut(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(pin);
+        for (std::size_t i = 0; i < MaxPins; ++i) {
+            m_state->setBatch(double(i % 32 + 1));
+            m_state->setSeq(double(std::int64_t(128) << (i / 32)));
+            pin->trigger();
+        }
+        std::string text;
+        while (text.size() < MaxAnnotationChars)
+            text += "a long note, line " + std::to_string(text.size() / 80) + "\n";
+        text.resize(MaxAnnotationChars);
+        const ChartPoint point = m_window->plot()->data().current.front();
+        for (std::size_t i = 0; i < MaxAnnotations; ++i) {
+            if (i % 2)
+                Q_EMIT m_window->plot()->labelRequested(point); // the context menu's "Label"
+            else
+                m_state->addAnnotation(Annotation { Annotation::Kind::Note, text, 1.0 + double(i), 1e12, 0, 0 }); // as addNote does
+        }
+        QCOMPARE(m_state->session().pins.size(), MaxPins);
+        QCOMPARE(m_state->session().annotations.size(), MaxAnnotations);
+        QCOMPARE(m_window->plot()->pinCount(), int(MaxPins));
+        QCOMPARE(m_window->plot()->annotationCount(), int(MaxAnnotations));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("full.roofline"));
+        QCOMPARE(m_window->saveSession(path), QString());
+        ExplorerState fresh(m_presets);
+        MainWindow other(&fresh);
+        QStringList warnings;
+        QCOMPARE(other.openSession(path, &warnings), QString());
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(fresh.session().pins.size(), MaxPins);
+        QCOMPARE(fresh.session().annotations.size(), MaxAnnotations);
+        QVERIFY(fresh.session().pins == m_state->session().pins);
+        QVERIFY(fresh.session().annotations == m_state->session().annotations);
+        QCOMPARE(fresh.session().annotations[0].text.size(), MaxAnnotationChars);
+        QCOMPARE(other.plot()->pinCount(), int(MaxPins));
+        QCOMPARE(other.plot()->annotationCount(), int(MaxAnnotations));
+    }
+
+    void aHeavySessionKeepsTheChartReadableAndItsStepsCheap()
+    {
+        Session heavy = m_state->session();
+        std::vector<Pin> pins;
+        for (std::size_t i = 0; i < MaxPins; ++i) {
+            Pin p { "pinned " + std::to_string(i), heavy.scenario() };
+            p.scenario.workload.batch = std::int64_t(i + 1);
+            pins.push_back(std::move(p));
+        }
+        pins[0].label = std::string(3 * 1024 * 1024, 'L'); // a 3 MB label from a session file
+        heavy.pins = std::move(pins);
+        std::string text;
+        for (int line = 0; text.size() < MaxAnnotationChars; ++line)
+            text += std::string(100, char('a' + line % 26)) + "\n";
+        text.resize(MaxAnnotationChars);
+        heavy.annotations = std::vector<Annotation>(MaxAnnotations, Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 });
+        std::vector<MeasuredKernel> kernels;
+        for (std::size_t i = 0; i < MaxMeasuredKernels; ++i)
+            kernels.push_back(MeasuredKernel { "q_proj", i % 2 ? Phase::Decode : Phase::Prefill, std::nullopt, OpKind::QProj,
+                                               1e9 * double(i % 97 + 1), 1e8 * double(i % 89 + 1), 1e-4 * double(i % 83 + 1) });
+        heavy.measured = std::move(kernels);
+        m_state->loadSession(heavy);
+        QCoreApplication::processEvents();
+
+        // The legend: six series, two roofs, the measured kernels and one entry for the 100 pins.
+        QCPLegend *legend = m_window->plot()->customPlot()->legend;
+        QCOMPARE(legend->itemCount(), 10);
+        QCOMPARE(m_window->plot()->pinSummaryGraph()->name(), QStringLiteral("pins (100)"));
+        QVERIFY(legend->itemWithPlottable(m_window->plot()->pinSummaryGraph()));
+        QVERIFY(!legend->itemWithPlottable(m_window->plot()->pinLegendGraph(0)));
+        // A note shows its first lines, shortened, with an ellipsis.
+        QStringList lines;
+        for (int i = 0; i < RooflinePlot::MaxNoteLines; ++i)
+            lines << QString(RooflinePlot::MaxNoteLineChars - 1, QLatin1Char(char('a' + i))) + QChar(0x2026);
+        lines.back() += QStringLiteral(" \u2026");
+        QCOMPARE(m_window->plot()->annotationText(0)->text(), lines.join(QLatin1Char('\n')));
+        // 100,000 kernels of one op in two phases: one line for each phase.
+        QCOMPARE(m_window->plot()->measuredLinkCount(), 2);
+
+        // A batch step reuses the chart's pins and kernels as they were.
+        const ChartData before = m_window->results().chart;
+        QCPItemText *firstNote = m_window->plot()->annotationText(0);
+        m_state->setBatch(8);
+        QCOMPARE(m_window->results().chart.current.front().batch, qint64(8));
+        QVERIFY(m_window->results().chart.measured.sharesStorageWith(before.measured));
+        QVERIFY(m_window->results().chart.pins.sharesStorageWith(before.pins));
+        QVERIFY(m_window->plot()->data().measured.sharesStorageWith(before.measured));
+        QCOMPARE(m_window->plot()->annotationText(0), firstNote);
+        // A pin fewer: the notes' items stay, the legend still has one entry for the pins.
+        m_state->removePin(99);
+        QCOMPARE(m_window->plot()->pinSummaryGraph()->name(), QStringLiteral("pins (99)"));
+        QCOMPARE(legend->itemCount(), 10);
+        QCOMPARE(m_window->plot()->annotationText(0), firstNote);
+        // Four pins: each named, the long label shortened.
+        Session few = m_state->session();
+        few.pins.modify([](std::vector<Pin> &list) { list.resize(4); });
+        m_state->loadSession(few);
+        QCOMPARE(legend->itemCount(), 13);
+        QCOMPARE(m_window->plot()->pinLegendGraph(0)->name(), QString(RooflinePlot::MaxLegendNameChars - 1, QLatin1Char('L')) + QChar(0x2026));
+        QCOMPARE(m_window->plot()->pinLegendGraph(3)->name(), QStringLiteral("pinned 3"));
+    }
+
     void labelsAndNotes()
     {
         const ChartPoint point = m_window->plot()->data().current.front();

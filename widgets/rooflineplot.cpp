@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QRegion>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -76,6 +77,59 @@ protected:
         for (qsizetype i = 1; i < lines.size(); ++i)
             painter->drawLine(QLineF(lines[i - 1], lines[i]));
     }
+};
+
+// A graph of many identical markers (measured kernels). On a raster painter each marker is a copy of one
+// image of it, drawn on whole device pixels, rather than a path filled and stroked anew each time (tens of
+// thousands of discs took a second a redraw). Vector exports draw them as shapes.
+class MarkerGraph : public QCPGraph
+{
+public:
+    explicit MarkerGraph(QCustomPlot *plot)
+        : QCPGraph(plot->xAxis, plot->yAxis)
+    {
+    }
+
+protected:
+    void drawScatterPlot(QCPPainter *painter, const QVector<QPointF> &scatters, const QCPScatterStyle &style) const override
+    {
+        const QTransform world = painter->transform();
+        if (painter->modes().testFlag(QCPPainter::pmVectorized) || world.type() > QTransform::TxScale
+            || !qFuzzyCompare(world.m11(), world.m22()) || scatters.size() < 32) {
+            QCPGraph::drawScatterPlot(painter, scatters, style);
+            return;
+        }
+        const double scale = world.m11() * painter->device()->devicePixelRatioF();
+        const bool antialiased = painter->antialiasing();
+        const double centre = std::ceil(style.size() / 2 + style.pen().widthF()) + 1;
+        if (m_marker.isNull() || m_markerScale != scale || m_markerAntialiased != antialiased || m_markerPen != style.pen()
+            || m_markerBrush != style.brush() || m_markerSize != style.size()) {
+            const int side = int(std::ceil(2 * centre * scale));
+            m_marker = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
+            m_marker.setDevicePixelRatio(scale);
+            m_marker.fill(Qt::transparent);
+            QCPPainter marker(&m_marker);
+            marker.setAntialiasing(antialiased);
+            style.applyTo(&marker, style.pen());
+            style.drawShape(&marker, QPointF(centre, centre));
+            m_markerScale = scale;
+            m_markerAntialiased = antialiased;
+            m_markerPen = style.pen();
+            m_markerBrush = style.brush();
+            m_markerSize = style.size();
+        }
+        for (const QPointF &point : scatters)
+            painter->drawImage(QPointF(std::round((point.x() - centre) * scale) / scale, std::round((point.y() - centre) * scale) / scale),
+                               m_marker);
+    }
+
+private:
+    mutable QImage m_marker;
+    mutable double m_markerScale = 0;
+    mutable bool m_markerAntialiased = false;
+    mutable QPen m_markerPen;
+    mutable QBrush m_markerBrush;
+    mutable double m_markerSize = 0;
 };
 
 bool usable(double x, double y)
@@ -347,7 +401,7 @@ void RooflinePlot::buildPlot()
     // with the frame, so they are drawn in its image; the lines joining them to the current points move
     // with every step and are on the top layer.
     for (int i = 0; i <= SeriesCount; ++i) {
-        QCPGraph *measured = p.addGraph();
+        QCPGraph *measured = new MarkerGraph(&p);
         const QColor color = i < SeriesCount ? seriesColor(static_cast<Series>(i)) : QColor(0x55, 0x55, 0x55);
         measured->setLineStyle(QCPGraph::lsNone);
         // ssCircle with a brush: ssDisc fills with the pen's colour, which would hide the white outline.
@@ -1149,6 +1203,24 @@ void RooflinePlot::updateAnnotations()
         arrow->start->setCoords(at + towards * std::min(scaleToEdge, 1.0));
         arrow->end->setCoords(length > 8 ? anchor - towards / length * 6.0 : anchor);
         arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + 8);
+    }
+    // Boxes are opaque and later ones drawn over earlier ones: a text wholly under those above it is not drawn
+    // (a thousand notes on one chart mostly cover each other). The dragged one is drawn on top, apart.
+    QRegion covered;
+    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i) {
+        QCPItemText *text = m_annotationItems[std::size_t(i)].first;
+        if (i == m_draggedAnnotation) {
+            text->setVisible(true);
+            continue;
+        }
+        const QSizeF box = m_annotationBoxes[std::size_t(i)];
+        const QRect rect = QRectF(text->position->coords() - QPointF(box.width() / 2, box.height() / 2), box)
+                               .toAlignedRect()
+                               .intersected(axes.toAlignedRect());
+        const bool hidden = !rect.isEmpty() && QRegion(rect).subtracted(covered).isEmpty();
+        text->setVisible(!hidden);
+        if (!hidden)
+            covered += rect.adjusted(1, 1, -1, -1); // inside its border, whatever the rounding
     }
 }
 

@@ -32,8 +32,8 @@ public:
 
     // A note shows at most this many lines of this many characters on the chart (its tooltip shows more): a
     // note of 10,000 characters would cover the chart and cost a redraw its every glyph.
-    static constexpr int MaxNoteLines = 12;
-    static constexpr int MaxNoteLineChars = 120;
+    static constexpr int MaxNoteLines = 8;
+    static constexpr int MaxNoteLineChars = 80;
     // The legend names this many pins at most; beyond, one entry "pins (N)" stands for them all, so the legend
     // never grows over the chart. A legend name is shortened to this many characters.
     static constexpr int MaxPinLegendEntries = 4;
