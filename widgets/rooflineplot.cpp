@@ -132,6 +132,84 @@ private:
     mutable double m_markerSize = 0;
 };
 
+// A label's or note's text in its box. On a raster painter the box is drawn from an image of it, made when
+// its text or style changes, rather than laid out glyph by glyph on every redraw of the frame; vector exports
+// draw the text itself.
+class AnnotationText : public QCPItemText
+{
+public:
+    explicit AnnotationText(QCustomPlot *plot)
+        : QCPItemText(plot)
+    {
+    }
+    // For a text covered by others: its image is made again if it shows.
+    void releaseImage() { m_image = QImage(); }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        const QTransform world = painter->transform();
+        if (painter->modes().testFlag(QCPPainter::pmVectorized) || world.type() > QTransform::TxScale
+            || !qFuzzyCompare(world.m11(), world.m22()) || !qFuzzyIsNull(rotation())) {
+            QCPItemText::draw(painter);
+            return;
+        }
+        const double scale = world.m11() * painter->device()->devicePixelRatioF();
+        const bool antialiased = painter->antialiasing();
+        if (m_image.isNull() || m_scale != scale || m_antialiased != antialiased || m_text != text() || m_font != font()
+            || m_color != color() || m_pen != pen() || m_brush != brush() || m_padding != padding()
+            || m_alignment != positionAlignment() || m_textAlignment != textAlignment()) {
+            // As QCPItemText::draw places them, relative to the position.
+            QRect textRect = QFontMetrics(font()).boundingRect(0, 0, 0, 0, Qt::TextDontClip | textAlignment(), text());
+            QRect box = textRect.adjusted(-padding().left(), -padding().top(), padding().right(), padding().bottom());
+            const QPointF topLeft = getTextDrawPoint(QPointF(0, 0), box, positionAlignment());
+            textRect.moveTopLeft(topLeft.toPoint() + QPoint(padding().left(), padding().top()));
+            box.moveTopLeft(topLeft.toPoint());
+            const int border = int(std::ceil(pen().widthF())) + 1;
+            m_bounds = box.adjusted(-border, -border, border, border);
+            m_image = QImage((QSizeF(m_bounds.size()) * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_image.setDevicePixelRatio(scale);
+            m_image.fill(Qt::transparent);
+            QCPPainter image(&m_image);
+            image.setAntialiasing(antialiased);
+            image.translate(-m_bounds.topLeft());
+            image.setPen(pen());
+            image.setBrush(brush());
+            image.drawRect(box);
+            image.setBrush(Qt::NoBrush);
+            image.setPen(QPen(color()));
+            image.setFont(font());
+            image.drawText(textRect, Qt::TextDontClip | textAlignment(), text());
+            m_scale = scale;
+            m_antialiased = antialiased;
+            m_text = text();
+            m_font = font();
+            m_color = color();
+            m_pen = pen();
+            m_brush = brush();
+            m_padding = padding();
+            m_alignment = positionAlignment();
+            m_textAlignment = textAlignment();
+        }
+        const QPointF at = position->pixelPosition() + m_bounds.topLeft();
+        painter->drawImage(QPointF(std::round(at.x() * scale) / scale, std::round(at.y() * scale) / scale), m_image);
+    }
+
+private:
+    QImage m_image;
+    QRect m_bounds;
+    double m_scale = 0;
+    bool m_antialiased = false;
+    QString m_text;
+    QFont m_font;
+    QColor m_color;
+    QPen m_pen;
+    QBrush m_brush;
+    QMargins m_padding;
+    Qt::Alignment m_alignment;
+    Qt::Alignment m_textAlignment;
+};
+
 bool usable(double x, double y)
 {
     return std::isfinite(x) && std::isfinite(y) && x > 0.0 && y > 0.0;
@@ -468,7 +546,14 @@ void RooflinePlot::setData(const ChartData &data)
     // Roofs, sweep, pins, measured kernels, titles and legend names are drawn outside the data layer: a
     // change to any of them needs a full replot.
     const bool pinsChanged = !samePins(m_data.pins, data.pins);
-    const bool measuredChanged = !m_data.measured.sharesStorageWith(data.measured);
+    // New roofs make new measured points (their shares of the roof) in the same places: nothing to redraw.
+    const auto samePlace = [](const ChartData::MeasuredPoint &a, const ChartData::MeasuredPoint &b) {
+        return a.intensity == b.intensity && a.achievedFlopsPerSecond == b.achievedFlopsPerSecond && a.series == b.series
+            && a.modelled.has_value() == b.modelled.has_value()
+            && (!a.modelled || (a.modelled->op == b.modelled->op && a.modelled->phase == b.modelled->phase));
+    };
+    const bool measuredChanged = !m_data.measured.sharesStorageWith(data.measured)
+        && !std::equal(m_data.measured.begin(), m_data.measured.end(), data.measured.begin(), data.measured.end(), samePlace);
     bool full = !sameRoofs(m_data, data) || !samePlaces(m_data.sweep, data.sweep) || pinsChanged || measuredChanged;
     m_data = data;
     const QString title = qs(m_data.title);
@@ -1116,7 +1201,7 @@ void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
     while (m_annotationItems.size() < m_annotations.size()) {
         // Annotations move only with the frame: they are drawn in its image, not on every step.
         auto *arrow = new QCPItemLine(m_plot);
-        auto *text = new QCPItemText(m_plot);
+        auto *text = new AnnotationText(m_plot);
         for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
             item->setLayer(QStringLiteral("main"));
             item->setSelectable(false);
@@ -1219,6 +1304,8 @@ void RooflinePlot::updateAnnotations()
                                .intersected(axes.toAlignedRect());
         const bool hidden = !rect.isEmpty() && QRegion(rect).subtracted(covered).isEmpty();
         text->setVisible(!hidden);
+        if (hidden)
+            static_cast<AnnotationText *>(text)->releaseImage();
         if (!hidden)
             covered += rect.adjusted(1, 1, -1, -1); // inside its border, whatever the rounding
     }
