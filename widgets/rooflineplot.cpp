@@ -1107,6 +1107,7 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
                     text->setLayer(m_dataLayer);
                     arrow->setLayer(m_dataLayer);
                 }
+                m_annotationsMoved = true;
                 updateAnnotations();
                 requestReplot(first);
                 return true;
@@ -1229,6 +1230,7 @@ void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
         endAnnotationDrag(); // the labels changed under the pointer (an undo from the keyboard)
     if (m_selectedAnnotation >= annotationCount())
         m_selectedAnnotation = -1;
+    m_annotationsMoved = true;
     updateAnnotations();
     requestReplot(true);
 }
@@ -1245,6 +1247,7 @@ void RooflinePlot::endAnnotationDrag()
     m_draggedAnnotation = -1;
     m_dragDelta = QPointF();
     // Back where the session has it, until the session moves it.
+    m_annotationsMoved = true;
     updateAnnotations();
     requestReplot(m_dragMoved);
 }
@@ -1266,6 +1269,14 @@ void RooflinePlot::styleAnnotation(std::size_t index)
 
 void RooflinePlot::updateAnnotations()
 {
+    // Placed again only when they, the frame or the layout changed: not at every workload step.
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const PlacedFrame frame { x.lower, x.upper, y.lower, y.upper, m_plot->axisRect()->rect() };
+    if (!m_annotationsMoved && frame == m_annotationFrame)
+        return;
+    m_annotationsMoved = false;
+    m_annotationFrame = frame;
     const QRectF axes = m_plot->axisRect()->rect();
     for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
         const Annotation &a = m_annotations[i];
@@ -1528,6 +1539,7 @@ void RooflinePlot::applyStyle()
     m_pinSummary->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, pinLegendPen, Qt::NoBrush, 9 * pinSize));
     for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i)
         styleAnnotation(i);
+    m_annotationsMoved = true; // their boxes may have new sizes
 }
 
 QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle)

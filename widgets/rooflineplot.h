@@ -180,6 +180,14 @@ private:
         bool operator==(const FilledFrame &) const = default;
     };
     FilledFrame m_filledFrame;
+    // What the annotations were placed for; `moved` when they, their boxes or a drag moved since.
+    struct PlacedFrame {
+        double xLower = 0, xUpper = 0, yLower = 0, yUpper = 0;
+        QRect axes;
+        bool operator==(const PlacedFrame &) const = default;
+    };
+    PlacedFrame m_annotationFrame;
+    bool m_annotationsMoved = true;
     bool m_pinsDirty = true;
     bool m_measuredDirty = true;
     // Where each link starts and which modelled point it ends at (one per kernel, or per op and phase).
