@@ -1263,8 +1263,10 @@ void RooflinePlot::styleAnnotation(std::size_t index)
     item->setBrush(note ? (m_dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0)) : backgroundColor());
     item->setPen(QPen(m_dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99)));
     arrow->setPen(QPen(m_dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * (m_presentation ? 2.0 : 1.0)));
-    // The box QCPItemText draws: the text's bounds and the padding.
-    m_annotationBoxes[index] = QFontMetricsF(base).boundingRect(QRectF(), Qt::AlignLeft, item->text()).adjusted(-6, -4, 6, 4).size();
+    // The box the item draws: the text's bounds, as QCPItemText measures them, and the padding.
+    m_annotationBoxes[index] = QFontMetrics(base).boundingRect(0, 0, 0, 0, Qt::TextDontClip | item->textAlignment(), item->text())
+                                   .adjusted(-6, -4, 6, 4)
+                                   .size();
 }
 
 void RooflinePlot::updateAnnotations()
@@ -1288,6 +1290,7 @@ void RooflinePlot::updateAnnotations()
         QPointF at = anchor + QPointF(a.dx, a.dy) + (int(i) == m_draggedAnnotation ? m_dragDelta : QPointF());
         if (area.isValid())
             at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
+        at = QPointF(std::round(at.x()), std::round(at.y())); // whole pixels: boxes that meet, meet exactly
         text->position->setCoords(at);
         // The arrow runs from the edge of the text box towards the point, stopping just short of it.
         const QPointF towards = anchor - at;
@@ -1309,29 +1312,31 @@ void RooflinePlot::updateAnnotations()
             text->setVisible(true);
             continue;
         }
-        const QSizeF box = m_annotationBoxes[std::size_t(i)];
-        const QRect rect = QRectF(text->position->coords() - QPointF(box.width() / 2, box.height() / 2), box)
-                               .toAlignedRect()
-                               .intersected(axes.toAlignedRect());
+        const QRect rect = annotationRect(std::size_t(i)).intersected(axes.toAlignedRect());
         const bool hidden = !rect.isEmpty() && QRegion(rect).subtracted(covered).isEmpty();
         text->setVisible(!hidden);
         if (hidden)
             static_cast<AnnotationText *>(text)->releaseImage();
-        if (!hidden)
-            covered += rect.adjusted(1, 1, -1, -1); // inside its border, whatever the rounding
+        else
+            covered += rect;
     }
 }
 
 int RooflinePlot::annotationAt(const QPointF &position) const
 {
     // The topmost (last drawn) first; a box is its text's, as measured when the text was set.
-    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i) {
-        const QSizeF box = m_annotationBoxes[std::size_t(i)];
-        const QPointF centre = m_annotationItems[std::size_t(i)].first->position->coords();
-        if (QRectF(centre - QPointF(box.width() / 2, box.height() / 2), box).adjusted(-2, -2, 2, 2).contains(position))
+    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i)
+        if (QRectF(annotationRect(std::size_t(i))).adjusted(-2, -2, 2, 2).contains(position))
             return i;
-    }
     return -1;
+}
+
+QRect RooflinePlot::annotationRect(std::size_t index) const
+{
+    // Where QCPItemText puts a centred box: its size halved and rounded, from the position.
+    const QSize box = m_annotationBoxes[index];
+    const QPointF at = m_annotationItems[index].first->position->coords();
+    return QRect(QPoint(int(std::lround(at.x())), int(std::lround(at.y()))) + QPointF(-box.width() / 2.0, -box.height() / 2.0).toPoint(), box);
 }
 
 QCPItemText *RooflinePlot::annotationText(int index) const

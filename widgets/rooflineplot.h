@@ -143,6 +143,7 @@ private:
     void updateAnnotations();
     void styleAnnotation(std::size_t index);
     void endAnnotationDrag();
+    QRect annotationRect(std::size_t index) const; // where an annotation's box is drawn, in pixels
     void showPinsInLegend();
     void fillPinGraphs();
     void fillMeasuredGraphs();
@@ -209,7 +210,7 @@ private:
     std::vector<QCPItemLine *> m_measuredLinks;
     SharedList<Annotation> m_annotations;
     std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_annotationItems;
-    std::vector<QSizeF> m_annotationBoxes; // each text's box, measured when its text or font changes
+    std::vector<QSize> m_annotationBoxes; // each text's box, measured when its text or font changes
     int m_draggedAnnotation = -1;
     int m_selectedAnnotation = -1;
     QPointF m_dragOrigin;
