@@ -99,6 +99,7 @@ protected:
             QCPGraph::drawScatterPlot(painter, scatters, style);
             return;
         }
+        applyScattersAntialiasingHint(painter); // as QCPGraph does: plain markers while a slider is held
         const double scale = world.m11() * painter->device()->devicePixelRatioF();
         const bool antialiased = painter->antialiasing();
         const double centre = std::ceil(style.size() / 2 + style.pen().widthF()) + 1;
