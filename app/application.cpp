@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFile>
 #include <QIcon>
-#include <QMessageBox>
 #include <QSettings>
 #include <QStringList>
 #include <QUndoStack>
@@ -80,7 +79,7 @@ int exportHeadless(const CommandLineRequest &request)
     plot.setData(results.chart);
     if (session.view)
         plot.setViewRange(*session.view);
-    plot.setAnnotations(session.annotations.items());
+    plot.setAnnotations(session.annotations);
     const QString error
         = exportChart(plot, request.exportPath, request.exportSize, request.exportScale, session.exportSettings.dark);
     if (!error.isEmpty()) {
@@ -175,9 +174,7 @@ int runApplication(int argc, char **argv)
         probe = std::make_unique<StartupProbe>(window.plot()->canvasWidget(), start);
     window.show();
     if (openFile) {
-        const QString error = window.openSession(QString::fromLocal8Bit(argv[1]));
-        if (!error.isEmpty())
-            QMessageBox::warning(&window, QStringLiteral("Roofline Explorer"), error);
+        window.showError(window.openSession(QString::fromLocal8Bit(argv[1])));
     }
     return QApplication::exec();
 }

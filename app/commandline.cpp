@@ -444,10 +444,10 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
                                               { "achieved_flops_per_s", m.achievedFlopsPerSecond },
                                               { "share_of_roof", m.shareOfRoof },
                                               { "time_s", m.seconds } };
-                    if (m.modelled)
-                        record["modelled"] = { { "op", opName(m.modelled->op) }, { "phase", phaseName(m.modelled->phase) },
-                                               { "intensity", m.modelled->intensity },
-                                               { "attainable_flops_per_s", m.modelled->attainableFlopsPerSecond } };
+                    if (const ChartPoint *modelled = results.chart.modelledPoint(m))
+                        record["modelled"] = { { "op", opName(modelled->op) }, { "phase", phaseName(modelled->phase) },
+                                               { "intensity", modelled->intensity },
+                                               { "attainable_flops_per_s", modelled->attainableFlopsPerSecond } };
                     measured.push_back(std::move(record));
                 }
                 json["measured"] = std::move(measured);

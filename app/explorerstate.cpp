@@ -1,6 +1,7 @@
 #include "explorerstate.h"
 
 #include "chartdata.h"
+#include "inputlimits.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -26,6 +27,71 @@ int indexOf(const auto &list, std::string_view id)
 
 enum MergeKind { NoMerge = -1, Batch = 1, Seq, Peak, Bandwidth, MoveAnnotation };
 
+// Bytes a string holds on the heap (short strings live inside the object).
+std::size_t heapBytes(const std::string &text)
+{
+    return text.capacity() > std::string().capacity() ? text.capacity() + 1 : 0;
+}
+
+std::size_t heapBytes(const ModelConfig &model)
+{
+    return heapBytes(model.id) + heapBytes(model.name) + heapBytes(model.modelType);
+}
+
+std::size_t heapBytes(const GpuSpec &gpu)
+{
+    return heapBytes(gpu.id) + heapBytes(gpu.name) + heapBytes(gpu.note);
+}
+
+std::size_t heapBytes(const Scenario &scenario)
+{
+    return heapBytes(scenario.model) + heapBytes(scenario.gpu)
+        + (scenario.sweep.batches.capacity() + scenario.sweep.seqs.capacity() + scenario.sweep.tokensPerStep.capacity())
+        * sizeof(std::int64_t);
+}
+
+std::size_t heapBytes(const Pin &pin)
+{
+    return heapBytes(pin.label) + heapBytes(pin.scenario);
+}
+
+std::size_t heapBytes(const Annotation &annotation)
+{
+    return heapBytes(annotation.text);
+}
+
+std::size_t heapBytes(const MeasuredKernel &kernel)
+{
+    return heapBytes(kernel.name);
+}
+
+template<typename T>
+std::size_t listBytes(const SharedList<T> &list)
+{
+    std::size_t bytes = list.empty() ? 0 : sizeof(std::vector<T>) + list.size() * sizeof(T);
+    for (const T &item : list)
+        bytes += heapBytes(item);
+    return bytes;
+}
+
+// What one snapshot holds outside its shared lists.
+std::size_t ownBytes(const ExplorerState::Snapshot &s)
+{
+    return sizeof(ExplorerState::Snapshot) + heapBytes(s.session.model) + heapBytes(s.session.gpu)
+        + heapBytes(s.session.gpuBaseId) + (s.session.secondGpu ? heapBytes(*s.session.secondGpu) : 0);
+}
+
+// What a step holds that neither the step after it nor the current session does: its own snapshots, and the
+// lists of its `before` that its change replaced (unchanged lists share storage with the next step's).
+std::size_t stepBytes(const ExplorerState::Snapshot &before, const ExplorerState::Snapshot &after)
+{
+    const Session &b = before.session;
+    const Session &a = after.session;
+    return ownBytes(before) + ownBytes(after) + (b.pins.sharesStorageWith(a.pins) ? 0 : listBytes(b.pins))
+        + (b.annotations.sharesStorageWith(a.annotations) ? 0 : listBytes(b.annotations))
+        + (b.measured.sharesStorageWith(a.measured) ? 0 : listBytes(b.measured));
+}
+
 // One undo step: the snapshot before and after. Steps of the same drag of the same control merge.
 class ChangeCommand : public QUndoCommand
 {
@@ -38,19 +104,35 @@ public:
         , m_dragSerial(dragSerial)
         , m_before(std::move(before))
         , m_after(std::move(after))
+        , m_bytes(stepBytes(m_before, m_after))
     {
     }
+    // A copy to put back on the stack after its oldest steps were dropped; inert until thawed.
+    ChangeCommand *frozenCopy() const
+    {
+        auto *copy = new ChangeCommand(m_state, text(), m_mergeKind, m_dragSerial, m_before, m_after);
+        copy->m_frozen = true;
+        return copy;
+    }
+    void thaw() { m_frozen = false; }
+    std::size_t bytes() const { return m_bytes; }
     int id() const override { return m_mergeKind; }
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = static_cast<const ChangeCommand *>(other);
-        if (m_dragSerial < 0 || next->m_dragSerial != m_dragSerial)
+        if (m_frozen || next->m_frozen || m_dragSerial < 0 || next->m_dragSerial != m_dragSerial)
             return false;
         m_after = next->m_after;
+        m_bytes = stepBytes(m_before, m_after);
         return true;
     }
     void undo() override { m_state->restore(m_before); }
-    void redo() override { m_state->restore(m_after); }
+    // Pushing a frozen copy back on the stack redoes it: the state is already there.
+    void redo() override
+    {
+        if (!m_frozen)
+            m_state->restore(m_after);
+    }
 
 private:
     ExplorerState *m_state;
@@ -58,12 +140,35 @@ private:
     int m_dragSerial;
     ExplorerState::Snapshot m_before;
     ExplorerState::Snapshot m_after;
+    std::size_t m_bytes;
+    bool m_frozen = false;
 };
+
+const ChangeCommand *commandAt(const QUndoStack *stack, int index)
+{
+    return static_cast<const ChangeCommand *>(stack->command(index));
+}
+
+// The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
+std::string_view utf8Prefix(std::string_view text, std::size_t bytes)
+{
+    if (text.size() <= bytes)
+        return text;
+    std::size_t end = bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
 
 std::string pinLabel(const Session &s)
 {
-    return "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq) + ", "
-        + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+    std::string label = "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq)
+        + ", " + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+    if (label.size() > ExplorerState::MaxPinLabelChars) {
+        const std::string_view ellipsis = "\u2026";
+        label = std::string(utf8Prefix(label, ExplorerState::MaxPinLabelChars - ellipsis.size())) + std::string(ellipsis);
+    }
+    return label;
 }
 }
 
@@ -95,6 +200,46 @@ void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
         return;
     const int serial = m_dragging && mergeKind != NoMerge ? m_dragSerial : -1;
     m_undo->push(new ChangeCommand(this, text, mergeKind, serial, m_now, std::move(next)));
+    trimHistory();
+}
+
+std::size_t ExplorerState::undoBytes() const
+{
+    std::size_t bytes = 0;
+    for (int i = 0; i < m_undo->count(); ++i)
+        bytes += commandAt(m_undo, i)->bytes();
+    return bytes;
+}
+
+void ExplorerState::trimHistory()
+{
+    // Just after a push every step is below the index: there is nothing to redo.
+    const int count = m_undo->count();
+    std::size_t bytes = undoBytes();
+    int drop = 0;
+    while (count - drop > 1 && (count - drop > MaxUndoSteps || bytes > MaxUndoBytes))
+        bytes -= commandAt(m_undo, drop++)->bytes();
+    if (drop == 0)
+        return;
+    // QUndoStack drops its oldest steps only for a count limit fixed while it is empty: the steps kept are
+    // copied, the stack cleared, and the copies pushed back without touching the state. The saved state
+    // stays marked where it was, or nowhere if it was among the steps dropped.
+    std::vector<ChangeCommand *> kept;
+    for (int i = drop; i < count; ++i)
+        kept.push_back(commandAt(m_undo, i)->frozenCopy());
+    const int clean = m_undo->cleanIndex() - drop;
+    m_undo->clear();
+    for (ChangeCommand *command : kept) {
+        if (m_undo->index() == clean)
+            m_undo->setClean();
+        m_undo->push(command);
+    }
+    if (m_undo->index() == clean)
+        m_undo->setClean();
+    else if (clean < 0)
+        m_undo->resetClean();
+    for (ChangeCommand *command : kept)
+        command->thaw();
 }
 
 void ExplorerState::beginDrag()
@@ -211,6 +356,10 @@ void ExplorerState::setShowAllCeilings(bool show)
 
 void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
 {
+    if (kernels.size() > MaxMeasuredKernels) {
+        Q_EMIT limitReached(tr("A session holds at most %1 measured kernels; these are %2.").arg(MaxMeasuredKernels).arg(kernels.size()));
+        return;
+    }
     Snapshot next = m_now;
     next.session.measured = SharedList<MeasuredKernel>(kernels);
     change(kernels.empty() ? tr("Remove measurements") : tr("Import measurements"), NoMerge, std::move(next));
@@ -282,6 +431,10 @@ void ExplorerState::setSweep(const SweepSettings &sweep)
 
 void ExplorerState::pinCurrent()
 {
+    if (m_now.session.pins.size() >= MaxPins) {
+        Q_EMIT limitReached(tr("A session holds at most %1 pins: remove one to pin another.").arg(MaxPins));
+        return;
+    }
     Snapshot next = m_now;
     Pin pin;
     pin.label = pinLabel(m_now.session);
@@ -329,8 +482,17 @@ void ExplorerState::addAnnotation(const Annotation &annotation)
 {
     if (!std::isfinite(annotation.x) || !std::isfinite(annotation.y) || annotation.x <= 0 || annotation.y <= 0)
         return;
+    if (m_now.session.annotations.size() >= MaxAnnotations) {
+        Q_EMIT limitReached(tr("A session holds at most %1 labels and notes: delete one to add another.").arg(MaxAnnotations));
+        return;
+    }
+    Annotation added = annotation;
+    if (added.text.size() > MaxAnnotationChars) {
+        added.text = std::string(utf8Prefix(added.text, MaxAnnotationChars));
+        Q_EMIT limitReached(tr("A label or note holds at most %1 bytes of text: the rest of this one was cut.").arg(MaxAnnotationChars));
+    }
     Snapshot next = m_now;
-    next.session.annotations.modify([&](std::vector<Annotation> &list) { list.push_back(annotation); });
+    next.session.annotations.modify([&](std::vector<Annotation> &list) { list.push_back(std::move(added)); });
     change(annotation.kind == Annotation::Kind::Note ? tr("Add note") : tr("Add label"), NoMerge, std::move(next));
 }
 

@@ -24,6 +24,13 @@ public:
     static constexpr double MinSeq = 1, MaxSeq = 131072;
     static constexpr double MinPeakTflops = 1, MaxPeakTflops = 5000;
     static constexpr double MinBandwidthGbps = 10, MaxBandwidthGbps = 10000;
+    // Bytes of UTF-8 in the label of a pin the window makes ("pinned: batch 1, seq 2048, GPU, model"): GPU
+    // and model names from files may be megabytes long, and the label is a legend entry.
+    static constexpr std::size_t MaxPinLabelChars = 160;
+    // The undo history keeps at most this many steps, and drops its oldest steps when what they hold alone
+    // (the lists a step replaced and no later step shares) passes this many bytes. The newest step is always kept.
+    static constexpr int MaxUndoSteps = 1000;
+    static constexpr std::size_t MaxUndoBytes = std::size_t(256) * 1024 * 1024;
 
     // What an undo step restores.
     struct Snapshot {
@@ -46,6 +53,8 @@ public:
     const GpuSpec &baseGpu() const { return m_gpus[std::size_t(m_now.gpuIndex)]; }
     bool isGpuCustomised() const { return m_now.session.gpuCustomised; }
     QUndoStack *undoStack() const { return m_undo; }
+    // What the undo history holds beyond the current session, estimated in bytes.
+    std::size_t undoBytes() const;
 
     void selectModel(int index);
     void selectGpu(int index);
@@ -97,9 +106,12 @@ public:
 Q_SIGNALS:
     void scenarioChanged();
     void choicesChanged(); // the lists of models or GPUs grew
+    // A change refused or cut short at one of the session's limits (inputlimits.h); the message names it.
+    void limitReached(const QString &message);
 
 private:
     void change(const QString &text, int mergeKind, Snapshot next);
+    void trimHistory();
     void applyGpuEdit(double peakFlops, double bandwidth);
     int indexOfGpu(const GpuSpec &gpu) const;
     int indexOfModel(const ModelConfig &model) const;

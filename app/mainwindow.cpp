@@ -48,6 +48,21 @@ namespace {
 constexpr int MaxRecentFiles = 8;
 const QString SessionFilter = QStringLiteral("Roofline sessions (*.roofline);;All files (*)");
 
+// Messages carry text from files (names, values, paths): shown as written, never as markup.
+void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+// A menu entry's text as written: '&' would otherwise mark a mnemonic.
+QString menuText(const QString &text)
+{
+    QString escaped = text;
+    return escaped.replace(QLatin1Char('&'), QLatin1String("&&"));
+}
+
 QString labelFor(const ChartPoint &p)
 {
     return QStringLiteral("%1 %2\n%3 FLOP/B, %4FLOP/s, %5-bound")
@@ -185,6 +200,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(s, &ExplorerState::scenarioChanged, this, &MainWindow::refresh);
     connect(s, &ExplorerState::choicesChanged, this, &MainWindow::refreshChoices);
+    connect(s, &ExplorerState::limitReached, this, &MainWindow::showError);
     connect(s->undoStack(), &QUndoStack::cleanChanged, this, [this] { setWindowModified(!m_state->undoStack()->isClean()); });
 
     refreshChoices();
@@ -207,7 +223,7 @@ void MainWindow::createMenus()
             const QString error = openSession(path, &warnings);
             showError(error);
             if (error.isEmpty() && !warnings.isEmpty())
-                QMessageBox::information(this, tr("Session opened with changes"), warnings.join(QLatin1Char('\n')));
+                showPlainMessage(this, QMessageBox::Information, tr("Session opened with changes"), warnings.join(QLatin1Char('\n')));
         }
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
@@ -253,7 +269,9 @@ void MainWindow::createMenus()
     QAction *undo = m_state->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_state->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
+    // Both redo keys, each bound once and named explicitly: under X11's key scheme QKeySequence::Redo is
+    // Ctrl+Shift+Z, and listing it beside Ctrl+Shift+Z bound that key twice, which Qt refuses as ambiguous.
+    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -295,7 +313,7 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>Save the session, save as</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the chart (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+C</b></td><td>Copy the chart as an image</td></tr>"
-           "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>Undo, redo</td></tr>"
+           "<tr><td><b>Ctrl+Z</b>; <b>Ctrl+Shift+Z</b> or <b>Ctrl+Y</b></td><td>Undo; redo</td></tr>"
            "<tr><td><b>Ctrl+P</b></td><td>Pin the current scenario</td></tr>"
            "<tr><td><b>Ctrl+0</b></td><td>Reset the view</td></tr>"
            "<tr><td><b>F5</b></td><td>Presentation mode; <b>Esc</b> leaves it</td></tr>"
@@ -325,7 +343,7 @@ void MainWindow::refresh()
         m_plot->setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
     m_plot->setShowAllCeilings(session.showAllCeilings);
     m_plot->setData(m_results.chart);
-    m_plot->setAnnotations(session.annotations.items());
+    m_plot->setAnnotations(session.annotations);
     m_opTable->setEvaluation(m_results.evaluation, m_results.chart.measured);
     m_summary->setEvaluation(m_results.evaluation);
 
@@ -484,8 +502,8 @@ void MainWindow::showError(const QString &message)
 {
     if (message.isEmpty())
         return;
-    statusBar()->showMessage(message, 10000);
-    QMessageBox::warning(this, tr("Roofline Explorer"), message);
+    statusBar()->showMessage(message, 10000); // the status bar draws plain text
+    showPlainMessage(this, QMessageBox::Warning, tr("Roofline Explorer"), message);
 }
 
 void MainWindow::exportWithDialog()
@@ -539,7 +557,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { showError(openSession(path)); });
+        m_recentMenu->addAction(menuText(QDir::toNativeSeparators(path)), this, [this, path] { showError(openSession(path)); });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

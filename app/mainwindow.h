@@ -41,6 +41,9 @@ public:
     // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
     QString importMeasurements(const QString &path);
 
+    // Shows a one-line error in the status bar and in a message box, as plain text; nothing if it is empty.
+    void showError(const QString &message);
+
     void setPresentation(bool enabled);
     bool isPresenting() const { return m_presenting; }
     QString sessionPath() const { return m_sessionPath; }
@@ -64,7 +67,6 @@ private:
     void createMenus();
     void refreshChoices();
     void refresh();
-    void showError(const QString &message);
     void exportWithDialog();
     void copyChart();
     void addNote(double x, double y);

@@ -4,6 +4,7 @@
 #include "controlpanel.h"
 #include "explorerstate.h"
 #include "grid.h"
+#include "inputlimits.h"
 #include "mainwindow.h"
 #include "presets.h"
 #include "rooflineplot.h"
@@ -16,7 +17,10 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <memory>
+#include <optional>
 
 using namespace roofline;
 
@@ -94,9 +98,11 @@ protected:
 // the results to the canvas, the table and the summary, and the canvas replots (1920x1080 plot area).
 // The drag is started as the slider's press starts it (markers drawn without antialiasing until release).
 template<typename Step>
-void sliderDrag(benchmark::State &state, Step step)
+void sliderDrag(benchmark::State &state, Step step, const std::optional<Session> &session = std::nullopt)
 {
     ExplorerState explorer(presets());
+    if (session)
+        explorer.loadSession(*session);
     MainWindow window(&explorer);
     window.plot()->setFixedSize(1920, 1080);
     window.show();
@@ -131,6 +137,67 @@ void BM_SliderStepBandwidth(benchmark::State &state)
     sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBandwidthGbps(500.0 + double(i)); });
 }
 BENCHMARK(BM_SliderStepBandwidth)->Unit(benchmark::kMillisecond);
+
+// A session at every limit a session has: 100 pins, 1,000 notes of the longest text, 100,000 measured kernels
+// (each naming its op and phase, so each is joined to its modelled point).
+Session heavySession()
+{
+    Session session;
+    session.model = *presets().findModel(DefaultModelId);
+    session.gpu = *presets().findGpu(DefaultGpuId);
+    std::vector<Pin> pins;
+    for (std::size_t i = 0; i < MaxPins; ++i) {
+        Pin pin;
+        pin.scenario = session.scenario();
+        pin.scenario.workload.batch = std::int64_t(i % 32 + 1);
+        pin.scenario.workload.seq = std::int64_t(128) << (i / 32);
+        pin.label = "pinned: batch " + std::to_string(pin.scenario.workload.batch) + ", seq "
+            + std::to_string(pin.scenario.workload.seq) + ", RTX A6000, Llama-2-13B";
+        pins.push_back(std::move(pin));
+    }
+    session.pins = std::move(pins);
+    std::string line(79, 'x');
+    line += '\n';
+    std::string text;
+    while (text.size() + line.size() <= MaxAnnotationChars)
+        text += line;
+    text.resize(MaxAnnotationChars, 'y');
+    std::vector<Annotation> notes;
+    for (std::size_t i = 0; i < MaxAnnotations; ++i)
+        notes.push_back(Annotation { Annotation::Kind::Note, text, std::pow(10.0, double(i % 40) / 10.0),
+                                     std::pow(10.0, 10.0 + double(i % 37) / 9.0), 0, 0 });
+    session.annotations = std::move(notes);
+    static constexpr std::array ops { OpKind::QProj, OpKind::KProj, OpKind::VProj, OpKind::OProj,
+                                      OpKind::GateProj, OpKind::UpProj, OpKind::DownProj };
+    std::vector<MeasuredKernel> kernels;
+    for (std::size_t i = 0; i < MaxMeasuredKernels; ++i) {
+        MeasuredKernel k;
+        k.op = ops[i % ops.size()];
+        k.phase = i % 2 ? Phase::Decode : Phase::Prefill;
+        k.name = std::string(opName(*k.op));
+        k.flops = 1e9 * double(i % 97 + 1);
+        k.bytes = 1e8 * double(i % 89 + 1);
+        k.seconds = 1e-4 * double(i % 83 + 1);
+        kernels.push_back(std::move(k));
+    }
+    session.measured = std::move(kernels);
+    return session;
+}
+
+// One batch-slider step with that session loaded: the step must cost what it costs without it.
+void BM_SliderStepHeavySession(benchmark::State &state)
+{
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBatch(double(i)); }, heavySession());
+}
+BENCHMARK(BM_SliderStepHeavySession)->Unit(benchmark::kMillisecond);
+
+// A bandwidth step with that session: the whole chart is redrawn, notes, pins and kernels included.
+void BM_SliderStepBandwidthHeavySession(benchmark::State &state)
+{
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBandwidthGbps(500.0 + double(i)); },
+               heavySession());
+}
+BENCHMARK(BM_SliderStepBandwidthHeavySession)->Unit(benchmark::kMillisecond);
 
 void exportBenchmark(benchmark::State &state, const char *name)
 {

@@ -110,13 +110,26 @@ void ScenarioResults::recomputeScenario(const Scenario &scenario)
     buildChartData(scenario, evaluation, sweep, chart);
 }
 
+const ChartPoint *ChartData::modelledPoint(const MeasuredPoint &point) const
+{
+    if (!point.modelled)
+        return nullptr;
+    // The last of its op and phase, as the kernels were matched.
+    for (auto p = current.rbegin(); p != current.rend(); ++p)
+        if (p->op == point.modelled->op && p->phase == point.modelled->phase)
+            return &*p;
+    return nullptr;
+}
+
 void ScenarioResults::recompute(const Scenario &scenario)
 {
     recomputeScenario(scenario);
-    chart.pins.clear();
+    chart.pins = {};
     m_pinInputs = {};
     chart.secondRoof.reset();
-    chart.measured.clear();
+    chart.measured = {};
+    m_measuredInputs = {};
+    m_measuredOps.clear();
 }
 
 void ScenarioResults::recompute(const Session &session)
@@ -124,37 +137,59 @@ void ScenarioResults::recompute(const Session &session)
     recomputeScenario(session.scenario());
     // Pin::operator== leaves out the efficiency, which changes a pin's points.
     const auto samePin = [](const Pin &a, const Pin &b) { return a == b && a.scenario.efficiency == b.scenario.efficiency; };
-    if (!std::equal(session.pins.begin(), session.pins.end(), m_pinInputs.begin(), m_pinInputs.end(), samePin)) {
-        chart.pins.resize(session.pins.size());
+    if (!session.pins.sharesStorageWith(m_pinInputs)
+        && !std::equal(session.pins.begin(), session.pins.end(), m_pinInputs.begin(), m_pinInputs.end(), samePin)) {
+        std::vector<ChartData::PinnedPoints> pins(session.pins.size());
         for (std::size_t i = 0; i < session.pins.size(); ++i) {
-            chart.pins[i].label = session.pins[i].label;
-            chart.pins[i].points.clear();
-            appendSeriesPoints(session.pins[i].scenario.evaluate(), chart.pins[i].points, session.pins[i].scenario.model);
+            pins[i].label = session.pins[i].label;
+            appendSeriesPoints(session.pins[i].scenario.evaluate(), pins[i].points, session.pins[i].scenario.model);
             ++m_pinEvaluations;
         }
-        m_pinInputs = session.pins;
+        chart.pins = std::move(pins);
+    }
+    m_pinInputs = session.pins;
+
+    // The kernels' places do not move with the workload; their shares move with the roofs, and which modelled
+    // point each one measures with the set of ops (FlashAttention fuses two, a model may have other ops).
+    bool sameOps = m_measuredOps.size() == chart.current.size();
+    for (std::size_t i = 0; sameOps && i < chart.current.size(); ++i)
+        sameOps = m_measuredOps[i] == std::pair(chart.current[i].op, chart.current[i].phase);
+    if (!session.measured.sharesStorageWith(m_measuredInputs) || !sameOps
+        || m_measuredRoof.peakFlopsPerSecond != evaluation.roof.peakFlopsPerSecond
+        || m_measuredRoof.bandwidthBytesPerSecond != evaluation.roof.bandwidthBytesPerSecond) {
+        std::vector<ChartData::MeasuredPoint> measured;
+        measured.reserve(session.measured.size());
+        for (const MeasuredKernel &k : session.measured) {
+            ChartData::MeasuredPoint m;
+            m.name = k.name;
+            m.series = k.series.value_or(Series::None);
+            m.phase = k.phase;
+            m.op = k.op;
+            m.intensity = k.intensity();
+            m.achievedFlopsPerSecond = k.achievedFlopsPerSecond();
+            m.seconds = k.seconds;
+            const double attainable = evaluation.roof.attainable(m.intensity);
+            m.shareOfRoof = attainable > 0.0 ? m.achievedFlopsPerSecond / attainable : 0.0;
+            const ChartPoint *modelled = nullptr;
+            if (k.op && k.phase)
+                for (const ChartPoint &p : chart.current)
+                    if (p.op == *k.op && p.phase == *k.phase)
+                        modelled = &p;
+            if (modelled) {
+                m.modelled = ChartData::MeasuredPoint::Modelled { modelled->op, modelled->phase };
+                if (m.series == Series::None)
+                    m.series = modelled->series;
+            }
+            measured.push_back(std::move(m));
+        }
+        chart.measured = std::move(measured);
+        m_measuredInputs = session.measured;
+        m_measuredRoof = evaluation.roof;
+        m_measuredOps.clear();
+        for (const ChartPoint &p : chart.current)
+            m_measuredOps.emplace_back(p.op, p.phase);
     }
     chart.secondRoof.reset();
-    chart.measured.clear();
-    for (const MeasuredKernel &k : session.measured) {
-        ChartData::MeasuredPoint m;
-        m.name = k.name;
-        m.series = k.series.value_or(Series::None);
-        m.phase = k.phase;
-        m.op = k.op;
-        m.intensity = k.intensity();
-        m.achievedFlopsPerSecond = k.achievedFlopsPerSecond();
-        m.seconds = k.seconds;
-        const double attainable = evaluation.roof.attainable(m.intensity);
-        m.shareOfRoof = attainable > 0.0 ? m.achievedFlopsPerSecond / attainable : 0.0;
-        if (k.op && k.phase)
-            for (const ChartPoint &p : chart.current)
-                if (p.op == *k.op && p.phase == *k.phase)
-                    m.modelled = p;
-        if (m.series == Series::None && m.modelled)
-            m.series = m.modelled->series;
-        chart.measured.push_back(std::move(m));
-    }
     if (session.secondGpu) {
         // The roofs drawn beside the ops' own: with the ops placed on the second GPU, the other is the first.
         const GpuSpec &other = session.opsOnSecondGpu ? session.gpu : *session.secondGpu;

@@ -47,7 +47,8 @@ struct ChartData {
         std::string label;
         std::vector<ChartPoint> points;
     };
-    std::vector<PinnedPoints> pins;
+    // Shared between copies, and rebuilt only when the pins change: a step copies the chart, not the pins.
+    SharedList<PinnedPoints> pins;
 
     // A second GPU's roofs, for comparing two machines on one chart.
     struct OtherRoof {
@@ -81,9 +82,20 @@ struct ChartData {
         double achievedFlopsPerSecond = 0.0;
         double shareOfRoof = 0.0; // achieved / attainable at its intensity on the published roofs
         double seconds = 0.0;
-        std::optional<ChartPoint> modelled; // the current operating point of the same op and phase
+        // The op and phase of the modelled point it measures, when the chart has one. The point itself moves with
+        // every workload step: modelledPoint() finds it among the current points.
+        struct Modelled {
+            OpKind op = OpKind::QProj;
+            Phase phase = Phase::Prefill;
+        };
+        std::optional<Modelled> modelled;
     };
-    std::vector<MeasuredPoint> measured;
+    // Shared between copies, and rebuilt only when the kernels, the roofs or the set of ops change: a workload
+    // step leaves 100,000 measured points alone.
+    SharedList<MeasuredPoint> measured;
+
+    // The current operating point a measurement measures, or nullptr.
+    const ChartPoint *modelledPoint(const MeasuredPoint &point) const;
 };
 
 // The roofline chart for a scenario, from its evaluation and its sweep. `out`'s vectors are reused.
@@ -123,6 +135,11 @@ private:
     };
     std::optional<SweepInputs> m_sweepInputs;
     SharedList<Pin> m_pinInputs; // what chart.pins was built from
+    // What chart.measured was built from: the kernels, the published roofs (the share of the roof) and the ops
+    // of the current point, in order (which of them a kernel measures).
+    SharedList<MeasuredKernel> m_measuredInputs;
+    Roofline m_measuredRoof;
+    std::vector<std::pair<OpKind, Phase>> m_measuredOps;
     int m_sweepEvaluations = 0;
     int m_pinEvaluations = 0;
 };

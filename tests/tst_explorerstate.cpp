@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "explorerstate.h"
+#include "inputlimits.h"
 #include "modelfixtures.h"
 
 #include <QSignalSpy>
@@ -155,6 +156,143 @@ private Q_SLOTS:
         state.addAnnotation(Annotation { Annotation::Kind::Note, "x", std::numeric_limits<double>::infinity(), 1, 0, 0 });
         QVERIFY(state.session().annotations.empty());
         QCOMPARE(state.undoStack()->count(), 0);
+    }
+
+    void pinsStopAtTheSessionLimit()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy refused(&state, &ExplorerState::limitReached);
+        for (std::size_t i = 0; i < MaxPins; ++i) {
+            state.setBatch(double(i % 1024 + 1));
+            state.pinCurrent();
+        }
+        QCOMPARE(state.session().pins.size(), MaxPins);
+        QCOMPARE(refused.count(), 0);
+        const int steps = state.undoStack()->count();
+        state.pinCurrent();
+        QCOMPARE(state.session().pins.size(), MaxPins);
+        QCOMPARE(state.undoStack()->count(), steps); // refused: no step
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.takeFirst().at(0).toString(),
+                 QStringLiteral("A session holds at most 100 pins: remove one to pin another."));
+    }
+
+    void notesStopAtTheSessionLimit()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy refused(&state, &ExplorerState::limitReached);
+        for (std::size_t i = 0; i < MaxAnnotations; ++i)
+            state.addAnnotation(Annotation { Annotation::Kind::Note, std::to_string(i), 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), MaxAnnotations);
+        QCOMPARE(refused.count(), 0);
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "one too many", 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), MaxAnnotations);
+        QCOMPARE(state.session().annotations.back().text, std::string("999"));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.takeFirst().at(0).toString(),
+                 QStringLiteral("A session holds at most 1000 labels and notes: delete one to add another."));
+    }
+
+    void aNoteLongerThanTheLimitIsCut()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy refused(&state, &ExplorerState::limitReached);
+        // 9,999 bytes of ASCII then a two-byte character: the cut keeps the character whole or drops it.
+        const std::string text = std::string(MaxAnnotationChars - 1, 'a') + "\u00e9" + std::string(500, 'b');
+        state.addAnnotation(Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), std::size_t(1));
+        QCOMPARE(state.session().annotations[0].text, std::string(MaxAnnotationChars - 1, 'a'));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.takeFirst().at(0).toString(),
+                 QStringLiteral("A label or note holds at most 10000 bytes of text: the rest of this one was cut."));
+        const std::string exact(MaxAnnotationChars, 'c');
+        state.addAnnotation(Annotation { Annotation::Kind::Note, exact, 10, 1e12, 0, 0 });
+        QCOMPARE(state.session().annotations[1].text, exact);
+        QCOMPARE(refused.count(), 0);
+    }
+
+    void aPinLabelHasACap()
+    {
+        PresetLibrary presets = twoOfEach();
+        presets.gpus[1].name = std::string(3 * 1024 * 1024, 'G'); // a 3 MB name from a GPU file
+        ExplorerState state(presets);
+        state.pinCurrent();
+        const std::string &label = state.session().pins[0].label;
+        QCOMPARE(label.size(), ExplorerState::MaxPinLabelChars);
+        QCOMPARE(label.substr(0, 34), std::string("pinned: batch 1, seq 2048, GGGGGGG"));
+        QCOMPARE(label.substr(label.size() - 3), std::string("\u2026"));
+    }
+
+    void stepsShareWhatTheyDidNotChange()
+    {
+        ExplorerState state(twoOfEach());
+        Session measured = state.session();
+        measured.measured = std::vector<MeasuredKernel>(
+            50000, MeasuredKernel { std::string(100, 'k'), Phase::Decode, std::nullopt, OpKind::QProj, 1e9, 1e8, 1e-4 });
+        state.loadSession(measured);
+        const SharedList<MeasuredKernel> kernels = state.session().measured;
+        // 200 arrow-key steps: no step copies the kernels.
+        for (int i = 0; i < 200; ++i) {
+            state.setBatch(i % 2 ? 1 : 2);
+            QVERIFY(state.session().measured.sharesStorageWith(kernels));
+        }
+        QCOMPARE(state.undoStack()->count(), 201);
+        const std::size_t perStep = 2 * sizeof(ExplorerState::Snapshot) + 1024; // the snapshots and the names in them
+        QVERIFY2(state.undoBytes() <= 201 * perStep, qPrintable(QString::number(state.undoBytes())));
+        for (int i = 0; i < 200; ++i) {
+            state.undoStack()->undo();
+            QVERIFY(state.session().measured.sharesStorageWith(kernels));
+        }
+        state.undoStack()->undo(); // before the session was opened
+        QVERIFY(state.session().measured.empty());
+    }
+
+    void theUndoHistoryIsBoundedByMemory()
+    {
+        ExplorerState state(twoOfEach());
+        Session notes = state.session();
+        notes.annotations = std::vector<Annotation>(
+            MaxAnnotations, Annotation { Annotation::Kind::Note, std::string(MaxAnnotationChars, 'n'), 10, 1e12, 0, 0 });
+        state.loadSession(notes);
+        state.undoStack()->setClean(); // as after saving
+        // Each move makes a new list of 1,000 notes of 10 kB: 10 MB a step, 2 GB for 200 steps if nothing is dropped.
+        for (int i = 0; i < 200; ++i)
+            state.moveAnnotation(i % int(MaxAnnotations), i, -i);
+        QVERIFY2(state.undoBytes() <= ExplorerState::MaxUndoBytes, qPrintable(QString::number(state.undoBytes())));
+        const std::size_t listBytes = MaxAnnotations * (sizeof(Annotation) + MaxAnnotationChars + 1);
+        const int expected = int(ExplorerState::MaxUndoBytes / listBytes); // each step holds the list it replaced
+        QCOMPARE(state.undoStack()->count(), expected);
+        QVERIFY(!state.undoStack()->isClean());
+        QCOMPARE(state.undoStack()->cleanIndex(), -1); // the saved state was among the steps dropped
+        // What is kept still undoes, step by step, to the oldest step kept.
+        for (int i = 0; i < expected; ++i)
+            state.undoStack()->undo();
+        QCOMPARE(state.session().annotations[std::size_t(200 - expected)].dx, 0.0); // the oldest move kept, undone
+        QCOMPARE(state.session().annotations[199].dx, 0.0);
+        QCOMPARE(state.session().annotations[std::size_t(199 - expected)].dx, double(199 - expected)); // dropped: stays
+        QVERIFY(!state.undoStack()->canUndo());
+        // And redoes.
+        while (state.undoStack()->canRedo())
+            state.undoStack()->redo();
+        QCOMPARE(state.session().annotations[199].dx, 199.0);
+    }
+
+    void stepCountIsBounded()
+    {
+        ExplorerState state(twoOfEach());
+        state.setBatch(2);
+        state.undoStack()->setClean();
+        for (int i = 0; i < ExplorerState::MaxUndoSteps + 50; ++i)
+            state.setSeq(i % 2 ? 100 : 200);
+        QCOMPARE(state.undoStack()->count(), ExplorerState::MaxUndoSteps);
+        QCOMPARE(state.undoStack()->cleanIndex(), -1);
+        state.undoStack()->setClean();
+        state.setSeq(300); // one more step drops the oldest; the saved state moves down with the rest
+        QCOMPARE(state.undoStack()->count(), ExplorerState::MaxUndoSteps);
+        QCOMPARE(state.undoStack()->cleanIndex(), ExplorerState::MaxUndoSteps - 1);
+        state.undoStack()->undo();
+        QVERIFY(state.undoStack()->isClean());
+        QCOMPARE(state.session().workload.seq, qint64(100));
     }
 
     void addedFilesAreSelected()

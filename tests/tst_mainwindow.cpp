@@ -2,6 +2,7 @@
 
 #include "controlpanel.h"
 #include "explorerstate.h"
+#include "inputlimits.h"
 #include "logslider.h"
 #include "mainwindow.h"
 #include "optablemodel.h"
@@ -18,6 +19,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -44,6 +49,32 @@ std::vector<std::pair<Series, double>> decodeIntensities(const PresetLibrary &pr
         if (op.cost.series != Series::None)
             out.emplace_back(op.cost.series, op.intensity);
     return out;
+}
+
+// What the next message box said; it is closed as soon as it shows (message boxes are modal).
+struct MessageBoxes {
+    int count = 0;
+    QString text;
+    Qt::TextFormat format = Qt::AutoText;
+    void closeNext(QObject *context)
+    {
+        QTimer::singleShot(0, context, [this] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                ++count;
+                format = box->textFormat();
+                text = box->text();
+                box->accept();
+            }
+        });
+    }
+};
+
+QAction *actionWithShortcut(QWidget *window, const QKeySequence &key)
+{
+    for (QAction *action : window->findChildren<QAction *>())
+        if (action->shortcuts().contains(key))
+            return action;
+    return nullptr;
 }
 
 bool graphHasKey(const QCPGraph *graph, double key)
@@ -362,6 +393,197 @@ private Q_SLOTS:
         QVERIFY(m_window->plot()->customPlot()->antialiasedElements().testFlag(QCP::aeScatters));
         for (const auto &[series, intensity] : decodeIntensities(m_presets, 1))
             QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+    }
+
+    void redoFromTheKeyboard()
+    {
+        // Two actions (or one action twice) on one key make Qt refuse the key with this warning.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Ambiguous shortcut")));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        int ctrlShiftZ = 0, ctrlY = 0;
+        for (const QAction *action : m_window->findChildren<QAction *>())
+            for (const QKeySequence &key : action->shortcuts()) {
+                ctrlShiftZ += key == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) ? 1 : 0;
+                ctrlY += key == QKeySequence(Qt::CTRL | Qt::Key_Y) ? 1 : 0;
+            }
+        QCOMPARE(ctrlShiftZ, 1);
+        QCOMPARE(ctrlY, 1);
+
+        m_state->setBatch(8);
+        m_state->setBatch(16);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(8));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(8));
+        QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QCOMPARE(m_window->controls()->batchSlider()->value(), 16.0);
+    }
+
+    void textFromFilesStaysText()
+    {
+        const QString markup = QStringLiteral("<h1>X</h1><img src=x>");
+        QTemporaryDir dir;
+        const QString gpu = dir.filePath(QStringLiteral("card.json"));
+        QVERIFY(writeFile(gpu, R"({"name": "Marked card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16,
+                                   "peak_tflops": {"fp16": 50}, "note": "<h1>X</h1><img src=x>"})"));
+        QCOMPARE(m_window->openGpuFile(gpu), QString());
+        QLabel *note = m_window->controls()->gpuNoteLabel();
+        QCOMPARE(note->textFormat(), Qt::PlainText);
+        QCOMPARE(note->text(), markup);
+
+        // An error quoting markup from a file: the message box and the status bar show it as written.
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QVERIFY(writeFile(bad, R"({"name": "Bad card", "memory_bandwidth_gb_per_s": "<h1>X</h1><img src=x>", "memory_gb": 16,
+                                   "peak_tflops": {"fp16": 50}})"));
+        const QString expected = m_window->openGpuFile(bad);
+        QVERIFY2(expected.contains(markup), qPrintable(expected));
+        MessageBoxes boxes;
+        boxes.closeNext(this);
+        m_window->showError(expected); // as a drop or a menu entry shows a failed open
+        QCOMPARE(boxes.count, 1);
+        QCOMPARE(boxes.format, Qt::PlainText);
+        QCOMPARE(boxes.text, expected);
+        QCOMPARE(m_window->statusBar()->currentMessage(), expected);
+    }
+
+    void pinsAndNotesBeyondTheLimitAreRefusedWithTheLimit()
+    {
+        Session full = m_state->session();
+        full.pins = std::vector<Pin>(MaxPins, Pin { "pinned", m_state->scenario() });
+        full.annotations = std::vector<Annotation>(MaxAnnotations, Annotation { Annotation::Kind::Note, "n", 10, 1e12, 0, 0 });
+        m_state->loadSession(full);
+        QCOMPARE(m_window->plot()->annotationCount(), int(MaxAnnotations));
+
+        MessageBoxes boxes;
+        boxes.closeNext(this);
+        QAction *pin = actionWithShortcut(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(pin);
+        pin->trigger();
+        const QString pins = QStringLiteral("A session holds at most 100 pins: remove one to pin another.");
+        QCOMPARE(m_state->session().pins.size(), MaxPins);
+        QCOMPARE(boxes.count, 1);
+        QCOMPARE(boxes.text, pins);
+        QCOMPARE(m_window->statusBar()->currentMessage(), pins);
+
+        boxes.closeNext(this);
+        Q_EMIT m_window->plot()->labelRequested(m_window->plot()->data().current.front()); // the context menu's "Label"
+        const QString notes = QStringLiteral("A session holds at most 1000 labels and notes: delete one to add another.");
+        QCOMPARE(m_state->session().annotations.size(), MaxAnnotations);
+        QCOMPARE(boxes.count, 2);
+        QCOMPARE(boxes.text, notes);
+        QCOMPARE(m_window->statusBar()->currentMessage(), notes);
+    }
+
+    void theMostTheWindowMakesIsSavedAndReopened()
+    {
+        // 100 pins and 1,000 notes of the longest text, made through the window's own actions and signals.
+        QAction *pin = actionWithShortcut(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(pin);
+        for (std::size_t i = 0; i < MaxPins; ++i) {
+            m_state->setBatch(double(i % 32 + 1));
+            m_state->setSeq(double(std::int64_t(128) << (i / 32)));
+            pin->trigger();
+        }
+        std::string text;
+        while (text.size() < MaxAnnotationChars)
+            text += "a long note, line " + std::to_string(text.size() / 80) + "\n";
+        text.resize(MaxAnnotationChars);
+        const ChartPoint point = m_window->plot()->data().current.front();
+        for (std::size_t i = 0; i < MaxAnnotations; ++i) {
+            if (i % 2)
+                Q_EMIT m_window->plot()->labelRequested(point); // the context menu's "Label"
+            else
+                m_state->addAnnotation(Annotation { Annotation::Kind::Note, text, 1.0 + double(i), 1e12, 0, 0 }); // as addNote does
+        }
+        QCOMPARE(m_state->session().pins.size(), MaxPins);
+        QCOMPARE(m_state->session().annotations.size(), MaxAnnotations);
+        QCOMPARE(m_window->plot()->pinCount(), int(MaxPins));
+        QCOMPARE(m_window->plot()->annotationCount(), int(MaxAnnotations));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("full.roofline"));
+        QCOMPARE(m_window->saveSession(path), QString());
+        ExplorerState fresh(m_presets);
+        MainWindow other(&fresh);
+        QStringList warnings;
+        QCOMPARE(other.openSession(path, &warnings), QString());
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(fresh.session().pins.size(), MaxPins);
+        QCOMPARE(fresh.session().annotations.size(), MaxAnnotations);
+        QVERIFY(fresh.session().pins == m_state->session().pins);
+        QVERIFY(fresh.session().annotations == m_state->session().annotations);
+        QCOMPARE(fresh.session().annotations[0].text.size(), MaxAnnotationChars);
+        QCOMPARE(other.plot()->pinCount(), int(MaxPins));
+        QCOMPARE(other.plot()->annotationCount(), int(MaxAnnotations));
+    }
+
+    void aHeavySessionKeepsTheChartReadableAndItsStepsCheap()
+    {
+        Session heavy = m_state->session();
+        std::vector<Pin> pins;
+        for (std::size_t i = 0; i < MaxPins; ++i) {
+            Pin p { "pinned " + std::to_string(i), heavy.scenario() };
+            p.scenario.workload.batch = std::int64_t(i + 1);
+            pins.push_back(std::move(p));
+        }
+        pins[0].label = std::string(3 * 1024 * 1024, 'L'); // a 3 MB label from a session file
+        heavy.pins = std::move(pins);
+        std::string text;
+        for (int line = 0; text.size() < MaxAnnotationChars; ++line)
+            text += std::string(100, char('a' + line % 26)) + "\n";
+        text.resize(MaxAnnotationChars);
+        heavy.annotations = std::vector<Annotation>(MaxAnnotations, Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 });
+        std::vector<MeasuredKernel> kernels;
+        for (std::size_t i = 0; i < MaxMeasuredKernels; ++i)
+            kernels.push_back(MeasuredKernel { "q_proj", i % 2 ? Phase::Decode : Phase::Prefill, std::nullopt, OpKind::QProj,
+                                               1e9 * double(i % 97 + 1), 1e8 * double(i % 89 + 1), 1e-4 * double(i % 83 + 1) });
+        heavy.measured = std::move(kernels);
+        m_state->loadSession(heavy);
+        QCoreApplication::processEvents();
+
+        // The legend: six series, two roofs, the measured kernels and one entry for the 100 pins.
+        QCPLegend *legend = m_window->plot()->customPlot()->legend;
+        QCOMPARE(legend->itemCount(), 10);
+        QCOMPARE(m_window->plot()->pinSummaryGraph()->name(), QStringLiteral("pins (100)"));
+        QVERIFY(legend->itemWithPlottable(m_window->plot()->pinSummaryGraph()));
+        QVERIFY(!legend->itemWithPlottable(m_window->plot()->pinLegendGraph(0)));
+        // A note shows its first lines, shortened, with an ellipsis.
+        QStringList lines;
+        for (int i = 0; i < RooflinePlot::MaxNoteLines; ++i)
+            lines << QString(RooflinePlot::MaxNoteLineChars - 1, QLatin1Char(char('a' + i))) + QChar(0x2026);
+        lines.back() += QStringLiteral(" \u2026");
+        QCOMPARE(m_window->plot()->annotationText(0)->text(), lines.join(QLatin1Char('\n')));
+        // 100,000 kernels of one op in two phases: one line for each phase.
+        QCOMPARE(m_window->plot()->measuredLinkCount(), 2);
+
+        // A batch step reuses the chart's pins and kernels as they were.
+        const ChartData before = m_window->results().chart;
+        QCPItemText *firstNote = m_window->plot()->annotationText(0);
+        m_state->setBatch(8);
+        QCOMPARE(m_window->results().chart.current.front().batch, qint64(8));
+        QVERIFY(m_window->results().chart.measured.sharesStorageWith(before.measured));
+        QVERIFY(m_window->results().chart.pins.sharesStorageWith(before.pins));
+        QVERIFY(m_window->plot()->data().measured.sharesStorageWith(before.measured));
+        QCOMPARE(m_window->plot()->annotationText(0), firstNote);
+        // A pin fewer: the notes' items stay, the legend still has one entry for the pins.
+        m_state->removePin(99);
+        QCOMPARE(m_window->plot()->pinSummaryGraph()->name(), QStringLiteral("pins (99)"));
+        QCOMPARE(legend->itemCount(), 10);
+        QCOMPARE(m_window->plot()->annotationText(0), firstNote);
+        // Four pins: each named, the long label shortened.
+        Session few = m_state->session();
+        few.pins.modify([](std::vector<Pin> &list) { list.resize(4); });
+        m_state->loadSession(few);
+        QCOMPARE(legend->itemCount(), 13);
+        QCOMPARE(m_window->plot()->pinLegendGraph(0)->name(), QString(RooflinePlot::MaxLegendNameChars - 1, QLatin1Char('L')) + QChar(0x2026));
+        QCOMPARE(m_window->plot()->pinLegendGraph(3)->name(), QStringLiteral("pinned 3"));
     }
 
     void labelsAndNotes()

@@ -295,13 +295,57 @@ private Q_SLOTS:
     void pinsKeepTheirNamesAcrossStyles()
     {
         ChartData data = m_results.chart;
-        data.pins.push_back(ChartData::PinnedPoints { "pinned: batch 1, RTX A6000", m_results.chart.current });
+        data.pins = std::vector { ChartData::PinnedPoints { "pinned: batch 1, RTX A6000", m_results.chart.current } };
         m_plot->setData(data);
         QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
-        m_plot->setPresentation(true); // rebuilds the pins' graphs at presentation size
+        m_plot->setPresentation(true); // restyles the pins' graphs at presentation size
         QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
         m_plot->setPresentation(false);
         QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+    }
+
+    void aLabelIsDraggedByItsInsideAndDrawnWhereItIs()
+    {
+        m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "drag me\nby the middle", 10, 1e12, 0, 0 } });
+        QImage image = screen(*m_plot);
+        const QPointF centre = m_plot->annotationText(0)->position->coords();
+        QCOMPARE(m_plot->annotationAt(centre), 0);
+        QCOMPARE(m_plot->annotationAt(centre + QPointF(0, 200)), -1);
+        const QColor note(0xff, 0xf8, 0xd0);
+        QVERIFY(colourNear(image, centre + QPointF(0, 12), note, 1, 4)); // the box, from its image
+        QSignalSpy moved(m_plot.get(), &RooflinePlot::annotationMoved);
+        QWidget *canvas = m_plot->canvasWidget();
+        const QPoint from = centre.toPoint();
+        const QPoint to = from + QPoint(60, -40);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, to);
+        // While dragged it is drawn where the pointer took it, and no longer where it was.
+        image = screen(*m_plot);
+        QVERIFY(colourNear(image, centre + QPointF(60, -40 + 12), note, 1, 4));
+        QVERIFY(!colourNear(image, centre + QPointF(-40, 14), note, 1, 4));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(moved.at(0).at(0).toInt(), 0);
+        QCOMPARE(moved.at(0).at(1).toDouble(), 60.0);
+        QCOMPARE(moved.at(0).at(2).toDouble(), -40.0);
+    }
+
+    void aNoteUnderOthersIsNotDrawn()
+    {
+        // Three notes on one anchor: the last is drawn over the others, which are wholly under it.
+        std::vector<Annotation> notes(3, Annotation { Annotation::Kind::Note, "the same place", 10, 1e12, 0, 0 });
+        notes[2].text = "the same place, longer";
+        m_plot->setAnnotations(notes);
+        QVERIFY(!m_plot->annotationText(0)->visible());
+        QVERIFY(!m_plot->annotationText(1)->visible());
+        QVERIFY(m_plot->annotationText(2)->visible());
+        QCOMPARE(m_plot->annotationAt(m_plot->annotationText(2)->position->coords()), 2);
+        // Moved apart, all three show.
+        notes[1].dx = 300;
+        notes[2].dy = 150;
+        m_plot->setAnnotations(notes);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_plot->annotationText(i)->visible());
     }
 
     void theBackgroundReachesEveryEdge()

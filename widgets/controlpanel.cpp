@@ -109,6 +109,8 @@ ControlPanel::ControlPanel(QWidget *parent)
     gpuForm->addRow(tr("&Peak compute"), m_peak);
     gpuForm->addRow(tr("Memory &bandwidth"), m_bandwidth);
     m_gpuNote->setWordWrap(true);
+    // The note comes from a GPU file: shown as written, never as markup (an <img> would load, an <h1> grow).
+    m_gpuNote->setTextFormat(Qt::PlainText);
     m_gpuNote->setStyleSheet(QStringLiteral("color: #555;"));
     QFont small = m_gpuNote->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);

@@ -68,6 +68,7 @@ public:
     QCheckBox *efficiencyBox() const { return m_efficiency; }
     QCheckBox *ceilingsBox() const { return m_ceilings; }
     QToolButton *resetGpuButton() const { return m_resetGpu; }
+    QLabel *gpuNoteLabel() const { return m_gpuNote; }
 
 Q_SIGNALS:
     void modelChosen(int index);

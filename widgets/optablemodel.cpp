@@ -13,8 +13,15 @@ OpTableModel::OpTableModel(QObject *parent)
 {
 }
 
-void OpTableModel::setEvaluation(const Evaluation &evaluation, const std::vector<ChartData::MeasuredPoint> &measured)
+void OpTableModel::setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured)
 {
+    if (!measured.sharesStorageWith(m_measured)) {
+        m_measured = measured;
+        m_measuredShares.clear();
+        for (const ChartData::MeasuredPoint &m : measured)
+            if (m.op && m.phase)
+                m_measuredShares[{ *m.op, *m.phase }] = m.shareOfRoof;
+    }
     std::size_t count = 0;
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode })
         count += phase->count;
@@ -26,11 +33,9 @@ void OpTableModel::setEvaluation(const Evaluation &evaluation, const std::vector
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode }) {
         const double layerTime = phase->layerTimeSeconds();
         for (const OpResult &op : *phase) {
-            double measuredShare = -1.0;
-            for (const ChartData::MeasuredPoint &m : measured)
-                if (m.op == op.cost.op && m.phase == op.cost.phase)
-                    measuredShare = m.shareOfRoof;
-            m_rows[i++] = Row { op, isPerLayer(op.cost.op) && layerTime > 0.0 ? op.timeSeconds / layerTime : -1.0, measuredShare };
+            const auto measuredShare = m_measuredShares.find({ op.cost.op, op.cost.phase });
+            m_rows[i++] = Row { op, isPerLayer(op.cost.op) && layerTime > 0.0 ? op.timeSeconds / layerTime : -1.0,
+                                measuredShare == m_measuredShares.end() ? -1.0 : measuredShare->second };
         }
     }
     if (sameShape)

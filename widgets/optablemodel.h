@@ -5,6 +5,9 @@
 
 #include <QAbstractTableModel>
 
+#include <map>
+#include <utility>
+
 namespace roofline {
 
 // The ops at the current operating point, both phases, as a table. Display text is in SI units; the
@@ -19,7 +22,7 @@ public:
     explicit OpTableModel(QObject *parent = nullptr);
 
     // `measured`: imported kernels; an op's row shows the achieved share of the roof of the one that measures it.
-    void setEvaluation(const Evaluation &evaluation, const std::vector<ChartData::MeasuredPoint> &measured = {});
+    void setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -33,6 +36,10 @@ private:
         double measuredShare; // achieved share of the roof; negative when nothing measures the op
     };
     std::vector<Row> m_rows;
+    // The share of the roof of the last kernel measuring each op in each phase, from these kernels: looked up
+    // again only when they change, not at each step.
+    SharedList<ChartData::MeasuredPoint> m_measured;
+    std::map<std::pair<OpKind, roofline::Phase>, double> m_measuredShares;
 };
 
 } // namespace roofline

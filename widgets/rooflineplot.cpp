@@ -10,11 +10,15 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QRegion>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
+#include <unordered_set>
 #include <utility>
 
 namespace roofline {
@@ -77,6 +81,138 @@ protected:
     }
 };
 
+// A graph of many identical markers (measured kernels). On a raster painter each marker is a copy of one
+// image of it, drawn on whole device pixels, rather than a path filled and stroked anew each time (tens of
+// thousands of discs took a second a redraw). Vector exports draw them as shapes.
+class MarkerGraph : public QCPGraph
+{
+public:
+    explicit MarkerGraph(QCustomPlot *plot)
+        : QCPGraph(plot->xAxis, plot->yAxis)
+    {
+    }
+
+protected:
+    void drawScatterPlot(QCPPainter *painter, const QVector<QPointF> &scatters, const QCPScatterStyle &style) const override
+    {
+        const QTransform world = painter->transform();
+        if (painter->modes().testFlag(QCPPainter::pmVectorized) || world.type() > QTransform::TxScale
+            || !qFuzzyCompare(world.m11(), world.m22()) || scatters.size() < 32) {
+            QCPGraph::drawScatterPlot(painter, scatters, style);
+            return;
+        }
+        applyScattersAntialiasingHint(painter); // as QCPGraph does: plain markers while a slider is held
+        const double scale = world.m11() * painter->device()->devicePixelRatioF();
+        const bool antialiased = painter->antialiasing();
+        const double centre = std::ceil(style.size() / 2 + style.pen().widthF()) + 1;
+        if (m_marker.isNull() || m_markerScale != scale || m_markerAntialiased != antialiased || m_markerPen != style.pen()
+            || m_markerBrush != style.brush() || m_markerSize != style.size()) {
+            const int side = int(std::ceil(2 * centre * scale));
+            m_marker = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
+            m_marker.setDevicePixelRatio(scale);
+            m_marker.fill(Qt::transparent);
+            QCPPainter marker(&m_marker);
+            marker.setAntialiasing(antialiased);
+            style.applyTo(&marker, style.pen());
+            style.drawShape(&marker, QPointF(centre, centre));
+            m_markerScale = scale;
+            m_markerAntialiased = antialiased;
+            m_markerPen = style.pen();
+            m_markerBrush = style.brush();
+            m_markerSize = style.size();
+        }
+        for (const QPointF &point : scatters)
+            painter->drawImage(QPointF(std::round((point.x() - centre) * scale) / scale, std::round((point.y() - centre) * scale) / scale),
+                               m_marker);
+    }
+
+private:
+    mutable QImage m_marker;
+    mutable double m_markerScale = 0;
+    mutable bool m_markerAntialiased = false;
+    mutable QPen m_markerPen;
+    mutable QBrush m_markerBrush;
+    mutable double m_markerSize = 0;
+};
+
+// A label's or note's text in its box. On a raster painter the box is drawn from an image of it, made when
+// its text or style changes, rather than laid out glyph by glyph on every redraw of the frame; vector exports
+// draw the text itself.
+class AnnotationText : public QCPItemText
+{
+public:
+    explicit AnnotationText(QCustomPlot *plot)
+        : QCPItemText(plot)
+    {
+    }
+    // For a text covered by others: its image is made again if it shows.
+    void releaseImage() { m_image = QImage(); }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        const QTransform world = painter->transform();
+        if (painter->modes().testFlag(QCPPainter::pmVectorized) || world.type() > QTransform::TxScale
+            || !qFuzzyCompare(world.m11(), world.m22()) || !qFuzzyIsNull(rotation())) {
+            QCPItemText::draw(painter);
+            return;
+        }
+        const double scale = world.m11() * painter->device()->devicePixelRatioF();
+        const bool antialiased = painter->antialiasing();
+        if (m_image.isNull() || m_scale != scale || m_antialiased != antialiased || m_text != text() || m_font != font()
+            || m_color != color() || m_pen != pen() || m_brush != brush() || m_padding != padding()
+            || m_alignment != positionAlignment() || m_textAlignment != textAlignment()) {
+            // As QCPItemText::draw places them, relative to the position.
+            QRect textRect = QFontMetrics(font()).boundingRect(0, 0, 0, 0, Qt::TextDontClip | textAlignment(), text());
+            QRect box = textRect.adjusted(-padding().left(), -padding().top(), padding().right(), padding().bottom());
+            const QPointF topLeft = getTextDrawPoint(QPointF(0, 0), box, positionAlignment());
+            textRect.moveTopLeft(topLeft.toPoint() + QPoint(padding().left(), padding().top()));
+            box.moveTopLeft(topLeft.toPoint());
+            const int border = int(std::ceil(pen().widthF())) + 1;
+            m_bounds = box.adjusted(-border, -border, border, border);
+            m_image = QImage((QSizeF(m_bounds.size()) * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_image.setDevicePixelRatio(scale);
+            m_image.fill(Qt::transparent);
+            QCPPainter image(&m_image);
+            image.setAntialiasing(antialiased);
+            image.translate(-m_bounds.topLeft());
+            image.setPen(pen());
+            image.setBrush(brush());
+            image.drawRect(box);
+            image.setBrush(Qt::NoBrush);
+            image.setPen(QPen(color()));
+            image.setFont(font());
+            image.drawText(textRect, Qt::TextDontClip | textAlignment(), text());
+            m_scale = scale;
+            m_antialiased = antialiased;
+            m_text = text();
+            m_font = font();
+            m_color = color();
+            m_pen = pen();
+            m_brush = brush();
+            m_padding = padding();
+            m_alignment = positionAlignment();
+            m_textAlignment = textAlignment();
+        }
+        const QPointF at = position->pixelPosition() + m_bounds.topLeft();
+        painter->drawImage(QPointF(std::round(at.x() * scale) / scale, std::round(at.y() * scale) / scale), m_image);
+    }
+
+private:
+    QImage m_image;
+    QRect m_bounds;
+    double m_scale = 0;
+    bool m_antialiased = false;
+    QString m_text;
+    QFont m_font;
+    QColor m_color;
+    QPen m_pen;
+    QBrush m_brush;
+    QMargins m_padding;
+    Qt::Alignment m_alignment;
+    Qt::Alignment m_textAlignment;
+};
+
 bool usable(double x, double y)
 {
     return std::isfinite(x) && std::isfinite(y) && x > 0.0 && y > 0.0;
@@ -115,6 +251,37 @@ bool sameRoofs(const ChartData &a, const ChartData &b)
         && std::equal(a.ceilings.begin(), a.ceilings.end(), b.ceilings.begin(), b.ceilings.end(), sameCeiling);
 }
 
+// Hollow markers for pins, one shape after another.
+const std::array<QCPScatterStyle::ScatterShape, 4> PinShapes { QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond,
+                                                              QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle };
+
+// `text` cut to `chars` characters, the last of them an ellipsis, without splitting a surrogate pair.
+QString elided(const QString &text, int chars)
+{
+    if (text.size() <= chars)
+        return text;
+    qsizetype keep = chars - 1;
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + QChar(0x2026);
+}
+
+// What a note shows on the chart: its first lines, each shortened; `cut` tells whether anything was left out.
+QString noteText(const std::string &text, bool *cut)
+{
+    const QString all = QString::fromStdString(text);
+    const QStringList lines = all.split(QLatin1Char('\n'));
+    QStringList shown;
+    *cut = lines.size() > RooflinePlot::MaxNoteLines;
+    for (qsizetype i = 0; i < lines.size() && i < RooflinePlot::MaxNoteLines; ++i) {
+        shown << elided(lines[i], RooflinePlot::MaxNoteLineChars);
+        *cut = *cut || shown.back().size() != lines[i].size();
+    }
+    if (lines.size() > RooflinePlot::MaxNoteLines)
+        shown.back() += QStringLiteral(" \u2026");
+    return shown.join(QLatin1Char('\n'));
+}
+
 // Whether two sets of points put the same markers in the same places.
 bool samePlaces(const std::vector<ChartPoint> &a, const std::vector<ChartPoint> &b)
 {
@@ -123,14 +290,13 @@ bool samePlaces(const std::vector<ChartPoint> &a, const std::vector<ChartPoint> 
     });
 }
 
-// Whether the sweep and the pinned scenarios, drawn in the frame's image, are unchanged.
-bool sameFixedPoints(const ChartData &a, const ChartData &b)
+// Whether the pinned scenarios, drawn in the frame's image, are unchanged.
+bool samePins(const SharedList<ChartData::PinnedPoints> &a, const SharedList<ChartData::PinnedPoints> &b)
 {
-    return samePlaces(a.sweep, b.sweep)
-        && std::equal(a.pins.begin(), a.pins.end(), b.pins.begin(), b.pins.end(),
-                      [](const ChartData::PinnedPoints &x, const ChartData::PinnedPoints &y) {
-                          return x.label == y.label && samePlaces(x.points, y.points);
-                      });
+    return a.sharesStorageWith(b)
+        || std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ChartData::PinnedPoints &x, const ChartData::PinnedPoints &y) {
+               return x.label == y.label && samePlaces(x.points, y.points);
+           });
 }
 
 } // namespace
@@ -293,17 +459,30 @@ void RooflinePlot::buildPlot()
         sweep->removeFromLegend();
         m_sweep[std::size_t(i)] = sweep;
     }
-    p.setCurrentLayer(m_dataLayer);
-    m_subtitleText = new QCPItemText(&p);
-    m_subtitleText->setFont(subtitleFont);
-    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
-    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
-    m_subtitleText->setClipToAxisRect(false);
-    m_subtitleText->setSelectable(false);
-    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
-    // Measured kernels: filled discs in their series' colour, above the sweep.
+    // Pins: faded hollow markers, one graph per shape and series whatever the number of pins; the legend
+    // entries are graphs of their own, with no data.
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (int i = 0; i < SeriesCount; ++i) {
+            QCPGraph *graph = p.addGraph();
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setAdaptiveSampling(false);
+            graph->setSelectable(QCP::stNone);
+            graph->removeFromLegend();
+            m_pinGraphs[shape][std::size_t(i)] = graph;
+        }
+    for (QCPGraph *&entry : m_pinLegend) {
+        entry = p.addGraph();
+        entry->setLineStyle(QCPGraph::lsNone);
+        entry->removeFromLegend();
+    }
+    m_pinSummary = p.addGraph();
+    m_pinSummary->setLineStyle(QCPGraph::lsNone);
+    m_pinSummary->removeFromLegend();
+    // Measured kernels: filled discs in their series' colour, above the sweep and the pins. They move only
+    // with the frame, so they are drawn in its image; the lines joining them to the current points move
+    // with every step and are on the top layer.
     for (int i = 0; i <= SeriesCount; ++i) {
-        QCPGraph *measured = p.addGraph();
+        QCPGraph *measured = new MarkerGraph(&p);
         const QColor color = i < SeriesCount ? seriesColor(static_cast<Series>(i)) : QColor(0x55, 0x55, 0x55);
         measured->setLineStyle(QCPGraph::lsNone);
         // ssCircle with a brush: ssDisc fills with the pen's colour, which would hide the white outline.
@@ -313,6 +492,14 @@ void RooflinePlot::buildPlot()
         measured->setSelectable(QCP::stNone);
         m_measured[std::size_t(i)] = measured;
     }
+    p.setCurrentLayer(m_dataLayer);
+    m_subtitleText = new QCPItemText(&p);
+    m_subtitleText->setFont(subtitleFont);
+    m_subtitleText->setColor(QColor(0x55, 0x55, 0x55));
+    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
+    m_subtitleText->setClipToAxisRect(false);
+    m_subtitleText->setSelectable(false);
+    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
     for (int i = 0; i < SeriesCount; ++i) {
         const Series series = static_cast<Series>(i);
         QCPGraph *current = p.addGraph();
@@ -354,13 +541,23 @@ void RooflinePlot::buildPlot()
 
     p.xAxis->setRange(SeedXMin, SeedXMax);
     p.yAxis->setRange(SeedYMin, SeedYMax);
+    applyStyle();
 }
 
 void RooflinePlot::setData(const ChartData &data)
 {
-    // Roofs, sweep, pins, titles and legend names are drawn outside the data layer: a change to any of
-    // them needs a full replot.
-    bool full = !sameRoofs(m_data, data) || !sameFixedPoints(m_data, data);
+    // Roofs, sweep, pins, measured kernels, titles and legend names are drawn outside the data layer: a
+    // change to any of them needs a full replot.
+    const bool pinsChanged = !samePins(m_data.pins, data.pins);
+    // New roofs make new measured points (their shares of the roof) in the same places: nothing to redraw.
+    const auto samePlace = [](const ChartData::MeasuredPoint &a, const ChartData::MeasuredPoint &b) {
+        return a.intensity == b.intensity && a.achievedFlopsPerSecond == b.achievedFlopsPerSecond && a.series == b.series
+            && a.modelled.has_value() == b.modelled.has_value()
+            && (!a.modelled || (a.modelled->op == b.modelled->op && a.modelled->phase == b.modelled->phase));
+    };
+    const bool measuredChanged = !m_data.measured.sharesStorageWith(data.measured)
+        && !std::equal(m_data.measured.begin(), m_data.measured.end(), data.measured.begin(), data.measured.end(), samePlace);
+    bool full = !sameRoofs(m_data, data) || !samePlaces(m_data.sweep, data.sweep) || pinsChanged || measuredChanged;
     m_data = data;
     const QString title = qs(m_data.title);
     const QString bandwidth = qs(m_data.bandwidthLabel);
@@ -369,12 +566,14 @@ void RooflinePlot::setData(const ChartData &data)
     m_title->setText(title);
     m_memoryRoof->setName(bandwidth);
     m_computeRoof->setName(peak);
-    if (m_data.pins.size() != m_pinGraphs.size()) {
-        rebuildPinGraphs(m_data.pins.size());
-        full = true;
+    if (pinsChanged) {
+        showPinsInLegend();
+        m_pinsDirty = true;
     }
-    for (std::size_t i = 0; i < m_data.pins.size(); ++i)
-        m_pinLegend[i]->setName(qs(m_data.pins[i].label)); // a changed label is a full replot already
+    if (measuredChanged) {
+        collectLinkSources();
+        m_measuredDirty = true;
+    }
     const bool second = m_data.secondRoof.has_value();
     const QString secondBandwidth = second ? qs(m_data.secondRoof->bandwidthLabel) : QString();
     const QString secondPeak = second ? qs(m_data.secondRoof->peakLabel) : QString();
@@ -558,15 +757,115 @@ void RooflinePlot::fitToView()
         m_current[i]->data()->set(m_cache->current[i]);
         m_sweep[i]->data()->set(m_cache->sweep[i]);
     }
+    const QRect axes = m_plot->axisRect()->rect();
+    const FilledFrame frame { x.lower, x.upper, y.lower, y.upper, axes.size() };
+    if (frame != m_filledFrame) {
+        m_filledFrame = frame;
+        m_pinsDirty = true;
+        m_measuredDirty = true;
+    }
+    if (m_pinsDirty)
+        fillPinGraphs();
+    if (m_measuredDirty)
+        fillMeasuredGraphs();
+    updateLinks();
+}
+
+void RooflinePlot::fillPinGraphs()
+{
+    m_pinsDirty = false;
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    std::array<std::array<QVector<QCPGraphData>, SeriesCount>, PinShapes.size()> ghosts;
+    for (std::size_t pin = 0; pin < m_data.pins.size(); ++pin)
+        for (const ChartPoint &point : m_data.pins[pin].points) {
+            const auto index = static_cast<std::size_t>(point.series);
+            if (index < std::size_t(SeriesCount) && usable(point.intensity, point.attainableFlopsPerSecond)
+                && x.contains(point.intensity) && y.contains(point.attainableFlopsPerSecond))
+                ghosts[pin % PinShapes.size()][index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
+        }
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i)
+            m_pinGraphs[shape][i]->data()->set(ghosts[shape][i]);
+}
+
+void RooflinePlot::fillMeasuredGraphs()
+{
+    m_measuredDirty = false;
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    // One marker per pixel and series: 100,000 kernels land on far fewer pixels, and markers drawn on the
+    // same pixel look like one.
+    const QRect axes = m_plot->axisRect()->rect();
+    const bool thin = axes.width() > 0 && axes.height() > 0;
+    std::unordered_set<std::uint64_t> taken;
     std::array<QVector<QCPGraphData>, SeriesCount + 1> measured;
-    std::size_t links = 0;
     for (const ChartData::MeasuredPoint &m : m_data.measured) {
         const auto index = std::min<std::size_t>(std::size_t(m.series), SeriesCount);
         if (index < std::size_t(SeriesCount) && !isSeriesVisible(m.series))
             continue;
-        if (inView(m.intensity, m.achievedFlopsPerSecond))
-            measured[index].append(QCPGraphData(m.intensity, m.achievedFlopsPerSecond));
-        if (!m.modelled)
+        if (!usable(m.intensity, m.achievedFlopsPerSecond) || !x.contains(m.intensity) || !y.contains(m.achievedFlopsPerSecond))
+            continue;
+        if (thin) {
+            const auto pixel = [](double value) { return std::uint64_t(std::clamp(std::lround(value), 0L, 0xFFFFFL)); };
+            const std::uint64_t key = std::uint64_t(index) << 40 | pixel(m_plot->xAxis->coordToPixel(m.intensity)) << 20
+                | pixel(m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond));
+            if (!taken.insert(key).second)
+                continue;
+        }
+        measured[index].append(QCPGraphData(m.intensity, m.achievedFlopsPerSecond));
+    }
+    for (std::size_t i = 0; i <= std::size_t(SeriesCount); ++i)
+        m_measured[i]->data()->set(measured[i]);
+}
+
+void RooflinePlot::collectLinkSources()
+{
+    m_linkSources.clear();
+    std::size_t linked = 0;
+    for (const ChartData::MeasuredPoint &m : m_data.measured)
+        linked += m.modelled && usable(m.intensity, m.achievedFlopsPerSecond) ? 1 : 0;
+    if (linked <= MaxKernelLinks) {
+        for (const ChartData::MeasuredPoint &m : m_data.measured)
+            if (m.modelled && usable(m.intensity, m.achievedFlopsPerSecond))
+                m_linkSources.push_back(LinkSource { m.intensity, m.achievedFlopsPerSecond, m.series, *m.modelled });
+        return;
+    }
+    // Many kernels: one line per op and phase, from the geometric mean of its kernels (their middle on log axes).
+    struct Sum {
+        double logX = 0, logY = 0;
+        std::size_t count = 0;
+        Series series = Series::None;
+    };
+    std::map<std::pair<OpKind, Phase>, Sum> groups;
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        if (!m.modelled || !usable(m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        Sum &sum = groups[{ m.modelled->op, m.modelled->phase }];
+        sum.logX += std::log(m.intensity);
+        sum.logY += std::log(m.achievedFlopsPerSecond);
+        sum.series = m.series;
+        ++sum.count;
+    }
+    for (const auto &[key, sum] : groups)
+        m_linkSources.push_back(LinkSource { std::exp(sum.logX / double(sum.count)), std::exp(sum.logY / double(sum.count)),
+                                             sum.series, ChartData::MeasuredPoint::Modelled { key.first, key.second } });
+}
+
+void RooflinePlot::updateLinks()
+{
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const auto inView = [&](double px, double py) { return usable(px, py) && x.contains(px) && y.contains(py); };
+    std::size_t links = 0;
+    for (const LinkSource &source : m_linkSources) {
+        const auto index = std::min<std::size_t>(std::size_t(source.series), SeriesCount);
+        if (index < std::size_t(SeriesCount) && !isSeriesVisible(source.series))
+            continue;
+        ChartData::MeasuredPoint probe;
+        probe.modelled = source.modelled;
+        const ChartPoint *modelled = m_data.modelledPoint(probe);
+        if (!modelled)
             continue;
         // A thin line from the measurement to the modelled point of the same op.
         if (links == m_measuredLinks.size()) {
@@ -576,63 +875,32 @@ void RooflinePlot::fitToView()
             m_measuredLinks.push_back(line);
         }
         QCPItemLine *line = m_measuredLinks[links++];
-        QColor color = index < std::size_t(SeriesCount) ? seriesColor(m.series) : QColor(0x55, 0x55, 0x55);
+        QColor color = index < std::size_t(SeriesCount) ? seriesColor(source.series) : QColor(0x55, 0x55, 0x55);
         color.setAlpha(170);
         line->setPen(QPen(color, 1.0));
-        line->start->setCoords(m.intensity, m.achievedFlopsPerSecond);
-        line->end->setCoords(m.modelled->intensity, m.modelled->attainableFlopsPerSecond);
-        line->setVisible(inView(m.intensity, m.achievedFlopsPerSecond)
-                         && inView(m.modelled->intensity, m.modelled->attainableFlopsPerSecond));
+        line->start->setCoords(source.x, source.y);
+        line->end->setCoords(modelled->intensity, modelled->attainableFlopsPerSecond);
+        line->setVisible(inView(source.x, source.y) && inView(modelled->intensity, modelled->attainableFlopsPerSecond));
     }
     for (std::size_t i = links; i < m_measuredLinks.size(); ++i)
         m_measuredLinks[i]->setVisible(false);
-    for (std::size_t i = 0; i <= std::size_t(SeriesCount); ++i)
-        m_measured[i]->data()->set(measured[i]);
-    for (std::size_t pin = 0; pin < m_pinGraphs.size() && pin < m_data.pins.size(); ++pin) {
-        std::array<QVector<QCPGraphData>, SeriesCount> ghost;
-        collect(m_data.pins[pin].points, ghost);
-        for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i)
-            m_pinGraphs[pin][i]->data()->set(ghost[i]);
-    }
 }
 
-void RooflinePlot::rebuildPinGraphs(std::size_t count)
+void RooflinePlot::showPinsInLegend()
 {
-    for (auto &graphs : m_pinGraphs)
-        for (QCPGraph *graph : graphs)
-            m_plot->removeGraph(graph);
-    for (QCPGraph *graph : m_pinLegend)
-        m_plot->removeGraph(graph);
-    m_pinGraphs.clear();
-    m_pinLegend.clear();
-    // Hollow circles in faded series colours; one grey legend entry per pin.
-    static const std::array<QCPScatterStyle::ScatterShape, 4> shapes { QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond,
-                                                                        QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle };
-    const double scale = m_presentation ? 1.6 : 1.0;
-    for (std::size_t pin = 0; pin < count; ++pin) {
-        const auto shape = shapes[pin % shapes.size()];
-        QCPGraph *legend = m_plot->addGraph();
-        if (pin < m_data.pins.size()) // rebuilt for a new style too, not only for new pins
-            legend->setName(qs(m_data.pins[pin].label));
-        legend->setLayer(QStringLiteral("main"));
-        legend->setLineStyle(QCPGraph::lsNone);
-        legend->setScatterStyle(QCPScatterStyle(shape, QPen(QColor(0x77, 0x77, 0x77), 1.5 * scale), Qt::NoBrush, 9 * scale));
-        m_pinLegend.push_back(legend);
-        std::array<QCPGraph *, SeriesCount> graphs {};
-        for (int i = 0; i < SeriesCount; ++i) {
-            QColor color = seriesColor(static_cast<Series>(i));
-            color.setAlpha(130);
-            QCPGraph *graph = m_plot->addGraph();
-            graph->setLayer(QStringLiteral("main"));
-            graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(QCPScatterStyle(shape, QPen(color, 1.5 * scale), Qt::NoBrush, 9 * scale));
-            graph->setAdaptiveSampling(false);
-            graph->setSelectable(QCP::stNone);
-            graph->removeFromLegend();
-            graph->setVisible(isSeriesVisible(static_cast<Series>(i)));
-            graphs[std::size_t(i)] = graph;
-        }
-        m_pinGraphs.push_back(graphs);
+    // Taken out and put back in order, so the pins keep their place after the series and roofs.
+    for (QCPGraph *entry : m_pinLegend)
+        entry->removeFromLegend();
+    m_pinSummary->removeFromLegend();
+    const std::size_t count = m_data.pins.size();
+    if (count > m_pinLegend.size()) {
+        m_pinSummary->setName(tr("pins (%1)").arg(count));
+        m_pinSummary->addToLegend();
+    }
+    for (std::size_t i = 0; i < m_pinLegend.size(); ++i) {
+        m_pinLegend[i]->setName(i < count ? elided(qs(m_data.pins[i].label), MaxLegendNameChars) : QString());
+        if (i < count && count <= m_pinLegend.size())
+            m_pinLegend[i]->addToLegend();
     }
 }
 
@@ -738,6 +1006,7 @@ void RooflinePlot::setSeriesVisible(Series series, bool visible)
     m_sweep[index]->setVisible(visible);
     for (auto &graphs : m_pinGraphs)
         graphs[index]->setVisible(visible);
+    m_measuredDirty = true; // the series' kernels leave or join the measured graphs
     if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
         item->setTextColor(visible ? (m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black)) : QColor(0x88, 0x88, 0x88));
     requestReplot(true); // the legend entry greys out
@@ -821,7 +1090,8 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
                 // Dragging a label moves the label, not the chart.
                 m_draggedAnnotation = hit;
                 m_dragOrigin = mouse->position();
-                m_dragStartOffset = QPointF(m_annotations[std::size_t(hit)].dx, m_annotations[std::size_t(hit)].dy);
+                m_dragDelta = QPointF();
+                m_dragMoved = false;
                 return true;
             }
             if (mouse->button() == Qt::RightButton) {
@@ -832,21 +1102,28 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
         }
         case QEvent::MouseMove:
             if (m_draggedAnnotation >= 0) {
-                const QPointF delta = static_cast<QMouseEvent *>(event)->position() - m_dragOrigin;
-                Annotation &a = m_annotations[std::size_t(m_draggedAnnotation)];
-                a.dx = m_dragStartOffset.x() + delta.x();
-                a.dy = m_dragStartOffset.y() + delta.y();
+                m_dragDelta = static_cast<QMouseEvent *>(event)->position() - m_dragOrigin;
+                const bool first = !std::exchange(m_dragMoved, true);
+                if (first) {
+                    // While it moves, the label is redrawn alone on the top layer, out of the frame's image.
+                    auto [text, arrow] = m_annotationItems[std::size_t(m_draggedAnnotation)];
+                    text->setLayer(m_dataLayer);
+                    arrow->setLayer(m_dataLayer);
+                }
+                m_annotationsMoved = true;
                 updateAnnotations();
-                requestReplot(false);
+                requestReplot(first);
                 return true;
             }
             break;
         case QEvent::MouseButtonRelease:
             if (m_draggedAnnotation >= 0) {
-                const int index = std::exchange(m_draggedAnnotation, -1);
+                const int index = m_draggedAnnotation;
+                const QPointF delta = m_dragDelta;
+                endAnnotationDrag();
                 const Annotation &a = m_annotations[std::size_t(index)];
-                if (a.dx != m_dragStartOffset.x() || a.dy != m_dragStartOffset.y())
-                    Q_EMIT annotationMoved(index, a.dx, a.dy);
+                if (!delta.isNull())
+                    Q_EMIT annotationMoved(index, a.dx + delta.x(), a.dy + delta.y());
                 return true;
             }
             if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton && m_viewCustomised)
@@ -877,12 +1154,23 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_plot && event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         if (const ChartData::MeasuredPoint *measured = measuredAt(help->pos())) {
-            QToolTip::showText(help->globalPos(), measuredTooltip(*measured), m_plot);
+            QToolTip::showText(help->globalPos(), measuredTooltip(*measured, m_data.modelledPoint(*measured)), m_plot);
             return true;
         }
         const auto points = pointsAt(help->pos());
         if (points.empty()) {
-            QToolTip::hideText();
+            // A note shortened on the chart shows more of itself, as plain text.
+            const int note = annotationAt(help->pos());
+            bool cut = false;
+            if (note >= 0)
+                noteText(m_annotations[std::size_t(note)].text, &cut);
+            if (cut) {
+                const QString full = elided(qs(m_annotations[std::size_t(note)].text), 4000);
+                QToolTip::showText(help->globalPos(),
+                                   QStringLiteral("<p style='white-space:pre-wrap'>") + full.toHtmlEscaped() + QStringLiteral("</p>"), m_plot);
+            } else {
+                QToolTip::hideText();
+            }
             return true;
         }
         // Ops of different series often coincide (every decode projection sits at intensity ~b): name them all.
@@ -901,58 +1189,111 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void RooflinePlot::setAnnotations(const std::vector<Annotation> &annotations)
+void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
 {
-    if (annotations == m_annotations && m_draggedAnnotation < 0)
+    if (annotations.sharesStorageWith(m_annotations))
         return;
-    m_annotations = annotations;
-    if (m_annotationItems.size() != m_annotations.size()) {
-        for (auto &[text, arrow] : m_annotationItems) {
-            m_plot->removeItem(text);
-            m_plot->removeItem(arrow);
+    const SharedList<Annotation> before = std::exchange(m_annotations, annotations);
+    // Items are added or removed at the end and reused in place: one note more does not remake a thousand.
+    const std::size_t reused = std::min(m_annotationItems.size(), m_annotations.size());
+    while (m_annotationItems.size() > m_annotations.size()) {
+        m_plot->removeItem(m_annotationItems.back().first);
+        m_plot->removeItem(m_annotationItems.back().second);
+        m_annotationItems.pop_back();
+        m_annotationBoxes.pop_back();
+    }
+    while (m_annotationItems.size() < m_annotations.size()) {
+        // Annotations move only with the frame: they are drawn in its image, not on every step.
+        auto *arrow = new QCPItemLine(m_plot);
+        auto *text = new AnnotationText(m_plot);
+        for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
+            item->setLayer(QStringLiteral("main"));
+            item->setSelectable(false);
+            item->setClipToAxisRect(true);
         }
-        m_annotationItems.clear();
-        for (std::size_t i = 0; i < m_annotations.size(); ++i) {
-            auto *arrow = new QCPItemLine(m_plot);
-            auto *text = new QCPItemText(m_plot);
-            for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
-                item->setLayer(m_dataLayer);
-                item->setSelectable(false);
-                item->setClipToAxisRect(true);
-            }
-            text->position->setType(QCPItemPosition::ptAbsolute);
-            arrow->start->setType(QCPItemPosition::ptAbsolute);
-            arrow->end->setType(QCPItemPosition::ptAbsolute);
-            arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
-            text->setPadding(QMargins(6, 4, 6, 4));
-            text->setPositionAlignment(Qt::AlignCenter);
-            text->setTextAlignment(Qt::AlignLeft);
-            m_annotationItems.emplace_back(text, arrow);
-        }
-        applyStyle();
+        text->position->setType(QCPItemPosition::ptAbsolute);
+        arrow->start->setType(QCPItemPosition::ptAbsolute);
+        arrow->end->setType(QCPItemPosition::ptAbsolute);
+        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
+        text->setPadding(QMargins(6, 4, 6, 4));
+        text->setPositionAlignment(Qt::AlignCenter);
+        text->setTextAlignment(Qt::AlignLeft);
+        m_annotationItems.emplace_back(text, arrow);
+        m_annotationBoxes.emplace_back();
     }
     for (std::size_t i = 0; i < m_annotations.size(); ++i) {
-        QCPItemText *text = m_annotationItems[i].first;
-        text->setText(qs(m_annotations[i].text));
-        m_annotationItems[i].second->setVisible(m_annotations[i].kind == Annotation::Kind::PointLabel);
+        const bool known = i < reused && i < before.size();
+        if (!known || before[i].text != m_annotations[i].text || before[i].kind != m_annotations[i].kind) {
+            bool cut = false;
+            m_annotationItems[i].first->setText(noteText(m_annotations[i].text, &cut));
+            styleAnnotation(i);
+        }
     }
+    if (m_draggedAnnotation >= 0)
+        endAnnotationDrag(); // the labels changed under the pointer (an undo from the keyboard)
+    if (m_selectedAnnotation >= annotationCount())
+        m_selectedAnnotation = -1;
+    m_annotationsMoved = true;
     updateAnnotations();
-    requestReplot(false);
+    requestReplot(true);
+}
+
+void RooflinePlot::endAnnotationDrag()
+{
+    if (m_draggedAnnotation < 0)
+        return;
+    if (std::size_t(m_draggedAnnotation) < m_annotationItems.size()) {
+        auto [text, arrow] = m_annotationItems[std::size_t(m_draggedAnnotation)];
+        text->setLayer(QStringLiteral("main"));
+        arrow->setLayer(QStringLiteral("main"));
+    }
+    m_draggedAnnotation = -1;
+    m_dragDelta = QPointF();
+    // Back where the session has it, until the session moves it.
+    m_annotationsMoved = true;
+    updateAnnotations();
+    requestReplot(m_dragMoved);
+}
+
+void RooflinePlot::styleAnnotation(std::size_t index)
+{
+    auto [item, arrow] = m_annotationItems[index];
+    const bool note = m_annotations[index].kind == Annotation::Kind::Note;
+    QFont base = font();
+    base.setPointSizeF(base.pointSizeF() * (m_presentation ? 1.7 : 1.0));
+    item->setFont(base);
+    item->setColor(m_dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black));
+    item->setBrush(note ? (m_dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0)) : backgroundColor());
+    item->setPen(QPen(m_dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99)));
+    arrow->setPen(QPen(m_dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * (m_presentation ? 2.0 : 1.0)));
+    // The box the item draws: the text's bounds, as QCPItemText measures them, and the padding.
+    m_annotationBoxes[index] = QFontMetrics(base).boundingRect(0, 0, 0, 0, Qt::TextDontClip | item->textAlignment(), item->text())
+                                   .adjusted(-6, -4, 6, 4)
+                                   .size();
 }
 
 void RooflinePlot::updateAnnotations()
 {
+    // Placed again only when they, the frame or the layout changed: not at every workload step.
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const PlacedFrame frame { x.lower, x.upper, y.lower, y.upper, m_plot->axisRect()->rect() };
+    if (!m_annotationsMoved && frame == m_annotationFrame)
+        return;
+    m_annotationsMoved = false;
+    m_annotationFrame = frame;
+    const QRectF axes = m_plot->axisRect()->rect();
     for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
         const Annotation &a = m_annotations[i];
         const QPointF anchor(m_plot->xAxis->coordToPixel(a.x), m_plot->yAxis->coordToPixel(a.y));
         auto [text, arrow] = m_annotationItems[i];
-        const QRectF box = QFontMetricsF(text->font()).boundingRect(QRectF(), Qt::AlignLeft, text->text()).adjusted(-6, -4, 6, 4);
+        const QSizeF box = m_annotationBoxes[i];
         // Keep the whole text inside the axes, wherever the label was dragged or the view moved.
-        const QRectF area = QRectF(m_plot->axisRect()->rect()).adjusted(box.width() / 2 + 2, box.height() / 2 + 2,
-                                                                          -box.width() / 2 - 2, -box.height() / 2 - 2);
-        QPointF at = anchor + QPointF(a.dx, a.dy);
+        const QRectF area = axes.adjusted(box.width() / 2 + 2, box.height() / 2 + 2, -box.width() / 2 - 2, -box.height() / 2 - 2);
+        QPointF at = anchor + QPointF(a.dx, a.dy) + (int(i) == m_draggedAnnotation ? m_dragDelta : QPointF());
         if (area.isValid())
             at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
+        at = QPointF(std::round(at.x()), std::round(at.y())); // whole pixels: boxes that meet, meet exactly
         text->position->setCoords(at);
         // The arrow runs from the edge of the text box towards the point, stopping just short of it.
         const QPointF towards = anchor - at;
@@ -965,17 +1306,40 @@ void RooflinePlot::updateAnnotations()
         arrow->end->setCoords(length > 8 ? anchor - towards / length * 6.0 : anchor);
         arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + 8);
     }
+    // Boxes are opaque and later ones drawn over earlier ones: a text wholly under those above it is not drawn
+    // (a thousand notes on one chart mostly cover each other). The dragged one is drawn on top, apart.
+    QRegion covered;
+    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i) {
+        QCPItemText *text = m_annotationItems[std::size_t(i)].first;
+        if (i == m_draggedAnnotation) {
+            text->setVisible(true);
+            continue;
+        }
+        const QRect rect = annotationRect(std::size_t(i)).intersected(axes.toAlignedRect());
+        const bool hidden = !rect.isEmpty() && QRegion(rect).subtracted(covered).isEmpty();
+        text->setVisible(!hidden);
+        if (hidden)
+            static_cast<AnnotationText *>(text)->releaseImage();
+        else
+            covered += rect;
+    }
 }
 
 int RooflinePlot::annotationAt(const QPointF &position) const
 {
-    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i) {
-        QCPItemText *text = m_annotationItems[std::size_t(i)].first;
-        const double distance = text->selectTest(position, false);
-        if (distance >= 0 && distance <= 2.0)
+    // The topmost (last drawn) first; a box is its text's, as measured when the text was set.
+    for (int i = int(m_annotationItems.size()) - 1; i >= 0; --i)
+        if (QRectF(annotationRect(std::size_t(i))).adjusted(-2, -2, 2, 2).contains(position))
             return i;
-    }
     return -1;
+}
+
+QRect RooflinePlot::annotationRect(std::size_t index) const
+{
+    // Where QCPItemText puts a centred box: its size halved and rounded, from the position.
+    const QSize box = m_annotationBoxes[index];
+    const QPointF at = m_annotationItems[index].first->position->coords();
+    return QRect(QPoint(int(std::lround(at.x())), int(std::lround(at.y()))) + QPointF(-box.width() / 2.0, -box.height() / 2.0).toPoint(), box);
 }
 
 QCPItemText *RooflinePlot::annotationText(int index) const
@@ -1040,7 +1404,7 @@ const ChartData::MeasuredPoint *RooflinePlot::measuredAt(const QPointF &position
     return nullptr;
 }
 
-QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m)
+QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m, const ChartPoint *modelled)
 {
     const auto si = [](double value) { return QString::fromStdString(formatSi(value)); };
     QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
@@ -1049,10 +1413,10 @@ QString RooflinePlot::measuredTooltip(const ChartData::MeasuredPoint &m)
     if (m.shareOfRoof > 1.02)
         text += QStringLiteral("<br><span style='color:#c62828'><b>⚠ above the roof:</b> check the units, the FLOP "
                                "counting, or sparse math</span>");
-    if (m.modelled)
+    if (modelled)
         text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
-                    .arg(si(m.modelled->intensity), si(m.modelled->attainableFlopsPerSecond), qs(opName(m.modelled->op)),
-                         qs(phaseName(m.modelled->phase)));
+                    .arg(si(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
+                         qs(phaseName(modelled->phase)));
     return text;
 }
 
@@ -1080,7 +1444,6 @@ void RooflinePlot::setPresentation(bool enabled)
         return;
     m_presentation = enabled;
     applyStyle();
-    rebuildPinGraphs(m_pinGraphs.size());
     fitToView();
     requestReplot(true);
 }
@@ -1169,15 +1532,22 @@ void RooflinePlot::applyStyle()
         m_sweep[std::size_t(i)]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(light, 1.3 * pen), Qt::NoBrush, 7 * f));
         m_current[std::size_t(i)]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(color, 2.4 * pen), Qt::NoBrush, 12 * f));
     }
-    for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i) {
-        auto [item, arrow] = m_annotationItems[i];
-        const bool note = m_annotations[i].kind == Annotation::Kind::Note;
-        item->setFont(base);
-        item->setColor(text);
-        item->setBrush(note ? (m_dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0)) : background);
-        item->setPen(QPen(m_dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99)));
-        arrow->setPen(QPen(muted, 1.2 * pen));
-    }
+    // Pins: faded series colours, one shape per pin in turn; their legend entries grey.
+    const double pinSize = m_presentation ? 1.6 : 1.0;
+    const QPen pinLegendPen(QColor(0x77, 0x77, 0x77), 1.5 * pinSize);
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (int i = 0; i < SeriesCount; ++i) {
+            QColor color = seriesColor(static_cast<Series>(i));
+            color.setAlpha(130);
+            m_pinGraphs[shape][std::size_t(i)]->setScatterStyle(
+                QCPScatterStyle(PinShapes[shape], QPen(color, 1.5 * pinSize), Qt::NoBrush, 9 * pinSize));
+        }
+    for (std::size_t i = 0; i < m_pinLegend.size(); ++i)
+        m_pinLegend[i]->setScatterStyle(QCPScatterStyle(PinShapes[i % PinShapes.size()], pinLegendPen, Qt::NoBrush, 9 * pinSize));
+    m_pinSummary->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, pinLegendPen, Qt::NoBrush, 9 * pinSize));
+    for (std::size_t i = 0; i < m_annotationItems.size() && i < m_annotations.size(); ++i)
+        styleAnnotation(i);
+    m_annotationsMoved = true; // their boxes may have new sizes
 }
 
 QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle)

@@ -30,16 +30,38 @@ public:
     explicit RooflinePlot(QWidget *parent = nullptr);
     ~RooflinePlot() override;
 
+    // A note shows at most this many lines of this many characters on the chart (its tooltip shows more): a
+    // note of 10,000 characters would cover the chart and cost a redraw its every glyph.
+    static constexpr int MaxNoteLines = 8;
+    static constexpr int MaxNoteLineChars = 80;
+    // The legend names this many pins at most; beyond, one entry "pins (N)" stands for them all, so the legend
+    // never grows over the chart. A legend name is shortened to this many characters.
+    static constexpr int MaxPinLegendEntries = 4;
+    static constexpr int MaxLegendNameChars = 80;
+    // Up to this many measured kernels are each joined to their modelled point; beyond, one line per op and
+    // phase joins the modelled point to the geometric mean of its kernels (thousands of lines into one point
+    // read as a blot and cost a redraw each step).
+    static constexpr std::size_t MaxKernelLinks = 256;
+
+    // Steps that leave the pins, the measured kernels and the annotations as they were (the same shared
+    // storage) leave their graphs and items alone.
     void setData(const ChartData &data);
     // Labels pinned to points and free notes; dragged by the user, they report annotationMoved.
-    void setAnnotations(const std::vector<Annotation> &annotations);
+    void setAnnotations(const SharedList<Annotation> &annotations);
     int annotationCount() const { return int(m_annotations.size()); }
     // The annotation whose text is under a pixel position of the canvas, or -1.
     int annotationAt(const QPointF &position) const;
     QCPItemText *annotationText(int index) const;
-    int pinCount() const { return int(m_pinGraphs.size()); }
+    int pinCount() const { return int(m_data.pins.size()); }
+    // The legend entry naming a pin (index < MaxPinLegendEntries), in the legend while pins are few.
     QCPGraph *pinLegendGraph(int index) const { return m_pinLegend[std::size_t(index)]; }
-    QCPGraph *pinGraph(int index, Series series) const { return m_pinGraphs[std::size_t(index)][std::size_t(series)]; }
+    // The legend entry "pins (N)", in the legend while pins are many.
+    QCPGraph *pinSummaryGraph() const { return m_pinSummary; }
+    // The ghosts of a pin's points of one series; pins of the same marker shape share a graph.
+    QCPGraph *pinGraph(int index, Series series) const
+    {
+        return m_pinGraphs[std::size_t(index) % m_pinGraphs.size()][std::size_t(series)];
+    }
     QCPGraph *secondMemoryRoof() const { return m_secondMemoryRoof; }
     QCPGraph *secondComputeRoof() const { return m_secondComputeRoof; }
     // The current frame, and setting one (which counts as the user's own).
@@ -63,7 +85,8 @@ public:
     int measuredLinkCount() const;
     // The measured point under a pixel position, or nullptr.
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
-    static QString measuredTooltip(const ChartData::MeasuredPoint &point);
+    // `modelled`: the current point it measures, if any (ChartData::modelledPoint).
+    static QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled);
     const ChartData &data() const { return m_data; }
 
     // The seed's frame (x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s), widened to take in every point and roof.
@@ -119,7 +142,14 @@ private:
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item);
     void clampRanges();
     void updateAnnotations();
-    void rebuildPinGraphs(std::size_t count);
+    void styleAnnotation(std::size_t index);
+    void endAnnotationDrag();
+    QRect annotationRect(std::size_t index) const; // where an annotation's box is drawn, in pixels
+    void showPinsInLegend();
+    void fillPinGraphs();
+    void fillMeasuredGraphs();
+    void collectLinkSources();
+    void updateLinks();
     void applyStyle();
     QColor backgroundColor() const;
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
@@ -141,8 +171,34 @@ private:
     ChartData m_data;
     struct ViewCache; // graph buffers reused across updates, and the frame they were cut for
     std::unique_ptr<ViewCache> m_cache;
-    std::vector<std::array<QCPGraph *, SeriesCount>> m_pinGraphs;
-    std::vector<QCPGraph *> m_pinLegend;
+    std::array<std::array<QCPGraph *, SeriesCount>, 4> m_pinGraphs {}; // by marker shape, then series
+    std::array<QCPGraph *, MaxPinLegendEntries> m_pinLegend {};
+    QCPGraph *m_pinSummary = nullptr;
+    // What the pin and measured graphs were filled for: they are cut to the frame and, for the kernels,
+    // thinned to one marker per pixel, so a new frame or size fills them again.
+    struct FilledFrame {
+        double xLower = 0, xUpper = 0, yLower = 0, yUpper = 0;
+        QSize size;
+        bool operator==(const FilledFrame &) const = default;
+    };
+    FilledFrame m_filledFrame;
+    // What the annotations were placed for; `moved` when they, their boxes or a drag moved since.
+    struct PlacedFrame {
+        double xLower = 0, xUpper = 0, yLower = 0, yUpper = 0;
+        QRect axes;
+        bool operator==(const PlacedFrame &) const = default;
+    };
+    PlacedFrame m_annotationFrame;
+    bool m_annotationsMoved = true;
+    bool m_pinsDirty = true;
+    bool m_measuredDirty = true;
+    // Where each link starts and which modelled point it ends at (one per kernel, or per op and phase).
+    struct LinkSource {
+        double x = 0, y = 0;
+        Series series = Series::None;
+        ChartData::MeasuredPoint::Modelled modelled;
+    };
+    std::vector<LinkSource> m_linkSources;
     QCPGraph *m_secondMemoryRoof = nullptr;
     QCPGraph *m_secondComputeRoof = nullptr;
     QCPItemLine *m_secondRidge = nullptr;
@@ -153,12 +209,14 @@ private:
     QCPGraph *m_practicalCompute = nullptr;
     std::array<QCPGraph *, SeriesCount + 1> m_measured {}; // the last one for kernels of no known series
     std::vector<QCPItemLine *> m_measuredLinks;
-    std::vector<Annotation> m_annotations;
+    SharedList<Annotation> m_annotations;
     std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_annotationItems;
+    std::vector<QSize> m_annotationBoxes; // each text's box, measured when its text or font changes
     int m_draggedAnnotation = -1;
     int m_selectedAnnotation = -1;
     QPointF m_dragOrigin;
-    QPointF m_dragStartOffset;
+    QPointF m_dragDelta; // how far the dragged label has moved since the press
+    bool m_dragMoved = false;
     bool m_presentation = false;
     bool m_dark = false;
     bool m_viewCustomised = false;
