@@ -8,7 +8,10 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
+#include <QHelpEvent>
 #include <QSignalSpy>
+#include <QToolTip>
 #include <QWheelEvent>
 
 using namespace roofline;
@@ -346,6 +349,26 @@ private Q_SLOTS:
         m_plot->setAnnotations(notes);
         for (int i = 0; i < 3; ++i)
             QVERIFY(m_plot->annotationText(i)->visible());
+    }
+
+    void tooltipsShowTextFromFilesAsText()
+    {
+        // A note too long for the chart shows more of itself in its tooltip, escaped.
+        std::string text = "<img src=x><h1>X</h1>";
+        for (int i = 0; i < RooflinePlot::MaxNoteLines; ++i)
+            text += "\nline";
+        m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 } });
+        screen(*m_plot);
+        const QPoint at = m_plot->annotationText(0)->position->coords().toPoint();
+        QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
+        QApplication::sendEvent(m_plot->canvasWidget(), &help);
+        QCOMPARE(QToolTip::text(), QStringLiteral("<p style='white-space:pre-wrap'>&lt;img src=x&gt;&lt;h1&gt;X&lt;/h1&gt;")
+                     + QStringLiteral("\nline").repeated(RooflinePlot::MaxNoteLines) + QStringLiteral("</p>"));
+        QToolTip::hideText();
+        // A measured kernel's name too.
+        ChartData::MeasuredPoint kernel;
+        kernel.name = "<img src=x>";
+        QVERIFY(RooflinePlot::measuredTooltip(kernel, nullptr).startsWith(QStringLiteral("<b>measured: &lt;img src=x&gt;</b>")));
     }
 
     void theBackgroundReachesEveryEdge()
