@@ -21,9 +21,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -31,6 +34,8 @@ namespace roofline {
 
 namespace {
 constexpr int ExitBadInput = 2;
+// The output could not be written (a full disk behind a redirect, a closed pipe).
+constexpr int ExitCannotWrite = 3;
 
 QStringList argumentList(int argc, char **argv)
 {
@@ -113,7 +118,16 @@ int runCommandLine(int argc, char **argv)
         const CommandLineRequest request = parseCommandLine(arguments, presets);
         for (const QString &warning : request.warnings)
             std::cerr << "roofline-explorer: warning: " << warning.toStdString() << '\n';
+        errno = 0;
         const int code = runHeadless(request, presets, std::cout, std::cerr);
+        // A dump cut short by a full disk or a closed stdout must not look like success.
+        std::cout.flush();
+        if (!std::cout || std::fflush(stdout) != 0) {
+            const int cause = errno;
+            std::cerr << "roofline-explorer: cannot write to standard output"
+                      << (cause != 0 ? std::string(": ") + std::strerror(cause) : std::string()) << '\n';
+            return ExitCannotWrite;
+        }
         if (code != 0 || request.exportPath.isEmpty())
             return code;
         return exportHeadless(request);

@@ -139,6 +139,9 @@ json parseJsonObject(std::string_view text, const std::string &source)
 {
     if (text.empty())
         throw InputError(source, {}, "the file is empty; expected a JSON object");
+    // nlohmann's reader stops at a NUL byte as at the end of the text, so "{...}\0garbage" would pass.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));
     json document;
     StrictDomBuilder builder(document);
     try {

@@ -30,7 +30,8 @@ constexpr double MaxFigure = 1e30;
 std::string lower(std::string_view text)
 {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    // ASCII only: the C library's tolower follows the locale, and Turkish maps 'I' to a dotless i.
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
     return out;
 }
 
@@ -58,7 +59,13 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std:
     std::string field;
     bool quoted = false;
     while (pos < text.size()) {
-        const char c = text[pos++];
+        char c = text[pos++];
+        // A CR alone ends a line too (old Mac files); CRLF is one break.
+        if (c == '\r' && !quoted) {
+            if (pos < text.size() && text[pos] == '\n')
+                continue;
+            c = '\n';
+        }
         if (c == '\n')
             ++line;
         if (quoted) {
@@ -79,7 +86,7 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std:
             field.clear();
         } else if (c == '\n') {
             break;
-        } else if (c != '\r') {
+        } else {
             field += c;
         }
     }
@@ -88,11 +95,11 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std:
     return fields;
 }
 
-std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source)
+std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source, std::size_t firstLine)
 {
     std::vector<CsvRecord> records;
     std::size_t pos = 0;
-    std::size_t line = 1;
+    std::size_t line = firstLine;
     while (pos < text.size() && records.size() <= MaxMeasuredKernels + 2) {
         bool unterminated = false;
         const std::size_t start = line;
@@ -111,28 +118,43 @@ std::string lineOf(const CsvRecord &record)
     return "line " + std::to_string(record.line);
 }
 
+// How a comma in a figure may be read.
+enum class Commas {
+    // Nsight Compute writes English thousands separators: "1,000" is a thousand.
+    Thousands,
+    // A hand-made or spreadsheet CSV may come from a decimal-comma locale, where "1,000" is one: a comma is
+    // read as a thousands separator only where it cannot be a decimal comma (two groups, "26,214,400", or
+    // a decimal point after it, "1,234.5").
+    Unambiguous,
+};
+
 // A number as a tool writes it, in any locale's files: "1234.5", "1.2e-3", and thousands separated by
-// commas in groups of three ("1,234.5", "26,214,400"). Anything else, e.g. a decimal comma ("0,000085"),
-// is refused rather than guessed: read as a separator it would turn 85 us into 85 s.
-std::optional<double> number(const std::string &cell)
+// commas in groups of three. Anything else, e.g. a decimal comma ("0,000085"), is refused rather than
+// guessed: read as a separator it would turn 85 us into 85 s.
+std::optional<double> number(const std::string &cell, Commas commas = Commas::Unambiguous)
 {
     std::string text = trim(cell);
     if (text.find(',') != std::string::npos) {
+        const std::size_t groups = std::size_t(std::count(text.begin(), text.end(), ','));
+        const bool point = text.find('.') != std::string::npos;
+        if (commas == Commas::Unambiguous && groups < 2 && !point)
+            return std::nullopt;
         const std::size_t sign = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
         const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
         // Digits before the first comma: 1 to 3; then each group: a comma and exactly 3 digits.
         const std::size_t firstComma = text.find(',');
-        if (firstComma > integerEnd || firstComma - sign < 1 || firstComma - sign > 3)
+        // "0,001" is never a thousand: a number does not start with a zero and a separator.
+        if (firstComma > integerEnd || firstComma - sign < 1 || firstComma - sign > 3 || text[sign] == '0')
             return std::nullopt;
         for (std::size_t i = sign; i < firstComma; ++i)
-            if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            if (text[i] < '0' || text[i] > '9')
                 return std::nullopt;
         std::size_t i = firstComma;
         for (; i < integerEnd; i += 4) {
             if (text[i] != ',' || i + 4 > integerEnd)
                 return std::nullopt;
             for (std::size_t d = i + 1; d < i + 4; ++d)
-                if (!std::isdigit(static_cast<unsigned char>(text[d])))
+                if (text[d] < '0' || text[d] > '9')
                     return std::nullopt;
         }
         if (i != integerEnd)
@@ -151,6 +173,18 @@ constexpr double MaxSeconds = 86400.0;
 constexpr double MinIntensity = 1e-9;
 constexpr double MaxIntensity = 1e12;
 constexpr double MaxAchievedFlopsPerSecond = 1e20;
+
+// An achieved rate as given: positive and below MaxAchievedFlopsPerSecond (the time is derived from it).
+constexpr FigureRange AchievedRateRange { 1e-3, MaxAchievedFlopsPerSecond };
+
+double achievedRate(double value, const std::string &source, const std::string &where)
+{
+    if (value < AchievedRateRange.min || value > AchievedRateRange.max)
+        throw failAt(source, where,
+                     "\"achieved_flops_per_s\" must be between " + formatNumber(AchievedRateRange.min) + " and "
+                         + formatNumber(AchievedRateRange.max) + ", got " + formatNumber(value));
+    return value;
+}
 
 MeasuredKernel finish(MeasuredKernel k, const std::string &source, const std::string &where)
 {
@@ -188,7 +222,9 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
             throw InputError(source, path, "expected an object, got " + describeJsonValue(list[i]));
         const JsonFields f(list[i], source, path);
         MeasuredKernel k;
-        k.name = f.string("name", TextLines::Single, MaxKernelNameChars);
+        k.name = trim(f.string("name", TextLines::Single, MaxKernelNameChars));
+        if (k.name.empty())
+            f.fail("name", "is empty");
         if (const auto phase = f.optionalString("phase")) {
             k.phase = phaseFromName(*phase);
             if (!k.phase)
@@ -209,7 +245,7 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
         if (f.has("time_s"))
             k.seconds = f.positiveNumber("time_s", MaxFigure);
         else if (f.has("achieved_flops_per_s"))
-            k.seconds = k.flops / f.positiveNumber("achieved_flops_per_s", MaxFigure);
+            k.seconds = k.flops / f.number("achieved_flops_per_s", AchievedRateRange);
         else
             f.fail("time_s", "is missing (give time_s or achieved_flops_per_s)");
         out.push_back(finish(std::move(k), source, path));
@@ -254,11 +290,19 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
             const std::string text = cell(name);
             const auto value = number(text);
             if (!value)
-                throw failAt(source, where, std::string("\"") + name + "\" is not a number: \"" + text + "\"");
+                throw failAt(source, where,
+                             std::string("\"") + name + "\" is not a number: \"" + text + "\""
+                                 + (text.find(',') != std::string::npos
+                                        ? " (write decimals with a point; a comma is read only as a thousands separator, as in 26,214,400 or 1,234.5)"
+                                        : ""));
             return *value;
         };
+        if (row.size() > records[0].fields.size())
+            throw failAt(source, where,
+                         std::to_string(row.size()) + " fields where the header has " + std::to_string(records[0].fields.size())
+                             + " (a decimal comma in an unquoted figure? write decimals with a point)");
         MeasuredKernel k;
-        k.name = cleanText(cell("name"), TextLines::Single, MaxKernelNameChars);
+        k.name = trim(cleanText(cell("name"), TextLines::Single, MaxKernelNameChars));
         if (k.name.empty())
             throw failAt(source, where, "\"name\" is empty");
         if (const std::string phase = cell("phase"); !phase.empty()) {
@@ -278,7 +322,7 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
         }
         k.flops = figure("flops");
         k.bytes = figure("bytes");
-        k.seconds = hasTime ? figure("time_s") : k.flops / figure("achieved_flops_per_s");
+        k.seconds = hasTime ? figure("time_s") : k.flops / achievedRate(figure("achieved_flops_per_s"), source, where);
         out.push_back(finish(std::move(k), source, where));
     }
     return out;
@@ -353,15 +397,19 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
         const auto &row = records[r].fields;
         const auto value = [&](std::size_t index, double scale) {
             const std::string text = index < row.size() ? row[index] : std::string();
-            const auto parsed = number(text);
+            const auto parsed = number(text, Commas::Thousands);
             if (!parsed)
                 throw failAt(source, where, trim(records[0].fields[index]) + " is not a number: \"" + text + "\"");
+            if (*parsed < 0.0)
+                throw failAt(source, where, trim(records[0].fields[index]) + " is negative: \"" + trim(text) + "\"");
             return *parsed * scale;
         };
         MeasuredKernel k;
         const std::size_t nameColumn = column["Kernel Name"];
-        k.name = cleanText(trim(nameColumn < row.size() ? row[nameColumn] : std::string()), TextLines::Single,
-                           MaxKernelNameChars);
+        k.name = trim(cleanText(nameColumn < row.size() ? row[nameColumn] : std::string(), TextLines::Single,
+                                MaxKernelNameChars));
+        if (k.name.empty())
+            throw failAt(source, where, "\"Kernel Name\" is empty");
         k.seconds = value(column[timeMetric], timeScale);
         k.bytes = value(column[readMetric], readScale) + value(column[writeMetric], writeScale);
         for (std::size_t i = 0; i < flopColumns.size(); ++i)
@@ -411,12 +459,26 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     std::string_view body = text;
     if (body.substr(0, 3) == "\xEF\xBB\xBF")
         body.remove_prefix(3);
+    if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF"
+        || (body.size() >= 2 && (body[0] == '\0') != (body[1] == '\0')))
+        throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+    // Nsight Compute run with its output redirected puts its own "==PROF==" lines before the CSV.
+    std::size_t preambleLines = 0;
+    while (body.substr(0, 2) == "==") {
+        const auto end = body.find('\n');
+        body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
+        ++preambleLines;
+    }
     const auto first = body.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos)
         throw InputError(source, {}, "the file is empty; expected JSON or CSV of measured kernels");
-    if (body[first] == '{' || body[first] == '[')
-        return parseJson(parseJsonObject(body, source), source);
-    const auto records = csvRecords(body, source);
+    if (body[first] == '{' || body[first] == '[') {
+        auto kernels = parseJson(parseJsonObject(body, source), source);
+        if (kernels.empty())
+            throw InputError(source, "kernels", "holds no kernel");
+        return kernels;
+    }
+    const auto records = csvRecords(body, source, 1 + preambleLines);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");
     if (records.size() > MaxMeasuredKernels + 2)

@@ -76,9 +76,12 @@ void encode(char32_t code, std::string &out)
     }
 }
 
+// Controls, noncharacters, and the bidirectional embeddings, overrides and isolates: a name holding U+202E
+// would otherwise reverse the figures drawn after it in a title ("003 TFLOP/s" for 300).
 bool isControl(char32_t code)
 {
-    return code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F) || code == 0xFFFE || code == 0xFFFF;
+    return code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F) || code == 0xFFFE || code == 0xFFFF
+        || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
 }
 
 } // namespace
@@ -86,8 +89,7 @@ bool isControl(char32_t code)
 std::string cleanText(std::string_view text, TextLines lines, std::size_t maxBytes)
 {
     // Most text is printable ASCII and short enough: return it as it is.
-    if (text.size() <= maxBytes
-        && std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+    if (text.size() <= maxBytes && std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
         return std::string(text);
     std::string out;
     out.reserve(text.size() < maxBytes ? text.size() : maxBytes);
@@ -99,6 +101,8 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
                 ++pos;
             code = '\n';
         }
+        if (code == 0x2028 || code == 0x2029) // line and paragraph separators
+            code = '\n';
         if (code == '\n' || code == '\t')
             code = lines == TextLines::Multi ? code : U' ';
         else if (isControl(code))

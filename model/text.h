@@ -9,9 +9,10 @@ namespace roofline {
 enum class TextLines { Single, Multi };
 
 // Text from a file made safe to show, save as JSON and write into XML: bytes that are not UTF-8 (a Latin-1
-// kernel name from a profiler's CSV) and control characters become U+FFFD, so the name stays visible and
-// the substitution shows. Line breaks and tabs become spaces in single-line text (names, labels); in
-// multi-line text (notes) tabs and line breaks stay, CRLF and CR become LF. Text longer than `maxBytes`
+// kernel name from a profiler's CSV), control characters and bidirectional overrides become U+FFFD, so the
+// name stays visible and the substitution shows. Line breaks (also U+2028, U+2029) and tabs become spaces in
+// single-line text (names, labels); in multi-line text (notes) tabs and line breaks stay, CRLF and CR
+// become LF. Text longer than `maxBytes`
 // is cut at a character boundary and ends with "...".
 std::string cleanText(std::string_view text, TextLines lines = TextLines::Single,
                       std::size_t maxBytes = std::string::npos);

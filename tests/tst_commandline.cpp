@@ -198,6 +198,18 @@ private Q_SLOTS:
         QVERIFY(lines[64].startsWith("1024,1,1,"));
     }
 
+    void aDumpThatCannotBeWrittenFails()
+    {
+        // stdout on a full disk: the dump was cut short and the run still exited 0.
+        QProcess process;
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(ROOFLINE_EXECUTABLE), { QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 3);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardError()).trimmed(),
+                 QStringLiteral("roofline-explorer: cannot write to standard output: No space left on device"));
+    }
+
     void lists()
     {
         const Run gpus = runExplorer({ QStringLiteral("--list-gpus") });

@@ -220,6 +220,13 @@ private Q_SLOTS:
         QCOMPARE(errorOf([&] { parseMeasuredKernels(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
     }
 
+    void aNulByteEndsNothing()
+    {
+        // nlohmann stops reading at a NUL as at the end of the text: "{...}\0garbage" was accepted.
+        const std::string text = std::string(goodGpu) + std::string("\0garbage{{{", 11);
+        QCOMPARE(errorOf([&] { parseGpuFile(text, "g.json"); }), QStringLiteral("g.json: invalid JSON: a NUL byte at offset %1").arg(std::strlen(goodGpu)));
+    }
+
     void sixtyFourLevelsAreAllowed()
     {
         const std::string json = "{\"a\": " + std::string(63, '[') + std::string(63, ']') + "}";

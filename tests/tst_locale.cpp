@@ -78,6 +78,17 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(json[0].bytes, 2500.0, 1e-15);
     }
 
+    void upperCaseHeadersUnderTurkish()
+    {
+        // Under tr_TR the C library lower-cases 'I' to a dotless i, so "TIME_S" did not match "time_s".
+        QVERIFY2(std::setlocale(LC_ALL, "tr_TR.UTF-8") != nullptr, "tr_TR.UTF-8 is not available");
+        const auto kernels = parseMeasuredKernels("NAME,PHASE,FLOPS,BYTES,TIME_S\nK,DECODE,1,2,1\nJ,PREFILL,4,2,1\n", "m.csv");
+        std::setlocale(LC_ALL, "de_DE.UTF-8");
+        QCOMPARE(kernels.size(), std::size_t(2));
+        QCOMPARE(kernels[0].phase, std::optional<Phase>(Phase::Decode));
+        QCOMPARE(kernels[1].phase, std::optional<Phase>(Phase::Prefill));
+    }
+
     void commandLineOutputIsTheSameInEveryLocale_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -85,6 +96,8 @@ private Q_SLOTS:
         QTest::newRow("dump json") << QStringList { QStringLiteral("--dump"), QStringLiteral("json") };
         QTest::newRow("dump phase-map") << QStringList { QStringLiteral("--dump"), QStringLiteral("phase-map") };
         QTest::newRow("list gpus") << QStringList { QStringLiteral("--list-gpus") };
+        QTest::newRow("measured") << QStringList { QStringLiteral("--measured"), QStringLiteral(ROOFLINE_TEST_DATA "/measured/ncu-raw.csv"),
+                                                   QStringLiteral("--dump"), QStringLiteral("json") };
     }
     void commandLineOutputIsTheSameInEveryLocale()
     {
@@ -93,6 +106,7 @@ private Q_SLOTS:
         const QByteArray inGerman = run(arguments, "de_DE.UTF-8");
         QVERIFY2(!inC.startsWith("failed"), inC.constData());
         QCOMPARE(inGerman, inC);
+        QCOMPARE(run(arguments, "tr_TR.UTF-8"), inC);
         // And C-locale output really has decimal points where German would have commas.
         QVERIFY(inC.contains('.'));
     }

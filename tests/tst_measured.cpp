@@ -96,7 +96,10 @@ private Q_SLOTS:
         QTest::newRow("exponent") << QByteArray("8.5e-5") << 8.5e-5;
         QTest::newRow("plus sign") << QByteArray("+8.5e-5") << 8.5e-5;
         QTest::newRow("thousands") << QByteArray("\"1,234.5\"") << 1234.5 ;
-        QTest::newRow("groups of three") << QByteArray("\"12,345\"") << 12345.0;
+        // One group and no point: a thousand in English, one in German. Refused, not guessed.
+        QTest::newRow("one group") << QByteArray("\"12,345\"") << 0.0;
+        QTest::newRow("a thousand or one") << QByteArray("\"1,000\"") << 0.0;
+        QTest::newRow("leading zero group") << QByteArray("\"0,001.5\"") << 0.0;
         // A decimal comma is not a thousands separator: stripping it read 85 us as 85 s.
         QTest::newRow("decimal comma") << QByteArray("\"0,000085\"") << 0.0;
         QTest::newRow("short group") << QByteArray("\"1,23\"") << 0.0;
@@ -119,8 +122,11 @@ private Q_SLOTS:
         } else {
             QString unquoted = QString::fromLatin1(time);
             unquoted.remove(QLatin1Char('"'));
+            const QString hint = unquoted.contains(QLatin1Char(','))
+                ? QStringLiteral(" (write decimals with a point; a comma is read only as a thousands separator, as in 26,214,400 or 1,234.5)")
+                : QString();
             QCOMPARE(errorOf([&] { parseMeasuredKernels(text, "m.csv"); }),
-                     QStringLiteral("m.csv: line 2: \"time_s\" is not a number: \"%1\"").arg(unquoted));
+                     QStringLiteral("m.csv: line 2: \"time_s\" is not a number: \"%1\"%2").arg(unquoted, hint));
         }
     }
 
@@ -140,8 +146,11 @@ private Q_SLOTS:
         QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 4.94066e-324";
         QTest::newRow("a femtosecond") << csv + "k,1,1,1e-15\n" << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e-15";
         // An achieved rate of 1e-300 FLOP/s makes the time 1e300 s.
-        QTest::newRow("rate gives no time") << QByteArray("name,flops,bytes,achieved_flops_per_s\nk,1,1,1e-300\n")
-                                            << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e+300";
+        QTest::newRow("rate too small") << QByteArray("name,flops,bytes,achieved_flops_per_s\nk,1,1,1e-300\n")
+                                        << "m.csv: line 2: \"achieved_flops_per_s\" must be between 0.001 and 1e+20, got 1e-300";
+        // 1e12 FLOPs at 1 FLOP/s: a time of 1e12 s, beyond a day.
+        QTest::newRow("rate gives no time") << QByteArray("name,flops,bytes,achieved_flops_per_s\nk,1e12,1e6,1\n")
+                                            << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e+12";
         QTest::newRow("json intensity")
             << QByteArray(R"({"kernels": [{"name": "k", "flops": 1e30, "bytes": 1, "time_s": 1}]})")
             << "m.csv: field 'kernels[0]': the intensity flops / bytes (FLOP/B) must be between 1e-09 and 1e+12, got 1e+30";
@@ -198,6 +207,53 @@ private Q_SLOTS:
                  QStringLiteral("m.csv: line 6: \"flops\" is not a number: \"x\""));
         QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\n\nk,1,1,\"1\n", "m.csv"); }),
                  QStringLiteral("m.csv: line 3: a quoted field is never closed"));
+    }
+
+    void unquotedDecimalCommasAndStrayLineEnds()
+    {
+        // "1,5" unquoted splits into two fields: the row has one more than the header (it read 1 s before).
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,phase,flops,bytes,time_s\nk,decode,52428800,52449280,1,5\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 6 fields where the header has 5 (a decimal comma in an unquoted figure? write decimals with a point)"));
+        // Two groups cannot be a decimal comma: 12,345,678 FLOPs.
+        QCOMPARE(parseMeasuredKernels("name,flops,bytes,time_s\nk,\"12,345,678\",1000,1\n", "m.csv")[0].flops, 12345678.0);
+        // A CR alone ends a line (it glued "1" and "5" into 15 s and lost a record): two kernels, and an error
+        // on the third line of a CR-only file names line 3.
+        const auto kernels = parseMeasuredKernels("name,flops,bytes,time_s\rk,1000,2000,1\rj,5,6,7\r", "m.csv");
+        QCOMPARE(kernels.size(), std::size_t(2));
+        QCOMPARE(kernels[0].seconds, 1.0);
+        QCOMPARE(kernels[1].name, std::string("j"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\rk,1000,2000,1\rj,x,6,7\r", "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: \"flops\" is not a number: \"x\""));
+    }
+
+    void ratesAndNamesAreCheckedWhereTheyAreGiven()
+    {
+        // An achieved rate of 0 or 5e-324 made an infinite time, reported as "time (s) ... got inf".
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,achieved_flops_per_s\nk,1,1,0\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: \"achieved_flops_per_s\" must be between 0.001 and 1e+20, got 0"));
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels(R"({"kernels": [{"name": "k", "flops": 1, "bytes": 1, "achieved_flops_per_s": 5e-324}]})", "m.json");
+                 }),
+                 QStringLiteral("m.json: field 'kernels[0].achieved_flops_per_s': must be between 0.001 and 1e+20, got 5e-324"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"kernels": [{"name": " ", "flops": 1, "bytes": 1, "time_s": 1}]})", "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels[0].name': is empty"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"kernels": []})", "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels': holds no kernel"));
+        const QByteArray nsight = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                  "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\n";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(nsight + "\"k\",\"-5\",\"100\",\"0\",\"50\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: gpu__time_duration.sum is negative: \"-5\""));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(nsight + "\" \",\"5\",\"100\",\"0\",\"50\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: \"Kernel Name\" is empty"));
+        // Nsight's own "==PROF==" lines before the CSV are skipped; lines still count from the file's first.
+        const QByteArray preamble = "==PROF== Connected to process 4242\n==PROF== Disconnected from process 4242\n";
+        QCOMPARE(parseMeasuredKernels(QByteArray(preamble + nsight + "\"k\",\"5\",\"100\",\"0\",\"50\"\n").toStdString(), "m.csv").size(),
+                 std::size_t(1));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(preamble + nsight + "\"k\",\"x\",\"100\",\"0\",\"50\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 5: gpu__time_duration.sum is not a number: \"x\""));
+        // UTF-16 (as some Windows tools save CSV) is named, not reported as a missing "name" column.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(std::string("\xFF\xFEn\0a\0", 6), "m.csv"); }),
+                 QStringLiteral("m.csv: is UTF-16 text; save it as UTF-8"));
     }
 
     void emptyAndGarbage()

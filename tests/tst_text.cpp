@@ -36,6 +36,11 @@ private Q_SLOTS:
         QTest::newRow("C1 control U+0085") << QByteArray("a\xC2\x85" "b") << false << -1 << QByteArray("a") + fffd + "b";
         QTest::newRow("DEL") << QByteArray("a\x7F") << false << -1 << QByteArray("a") + fffd;
         QTest::newRow("U+FFFE") << QByteArray("\xEF\xBF\xBE") << false << -1 << fffd;
+        // A right-to-left override reversed the figures drawn after a name in the chart's subtitle.
+        QTest::newRow("RLO") << QByteArray("\xE2\x80\xAEGPU X") << false << -1 << fffd + "GPU X";
+        QTest::newRow("isolate") << QByteArray("a\xE2\x81\xA6" "b") << false << -1 << QByteArray("a") + fffd + "b";
+        QTest::newRow("line separator") << QByteArray("a\xE2\x80\xA8" "b") << false << -1 << QByteArray("a b");
+        QTest::newRow("paragraph separator in a note") << QByteArray("a\xE2\x80\xA9" "b") << true << -1 << QByteArray("a\nb");
         QTest::newRow("breaks in a name") << QByteArray("a\tb\r\nc\rd\ne") << false << -1 << QByteArray("a b c d e");
         QTest::newRow("breaks in a note") << QByteArray("a\tb\r\nc\rd\ne") << true << -1 << QByteArray("a\tb\nc\nd\ne");
         QTest::newRow("fits exactly") << QByteArray("abcdef") << false << 6 << QByteArray("abcdef");
