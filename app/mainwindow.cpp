@@ -519,7 +519,13 @@ void MainWindow::exportWithDialog()
 void MainWindow::copyChart()
 {
     const ExportSettings &settings = m_state->session().exportSettings;
-    QApplication::clipboard()->setImage(m_plot->renderImage(QSize(settings.width, settings.height), 1.0, settings.dark));
+    const QSize size(settings.width, settings.height);
+    // The stored size may be an SVG's (up to 16384 a side): the clipboard gets an image, under the PNG limits.
+    if (const QString problem = exportSizeProblem(size, 1.0, ExportFormat::Png); !problem.isEmpty()) {
+        showError(tr("Chart not copied: %1; export it as SVG or PDF, or choose a smaller size in Export.").arg(problem));
+        return;
+    }
+    QApplication::clipboard()->setImage(m_plot->renderImage(size, 1.0, settings.dark));
     statusBar()->showMessage(tr("Chart copied to the clipboard"), 3000);
 }
 

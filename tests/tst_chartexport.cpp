@@ -193,6 +193,30 @@ private Q_SLOTS:
             QVERIFY2(texts.contains(QLatin1String(text)), text);
     }
 
+    void svgStatesTheSizeAskedFor_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("64x64") << QSize(64, 64);
+        QTest::newRow("tall") << QSize(64, 16384);
+        QTest::newRow("wide") << QSize(16384, 64);
+        QTest::newRow("odd") << QSize(1001, 333);
+    }
+    void svgStatesTheSizeAskedFor()
+    {
+        // The generator wrote millimetres to six digits (64 px read back as 63.9999) and a viewBox whose shape
+        // could differ from the size (3 x 720 for 64 x 16384), letterboxing the drawing.
+        QFETCH(QSize, size);
+        const QString path = m_dir.filePath(QStringLiteral("size.svg"));
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
+        QXmlStreamReader xml(readAll(path));
+        while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
+        }
+        QCOMPARE(xml.attributes().value(QLatin1String("width")).toString(), QString::number(size.width()));
+        QCOMPARE(xml.attributes().value(QLatin1String("height")).toString(), QString::number(size.height()));
+        QCOMPARE(xml.attributes().value(QLatin1String("preserveAspectRatio")).toString(), QStringLiteral("none"));
+    }
+
     void pdfIsAPdf()
     {
         const QString path = m_dir.filePath(QStringLiteral("chart.pdf"));

@@ -281,6 +281,19 @@ private Q_SLOTS:
         copy->trigger();
         const QImage image = QApplication::clipboard()->image();
         QCOMPARE(image.size(), QSize(1920, 1080));
+
+        // A stored SVG size of 16384 x 16384 would make a 1 GiB image: refused with the limit, clipboard as it was.
+        const ExportSettings before = m_state->session().exportSettings;
+        m_state->setExportSettings(ExportSettings { 16384, 16384, 1.0, false });
+        MessageBoxes boxes;
+        boxes.closeNext(this);
+        copy->trigger();
+        m_state->setExportSettings(before);
+        QCOMPARE(boxes.count, 1);
+        QCOMPARE(boxes.text, QStringLiteral("Chart not copied: 16384x16384 at scale 1 makes a 16384x16384-pixel image (268435456 pixels), "
+                                            "over the limit of 67108864 pixels (8192x8192); "
+                                            "export it as SVG or PDF, or choose a smaller size in Export."));
+        QCOMPARE(QApplication::clipboard()->image().size(), QSize(1920, 1080));
     }
 
     void pinKeepsGhostsWhileSlidersMove()

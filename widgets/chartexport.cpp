@@ -10,6 +10,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -75,9 +76,18 @@ QString xmlAllowedOnly(const QString &text)
 const QLatin1String SvgTitlePlaceholder("roofline-title-placeholder");
 const QLatin1String SvgDescriptionPlaceholder("roofline-description-placeholder");
 
-QByteArray finishSvg(const QByteArray &svg, const QString &title, const QString &description)
+QByteArray finishSvg(const QByteArray &svg, const QSize &size, const QString &title, const QString &description)
 {
     QString text = xmlAllowedOnly(QString::fromUtf8(svg));
+    // QSvgGenerator gives the size in millimetres to six digits (64 px became 63.9999) and a viewBox rounded to
+    // whole layout units, whose shape can differ from the size asked for (3 x 720 for 64 x 16384). The file
+    // states the size in pixels, exactly, and its drawing fills it.
+    static const QRegularExpression header(QStringLiteral(R"(<svg width="[^"]*" height="[^"]*")"));
+    const QRegularExpressionMatch match = header.match(text);
+    if (!match.hasMatch())
+        return {};
+    text.replace(match.capturedStart(), match.capturedLength(),
+                 QStringLiteral(R"(<svg width="%1" height="%2" preserveAspectRatio="none")").arg(size.width()).arg(size.height()));
     const auto fill = [&text](const QString &element, QLatin1String placeholder, const QString &value) {
         const QString open = QLatin1Char('<') + element + QLatin1Char('>');
         const QString close = QStringLiteral("</") + element + QLatin1Char('>');
@@ -149,7 +159,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     if (!painted)
         return {};
     buffer.close();
-    return format == ExportFormat::Svg ? finishSvg(bytes, title, description) : bytes;
+    return format == ExportFormat::Svg ? finishSvg(bytes, size, title, description) : bytes;
 }
 
 QString scaleText(double scale)
