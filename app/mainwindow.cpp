@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -28,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -36,11 +38,13 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThread>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace roofline {
 
@@ -470,13 +474,58 @@ QString MainWindow::openAnyFile(const QString &path)
 
 QString MainWindow::exportTo(const QString &path, const QSize &size, double scale, bool dark)
 {
-    const QString error = exportChart(*m_plot, path, size, scale, dark);
+    ExportFormat format;
+    const QSize pixels = exportPixelSize(size, scale);
+    const bool large = exportFormatForPath(path, &format) && format == ExportFormat::Png
+        && exportSizeProblem(size, scale, format).isEmpty() && qint64(pixels.width()) * pixels.height() > LargeExportPixels;
+    bool cancelled = false;
+    const QString error = large ? exportLargePng(path, size, scale, dark, &cancelled) : exportChart(*m_plot, path, size, scale, dark);
+    if (cancelled) {
+        statusBar()->showMessage(tr("Export cancelled: nothing was written"), 5000);
+        return {};
+    }
     if (error.isEmpty()) {
         m_lastExportPath = path;
         m_state->setExportSettings(ExportSettings { size.width(), size.height(), scale, dark });
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     }
     return error;
+}
+
+QString MainWindow::exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled)
+{
+    // A large PNG takes seconds (8192 x 8192: about 2 s, half drawing, half encoding). The window shows a
+    // progress dialog that can cancel; the drawing stays on this thread (QCustomPlot is a widget), the
+    // encoding runs on another while this one keeps the window alive. A cancelled export writes nothing.
+    const QSize pixels = exportPixelSize(size, scale);
+    QProgressDialog progress(tr("Exporting a %1 x %2-pixel PNG…").arg(pixels.width()).arg(pixels.height()), tr("Cancel"), 0, 0, this);
+    progress.setWindowTitle(tr("Export"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    QCoreApplication::processEvents();
+    const auto wasCancelled = [&] {
+        *cancelled = progress.wasCanceled();
+        return *cancelled;
+    };
+    if (wasCancelled())
+        return {};
+    const QImage image = m_plot->renderImage(size, scale, dark);
+    QCoreApplication::processEvents();
+    if (wasCancelled())
+        return {};
+    progress.setLabelText(tr("Encoding a %1 x %2-pixel PNG…").arg(pixels.width()).arg(pixels.height()));
+    QByteArray bytes;
+    std::unique_ptr<QThread> worker(QThread::create([&bytes, image] { bytes = encodePng(image); }));
+    QEventLoop loop;
+    connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    // Cancel does not stop the encoder, whose result is then dropped: waiting for it keeps its data alive.
+    loop.exec();
+    worker->wait();
+    if (wasCancelled())
+        return {};
+    return writeExport(path, bytes);
 }
 
 void MainWindow::refreshPhaseMap()

@@ -38,6 +38,8 @@ public:
     // Opens whatever the file is: a session, a config.json or a GPU file (as for a drop).
     QString openAnyFile(const QString &path);
     QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
+    // PNGs of more pixels than this export behind a progress dialog that can cancel.
+    static constexpr qint64 LargeExportPixels = qint64(4096) * 4096;
     // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
     QString importMeasurements(const QString &path);
 
@@ -64,6 +66,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    QString exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled);
     void createMenus();
     void refreshChoices();
     void refresh();

@@ -31,6 +31,8 @@
 #include <QSlider>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QProgressDialog>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -294,6 +296,44 @@ private Q_SLOTS:
                                             "over the limit of 67108864 pixels (8192x8192); "
                                             "export it as SVG or PDF, or choose a smaller size in Export."));
         QCOMPARE(QApplication::clipboard()->image().size(), QSize(1920, 1080));
+    }
+
+    void largePngExportsShowProgressAndCanCancel()
+    {
+        // 4097 x 4097 pixels is past the 4096 x 4096 at which the window shows a progress dialog.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("large.png"));
+        QString label;
+        bool cancel = false;
+        QTimer watcher;
+        connect(&watcher, &QTimer::timeout, this, [&] {
+            for (QProgressDialog *progress : m_window->findChildren<QProgressDialog *>())
+                if (progress->isVisible()) {
+                    label = progress->labelText();
+                    if (cancel)
+                        progress->cancel();
+                }
+        });
+        watcher.start(0);
+        QCOMPARE(m_window->exportTo(path, QSize(4097, 4097), 1.0), QString());
+        QVERIFY2(label.startsWith(QLatin1String("Exporting a 4097 x 4097-pixel PNG")) || label.startsWith(QLatin1String("Encoding a 4097 x 4097-pixel PNG")),
+                 qPrintable(label));
+        QCOMPARE(QImage(path).size(), QSize(4097, 4097));
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Exported %1").arg(QDir::toNativeSeparators(path)));
+
+        // Cancelled: the file already there is left as it was, and the status bar says nothing was written.
+        QVERIFY(writeFile(path, "old"));
+        cancel = true;
+        label.clear();
+        QCOMPARE(m_window->exportTo(path, QSize(2100, 2100), 2.0), QString()); // 4200 x 4200 pixels
+        watcher.stop();
+        QVERIFY(!label.isEmpty());
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old"));
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Export cancelled: nothing was written"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("large.png") });
     }
 
     void pinKeepsGhostsWhileSlidersMove()

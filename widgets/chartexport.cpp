@@ -112,14 +112,8 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     QBuffer buffer(&bytes);
     if (!buffer.open(QIODevice::WriteOnly))
         return {};
-    if (format == ExportFormat::Png) {
-        const QImage image = plot.renderImage(size, scale, darkStyle);
-        // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
-        // chart of flat colours the file stays small (about 120 kB at 1920x1080).
-        if (image.isNull() || !image.save(&buffer, "PNG", 70))
-            return {};
-        return bytes;
-    }
+    if (format == ExportFormat::Png)
+        return encodePng(plot.renderImage(size, scale, darkStyle));
 
     QCustomPlot *custom = plot.customPlot();
     // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
@@ -259,6 +253,35 @@ QString xmlEscaped(const QString &text)
         }
     }
     return out;
+}
+
+QByteArray encodePng(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    // Qt maps quality 70 to zlib level 2 ((100 - 70) * 9 / 91): faster than the default level, and for a
+    // chart of flat colours the file stays small (about 120 kB at 1920x1080).
+    if (image.isNull() || !buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG", 70))
+        return {};
+    return bytes;
+}
+
+QString writeExport(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    if (bytes.isEmpty()) {
+        file.cancelWriting();
+        return path + QStringLiteral(": cannot export: rendering failed");
+    }
+    if (const QString reason = writeAll(file, bytes); !reason.isEmpty()) {
+        file.cancelWriting();
+        return path + QStringLiteral(": cannot write: ") + reason;
+    }
+    if (!file.commit())
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    return {};
 }
 
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QByteArray;
+class QImage;
 class QIODevice;
 
 namespace roofline {
@@ -34,6 +35,13 @@ QString writeAll(QIODevice &device, const QByteArray &bytes);
 // `text` fit for XML character data and attribute values: & < > " ' escaped, and the characters XML 1.0
 // cannot hold (controls other than tab, newline and CR; U+FFFE, U+FFFF; lone surrogates) dropped.
 QString xmlEscaped(const QString &text);
+
+// The stages of exportChart, for a caller that shows progress (a large PNG from the window): the image is
+// drawn on the GUI thread (RooflinePlot::renderImage), encoded on any thread, then written. encodePng gives
+// an empty array on failure; writeExport writes as exportChart does (one checked write, the old file kept on
+// failure) and returns its one-line error, or an empty string.
+QByteArray encodePng(const QImage &image);
+QString writeExport(const QString &path, const QByteArray &bytes);
 
 // Writes the chart as it stands to `path`, laid out for `size` (pixels for PNG, points for SVG and PDF);
 // `scale` multiplies the PNG's pixels. A size over the limits (exportSizeProblem) is refused. The file is
