@@ -266,11 +266,22 @@ QByteArray encodePng(const QImage &image)
     return bytes;
 }
 
-QString writeExport(const QString &path, const QByteArray &bytes)
+namespace {
+
+// Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
+// straight to the file and its count is what reached it (a buffered tail would be written only inside
+// commit(), which does not notice when that write stops short).
+QString openForExport(QSaveFile &file, const QString &path)
 {
-    QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return path + QStringLiteral(": cannot write: ") + file.errorString();
+    return {};
+}
+
+// Writes the rendered bytes into the opened file and commits; on any failure the file is dropped and an
+// earlier file at `path` is untouched.
+QString finishExport(QSaveFile &file, const QString &path, const QByteArray &bytes)
+{
     if (bytes.isEmpty()) {
         file.cancelWriting();
         return path + QStringLiteral(": cannot export: rendering failed");
@@ -284,6 +295,16 @@ QString writeExport(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+} // namespace
+
+QString writeExport(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (const QString error = openForExport(file, path); !error.isEmpty())
+        return error;
+    return finishExport(file, path, bytes);
+}
+
 QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
 {
     ExportFormat format;
@@ -291,25 +312,10 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
         return path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)");
     if (const QString problem = exportSizeProblem(size, scale, format); !problem.isEmpty())
         return path + QStringLiteral(": cannot export: ") + problem;
-
-    // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
-    // straight to the file and its count is what reached it (a buffered tail would be written only inside
-    // commit(), which does not notice when that write stops short).
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
-    const QByteArray bytes = renderFile(plot, format, size, scale, darkStyle);
-    if (bytes.isEmpty()) {
-        file.cancelWriting();
-        return path + QStringLiteral(": cannot export: rendering failed");
-    }
-    if (const QString reason = writeAll(file, bytes); !reason.isEmpty()) {
-        file.cancelWriting();
-        return path + QStringLiteral(": cannot write: ") + reason;
-    }
-    if (!file.commit())
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
-    return {};
+    if (const QString error = openForExport(file, path); !error.isEmpty())
+        return error;
+    return finishExport(file, path, renderFile(plot, format, size, scale, darkStyle));
 }
 
 } // namespace roofline
