@@ -143,6 +143,9 @@ std::optional<double> number(const std::string &cell, Commas commas = Commas::Un
         const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
         // Digits before the first comma: 1 to 3; then each group: a comma and exactly 3 digits.
         const std::size_t firstComma = text.find(',');
+        // Separators belong to the whole part: "1,234.5,6" is not a number.
+        if (text.find(',', integerEnd) != std::string::npos)
+            return std::nullopt;
         // "0,001" is never a thousand: a number does not start with a zero and a separator.
         if (firstComma > integerEnd || firstComma - sign < 1 || firstComma - sign > 3 || text[sign] == '0')
             return std::nullopt;

@@ -106,6 +106,8 @@ private Q_SLOTS:
         QTest::newRow("long first group") << QByteArray("\"1234,567\"") << 0.0;
         QTest::newRow("leading comma") << QByteArray("\",123\"") << 0.0;
         QTest::newRow("comma after point") << QByteArray("\"1.234,5\"") << 0.0;
+        // A comma after the decimal point was dropped: "1,234.5,6" read as 1234.56.
+        QTest::newRow("comma after the fraction") << QByteArray("\"1,234.5,6\"") << 0.0;
         QTest::newRow("hexadecimal") << QByteArray("0x10") << 0.0;
         QTest::newRow("infinity") << QByteArray("inf") << 0.0;
         QTest::newRow("nan") << QByteArray("nan") << 0.0;
