@@ -45,6 +45,14 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(maxFittingSeq(llama2_13b(), Workload {}, 48e9, 1), (48e9 - 26031728640.0) / 819200.0, 1e-12);
         ROOFLINE_COMPARE_REL(maxFittingSeq(llama2_13b(), Workload {}, 48e9, 4), (48e9 - 26031728640.0) / 819200.0 / 4.0, 1e-12);
         QCOMPARE(maxFittingSeq(llama2_13b(), Workload {}, 20e9, 1), 0.0); // the weights alone do not fit
+        // Each part priced at its own type: int4 weights (13,015,864,320 parameters x 0.5 B = 6,507,932,160 B)
+        // and an fp8 KV cache (2 * 40 layers * 40 heads * 128 * 1 B = 409,600 B per token):
+        // (48e9 - 6,507,932,160) / 409,600 = 101,298.99 tokens.
+        Workload quantised;
+        quantised.weightType = DType::Int4;
+        quantised.kvType = DType::Fp8;
+        ROOFLINE_COMPARE_REL(maxFittingSeq(llama2_13b(), quantised, 48e9, 1), (48e9 - 6507932160.0) / 409600.0, 1e-12);
+        ROOFLINE_COMPARE_REL(maxFittingSeq(llama2_13b(), quantised, 48e9, 1), 101298.99375, 1e-9);
         GridSpec grid { { 1, 2 }, { 20000, 30000 } };
         std::vector<double> fits;
         evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::MemoryFits, Series::QkvMlpAr, fits);
