@@ -3,7 +3,6 @@
 #include "canvas.h"
 #include "chartdata.h"
 #include "chartstyle.h"
-#include "measured.h"
 #include "modelfixtures.h"
 #include "rooflineplot.h"
 
@@ -117,19 +116,6 @@ QString differences(const Pairs &drawn, const Pairs &expected)
 // How many of the six series' points each phase has: q/k/v/o, gate/up/down, qk/pv.
 constexpr std::array<int, SeriesCount> PointsPerSeries { 4, 4, 3, 3, 2, 2 };
 
-// The kernels of tests/data/measured/kernels.csv: each ran below the seed A6000's roof at its intensity.
-std::vector<MeasuredKernel> measuredKernels()
-{
-    return {
-        // I = 52,428,800 / 52,449,280 = 0.99961 FLOP/B; 52,428,800 / 85 us = 616.8 GFLOP/s, 80 % of the 767.7 roof.
-        MeasuredKernel { "q_proj", Phase::Decode, std::nullopt, OpKind::QProj, 52428800, 52449280, 85e-6 },
-        // I = 2565.9 FLOP/B (compute-bound); 1,159,641,169,920 / 9 ms = 128.8 TFLOP/s, 71 % of 181.
-        MeasuredKernel { "gate_proj", Phase::Prefill, std::nullopt, OpKind::GateProj, 1159641169920, 451936256, 0.009 },
-        // I = 1024 FLOP/B; 114.5 TFLOP/s. No op: no series, no modelled point, no link.
-        MeasuredKernel { "flash_fwd_kernel", Phase::Prefill, std::nullopt, std::nullopt, 85899345920, 83886080, 0.00075 },
-    };
-}
-
 // A chart in which the points do not all sit on the roofs drawn: Llama-2-13B at batch 1 on the seed A6000
 // (768 GB/s, 181 TFLOP/s) with practical ceilings (70 % / 85 %) and the H100 SXM's roofs beside, a pin
 // captured on the H100 SXM (3350 GB/s, 989.4 TFLOP/s: its points lie on the H100's roofs, far above the
@@ -147,7 +133,7 @@ ChartData offRoofChart(ScenarioResults &results)
     pinned.gpu = h100Sxm();
     pinned.workload.batch = 4;
     session.pins = std::vector { Pin { "pinned: batch 4, H100 SXM", pinned } };
-    session.measured = measuredKernels();
+    session.measured = kernelsCsv();
     results.recompute(session);
     ChartData chart = results.chart;
     for (ChartPoint &p : chart.sweep)
