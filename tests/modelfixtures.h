@@ -1,7 +1,11 @@
 #pragma once
 
 #include "gpuspec.h"
+#include "measured.h"
 #include "modelconfig.h"
+
+#include <optional>
+#include <vector>
 
 // Hand-written shapes (from the models' config.json files), so the model tests do not depend on
 // the preset files; tst_presets checks that the presets agree.
@@ -81,4 +85,17 @@ inline roofline::GpuSpec seedA6000()
     g.setPeak(roofline::ComputeType::Fp16, 181e12);
     g.memoryBytes = 48e9;
     return g;
+}
+
+// The figures of tests/data/measured/kernels.csv: each kernel ran below the seed A6000's roof at its intensity.
+inline std::vector<roofline::MeasuredKernel> kernelsCsv()
+{
+    return {
+        // I = 52,428,800 / 52,449,280 = 0.99961 FLOP/B; 52,428,800 / 85 us = 616.8 GFLOP/s, 80 % of the 767.7 roof.
+        roofline::MeasuredKernel { "q_proj", roofline::Phase::Decode, std::nullopt, roofline::OpKind::QProj, 52428800, 52449280, 85e-6 },
+        // I = 2565.9 FLOP/B (compute-bound); 1,159,641,169,920 / 9 ms = 128.8 TFLOP/s, 71 % of 181.
+        roofline::MeasuredKernel { "gate_proj", roofline::Phase::Prefill, std::nullopt, roofline::OpKind::GateProj, 1159641169920, 451936256, 0.009 },
+        // I = 1024 FLOP/B; 114.5 TFLOP/s. No op: no series, no modelled point, no link.
+        roofline::MeasuredKernel { "flash_fwd_kernel", roofline::Phase::Prefill, std::nullopt, std::nullopt, 85899345920, 83886080, 0.00075 },
+    };
 }

@@ -6,6 +6,8 @@
 #include "modelfixtures.h"
 #include "rooflineplot.h"
 
+#include <qcustomplot.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,21 +26,6 @@
 using namespace roofline;
 
 namespace {
-// Whether the image holds a pixel within `tolerance` of `color` in every channel.
-bool containsColor(const QImage &image, const QColor &color, int tolerance = 12)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    for (int y = 0; y < rgb.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
-        for (int x = 0; x < rgb.width(); ++x) {
-            if (std::abs(qRed(line[x]) - color.red()) <= tolerance && std::abs(qGreen(line[x]) - color.green()) <= tolerance
-                && std::abs(qBlue(line[x]) - color.blue()) <= tolerance)
-                return true;
-        }
-    }
-    return false;
-}
-
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -109,6 +96,58 @@ private:
     int m_cause;
 };
 
+// Whether `colour` is within `tolerance` of the pixel at `at`, in every channel.
+bool pixelIs(const QImage &image, QPointF at, const QColor &colour, int tolerance = 40)
+{
+    const QPoint p = at.toPoint();
+    if (!image.rect().contains(p))
+        return false;
+    const QColor c = image.pixelColor(p);
+    return std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
+        && std::abs(c.blue() - colour.blue()) <= tolerance;
+}
+
+// Whether a cross marker (ssCross: two diagonals) of `colour` is drawn centred on `centre`, in image pixels,
+// `f` image pixels to a layout pixel. Sampled on the down-right diagonal, three and four pixels either side of
+// the centre: away from a horizontal compute roof and across a memory roof through the same point, so that
+// a roof of the same colour cannot stand in for the marker.
+bool crossAt(const QImage &image, QPointF centre, double f, const QColor &colour)
+{
+    int hits = 0;
+    for (const double d : { -4.0, -3.0, 3.0, 4.0 })
+        hits += pixelIs(image, centre + QPointF(d, d) * f, colour) ? 1 : 0;
+    return hits >= 2;
+}
+
+// Whether a disc of `colour` (a measured kernel's marker) is drawn centred on `centre`.
+bool discAt(const QImage &image, QPointF centre, double f, const QColor &colour)
+{
+    int hits = 0;
+    for (const QPointF d : { QPointF(0, 0), QPointF(1, 0), QPointF(-1, 0), QPointF(0, 1), QPointF(0, -1) })
+        hits += pixelIs(image, centre + d * f, colour) ? 1 : 0;
+    return hits >= 4;
+}
+
+// A chart whose marks do not cover one another: Llama-2-13B on the seed A6000 at batch 4096 (sequence 2048),
+// with no sweep and the three measured kernels of kernels.csv. At this batch the six series part: on the
+// compute roof (181 TFLOP/s) q/k/v/o decode at 1575 FLOP/B, gate/up/down decode at 1954, q/k/v/o prefill at
+// 2560 and gate/up/down prefill at 3736 (25 to 45 pixels apart at 1280 x 720); on the memory roof qk/pv
+// prefill at 113.8 and qk/pv decode at 0.99. The kernels lie below the roof: q_proj decode at (0.9996,
+// 616.8 GFLOP/s), 11 pixels under the qk/pv decode marker that would hide it on the roof; gate_proj prefill at
+// (2566, 128.8 TFLOP/s), 18 pixels under q/k/v/o prefill; flash_fwd_kernel at (1024, 114.5 TFLOP/s).
+ChartData separatedChart(ScenarioResults &results)
+{
+    Session session;
+    session.model = llama2_13b();
+    session.gpu = seedA6000();
+    session.workload.batch = 4096;
+    session.measured = kernelsCsv();
+    results.recompute(session);
+    ChartData chart = results.chart;
+    chart.sweep.clear();
+    return chart;
+}
+
 // The characters XML 1.0 allows (tab, newline, CR, and from U+0020 on, but no lone surrogates, U+FFFE, U+FFFF).
 QString xmlAllowed(const QString &text)
 {
@@ -155,12 +194,129 @@ private Q_SLOTS:
         QCOMPARE(exportChart(*m_plot, path, QSize(1920, 1080)), QString());
         const QImage image(path);
         QCOMPARE(image.size(), QSize(1920, 1080));
-        for (int i = 0; i < SeriesCount; ++i)
-            QVERIFY2(containsColor(image, seriesColor(static_cast<Series>(i))), qPrintable(seriesColor(static_cast<Series>(i)).name()));
-        QVERIFY(containsColor(image, QColor(0x2c, 0xa0, 0x2c))); // the ridge line
         // Scale multiplies the pixels.
         QCOMPARE(exportChart(*m_plot, path, QSize(800, 450), 2.0), QString());
         QCOMPARE(QImage(path).size(), QSize(1600, 900));
+    }
+
+    // Each mark where it belongs, sampled at the pixels its data maps to: the six series' markers, each kernel's
+    // disc at what it achieved (not at the roof), and the ridge line at 181e12 / 768e9 = 235.7 FLOP/B. The chart is
+    // laid out at 1280 x 720 on screen and in the export (a 1920 x 1080 export is laid out at 1280 x 720 and
+    // drawn at 1.5), so the screen's axes map data to the export's pixels, times the export's scale.
+    void pngShowsEachMarkWhereItBelongs_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("1280x720") << QSize(1280, 720) << 1.0 << false;
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << 1.0 << false;
+        QTest::newRow("1280x720 at 2, dark") << QSize(1280, 720) << 2.0 << true;
+    }
+    void pngShowsEachMarkWhereItBelongs()
+    {
+        QFETCH(QSize, size);
+        QFETCH(double, scale);
+        QFETCH(bool, dark);
+        RooflinePlot plot;
+        plot.resize(1280, 720);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        ScenarioResults results;
+        const ChartData chart = separatedChart(results);
+        plot.setData(chart);
+        QCustomPlot *custom = plot.customPlot();
+        custom->replot(); // laid out now: the axes map data to pixels
+        QCOMPARE(custom->size(), QSize(1280, 720));
+        const auto pixel = [&](double x, double y) { return QPointF(custom->xAxis->coordToPixel(x), custom->yAxis->coordToPixel(y)); };
+        const QRect legend = custom->legend->outerRect().adjusted(-10, -10, 10, 10);
+        const QRect axes = custom->axisRect()->rect();
+
+        // The markers to look for, in layout pixels: each series' crosses that no later series' cross covers
+        // (one drawn within 14 pixels) and that lie clear of the legend.
+        std::vector<std::pair<Series, QPointF>> crosses;
+        for (const ChartPoint &p : chart.current) {
+            const QPointF at = pixel(p.intensity, p.attainableFlopsPerSecond);
+            bool covered = legend.contains(at.toPoint()) || !axes.contains(at.toPoint());
+            for (const ChartPoint &q : chart.current)
+                covered = covered || (int(q.series) > int(p.series) && QLineF(at, pixel(q.intensity, q.attainableFlopsPerSecond)).length() < 14);
+            if (!covered)
+                crosses.emplace_back(p.series, at);
+        }
+        for (int i = 0; i < SeriesCount; ++i)
+            QVERIFY2(std::count_if(crosses.begin(), crosses.end(), [&](const auto &c) { return int(c.first) == i; }) > 0,
+                     seriesName(static_cast<Series>(i)).data());
+        QCOMPARE(chart.measured.size(), std::size_t(3));
+        std::vector<std::pair<QColor, QPointF>> discs;
+        for (const ChartData::MeasuredPoint &m : chart.measured) {
+            const QPointF at = pixel(m.intensity, m.achievedFlopsPerSecond);
+            QVERIFY(!legend.contains(at.toPoint()) && axes.contains(at.toPoint()));
+            // Far enough below the roof that a disc drawn there would miss these pixels.
+            QVERIFY(QLineF(at, pixel(m.intensity, chart.roof.attainable(m.intensity))).length() > 10);
+            discs.emplace_back(m.series == Series::None ? QColor(0x55, 0x55, 0x55) : seriesColor(m.series), at);
+        }
+        const double ridgeX = custom->xAxis->coordToPixel(181e12 / 768e9);
+        const double ridgeTop = axes.top() + 2;
+        const double ridgeBottom = custom->yAxis->coordToPixel(plot.ridgeLine()->start->coords().y()) - 30; // above its label
+        QVERIFY(ridgeBottom - ridgeTop > 200);
+
+        const QString path = m_dir.filePath(QStringLiteral("marks.png"));
+        QCOMPARE(exportChart(plot, path, size, scale, dark), QString());
+        const QImage image(path);
+        QCOMPARE(image.size(), exportPixelSize(size, scale));
+        const double f = image.width() / 1280.0;
+        QCOMPARE(image.pixelColor(2, 2), dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white));
+
+        for (const auto &[series, at] : crosses)
+            QVERIFY2(crossAt(image, at * f, f, seriesColor(series)),
+                     qPrintable(QStringLiteral("%1 at (%2, %3)").arg(QString::fromUtf8(seriesName(series).data())).arg(at.x()).arg(at.y())));
+        for (const auto &[colour, at] : discs)
+            QVERIFY2(discAt(image, at * f, f, colour), qPrintable(QStringLiteral("kernel at (%1, %2)").arg(at.x()).arg(at.y())));
+        // The ridge: a dashed line (dashes of 4, gaps of 2 pen widths) in the ridge's colour down the whole column, and
+        // none of its colour 15 pixels to either side.
+        const auto ridgeRows = [&](double x) {
+            int rows = 0;
+            for (double y = ridgeTop; y <= ridgeBottom; y += 1.0) {
+                bool hit = false;
+                for (const double dx : { -1.0, 0.0, 1.0 })
+                    hit = hit || pixelIs(image, QPointF((x + dx) * f, y * f), ridgeColor(), 20); // not the red roof's blend with white
+                rows += hit ? 1 : 0;
+            }
+            return rows;
+        };
+        const int rows = int(ridgeBottom - ridgeTop) + 1;
+        QVERIFY2(ridgeRows(ridgeX) > rows / 2, qPrintable(QStringLiteral("%1 of %2 rows").arg(ridgeRows(ridgeX)).arg(rows)));
+        QCOMPARE(ridgeRows(ridgeX - 15), 0);
+        QCOMPARE(ridgeRows(ridgeX + 15), 0);
+    }
+
+    // The checks above can fail: a hidden series leaves none of its crosses (nor its kernels' discs) in the PNG.
+    void pngLeavesOutAHiddenSeries()
+    {
+        RooflinePlot plot;
+        plot.resize(1280, 720);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        ScenarioResults results;
+        const ChartData chart = separatedChart(results);
+        plot.setData(chart);
+        QCustomPlot *custom = plot.customPlot();
+        custom->replot();
+        const auto pixel = [&](double x, double y) { return QPointF(custom->xAxis->coordToPixel(x), custom->yAxis->coordToPixel(y)); };
+        const QString path = m_dir.filePath(QStringLiteral("hidden.png"));
+        for (int i = 0; i < SeriesCount; ++i) {
+            const auto series = static_cast<Series>(i);
+            plot.setSeriesVisible(series, false);
+            QCOMPARE(exportChart(plot, path, QSize(1280, 720)), QString());
+            const QImage image(path);
+            for (const ChartPoint &p : chart.current)
+                if (p.series == series)
+                    QVERIFY2(!crossAt(image, pixel(p.intensity, p.attainableFlopsPerSecond), 1.0, seriesColor(series)),
+                             seriesName(series).data());
+            for (const ChartData::MeasuredPoint &m : chart.measured)
+                if (m.series == series)
+                    QVERIFY(!discAt(image, pixel(m.intensity, m.achievedFlopsPerSecond), 1.0, seriesColor(series)));
+            plot.setSeriesVisible(series, true);
+        }
     }
 
     void exportStyleIsChosenNotInherited()

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <QColor>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -56,6 +57,40 @@ private Q_SLOTS:
             QVERIFY(head.startsWith("%PDF"));
         else
             QVERIFY(file.readAll().contains("3350GB/s"));
+    }
+
+    // --export-style dark draws on the dark canvas; the default is light, for slides.
+    void exportStyle()
+    {
+        const QString light = m_dir.filePath(QStringLiteral("light.png"));
+        const QString dark = m_dir.filePath(QStringLiteral("dark.png"));
+        QCOMPARE(run({ QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--export"), light }), 0);
+        QCOMPARE(run({ QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--export-style"), QStringLiteral("dark"),
+                       QStringLiteral("--export"), dark }),
+                 0);
+        QCOMPARE(QImage(light).pixelColor(2, 2), QColor(Qt::white));
+        QCOMPARE(QImage(dark).pixelColor(2, 2), QColor(0x1e, 0x1f, 0x22));
+    }
+
+    // --all-ceilings labels every other compute ceiling in the frame: on the H100 SXM, fp32 at 67 TFLOP/s (fp8 and
+    // int8, at 1978.9, lie above the fitted frame; fp16 is the roof).
+    void allCeilings()
+    {
+        const QString plain = m_dir.filePath(QStringLiteral("plain.svg"));
+        const QString all = m_dir.filePath(QStringLiteral("ceilings.svg"));
+        QCOMPARE(run({ QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--export"), plain }), 0);
+        QCOMPARE(run({ QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--all-ceilings"), QStringLiteral("--export"), all }), 0);
+        const auto read = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QByteArray without = read(plain);
+        const QByteArray with = read(all);
+        QVERIFY(without.contains("989.4 TFLOP/s"));
+        QVERIFY(!without.contains("fp32 67 TFLOP/s"));
+        QVERIFY(with.contains("fp32 67 TFLOP/s"));
+        QVERIFY(!with.contains("fp8 1978.9 TFLOP/s"));
+        QVERIFY(!with.contains("fp16 989.4 TFLOP/s"));
     }
 
     void sizeFlag()

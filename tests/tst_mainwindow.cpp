@@ -39,17 +39,24 @@
 using namespace roofline;
 
 namespace {
-// The decode points the model gives for `batch` on the default scenario, by series.
-std::vector<std::pair<Series, double>> decodeIntensities(const PresetLibrary &presets, std::int64_t batch)
+// A decode point of the chart: its series, intensity and FLOP/s.
+struct DecodePoint {
+    Series series;
+    double x;
+    double y;
+};
+
+// The decode points the model gives for `batch` on the default model and `gpu` (the default GPU unless given).
+std::vector<DecodePoint> decodePoints(const PresetLibrary &presets, std::int64_t batch, std::string_view gpu = DefaultGpuId)
 {
     Scenario s;
     s.model = *presets.findModel(DefaultModelId);
-    s.gpu = *presets.findGpu(DefaultGpuId);
+    s.gpu = *presets.findGpu(gpu);
     s.workload.batch = batch;
-    std::vector<std::pair<Series, double>> out;
+    std::vector<DecodePoint> out;
     for (const OpResult &op : s.evaluate().decode)
         if (op.cost.series != Series::None)
-            out.emplace_back(op.cost.series, op.intensity);
+            out.push_back(DecodePoint { op.cost.series, op.intensity, op.attainableFlopsPerSecond });
     return out;
 }
 
@@ -79,12 +86,18 @@ QAction *actionWithShortcut(QWidget *window, const QKeySequence &key)
     return nullptr;
 }
 
-bool graphHasKey(const QCPGraph *graph, double key)
+// Whether the graph draws a point at (x, y), within a relative 1e-9 on each axis.
+bool graphHasPoint(const QCPGraph *graph, double x, double y)
 {
     for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
-        if (std::fabs(it->key - key) <= 1e-9 * key)
+        if (std::fabs(it->key - x) <= 1e-9 * x && std::fabs(it->value - y) <= 1e-9 * y)
             return true;
     return false;
+}
+
+bool graphHasPoint(const QCPGraph *graph, const DecodePoint &point)
+{
+    return graphHasPoint(graph, point.x, point.y);
 }
 }
 
@@ -143,11 +156,11 @@ private Q_SLOTS:
         QSlider *slider = m_window->controls()->batchSlider()->slider();
         slider->setValue(500); // sqrt(1024): batch 32
         QCOMPARE(m_state->session().workload.batch, qint64(32));
-        for (const auto &[series, intensity] : decodeIntensities(m_presets, 32))
-            QVERIFY2(graphHasKey(m_window->plot()->currentGraph(series), intensity), qPrintable(QString::number(intensity)));
+        for (const DecodePoint &p : decodePoints(m_presets, 32))
+            QVERIFY2(graphHasPoint(m_window->plot()->currentGraph(p.series), p), qPrintable(QString::number(p.x)));
         // And not where batch 1 put them (projections at ~1 FLOP/B move to ~32).
-        const double oldQProj = decodeIntensities(m_presets, 1).front().second;
-        QVERIFY(!graphHasKey(m_window->plot()->currentGraph(Series::QkvMlpAr), oldQProj));
+        const DecodePoint oldQProj = decodePoints(m_presets, 1).front();
+        QVERIFY(!graphHasPoint(m_window->plot()->currentGraph(Series::QkvMlpAr), oldQProj));
         // The table follows.
         QCOMPARE(m_window->opTable()->rowCount(), int(m_window->results().evaluation.prefill.count
                                                       + m_window->results().evaluation.decode.count));
@@ -265,10 +278,11 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(replots.count(), 1);
         QCOMPARE(replots.takeFirst().at(0).toBool(), true);
-        // Every step reached the model: the points are where batch 1024 puts them.
-        // Intensities do not depend on the GPU.
-        for (const auto &[series, intensity] : decodeIntensities(m_presets, 1024))
-            QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+        // Every step reached the model: the points are where batch 1024 puts them, on the new GPU's roofs.
+        const std::string gpu = m_state->session().gpu.id;
+        QVERIFY(gpu != DefaultGpuId);
+        for (const DecodePoint &p : decodePoints(m_presets, 1024, gpu))
+            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
     }
 
     void copyPutsTheChartOnTheClipboard()
@@ -342,14 +356,25 @@ private Q_SLOTS:
         m_state->pinCurrent();
         QCOMPARE(m_window->plot()->pinCount(), 1);
         QVERIFY(m_window->plot()->pinLegendGraph(0)->name().contains(QLatin1String("batch 4")));
-        const auto ghosts = decodeIntensities(m_presets, 4);
+        const auto ghosts = decodePoints(m_presets, 4);
         m_window->controls()->batchSlider()->slider()->setValue(1000); // batch 1024
         QCOMPARE(m_state->session().workload.batch, qint64(1024));
         // The ghosts stay at batch 4; the current points moved to batch 1024.
-        for (const auto &[series, intensity] : ghosts)
-            QVERIFY(graphHasKey(m_window->plot()->pinGraph(0, series), intensity));
-        for (const auto &[series, intensity] : decodeIntensities(m_presets, 1024))
-            QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+        for (const DecodePoint &p : ghosts)
+            QVERIFY(graphHasPoint(m_window->plot()->pinGraph(0, p.series), p));
+        for (const DecodePoint &p : decodePoints(m_presets, 1024))
+            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
+        // On another GPU the ghosts keep the A6000's FLOP/s, off the H100's roof (3350 GB/s x ~4 FLOP/B, over
+        // four times the A6000's 768 GB/s x ~4), while the current points rise to it.
+        const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
+                             - m_presets.gpus.begin());
+        m_state->selectGpu(h100);
+        for (const DecodePoint &p : ghosts) {
+            QVERIFY(graphHasPoint(m_window->plot()->pinGraph(0, p.series), p));
+            QVERIFY(p.y < 0.3 * std::min(989.4e12, 3350e9 * p.x));
+        }
+        for (const DecodePoint &p : decodePoints(m_presets, 1024, "h100-sxm"))
+            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
         m_state->pinCurrent();
         QCOMPARE(m_window->plot()->pinCount(), 2);
         m_state->clearPins();
@@ -444,8 +469,8 @@ private Q_SLOTS:
         QCOMPARE(batch->value(), 1.0); // the control follows
         // The drag drew markers without antialiasing; its end restored full quality.
         QVERIFY(m_window->plot()->customPlot()->antialiasedElements().testFlag(QCP::aeScatters));
-        for (const auto &[series, intensity] : decodeIntensities(m_presets, 1))
-            QVERIFY(graphHasKey(m_window->plot()->currentGraph(series), intensity));
+        for (const DecodePoint &p : decodePoints(m_presets, 1))
+            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
     }
 
     void redoFromTheKeyboard()
@@ -698,6 +723,31 @@ private Q_SLOTS:
         QVERIFY(!qobject_cast<QStandardItemModel *>(panel->computeTypeBox()->model())->item(int(ComputeType::Fp8))->isEnabled());
     }
 
+    // The summary's decode time, worked by hand for Llama-2-13B at batch 1, sequence 2048, fp16, on the seed A6000.
+    // Every decode op is memory-bound (the highest intensity is 1.25 FLOP/B, far under the ridge), so a step
+    // takes its bytes over the bandwidth. Its bytes: the weights, 40 layers x (4 x 5120^2 + 3 x 5120 x 13824 +
+    // 2 x 5120) x 2 B, the LM head's 5120 x 32000 x 2 B, the final norm's and the embedded token's 5120 x 2 B
+    // each = 25,704,058,880 B; the KV cache, 40 layers x K and V x 2048 x 5120 x 2 B = 1,677,721,600 B; the
+    // activations (mostly the 40 x 2048 scores of each layer, written, read by softmax, written and read again)
+    // 42,375,680 B: 27,424,156,160 B in all.
+    // Over 768 GB/s that is 35.71 ms (28.0 tokens/s); with the practical ceilings, over 0.85 x 768 GB/s,
+    // 35.71 / 0.85 = 42.01 ms (23.8 tokens/s).
+    void decodeTimeByHand()
+    {
+        const double bytes = 27424156160.0;
+        QCOMPARE(m_window->results().evaluation.decode.bytes, bytes);
+        ROOFLINE_COMPARE_REL(bytes / 768e9, 0.03570854, 1e-6);
+        ROOFLINE_COMPARE_REL(bytes / (0.85 * 768e9), 0.04201004, 1e-6);
+        const auto shows = [&](const char *text) {
+            return m_window->summary()->text().contains(QLatin1String(text));
+        };
+        QVERIFY2(shows("<b>Decode</b> 35.7ms per step, 28 tokens/s (28 per sequence)"), qPrintable(m_window->summary()->text()));
+        m_window->controls()->efficiencyBox()->setChecked(true);
+        QVERIFY2(shows("<b>Decode</b> 42ms per step, 23.8 tokens/s (23.8 per sequence)"), qPrintable(m_window->summary()->text()));
+        m_window->controls()->efficiencyBox()->setChecked(false);
+        QVERIFY(shows("<b>Decode</b> 35.7ms per step"));
+    }
+
     void ceilingsAndPracticalRoofs()
     {
         const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
@@ -705,24 +755,52 @@ private Q_SLOTS:
         m_state->selectGpu(h100);
         QCOMPARE(m_window->plot()->visibleCeilingCount(), 0);
         m_window->controls()->ceilingsBox()->setChecked(true);
-        // fp32 (67 TFLOP/s) sits inside the frame; fp8 and int8 (1979) lie above it unless it is widened.
-        QVERIFY(m_window->plot()->visibleCeilingCount() >= 1);
+        // fp32 (67 TFLOP/s) sits inside the frame, from where it meets the memory roof, 67e12 / 3350e9 = 20 FLOP/B;
+        // fp8 and int8 (1978.9) lie above the frame's top, 1.5 x 989.4 = 1484 TFLOP/s; fp16 is the roof itself.
+        QCOMPARE(m_window->plot()->visibleCeilingCount(), 1);
+        QCPGraph *fp32 = m_window->plot()->ceilingGraph(int(ComputeType::Fp32));
+        QVERIFY(fp32->visible());
+        QCOMPARE(fp32->dataCount(), 2);
+        ROOFLINE_COMPARE_REL(fp32->data()->constBegin()->key, 20.0, 1e-12);
+        QCOMPARE(fp32->data()->constBegin()->value, 67e12);
         QVERIFY(!m_window->plot()->practicalMemoryRoof()->visible());
         m_window->controls()->efficiencyBox()->setChecked(true);
         QVERIFY(m_window->plot()->practicalMemoryRoof()->visible());
         const auto first = m_window->plot()->practicalMemoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 0.85 * 3350e9, 1e-12);
-        // Times now use the practical roofs: decode at batch 1 takes 1 / 0.85 as long as at full bandwidth.
-        QVERIFY(m_window->summary()->text().contains(QLatin1String("Decode")));
+        // Times now use the practical roofs: decode at batch 1, memory-bound, takes 1 / 0.85 as long as at full
+        // bandwidth: its 27,424,156,160 bytes (see decodeTimeByHand) over 0.85 x 3350 GB/s are 9.631 ms, not 8.186.
+        QVERIFY2(m_window->summary()->text().contains(QLatin1String("<b>Decode</b> 9.63ms per step")),
+                 qPrintable(m_window->summary()->text()));
         ROOFLINE_COMPARE_REL(m_window->results().evaluation.timingRoof.bandwidthBytesPerSecond, 0.85 * 3350e9, 1e-12);
     }
 
     void measuredKernelsAreDrawnAndLinked()
     {
         QCOMPARE(m_window->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/kernels.csv")), QString());
-        // q_proj decode is in series "qkv mlp ar": a filled disc there, joined to its modelled point.
-        QCOMPARE(m_window->plot()->measuredGraph(Series::QkvMlpAr)->dataCount(), 1);
-        QVERIFY(m_window->plot()->measuredLinkCount() >= 1);
+        // q_proj decode is in series "qkv mlp ar": one disc there, where it ran: 52,428,800 FLOPs over 52,449,280
+        // bytes in 85 us. Its modelled point (batch 1) has the same FLOPs and bytes, on the memory roof.
+        RooflinePlot *plot = m_window->plot();
+        const double intensity = 52428800.0 / 52449280.0;
+        QCOMPARE(plot->measuredGraph(Series::QkvMlpAr)->dataCount(), 1);
+        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::QkvMlpAr)->data()->constBegin()->key, intensity, 1e-12);
+        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::QkvMlpAr)->data()->constBegin()->value, 52428800.0 / 85e-6, 1e-12);
+        // gate_proj prefill in "up/gate/down init", flash_fwd_kernel (no op it measures) in the kernels of no series.
+        QCOMPARE(plot->measuredGraph(Series::UpGateDownInit)->dataCount(), 1);
+        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::UpGateDownInit)->data()->constBegin()->key, 1159641169920.0 / 451936256.0, 1e-12);
+        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::UpGateDownInit)->data()->constBegin()->value, 1159641169920.0 / 0.009, 1e-12);
+        QCOMPARE(plot->measuredGraph(Series::None)->dataCount(), 1);
+        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::None)->data()->constBegin()->key, 1024.0, 1e-12);
+        // Two links: q_proj and gate_proj to their modelled points; flash_fwd_kernel measures no op.
+        QCOMPARE(plot->measuredLinkCount(), 2);
+        const QCPItemLine *link = plot->measuredLink(0);
+        ROOFLINE_COMPARE_REL(link->start->coords().x(), intensity, 1e-12);
+        ROOFLINE_COMPARE_REL(link->start->coords().y(), 52428800.0 / 85e-6, 1e-12);
+        ROOFLINE_COMPARE_REL(link->end->coords().x(), intensity, 1e-12);
+        ROOFLINE_COMPARE_REL(link->end->coords().y(), 768e9 * intensity, 1e-12);
+        // gate_proj prefill of 2048 tokens: 1322.87 FLOP/B, past the ridge: on the 181 TFLOP/s roof.
+        ROOFLINE_COMPARE_REL(plot->measuredLink(1)->end->coords().x(), 289910292480.0 / 219152384.0, 1e-12);
+        QCOMPARE(plot->measuredLink(1)->end->coords().y(), 181e12);
         // The table shows the achieved share of the roof on the op's row.
         bool shown = false;
         for (int row = 0; row < m_window->opTable()->rowCount(); ++row)

@@ -14,6 +14,9 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
+#include <array>
+
 using namespace roofline;
 
 namespace {
@@ -69,6 +72,74 @@ int roofPixels(const QImage &image, const RooflinePlot &plot, double bandwidth, 
     }
     return count;
 }
+
+using Pairs = std::vector<std::pair<double, double>>;
+
+// What a graph draws: its (key, value) pairs, sorted by key, then value.
+Pairs graphPairs(const QCPGraph *graph)
+{
+    Pairs pairs;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+        pairs.emplace_back(it->key, it->value);
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
+// The (intensity, FLOP/s) of the points of one series, sorted the same way.
+Pairs chartPairs(const std::vector<ChartPoint> &points, Series series)
+{
+    Pairs pairs;
+    for (const ChartPoint &p : points)
+        if (p.series == series)
+            pairs.emplace_back(p.intensity, p.attainableFlopsPerSecond);
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
+// Empty when both hold as many pairs and each pair agrees within a relative 1e-9; else the first difference.
+QString differences(const Pairs &drawn, const Pairs &expected)
+{
+    if (drawn.size() != expected.size())
+        return QStringLiteral("%1 pairs drawn, %2 expected").arg(drawn.size()).arg(expected.size());
+    const auto near = [](double a, double e) { return std::fabs(a - e) <= 1e-9 * std::fabs(e); };
+    for (std::size_t i = 0; i < drawn.size(); ++i)
+        if (!near(drawn[i].first, expected[i].first) || !near(drawn[i].second, expected[i].second))
+            return QStringLiteral("pair %1: drawn (%2, %3), expected (%4, %5)")
+                .arg(i)
+                .arg(drawn[i].first, 0, 'g', 12)
+                .arg(drawn[i].second, 0, 'g', 12)
+                .arg(expected[i].first, 0, 'g', 12)
+                .arg(expected[i].second, 0, 'g', 12);
+    return {};
+}
+
+// How many of the six series' points each phase has: q/k/v/o, gate/up/down, qk/pv.
+constexpr std::array<int, SeriesCount> PointsPerSeries { 4, 4, 3, 3, 2, 2 };
+
+// A chart in which the points do not all sit on the roofs drawn: Llama-2-13B at batch 1 on the seed A6000
+// (768 GB/s, 181 TFLOP/s) with practical ceilings (70 % / 85 %) and the H100 SXM's roofs beside, a pin
+// captured on the H100 SXM (3350 GB/s, 989.4 TFLOP/s: its points lie on the H100's roofs, far above the
+// A6000's), the three measured kernels, and the sweep moved by hand to half its roof, where no model puts it
+// but where a canvas that drew the values it was given would show it.
+ChartData offRoofChart(ScenarioResults &results)
+{
+    Session session;
+    session.model = llama2_13b();
+    session.gpu = seedA6000();
+    session.efficiency.enabled = true;
+    session.secondGpu = h100Sxm();
+    Scenario pinned;
+    pinned.model = llama2_13b();
+    pinned.gpu = h100Sxm();
+    pinned.workload.batch = 4;
+    session.pins = std::vector { Pin { "pinned: batch 4, H100 SXM", pinned } };
+    session.measured = kernelsCsv();
+    results.recompute(session);
+    ChartData chart = results.chart;
+    for (ChartPoint &p : chart.sweep)
+        p.attainableFlopsPerSecond /= 2;
+    return chart;
+}
 }
 
 class TestRooflinePlot : public QObject
@@ -110,6 +181,152 @@ private Q_SLOTS:
         for (auto it = qkpv->data()->constBegin(); it != qkpv->data()->constEnd(); ++it)
             found = found || (std::fabs(it->key - 113.7778) < 1e-3 && std::fabs(it->value / (768e9 * it->key) - 1) < 1e-9);
         QVERIFY(found);
+    }
+
+    // Every graph holds exactly the points of the chart, at the values given: not at the roof, which is where
+    // every modelled point of the chart's own GPU sits, so only off-roof points tell the two apart.
+    void everyGraphDrawsTheValuesItIsGiven()
+    {
+        ScenarioResults results;
+        const ChartData chart = offRoofChart(results);
+        m_plot->setData(chart);
+        m_plot->setViewRange(ViewRange { 0.5, 2e4, 1e10, 2e15 }); // holds every point of the chart
+        m_plot->customPlot()->replot(); // fits the graphs to the frame now
+        const Roofline &roof = chart.roof;
+
+        // The fixture is what it says: pins and kernels lie off the roofs drawn.
+        QCOMPARE(chart.pins.size(), std::size_t(1));
+        int offRoof = 0;
+        for (const ChartPoint &p : chart.pins[0].points)
+            offRoof += p.attainableFlopsPerSecond > 1.1 * roof.attainable(p.intensity) ? 1 : 0;
+        QVERIFY2(offRoof >= 10, qPrintable(QString::number(offRoof)));
+        for (const ChartData::MeasuredPoint &m : chart.measured)
+            QVERIFY(m.achievedFlopsPerSecond < 0.85 * roof.attainable(m.intensity));
+
+        // The sweep: the default one, 6 batches x 3 sequence lengths, each with the 18 points of the operating point.
+        QCOMPARE(results.sweep.size(), std::size_t(18));
+        for (int i = 0; i < SeriesCount; ++i) {
+            const auto series = static_cast<Series>(i);
+            const QString name = QString::fromUtf8(seriesName(series).data());
+            const Pairs current = chartPairs(chart.current, series);
+            QCOMPARE(int(current.size()), PointsPerSeries[std::size_t(i)]);
+            QVERIFY2(differences(graphPairs(m_plot->currentGraph(series)), current).isEmpty(),
+                     qPrintable(name + QLatin1String(", current: ") + differences(graphPairs(m_plot->currentGraph(series)), current)));
+            const Pairs sweep = chartPairs(chart.sweep, series);
+            QCOMPARE(int(sweep.size()), 18 * PointsPerSeries[std::size_t(i)]);
+            QVERIFY2(differences(graphPairs(m_plot->sweepGraph(series)), sweep).isEmpty(),
+                     qPrintable(name + QLatin1String(", sweep: ") + differences(graphPairs(m_plot->sweepGraph(series)), sweep)));
+            const Pairs pin = chartPairs(chart.pins[0].points, series);
+            QCOMPARE(int(pin.size()), PointsPerSeries[std::size_t(i)]);
+            QVERIFY2(differences(graphPairs(m_plot->pinGraph(0, series)), pin).isEmpty(),
+                     qPrintable(name + QLatin1String(", pin: ") + differences(graphPairs(m_plot->pinGraph(0, series)), pin)));
+        }
+
+        // The kernels, at what they achieved (hand-worked from kernels.csv), one marker each, in their series' graph:
+        // q_proj decode in "qkv mlp ar", gate_proj prefill in "up/gate/down init", the unknown kernel in its own.
+        const double qIntensity = 52428800.0 / 52449280.0; // 0.99961 FLOP/B
+        const double qAchieved = 52428800.0 / 85e-6; // 616.8 GFLOP/s
+        const double gateIntensity = 1159641169920.0 / 451936256.0; // 2565.9 FLOP/B
+        const double gateAchieved = 1159641169920.0 / 0.009; // 128.8 TFLOP/s
+        for (int i = 0; i <= SeriesCount; ++i) {
+            const auto series = static_cast<Series>(i);
+            const Pairs expected = series == Series::QkvMlpAr ? Pairs { { qIntensity, qAchieved } }
+                : series == Series::UpGateDownInit            ? Pairs { { gateIntensity, gateAchieved } }
+                : series == Series::None                      ? Pairs { { 1024.0, 85899345920.0 / 0.00075 } }
+                                                              : Pairs {};
+            QVERIFY2(differences(graphPairs(m_plot->measuredGraph(series)), expected).isEmpty(),
+                     qPrintable(differences(graphPairs(m_plot->measuredGraph(series)), expected)));
+        }
+        // Two links, from each kernel that measures an op to the op's modelled point (the third measures none):
+        // q_proj decode at batch 1 moves 5120 x 5120 x 2 weight bytes and 2 x 5120 x 2 activation bytes for
+        // 2 x 5120 x 5120 FLOPs, the kernel's own intensity, on the memory roof: 768e9 x I. gate_proj prefill of
+        // 2048 tokens: 2 x 2048 x 5120 x 13824 FLOPs over 5120 x 13824 x 2 + 2048 x (5120 + 13824) x 2 bytes =
+        // 1322.87 FLOP/B, past the ridge: on the compute roof, 181 TFLOP/s.
+        QCOMPARE(m_plot->measuredLinkCount(), 2);
+        const std::array<std::array<double, 4>, 2> links { { { qIntensity, qAchieved, qIntensity, 768e9 * qIntensity },
+                                                             { gateIntensity, gateAchieved, 289910292480.0 / 219152384.0, 181e12 } } };
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            const QCPItemLine *link = m_plot->measuredLink(int(i));
+            QVERIFY(link && link->visible());
+            ROOFLINE_COMPARE_REL(link->start->coords().x(), links[i][0], 1e-9);
+            ROOFLINE_COMPARE_REL(link->start->coords().y(), links[i][1], 1e-9);
+            ROOFLINE_COMPARE_REL(link->end->coords().x(), links[i][2], 1e-9);
+            ROOFLINE_COMPARE_REL(link->end->coords().y(), links[i][3], 1e-9);
+        }
+
+        // The roofs, cut to the frame (x 0.5 to 20k FLOP/B, y 10G to 2P FLOP/s). The memory roof y = 768e9 x I leaves
+        // the top at I = 2e15 / 768e9 = 2604.17; the compute roof spans the frame; the ridge stands at
+        // 181e12 / 768e9 = 235.677 FLOP/B, from the bottom (the legend is to its right) to the top.
+        const auto line = [](double x1, double y1, double x2, double y2) { return Pairs { { x1, y1 }, { x2, y2 } }; };
+        QCOMPARE(differences(graphPairs(m_plot->memoryRoof()), line(0.5, 768e9 * 0.5, 2e15 / 768e9, 2e15)), QString());
+        QCOMPARE(differences(graphPairs(m_plot->computeRoof()), line(0.5, 181e12, 2e4, 181e12)), QString());
+        QVERIFY(m_plot->ridgeLine()->visible());
+        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->start->coords().x(), 181e12 / 768e9, 1e-12);
+        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->end->coords().x(), 181e12 / 768e9, 1e-12);
+        QCOMPARE(m_plot->ridgeLine()->start->coords().y(), 1e10);
+        QCOMPARE(m_plot->ridgeLine()->end->coords().y(), 2e15);
+        // The practical roofs stop and start at their own ridge: 0.70 x 181e12 / (0.85 x 768e9) = 194.087 FLOP/B.
+        const double practicalPeak = 0.7 * 181e12, practicalBandwidth = 0.85 * 768e9;
+        const double practicalRidge = practicalPeak / practicalBandwidth;
+        QCOMPARE(differences(graphPairs(m_plot->practicalMemoryRoof()),
+                             line(0.5, practicalBandwidth * 0.5, practicalRidge, practicalBandwidth * practicalRidge)),
+                 QString());
+        QCOMPARE(differences(graphPairs(m_plot->practicalComputeRoof()), line(practicalRidge, practicalPeak, 2e4, practicalPeak)),
+                 QString());
+        // The H100's roofs: 3350e9 x I up to 2e15 / 3350e9 = 597.01 FLOP/B, and 989.4 TFLOP/s across.
+        QCOMPARE(differences(graphPairs(m_plot->secondMemoryRoof()), line(0.5, 3350e9 * 0.5, 2e15 / 3350e9, 2e15)), QString());
+        QCOMPARE(differences(graphPairs(m_plot->secondComputeRoof()), line(0.5, 989.4e12, 2e4, 989.4e12)), QString());
+        // The seed A6000 publishes one compute type, the roof itself: no ceiling to show.
+        m_plot->setShowAllCeilings(true);
+        QCOMPARE(m_plot->visibleCeilingCount(), 0);
+    }
+
+    // Every other compute ceiling the GPU publishes starts where it meets the memory roof, I = peak / bandwidth,
+    // and shows only while it lies inside the frame.
+    void ceilingsStartAtTheirRidges()
+    {
+        Scenario s = seedScenario();
+        s.gpu = h100Sxm(); // fp16 989.4 (the roof), fp8 1978.9 TFLOP/s
+        s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
+        s.gpu.setPeak(ComputeType::Fp32, 67e12);
+        ScenarioResults results;
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        m_plot->customPlot()->replot();
+        // The ceilings come in the order of the compute types: fp16, fp8, int8, fp32.
+        const ChartData &chart = m_plot->data();
+        QCOMPARE(chart.ceilings.size(), std::size_t(4));
+        const std::array<double, 4> ridges { 989.4e12 / 3350e9, 1978.9e12 / 3350e9, 1978.9e12 / 3350e9, 67e12 / 3350e9 };
+        ROOFLINE_COMPARE_REL(ridges[0], 295.343, 1e-6);
+        ROOFLINE_COMPARE_REL(ridges[1], 590.716, 1e-6);
+        ROOFLINE_COMPARE_REL(ridges[3], 20.0, 1e-12);
+        for (std::size_t i = 0; i < ridges.size(); ++i)
+            ROOFLINE_COMPARE_REL(chart.ceilings[i].ridge, ridges[i], 1e-12);
+        QVERIFY(chart.ceilings[0].active);
+
+        QCOMPARE(m_plot->visibleCeilingCount(), 0); // off until asked for
+        m_plot->setShowAllCeilings(true);
+        m_plot->customPlot()->replot();
+        // The fitted frame reaches 1.5 x 989.4 = 1484 TFLOP/s: fp32 (67) is inside, fp8 and int8 (1978.9) above it;
+        // the active fp16 is the roof, not a ceiling.
+        const QCPRange x = m_plot->customPlot()->xAxis->range();
+        ROOFLINE_COMPARE_REL(m_plot->customPlot()->yAxis->range().upper, 1.5 * 989.4e12, 1e-12);
+        QCOMPARE(m_plot->visibleCeilingCount(), 1);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!m_plot->ceilingGraph(i)->visible());
+        QCOMPARE(differences(graphPairs(m_plot->ceilingGraph(3)), Pairs { { 20.0, 67e12 }, { x.upper, 67e12 } }), QString());
+
+        // A frame reaching 3 PFLOP/s takes in fp8 and int8, from 590.716 FLOP/B to the right edge.
+        m_plot->setViewRange(ViewRange { 0.5, 2e4, 1e10, 3e15 });
+        m_plot->customPlot()->replot();
+        QCOMPARE(m_plot->visibleCeilingCount(), 3);
+        QVERIFY(!m_plot->ceilingGraph(0)->visible());
+        for (int i = 1; i <= 2; ++i)
+            QCOMPARE(differences(graphPairs(m_plot->ceilingGraph(i)), Pairs { { 1978.9e12 / 3350e9, 1978.9e12 }, { 2e4, 1978.9e12 } }),
+                     QString());
+        QCOMPARE(differences(graphPairs(m_plot->ceilingGraph(3)), Pairs { { 20.0, 67e12 }, { 2e4, 67e12 } }), QString());
+        m_plot->setShowAllCeilings(false);
+        QCOMPARE(m_plot->visibleCeilingCount(), 0);
     }
 
     void roofsAndRidge()

@@ -17,6 +17,16 @@ QColor seriesColor(Series series)
     return index < cycle.size() ? cycle[index] : QColor(0x7f, 0x7f, 0x7f);
 }
 
+QColor ridgeColor()
+{
+    return QColor(0xe3, 0x77, 0xc2);
+}
+
+QColor ridgeLabelColor(bool dark)
+{
+    return dark ? ridgeColor() : QColor(0xa8, 0x32, 0x7a);
+}
+
 namespace {
 class SiLogTicker : public QCPAxisTickerLog
 {

@@ -425,10 +425,10 @@ void RooflinePlot::buildPlot()
     m_secondRidge->setVisible(false);
 
     m_ridgeLine = new QCPItemLine(&p);
-    m_ridgeLine->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 1.6, Qt::DashLine));
+    m_ridgeLine->setPen(QPen(ridgeColor(), 1.6, Qt::DashLine));
     m_ridgeLine->setSelectable(false);
     m_ridgeText = new QCPItemText(&p);
-    m_ridgeText->setColor(QColor(0x1e, 0x7b, 0x1e));
+    m_ridgeText->setColor(ridgeLabelColor(false));
     m_ridgeText->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     m_ridgeText->setPadding(QMargins(4, 0, 0, 4));
     m_bandwidthText = new QCPItemText(&p);
@@ -1518,7 +1518,8 @@ void RooflinePlot::applyStyle()
 
     m_memoryRoof->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2.0 * pen, Qt::DashLine));
     m_computeRoof->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2.0 * pen, Qt::DashLine));
-    m_ridgeLine->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 1.6 * pen, Qt::DashLine));
+    m_ridgeLine->setPen(QPen(ridgeColor(), 1.6 * pen, Qt::DashLine));
+    m_ridgeText->setColor(ridgeLabelColor(m_dark));
     const QColor secondRoof = m_dark ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44);
     m_secondMemoryRoof->setPen(QPen(secondRoof, 1.8 * pen, Qt::DotLine));
     m_secondComputeRoof->setPen(QPen(secondRoof, 1.8 * pen, Qt::DashDotLine));

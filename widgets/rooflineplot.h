@@ -80,9 +80,18 @@ public:
     // Every compute ceiling the GPU publishes as a labelled line (as Intel Advisor draws them).
     void setShowAllCeilings(bool show);
     int visibleCeilingCount() const;
+    // The line of ChartData::ceilings[index] (one per compute type), shown or not.
+    QCPGraph *ceilingGraph(int index) const { return m_ceilingGraphs[std::size_t(index)]; }
     QCPGraph *practicalMemoryRoof() const { return m_practicalMemory; }
+    QCPGraph *practicalComputeRoof() const { return m_practicalCompute; }
     QCPGraph *measuredGraph(Series series) const { return m_measured[std::size_t(series)]; }
     int measuredLinkCount() const;
+    // The lines from measured kernels (or the middle of an op's kernels) to their modelled points, in the order
+    // of the kernels, or nullptr past the last; one with an end out of the frame is hidden.
+    QCPItemLine *measuredLink(int index) const
+    {
+        return index >= 0 && std::size_t(index) < m_measuredLinks.size() ? m_measuredLinks[std::size_t(index)] : nullptr;
+    }
     // The measured point under a pixel position, or nullptr.
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
     // `modelled`: the current point it measures, if any (ChartData::modelledPoint).
