@@ -6,6 +6,8 @@
 #include "modelfixtures.h"
 #include "rooflineplot.h"
 
+#include <qcustomplot.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -215,6 +217,90 @@ private Q_SLOTS:
         QCOMPARE(xml.attributes().value(QLatin1String("width")).toString(), QString::number(size.width()));
         QCOMPARE(xml.attributes().value(QLatin1String("height")).toString(), QString::number(size.height()));
         QCOMPARE(xml.attributes().value(QLatin1String("preserveAspectRatio")).toString(), QStringLiteral("none"));
+    }
+
+    // The drawing keeps the shape asked for: a 64 x 16384 SVG was laid out 3 units wide (viewBox "0 0 3 720")
+    // and stretched 21 times across, its axis rect squeezed out of the picture.
+    void svgKeepsTheShapeAskedFor_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("64x16384") << QSize(64, 16384);
+        QTest::newRow("16384x64") << QSize(16384, 64);
+        QTest::newRow("800x600") << QSize(800, 600);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("200x16384") << QSize(200, 16384);
+        QTest::newRow("16384x16384") << QSize(16384, 16384);
+        QTest::newRow("64x64") << QSize(64, 64);
+    }
+    void svgKeepsTheShapeAskedFor()
+    {
+        QFETCH(QSize, size);
+        const QString path = m_dir.filePath(QStringLiteral("shape.svg"));
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
+        QXmlStreamReader xml(readAll(path));
+        while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
+        }
+        const QStringList box = xml.attributes().value(QLatin1String("viewBox")).toString().split(QLatin1Char(' '));
+        QCOMPARE(box.size(), 4);
+        const QRectF viewBox(box[0].toDouble(), box[1].toDouble(), box[2].toDouble(), box[3].toDouble());
+        QCOMPARE(viewBox.topLeft(), QPointF(0, 0));
+        const double asked = double(size.width()) / size.height();
+        const double drawn = viewBox.width() / viewBox.height();
+        QVERIFY2(std::abs(drawn / asked - 1.0) <= 0.01,
+                 qPrintable(QStringLiteral("viewBox %1 x %2 for %3 x %4").arg(viewBox.width()).arg(viewBox.height())
+                                .arg(size.width()).arg(size.height())));
+        // Fonts read as on screen: the layout is at most 720 high, unless its short side would be under 256.
+        QVERIFY(viewBox.height() <= 720 || std::min(viewBox.width(), viewBox.height()) <= 257);
+        // The chart was laid out in that box: its axis rect (left as the export placed it) lies inside it and is
+        // not empty.
+        const QRect axes = m_plot->customPlot()->axisRect()->rect();
+        QVERIFY2(axes.width() > 0 && axes.height() > 0 && viewBox.contains(QRectF(axes)),
+                 qPrintable(QStringLiteral("axis rect %1,%2 %3x%4 in a viewBox %5x%6")
+                                .arg(axes.x()).arg(axes.y()).arg(axes.width()).arg(axes.height())
+                                .arg(viewBox.width()).arg(viewBox.height())));
+    }
+
+    // The page is exactly the size asked for at 96 pixels per inch (801 pixels: 600.75 points); Qt rounded it
+    // to whole points.
+    void pdfPageIsTheSizeAskedFor_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QByteArray>("mediaBox");
+        QTest::newRow("801x601") << QSize(801, 601) << QByteArray("[0 0 600.750000 450.750000]");
+        QTest::newRow("1333x1333") << QSize(1333, 1333) << QByteArray("[0 0 999.7500000 999.7500000]"); // 1000 rounded
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << QByteArray("[0 0 1440.000000 810.000000]");
+        QTest::newRow("64x16384") << QSize(64, 16384) << QByteArray("[0 0 48.000000 12288.000000]");
+        QTest::newRow("65x16383") << QSize(65, 16383) << QByteArray("[0 0 48.750000 12287.250000]");
+        QTest::newRow("1002x1001") << QSize(1002, 1001) << QByteArray("[0 0 751.500000 750.750000]");
+    }
+    void pdfPageIsTheSizeAskedFor()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QByteArray, mediaBox);
+        const QString path = m_dir.filePath(QStringLiteral("page.pdf"));
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
+        const QByteArray pdf = readAll(path);
+        QCOMPARE(pdf.count("/MediaBox"), qsizetype(1));
+        const qsizetype at = pdf.indexOf("/MediaBox ") + 10;
+        QCOMPARE(pdf.mid(at, pdf.indexOf(']', at) + 1 - at), mediaBox);
+        // The box kept its length, so the cross-reference table still points at each object: the first
+        // object's offset is where "1 0 obj" starts.
+        const qsizetype xref = pdf.lastIndexOf("\nxref\n");
+        QVERIFY(xref > 0);
+        const QList<QByteArray> lines = pdf.mid(xref + 6).split('\n');
+        QVERIFY(lines.size() > 3);
+        const qsizetype firstObject = lines[2].left(10).toLongLong();
+        QVERIFY2(pdf.mid(firstObject).startsWith("1 0 obj"), pdf.mid(firstObject, 20).constData());
+        // Every object the table lists starts where it says.
+        const int count = lines[0].split(' ').value(1).toInt();
+        QVERIFY(count > 3);
+        for (int i = 1; i < count; ++i) {
+            const QByteArray entry = lines[1 + i];
+            if (!entry.endsWith(" n ") && !entry.endsWith(" n"))
+                continue;
+            const qsizetype offset = entry.left(10).toLongLong();
+            QVERIFY2(pdf.mid(offset).startsWith(QByteArray(QByteArray::number(i) + " 0 obj")), entry.constData());
+        }
     }
 
     void pdfIsAPdf()
