@@ -19,9 +19,15 @@
 #include <QXmlStreamReader>
 
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 
 using namespace roofline;
 
@@ -319,7 +325,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("parent is a file") << QStringLiteral("blocker/chart.png") << "cannot write";
         QTest::newRow("missing directory") << QStringLiteral("no/such/dir/chart.svg") << "cannot write";
-        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write";
+        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write: it is a directory, not a regular file";
         QTest::newRow("unknown type") << QStringLiteral("chart.bmp") << "unknown file type";
     }
     void failedWritesLeaveNothing()
@@ -339,6 +345,105 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(full));
         // No temporary file is left beside it either.
         QCOMPARE(listing(m_dir.path()), before);
+    }
+
+    // An existing target that is not a regular file is refused and left as it was: QSaveFile would rename its
+    // temporary file onto the name, replacing a FIFO, a socket or a device node (as root, /dev/full) with a
+    // regular file. A link that loops is refused too (QSaveFile gave up following it and replaced the link).
+    void specialTargetsAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("fifo") << "fifo" << "it is a FIFO (named pipe), not a regular file";
+        QTest::newRow("socket") << "socket" << "it is a socket, not a regular file";
+        QTest::newRow("character device") << "device" << "it is a character device, not a regular file";
+        QTest::newRow("directory") << "directory" << "it is a directory, not a regular file";
+        QTest::newRow("link to a fifo") << "link to fifo" << "it leads to %1, a FIFO (named pipe), not a regular file";
+        QTest::newRow("link loop") << "loop" << "too many levels of symbolic links";
+    }
+    void specialTargetsAreRefused()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+            const QString path = dir.filePath(QLatin1String(name));
+            const QByteArray native = QFile::encodeName(path);
+            if (kind == QLatin1String("fifo")) {
+                QVERIFY(mkfifo(native.constData(), 0600) == 0);
+            } else if (kind == QLatin1String("socket")) {
+                const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+                QVERIFY(fd >= 0);
+                sockaddr_un address {};
+                address.sun_family = AF_UNIX;
+                QVERIFY(std::size_t(native.size()) < sizeof address.sun_path);
+                std::memcpy(address.sun_path, native.constData(), std::size_t(native.size()));
+                QVERIFY(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
+                ::close(fd);
+            } else if (kind == QLatin1String("device")) {
+                // A copy of /dev/full's node (character device 1, 7); making one needs root.
+                if (mknod(native.constData(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+                    QSKIP("cannot make a device node here (needs root)");
+            } else if (kind == QLatin1String("directory")) {
+                QVERIFY(QDir(dir.path()).mkdir(QLatin1String(name)));
+            } else if (kind == QLatin1String("link to fifo")) {
+                QVERIFY(QFile::link(fifo, path));
+            } else {
+                const QString other = path + QStringLiteral(".other");
+                QVERIFY(QFile::link(path, other));
+                QVERIFY(QFile::link(other, path));
+            }
+            struct stat before {};
+            QVERIFY(::lstat(native.constData(), &before) == 0);
+            const QStringList listed = listing(dir.path());
+            const QString expected = path + QStringLiteral(": cannot write: ") + (reason.contains(QLatin1String("%1")) ? reason.arg(fifo) : reason);
+            QCOMPARE(exportChart(*m_plot, path, QSize(640, 360)), expected);
+            // The window's staged export writes the same way.
+            QCOMPARE(writeExport(path, QByteArray("bytes")), expected);
+            struct stat after {};
+            QVERIFY(::lstat(native.constData(), &after) == 0);
+            QCOMPARE(after.st_ino, before.st_ino);
+            QCOMPARE(after.st_mode, before.st_mode);
+            QCOMPARE(listing(dir.path()), listed);
+        }
+    }
+
+    // A symbolic link is followed: the link stays a link and the file it leads to (through a chain of links,
+    // or one to nothing yet) gets the chart, keeping its permissions. A hard link is not: the name gets a new
+    // file and the other name keeps the old one.
+    void linksAndPermissions()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("target.png"));
+        QVERIFY(writeFile(target, "old chart"));
+        QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        const QString link = dir.filePath(QStringLiteral("link.png"));
+        const QString chain = dir.filePath(QStringLiteral("chain.png"));
+        QVERIFY(QFile::link(QStringLiteral("target.png"), link)); // relative, as `ln -s` makes them
+        QVERIFY(QFile::link(link, chain));
+        QCOMPARE(exportChart(*m_plot, chain, QSize(200, 100)), QString());
+        QCOMPARE(QFileInfo(chain).symLinkTarget(), link);
+        QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+        QCOMPARE(QImage(target).size(), QSize(200, 100));
+        QCOMPARE(QFile::permissions(target),
+                 QFileDevice::ReadOwner | QFileDevice::ReadUser | QFileDevice::WriteOwner | QFileDevice::WriteUser
+                     | QFileDevice::ReadGroup);
+        // A link to nothing yet: the file is made where it points.
+        const QString dangling = dir.filePath(QStringLiteral("dangling.svg"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("made.svg")), dangling));
+        QCOMPARE(exportChart(*m_plot, dangling, QSize(200, 100)), QString());
+        QVERIFY(QFileInfo(dangling).isSymLink());
+        QVERIFY(readAll(dir.filePath(QStringLiteral("made.svg"))).contains("<svg"));
+
+        const QString hard = dir.filePath(QStringLiteral("hard.png"));
+        const QString other = dir.filePath(QStringLiteral("other.png"));
+        QVERIFY(writeFile(hard, "old chart"));
+        QVERIFY(::link(QFile::encodeName(hard).constData(), QFile::encodeName(other).constData()) == 0);
+        QCOMPARE(exportChart(*m_plot, hard, QSize(200, 100)), QString());
+        QCOMPARE(QImage(hard).size(), QSize(200, 100));
+        QCOMPARE(readAll(other), QByteArray("old chart"));
     }
 
     // A write that stops part-way with no error flag (as on a disk that fills up during the write) must fail

@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
@@ -14,6 +15,9 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -303,54 +307,130 @@ QByteArray encodePng(const QImage &image)
 
 namespace {
 
+// What an existing file that is not a regular file is, for a message.
+QString fileKindName(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return QStringLiteral("a directory");
+    if (S_ISCHR(mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("a block device");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO (named pipe)");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    return QStringLiteral("a special file");
+}
+
+QString cannotWrite(const QString &path, const QString &reason)
+{
+    return path + QStringLiteral(": cannot write: ") + reason;
+}
+
 // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
 // straight to the file and its count is what reached it (a buffered tail would be written only inside
 // commit(), which does not notice when that write stops short).
-QString openForExport(QSaveFile &file, const QString &path)
+QString openForWriting(QSaveFile &file, const QString &path)
 {
+    QString error;
+    const QString target = writeTarget(path, &error);
+    if (target.isEmpty())
+        return error;
+    file.setFileName(target);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
+        return cannotWrite(path, file.errorString());
     return {};
 }
 
-// Writes the rendered bytes into the opened file and commits; on any failure the file is dropped and an
-// earlier file at `path` is untouched.
-QString finishExport(QSaveFile &file, const QString &path, const QByteArray &bytes)
+// Writes the bytes into the opened file and commits; on any failure the file is dropped and an earlier file
+// at `path` is untouched.
+QString finishWriting(QSaveFile &file, const QString &path, const QByteArray &bytes)
 {
-    if (bytes.isEmpty()) {
-        file.cancelWriting();
-        return path + QStringLiteral(": cannot export: rendering failed");
-    }
     if (const QString reason = writeAll(file, bytes); !reason.isEmpty()) {
         file.cancelWriting();
-        return path + QStringLiteral(": cannot write: ") + reason;
+        return cannotWrite(path, reason);
     }
     if (!file.commit())
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
+        return cannotWrite(path, file.errorString());
     return {};
 }
 
 } // namespace
 
-QString writeExport(const QString &path, const QByteArray &bytes)
+QString writeTarget(const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (const QString error = openForExport(file, path); !error.isEmpty())
-        return error;
-    return finishExport(file, path, bytes);
+    const QByteArray native = QFile::encodeName(path);
+    struct stat target {};
+    if (::stat(native.constData(), &target) != 0) {
+        // Nothing there yet (or a link to nothing, which QSaveFile follows): the file is created. A missing or
+        // unreadable directory is left to QSaveFile's open to report.
+        if (errno != ELOOP)
+            return path;
+        // QSaveFile gives up following a loop and replaces the link itself.
+        *error = cannotWrite(path, QStringLiteral("too many levels of symbolic links"));
+        return {};
+    }
+    struct stat link {};
+    const bool isLink = ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode);
+    const QString resolved = isLink ? QFileInfo(path).canonicalFilePath() : path;
+    if (!S_ISREG(target.st_mode)) {
+        // Writing "over" a device, FIFO or socket would replace it with a regular file (QSaveFile renames
+        // its temporary file onto the name): refused, and nothing is written.
+        const QString what = fileKindName(target.st_mode) + QStringLiteral(", not a regular file");
+        *error = cannotWrite(path, isLink ? QString(QStringLiteral("it leads to ") + resolved + QStringLiteral(", ") + what)
+                                          : QString(QStringLiteral("it is ") + what));
+        return {};
+    }
+    if (resolved.isEmpty()) {
+        *error = cannotWrite(path, QStringLiteral("cannot resolve the symbolic link"));
+        return {};
+    }
+    return resolved;
 }
 
-QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
+QString writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
+    QSaveFile file;
+    if (const QString error = openForWriting(file, path); !error.isEmpty())
+        return error;
+    return finishWriting(file, path, bytes);
+}
+
+QString writeExport(const QString &path, const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return path + QStringLiteral(": cannot export: rendering failed");
+    return writeFileAtomically(path, bytes);
+}
+
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle,
+                    ExportFailure *failure)
+{
+    const auto fail = [failure](ExportFailure kind, const QString &error) {
+        if (failure)
+            *failure = kind;
+        return error;
+    };
+    if (failure)
+        *failure = ExportFailure::None;
     ExportFormat format;
     if (!exportFormatForPath(path, &format))
-        return path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)");
+        return fail(ExportFailure::Request,
+                    path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)"));
     if (const QString problem = exportSizeProblem(size, scale, format); !problem.isEmpty())
-        return path + QStringLiteral(": cannot export: ") + problem;
-    QSaveFile file(path);
-    if (const QString error = openForExport(file, path); !error.isEmpty())
-        return error;
-    return finishExport(file, path, renderFile(plot, format, size, scale, darkStyle));
+        return fail(ExportFailure::Request, path + QStringLiteral(": cannot export: ") + problem);
+    QSaveFile file;
+    if (const QString error = openForWriting(file, path); !error.isEmpty())
+        return fail(ExportFailure::Writing, error);
+    const QByteArray bytes = renderFile(plot, format, size, scale, darkStyle);
+    if (bytes.isEmpty()) {
+        file.cancelWriting();
+        return fail(ExportFailure::Rendering, path + QStringLiteral(": cannot export: rendering failed"));
+    }
+    if (const QString error = finishWriting(file, path, bytes); !error.isEmpty())
+        return fail(ExportFailure::Writing, error);
+    return {};
 }
 
 } // namespace roofline
