@@ -169,7 +169,9 @@ QString commandLineHelp()
     options.addTo(parser);
     parser.setApplicationDescription(QStringLiteral(
         "Roofline Explorer: where every operator of an LLM sits on a GPU's roofline.\n"
-        "Without arguments it opens the window; with arguments it runs headless."));
+        "Without arguments it opens the window; with arguments it runs headless.\n"
+        "Exit codes: 0 done; 2 bad input (a flag, a file read); 3 an output that cannot be written\n"
+        "(standard output, the --export file)."));
     return parser.helpText();
 }
 

@@ -1,10 +1,14 @@
 #include "testutil.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 // The headless export, as a script would call it.
 class TestExportCli : public QObject
@@ -200,34 +204,72 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path));
     }
 
+    // Bad requests exit with 2; a file that cannot be written with 3, as a --dump whose output cannot be written.
     void refusals_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("code");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("parent is a file") << QStringList { QStringLiteral("--export") } << "blocker/chart.png" << "cannot write";
-        QTest::newRow("missing directory") << QStringList { QStringLiteral("--export") } << "none/chart.png" << "cannot write";
-        QTest::newRow("unknown extension") << QStringList { QStringLiteral("--export") } << "chart.gif" << "unknown file type";
+        QTest::newRow("parent is a file") << QStringList { QStringLiteral("--export") } << "blocker/chart.png" << 3
+                                          << "%1: cannot write: Not a directory";
+        QTest::newRow("missing directory") << QStringList { QStringLiteral("--export") } << "none/chart.png" << 3
+                                           << "%1: cannot write: No such file or directory";
+        QTest::newRow("a FIFO") << QStringList { QStringLiteral("--export") } << "fifo.svg" << 3
+                                << "%1: cannot write: it is a FIFO (named pipe), not a regular file";
+        QTest::newRow("unknown extension") << QStringList { QStringLiteral("--export") } << "chart.gif" << 2
+                                           << "--export: unknown file type \"%1\" (the name must end in .png, .svg or .pdf)";
         QTest::newRow("size 0x0") << QStringList { QStringLiteral("--size"), QStringLiteral("0x0"), QStringLiteral("--export") }
-                                  << "zero.png" << "--size: each side must be between 64 and 16384";
+                                  << "zero.png" << 2 << "--size: each side must be between 64 and 16384 pixels, got 0x0";
         QTest::newRow("size huge") << QStringList { QStringLiteral("--size"), QStringLiteral("100000x100000"), QStringLiteral("--export") }
-                                   << "huge.png" << "--size: each side must be between";
+                                   << "huge.png" << 2 << "--size: each side must be between 64 and 16384 pixels, got 100000x100000";
         QTest::newRow("size garbage") << QStringList { QStringLiteral("--size"), QStringLiteral("big"), QStringLiteral("--export") }
-                                      << "big.png" << "--size: expected WIDTHxHEIGHT";
+                                      << "big.png" << 2 << "--size: expected WIDTHxHEIGHT such as 1920x1080, got \"big\"";
     }
     void refusals()
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, file);
+        QFETCH(int, code);
         QFETCH(QString, expected);
         QFile blocker(m_dir.filePath(QStringLiteral("blocker")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         const QString path = m_dir.filePath(file);
+        if (file == QLatin1String("fifo.svg"))
+            QVERIFY(mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
         QByteArray err;
-        QCOMPARE(run(arguments << path, &err), 2);
-        QVERIFY2(err.contains(expected.toUtf8()), err.constData());
-        QVERIFY(!QFile::exists(path));
+        QCOMPARE(run(arguments << path, &err), code);
+        QCOMPARE(QString::fromUtf8(err), QStringLiteral("roofline-explorer: ") + (expected.contains(QLatin1String("%1")) ? expected.arg(path) : expected) + QLatin1Char('\n'));
+        if (file == QLatin1String("fifo.svg"))
+            QVERIFY(QFileInfo(path).exists() && !QFileInfo(path).isFile());
+        else
+            QVERIFY(!QFile::exists(path));
+    }
+
+    // A device node, as /dev/full is (made here as a copy, which needs root): refused with 3, left in place.
+    void deviceNodeIsLeftAlone()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("full.png"));
+        if (mknod(QFile::encodeName(path).constData(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+            QSKIP("cannot make a device node here (needs root)");
+        QByteArray err;
+        QCOMPARE(run({ QStringLiteral("--export"), path }, &err), 3);
+        QCOMPARE(err, "roofline-explorer: " + path.toUtf8() + ": cannot write: it is a character device, not a regular file\n");
+        struct stat after {};
+        QVERIFY(::lstat(QFile::encodeName(path).constData(), &after) == 0);
+        QVERIFY(S_ISCHR(after.st_mode));
+        QCOMPARE(after.st_rdev, makedev(1, 7));
+    }
+
+    // The help lists the exit codes.
+    void helpListsTheExitCodes()
+    {
+        QByteArray out;
+        QCOMPARE(run({ QStringLiteral("--help") }, nullptr, &out), 0);
+        QVERIFY2(out.contains("Exit codes: 0 done; 2 bad input (a flag, a file read); 3 an output that cannot be written\n"
+                              "(standard output, the --export file)."),
+                 out.constData());
     }
 };
 
