@@ -357,8 +357,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             throw InputError({}, {}, "--export-style: unknown style \"" + style.toStdString() + "\" (expected light or dark)");
         scenario.exportSettings.dark = style == QLatin1String("dark");
     }
+    // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does
+    // not multiply them; only --scale does.
     if (parser.isSet(o.scale))
         request.exportScale = numberValue(parser, o.scale, ExportScaleRange.min, ExportScaleRange.max);
+    else if (parser.isSet(o.size))
+        request.exportScale = 1.0;
     // The export size is checked only for an export: a session's stored size must not break other commands.
     if (!request.exportPath.isEmpty()) {
         const QString problem = exportSizeProblem(request.exportSize, request.exportScale, exportFormat);
@@ -370,7 +374,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             if (sizeFlag && scaleFlag)
                 origin = "--size and --scale";
             else if (sizeFlag)
-                origin = stored.empty() ? "--size" : "--size and the scale stored in " + stored;
+                origin = "--size";
             else if (scaleFlag)
                 origin = stored.empty() ? "--scale" : "the size stored in " + stored + " and --scale";
             else
