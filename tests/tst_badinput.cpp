@@ -96,6 +96,10 @@ private:
             { QStringLiteral("kv-heads-do-not-divide.json"),
               { QStringLiteral("field 'name': is missing"),
                 QStringLiteral("field 'num_key_value_heads': 5 does not divide num_attention_heads 32") } },
+            { QStringLiteral("kv-heads-over-heads.json"),
+              { QStringLiteral("field 'name': is missing"),
+                QStringLiteral("field 'num_key_value_heads': 8 is more than num_attention_heads 1 (each key/value head serves a "
+                               "group of attention heads)") } },
             { QStringLiteral("missing-fields.json"),
               { QStringLiteral("field 'memory_bandwidth_gb_per_s': is missing"),
                 QStringLiteral("field 'hidden_size': is missing") } },
