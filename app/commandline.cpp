@@ -145,6 +145,15 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
     return *type;
 }
 
+// The path given to a flag that names a file; an empty one is refused here, where the flag can be named.
+QString filePathValue(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    const QString path = parser.value(option);
+    if (path.isEmpty())
+        throw InputError({}, {}, flagName(option) + ": needs a file path, got an empty one");
+    return path;
+}
+
 std::string fileStem(const QString &path)
 {
     return QFileInfo(path).completeBaseName().toStdString();
@@ -193,7 +202,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     request.listGpus = parser.isSet(o.listGpus);
     request.session = defaultSession(presets);
     if (parser.isSet(o.session)) {
-        const std::string path = parser.value(o.session).toStdString();
+        const std::string path = filePathValue(parser, o.session).toStdString();
         std::vector<std::string> warnings;
         request.session = parseSession(readInputFile(path, MaxSessionFileBytes), path, presets, warnings);
         for (const std::string &warning : warnings)
@@ -215,7 +224,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.model = *model;
     }
     if (parser.isSet(o.modelConfig)) {
-        const QString path = parser.value(o.modelConfig);
+        const QString path = filePathValue(parser, o.modelConfig);
         scenario.model = parseModelConfig(readInputFile(path.toStdString()), path.toStdString(), fileStem(path));
     }
     if (parser.isSet(o.gpu)) {
@@ -227,7 +236,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.gpuCustomised = false;
     }
     if (parser.isSet(o.gpuFile)) {
-        const QString path = parser.value(o.gpuFile);
+        const QString path = filePathValue(parser, o.gpuFile);
         scenario.gpu = parseGpuFile(readInputFile(path.toStdString()), path.toStdString());
         scenario.gpuCustomised = false;
     }
@@ -280,7 +289,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, EfficiencyRange.min, EfficiencyRange.max);
     }
     if (parser.isSet(o.measured)) {
-        const std::string path = parser.value(o.measured).toStdString();
+        const std::string path = filePathValue(parser, o.measured).toStdString();
         scenario.measured = parseMeasuredKernels(readInputFile(path), path);
     }
     if (parser.isSet(o.allCeilings))
@@ -330,7 +339,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
 
     ExportFormat exportFormat = ExportFormat::Png;
     if (parser.isSet(o.exportFile)) {
-        request.exportPath = parser.value(o.exportFile);
+        request.exportPath = filePathValue(parser, o.exportFile);
         if (!exportFormatForPath(request.exportPath, &exportFormat))
             throw InputError({}, {},
                              "--export: unknown file type \"" + request.exportPath.toStdString()

@@ -210,6 +210,46 @@ private Q_SLOTS:
         }
     }
 
+    // Messages name the real problem: a link that loops is not a missing file, a file under /proc (whose size
+    // reads as 0) is not empty, and an empty path is a flag without its value.
+    void linkLoopIsNotAMissingFile()
+    {
+        const QString loop = m_dir.filePath(QStringLiteral("loop.json"));
+        QVERIFY(QFile::link(loop + QStringLiteral(".2"), loop));
+        QVERIFY(QFile::link(loop, loop + QStringLiteral(".2")));
+        for (const bool asGpu : { true, false })
+            QCOMPARE(loadError(loop, asGpu), loop + QStringLiteral(": too many levels of symbolic links"));
+    }
+
+    void procFilesAreReadToTheEnd()
+    {
+        const QString proc = QStringLiteral("/proc/self/status");
+        QVERIFY(readInputFile(proc.toStdString()).starts_with("Name:"));
+        QCOMPARE(loadError(proc, true),
+                 proc + QStringLiteral(": invalid JSON: parse error at line 1, column 1: syntax error while parsing value - "
+                                       "invalid literal; last read: 'N'"));
+        // Read to the end, the size limit still holds.
+        try {
+            readInputFile("/proc/self/maps", 16);
+            QFAIL("a /proc file over the limit was read");
+        } catch (const InputError &error) {
+            QCOMPARE(QString::fromUtf8(error.what()), QStringLiteral("/proc/self/maps: file is more than 16 bytes; the limit is 16"));
+        }
+    }
+
+    void emptyPathNamesTheFlag()
+    {
+        for (const char *flag : { "--gpu-file", "--model-config", "--session", "--measured", "--export" }) {
+            QProcess process;
+            process.start(QStringLiteral(ROOFLINE_EXECUTABLE), { QString::fromLatin1(flag), QString(), QStringLiteral("--dump"), QStringLiteral("csv") });
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitCode(), 2);
+            QCOMPARE(process.readAllStandardError(),
+                     QByteArray("roofline-explorer: ") + flag + QByteArray(": needs a file path, got an empty one\n"));
+            QVERIFY(process.readAllStandardOutput().isEmpty());
+        }
+    }
+
     void goodFilesLoad()
     {
         // A UTF-8 byte-order mark, as Windows editors write, is accepted.
