@@ -61,7 +61,8 @@ struct Options {
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
     QCommandLineOption dump { QStringLiteral("dump"),
-                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over a 64 x 64 grid)."),
+                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over 64 log-spaced "
+                                             "values of each, rounded; each pair once)."),
                               QStringLiteral("format") };
     QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
     QCommandLineOption exportFile { QStringLiteral("export"),
@@ -434,9 +435,15 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
             PhaseMap map;
             computePhaseMap(s, request.phaseMapQuantity, request.phaseMapSeries, 64, map);
             out << "batch,seq," << gridQuantityName(request.phaseMapQuantity) << ",fits_max_seq\n";
+            // The grid is spaced evenly on a log scale for the picture and rounded to whole numbers, so at the
+            // small end neighbours repeat (batch 1 five times over): each (batch, seq) is written once.
+            const auto repeats = [](const std::vector<std::int64_t> &values, std::size_t k) {
+                return k > 0 && values[k] == values[k - 1];
+            };
             for (std::size_t j = 0; j < map.grid.seqs.size(); ++j)
                 for (std::size_t i = 0; i < map.grid.batches.size(); ++i)
-                    out << map.grid.batches[i] << ',' << map.grid.seqs[j] << ','
+                    if (!repeats(map.grid.seqs, j) && !repeats(map.grid.batches, i))
+                        out << map.grid.batches[i] << ',' << map.grid.seqs[j] << ','
                         << formatNumber(map.values[j * map.grid.batches.size() + i], 'g', 17) << ','
                         << formatNumber(map.fitsBoundary[i].second, 'g', 17) << '\n';
         } else {
