@@ -34,7 +34,8 @@ namespace roofline {
 
 namespace {
 constexpr int ExitBadInput = 2;
-// The output could not be written (a full disk behind a redirect, a closed pipe).
+// The output could not be written (a full disk behind a redirect, a closed pipe, an export file that cannot be
+// written or made).
 constexpr int ExitCannotWrite = 3;
 
 QStringList argumentList(int argc, char **argv)
@@ -85,11 +86,13 @@ int exportHeadless(const CommandLineRequest &request)
     if (session.view)
         plot.setViewRange(*session.view);
     plot.setAnnotations(session.annotations);
-    const QString error
-        = exportChart(plot, request.exportPath, request.exportSize, request.exportScale, session.exportSettings.dark);
+    ExportFailure failure = ExportFailure::None;
+    const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale,
+                                      session.exportSettings.dark, &failure);
     if (!error.isEmpty()) {
         std::cerr << "roofline-explorer: " << error.toStdString() << '\n';
-        return ExitBadInput;
+        // The request was checked when it was parsed; what fails here is making or writing the file.
+        return failure == ExportFailure::Request ? ExitBadInput : ExitCannotWrite;
     }
     return 0;
 }

@@ -61,7 +61,8 @@ struct Options {
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
     QCommandLineOption dump { QStringLiteral("dump"),
-                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over a 64 x 64 grid)."),
+                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over 64 log-spaced "
+                                             "values of each, rounded; each pair once)."),
                               QStringLiteral("format") };
     QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
     QCommandLineOption exportFile { QStringLiteral("export"),
@@ -145,6 +146,15 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
     return *type;
 }
 
+// The path given to a flag that names a file; an empty one is refused here, where the flag can be named.
+QString filePathValue(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    const QString path = parser.value(option);
+    if (path.isEmpty())
+        throw InputError({}, {}, flagName(option) + ": needs a file path, got an empty one");
+    return path;
+}
+
 std::string fileStem(const QString &path)
 {
     return QFileInfo(path).completeBaseName().toStdString();
@@ -169,7 +179,9 @@ QString commandLineHelp()
     options.addTo(parser);
     parser.setApplicationDescription(QStringLiteral(
         "Roofline Explorer: where every operator of an LLM sits on a GPU's roofline.\n"
-        "Without arguments it opens the window; with arguments it runs headless."));
+        "Without arguments it opens the window; with arguments it runs headless.\n"
+        "Exit codes: 0 done; 2 bad input (a flag, a file read); 3 an output that cannot be written\n"
+        "(standard output, the --export file)."));
     return parser.helpText();
 }
 
@@ -191,7 +203,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     request.listGpus = parser.isSet(o.listGpus);
     request.session = defaultSession(presets);
     if (parser.isSet(o.session)) {
-        const std::string path = parser.value(o.session).toStdString();
+        const std::string path = filePathValue(parser, o.session).toStdString();
         std::vector<std::string> warnings;
         request.session = parseSession(readInputFile(path, MaxSessionFileBytes), path, presets, warnings);
         for (const std::string &warning : warnings)
@@ -213,7 +225,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.model = *model;
     }
     if (parser.isSet(o.modelConfig)) {
-        const QString path = parser.value(o.modelConfig);
+        const QString path = filePathValue(parser, o.modelConfig);
         scenario.model = parseModelConfig(readInputFile(path.toStdString()), path.toStdString(), fileStem(path));
     }
     if (parser.isSet(o.gpu)) {
@@ -225,7 +237,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.gpuCustomised = false;
     }
     if (parser.isSet(o.gpuFile)) {
-        const QString path = parser.value(o.gpuFile);
+        const QString path = filePathValue(parser, o.gpuFile);
         scenario.gpu = parseGpuFile(readInputFile(path.toStdString()), path.toStdString());
         scenario.gpuCustomised = false;
     }
@@ -278,7 +290,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, EfficiencyRange.min, EfficiencyRange.max);
     }
     if (parser.isSet(o.measured)) {
-        const std::string path = parser.value(o.measured).toStdString();
+        const std::string path = filePathValue(parser, o.measured).toStdString();
         scenario.measured = parseMeasuredKernels(readInputFile(path), path);
     }
     if (parser.isSet(o.allCeilings))
@@ -328,7 +340,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
 
     ExportFormat exportFormat = ExportFormat::Png;
     if (parser.isSet(o.exportFile)) {
-        request.exportPath = parser.value(o.exportFile);
+        request.exportPath = filePathValue(parser, o.exportFile);
         if (!exportFormatForPath(request.exportPath, &exportFormat))
             throw InputError({}, {},
                              "--export: unknown file type \"" + request.exportPath.toStdString()
@@ -355,8 +367,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             throw InputError({}, {}, "--export-style: unknown style \"" + style.toStdString() + "\" (expected light or dark)");
         scenario.exportSettings.dark = style == QLatin1String("dark");
     }
+    // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does
+    // not multiply them; only --scale does.
     if (parser.isSet(o.scale))
         request.exportScale = numberValue(parser, o.scale, ExportScaleRange.min, ExportScaleRange.max);
+    else if (parser.isSet(o.size))
+        request.exportScale = 1.0;
     // The export size is checked only for an export: a session's stored size must not break other commands.
     if (!request.exportPath.isEmpty()) {
         const QString problem = exportSizeProblem(request.exportSize, request.exportScale, exportFormat);
@@ -368,7 +384,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             if (sizeFlag && scaleFlag)
                 origin = "--size and --scale";
             else if (sizeFlag)
-                origin = stored.empty() ? "--size" : "--size and the scale stored in " + stored;
+                origin = "--size";
             else if (scaleFlag)
                 origin = stored.empty() ? "--scale" : "the size stored in " + stored + " and --scale";
             else
@@ -419,9 +435,15 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
             PhaseMap map;
             computePhaseMap(s, request.phaseMapQuantity, request.phaseMapSeries, 64, map);
             out << "batch,seq," << gridQuantityName(request.phaseMapQuantity) << ",fits_max_seq\n";
+            // The grid is spaced evenly on a log scale for the picture and rounded to whole numbers, so at the
+            // small end neighbours repeat (batch 1 five times over): each (batch, seq) is written once.
+            const auto repeats = [](const std::vector<std::int64_t> &values, std::size_t k) {
+                return k > 0 && values[k] == values[k - 1];
+            };
             for (std::size_t j = 0; j < map.grid.seqs.size(); ++j)
                 for (std::size_t i = 0; i < map.grid.batches.size(); ++i)
-                    out << map.grid.batches[i] << ',' << map.grid.seqs[j] << ','
+                    if (!repeats(map.grid.seqs, j) && !repeats(map.grid.batches, i))
+                        out << map.grid.batches[i] << ',' << map.grid.seqs[j] << ','
                         << formatNumber(map.values[j * map.grid.batches.size() + i], 'g', 17) << ','
                         << formatNumber(map.fitsBoundary[i].second, 'g', 17) << '\n';
         } else {

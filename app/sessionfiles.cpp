@@ -1,5 +1,6 @@
 #include "sessionfiles.h"
 
+#include "chartexport.h"
 #include "inputerror.h"
 #include "jsonreader.h"
 
@@ -7,7 +8,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace roofline {
 
@@ -30,22 +30,13 @@ FileKind sniffFile(const QString &path)
 
 QString saveSessionFile(const QString &path, const Session &session)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
     const std::string text = sessionToJson(session);
     if (text.size() > MaxSessionFileBytes)
         return path + QStringLiteral(": not saved: the session would be ") + QString::number(text.size())
             + QStringLiteral(" bytes, more than the ") + QString::number(MaxSessionFileBytes)
             + QStringLiteral(" a session may hold (remove measured kernels or notes)");
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
-        const QString error = file.errorString();
-        file.cancelWriting();
-        return path + QStringLiteral(": cannot write: ") + error;
-    }
-    if (!file.commit())
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
-    return {};
+    // The export's write: a link is followed, a device or FIFO refused, the old file kept on any failure.
+    return writeFileAtomically(path, QByteArray::fromStdString(text));
 }
 
 std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary &presets, QString *error,

@@ -17,7 +17,8 @@ enum class FileKind { Session, ModelConfig, GpuFile, Unknown };
 // for a GPU, "format" with "workload" for a session.
 FileKind sniffFile(const QString &path);
 
-// Writes the session atomically (QSaveFile). Returns an empty string, or a one-line error.
+// Writes the session atomically, as an export is written (writeFileAtomically: a symbolic link is followed,
+// a target that is not a regular file is refused). Returns an empty string, or a one-line error.
 QString saveSessionFile(const QString &path, const Session &session);
 
 // Reads a session file. On failure returns nullopt with the one-line error; `warnings` gets what was

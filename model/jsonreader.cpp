@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -17,26 +18,45 @@ using nlohmann::json;
 std::string readInputFile(const std::string &path, std::uintmax_t maxBytes)
 {
     namespace fs = std::filesystem;
+    if (path.empty())
+        throw InputError(path, {}, "no file path given");
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
+    // A missing file, or a link to nothing, is "no such file"; anything else says what the system says (a
+    // link that loops: "too many levels of symbolic links", not "no such file").
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        std::string reason = ec.message();
+        if (!reason.empty())
+            reason[0] = char(std::tolower(static_cast<unsigned char>(reason[0])));
+        throw InputError(path, {}, reason);
+    }
     if (ec || !fs::exists(status))
         throw InputError(path, {}, "no such file");
     if (fs::is_directory(status))
         throw InputError(path, {}, "is a directory, not a file");
     if (!fs::is_regular_file(status))
         throw InputError(path, {}, "is not a regular file");
+    const auto tooLarge = [&](const std::string &size) {
+        return InputError(path, {}, "file is " + size + " bytes; the limit is " + std::to_string(maxBytes));
+    };
     const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec)
-        throw InputError(path, {}, "cannot read its size: " + ec.message());
-    if (size > maxBytes)
-        throw InputError(path, {}, "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(maxBytes));
+    if (!ec && size > maxBytes)
+        throw tooLarge(std::to_string(size));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, {}, "cannot open the file for reading");
+    // Read to the end rather than trusting the size: files under /proc and /sys say 0 and still hold text,
+    // and a file can grow between the two calls.
     std::string text;
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    if (in.gcount() != static_cast<std::streamsize>(size))
+    if (!ec)
+        text.reserve(static_cast<std::size_t>(size));
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        text.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > maxBytes)
+            throw tooLarge("more than " + std::to_string(maxBytes));
+    }
+    if (in.bad())
         throw InputError(path, {}, "could not read the whole file");
     return text;
 }

@@ -58,6 +58,10 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
                             + " (and there is no head_dim)");
         model.headDim = model.hidden / model.heads;
     }
+    if (model.kvHeads > model.heads)
+        fields.fail("num_key_value_heads",
+                    std::to_string(model.kvHeads) + " is more than num_attention_heads " + std::to_string(model.heads)
+                        + " (each key/value head serves a group of attention heads)");
     if (model.heads % model.kvHeads != 0)
         fields.fail("num_key_value_heads",
                     std::to_string(model.kvHeads) + " does not divide num_attention_heads " + std::to_string(model.heads));

@@ -354,6 +354,9 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     if (top.has("measured"))
         s.measured = measuredKernelsFromJson(top.object("measured"), source + ": measured");
     if (top.has("hidden_series")) {
+        // One warning however many entries are unknown: a list of 800,000 made as many lines.
+        std::size_t unknown = 0;
+        std::string first;
         for (const json &name : top.array("hidden_series")) {
             bool known = false;
             for (int i = 0; i < SeriesCount; ++i)
@@ -361,9 +364,13 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
                     s.seriesVisible[std::size_t(i)] = false;
                     known = true;
                 }
-            if (!known)
-                read.warn("unknown series " + describeJsonValue(name) + " in hidden_series; ignored");
+            if (!known && unknown++ == 0)
+                first = describeJsonValue(name);
         }
+        if (unknown == 1)
+            read.warn("unknown series " + first + " in hidden_series; ignored");
+        else if (unknown > 1)
+            read.warn(std::to_string(unknown) + " unknown series in hidden_series, the first " + first + "; ignored");
     }
     if (top.has("pins")) {
         const json &pins = top.array("pins");

@@ -96,6 +96,10 @@ private:
             { QStringLiteral("kv-heads-do-not-divide.json"),
               { QStringLiteral("field 'name': is missing"),
                 QStringLiteral("field 'num_key_value_heads': 5 does not divide num_attention_heads 32") } },
+            { QStringLiteral("kv-heads-over-heads.json"),
+              { QStringLiteral("field 'name': is missing"),
+                QStringLiteral("field 'num_key_value_heads': 8 is more than num_attention_heads 1 (each key/value head serves a "
+                               "group of attention heads)") } },
             { QStringLiteral("missing-fields.json"),
               { QStringLiteral("field 'memory_bandwidth_gb_per_s': is missing"),
                 QStringLiteral("field 'hidden_size': is missing") } },
@@ -203,6 +207,46 @@ private Q_SLOTS:
         for (const bool asGpu : { true, false }) {
             const QString error = loadError(path, asGpu);
             QVERIFY2(error.startsWith(path) && error.contains(expected), qPrintable(error));
+        }
+    }
+
+    // Messages name the real problem: a link that loops is not a missing file, a file under /proc (whose size
+    // reads as 0) is not empty, and an empty path is a flag without its value.
+    void linkLoopIsNotAMissingFile()
+    {
+        const QString loop = m_dir.filePath(QStringLiteral("loop.json"));
+        QVERIFY(QFile::link(loop + QStringLiteral(".2"), loop));
+        QVERIFY(QFile::link(loop, loop + QStringLiteral(".2")));
+        for (const bool asGpu : { true, false })
+            QCOMPARE(loadError(loop, asGpu), loop + QStringLiteral(": too many levels of symbolic links"));
+    }
+
+    void procFilesAreReadToTheEnd()
+    {
+        const QString proc = QStringLiteral("/proc/self/status");
+        QVERIFY(readInputFile(proc.toStdString()).starts_with("Name:"));
+        QCOMPARE(loadError(proc, true),
+                 proc + QStringLiteral(": invalid JSON: parse error at line 1, column 1: syntax error while parsing value - "
+                                       "invalid literal; last read: 'N'"));
+        // Read to the end, the size limit still holds.
+        try {
+            readInputFile("/proc/self/maps", 16);
+            QFAIL("a /proc file over the limit was read");
+        } catch (const InputError &error) {
+            QCOMPARE(QString::fromUtf8(error.what()), QStringLiteral("/proc/self/maps: file is more than 16 bytes; the limit is 16"));
+        }
+    }
+
+    void emptyPathNamesTheFlag()
+    {
+        for (const char *flag : { "--gpu-file", "--model-config", "--session", "--measured", "--export" }) {
+            QProcess process;
+            process.start(QStringLiteral(ROOFLINE_EXECUTABLE), { QString::fromLatin1(flag), QString(), QStringLiteral("--dump"), QStringLiteral("csv") });
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitCode(), 2);
+            QCOMPARE(process.readAllStandardError(),
+                     QByteArray("roofline-explorer: ") + flag + QByteArray(": needs a file path, got an empty one\n"));
+            QVERIFY(process.readAllStandardOutput().isEmpty());
         }
     }
 

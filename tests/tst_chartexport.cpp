@@ -19,9 +19,15 @@
 #include <QXmlStreamReader>
 
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 
 using namespace roofline;
 
@@ -373,6 +379,90 @@ private Q_SLOTS:
         QCOMPARE(xml.attributes().value(QLatin1String("preserveAspectRatio")).toString(), QStringLiteral("none"));
     }
 
+    // The drawing keeps the shape asked for: a 64 x 16384 SVG was laid out 3 units wide (viewBox "0 0 3 720")
+    // and stretched 21 times across, its axis rect squeezed out of the picture.
+    void svgKeepsTheShapeAskedFor_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("64x16384") << QSize(64, 16384);
+        QTest::newRow("16384x64") << QSize(16384, 64);
+        QTest::newRow("800x600") << QSize(800, 600);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("200x16384") << QSize(200, 16384);
+        QTest::newRow("16384x16384") << QSize(16384, 16384);
+        QTest::newRow("64x64") << QSize(64, 64);
+    }
+    void svgKeepsTheShapeAskedFor()
+    {
+        QFETCH(QSize, size);
+        const QString path = m_dir.filePath(QStringLiteral("shape.svg"));
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
+        QXmlStreamReader xml(readAll(path));
+        while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
+        }
+        const QStringList box = xml.attributes().value(QLatin1String("viewBox")).toString().split(QLatin1Char(' '));
+        QCOMPARE(box.size(), 4);
+        const QRectF viewBox(box[0].toDouble(), box[1].toDouble(), box[2].toDouble(), box[3].toDouble());
+        QCOMPARE(viewBox.topLeft(), QPointF(0, 0));
+        const double asked = double(size.width()) / size.height();
+        const double drawn = viewBox.width() / viewBox.height();
+        QVERIFY2(std::abs(drawn / asked - 1.0) <= 0.01,
+                 qPrintable(QStringLiteral("viewBox %1 x %2 for %3 x %4").arg(viewBox.width()).arg(viewBox.height())
+                                .arg(size.width()).arg(size.height())));
+        // Fonts read as on screen: the layout is at most 720 high, unless its short side would be under 256.
+        QVERIFY(viewBox.height() <= 720 || std::min(viewBox.width(), viewBox.height()) <= 257);
+        // The chart was laid out in that box: its axis rect (left as the export placed it) lies inside it and is
+        // not empty.
+        const QRect axes = m_plot->customPlot()->axisRect()->rect();
+        QVERIFY2(axes.width() > 0 && axes.height() > 0 && viewBox.contains(QRectF(axes)),
+                 qPrintable(QStringLiteral("axis rect %1,%2 %3x%4 in a viewBox %5x%6")
+                                .arg(axes.x()).arg(axes.y()).arg(axes.width()).arg(axes.height())
+                                .arg(viewBox.width()).arg(viewBox.height())));
+    }
+
+    // The page is exactly the size asked for at 96 pixels per inch (801 pixels: 600.75 points); Qt rounded it
+    // to whole points.
+    void pdfPageIsTheSizeAskedFor_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QByteArray>("mediaBox");
+        QTest::newRow("801x601") << QSize(801, 601) << QByteArray("[0 0 600.750000 450.750000]");
+        QTest::newRow("1333x1333") << QSize(1333, 1333) << QByteArray("[0 0 999.7500000 999.7500000]"); // 1000 rounded
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << QByteArray("[0 0 1440.000000 810.000000]");
+        QTest::newRow("64x16384") << QSize(64, 16384) << QByteArray("[0 0 48.000000 12288.000000]");
+        QTest::newRow("65x16383") << QSize(65, 16383) << QByteArray("[0 0 48.750000 12287.250000]");
+        QTest::newRow("1002x1001") << QSize(1002, 1001) << QByteArray("[0 0 751.500000 750.750000]");
+    }
+    void pdfPageIsTheSizeAskedFor()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QByteArray, mediaBox);
+        const QString path = m_dir.filePath(QStringLiteral("page.pdf"));
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
+        const QByteArray pdf = readAll(path);
+        QCOMPARE(pdf.count("/MediaBox"), qsizetype(1));
+        const qsizetype at = pdf.indexOf("/MediaBox ") + 10;
+        QCOMPARE(pdf.mid(at, pdf.indexOf(']', at) + 1 - at), mediaBox);
+        // The box kept its length, so the cross-reference table still points at each object: the first
+        // object's offset is where "1 0 obj" starts.
+        const qsizetype xref = pdf.lastIndexOf("\nxref\n");
+        QVERIFY(xref > 0);
+        const QList<QByteArray> lines = pdf.mid(xref + 6).split('\n');
+        QVERIFY(lines.size() > 3);
+        const qsizetype firstObject = lines[2].left(10).toLongLong();
+        QVERIFY2(pdf.mid(firstObject).startsWith("1 0 obj"), pdf.mid(firstObject, 20).constData());
+        // Every object the table lists starts where it says.
+        const int count = lines[0].split(' ').value(1).toInt();
+        QVERIFY(count > 3);
+        for (int i = 1; i < count; ++i) {
+            const QByteArray entry = lines[1 + i];
+            if (!entry.endsWith(" n ") && !entry.endsWith(" n"))
+                continue;
+            const qsizetype offset = entry.left(10).toLongLong();
+            QVERIFY2(pdf.mid(offset).startsWith(QByteArray(QByteArray::number(i) + " 0 obj")), entry.constData());
+        }
+    }
+
     void pdfIsAPdf()
     {
         const QString path = m_dir.filePath(QStringLiteral("chart.pdf"));
@@ -389,7 +479,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("parent is a file") << QStringLiteral("blocker/chart.png") << "cannot write";
         QTest::newRow("missing directory") << QStringLiteral("no/such/dir/chart.svg") << "cannot write";
-        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write";
+        QTest::newRow("path is a directory") << QStringLiteral("adir.pdf") << "cannot write: it is a directory, not a regular file";
         QTest::newRow("unknown type") << QStringLiteral("chart.bmp") << "unknown file type";
     }
     void failedWritesLeaveNothing()
@@ -409,6 +499,105 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(full));
         // No temporary file is left beside it either.
         QCOMPARE(listing(m_dir.path()), before);
+    }
+
+    // An existing target that is not a regular file is refused and left as it was: QSaveFile would rename its
+    // temporary file onto the name, replacing a FIFO, a socket or a device node (as root, /dev/full) with a
+    // regular file. A link that loops is refused too (QSaveFile gave up following it and replaced the link).
+    void specialTargetsAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("fifo") << "fifo" << "it is a FIFO (named pipe), not a regular file";
+        QTest::newRow("socket") << "socket" << "it is a socket, not a regular file";
+        QTest::newRow("character device") << "device" << "it is a character device, not a regular file";
+        QTest::newRow("directory") << "directory" << "it is a directory, not a regular file";
+        QTest::newRow("link to a fifo") << "link to fifo" << "it leads to %1, a FIFO (named pipe), not a regular file";
+        QTest::newRow("link loop") << "loop" << "too many levels of symbolic links";
+    }
+    void specialTargetsAreRefused()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        for (const char *name : { "chart.png", "chart.svg", "chart.pdf" }) {
+            const QString path = dir.filePath(QLatin1String(name));
+            const QByteArray native = QFile::encodeName(path);
+            if (kind == QLatin1String("fifo")) {
+                QVERIFY(mkfifo(native.constData(), 0600) == 0);
+            } else if (kind == QLatin1String("socket")) {
+                const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+                QVERIFY(fd >= 0);
+                sockaddr_un address {};
+                address.sun_family = AF_UNIX;
+                QVERIFY(std::size_t(native.size()) < sizeof address.sun_path);
+                std::memcpy(address.sun_path, native.constData(), std::size_t(native.size()));
+                QVERIFY(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
+                ::close(fd);
+            } else if (kind == QLatin1String("device")) {
+                // A copy of /dev/full's node (character device 1, 7); making one needs root.
+                if (mknod(native.constData(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+                    QSKIP("cannot make a device node here (needs root)");
+            } else if (kind == QLatin1String("directory")) {
+                QVERIFY(QDir(dir.path()).mkdir(QLatin1String(name)));
+            } else if (kind == QLatin1String("link to fifo")) {
+                QVERIFY(QFile::link(fifo, path));
+            } else {
+                const QString other = path + QStringLiteral(".other");
+                QVERIFY(QFile::link(path, other));
+                QVERIFY(QFile::link(other, path));
+            }
+            struct stat before {};
+            QVERIFY(::lstat(native.constData(), &before) == 0);
+            const QStringList listed = listing(dir.path());
+            const QString expected = path + QStringLiteral(": cannot write: ") + (reason.contains(QLatin1String("%1")) ? reason.arg(fifo) : reason);
+            QCOMPARE(exportChart(*m_plot, path, QSize(640, 360)), expected);
+            // The window's staged export writes the same way.
+            QCOMPARE(writeExport(path, QByteArray("bytes")), expected);
+            struct stat after {};
+            QVERIFY(::lstat(native.constData(), &after) == 0);
+            QCOMPARE(after.st_ino, before.st_ino);
+            QCOMPARE(after.st_mode, before.st_mode);
+            QCOMPARE(listing(dir.path()), listed);
+        }
+    }
+
+    // A symbolic link is followed: the link stays a link and the file it leads to (through a chain of links,
+    // or one to nothing yet) gets the chart, keeping its permissions. A hard link is not: the name gets a new
+    // file and the other name keeps the old one.
+    void linksAndPermissions()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("target.png"));
+        QVERIFY(writeFile(target, "old chart"));
+        QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        const QString link = dir.filePath(QStringLiteral("link.png"));
+        const QString chain = dir.filePath(QStringLiteral("chain.png"));
+        QVERIFY(QFile::link(QStringLiteral("target.png"), link)); // relative, as `ln -s` makes them
+        QVERIFY(QFile::link(link, chain));
+        QCOMPARE(exportChart(*m_plot, chain, QSize(200, 100)), QString());
+        QCOMPARE(QFileInfo(chain).symLinkTarget(), link);
+        QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+        QCOMPARE(QImage(target).size(), QSize(200, 100));
+        QCOMPARE(QFile::permissions(target),
+                 QFileDevice::ReadOwner | QFileDevice::ReadUser | QFileDevice::WriteOwner | QFileDevice::WriteUser
+                     | QFileDevice::ReadGroup);
+        // A link to nothing yet: the file is made where it points.
+        const QString dangling = dir.filePath(QStringLiteral("dangling.svg"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("made.svg")), dangling));
+        QCOMPARE(exportChart(*m_plot, dangling, QSize(200, 100)), QString());
+        QVERIFY(QFileInfo(dangling).isSymLink());
+        QVERIFY(readAll(dir.filePath(QStringLiteral("made.svg"))).contains("<svg"));
+
+        const QString hard = dir.filePath(QStringLiteral("hard.png"));
+        const QString other = dir.filePath(QStringLiteral("other.png"));
+        QVERIFY(writeFile(hard, "old chart"));
+        QVERIFY(::link(QFile::encodeName(hard).constData(), QFile::encodeName(other).constData()) == 0);
+        QCOMPARE(exportChart(*m_plot, hard, QSize(200, 100)), QString());
+        QCOMPARE(QImage(hard).size(), QSize(200, 100));
+        QCOMPARE(readAll(other), QByteArray("old chart"));
     }
 
     // A write that stops part-way with no error flag (as on a disk that fills up during the write) must fail

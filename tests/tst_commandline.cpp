@@ -4,10 +4,12 @@
 #include "inputerror.h"
 #include "presetsource.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace roofline;
@@ -191,11 +193,42 @@ private Q_SLOTS:
                                       QStringLiteral("compute_bound_share"), QStringLiteral("--map-series"), QStringLiteral("qkv mlp ar") });
         QCOMPARE(run.exitCode, 0);
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
-        QCOMPARE(lines.size(), 1 + 64 * 64);
+        // 64 log-spaced values each way, rounded: 52 distinct batch sizes from 1 to 1024 and 59 sequence lengths
+        // from 1 to 131072, each pair once (the rounded grid repeated batch 1 five times: 538 duplicate rows).
+        QCOMPARE(lines.size(), 1 + 52 * 59);
         QVERIFY(lines.first().startsWith("batch,seq,share of the series' time compute-bound"));
         // Batch 1: decode projections are memory-bound; batch 1024: compute-bound on the seed A6000.
         QVERIFY(lines[1].startsWith("1,1,0,"));
-        QVERIFY(lines[64].startsWith("1024,1,1,"));
+        QVERIFY(lines[2].startsWith("2,1,0,"));
+        QVERIFY(lines[52].startsWith("1024,1,1,"));
+        QVERIFY(lines[53].startsWith("1,2,0,"));
+        QVERIFY(lines.last().startsWith("1024,131072,"));
+    }
+
+    // No (batch, seq) row twice, for the default and for every example session.
+    void phaseMapDumpHasNoDuplicateRows_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("default") << QStringList();
+        const QDir sessions(QStringLiteral(ROOFLINE_PRESET_DIR "/../sessions"));
+        for (const QString &name : sessions.entryList({ QStringLiteral("*.roofline") }, QDir::Files))
+            QTest::newRow(qPrintable(name)) << QStringList { QStringLiteral("--session"), sessions.filePath(name) };
+        QTest::newRow("ttft") << QStringList { QStringLiteral("--map-quantity"), QStringLiteral("ttft_s") };
+    }
+    void phaseMapDumpHasNoDuplicateRows()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = runExplorer(arguments << QStringLiteral("--dump") << QStringLiteral("phase-map"));
+        QCOMPARE(run.exitCode, 0);
+        QList<QByteArray> lines = run.out.trimmed().split('\n');
+        lines.removeFirst();
+        QSet<QByteArray> cells;
+        for (const QByteArray &line : lines) {
+            const QList<QByteArray> fields = line.split(',');
+            QVERIFY2(!cells.contains(fields[0] + ',' + fields[1]), line.constData());
+            cells.insert(fields[0] + ',' + fields[1]);
+        }
+        QCOMPARE(cells.size(), 52 * 59);
     }
 
     void aDumpThatCannotBeWrittenFails()

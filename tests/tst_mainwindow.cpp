@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -35,6 +36,8 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QUndoStack>
+
+#include <sys/stat.h>
 
 using namespace roofline;
 
@@ -453,6 +456,31 @@ private Q_SLOTS:
         QVERIFY(m_state->session() == before);
         // Saving into a missing directory fails cleanly too.
         QVERIFY(m_window->saveSession(dir.filePath(QStringLiteral("no/such/dir/x.roofline"))).contains(QLatin1String("cannot write")));
+    }
+
+    // Saving onto a FIFO or through a link that loops is refused and leaves them as they were (QSaveFile would
+    // have put a regular file in their place); a link to a file is followed, the link kept.
+    void sessionSaveRefusesWhatIsNotAFile()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo.roofline"));
+        QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        QCOMPARE(m_window->saveSession(fifo), fifo + QStringLiteral(": cannot write: it is a FIFO (named pipe), not a regular file"));
+        QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile());
+        const QString loop = dir.filePath(QStringLiteral("loop.roofline"));
+        QVERIFY(QFile::link(loop + QStringLiteral("2"), loop));
+        QVERIFY(QFile::link(loop, loop + QStringLiteral("2")));
+        QCOMPARE(m_window->saveSession(loop), loop + QStringLiteral(": cannot write: too many levels of symbolic links"));
+        QVERIFY(QFileInfo(loop).isSymLink());
+        const QString target = dir.filePath(QStringLiteral("target.roofline"));
+        QVERIFY(writeFile(target, "{}"));
+        const QString link = dir.filePath(QStringLiteral("link.roofline"));
+        QVERIFY(QFile::link(target, link));
+        QCOMPARE(m_window->saveSession(link), QString());
+        QVERIFY(QFileInfo(link).isSymLink());
+        QFile saved(target);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("\"format\""));
     }
 
     void undoAfterADragRestoresInOneStep()

@@ -151,6 +151,24 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(warnings[2]).contains(QLatin1String("nonsense")));
     }
 
+    // Unknown entries in hidden_series make one warning with their count, not one each (800,000 made as many
+    // lines on stderr and in the window's message); the known ones still hide their series.
+    void unknownHiddenSeriesWarnOnce()
+    {
+        std::string text = R"({"format": 1, "hidden_series": ["qk/pv ar")";
+        text.reserve(text.size() + 800000 * 5);
+        for (int i = 0; i < 800000; ++i)
+            text += i % 2 ? ", \"x\"" : ", 7";
+        text += "]}";
+        std::vector<std::string> warnings;
+        const Session s = parseSession(text, "many.roofline", presets(), warnings);
+        QVERIFY(!s.seriesVisible[std::size_t(Series::QkPvAr)]);
+        QCOMPARE(warnings, (std::vector<std::string> { "many.roofline: 800000 unknown series in hidden_series, the first 7; ignored" }));
+        warnings.clear();
+        parseSession(R"({"format": 1, "hidden_series": ["nonsense", "qk/pv ar"]})", "one.roofline", presets(), warnings);
+        QCOMPARE(warnings, (std::vector<std::string> { "one.roofline: unknown series \"nonsense\" in hidden_series; ignored" }));
+    }
+
     void aSessionAtEveryLimitSavesAndReopens()
     {
         // The most a session may hold, in the costliest text JSON has (every quote escaped doubles it):

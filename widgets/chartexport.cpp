@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
@@ -14,6 +15,9 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -24,25 +28,18 @@ namespace {
 
 // Vector formats: the chart laid out at the size in points, every pen given a real width (cosmetic
 // 0-width pens are dropped by vector editors).
-bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout, double scale)
+bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout, double scaleX, double scaleY, double down)
 {
     QCPPainter painter;
     if (!painter.begin(device))
         return false;
-    painter.scale(scale, scale);
+    painter.translate(0.0, down);
+    painter.scale(scaleX, scaleY);
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setMode(QCPPainter::pmNonCosmetic);
     plot->toPainter(&painter, layout.width(), layout.height());
     return painter.end();
-}
-
-QSize vectorLayout(const QSize &size)
-{
-    // As for PNG: lay out at a size where fonts read as on screen, then scale the page.
-    const double layoutScale = std::max(1.0, size.height() / 720.0);
-    return QSize(std::max(1, int(std::lround(size.width() / layoutScale))),
-                 std::max(1, int(std::lround(size.height() / layoutScale))));
 }
 
 bool xmlAllows(char32_t c)
@@ -104,6 +101,31 @@ QByteArray finishSvg(const QByteArray &svg, const QSize &size, const QString &ti
     return text.toUtf8();
 }
 
+// The PDF with its page exactly `size` at 96 pixels per inch (801 pixels: 600.75 points). Qt writes the
+// MediaBox in whole points, as "601.000000"; the exact figure is written in its place with as many characters,
+// so the offsets in the file's cross-reference table stay right. A file whose box is not found is kept as is.
+QByteArray exactMediaBox(QByteArray pdf, const QSize &size)
+{
+    static const QRegularExpression box(QStringLiteral(R"(/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\])"));
+    const QRegularExpressionMatch match = box.match(QString::fromLatin1(pdf));
+    if (!match.hasMatch())
+        return pdf;
+    const auto exact = [](double points, qsizetype length) {
+        QByteArray text = QByteArray::number(points, 'f', 6);
+        // Rounding up can add a digit (999.75 became 1000): pad the exact figure with zeros.
+        while (text.size() < length)
+            text += '0';
+        return text;
+    };
+    const QByteArray width = exact(size.width() * 0.75, match.capturedLength(1));
+    const QByteArray height = exact(size.height() * 0.75, match.capturedLength(2));
+    if (width.size() != match.capturedLength(1) || height.size() != match.capturedLength(2))
+        return pdf;
+    pdf.replace(match.capturedStart(2), height.size(), height);
+    pdf.replace(match.capturedStart(1), width.size(), width);
+    return pdf;
+}
+
 // The file's bytes, rendered in memory; empty if rendering failed. Writing them is left to one checked write:
 // the SVG and PDF writers do not check theirs, and libpng's error path in Qt leaks its row buffer.
 QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size, double scale, bool darkStyle)
@@ -124,7 +146,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     plot.setPresentation(false);
     const QString title = QString::fromStdString(plot.data().title);
     const QString description = QString::fromStdString(plot.data().subtitle);
-    const QSize layout = vectorLayout(size);
+    const QSize layout = vectorLayoutSize(size);
     bool painted = false;
     if (format == ExportFormat::Svg) {
         QSvgGenerator generator;
@@ -135,7 +157,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         generator.setViewBox(QRect(QPoint(0, 0), layout));
         generator.setTitle(SvgTitlePlaceholder);
         generator.setDescription(SvgDescriptionPlaceholder);
-        painted = paintVector(custom, &generator, layout, 1.0);
+        painted = paintVector(custom, &generator, layout, 1.0, 1.0, 0.0);
     } else {
         QPdfWriter writer(&buffer);
         // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
@@ -143,9 +165,14 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         writer.setCreator(QStringLiteral("Roofline Explorer"));
         writer.setTitle(title);
         // The page is the size asked for, in points at 96 pixels per inch; the layout is scaled to fill it.
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch),
+        const QSizeF page = QSizeF(size) * 0.75;
+        writer.setPageLayout(QPageLayout(QPageSize(page, QPageSize::Point, QString(), QPageSize::ExactMatch),
                                          QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width());
+        // Qt (6.4) writes the page in whole points and puts the drawing's top at the rounded height; the box
+        // is set to the exact size afterwards (exactMediaBox), so the drawing is moved down by the rounding.
+        const double rounding = (writer.pageLayout().fullRectPoints().height() - page.height()) / 0.75;
+        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width(),
+                              double(size.height()) / layout.height(), rounding);
     }
     plot.setDark(dark);
     plot.setPresentation(presentation);
@@ -153,7 +180,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     if (!painted)
         return {};
     buffer.close();
-    return format == ExportFormat::Svg ? finishSvg(bytes, size, title, description) : bytes;
+    return format == ExportFormat::Svg ? finishSvg(bytes, size, title, description) : exactMediaBox(bytes, size);
 }
 
 QString scaleText(double scale)
@@ -181,6 +208,18 @@ QSize exportPixelSize(const QSize &size, double scale)
 {
     return QSize(std::max(1, int(std::lround(size.width() * scale))),
                  std::max(1, int(std::lround(size.height() * scale))));
+}
+
+QSize vectorLayoutSize(const QSize &size)
+{
+    // As for PNG: lay out at a size where fonts read as on screen (at most 720 high), then scale to the page.
+    // The short side is laid out at least 256 units wide, a small page being drawn from a larger layout, so
+    // the axes and their labels (about 90 units) fit, and rounding to whole units changes the shape by at
+    // most 0.2 %. (A 64 x 16384 chart was laid out 3 x 720: 7 % too wide and with no room for its axes.)
+    const double shortSide = std::min(size.width(), size.height());
+    const double layoutScale = std::min(std::max(1.0, size.height() / 720.0), shortSide / 256.0);
+    return QSize(std::max(1, int(std::lround(size.width() / layoutScale))),
+                 std::max(1, int(std::lround(size.height() / layoutScale))));
 }
 
 QString exportSizeProblem(const QSize &size, double scale, ExportFormat format)
@@ -268,54 +307,130 @@ QByteArray encodePng(const QImage &image)
 
 namespace {
 
+// What an existing file that is not a regular file is, for a message.
+QString fileKindName(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return QStringLiteral("a directory");
+    if (S_ISCHR(mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("a block device");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO (named pipe)");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    return QStringLiteral("a special file");
+}
+
+QString cannotWrite(const QString &path, const QString &reason)
+{
+    return path + QStringLiteral(": cannot write: ") + reason;
+}
+
 // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
 // straight to the file and its count is what reached it (a buffered tail would be written only inside
 // commit(), which does not notice when that write stops short).
-QString openForExport(QSaveFile &file, const QString &path)
+QString openForWriting(QSaveFile &file, const QString &path)
 {
+    QString error;
+    const QString target = writeTarget(path, &error);
+    if (target.isEmpty())
+        return error;
+    file.setFileName(target);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
+        return cannotWrite(path, file.errorString());
     return {};
 }
 
-// Writes the rendered bytes into the opened file and commits; on any failure the file is dropped and an
-// earlier file at `path` is untouched.
-QString finishExport(QSaveFile &file, const QString &path, const QByteArray &bytes)
+// Writes the bytes into the opened file and commits; on any failure the file is dropped and an earlier file
+// at `path` is untouched.
+QString finishWriting(QSaveFile &file, const QString &path, const QByteArray &bytes)
 {
-    if (bytes.isEmpty()) {
-        file.cancelWriting();
-        return path + QStringLiteral(": cannot export: rendering failed");
-    }
     if (const QString reason = writeAll(file, bytes); !reason.isEmpty()) {
         file.cancelWriting();
-        return path + QStringLiteral(": cannot write: ") + reason;
+        return cannotWrite(path, reason);
     }
     if (!file.commit())
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
+        return cannotWrite(path, file.errorString());
     return {};
 }
 
 } // namespace
 
-QString writeExport(const QString &path, const QByteArray &bytes)
+QString writeTarget(const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (const QString error = openForExport(file, path); !error.isEmpty())
-        return error;
-    return finishExport(file, path, bytes);
+    const QByteArray native = QFile::encodeName(path);
+    struct stat target {};
+    if (::stat(native.constData(), &target) != 0) {
+        // Nothing there yet (or a link to nothing, which QSaveFile follows): the file is created. A missing or
+        // unreadable directory is left to QSaveFile's open to report.
+        if (errno != ELOOP)
+            return path;
+        // QSaveFile gives up following a loop and replaces the link itself.
+        *error = cannotWrite(path, QStringLiteral("too many levels of symbolic links"));
+        return {};
+    }
+    struct stat link {};
+    const bool isLink = ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode);
+    const QString resolved = isLink ? QFileInfo(path).canonicalFilePath() : path;
+    if (!S_ISREG(target.st_mode)) {
+        // Writing "over" a device, FIFO or socket would replace it with a regular file (QSaveFile renames
+        // its temporary file onto the name): refused, and nothing is written.
+        const QString what = fileKindName(target.st_mode) + QStringLiteral(", not a regular file");
+        *error = cannotWrite(path, isLink ? QString(QStringLiteral("it leads to ") + resolved + QStringLiteral(", ") + what)
+                                          : QString(QStringLiteral("it is ") + what));
+        return {};
+    }
+    if (resolved.isEmpty()) {
+        *error = cannotWrite(path, QStringLiteral("cannot resolve the symbolic link"));
+        return {};
+    }
+    return resolved;
 }
 
-QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle)
+QString writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
+    QSaveFile file;
+    if (const QString error = openForWriting(file, path); !error.isEmpty())
+        return error;
+    return finishWriting(file, path, bytes);
+}
+
+QString writeExport(const QString &path, const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return path + QStringLiteral(": cannot export: rendering failed");
+    return writeFileAtomically(path, bytes);
+}
+
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale, bool darkStyle,
+                    ExportFailure *failure)
+{
+    const auto fail = [failure](ExportFailure kind, const QString &error) {
+        if (failure)
+            *failure = kind;
+        return error;
+    };
+    if (failure)
+        *failure = ExportFailure::None;
     ExportFormat format;
     if (!exportFormatForPath(path, &format))
-        return path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)");
+        return fail(ExportFailure::Request,
+                    path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)"));
     if (const QString problem = exportSizeProblem(size, scale, format); !problem.isEmpty())
-        return path + QStringLiteral(": cannot export: ") + problem;
-    QSaveFile file(path);
-    if (const QString error = openForExport(file, path); !error.isEmpty())
-        return error;
-    return finishExport(file, path, renderFile(plot, format, size, scale, darkStyle));
+        return fail(ExportFailure::Request, path + QStringLiteral(": cannot export: ") + problem);
+    QSaveFile file;
+    if (const QString error = openForWriting(file, path); !error.isEmpty())
+        return fail(ExportFailure::Writing, error);
+    const QByteArray bytes = renderFile(plot, format, size, scale, darkStyle);
+    if (bytes.isEmpty()) {
+        file.cancelWriting();
+        return fail(ExportFailure::Rendering, path + QStringLiteral(": cannot export: rendering failed"));
+    }
+    if (const QString error = finishWriting(file, path, bytes); !error.isEmpty())
+        return fail(ExportFailure::Writing, error);
+    return {};
 }
 
 } // namespace roofline

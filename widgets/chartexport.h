@@ -15,12 +15,21 @@ class RooflinePlot;
 
 enum class ExportFormat { Png, Svg, Pdf };
 
+// Why an export failed: the request (file type, size), drawing the chart, or writing the file (the command
+// line tells them apart by its exit code).
+enum class ExportFailure { None, Request, Rendering, Writing };
+
 // The format a file name asks for, by its extension; false when it is none of .png, .svg, .pdf.
 bool exportFormatForPath(const QString &path, ExportFormat *format);
 
 // The PNG's pixels for a chart laid out at `size` with `scale`: each side times the scale, rounded to the
 // nearest pixel (65 x 1.5 gives 98). The image has exactly these pixels, whatever its shape.
 QSize exportPixelSize(const QSize &size, double scale);
+
+// The layout, in units, of an SVG or PDF of `size`: where the chart is laid out before it is scaled to fill the
+// page. At most 720 high, so fonts read as on screen, but never under 256 units on its short side (a smaller
+// page is drawn from a larger layout), so the axes fit and the shape asked for is kept within 0.2 %.
+QSize vectorLayoutSize(const QSize &size);
 
 // Why `size` at `scale` cannot be exported as `format`, with the limit it breaks; empty when it can. A PNG's
 // pixels are bounded by MaxExportSide a side and MaxExportPixels in all; SVG and PDF, which `scale` does not
@@ -32,14 +41,27 @@ QString exportSizeProblem(const QSize &size, double scale, ExportFormat format);
 // or the reason: "no space left on the device", "only N of M bytes were written (cause)", or the device's error.
 QString writeAll(QIODevice &device, const QByteArray &bytes);
 
+// Where a write to `path` goes, or an empty string with `error` set ("<path>: cannot write: <why>") when the
+// path must not be written. Nothing there yet: the path. A symbolic link is followed, so the link stays and the
+// file it leads to is replaced (its canonical path is returned). An existing target that is not a regular file
+// (a directory, a device, a FIFO, a socket) is refused, as is a link that loops ("too many levels of symbolic
+// links").
+QString writeTarget(const QString &path, QString *error);
+
+// Writes `bytes` to `path` atomically (QSaveFile: a temporary file renamed onto the name) after writeTarget's
+// checks, in one checked write (writeAll). On any failure nothing is written and an earlier file is untouched.
+// The replaced file keeps its permissions (QSaveFile copies them); a hard link to it is not updated, as the
+// name gets a new file. Returns an empty string, or the one-line error.
+QString writeFileAtomically(const QString &path, const QByteArray &bytes);
+
 // `text` fit for XML character data and attribute values: & < > " ' escaped, and the characters XML 1.0
 // cannot hold (controls other than tab, newline and CR; U+FFFE, U+FFFF; lone surrogates) dropped.
 QString xmlEscaped(const QString &text);
 
 // The stages of exportChart, for a caller that shows progress (a large PNG from the window): the image is
 // drawn on the GUI thread (RooflinePlot::renderImage), encoded on any thread, then written. encodePng gives
-// an empty array on failure; writeExport writes as exportChart does (one checked write, the old file kept on
-// failure) and returns its one-line error, or an empty string.
+// an empty array on failure; writeExport writes as exportChart does (writeFileAtomically; empty bytes are a
+// rendering failure) and returns its one-line error, or an empty string.
 QByteArray encodePng(const QImage &image);
 QString writeExport(const QString &path, const QByteArray &bytes);
 
@@ -49,6 +71,8 @@ QString writeExport(const QString &path, const QByteArray &bytes);
 // earlier file at `path` is untouched.
 // Returns an empty string on success, else a one-line error. `dark` picks the dark export style; the
 // default is light, for slides.
-QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0, bool dark = false);
+// `failure`, if given, says which stage failed.
+QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, double scale = 1.0, bool dark = false,
+                    ExportFailure *failure = nullptr);
 
 } // namespace roofline
