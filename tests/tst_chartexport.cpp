@@ -701,6 +701,45 @@ private Q_SLOTS:
         QCOMPARE(image.size(), pixels);
     }
 
+    // A tall, narrow or small PNG is laid out as the SVG is (at least 256 units on its short side) and scaled
+    // down, so the chart keeps its plot area: the compute roof, a horizontal red line across the plot, spans
+    // at least half the width. (Laid out 3 units wide, a 200 x 1600 image drew the whole plot in 6 pixel
+    // columns.)
+    void pngKeepsItsPlotInExtremeShapes_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QSize>("layout"); // the short side at 256 units, the shape kept
+        QTest::newRow("200x1600") << QSize(200, 1600) << QSize(256, 2048);
+        QTest::newRow("64x4096") << QSize(64, 4096) << QSize(256, 16384);
+        QTest::newRow("1600x200") << QSize(1600, 200) << QSize(2048, 256);
+        QTest::newRow("1080x1920") << QSize(1080, 1920) << QSize(405, 720); // a portrait slide
+    }
+    void pngKeepsItsPlotInExtremeShapes()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QSize, layout);
+        QCOMPARE(exportLayoutSize(size), layout);
+        const QString path = m_dir.filePath(QStringLiteral("extreme.png"));
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
+        const QImage image(path);
+        QCOMPARE(image.size(), size);
+        // Scaled down, the 2-unit red line is under a pixel thick and blends with the white: count the pixels
+        // where red leads green and blue by 50 (the roof's #d62728 leads by 175; half blended, by 87).
+        int widest = 0; // from the leftmost to the rightmost red pixel of a row (markers may cover the middle)
+        for (int y = 0; y < image.height(); ++y) {
+            int first = -1, last = -1;
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.red() - std::max(c.green(), c.blue()) >= 50) {
+                    first = first < 0 ? x : first;
+                    last = x;
+                }
+            }
+            widest = std::max(widest, first < 0 ? 0 : last - first + 1);
+        }
+        QVERIFY2(widest >= image.width() / 2, qPrintable(QStringLiteral("the compute roof spans %1 of %2 pixels").arg(widest).arg(image.width())));
+    }
+
     // The pixel limits bind PNG (whose cost grows with its pixels); SVG and PDF are bounded a side only.
     void sizeLimits_data()
     {

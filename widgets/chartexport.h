@@ -26,11 +26,6 @@ bool exportFormatForPath(const QString &path, ExportFormat *format);
 // nearest pixel (65 x 1.5 gives 98). The image has exactly these pixels, whatever its shape.
 QSize exportPixelSize(const QSize &size, double scale);
 
-// The layout, in units, of an SVG or PDF of `size`: where the chart is laid out before it is scaled to fill the
-// page. At most 720 high, so fonts read as on screen, but never under 256 units on its short side (a smaller
-// page is drawn from a larger layout), so the axes fit and the shape asked for is kept within 0.2 %.
-QSize vectorLayoutSize(const QSize &size);
-
 // Why `size` at `scale` cannot be exported as `format`, with the limit it breaks; empty when it can. A PNG's
 // pixels are bounded by MaxExportSide a side and MaxExportPixels in all; SVG and PDF, which `scale` does not
 // touch and whose cost does not grow with their size, only by MaxExportSide a side.

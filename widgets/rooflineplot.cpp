@@ -1554,10 +1554,11 @@ void RooflinePlot::applyStyle()
 QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle)
 {
     // Lay the chart out at a size where the fonts read as they do on screen, then scale to the pixels
-    // asked for: a 1920x1080 export is laid out at 1280x720 and drawn at 1.5x.
-    const double layoutScale = std::max(1.0, size.height() / 720.0);
-    const int width = std::max(1, int(std::lround(size.width() / layoutScale)));
-    const int height = std::max(1, int(std::lround(size.height() / layoutScale)));
+    // asked for: a 1920x1080 export is laid out at 1280x720 and drawn at 1.5x; a 64x16384 one is laid out
+    // 256 wide (not 3), so its axes fit, and drawn at a quarter.
+    const QSize layout = exportLayoutSize(size);
+    const int width = layout.width();
+    const int height = layout.height();
     // Images leave the app in the chosen export style, whatever the screen shows.
     const bool dark = std::exchange(m_dark, darkStyle);
     const bool presentation = std::exchange(m_presentation, false);
@@ -1570,8 +1571,7 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle
     // An opaque background makes an opaque image: PNG then encodes three channels, not four.
     m_plot->setBackground(backgroundColor());
     // The image has exactly the pixels asked for (exportPixelSize): each axis is scaled to fill it, so the
-    // layout's rounding does not show (a 64x16384 image is laid out 3 wide, which a single scale would draw
-    // 68 wide).
+    // layout's rounding does not show.
     QImage image(exportPixelSize(size, scale), QImage::Format_RGB32);
     if (!image.isNull()) {
         image.fill(backgroundColor());
