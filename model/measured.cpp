@@ -52,19 +52,22 @@ struct CsvRecord {
 };
 
 // One CSV record with RFC 4180 quoting; advances `pos` past the line and `line` past every line break.
-// `unterminated` is set when the text ends inside a quoted field.
-std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std::size_t &line, bool &unterminated)
+// `unterminated` is set when the text ends inside a quoted field. Lines end with LF or CRLF; a CR alone is
+// part of its field (a space in a name), unless `crLines`: a file without a single LF (old Mac files) ends
+// every line with a CR, inside quoted fields too.
+std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std::size_t &line, bool crLines,
+                                   bool &unterminated)
 {
     std::vector<std::string> fields;
     std::string field;
     bool quoted = false;
     while (pos < text.size()) {
         char c = text[pos++];
-        // A CR alone ends a line too (old Mac files); CRLF is one break.
-        if (c == '\r' && !quoted) {
-            if (pos < text.size() && text[pos] == '\n')
-                continue;
-            c = '\n';
+        if (c == '\r') {
+            if (crLines)
+                c = '\n';
+            else if (!quoted && pos < text.size() && text[pos] == '\n')
+                continue; // CRLF is one break
         }
         if (c == '\n')
             ++line;
@@ -95,7 +98,7 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std:
     return fields;
 }
 
-std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source, std::size_t firstLine)
+std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source, std::size_t firstLine, bool crLines)
 {
     std::vector<CsvRecord> records;
     std::size_t pos = 0;
@@ -103,7 +106,7 @@ std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &sour
     while (pos < text.size() && records.size() <= MaxMeasuredKernels + 2) {
         bool unterminated = false;
         const std::size_t start = line;
-        auto fields = csvRecord(text, pos, line, unterminated);
+        auto fields = csvRecord(text, pos, line, crLines, unterminated);
         if (unterminated)
             throw InputError(source, {}, "line " + std::to_string(start) + ": a quoted field is never closed");
         if (fields.size() == 1 && trim(fields[0]).empty())
@@ -465,10 +468,11 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF"
         || (body.size() >= 2 && (body[0] == '\0') != (body[1] == '\0')))
         throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+    const bool crLines = body.find('\n') == std::string_view::npos;
     // Nsight Compute run with its output redirected puts its own "==PROF==" lines before the CSV.
     std::size_t preambleLines = 0;
     while (body.substr(0, 2) == "==") {
-        const auto end = body.find('\n');
+        const auto end = body.find(crLines ? '\r' : '\n');
         body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
         ++preambleLines;
     }
@@ -481,7 +485,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
             throw InputError(source, "kernels", "holds no kernel");
         return kernels;
     }
-    const auto records = csvRecords(body, source, 1 + preambleLines);
+    const auto records = csvRecords(body, source, 1 + preambleLines, crLines);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");
     if (records.size() > MaxMeasuredKernels + 2)

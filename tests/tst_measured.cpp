@@ -228,6 +228,30 @@ private Q_SLOTS:
                  QStringLiteral("m.csv: line 3: \"flops\" is not a number: \"x\""));
     }
 
+    void onlyCrlfAndLfEndLinesInAnLfFile()
+    {
+        // A CR before CRLF counted as a line break of its own: the error named line 4.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,1\r\r\nj,x,1,1\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: \"flops\" is not a number: \"x\""));
+        // A CR alone inside a line of an LF file is part of its field (a space in a name), not a break.
+        const auto kernels = parseMeasuredKernels("name,flops,bytes,time_s\nk\rq,1000,2000,1\r\nj,5,6,7\n", "m.csv");
+        QCOMPARE(kernels.size(), std::size_t(2));
+        QCOMPARE(kernels[0].name, std::string("k q"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,1\rj,5,6,7\nm,x,1,1\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 7 fields where the header has 4 (a decimal comma in an unquoted figure? write decimals with a point)"));
+        // A CR-only file: every CR ends a line, also inside a quoted field.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\r\"two\rlines\",1,1,1\rk,x,1,1\r", "m.csv"); }),
+                 QStringLiteral("m.csv: line 4: \"flops\" is not a number: \"x\""));
+        // Nsight's preamble in a CR-only file is skipped line by line.
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels("==PROF== Connected\r\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\","
+                                          "\"dram__bytes_write.sum\",\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\r"
+                                          "\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\r\"k\",\"x\",\"100\",\"0\",\"50\"\r",
+                                          "m.csv");
+                 }),
+                 QStringLiteral("m.csv: line 4: gpu__time_duration.sum is not a number: \"x\""));
+    }
+
     void ratesAndNamesAreCheckedWhereTheyAreGiven()
     {
         // An achieved rate of 0 or 5e-324 made an infinite time, reported as "time (s) ... got inf".
