@@ -121,6 +121,19 @@ std::string lineOf(const CsvRecord &record)
     return "line " + std::to_string(record.line);
 }
 
+// Every record has as many fields as the header: a missing one is not an empty figure or unit.
+void checkFieldCount(const CsvRecord &record, const CsvRecord &header, const std::string &source)
+{
+    const std::size_t found = record.fields.size();
+    const std::size_t expected = header.fields.size();
+    if (found == expected)
+        return;
+    throw failAt(source, lineOf(record),
+                 std::to_string(found) + (found == 1 ? " field" : " fields") + " where the header has "
+                     + std::to_string(expected)
+                     + (found > expected ? " (a decimal comma in an unquoted figure? write decimals with a point)" : ""));
+}
+
 // How a comma in a figure may be read.
 enum class Commas {
     // Nsight Compute writes English thousands separators: "1,000" is a thousand.
@@ -303,10 +316,7 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
                                         : ""));
             return *value;
         };
-        if (row.size() > records[0].fields.size())
-            throw failAt(source, where,
-                         std::to_string(row.size()) + " fields where the header has " + std::to_string(records[0].fields.size())
-                             + " (a decimal comma in an unquoted figure? write decimals with a point)");
+        checkFieldCount(records[r], records[0], source);
         MeasuredKernel k;
         k.name = trim(cleanText(cell("name"), TextLines::Single, MaxKernelNameChars));
         if (k.name.empty())
@@ -373,6 +383,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     if (records.size() < 2)
         throw InputError(source, {}, "Nsight Compute export has no units line");
     const CsvRecord &units = records[1];
+    checkFieldCount(units, records[0], source);
     enum class Kind { Time, Bytes, Count };
     const auto scaleOf = [&](std::size_t index, Kind kind) {
         static const std::map<std::string, double> times { { "nsecond", 1e-9 }, { "usecond", 1e-6 }, { "msecond", 1e-3 },
@@ -400,9 +411,10 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 2; r < records.size(); ++r) {
         const std::string where = lineOf(records[r]);
+        checkFieldCount(records[r], records[0], source);
         const auto &row = records[r].fields;
         const auto value = [&](std::size_t index, double scale) {
-            const std::string text = index < row.size() ? row[index] : std::string();
+            const std::string &text = row[index];
             const auto parsed = number(text, Commas::Thousands);
             if (!parsed)
                 throw failAt(source, where, trim(records[0].fields[index]) + " is not a number: \"" + text + "\"");

@@ -228,6 +228,22 @@ private Q_SLOTS:
                  QStringLiteral("m.csv: line 3: \"flops\" is not a number: \"x\""));
     }
 
+    void rowsWithTooFewFieldsAreNamed()
+    {
+        // A short row read its missing cells as empty: "\"bytes\" is not a number: \"\"".
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,1\nj,5\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: 2 fields where the header has 4"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 1 field where the header has 4"));
+        const QByteArray header = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                  "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(header + "\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\n\"k\",\"5\",\"100\",\"0\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: 4 fields where the header has 5"));
+        // The units line too: a missing unit read as "" and was reported as a unit that does not fit.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(header + "\"\",\"usecond\",\"byte\"\n\"k\",\"5\",\"100\",\"0\",\"50\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 3 fields where the header has 5"));
+    }
+
     void onlyCrlfAndLfEndLinesInAnLfFile()
     {
         // A CR before CRLF counted as a line break of its own: the error named line 4.
