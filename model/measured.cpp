@@ -134,53 +134,139 @@ void checkFieldCount(const CsvRecord &record, const CsvRecord &header, const std
                      + (found > expected ? " (a decimal comma in an unquoted figure? write decimals with a point)" : ""));
 }
 
-// How a comma in a figure may be read.
-enum class Commas {
-    // Nsight Compute writes English thousands separators: "1,000" is a thousand.
-    Thousands,
-    // A hand-made or spreadsheet CSV may come from a decimal-comma locale, where "1,000" is one: a comma is
-    // read as a thousands separator only where it cannot be a decimal comma (two groups, "26,214,400", or
-    // a decimal point after it, "1,234.5").
-    Unambiguous,
+// A figure as a tool writes it: "1234.5", "1.2e-3", and thousands separated by commas in groups of three.
+// A comma that can only be a decimal comma ("0,000085") is refused rather than guessed: read as a separator
+// it would turn 85 us into 85 s. One group without a point ("1,000") is a thousand where the tool wrote
+// English figures and one where it wrote German ones (Nsight Compute follows the locale it ran in, as does a
+// spreadsheet): it is ambiguous, and the rest of the file must settle it (see commasAreThousands).
+struct Figure {
+    enum Kind { Number, Ambiguous, Invalid } kind = Invalid;
+    double value = 0.0; // an ambiguous figure read with a thousands separator
 };
 
-// A number as a tool writes it, in any locale's files: "1234.5", "1.2e-3", and thousands separated by
-// commas in groups of three. Anything else, e.g. a decimal comma ("0,000085"), is refused rather than
-// guessed: read as a separator it would turn 85 us into 85 s.
-std::optional<double> number(const std::string &cell, Commas commas = Commas::Unambiguous)
+// True when `digits` is 1 to 3 digits, the first not 0, then groups of `separator` and exactly 3 digits.
+bool groupedBy(std::string_view digits, char separator)
 {
-    std::string text = trim(cell);
-    if (text.find(',') != std::string::npos) {
-        const std::size_t groups = std::size_t(std::count(text.begin(), text.end(), ','));
-        const bool point = text.find('.') != std::string::npos;
-        if (commas == Commas::Unambiguous && groups < 2 && !point)
-            return std::nullopt;
-        const std::size_t sign = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-        const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
-        // Digits before the first comma: 1 to 3; then each group: a comma and exactly 3 digits.
-        const std::size_t firstComma = text.find(',');
-        // Separators belong to the whole part: "1,234.5,6" is not a number.
-        if (text.find(',', integerEnd) != std::string::npos)
-            return std::nullopt;
-        // "0,001" is never a thousand: a number does not start with a zero and a separator.
-        if (firstComma > integerEnd || firstComma - sign < 1 || firstComma - sign > 3 || text[sign] == '0')
-            return std::nullopt;
-        for (std::size_t i = sign; i < firstComma; ++i)
-            if (text[i] < '0' || text[i] > '9')
-                return std::nullopt;
-        std::size_t i = firstComma;
-        for (; i < integerEnd; i += 4) {
-            if (text[i] != ',' || i + 4 > integerEnd)
-                return std::nullopt;
-            for (std::size_t d = i + 1; d < i + 4; ++d)
-                if (text[d] < '0' || text[d] > '9')
-                    return std::nullopt;
-        }
-        if (i != integerEnd)
-            return std::nullopt;
-        text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+    const std::size_t lead = std::min(digits.find(separator), digits.size());
+    if (lead < 1 || lead > 3 || digits[0] == '0')
+        return false;
+    for (std::size_t i = 0; i < lead; ++i)
+        if (digits[i] < '0' || digits[i] > '9')
+            return false;
+    for (std::size_t i = lead; i < digits.size(); i += 4) {
+        if (digits[i] != separator || i + 4 > digits.size())
+            return false;
+        for (std::size_t d = i + 1; d < i + 4; ++d)
+            if (digits[d] < '0' || digits[d] > '9')
+                return false;
     }
-    return parseNumber(text);
+    return true;
+}
+
+Figure figureOf(std::string_view cell)
+{
+    const std::string text = trim(cell);
+    const std::size_t firstComma = text.find(',');
+    if (firstComma == std::string::npos) {
+        const auto value = parseNumber(text);
+        return value ? Figure { Figure::Number, *value } : Figure {};
+    }
+    const std::size_t sign = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
+    // Separators belong to the whole part: "1,234.5,6" and "1.234,5" are not numbers.
+    if (firstComma > integerEnd || text.find(',', integerEnd) != std::string::npos
+        || !groupedBy(std::string_view(text).substr(sign, integerEnd - sign), ','))
+        return {};
+    std::string digits = text;
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    const auto value = parseNumber(digits);
+    if (!value)
+        return {};
+    const bool oneGroup = text.find(',', firstComma + 1) == std::string::npos;
+    const bool point = integerEnd < text.size() && text[integerEnd] == '.';
+    return { oneGroup && !point ? Figure::Ambiguous : Figure::Number, *value };
+}
+
+// What one cell says about the file's locale. A comma that only a thousands separator can be, or a point
+// that only a decimal point can be ("1,234,567", "1,234.5", "52.43", "0.5"), says its commas are thousands;
+// the reverse ("0,5", "1.234.567", "1.234,5") says they are decimal commas. "1,234" and "1.234" say
+// nothing, nor does text that is not a figure ("(128, 1, 1)").
+enum class LocaleHint { None, Thousands, DecimalComma };
+
+LocaleHint localeHintOf(std::string_view cell)
+{
+    const std::string trimmed = trim(cell);
+    std::string_view text = trimmed;
+    if (!text.empty() && (text.front() == '-' || text.front() == '+'))
+        text.remove_prefix(1);
+    std::string_view mantissa = text;
+    bool exponent = false;
+    if (const std::size_t e = text.find_first_of("eE"); e != std::string_view::npos) {
+        std::string_view power = text.substr(e + 1);
+        if (!power.empty() && (power.front() == '-' || power.front() == '+'))
+            power.remove_prefix(1);
+        if (power.empty() || power.find_first_not_of("0123456789") != std::string_view::npos)
+            return LocaleHint::None;
+        mantissa = text.substr(0, e);
+        exponent = true;
+    }
+    if (mantissa.empty() || mantissa.find_first_not_of("0123456789,.") != std::string_view::npos)
+        return LocaleHint::None;
+    const std::size_t commas = std::size_t(std::count(mantissa.begin(), mantissa.end(), ','));
+    const std::size_t points = std::size_t(std::count(mantissa.begin(), mantissa.end(), '.'));
+    const std::size_t firstComma = mantissa.find(','), lastComma = mantissa.rfind(',');
+    const std::size_t firstPoint = mantissa.find('.'), lastPoint = mantissa.rfind('.');
+    // The decimal mark has digits on both sides: "0,5", "52.43".
+    const auto between = [&](std::size_t at) { return at > 0 && at + 1 < mantissa.size(); };
+    if (commas > 0 && points > 0) {
+        if (points == 1 && lastComma < firstPoint && groupedBy(mantissa.substr(0, firstPoint), ',') && between(firstPoint))
+            return LocaleHint::Thousands;
+        if (commas == 1 && lastPoint < firstComma && groupedBy(mantissa.substr(0, firstComma), '.') && between(firstComma))
+            return LocaleHint::DecimalComma;
+        return LocaleHint::None;
+    }
+    // One kind of mark: several, or one that cannot separate thousands, tell; one group of three does not.
+    const char mark = commas > 0 ? ',' : '.';
+    const std::size_t marks = commas + points;
+    if (marks == 0)
+        return LocaleHint::None;
+    const LocaleHint separates = mark == ',' ? LocaleHint::Thousands : LocaleHint::DecimalComma;
+    const LocaleHint decimal = mark == ',' ? LocaleHint::DecimalComma : LocaleHint::Thousands;
+    if (marks > 1)
+        return groupedBy(mantissa, mark) && !exponent ? separates : LocaleHint::None;
+    if (groupedBy(mantissa, mark) && !exponent)
+        return LocaleHint::None;
+    return between(mantissa.find(mark)) ? decimal : LocaleHint::None;
+}
+
+// Whether the file's single-group figures ("1,000") are thousands: some cell of its kernel lines (the name
+// column apart) says so and none says its commas are decimal commas.
+bool commasAreThousands(const std::vector<CsvRecord> &records, std::size_t firstRow, std::size_t nameColumn)
+{
+    bool thousands = false;
+    for (std::size_t r = firstRow; r < records.size(); ++r)
+        for (std::size_t i = 0; i < records[r].fields.size(); ++i) {
+            if (i == nameColumn)
+                continue;
+            const LocaleHint hint = localeHintOf(records[r].fields[i]);
+            if (hint == LocaleHint::DecimalComma)
+                return false;
+            thousands = thousands || hint == LocaleHint::Thousands;
+        }
+    return thousands;
+}
+
+// The message for a figure that commasAreThousands did not settle.
+std::string ambiguousFigure(const std::string &what, std::size_t column, std::string_view cell)
+{
+    const std::string text = trim(cell);
+    std::string asThousands = text;
+    asThousands.erase(std::remove(asThousands.begin(), asThousands.end(), ','), asThousands.end());
+    std::string asDecimal = text;
+    std::replace(asDecimal.begin(), asDecimal.end(), ',', '.');
+    return what + " (column " + std::to_string(column + 1) + ") is \"" + text + "\": " + asThousands
+        + " with a thousands separator or " + asDecimal
+        + " with a decimal comma? No other figure in the file settles it; write it without the comma";
 }
 
 // Plausible figures for one kernel: at least one FLOP and one byte, at most 1e30 of each; between a
@@ -297,6 +383,12 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
     const bool hasTime = column.count("time_s") != 0;
     if (!hasTime && !column.count("achieved_flops_per_s"))
         throw failAt(source, lineOf(records[0]), "the header has neither \"time_s\" nor \"achieved_flops_per_s\"");
+    std::optional<bool> settled;
+    const auto thousands = [&] {
+        if (!settled)
+            settled = commasAreThousands(records, 1, column.at("name"));
+        return *settled;
+    };
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const std::string where = lineOf(records[r]);
@@ -307,14 +399,16 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
         };
         const auto figure = [&](const char *name) {
             const std::string text = cell(name);
-            const auto value = number(text);
-            if (!value)
+            const Figure value = figureOf(text);
+            if (value.kind == Figure::Invalid)
                 throw failAt(source, where,
                              std::string("\"") + name + "\" is not a number: \"" + text + "\""
                                  + (text.find(',') != std::string::npos
                                         ? " (write decimals with a point; a comma is read only as a thousands separator, as in 26,214,400 or 1,234.5)"
                                         : ""));
-            return *value;
+            if (value.kind == Figure::Ambiguous && !thousands())
+                throw failAt(source, where, ambiguousFigure(std::string("\"") + name + "\"", column.at(name), text));
+            return value.value;
         };
         checkFieldCount(records[r], records[0], source);
         MeasuredKernel k;
@@ -408,6 +502,12 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     std::vector<double> flopScales;
     for (const auto &[index, weight] : flopColumns)
         flopScales.push_back(scaleOf(index, Kind::Count));
+    std::optional<bool> settled;
+    const auto thousands = [&] {
+        if (!settled)
+            settled = commasAreThousands(records, 2, column["Kernel Name"]);
+        return *settled;
+    };
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 2; r < records.size(); ++r) {
         const std::string where = lineOf(records[r]);
@@ -415,12 +515,14 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
         const auto &row = records[r].fields;
         const auto value = [&](std::size_t index, double scale) {
             const std::string &text = row[index];
-            const auto parsed = number(text, Commas::Thousands);
-            if (!parsed)
+            const Figure parsed = figureOf(text);
+            if (parsed.kind == Figure::Invalid)
                 throw failAt(source, where, trim(records[0].fields[index]) + " is not a number: \"" + text + "\"");
-            if (*parsed < 0.0)
+            if (parsed.kind == Figure::Ambiguous && !thousands())
+                throw failAt(source, where, ambiguousFigure(trim(records[0].fields[index]), index, text));
+            if (parsed.value < 0.0)
                 throw failAt(source, where, trim(records[0].fields[index]) + " is negative: \"" + trim(text) + "\"");
-            return *parsed * scale;
+            return parsed.value * scale;
         };
         MeasuredKernel k;
         const std::size_t nameColumn = column["Kernel Name"];

@@ -91,14 +91,14 @@ private Q_SLOTS:
     void figuresAsToolsWriteThem_data()
     {
         QTest::addColumn<QByteArray>("time");
-        QTest::addColumn<double>("seconds"); // 0: refused
+        QTest::addColumn<double>("seconds"); // 0: refused, -1: refused as ambiguous
         QTest::newRow("plain") << QByteArray("0.000085") << 8.5e-5;
         QTest::newRow("exponent") << QByteArray("8.5e-5") << 8.5e-5;
         QTest::newRow("plus sign") << QByteArray("+8.5e-5") << 8.5e-5;
         QTest::newRow("thousands") << QByteArray("\"1,234.5\"") << 1234.5 ;
         // One group and no point: a thousand in English, one in German. Refused, not guessed.
-        QTest::newRow("one group") << QByteArray("\"12,345\"") << 0.0;
-        QTest::newRow("a thousand or one") << QByteArray("\"1,000\"") << 0.0;
+        QTest::newRow("one group") << QByteArray("\"12,345\"") << -1.0;
+        QTest::newRow("a thousand or one") << QByteArray("\"1,000\"") << -1.0;
         QTest::newRow("leading zero group") << QByteArray("\"0,001.5\"") << 0.0;
         // A decimal comma is not a thousands separator: stripping it read 85 us as 85 s.
         QTest::newRow("decimal comma") << QByteArray("\"0,000085\"") << 0.0;
@@ -121,6 +121,13 @@ private Q_SLOTS:
         if (seconds > 0.0) {
             const auto kernels = parseMeasuredKernels(text, "m.csv");
             ROOFLINE_COMPARE_REL(kernels[0].seconds, seconds, 1e-15);
+        } else if (seconds < 0.0) {
+            QString unquoted = QString::fromLatin1(time);
+            unquoted.remove(QLatin1Char('"'));
+            QCOMPARE(errorOf([&] { parseMeasuredKernels(text, "m.csv"); }),
+                     QStringLiteral("m.csv: line 2: \"time_s\" (column 4) is \"%1\": %2 with a thousands separator or %3 with a "
+                                    "decimal comma? No other figure in the file settles it; write it without the comma")
+                         .arg(unquoted, QString(unquoted).remove(QLatin1Char(',')), QString(unquoted).replace(QLatin1Char(','), QLatin1Char('.'))));
         } else {
             QString unquoted = QString::fromLatin1(time);
             unquoted.remove(QLatin1Char('"'));
@@ -266,6 +273,63 @@ private Q_SLOTS:
                                           "m.csv");
                  }),
                  QStringLiteral("m.csv: line 4: gpu__time_duration.sum is not a number: \"x\""));
+    }
+
+    void nsightSingleGroupsNeedTheFileToTellThem_data()
+    {
+        // Rows of Kernel Name, duration (usecond), bytes read, bytes written, ffma count and an unused "Note".
+        QTest::addColumn<QByteArray>("rows");
+        QTest::addColumn<double>("seconds"); // of the first kernel; 0: refused
+        QTest::addColumn<QString>("expected");
+        const QString ambiguousTime = QStringLiteral(
+            "m.csv: line 3: gpu__time_duration.sum (column 2) is \"1,000\": 1000 with a thousands separator or 1.000 "
+            "with a decimal comma? No other figure in the file settles it; write it without the comma");
+        // "1,000" alone was read as a thousand; Nsight run in a decimal-comma locale writes one that way.
+        QTest::newRow("alone") << QByteArray("\"k\",\"1,000\",\"100\",\"0\",\"50\",\"\"\n") << 0.0 << ambiguousTime;
+        QTest::newRow("alone, a count") << QByteArray("\"k\",\"8\",\"100\",\"0\",\"1,234\",\"\"\n") << 0.0
+                                        << "m.csv: line 3: sm__sass_thread_inst_executed_op_ffma_pred_on.sum (column 5) is "
+                                           "\"1,234\": 1234 with a thousands separator or 1.234 with a decimal comma? No other "
+                                           "figure in the file settles it; write it without the comma";
+        // Two groups, or a comma before the point, are thousands in any locale: the file writes English figures.
+        QTest::newRow("two groups on another line")
+            << QByteArray("\"k\",\"1,000\",\"100\",\"0\",\"50\",\"\"\n\"j\",\"1\",\"100\",\"0\",\"26,214,400\",\"\"\n")
+            << 1e-3 << QString();
+        QTest::newRow("thousands before a point") << QByteArray("\"k\",\"1,000\",\"1,234.5\",\"0\",\"50\",\"\"\n") << 1e-3 << QString();
+        // A decimal point followed by other than three digits cannot be a thousands separator.
+        QTest::newRow("a decimal point") << QByteArray("\"k\",\"1,000\",\"52.43\",\"0\",\"50\",\"\"\n") << 1e-3 << QString();
+        QTest::newRow("a point in an unused column") << QByteArray("\"k\",\"1,000\",\"100\",\"0\",\"50\",\"0.5\"\n") << 1e-3 << QString();
+        // "52.430" is 52430 where the point separates thousands: it settles nothing.
+        QTest::newRow("a point and three digits") << QByteArray("\"k\",\"1,000\",\"52.430\",\"0\",\"50\",\"\"\n") << 0.0 << ambiguousTime;
+        // A decimal comma anywhere ("0,5", an unused column counts too) contradicts the thousands: refused.
+        QTest::newRow("contradiction") << QByteArray("\"k\",\"1,000\",\"52.43\",\"0\",\"50\",\"0,5\"\n") << 0.0 << ambiguousTime;
+        // Text is not a figure: a kernel name's "1.5" or an unused column's "(128, 1, 1)" settles nothing.
+        QTest::newRow("names are not figures") << QByteArray("\"1.5\",\"1,000\",\"100\",\"0\",\"50\",\"(128, 1, 1)\"\n") << 0.0
+                                               << ambiguousTime;
+    }
+    void nsightSingleGroupsNeedTheFileToTellThem()
+    {
+        QFETCH(QByteArray, rows);
+        QFETCH(double, seconds);
+        QFETCH(QString, expected);
+        const QByteArray text = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\",\"Note\"\n"
+                                "\"\",\"usecond\",\"byte\",\"byte\",\"inst\",\"\"\n"
+            + rows;
+        if (seconds > 0.0) {
+            const auto kernels = parseMeasuredKernels(text.toStdString(), "m.csv");
+            ROOFLINE_COMPARE_REL(kernels[0].seconds, seconds, 1e-15);
+        } else {
+            QCOMPARE(errorOf([&] { parseMeasuredKernels(text.toStdString(), "m.csv"); }), expected);
+        }
+    }
+
+    void plainCsvSingleGroupsFollowTheSameRule()
+    {
+        // A decimal point elsewhere settles "1,000" as a thousand, as in Nsight's files.
+        QCOMPARE(parseMeasuredKernels("name,flops,bytes,time_s\nk,\"1,000\",100,0.5\n", "m.csv")[0].flops, 1000.0);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,\"1,000\",100,2\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: \"flops\" (column 2) is \"1,000\": 1000 with a thousands separator or 1.000 "
+                                "with a decimal comma? No other figure in the file settles it; write it without the comma"));
     }
 
     void ratesAndNamesAreCheckedWhereTheyAreGiven()
