@@ -70,12 +70,13 @@ public:
 
     bool key(json::string_t &name)
     {
-        json &object = *m_stack.back();
-        if (object.contains(name)) {
-            m_duplicate = name;
+        auto [it, added] = m_stack.back().value->get_ref<json::object_t &>().try_emplace(name);
+        if (!added) {
+            m_duplicate = pathTo(name);
             return false;
         }
-        m_pending = &object[name];
+        m_pending = &it->second;
+        m_pendingKey = &it->first;
         return true;
     }
 
@@ -89,16 +90,45 @@ public:
     bool tooDeep() const { return m_tooDeep; }
 
 private:
+    // An open array or object and where its parent holds it: under a key, or at an index.
+    struct Level {
+        json *value;
+        const std::string *key;
+        std::size_t index;
+    };
+
     json *slot()
     {
         if (m_stack.empty())
             return &m_root;
-        json &parent = *m_stack.back();
+        json &parent = *m_stack.back().value;
         if (parent.is_array()) {
             parent.emplace_back();
             return &parent.back();
         }
         return m_pending;
+    }
+
+    // The place of `name` in the document as the loaders name fields: "kernels[3].time_s".
+    std::string pathTo(const std::string &name) const
+    {
+        std::string path;
+        const auto member = [&path](const std::string &key) {
+            if (!path.empty())
+                path.push_back('.');
+            path.append(key);
+        };
+        for (std::size_t i = 1; i < m_stack.size(); ++i) {
+            if (m_stack[i].key) {
+                member(*m_stack[i].key);
+            } else {
+                path.push_back('[');
+                path.append(std::to_string(m_stack[i].index));
+                path.push_back(']');
+            }
+        }
+        member(name);
+        return path;
     }
 
     template<class Value>
@@ -114,9 +144,13 @@ private:
             m_tooDeep = true;
             return false;
         }
+        const bool inArray = !m_stack.empty() && m_stack.back().value->is_array();
         json *target = slot();
         *target = json(type);
-        m_stack.push_back(target);
+        if (inArray)
+            m_stack.push_back({ target, nullptr, m_stack.back().value->size() - 1 });
+        else
+            m_stack.push_back({ target, m_stack.empty() ? nullptr : m_pendingKey, 0 });
         return true;
     }
 
@@ -127,8 +161,9 @@ private:
     }
 
     json &m_root;
-    std::vector<json *> m_stack;
+    std::vector<Level> m_stack;
     json *m_pending = nullptr;
+    const std::string *m_pendingKey = nullptr;
     std::string m_duplicate;
     bool m_tooDeep = false;
 };

@@ -293,13 +293,14 @@ double achievedRate(double value, const std::string &source, const std::string &
 
 MeasuredKernel finish(MeasuredKernel k, const std::string &source, const std::string &where)
 {
+    // A value is printed so that it reads back the same: "5e-324", not "4.94066e-324", which is another number.
     const auto check = [&](double value, const char *what, double min, double max) {
         if (!std::isfinite(value) || value <= 0.0)
-            throw failAt(source, where, std::string(what) + " must be a positive number, got " + formatNumber(value));
+            throw failAt(source, where, std::string(what) + " must be a positive number, got " + formatShortest(value));
         if (value < min || value > max)
             throw failAt(source, where,
                          std::string(what) + " must be between " + formatNumber(min) + " and " + formatNumber(max)
-                             + ", got " + formatNumber(value));
+                             + ", got " + formatShortest(value));
     };
     check(k.flops, "flops", MinFigure, MaxFigure);
     check(k.bytes, "bytes", MinFigure, MaxFigure);
@@ -345,10 +346,12 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
             if (!k.op)
                 f.fail("op", "unknown op \"" + *op + "\"");
         }
-        k.flops = f.positiveNumber("flops", MaxFigure);
-        k.bytes = f.positiveNumber("bytes", MaxFigure);
+        // Figures as given are checked where they are given, so that the error names the field and the value
+        // as written; finish() checks what follows from them.
+        k.flops = f.number("flops", FigureRange { MinFigure, MaxFigure });
+        k.bytes = f.number("bytes", FigureRange { MinFigure, MaxFigure });
         if (f.has("time_s"))
-            k.seconds = f.positiveNumber("time_s", MaxFigure);
+            k.seconds = f.number("time_s", FigureRange { MinSeconds, MaxSeconds });
         else if (f.has("achieved_flops_per_s"))
             k.seconds = k.flops / f.number("achieved_flops_per_s", AchievedRateRange);
         else
@@ -480,7 +483,9 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     checkFieldCount(units, records[0], source);
     enum class Kind { Time, Bytes, Count };
     const auto scaleOf = [&](std::size_t index, Kind kind) {
-        static const std::map<std::string, double> times { { "nsecond", 1e-9 }, { "usecond", 1e-6 }, { "msecond", 1e-3 },
+        // Units per second: dividing by an exact power of ten keeps "1.5" nsecond at the double nearest
+        // 1.5e-9 s, which multiplying by the inexact 1e-9 does not.
+        static const std::map<std::string, double> times { { "nsecond", 1e9 }, { "usecond", 1e6 }, { "msecond", 1e3 },
                                                            { "second", 1.0 } };
         static const std::map<std::string, double> bytes { { "byte", 1.0 }, { "Kbyte", 1e3 }, { "Mbyte", 1e6 },
                                                            { "Gbyte", 1e9 }, { "Tbyte", 1e12 }, { "Kibyte", 1024.0 },
@@ -496,7 +501,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
         throw failAt(source, lineOf(units),
                      trim(records[0].fields[index]) + " is in \"" + unit + "\", which is not " + expected);
     };
-    const double timeScale = scaleOf(column[timeMetric], Kind::Time);
+    const double timeUnitsPerSecond = scaleOf(column[timeMetric], Kind::Time);
     const double readScale = scaleOf(column[readMetric], Kind::Bytes);
     const double writeScale = scaleOf(column[writeMetric], Kind::Bytes);
     std::vector<double> flopScales;
@@ -530,7 +535,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
                                 MaxKernelNameChars));
         if (k.name.empty())
             throw failAt(source, where, "\"Kernel Name\" is empty");
-        k.seconds = value(column[timeMetric], timeScale);
+        k.seconds = value(column[timeMetric], 1.0) / timeUnitsPerSecond;
         k.bytes = value(column[readMetric], readScale) + value(column[writeMetric], writeScale);
         for (std::size_t i = 0; i < flopColumns.size(); ++i)
             k.flops += flopColumns[i].second * value(flopColumns[i].first, flopScales[i]);

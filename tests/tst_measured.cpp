@@ -152,7 +152,7 @@ private Q_SLOTS:
         // 1e18 FLOPs in a picosecond: 1e30 FLOP/s, a unit mistake.
         QTest::newRow("impossible rate") << csv + "k,1e18,1e12,1e-12\n"
                                          << "m.csv: line 2: the achieved rate flops / time (FLOP/s) must be between 0 and 1e+20, got 1e+30";
-        QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 4.94066e-324";
+        QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 5e-324";
         QTest::newRow("a femtosecond") << csv + "k,1,1,1e-15\n" << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e-15";
         // An achieved rate of 1e-300 FLOP/s makes the time 1e300 s.
         QTest::newRow("rate too small") << QByteArray("name,flops,bytes,achieved_flops_per_s\nk,1,1,1e-300\n")
@@ -330,6 +330,38 @@ private Q_SLOTS:
         QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,\"1,000\",100,2\n", "m.csv"); }),
                  QStringLiteral("m.csv: line 2: \"flops\" (column 2) is \"1,000\": 1000 with a thousands separator or 1.000 "
                                 "with a decimal comma? No other figure in the file settles it; write it without the comma"));
+    }
+
+    void jsonErrorsNameTheField()
+    {
+        // A duplicate key inside a kernel was reported as "field 'time_s'", without the kernel.
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels(R"({"kernels": [{"name": "k", "flops": 1, "bytes": 1, "time_s": 1},
+                                                          {"name": "j", "flops": 1, "bytes": 1, "time_s": 1, "time_s": 2}]})", "m.json");
+                 }),
+                 QStringLiteral("m.json: field 'kernels[1].time_s': appears twice in the same object"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"kernels": [], "kernels": []})", "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels': appears twice in the same object"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"a": [[{"x": {"y": 1, "y": 2}}]]})", "m.json"); }),
+                 QStringLiteral("m.json: field 'a[0][0].x.y': appears twice in the same object"));
+        // 5e-324 was printed as 4.94066e-324 against the kernel, not its field.
+        const char *kernels = R"({"kernels": [{"name": "k", "flops": 1, "bytes": 1, "time_s": 1},
+                                              {"name": "k", "flops": 1, "bytes": 1, "time_s": 1},
+                                              {"name": "k", "flops": 1, "bytes": 1, "time_s": 5e-324}]})";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(kernels, "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels[2].time_s': must be between 1e-12 and 86400, got 5e-324"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"kernels": [{"name": "k", "flops": 1, "bytes": 2.5e-300, "time_s": 1}]})", "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels[0].bytes': must be between 1 and 1e+30, got 2.5e-300"));
+        // Nsight's durations are converted by dividing by a power of ten: 5e-4 nsecond is the 5e-13 s written.
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels("\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                          "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n\"\",\"nsecond\",\"byte\",\"byte\",\"inst\"\n"
+                                          "\"k\",\"0.0005\",\"100\",\"0\",\"50\"\n", "m.csv");
+                 }),
+                 QStringLiteral("m.csv: line 3: time (s) must be between 1e-12 and 86400, got 5e-13"));
+        // A figure that is not the one written is printed so that it reads back the same.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,0.12345678e-12\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1.2345678e-13"));
     }
 
     void ratesAndNamesAreCheckedWhereTheyAreGiven()
