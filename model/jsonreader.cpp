@@ -80,11 +80,15 @@ public:
         return true;
     }
 
+    // Malformed text (parse_error) or a number beyond a double ("1e999", out_of_range): the message is kept and
+    // parsing stops, without throwing nlohmann's exception only to catch it and throw ours.
     template<class Exception>
     bool parse_error(std::size_t, const std::string &, const Exception &error)
     {
-        throw error;
+        m_error = error.what();
+        return false;
     }
+    const std::string &error() const { return m_error; }
 
     const std::string &duplicate() const { return m_duplicate; }
     bool tooDeep() const { return m_tooDeep; }
@@ -165,6 +169,7 @@ private:
     json *m_pending = nullptr;
     const std::string *m_pendingKey = nullptr;
     std::string m_duplicate;
+    std::string m_error;
     bool m_tooDeep = false;
 };
 
@@ -179,14 +184,17 @@ json parseJsonObject(std::string_view text, const std::string &source)
         throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));
     json document;
     StrictDomBuilder builder(document);
+    std::string what;
     try {
         json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
+        what = builder.error();
     } catch (const json::exception &error) {
-        // parse_error for malformed text, out_of_range for a number too large for a double ("1e999").
-        std::string what = error.what();
+        what = error.what();
+    }
+    if (!what.empty()) {
         // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." -> keep the readable part.
         if (const auto pos = what.find("] "); pos != std::string::npos)
-            what = what.substr(pos + 2);
+            what.erase(0, pos + 2);
         throw InputError(source, {}, "invalid JSON: " + what);
     }
     if (builder.tooDeep())
