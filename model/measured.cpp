@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -35,13 +36,18 @@ std::string lower(std::string_view text)
     return out;
 }
 
-std::string trim(std::string_view text)
+std::string_view trimmed(std::string_view text)
 {
     const auto begin = text.find_first_not_of(" \t\r\n");
     if (begin == std::string_view::npos)
         return {};
     const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
+    return text.substr(begin, end - begin + 1);
+}
+
+std::string trim(std::string_view text)
+{
+    return std::string(trimmed(text));
 }
 
 // One CSV record and the line of the file it starts on (quoted fields may span lines, blank lines are
@@ -56,12 +62,35 @@ struct CsvRecord {
 // part of its field (a space in a name), unless `crLines`: a file without a single LF (old Mac files) ends
 // every line with a CR, inside quoted fields too.
 std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std::size_t &line, bool crLines,
-                                   bool &unterminated)
+                                   std::size_t expectedFields, bool &unterminated)
 {
     std::vector<std::string> fields;
+    fields.reserve(expectedFields);
     std::string field;
     bool quoted = false;
+    // The characters that need a decision; runs of others are copied whole (a fuzzer spends most of its time
+    // in this loop, and a branch per character is several instrumented comparisons).
+    static constexpr auto special = [](bool inQuotes, bool cr) {
+        std::array<bool, 256> table {};
+        table[std::size_t('"')] = true;
+        table[std::size_t(cr ? '\r' : '\n')] = true;
+        if (!inQuotes) {
+            table[std::size_t(',')] = true;
+            table[std::size_t('\r')] = true;
+        }
+        return table;
+    };
+    static constexpr std::array<bool, 256> tables[2][2] { { special(false, false), special(false, true) },
+                                                          { special(true, false), special(true, true) } };
     while (pos < text.size()) {
+        const std::array<bool, 256> &stops = tables[quoted][crLines];
+        std::size_t run = pos;
+        while (run < text.size() && !stops[static_cast<unsigned char>(text[run])])
+            ++run;
+        field.append(text.data() + pos, run - pos);
+        pos = run;
+        if (pos == text.size())
+            break;
         char c = text[pos++];
         if (c == '\r') {
             if (crLines)
@@ -106,10 +135,12 @@ std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &sour
     while (pos < text.size() && records.size() <= MaxMeasuredKernels + 2) {
         bool unterminated = false;
         const std::size_t start = line;
-        auto fields = csvRecord(text, pos, line, crLines, unterminated);
+        // Rows have as many fields as the header (checkFieldCount): room for them in one allocation.
+        const std::size_t expected = records.empty() ? 8 : std::min<std::size_t>(records[0].fields.size(), 1024);
+        auto fields = csvRecord(text, pos, line, crLines, expected, unterminated);
         if (unterminated)
             throw InputError(source, {}, "line " + std::to_string(start) + ": a quoted field is never closed");
-        if (fields.size() == 1 && trim(fields[0]).empty())
+        if (fields.size() == 1 && trimmed(fields[0]).empty())
             continue; // blank line
         records.push_back(CsvRecord { start, std::move(fields) });
     }
@@ -165,7 +196,7 @@ bool groupedBy(std::string_view digits, char separator)
 
 Figure figureOf(std::string_view cell)
 {
-    const std::string text = trim(cell);
+    const std::string_view text = trimmed(cell);
     const std::size_t firstComma = text.find(',');
     if (firstComma == std::string::npos) {
         const auto value = parseNumber(text);
@@ -175,9 +206,9 @@ Figure figureOf(std::string_view cell)
     const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
     // Separators belong to the whole part: "1,234.5,6" and "1.234,5" are not numbers.
     if (firstComma > integerEnd || text.find(',', integerEnd) != std::string::npos
-        || !groupedBy(std::string_view(text).substr(sign, integerEnd - sign), ','))
+        || !groupedBy(text.substr(sign, integerEnd - sign), ','))
         return {};
-    std::string digits = text;
+    std::string digits(text);
     digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
     const auto value = parseNumber(digits);
     if (!value)
@@ -195,8 +226,7 @@ enum class LocaleHint { None, Thousands, DecimalComma };
 
 LocaleHint localeHintOf(std::string_view cell)
 {
-    const std::string trimmed = trim(cell);
-    std::string_view text = trimmed;
+    std::string_view text = trimmed(cell);
     if (!text.empty() && (text.front() == '-' || text.front() == '+'))
         text.remove_prefix(1);
     std::string_view mantissa = text;
@@ -361,14 +391,20 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
     return out;
 }
 
-// Column index by name; a column the reader uses may appear once (which of two "flops" columns is meant?).
-std::map<std::string, std::size_t> columnsOf(const CsvRecord &header, const std::string &source, bool lowerCase,
-                                             const std::vector<std::string> &used)
+// Column index by name, for the columns the reader uses; such a column may appear once (which of two
+// "flops" columns is meant?), others may repeat. Only used names are kept: a header of thousands of columns
+// costs no more than their comparison.
+template<class Used>
+std::map<std::string, std::size_t, std::less<>> columnsOf(const CsvRecord &header, const std::string &source, bool lowerCase,
+                                             Used used)
 {
-    std::map<std::string, std::size_t> column;
+    std::map<std::string, std::size_t, std::less<>> column;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string name = lowerCase ? lower(trim(header.fields[i])) : trim(header.fields[i]);
-        if (!column.emplace(name, i).second && std::find(used.begin(), used.end(), name) != used.end())
+        const std::string_view field = trimmed(header.fields[i]);
+        if (!used(field))
+            continue;
+        const std::string name = lowerCase ? lower(field) : std::string(field);
+        if (!column.emplace(name, i).second)
             throw failAt(source, lineOf(header),
                          "the header names the column \"" + name + "\" twice (columns " + std::to_string(column[name] + 1)
                              + " and " + std::to_string(i + 1) + ")");
@@ -376,10 +412,20 @@ std::map<std::string, std::size_t> columnsOf(const CsvRecord &header, const std:
     return column;
 }
 
+// ASCII case-insensitive equality, as `lower` folds.
+bool sameIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return (x >= 'A' && x <= 'Z' ? char(x - 'A' + 'a') : x) == (y >= 'A' && y <= 'Z' ? char(y - 'A' + 'a') : y);
+           });
+}
+
 std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records, const std::string &source)
 {
-    const auto column = columnsOf(records[0], source, true,
-                                  { "name", "phase", "series", "op", "flops", "bytes", "time_s", "achieved_flops_per_s" });
+    static constexpr std::string_view used[] { "name", "phase", "series", "op", "flops", "bytes", "time_s", "achieved_flops_per_s" };
+    const auto column = columnsOf(records[0], source, true, [](std::string_view name) {
+        return std::any_of(std::begin(used), std::end(used), [&](std::string_view u) { return sameIgnoringCase(name, u); });
+    });
     for (const char *required : { "name", "flops", "bytes" })
         if (!column.count(required))
             throw failAt(source, lineOf(records[0]), std::string("the header has no \"") + required + "\" column");
@@ -449,20 +495,26 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     const std::string timeMetric = "gpu__time_duration.sum";
     const std::string readMetric = "dram__bytes_read.sum";
     const std::string writeMetric = "dram__bytes_write.sum";
-    std::vector<std::string> used { "Kernel Name", timeMetric, readMetric, writeMetric };
     // The FLOP counters of Nsight Compute's own roofline: add, mul and fma (2 FLOPs) per precision.
-    std::vector<std::pair<std::string, double>> flopMetrics;
-    for (const char *precision : { "d", "f", "h" })
-        for (const auto &[op, weight] : { std::pair<const char *, double> { "add", 1.0 }, { "mul", 1.0 }, { "fma", 2.0 } })
-            flopMetrics.emplace_back(std::string("sm__sass_thread_inst_executed_op_") + precision + op + "_pred_on.sum", weight);
-    for (const std::string &field : records[0].fields) {
-        const std::string name = trim(field);
-        if (name.rfind("sm__ops_path_tensor", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".sum")
-            flopMetrics.emplace_back(name, 1.0); // tensor-core operations, already counted in FLOPs
-    }
-    for (const auto &[name, weight] : flopMetrics)
-        used.push_back(name);
-    auto column = columnsOf(records[0], source, false, used);
+    static const std::vector<std::pair<std::string, double>> sassMetrics = [] {
+        std::vector<std::pair<std::string, double>> metrics;
+        for (const char *precision : { "d", "f", "h" })
+            for (const auto &[op, weight] : { std::pair<const char *, double> { "add", 1.0 }, { "mul", 1.0 }, { "fma", 2.0 } })
+                metrics.emplace_back(std::string("sm__sass_thread_inst_executed_op_") + precision + op + "_pred_on.sum", weight);
+        return metrics;
+    }();
+    // Tensor-core operations, already counted in FLOPs.
+    const auto isTensorMetric = [](std::string_view name) {
+        return name.rfind("sm__ops_path_tensor", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".sum";
+    };
+    std::vector<std::pair<std::string_view, double>> flopMetrics(sassMetrics.begin(), sassMetrics.end());
+    for (const std::string &field : records[0].fields)
+        if (const std::string_view name = trimmed(field); isTensorMetric(name))
+            flopMetrics.emplace_back(name, 1.0);
+    auto column = columnsOf(records[0], source, false, [&](std::string_view name) {
+        return name == "Kernel Name" || name == timeMetric || name == readMetric || name == writeMetric || isTensorMetric(name)
+            || std::any_of(sassMetrics.begin(), sassMetrics.end(), [&](const auto &metric) { return metric.first == name; });
+    });
     std::string missing;
     for (const std::string &name : { std::string("Kernel Name"), timeMetric, readMetric, writeMetric })
         if (!column.count(name))
@@ -611,7 +663,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
         throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     bool nsight = false;
     for (const std::string &cell : records[0].fields)
-        nsight = nsight || trim(cell) == "Kernel Name" || trim(cell).rfind("gpu__", 0) == 0;
+        nsight = nsight || trimmed(cell) == "Kernel Name" || trimmed(cell).rfind("gpu__", 0) == 0;
     auto kernels = nsight ? parseNsight(records, source) : parsePlainCsv(records, source);
     if (kernels.empty())
         throw InputError(source, {}, "holds no kernel");
