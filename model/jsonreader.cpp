@@ -90,35 +90,69 @@ public:
 
     bool key(json::string_t &name)
     {
-        json &object = *m_stack.back();
-        if (object.contains(name)) {
-            m_duplicate = name;
+        auto [it, added] = m_stack.back().value->get_ref<json::object_t &>().try_emplace(name);
+        if (!added) {
+            m_duplicate = pathTo(name);
             return false;
         }
-        m_pending = &object[name];
+        m_pending = &it->second;
+        m_pendingKey = &it->first;
         return true;
     }
 
+    // Malformed text (parse_error) or a number beyond a double ("1e999", out_of_range): the message is kept and
+    // parsing stops, without throwing nlohmann's exception only to catch it and throw ours.
     template<class Exception>
     bool parse_error(std::size_t, const std::string &, const Exception &error)
     {
-        throw error;
+        m_error = error.what();
+        return false;
     }
+    const std::string &error() const { return m_error; }
 
     const std::string &duplicate() const { return m_duplicate; }
     bool tooDeep() const { return m_tooDeep; }
 
 private:
+    // An open array or object and where its parent holds it: under a key, or at an index.
+    struct Level {
+        json *value;
+        const std::string *key;
+        std::size_t index;
+    };
+
     json *slot()
     {
         if (m_stack.empty())
             return &m_root;
-        json &parent = *m_stack.back();
+        json &parent = *m_stack.back().value;
         if (parent.is_array()) {
             parent.emplace_back();
             return &parent.back();
         }
         return m_pending;
+    }
+
+    // The place of `name` in the document as the loaders name fields: "kernels[3].time_s".
+    std::string pathTo(const std::string &name) const
+    {
+        std::string path;
+        const auto member = [&path](const std::string &key) {
+            if (!path.empty())
+                path.push_back('.');
+            path.append(key);
+        };
+        for (std::size_t i = 1; i < m_stack.size(); ++i) {
+            if (m_stack[i].key) {
+                member(*m_stack[i].key);
+            } else {
+                path.push_back('[');
+                path.append(std::to_string(m_stack[i].index));
+                path.push_back(']');
+            }
+        }
+        member(name);
+        return path;
     }
 
     template<class Value>
@@ -134,9 +168,13 @@ private:
             m_tooDeep = true;
             return false;
         }
+        const bool inArray = !m_stack.empty() && m_stack.back().value->is_array();
         json *target = slot();
         *target = json(type);
-        m_stack.push_back(target);
+        if (inArray)
+            m_stack.push_back({ target, nullptr, m_stack.back().value->size() - 1 });
+        else
+            m_stack.push_back({ target, m_stack.empty() ? nullptr : m_pendingKey, 0 });
         return true;
     }
 
@@ -147,9 +185,11 @@ private:
     }
 
     json &m_root;
-    std::vector<json *> m_stack;
+    std::vector<Level> m_stack;
     json *m_pending = nullptr;
+    const std::string *m_pendingKey = nullptr;
     std::string m_duplicate;
+    std::string m_error;
     bool m_tooDeep = false;
 };
 
@@ -164,14 +204,17 @@ json parseJsonObject(std::string_view text, const std::string &source)
         throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));
     json document;
     StrictDomBuilder builder(document);
+    std::string what;
     try {
         json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
+        what = builder.error();
     } catch (const json::exception &error) {
-        // parse_error for malformed text, out_of_range for a number too large for a double ("1e999").
-        std::string what = error.what();
+        what = error.what();
+    }
+    if (!what.empty()) {
         // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." -> keep the readable part.
         if (const auto pos = what.find("] "); pos != std::string::npos)
-            what = what.substr(pos + 2);
+            what.erase(0, pos + 2);
         throw InputError(source, {}, "invalid JSON: " + what);
     }
     if (builder.tooDeep())

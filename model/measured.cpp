@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -35,13 +36,18 @@ std::string lower(std::string_view text)
     return out;
 }
 
-std::string trim(std::string_view text)
+std::string_view trimmed(std::string_view text)
 {
     const auto begin = text.find_first_not_of(" \t\r\n");
     if (begin == std::string_view::npos)
         return {};
     const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
+    return text.substr(begin, end - begin + 1);
+}
+
+std::string trim(std::string_view text)
+{
+    return std::string(trimmed(text));
 }
 
 // One CSV record and the line of the file it starts on (quoted fields may span lines, blank lines are
@@ -52,19 +58,45 @@ struct CsvRecord {
 };
 
 // One CSV record with RFC 4180 quoting; advances `pos` past the line and `line` past every line break.
-// `unterminated` is set when the text ends inside a quoted field.
-std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std::size_t &line, bool &unterminated)
+// `unterminated` is set when the text ends inside a quoted field. Lines end with LF or CRLF; a CR alone is
+// part of its field (a space in a name), unless `crLines`: a file without a single LF (old Mac files) ends
+// every line with a CR, inside quoted fields too.
+std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std::size_t &line, bool crLines,
+                                   std::size_t expectedFields, bool &unterminated)
 {
     std::vector<std::string> fields;
+    fields.reserve(expectedFields);
     std::string field;
     bool quoted = false;
+    // The characters that need a decision; runs of others are copied whole (a fuzzer spends most of its time
+    // in this loop, and a branch per character is several instrumented comparisons).
+    static constexpr auto special = [](bool inQuotes, bool cr) {
+        std::array<bool, 256> table {};
+        table[std::size_t('"')] = true;
+        table[std::size_t(cr ? '\r' : '\n')] = true;
+        if (!inQuotes) {
+            table[std::size_t(',')] = true;
+            table[std::size_t('\r')] = true;
+        }
+        return table;
+    };
+    static constexpr std::array<bool, 256> tables[2][2] { { special(false, false), special(false, true) },
+                                                          { special(true, false), special(true, true) } };
     while (pos < text.size()) {
+        const std::array<bool, 256> &stops = tables[quoted][crLines];
+        std::size_t run = pos;
+        while (run < text.size() && !stops[static_cast<unsigned char>(text[run])])
+            ++run;
+        field.append(text.data() + pos, run - pos);
+        pos = run;
+        if (pos == text.size())
+            break;
         char c = text[pos++];
-        // A CR alone ends a line too (old Mac files); CRLF is one break.
-        if (c == '\r' && !quoted) {
-            if (pos < text.size() && text[pos] == '\n')
-                continue;
-            c = '\n';
+        if (c == '\r') {
+            if (crLines)
+                c = '\n';
+            else if (!quoted && pos < text.size() && text[pos] == '\n')
+                continue; // CRLF is one break
         }
         if (c == '\n')
             ++line;
@@ -95,7 +127,7 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std:
     return fields;
 }
 
-std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source, std::size_t firstLine)
+std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &source, std::size_t firstLine, bool crLines)
 {
     std::vector<CsvRecord> records;
     std::size_t pos = 0;
@@ -103,10 +135,12 @@ std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &sour
     while (pos < text.size() && records.size() <= MaxMeasuredKernels + 2) {
         bool unterminated = false;
         const std::size_t start = line;
-        auto fields = csvRecord(text, pos, line, unterminated);
+        // Rows have as many fields as the header (checkFieldCount): room for them in one allocation.
+        const std::size_t expected = records.empty() ? 8 : std::min<std::size_t>(records[0].fields.size(), 1024);
+        auto fields = csvRecord(text, pos, line, crLines, expected, unterminated);
         if (unterminated)
             throw InputError(source, {}, "line " + std::to_string(start) + ": a quoted field is never closed");
-        if (fields.size() == 1 && trim(fields[0]).empty())
+        if (fields.size() == 1 && trimmed(fields[0]).empty())
             continue; // blank line
         records.push_back(CsvRecord { start, std::move(fields) });
     }
@@ -118,53 +152,151 @@ std::string lineOf(const CsvRecord &record)
     return "line " + std::to_string(record.line);
 }
 
-// How a comma in a figure may be read.
-enum class Commas {
-    // Nsight Compute writes English thousands separators: "1,000" is a thousand.
-    Thousands,
-    // A hand-made or spreadsheet CSV may come from a decimal-comma locale, where "1,000" is one: a comma is
-    // read as a thousands separator only where it cannot be a decimal comma (two groups, "26,214,400", or
-    // a decimal point after it, "1,234.5").
-    Unambiguous,
+// Every record has as many fields as the header: a missing one is not an empty figure or unit.
+void checkFieldCount(const CsvRecord &record, const CsvRecord &header, const std::string &source)
+{
+    const std::size_t found = record.fields.size();
+    const std::size_t expected = header.fields.size();
+    if (found == expected)
+        return;
+    throw failAt(source, lineOf(record),
+                 std::to_string(found) + (found == 1 ? " field" : " fields") + " where the header has "
+                     + std::to_string(expected)
+                     + (found > expected ? " (a decimal comma in an unquoted figure? write decimals with a point)" : ""));
+}
+
+// A figure as a tool writes it: "1234.5", "1.2e-3", and thousands separated by commas in groups of three.
+// A comma that can only be a decimal comma ("0,000085") is refused rather than guessed: read as a separator
+// it would turn 85 us into 85 s. One group without a point ("1,000") is a thousand where the tool wrote
+// English figures and one where it wrote German ones (Nsight Compute follows the locale it ran in, as does a
+// spreadsheet): it is ambiguous, and the rest of the file must settle it (see commasAreThousands).
+struct Figure {
+    enum Kind { Number, Ambiguous, Invalid } kind = Invalid;
+    double value = 0.0; // an ambiguous figure read with a thousands separator
 };
 
-// A number as a tool writes it, in any locale's files: "1234.5", "1.2e-3", and thousands separated by
-// commas in groups of three. Anything else, e.g. a decimal comma ("0,000085"), is refused rather than
-// guessed: read as a separator it would turn 85 us into 85 s.
-std::optional<double> number(const std::string &cell, Commas commas = Commas::Unambiguous)
+// True when `digits` is 1 to 3 digits, the first not 0, then groups of `separator` and exactly 3 digits.
+bool groupedBy(std::string_view digits, char separator)
 {
-    std::string text = trim(cell);
-    if (text.find(',') != std::string::npos) {
-        const std::size_t groups = std::size_t(std::count(text.begin(), text.end(), ','));
-        const bool point = text.find('.') != std::string::npos;
-        if (commas == Commas::Unambiguous && groups < 2 && !point)
-            return std::nullopt;
-        const std::size_t sign = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-        const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
-        // Digits before the first comma: 1 to 3; then each group: a comma and exactly 3 digits.
-        const std::size_t firstComma = text.find(',');
-        // Separators belong to the whole part: "1,234.5,6" is not a number.
-        if (text.find(',', integerEnd) != std::string::npos)
-            return std::nullopt;
-        // "0,001" is never a thousand: a number does not start with a zero and a separator.
-        if (firstComma > integerEnd || firstComma - sign < 1 || firstComma - sign > 3 || text[sign] == '0')
-            return std::nullopt;
-        for (std::size_t i = sign; i < firstComma; ++i)
-            if (text[i] < '0' || text[i] > '9')
-                return std::nullopt;
-        std::size_t i = firstComma;
-        for (; i < integerEnd; i += 4) {
-            if (text[i] != ',' || i + 4 > integerEnd)
-                return std::nullopt;
-            for (std::size_t d = i + 1; d < i + 4; ++d)
-                if (text[d] < '0' || text[d] > '9')
-                    return std::nullopt;
-        }
-        if (i != integerEnd)
-            return std::nullopt;
-        text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+    const std::size_t lead = std::min(digits.find(separator), digits.size());
+    if (lead < 1 || lead > 3 || digits[0] == '0')
+        return false;
+    for (std::size_t i = 0; i < lead; ++i)
+        if (digits[i] < '0' || digits[i] > '9')
+            return false;
+    for (std::size_t i = lead; i < digits.size(); i += 4) {
+        if (digits[i] != separator || i + 4 > digits.size())
+            return false;
+        for (std::size_t d = i + 1; d < i + 4; ++d)
+            if (digits[d] < '0' || digits[d] > '9')
+                return false;
     }
-    return parseNumber(text);
+    return true;
+}
+
+Figure figureOf(std::string_view cell)
+{
+    const std::string_view text = trimmed(cell);
+    const std::size_t firstComma = text.find(',');
+    if (firstComma == std::string::npos) {
+        const auto value = parseNumber(text);
+        return value ? Figure { Figure::Number, *value } : Figure {};
+    }
+    const std::size_t sign = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
+    // Separators belong to the whole part: "1,234.5,6" and "1.234,5" are not numbers.
+    if (firstComma > integerEnd || text.find(',', integerEnd) != std::string::npos
+        || !groupedBy(text.substr(sign, integerEnd - sign), ','))
+        return {};
+    std::string digits(text);
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    const auto value = parseNumber(digits);
+    if (!value)
+        return {};
+    const bool oneGroup = text.find(',', firstComma + 1) == std::string::npos;
+    const bool point = integerEnd < text.size() && text[integerEnd] == '.';
+    return { oneGroup && !point ? Figure::Ambiguous : Figure::Number, *value };
+}
+
+// What one cell says about the file's locale. A comma that only a thousands separator can be, or a point
+// that only a decimal point can be ("1,234,567", "1,234.5", "52.43", "0.5"), says its commas are thousands;
+// the reverse ("0,5", "1.234.567", "1.234,5") says they are decimal commas. "1,234" and "1.234" say
+// nothing, nor does text that is not a figure ("(128, 1, 1)").
+enum class LocaleHint { None, Thousands, DecimalComma };
+
+LocaleHint localeHintOf(std::string_view cell)
+{
+    std::string_view text = trimmed(cell);
+    if (!text.empty() && (text.front() == '-' || text.front() == '+'))
+        text.remove_prefix(1);
+    std::string_view mantissa = text;
+    bool exponent = false;
+    if (const std::size_t e = text.find_first_of("eE"); e != std::string_view::npos) {
+        std::string_view power = text.substr(e + 1);
+        if (!power.empty() && (power.front() == '-' || power.front() == '+'))
+            power.remove_prefix(1);
+        if (power.empty() || power.find_first_not_of("0123456789") != std::string_view::npos)
+            return LocaleHint::None;
+        mantissa = text.substr(0, e);
+        exponent = true;
+    }
+    if (mantissa.empty() || mantissa.find_first_not_of("0123456789,.") != std::string_view::npos)
+        return LocaleHint::None;
+    const std::size_t commas = std::size_t(std::count(mantissa.begin(), mantissa.end(), ','));
+    const std::size_t points = std::size_t(std::count(mantissa.begin(), mantissa.end(), '.'));
+    const std::size_t firstComma = mantissa.find(','), lastComma = mantissa.rfind(',');
+    const std::size_t firstPoint = mantissa.find('.'), lastPoint = mantissa.rfind('.');
+    // The decimal mark has digits on both sides: "0,5", "52.43".
+    const auto between = [&](std::size_t at) { return at > 0 && at + 1 < mantissa.size(); };
+    if (commas > 0 && points > 0) {
+        if (points == 1 && lastComma < firstPoint && groupedBy(mantissa.substr(0, firstPoint), ',') && between(firstPoint))
+            return LocaleHint::Thousands;
+        if (commas == 1 && lastPoint < firstComma && groupedBy(mantissa.substr(0, firstComma), '.') && between(firstComma))
+            return LocaleHint::DecimalComma;
+        return LocaleHint::None;
+    }
+    // One kind of mark: several, or one that cannot separate thousands, tell; one group of three does not.
+    const char mark = commas > 0 ? ',' : '.';
+    const std::size_t marks = commas + points;
+    if (marks == 0)
+        return LocaleHint::None;
+    const LocaleHint separates = mark == ',' ? LocaleHint::Thousands : LocaleHint::DecimalComma;
+    const LocaleHint decimal = mark == ',' ? LocaleHint::DecimalComma : LocaleHint::Thousands;
+    if (marks > 1)
+        return groupedBy(mantissa, mark) && !exponent ? separates : LocaleHint::None;
+    if (groupedBy(mantissa, mark) && !exponent)
+        return LocaleHint::None;
+    return between(mantissa.find(mark)) ? decimal : LocaleHint::None;
+}
+
+// Whether the file's single-group figures ("1,000") are thousands: some cell of its kernel lines (the name
+// column apart) says so and none says its commas are decimal commas.
+bool commasAreThousands(const std::vector<CsvRecord> &records, std::size_t firstRow, std::size_t nameColumn)
+{
+    bool thousands = false;
+    for (std::size_t r = firstRow; r < records.size(); ++r)
+        for (std::size_t i = 0; i < records[r].fields.size(); ++i) {
+            if (i == nameColumn)
+                continue;
+            const LocaleHint hint = localeHintOf(records[r].fields[i]);
+            if (hint == LocaleHint::DecimalComma)
+                return false;
+            thousands = thousands || hint == LocaleHint::Thousands;
+        }
+    return thousands;
+}
+
+// The message for a figure that commasAreThousands did not settle.
+std::string ambiguousFigure(const std::string &what, std::size_t column, std::string_view cell)
+{
+    const std::string text = trim(cell);
+    std::string asThousands = text;
+    asThousands.erase(std::remove(asThousands.begin(), asThousands.end(), ','), asThousands.end());
+    std::string asDecimal = text;
+    std::replace(asDecimal.begin(), asDecimal.end(), ',', '.');
+    return what + " (column " + std::to_string(column + 1) + ") is \"" + text + "\": " + asThousands
+        + " with a thousands separator or " + asDecimal
+        + " with a decimal comma? No other figure in the file settles it; write it without the comma";
 }
 
 // Plausible figures for one kernel: at least one FLOP and one byte, at most 1e30 of each; between a
@@ -191,13 +323,14 @@ double achievedRate(double value, const std::string &source, const std::string &
 
 MeasuredKernel finish(MeasuredKernel k, const std::string &source, const std::string &where)
 {
+    // A value is printed so that it reads back the same: "5e-324", not "4.94066e-324", which is another number.
     const auto check = [&](double value, const char *what, double min, double max) {
         if (!std::isfinite(value) || value <= 0.0)
-            throw failAt(source, where, std::string(what) + " must be a positive number, got " + formatNumber(value));
+            throw failAt(source, where, std::string(what) + " must be a positive number, got " + formatShortest(value));
         if (value < min || value > max)
             throw failAt(source, where,
                          std::string(what) + " must be between " + formatNumber(min) + " and " + formatNumber(max)
-                             + ", got " + formatNumber(value));
+                             + ", got " + formatShortest(value));
     };
     check(k.flops, "flops", MinFigure, MaxFigure);
     check(k.bytes, "bytes", MinFigure, MaxFigure);
@@ -243,10 +376,12 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
             if (!k.op)
                 f.fail("op", "unknown op \"" + *op + "\"");
         }
-        k.flops = f.positiveNumber("flops", MaxFigure);
-        k.bytes = f.positiveNumber("bytes", MaxFigure);
+        // Figures as given are checked where they are given, so that the error names the field and the value
+        // as written; finish() checks what follows from them.
+        k.flops = f.number("flops", FigureRange { MinFigure, MaxFigure });
+        k.bytes = f.number("bytes", FigureRange { MinFigure, MaxFigure });
         if (f.has("time_s"))
-            k.seconds = f.positiveNumber("time_s", MaxFigure);
+            k.seconds = f.number("time_s", FigureRange { MinSeconds, MaxSeconds });
         else if (f.has("achieved_flops_per_s"))
             k.seconds = k.flops / f.number("achieved_flops_per_s", AchievedRateRange);
         else
@@ -256,14 +391,20 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
     return out;
 }
 
-// Column index by name; a column the reader uses may appear once (which of two "flops" columns is meant?).
-std::map<std::string, std::size_t> columnsOf(const CsvRecord &header, const std::string &source, bool lowerCase,
-                                             const std::vector<std::string> &used)
+// Column index by name, for the columns the reader uses; such a column may appear once (which of two
+// "flops" columns is meant?), others may repeat. Only used names are kept: a header of thousands of columns
+// costs no more than their comparison.
+template<class Used>
+std::map<std::string, std::size_t, std::less<>> columnsOf(const CsvRecord &header, const std::string &source, bool lowerCase,
+                                             Used used)
 {
-    std::map<std::string, std::size_t> column;
+    std::map<std::string, std::size_t, std::less<>> column;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string name = lowerCase ? lower(trim(header.fields[i])) : trim(header.fields[i]);
-        if (!column.emplace(name, i).second && std::find(used.begin(), used.end(), name) != used.end())
+        const std::string_view field = trimmed(header.fields[i]);
+        if (!used(field))
+            continue;
+        const std::string name = lowerCase ? lower(field) : std::string(field);
+        if (!column.emplace(name, i).second)
             throw failAt(source, lineOf(header),
                          "the header names the column \"" + name + "\" twice (columns " + std::to_string(column[name] + 1)
                              + " and " + std::to_string(i + 1) + ")");
@@ -271,16 +412,32 @@ std::map<std::string, std::size_t> columnsOf(const CsvRecord &header, const std:
     return column;
 }
 
+// ASCII case-insensitive equality, as `lower` folds.
+bool sameIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return (x >= 'A' && x <= 'Z' ? char(x - 'A' + 'a') : x) == (y >= 'A' && y <= 'Z' ? char(y - 'A' + 'a') : y);
+           });
+}
+
 std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records, const std::string &source)
 {
-    const auto column = columnsOf(records[0], source, true,
-                                  { "name", "phase", "series", "op", "flops", "bytes", "time_s", "achieved_flops_per_s" });
+    static constexpr std::string_view used[] { "name", "phase", "series", "op", "flops", "bytes", "time_s", "achieved_flops_per_s" };
+    const auto column = columnsOf(records[0], source, true, [](std::string_view name) {
+        return std::any_of(std::begin(used), std::end(used), [&](std::string_view u) { return sameIgnoringCase(name, u); });
+    });
     for (const char *required : { "name", "flops", "bytes" })
         if (!column.count(required))
             throw failAt(source, lineOf(records[0]), std::string("the header has no \"") + required + "\" column");
     const bool hasTime = column.count("time_s") != 0;
     if (!hasTime && !column.count("achieved_flops_per_s"))
         throw failAt(source, lineOf(records[0]), "the header has neither \"time_s\" nor \"achieved_flops_per_s\"");
+    std::optional<bool> settled;
+    const auto thousands = [&] {
+        if (!settled)
+            settled = commasAreThousands(records, 1, column.at("name"));
+        return *settled;
+    };
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const std::string where = lineOf(records[r]);
@@ -291,19 +448,18 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
         };
         const auto figure = [&](const char *name) {
             const std::string text = cell(name);
-            const auto value = number(text);
-            if (!value)
+            const Figure value = figureOf(text);
+            if (value.kind == Figure::Invalid)
                 throw failAt(source, where,
                              std::string("\"") + name + "\" is not a number: \"" + text + "\""
                                  + (text.find(',') != std::string::npos
                                         ? " (write decimals with a point; a comma is read only as a thousands separator, as in 26,214,400 or 1,234.5)"
                                         : ""));
-            return *value;
+            if (value.kind == Figure::Ambiguous && !thousands())
+                throw failAt(source, where, ambiguousFigure(std::string("\"") + name + "\"", column.at(name), text));
+            return value.value;
         };
-        if (row.size() > records[0].fields.size())
-            throw failAt(source, where,
-                         std::to_string(row.size()) + " fields where the header has " + std::to_string(records[0].fields.size())
-                             + " (a decimal comma in an unquoted figure? write decimals with a point)");
+        checkFieldCount(records[r], records[0], source);
         MeasuredKernel k;
         k.name = trim(cleanText(cell("name"), TextLines::Single, MaxKernelNameChars));
         if (k.name.empty())
@@ -339,20 +495,26 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     const std::string timeMetric = "gpu__time_duration.sum";
     const std::string readMetric = "dram__bytes_read.sum";
     const std::string writeMetric = "dram__bytes_write.sum";
-    std::vector<std::string> used { "Kernel Name", timeMetric, readMetric, writeMetric };
     // The FLOP counters of Nsight Compute's own roofline: add, mul and fma (2 FLOPs) per precision.
-    std::vector<std::pair<std::string, double>> flopMetrics;
-    for (const char *precision : { "d", "f", "h" })
-        for (const auto &[op, weight] : { std::pair<const char *, double> { "add", 1.0 }, { "mul", 1.0 }, { "fma", 2.0 } })
-            flopMetrics.emplace_back(std::string("sm__sass_thread_inst_executed_op_") + precision + op + "_pred_on.sum", weight);
-    for (const std::string &field : records[0].fields) {
-        const std::string name = trim(field);
-        if (name.rfind("sm__ops_path_tensor", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".sum")
-            flopMetrics.emplace_back(name, 1.0); // tensor-core operations, already counted in FLOPs
-    }
-    for (const auto &[name, weight] : flopMetrics)
-        used.push_back(name);
-    auto column = columnsOf(records[0], source, false, used);
+    static const std::vector<std::pair<std::string, double>> sassMetrics = [] {
+        std::vector<std::pair<std::string, double>> metrics;
+        for (const char *precision : { "d", "f", "h" })
+            for (const auto &[op, weight] : { std::pair<const char *, double> { "add", 1.0 }, { "mul", 1.0 }, { "fma", 2.0 } })
+                metrics.emplace_back(std::string("sm__sass_thread_inst_executed_op_") + precision + op + "_pred_on.sum", weight);
+        return metrics;
+    }();
+    // Tensor-core operations, already counted in FLOPs.
+    const auto isTensorMetric = [](std::string_view name) {
+        return name.rfind("sm__ops_path_tensor", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".sum";
+    };
+    std::vector<std::pair<std::string_view, double>> flopMetrics(sassMetrics.begin(), sassMetrics.end());
+    for (const std::string &field : records[0].fields)
+        if (const std::string_view name = trimmed(field); isTensorMetric(name))
+            flopMetrics.emplace_back(name, 1.0);
+    auto column = columnsOf(records[0], source, false, [&](std::string_view name) {
+        return name == "Kernel Name" || name == timeMetric || name == readMetric || name == writeMetric || isTensorMetric(name)
+            || std::any_of(sassMetrics.begin(), sassMetrics.end(), [&](const auto &metric) { return metric.first == name; });
+    });
     std::string missing;
     for (const std::string &name : { std::string("Kernel Name"), timeMetric, readMetric, writeMetric })
         if (!column.count(name))
@@ -370,9 +532,12 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     if (records.size() < 2)
         throw InputError(source, {}, "Nsight Compute export has no units line");
     const CsvRecord &units = records[1];
+    checkFieldCount(units, records[0], source);
     enum class Kind { Time, Bytes, Count };
     const auto scaleOf = [&](std::size_t index, Kind kind) {
-        static const std::map<std::string, double> times { { "nsecond", 1e-9 }, { "usecond", 1e-6 }, { "msecond", 1e-3 },
+        // Units per second: dividing by an exact power of ten keeps "1.5" nsecond at the double nearest
+        // 1.5e-9 s, which multiplying by the inexact 1e-9 does not.
+        static const std::map<std::string, double> times { { "nsecond", 1e9 }, { "usecond", 1e6 }, { "msecond", 1e3 },
                                                            { "second", 1.0 } };
         static const std::map<std::string, double> bytes { { "byte", 1.0 }, { "Kbyte", 1e3 }, { "Mbyte", 1e6 },
                                                            { "Gbyte", 1e9 }, { "Tbyte", 1e12 }, { "Kibyte", 1024.0 },
@@ -388,24 +553,33 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
         throw failAt(source, lineOf(units),
                      trim(records[0].fields[index]) + " is in \"" + unit + "\", which is not " + expected);
     };
-    const double timeScale = scaleOf(column[timeMetric], Kind::Time);
+    const double timeUnitsPerSecond = scaleOf(column[timeMetric], Kind::Time);
     const double readScale = scaleOf(column[readMetric], Kind::Bytes);
     const double writeScale = scaleOf(column[writeMetric], Kind::Bytes);
     std::vector<double> flopScales;
     for (const auto &[index, weight] : flopColumns)
         flopScales.push_back(scaleOf(index, Kind::Count));
+    std::optional<bool> settled;
+    const auto thousands = [&] {
+        if (!settled)
+            settled = commasAreThousands(records, 2, column["Kernel Name"]);
+        return *settled;
+    };
     std::vector<MeasuredKernel> out;
     for (std::size_t r = 2; r < records.size(); ++r) {
         const std::string where = lineOf(records[r]);
+        checkFieldCount(records[r], records[0], source);
         const auto &row = records[r].fields;
         const auto value = [&](std::size_t index, double scale) {
-            const std::string text = index < row.size() ? row[index] : std::string();
-            const auto parsed = number(text, Commas::Thousands);
-            if (!parsed)
+            const std::string &text = row[index];
+            const Figure parsed = figureOf(text);
+            if (parsed.kind == Figure::Invalid)
                 throw failAt(source, where, trim(records[0].fields[index]) + " is not a number: \"" + text + "\"");
-            if (*parsed < 0.0)
+            if (parsed.kind == Figure::Ambiguous && !thousands())
+                throw failAt(source, where, ambiguousFigure(trim(records[0].fields[index]), index, text));
+            if (parsed.value < 0.0)
                 throw failAt(source, where, trim(records[0].fields[index]) + " is negative: \"" + trim(text) + "\"");
-            return *parsed * scale;
+            return parsed.value * scale;
         };
         MeasuredKernel k;
         const std::size_t nameColumn = column["Kernel Name"];
@@ -413,7 +587,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
                                 MaxKernelNameChars));
         if (k.name.empty())
             throw failAt(source, where, "\"Kernel Name\" is empty");
-        k.seconds = value(column[timeMetric], timeScale);
+        k.seconds = value(column[timeMetric], 1.0) / timeUnitsPerSecond;
         k.bytes = value(column[readMetric], readScale) + value(column[writeMetric], writeScale);
         for (std::size_t i = 0; i < flopColumns.size(); ++i)
             k.flops += flopColumns[i].second * value(flopColumns[i].first, flopScales[i]);
@@ -465,10 +639,11 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF"
         || (body.size() >= 2 && (body[0] == '\0') != (body[1] == '\0')))
         throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+    const bool crLines = body.find('\n') == std::string_view::npos;
     // Nsight Compute run with its output redirected puts its own "==PROF==" lines before the CSV.
     std::size_t preambleLines = 0;
     while (body.substr(0, 2) == "==") {
-        const auto end = body.find('\n');
+        const auto end = body.find(crLines ? '\r' : '\n');
         body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
         ++preambleLines;
     }
@@ -481,14 +656,14 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
             throw InputError(source, "kernels", "holds no kernel");
         return kernels;
     }
-    const auto records = csvRecords(body, source, 1 + preambleLines);
+    const auto records = csvRecords(body, source, 1 + preambleLines, crLines);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");
     if (records.size() > MaxMeasuredKernels + 2)
         throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     bool nsight = false;
     for (const std::string &cell : records[0].fields)
-        nsight = nsight || trim(cell) == "Kernel Name" || trim(cell).rfind("gpu__", 0) == 0;
+        nsight = nsight || trimmed(cell) == "Kernel Name" || trimmed(cell).rfind("gpu__", 0) == 0;
     auto kernels = nsight ? parseNsight(records, source) : parsePlainCsv(records, source);
     if (kernels.empty())
         throw InputError(source, {}, "holds no kernel");

@@ -76,12 +76,39 @@ void encode(char32_t code, std::string &out)
     }
 }
 
-// Controls, noncharacters, and the bidirectional embeddings, overrides and isolates: a name holding U+202E
-// would otherwise reverse the figures drawn after it in a title ("003 TFLOP/s" for 300).
+// Controls, noncharacters, the bidirectional marks (ALM, LRM, RLM), embeddings, overrides and isolates, and
+// the deprecated format controls U+206A..U+206F: a name holding U+202E would otherwise reverse the figures
+// drawn after it in a title ("003 TFLOP/s" for 300), and a mark reorders the neutral characters around it.
+// They become U+FFFD, so that the reader sees something was there.
 bool isControl(char32_t code)
 {
     return code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F) || code == 0xFFFE || code == 0xFFFF
-        || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+        || code == 0x061C || code == 0x200E || code == 0x200F || (code >= 0x202A && code <= 0x202E)
+        || (code >= 0x2066 && code <= 0x206F);
+}
+
+// Characters that draw nothing: soft hyphen, Mongolian vowel separator, zero-width space, word joiner, the
+// invisible operators, a byte-order mark inside text, and the tag characters (which can carry a whole hidden
+// ASCII text). "q_\u200Bproj" would look like "q_proj" and be another name; they are dropped.
+bool isInvisible(char32_t code)
+{
+    return code == 0xAD || code == 0x180E || code == 0x200B || (code >= 0x2060 && code <= 0x2064) || code == 0xFEFF
+        || (code >= 0xE0000 && code <= 0xE007F);
+}
+
+// The zero-width non-joiner and joiner shape the letters beside them: Persian and Indic words need them, and
+// emoji sequences (a family, a profession) are joined by U+200D. Between two characters that are not ASCII
+// they stay; next to ASCII, where they only hide, or at an end, they are dropped.
+bool isJoiner(char32_t code)
+{
+    return code == 0x200C || code == 0x200D;
+}
+
+// A character a joiner may stand beside: not ASCII, and kept as it is.
+bool joins(char32_t code)
+{
+    return code >= 0x80 && code != Replacement && !isControl(code) && !isInvisible(code) && !isJoiner(code)
+        && code != 0x2028 && code != 0x2029;
 }
 
 } // namespace
@@ -94,8 +121,16 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
     std::string out;
     out.reserve(text.size() < maxBytes ? text.size() : maxBytes);
     std::size_t pos = 0;
+    char32_t last = 0; // the last character written
     while (pos < text.size()) {
         char32_t code = decode(text, pos);
+        if (isInvisible(code))
+            continue;
+        if (isJoiner(code)) {
+            std::size_t next = pos;
+            if (!joins(last) || next >= text.size() || !joins(decode(text, next)))
+                continue;
+        }
         if (code == '\r') {
             if (pos < text.size() && text[pos] == '\n')
                 ++pos;
@@ -109,8 +144,10 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
             code = Replacement;
         const std::size_t before = out.size();
         encode(code, out);
+        last = code;
         if (out.size() > maxBytes) {
-            // Cut back to whole characters that leave room for "...".
+            // Cut back to whole characters that leave room for "...", and never end on a joiner: before the
+            // ASCII dots, cleaning the text again would drop it.
             out.resize(before);
             const std::size_t room = maxBytes >= 3 ? maxBytes - 3 : 0;
             std::size_t end = out.size();
@@ -119,6 +156,8 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
                 while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80)
                     --end;
             }
+            while (end >= 3 && out.compare(end - 3, 2, "\xE2\x80") == 0 && (out[end - 1] == '\x8C' || out[end - 1] == '\x8D'))
+                end -= 3;
             out.resize(end);
             out.append(std::min<std::size_t>(3, maxBytes - out.size()), '.');
             return out;

@@ -9,8 +9,11 @@ namespace roofline {
 enum class TextLines { Single, Multi };
 
 // Text from a file made safe to show, save as JSON and write into XML: bytes that are not UTF-8 (a Latin-1
-// kernel name from a profiler's CSV), control characters and bidirectional overrides become U+FFFD, so the
-// name stays visible and the substitution shows. Line breaks (also U+2028, U+2029) and tabs become spaces in
+// kernel name from a profiler's CSV), control characters and the bidirectional controls (marks, embeddings,
+// overrides, isolates) become U+FFFD, so the name stays visible and the substitution shows. Characters that
+// draw nothing (zero-width space, word joiner, soft hyphen, tags, a byte-order mark) are dropped, and so are
+// the zero-width joiner and non-joiner unless both neighbours are non-ASCII characters (emoji sequences,
+// Persian and Indic words keep them). Line breaks (also U+2028, U+2029) and tabs become spaces in
 // single-line text (names, labels); in multi-line text (notes) tabs and line breaks stay, CRLF and CR
 // become LF. Text longer than `maxBytes`
 // is cut at a character boundary and ends with "...".

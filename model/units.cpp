@@ -88,6 +88,15 @@ std::string formatNumber(double value, char conversion, int precision)
     return std::string(buffer, end);
 }
 
+std::string formatShortest(double value)
+{
+    char buffer[64];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    if (error != std::errc())
+        return formatNumber(value);
+    return std::string(buffer, end);
+}
+
 std::string formatOne(std::string_view format, double value)
 {
     std::string out;

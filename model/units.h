@@ -23,6 +23,9 @@ std::optional<ComputeType> computeTypeFromName(std::string_view name);
 // Numbers in and out of files never depend on the user's locale (a decimal comma would break CSV):
 // formatNumber(x, 'g', 6) is printf's "%.6g" in the C locale, 'f' and 'e' likewise.
 std::string formatNumber(double value, char conversion = 'g', int precision = 6);
+// The shortest text that reads back as exactly `value` ("5e-324", "0.1", "1e+30"), in the C locale: for
+// quoting a figure in a message, where "%.6g" would print 5e-324 as 4.94066e-324, another number.
+std::string formatShortest(double value);
 // `format` with its one conversion ("%g", "%.1f", "%.3e"; "%%" is a percent sign) replaced by `value`,
 // formatted as formatNumber does.
 std::string formatOne(std::string_view format, double value);

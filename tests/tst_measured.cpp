@@ -91,14 +91,14 @@ private Q_SLOTS:
     void figuresAsToolsWriteThem_data()
     {
         QTest::addColumn<QByteArray>("time");
-        QTest::addColumn<double>("seconds"); // 0: refused
+        QTest::addColumn<double>("seconds"); // 0: refused, -1: refused as ambiguous
         QTest::newRow("plain") << QByteArray("0.000085") << 8.5e-5;
         QTest::newRow("exponent") << QByteArray("8.5e-5") << 8.5e-5;
         QTest::newRow("plus sign") << QByteArray("+8.5e-5") << 8.5e-5;
         QTest::newRow("thousands") << QByteArray("\"1,234.5\"") << 1234.5 ;
         // One group and no point: a thousand in English, one in German. Refused, not guessed.
-        QTest::newRow("one group") << QByteArray("\"12,345\"") << 0.0;
-        QTest::newRow("a thousand or one") << QByteArray("\"1,000\"") << 0.0;
+        QTest::newRow("one group") << QByteArray("\"12,345\"") << -1.0;
+        QTest::newRow("a thousand or one") << QByteArray("\"1,000\"") << -1.0;
         QTest::newRow("leading zero group") << QByteArray("\"0,001.5\"") << 0.0;
         // A decimal comma is not a thousands separator: stripping it read 85 us as 85 s.
         QTest::newRow("decimal comma") << QByteArray("\"0,000085\"") << 0.0;
@@ -121,6 +121,13 @@ private Q_SLOTS:
         if (seconds > 0.0) {
             const auto kernels = parseMeasuredKernels(text, "m.csv");
             ROOFLINE_COMPARE_REL(kernels[0].seconds, seconds, 1e-15);
+        } else if (seconds < 0.0) {
+            QString unquoted = QString::fromLatin1(time);
+            unquoted.remove(QLatin1Char('"'));
+            QCOMPARE(errorOf([&] { parseMeasuredKernels(text, "m.csv"); }),
+                     QStringLiteral("m.csv: line 2: \"time_s\" (column 4) is \"%1\": %2 with a thousands separator or %3 with a "
+                                    "decimal comma? No other figure in the file settles it; write it without the comma")
+                         .arg(unquoted, QString(unquoted).remove(QLatin1Char(',')), QString(unquoted).replace(QLatin1Char(','), QLatin1Char('.'))));
         } else {
             QString unquoted = QString::fromLatin1(time);
             unquoted.remove(QLatin1Char('"'));
@@ -145,7 +152,7 @@ private Q_SLOTS:
         // 1e18 FLOPs in a picosecond: 1e30 FLOP/s, a unit mistake.
         QTest::newRow("impossible rate") << csv + "k,1e18,1e12,1e-12\n"
                                          << "m.csv: line 2: the achieved rate flops / time (FLOP/s) must be between 0 and 1e+20, got 1e+30";
-        QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 4.94066e-324";
+        QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 5e-324";
         QTest::newRow("a femtosecond") << csv + "k,1,1,1e-15\n" << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e-15";
         // An achieved rate of 1e-300 FLOP/s makes the time 1e300 s.
         QTest::newRow("rate too small") << QByteArray("name,flops,bytes,achieved_flops_per_s\nk,1,1,1e-300\n")
@@ -226,6 +233,135 @@ private Q_SLOTS:
         QCOMPARE(kernels[1].name, std::string("j"));
         QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\rk,1000,2000,1\rj,x,6,7\r", "m.csv"); }),
                  QStringLiteral("m.csv: line 3: \"flops\" is not a number: \"x\""));
+    }
+
+    void rowsWithTooFewFieldsAreNamed()
+    {
+        // A short row read its missing cells as empty: "\"bytes\" is not a number: \"\"".
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,1\nj,5\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: 2 fields where the header has 4"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 1 field where the header has 4"));
+        const QByteArray header = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                  "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(header + "\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\n\"k\",\"5\",\"100\",\"0\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: 4 fields where the header has 5"));
+        // The units line too: a missing unit read as "" and was reported as a unit that does not fit.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(QByteArray(header + "\"\",\"usecond\",\"byte\"\n\"k\",\"5\",\"100\",\"0\",\"50\"\n").toStdString(), "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 3 fields where the header has 5"));
+    }
+
+    void onlyCrlfAndLfEndLinesInAnLfFile()
+    {
+        // A CR before CRLF counted as a line break of its own: the error named line 4.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,1\r\r\nj,x,1,1\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 3: \"flops\" is not a number: \"x\""));
+        // A CR alone inside a line of an LF file is part of its field (a space in a name), not a break.
+        const auto kernels = parseMeasuredKernels("name,flops,bytes,time_s\nk\rq,1000,2000,1\r\nj,5,6,7\n", "m.csv");
+        QCOMPARE(kernels.size(), std::size_t(2));
+        QCOMPARE(kernels[0].name, std::string("k q"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,1\rj,5,6,7\nm,x,1,1\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: 7 fields where the header has 4 (a decimal comma in an unquoted figure? write decimals with a point)"));
+        // A CR-only file: every CR ends a line, also inside a quoted field.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\r\"two\rlines\",1,1,1\rk,x,1,1\r", "m.csv"); }),
+                 QStringLiteral("m.csv: line 4: \"flops\" is not a number: \"x\""));
+        // Nsight's preamble in a CR-only file is skipped line by line.
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels("==PROF== Connected\r\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\","
+                                          "\"dram__bytes_write.sum\",\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\r"
+                                          "\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\r\"k\",\"x\",\"100\",\"0\",\"50\"\r",
+                                          "m.csv");
+                 }),
+                 QStringLiteral("m.csv: line 4: gpu__time_duration.sum is not a number: \"x\""));
+    }
+
+    void nsightSingleGroupsNeedTheFileToTellThem_data()
+    {
+        // Rows of Kernel Name, duration (usecond), bytes read, bytes written, ffma count and an unused "Note".
+        QTest::addColumn<QByteArray>("rows");
+        QTest::addColumn<double>("seconds"); // of the first kernel; 0: refused
+        QTest::addColumn<QString>("expected");
+        const QString ambiguousTime = QStringLiteral(
+            "m.csv: line 3: gpu__time_duration.sum (column 2) is \"1,000\": 1000 with a thousands separator or 1.000 "
+            "with a decimal comma? No other figure in the file settles it; write it without the comma");
+        // "1,000" alone was read as a thousand; Nsight run in a decimal-comma locale writes one that way.
+        QTest::newRow("alone") << QByteArray("\"k\",\"1,000\",\"100\",\"0\",\"50\",\"\"\n") << 0.0 << ambiguousTime;
+        QTest::newRow("alone, a count") << QByteArray("\"k\",\"8\",\"100\",\"0\",\"1,234\",\"\"\n") << 0.0
+                                        << "m.csv: line 3: sm__sass_thread_inst_executed_op_ffma_pred_on.sum (column 5) is "
+                                           "\"1,234\": 1234 with a thousands separator or 1.234 with a decimal comma? No other "
+                                           "figure in the file settles it; write it without the comma";
+        // Two groups, or a comma before the point, are thousands in any locale: the file writes English figures.
+        QTest::newRow("two groups on another line")
+            << QByteArray("\"k\",\"1,000\",\"100\",\"0\",\"50\",\"\"\n\"j\",\"1\",\"100\",\"0\",\"26,214,400\",\"\"\n")
+            << 1e-3 << QString();
+        QTest::newRow("thousands before a point") << QByteArray("\"k\",\"1,000\",\"1,234.5\",\"0\",\"50\",\"\"\n") << 1e-3 << QString();
+        // A decimal point followed by other than three digits cannot be a thousands separator.
+        QTest::newRow("a decimal point") << QByteArray("\"k\",\"1,000\",\"52.43\",\"0\",\"50\",\"\"\n") << 1e-3 << QString();
+        QTest::newRow("a point in an unused column") << QByteArray("\"k\",\"1,000\",\"100\",\"0\",\"50\",\"0.5\"\n") << 1e-3 << QString();
+        // "52.430" is 52430 where the point separates thousands: it settles nothing.
+        QTest::newRow("a point and three digits") << QByteArray("\"k\",\"1,000\",\"52.430\",\"0\",\"50\",\"\"\n") << 0.0 << ambiguousTime;
+        // A decimal comma anywhere ("0,5", an unused column counts too) contradicts the thousands: refused.
+        QTest::newRow("contradiction") << QByteArray("\"k\",\"1,000\",\"52.43\",\"0\",\"50\",\"0,5\"\n") << 0.0 << ambiguousTime;
+        // Text is not a figure: a kernel name's "1.5" or an unused column's "(128, 1, 1)" settles nothing.
+        QTest::newRow("names are not figures") << QByteArray("\"1.5\",\"1,000\",\"100\",\"0\",\"50\",\"(128, 1, 1)\"\n") << 0.0
+                                               << ambiguousTime;
+    }
+    void nsightSingleGroupsNeedTheFileToTellThem()
+    {
+        QFETCH(QByteArray, rows);
+        QFETCH(double, seconds);
+        QFETCH(QString, expected);
+        const QByteArray text = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\",\"Note\"\n"
+                                "\"\",\"usecond\",\"byte\",\"byte\",\"inst\",\"\"\n"
+            + rows;
+        if (seconds > 0.0) {
+            const auto kernels = parseMeasuredKernels(text.toStdString(), "m.csv");
+            ROOFLINE_COMPARE_REL(kernels[0].seconds, seconds, 1e-15);
+        } else {
+            QCOMPARE(errorOf([&] { parseMeasuredKernels(text.toStdString(), "m.csv"); }), expected);
+        }
+    }
+
+    void plainCsvSingleGroupsFollowTheSameRule()
+    {
+        // A decimal point elsewhere settles "1,000" as a thousand, as in Nsight's files.
+        QCOMPARE(parseMeasuredKernels("name,flops,bytes,time_s\nk,\"1,000\",100,0.5\n", "m.csv")[0].flops, 1000.0);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,\"1,000\",100,2\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: \"flops\" (column 2) is \"1,000\": 1000 with a thousands separator or 1.000 "
+                                "with a decimal comma? No other figure in the file settles it; write it without the comma"));
+    }
+
+    void jsonErrorsNameTheField()
+    {
+        // A duplicate key inside a kernel was reported as "field 'time_s'", without the kernel.
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels(R"({"kernels": [{"name": "k", "flops": 1, "bytes": 1, "time_s": 1},
+                                                          {"name": "j", "flops": 1, "bytes": 1, "time_s": 1, "time_s": 2}]})", "m.json");
+                 }),
+                 QStringLiteral("m.json: field 'kernels[1].time_s': appears twice in the same object"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"kernels": [], "kernels": []})", "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels': appears twice in the same object"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"a": [[{"x": {"y": 1, "y": 2}}]]})", "m.json"); }),
+                 QStringLiteral("m.json: field 'a[0][0].x.y': appears twice in the same object"));
+        // 5e-324 was printed as 4.94066e-324 against the kernel, not its field.
+        const char *kernels = R"({"kernels": [{"name": "k", "flops": 1, "bytes": 1, "time_s": 1},
+                                              {"name": "k", "flops": 1, "bytes": 1, "time_s": 1},
+                                              {"name": "k", "flops": 1, "bytes": 1, "time_s": 5e-324}]})";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(kernels, "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels[2].time_s': must be between 1e-12 and 86400, got 5e-324"));
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(R"({"kernels": [{"name": "k", "flops": 1, "bytes": 2.5e-300, "time_s": 1}]})", "m.json"); }),
+                 QStringLiteral("m.json: field 'kernels[0].bytes': must be between 1 and 1e+30, got 2.5e-300"));
+        // Nsight's durations are converted by dividing by a power of ten: 5e-4 nsecond is the 5e-13 s written.
+        QCOMPARE(errorOf([&] {
+                     parseMeasuredKernels("\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                          "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n\"\",\"nsecond\",\"byte\",\"byte\",\"inst\"\n"
+                                          "\"k\",\"0.0005\",\"100\",\"0\",\"50\"\n", "m.csv");
+                 }),
+                 QStringLiteral("m.csv: line 3: time (s) must be between 1e-12 and 86400, got 5e-13"));
+        // A figure that is not the one written is printed so that it reads back the same.
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk,1,1,0.12345678e-12\n", "m.csv"); }),
+                 QStringLiteral("m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1.2345678e-13"));
     }
 
     void ratesAndNamesAreCheckedWhereTheyAreGiven()

@@ -66,6 +66,77 @@ private Q_SLOTS:
         QCOMPARE(roofline::cleanText(out, multiLine ? TextLines::Multi : TextLines::Single), out);
     }
 
+    // Characters that reorder or hide text: a name "q_proj" with a right-to-left mark or a zero-width space in it
+    // looks like "q_proj" (or reverses what follows it) on the chart and in an SVG, yet is another name.
+    void invisibleAndBidiCharacters_data()
+    {
+        QTest::addColumn<uint>("code");
+        QTest::addColumn<bool>("replaced"); // U+FFFD in its place; otherwise dropped
+        // Bidirectional marks, embeddings, overrides and isolates, and the deprecated format controls: shown
+        // as U+FFFD, so the reader sees something was there.
+        for (const uint code : { 0x061Cu, 0x200Eu, 0x200Fu, 0x202Au, 0x202Bu, 0x202Cu, 0x202Du, 0x202Eu, 0x2066u, 0x2067u,
+                                 0x2068u, 0x2069u, 0x206Au, 0x206Bu, 0x206Cu, 0x206Du, 0x206Eu, 0x206Fu })
+            QTest::addRow("U+%04X", code) << code << true;
+        // Zero-width and invisible characters are dropped: a soft hyphen, the Mongolian vowel separator, zero-width
+        // space, non-joiner and joiner (next to ASCII), word joiner, the invisible operators, a byte-order mark
+        // inside text, and the tag characters that can carry a hidden ASCII message.
+        for (const uint code : { 0x00ADu, 0x180Eu, 0x200Bu, 0x200Cu, 0x200Du, 0x2060u, 0x2061u, 0x2062u, 0x2063u, 0x2064u,
+                                 0xFEFFu, 0xE0001u, 0xE0020u, 0xE0041u, 0xE007Fu })
+            QTest::addRow("U+%04X", code) << code << false;
+    }
+    void invisibleAndBidiCharacters()
+    {
+        QFETCH(uint, code);
+        QFETCH(bool, replaced);
+        const char32_t c = code;
+        const QByteArray character = QString::fromUcs4(&c, 1).toUtf8();
+        const QByteArray expected = QByteArray("q_") + (replaced ? QByteArray("\xEF\xBF\xBD") : QByteArray()) + "proj";
+        QCOMPARE(QByteArray::fromStdString(roofline::cleanText(QByteArray(QByteArray("q_") + character + "proj").toStdString())), expected);
+        // At either end too, and in a note.
+        QCOMPARE(QByteArray::fromStdString(roofline::cleanText(QByteArray(character + "q_proj" + character).toStdString(), TextLines::Multi)),
+                 replaced ? QByteArray("\xEF\xBF\xBDq_proj\xEF\xBF\xBD") : QByteArray("q_proj"));
+    }
+
+    // The joiners shape scripts and emoji: between two characters that are not ASCII they stay, so that emoji
+    // sequences and Persian or Indic words keep their form; next to ASCII or at an end they are dropped.
+    void joiners_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray zwj("\xE2\x80\x8D");
+        const QByteArray zwnj("\xE2\x80\x8C");
+        const QByteArray man("\xF0\x9F\x91\xA8"), woman("\xF0\x9F\x91\xA9"), girl("\xF0\x9F\x91\xA7");
+        QTest::newRow("family emoji") << man + zwj + woman + zwj + girl << man + zwj + woman + zwj + girl;
+        // Persian "mi-khaham" (I want): MEEM, FARSI YEH, ZWNJ, KHAH.
+        QTest::newRow("Persian") << QByteArray("\xD9\x85\xDB\x8C") + zwnj + "\xD8\xAE" << QByteArray("\xD9\x85\xDB\x8C") + zwnj + "\xD8\xAE";
+        QTest::newRow("CJK kept") << QByteArray("\xE7\x9F\xA9\xE9\x98\xB5 gemm") << QByteArray("\xE7\x9F\xA9\xE9\x98\xB5 gemm");
+        QTest::newRow("between ASCII") << QByteArray("q" + zwj + "_proj") << QByteArray("q_proj");
+        QTest::newRow("after ASCII") << QByteArray("q" + zwj + woman) << QByteArray("q" + woman);
+        QTest::newRow("at the end") << man + zwj << man;
+        QTest::newRow("at the start") << zwnj + man << man;
+        QTest::newRow("two in a row") << man + zwj + zwj + woman << man + zwj + woman;
+        QTest::newRow("before a dropped character") << man + zwj + "\xE2\x80\x8B" + woman << man + woman;
+        QTest::newRow("next to a replacement") << man + zwj + "\xE2\x80\x8F" << man + "\xEF\xBF\xBD";
+    }
+    void joiners()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        const std::string out = roofline::cleanText(input.toStdString());
+        QCOMPARE(QByteArray::fromStdString(out), expected);
+        QCOMPARE(roofline::cleanText(out), out);
+    }
+
+    void shorteningNeverEndsOnAJoiner()
+    {
+        // "..." after a joiner would be ASCII next to it: cleaning the shortened name again dropped it.
+        // 504 bytes, "é", a joiner, "é", "é": 513 bytes; cut to 509 for the "...", it ends on the joiner.
+        const std::string name = std::string(504, 'k') + "\xC3\xA9\xE2\x80\x8D\xC3\xA9\xC3\xA9";
+        const std::string out = roofline::cleanText(name, TextLines::Single, 512);
+        QCOMPARE(out, std::string(504, 'k') + "\xC3\xA9...");
+        QCOMPARE(roofline::cleanText(out), out);
+    }
+
     void validUtf8()
     {
         QVERIFY(isValidUtf8("plain"));
