@@ -146,6 +146,9 @@ def main():
     parser.add_argument("--root", required=True)
     parser.add_argument("--build", required=True)
     parser.add_argument("--tests", default="", help="CTest -R regular expression (default: every test)")
+    parser.add_argument("--first-targets", default="",
+                        help="space-separated test targets to build and run first; most mutants fail there")
+    parser.add_argument("--first-tests", default="", help="CTest -R regular expression of those tests")
     parser.add_argument("--exclude", default="", help="CTest -E regular expression")
     parser.add_argument("--lines", default="", help="only lines FIRST-LAST")
     parser.add_argument("--list", action="store_true", help="print the mutants and stop")
@@ -176,9 +179,15 @@ def main():
     ctest = ["ctest", "--test-dir", args.build, "-j2", "--stop-on-failure", "--timeout", "120"]
     if args.tests:
         ctest += ["-R", args.tests]
-    if args.exclude:
+    if args.exclude and not args.first_tests:
         ctest += ["-E", args.exclude]
     build = ["cmake", "--build", args.build, "-j2"]
+    # Two stages: the model's own tests (quick to relink, and where most mutants die), then everything else.
+    first_build = build + ["--target"] + args.first_targets.split() if args.first_targets else None
+    first_ctest = ["ctest", "--test-dir", args.build, "-j2", "--stop-on-failure", "--timeout", "120",
+                   "-R", args.first_tests] if args.first_tests else None
+    if first_ctest:
+        ctest += ["-E", args.first_tests if not args.exclude else args.exclude + "|" + args.first_tests]
 
     backups = {}
 
@@ -209,12 +218,24 @@ def main():
             lines[number - 1] = mutated
             with open(path, "wb") as out:
                 out.write("\n".join(lines).encode("utf-8"))
-            code, _ = run(build, args.root, 600)
-            if code != 0:
-                outcome = "invalid"
-            else:
-                code, _ = run(ctest, args.root, 900)
-                outcome = "timeout" if code is None else ("survived" if code == 0 else "killed")
+            outcome = None
+            if first_build:
+                code, _ = run(first_build, args.root, 600)
+                if code != 0:
+                    outcome = "invalid"
+                else:
+                    code, _ = run(first_ctest, args.root, 900)
+                    if code is None:
+                        outcome = "timeout"
+                    elif code != 0:
+                        outcome = "killed"
+            if outcome is None:
+                code, _ = run(build, args.root, 600)
+                if code != 0:
+                    outcome = "invalid"
+                else:
+                    code, _ = run(ctest, args.root, 900)
+                    outcome = "timeout" if code is None else ("survived" if code == 0 else "killed")
             restore()
             # Keep timestamps moving forward so the next build sees the restored file as changed.
             os.utime(path, None)
