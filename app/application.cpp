@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "presetsource.h"
 #include "rooflineplot.h"
+#include "sessionfiles.h"
 #include "startupprobe.h"
 
 #include <QApplication>
@@ -169,22 +170,15 @@ int runApplication(int argc, char **argv)
     ExplorerState state(presets);
     // The last session comes back on start (not when timing start-up, which measures a clean start).
     if (!timeStartup && !openFile) {
-        const QByteArray last = QSettings().value(QStringLiteral("lastSession")).toByteArray();
-        if (!last.isEmpty()) {
-            try {
-                std::vector<std::string> warnings;
-                state.loadSession(parseSession(last.toStdString(), "last session", presets, warnings));
-                state.undoStack()->clear();
-            } catch (const InputError &) {
-                // A stored session that no longer reads is dropped, not shown as an error at every start.
-            }
-        }
+        QSettings settings;
+        restoreLastSession(settings, state, presets);
     }
     MainWindow window(&state);
     if (const auto &view = state.session().view)
         window.plot()->setViewRange(*view);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &state, [&state] {
-        QSettings().setValue(QStringLiteral("lastSession"), QByteArray::fromStdString(sessionToJson(state.session())));
+        QSettings settings;
+        rememberLastSession(settings, state.session());
     });
     std::unique_ptr<StartupProbe> probe;
     if (timeStartup)

@@ -1,6 +1,7 @@
 #include "sessionfiles.h"
 
 #include "chartexport.h"
+#include "explorerstate.h"
 #include "inputerror.h"
 #include "jsonreader.h"
 
@@ -8,6 +9,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
+#include <QUndoStack>
 
 namespace roofline {
 
@@ -63,6 +66,26 @@ std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary 
             *error = QString::fromStdString(e.what());
     }
     return std::nullopt;
+}
+
+void rememberLastSession(QSettings &settings, const Session &session)
+{
+    settings.setValue(QStringLiteral("lastSession"), QByteArray::fromStdString(sessionToJson(session)));
+}
+
+bool restoreLastSession(QSettings &settings, ExplorerState &state, const PresetLibrary &presets)
+{
+    const QByteArray last = settings.value(QStringLiteral("lastSession")).toByteArray();
+    if (last.isEmpty())
+        return false;
+    try {
+        std::vector<std::string> warnings;
+        state.loadSession(parseSession(last.toStdString(), "last session", presets, warnings));
+    } catch (const InputError &) {
+        return false;
+    }
+    state.undoStack()->clear();
+    return true;
 }
 
 } // namespace roofline

@@ -8,7 +8,11 @@
 
 #include <optional>
 
+class QSettings;
+
 namespace roofline {
+
+class ExplorerState;
 
 // What a file dropped on the window, or named on the command line, holds.
 enum class FileKind { Session, ModelConfig, GpuFile, Unknown };
@@ -25,5 +29,12 @@ QString saveSessionFile(const QString &path, const Session &session);
 // skipped (unknown presets, a newer format's fields).
 std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary &presets, QString *error,
                                        QStringList *warnings);
+
+// The session the window had when it last closed, kept in the settings under "lastSession".
+void rememberLastSession(QSettings &settings, const Session &session);
+// Puts the last session back into `state`, with an empty undo history. Returns false, leaving `state` as it
+// was, when there is none or it no longer reads (a preset since removed, a damaged value): it is dropped, not
+// shown as an error at every start.
+bool restoreLastSession(QSettings &settings, ExplorerState &state, const PresetLibrary &presets);
 
 } // namespace roofline

@@ -3,8 +3,11 @@
 #include "explorerstate.h"
 #include "inputlimits.h"
 #include "modelfixtures.h"
+#include "sessionfiles.h"
 
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace roofline;
@@ -304,6 +307,49 @@ private Q_SLOTS:
         QCOMPARE(state.addModel(mine), 2);
         QCOMPARE(state.session().model.name, std::string("mine"));
         QCOMPARE(choices.count(), 1);
+    }
+
+    // What the window had when it closed comes back at the next start, as one state with no undo history; a
+    // stored session that no longer reads (cut short, not UTF-8) leaves the defaults.
+    void lastSessionComesBackAtStart()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        const PresetLibrary presets = twoOfEach();
+        {
+            ExplorerState closing(presets);
+            closing.selectModel(1); // Llama-2-70B
+            closing.selectGpu(0); // H100
+            closing.setBatch(16);
+            closing.setSeq(4096);
+            closing.setDTypes(DType::Fp8, DType::Fp16, DType::Fp8);
+            closing.pinCurrent();
+            rememberLastSession(settings, closing.session());
+        }
+        ExplorerState opening(presets);
+        QVERIFY(restoreLastSession(settings, opening, presets));
+        QCOMPARE(opening.session().model.id, std::string("llama-2-70b"));
+        QCOMPARE(opening.session().gpu.id, std::string("h100-sxm"));
+        QCOMPARE(opening.modelIndex(), 1);
+        QCOMPARE(opening.gpuIndex(), 0);
+        QCOMPARE(opening.session().workload.batch, qint64(16));
+        QCOMPARE(opening.session().workload.seq, qint64(4096));
+        QCOMPARE(opening.session().workload.weightType, DType::Fp8);
+        QCOMPARE(opening.session().workload.kvType, DType::Fp8);
+        QCOMPARE(opening.session().pins.size(), std::size_t(1));
+        QCOMPARE(opening.undoStack()->count(), 0); // nothing to undo into on a fresh start
+
+        const auto staysAtTheDefaults = [&](const QByteArray &stored) {
+            settings.setValue(QStringLiteral("lastSession"), stored);
+            ExplorerState state(presets);
+            QVERIFY(!restoreLastSession(settings, state, presets));
+            QCOMPARE(state.session().model.id, std::string("llama-2-13b"));
+            QCOMPARE(state.session().workload.batch, qint64(1));
+            QCOMPARE(state.undoStack()->count(), 0);
+        };
+        staysAtTheDefaults(QByteArray());
+        staysAtTheDefaults("{\"format\": \"roofline-session\", \"workload\": "); // cut short
+        staysAtTheDefaults(QByteArray("\xff\xfe{}", 4));
     }
 };
 
