@@ -141,6 +141,36 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(e.decodeTokensPerSecond(), 1.0 / e.decodeStepSeconds(), 1e-12);
     }
 
+    void phaseFlopsByHand()
+    {
+        // Llama-2-13B, batch 1, 2,048 tokens. Decode, one layer: q, k, v, o 4 * 2*5120*5120 = 209,715,200;
+        // qk, pv 2 * 2*40*128*2048 = 41,943,040; gate, up, down 3 * 2*5120*13824 = 424,673,280; two norms
+        // 2 * 4*5120 = 40,960; softmax 5*40*2048 = 409,600; SiLU and product 6*13824 = 82,944; residual adds
+        // 2*5120 = 10,240: 676,875,264. 40 layers: 27,075,010,560; final norm 20,480; LM head 2*5120*32000 =
+        // 327,680,000; the embedding gathers (0): 27,402,711,040 FLOPs.
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        QCOMPARE(e.decode.flops, 27402711040.0);
+        // Prefill, one layer: q, k, v, o 4 * 2*2048*5120*5120 = 429,496,729,600; qk, pv 2 * 2*40*2048*2048*128
+        // = 85,899,345,920; gate, up, down 3 * 2*2048*5120*13824 = 869,730,877,440; norms 2 * 4*2048*5120 =
+        // 83,886,080; softmax 5*40*2048*2048 = 838,860,800; SiLU 6*2048*13824 = 169,869,312; residual adds
+        // 2*2048*5120 = 20,971,520: 1,386,240,540,672. 40 layers: 55,449,621,626,880; final norm 20,480; the
+        // LM head on the last token only 327,680,000: 55,449,949,327,360 FLOPs.
+        QCOMPARE(e.prefill.flops, 55449949327360.0);
+        // Bytes: decode 27,424,156,160 (worked in tst_commandline's decode dump).
+        QCOMPARE(e.decode.bytes, 27424156160.0);
+    }
+
+    // Degenerate inputs the loaders never let through still give zeros, not NaN: an evaluation with no decode
+    // time has no tokens per second, a GPU with no peak at all a roof of 0 FLOP/s.
+    void emptyResultsAreZero()
+    {
+        QCOMPARE(Evaluation {}.decodeTokensPerSecond(), 0.0);
+        GpuSpec none;
+        none.bandwidthBytesPerSecond = 1e12;
+        QCOMPARE(rooflineFor(none, ComputeType::Fp8).peakFlopsPerSecond, 0.0);
+        QCOMPARE(rooflineFor(none, ComputeType::Fp8).bandwidthBytesPerSecond, 1e12);
+    }
+
     void boundsAndAttainable()
     {
         const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
