@@ -235,6 +235,18 @@ private Q_SLOTS:
         QCOMPARE(sweep.front().workload.batch, qint64(1));
         QCOMPARE(sweep.back().workload.batch, qint64(32));
         QCOMPARE(sweep.back().workload.seq, qint64(2048));
+        // Every (batch, sequence) pair of the seed, in order: batches 1 to 32 at each length.
+        std::vector<std::pair<qint64, qint64>> pairs, seed;
+        for (const Evaluation &e : sweep)
+            pairs.emplace_back(e.workload.batch, e.workload.seq);
+        for (const qint64 seq : { 128, 512, 2048 })
+            for (const qint64 batch : { 1, 2, 4, 8, 16, 32 })
+                seed.emplace_back(batch, seq);
+        QCOMPARE(pairs, seed);
+        // q_proj in prefill at 128 tokens: 2*128*5120^2 / (2*5120^2 + 2*2*128*5120 B) = 128*5120/5376 = 121.905;
+        // at 32 * 2048 = 65,536 tokens: 65536*5120 / (5120 + 2*65536) = 2463.8.
+        ROOFLINE_COMPARE_REL(range.at(Series::QkvMlpInit).first, 655360.0 / 5376.0, 1e-12);
+        ROOFLINE_COMPARE_REL(range.at(Series::QkvMlpInit).second, 335544320.0 / 136192.0, 1e-12);
     }
 
     void efficiencyDeratesTimesNotPoints()
