@@ -567,6 +567,36 @@ private Q_SLOTS:
     // A symbolic link is followed: the link stays a link and the file it leads to (through a chain of links,
     // or one to nothing yet) gets the chart, keeping its permissions. A hard link is not: the name gets a new
     // file and the other name keeps the old one.
+    // Writing over a file keeps its permission bits, read-only ones included (QSaveFile alone made a 0444 file
+    // 0644); set-user-ID and set-group-ID bits are not carried over to a chart.
+    void permissionBitsAreKept_data()
+    {
+        QTest::addColumn<uint>("before");
+        QTest::addColumn<uint>("after");
+        QTest::newRow("read-only") << 0444u << 0444u;
+        QTest::newRow("owner only") << 0600u << 0600u;
+        QTest::newRow("group read") << 0640u << 0640u;
+        QTest::newRow("set-user-ID") << 04755u << 0755u;
+    }
+    void permissionBitsAreKept()
+    {
+        QFETCH(uint, before);
+        QFETCH(uint, after);
+        for (const char *name : { "kept.png", "kept.svg" }) {
+            const QString path = m_dir.filePath(QString::fromLatin1(name));
+            QFile::remove(path);
+            QVERIFY(writeFile(path, "old chart"));
+            QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(before)), 0);
+            const QString error = exportChart(*m_plot, path, QSize(200, 100));
+            if (!error.isEmpty() && ::geteuid() != 0 && (before & 0200) == 0)
+                continue; // not root: a read-only file's directory entry is still replaceable, but say so if not
+            QCOMPARE(error, QString());
+            struct stat st {};
+            QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+            QCOMPARE(uint(st.st_mode & 07777), after);
+        }
+    }
+
     void linksAndPermissions()
     {
         QTemporaryDir dir;

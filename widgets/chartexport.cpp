@@ -340,8 +340,16 @@ QString finishWriting(QSaveFile &file, const QString &path, const QByteArray &by
         file.cancelWriting();
         return cannotWrite(path, reason);
     }
+    // QSaveFile gives the new file the old one's permissions, but always writable by its owner (a 0444 file
+    // became 0644): put the old permission bits back. Set-user-ID, set-group-ID and sticky bits are not
+    // carried over, as cp does not without -p: a chart is not a program.
+    const QByteArray target = QFile::encodeName(file.fileName());
+    struct stat before {};
+    const bool existed = ::stat(target.constData(), &before) == 0;
     if (!file.commit())
         return cannotWrite(path, file.errorString());
+    if (existed)
+        ::chmod(target.constData(), before.st_mode & 0777);
     return {};
 }
 
