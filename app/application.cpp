@@ -10,6 +10,7 @@
 #include "rooflineplot.h"
 #include "sessionfiles.h"
 #include "startupprobe.h"
+#include "text.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <clocale>
 #include <cstdio>
@@ -30,6 +32,7 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace roofline {
 
@@ -38,6 +41,26 @@ constexpr int ExitBadInput = 2;
 // The output could not be written (a full disk behind a redirect, a closed pipe, an export file that cannot be
 // written or made).
 constexpr int ExitCannotWrite = 3;
+
+// Qt reads arguments and file names as UTF-8 and turns other bytes into U+FFFD, so a file name that is not
+// UTF-8 would silently name another file (two such names, the same one). Returns the first argument that is
+// not, cleaned for a message, or nothing.
+std::optional<std::string> nonUtf8Argument(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (!isValidUtf8(argv[i]))
+            return cleanText(argv[i], TextLines::Single, 200);
+    return std::nullopt;
+}
+
+// A closed pipe (`| head`) and a file-size limit (`ulimit -f`) kill the process with a signal by default,
+// with no word and, for a dump into a file, half a file. Ignored, they become write errors: EPIPE, EFBIG,
+// which every write checks (exit 3 and the cause).
+void writeErrorsNotSignals()
+{
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
+}
 
 QStringList argumentList(int argc, char **argv)
 {
@@ -108,6 +131,11 @@ void useCNumbers()
 
 int runCommandLine(int argc, char **argv)
 {
+    if (const auto bad = nonUtf8Argument(argc, argv)) {
+        std::cerr << "roofline-explorer: the argument \"" << *bad
+                  << "\" is not valid UTF-8 (file names must be UTF-8 text; rename the file)\n";
+        return ExitBadInput;
+    }
     const QStringList arguments = argumentList(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (wantsExport(argc, argv)) {
@@ -145,6 +173,7 @@ int runCommandLine(int argc, char **argv)
 int runApplication(int argc, char **argv)
 {
     const auto start = std::chrono::steady_clock::now();
+    writeErrorsNotSignals();
     QCoreApplication::setApplicationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setOrganizationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOFLINE_VERSION));
@@ -185,7 +214,9 @@ int runApplication(int argc, char **argv)
         probe = std::make_unique<StartupProbe>(window.plot()->canvasWidget(), start);
     window.show();
     if (openFile) {
-        window.showError(window.openSession(QString::fromLocal8Bit(argv[1])));
+        window.showError(nonUtf8Argument(argc, argv)
+                             ? QStringLiteral("The file name is not valid UTF-8 text: rename the file and open it again.")
+                             : window.openSession(QString::fromLocal8Bit(argv[1])));
     }
     return QApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include <QColor>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -8,8 +9,14 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <functional>
 
 // The headless export, as a script would call it.
 class TestExportCli : public QObject
@@ -18,9 +25,13 @@ class TestExportCli : public QObject
 private:
     QTemporaryDir m_dir;
 
-    int run(const QStringList &arguments, QByteArray *err = nullptr, QByteArray *out = nullptr)
+    // `inChild` runs in the child before the program starts (to set its standard output, limits, signals).
+    int run(const QStringList &arguments, QByteArray *err = nullptr, QByteArray *out = nullptr,
+            const std::function<void()> &inChild = {})
     {
         QProcess process;
+        if (inChild)
+            process.setChildProcessModifier(inChild);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         // As on a machine without a display: the program must pick the offscreen platform itself.
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -338,6 +349,73 @@ private Q_SLOTS:
         QVERIFY2(out.contains("Exit codes: 0 done; 2 bad input (a flag, a file read); 3 an output that cannot be written\n"
                               "(standard output, the --export file)."),
                  out.constData());
+    }
+
+    // A closed pipe (`--dump csv | head -c 10`) and a file-size limit (`ulimit -f`) killed the program with
+    // SIGPIPE (exit 141) and SIGXFSZ (exit 153), without a word; they are write errors: exit 3 and the cause.
+    // The child starts with both signals at their defaults, as from a shell.
+    void closedPipeIsAWriteError()
+    {
+        int fds[2];
+        QCOMPARE(::pipe(fds), 0);
+        ::close(fds[0]); // no reader: every write fails
+        const int writeEnd = fds[1];
+        QByteArray err;
+        const int code = run({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") }, &err, nullptr,
+                             [writeEnd] {
+                                 std::signal(SIGPIPE, SIG_DFL);
+                                 ::dup2(writeEnd, STDOUT_FILENO);
+                             });
+        ::close(writeEnd);
+        QCOMPARE(code, 3);
+        QCOMPARE(err, QByteArray("roofline-explorer: cannot write to standard output: Broken pipe\n"));
+    }
+    void fileSizeLimitIsAWriteError()
+    {
+        const auto limited = [] {
+            std::signal(SIGXFSZ, SIG_DFL);
+            const rlimit limit { 20000, 20000 }; // bytes: under a PNG, under a sweep's JSON
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        };
+        const QString png = m_dir.filePath(QStringLiteral("limited.png"));
+        QFile old(png);
+        QVERIFY(old.open(QIODevice::WriteOnly) && old.write("old chart") == 9);
+        old.close();
+        QByteArray err;
+        QCOMPARE(run({ QStringLiteral("--export"), png }, &err, nullptr, limited), 3);
+        QVERIFY2(err.startsWith(QByteArray("roofline-explorer: " + QFile::encodeName(png) + ": cannot write: only "))
+                     && err.endsWith(" bytes were written (File too large)\n"),
+                 err.constData());
+        QCOMPARE(QFile(png).size(), qint64(9)); // the earlier file, untouched
+        QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral("limited.png*") }, QDir::Files | QDir::Hidden),
+                 QStringList { QStringLiteral("limited.png") });
+        // A dump into a file: exit 3 and the cause (the shell made the file; what reached it is cut short).
+        const QByteArray json = QFile::encodeName(m_dir.filePath(QStringLiteral("limited.json")));
+        QCOMPARE(run({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") }, &err, nullptr,
+                     [limited, json] {
+                         limited();
+                         const int fd = ::open(json.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                         ::dup2(fd, STDOUT_FILENO);
+                     }),
+                 3);
+        QCOMPARE(err, QByteArray("roofline-explorer: cannot write to standard output: File too large\n"));
+    }
+
+    // Qt reads file names as UTF-8: other bytes became U+FFFD, so `--export $'\xff.png'` wrote "\uFFFD.png", and
+    // two such names the same file. Refused, naming the argument, and nothing written.
+    void fileNamesThatAreNotUtf8AreRefused()
+    {
+        QProcess shell;
+        shell.setWorkingDirectory(m_dir.path());
+        shell.start(QStringLiteral("/bin/sh"),
+                    { QStringLiteral("-c"), QStringLiteral("exec \"$0\" --export \"$(printf 'a\\377b.png')\""),
+                      QStringLiteral(ROOFLINE_EXECUTABLE) });
+        QVERIFY(shell.waitForFinished(60000));
+        QCOMPARE(shell.exitCode(), 2);
+        QCOMPARE(shell.readAllStandardError(),
+                 QByteArray("roofline-explorer: the argument \"a\xef\xbf\xbd"
+                            "b.png\" is not valid UTF-8 (file names must be UTF-8 text; rename the file)\n"));
+        QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral("a*b.png") }, QDir::Files), QStringList());
     }
 };
 
