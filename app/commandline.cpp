@@ -195,6 +195,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         throw InputError({}, {}, parser.errorText().toStdString());
     if (!parser.positionalArguments().isEmpty())
         throw InputError({}, {}, "unexpected argument \"" + parser.positionalArguments().constFirst().toStdString() + "\"");
+    // A flag given twice with values (`--batch 5 --batch 6`) is a mistake in a script; Qt would take the last.
+    for (const QString &name : parser.optionNames()) {
+        if (const QStringList values = parser.values(name); values.size() > 1)
+            throw InputError({}, {}, "--" + name.toStdString() + ": given " + std::to_string(values.size()) + " times (\""
+                                         + values.join(QStringLiteral("\", \"")).toStdString() + "\"); give it once");
+    }
 
     CommandLineRequest request;
     request.help = parser.isSet(o.help);

@@ -320,6 +320,8 @@ private Q_SLOTS:
         QTest::newRow("map series") << QStringList { QStringLiteral("--map-series"), QStringLiteral("mlp") } << "--map-series: unknown series";
         QTest::newRow("export style") << QStringList { QStringLiteral("--export-style"), QStringLiteral("neon") } << "--export-style: unknown style";
         QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") } << "unexpected argument";
+        QTest::newRow("given twice") << QStringList { QStringLiteral("--batch"), QStringLiteral("5"), QStringLiteral("--batch=6") }
+                                     << "roofline-explorer: --batch: given 2 times (\"5\", \"6\"); give it once";
     }
     void badArguments()
     {
