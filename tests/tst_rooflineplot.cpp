@@ -283,6 +283,29 @@ private Q_SLOTS:
 
     // Every other compute ceiling the GPU publishes starts where it meets the memory roof, I = peak / bandwidth,
     // and shows only while it lies inside the frame.
+    // A title wider than the chart (a 256-byte model name) is shortened in the middle with "…" to the chart's
+    // width, at every size; it was clipped at both ends. A title that fits is drawn whole.
+    void longTitlesAreShortenedNotClipped()
+    {
+        ChartData chart = m_results.chart;
+        const std::string start = "Roofline Model (", end = ", RTX A6000)";
+        chart.title = start + std::string(256, 'M') + end;
+        m_plot->setData(chart);
+        for (const QSize size : { QSize(1280, 720), QSize(1920, 1080), QSize(640, 480) }) {
+            const QImage image = m_plot->renderImage(size);
+            QVERIFY(!image.isNull());
+            const QString shown = m_plot->titleShown();
+            QVERIFY2(shown.contains(QChar(0x2026)) && shown.startsWith(QString::fromStdString(start).left(8))
+                         && shown.endsWith(QString::fromStdString(end)),
+                     qPrintable(shown));
+            QVERIFY(shown.size() < int(chart.title.size()));
+        }
+        chart.title = "Roofline Model (Llama-2-13B, RTX A6000)";
+        m_plot->setData(chart);
+        m_plot->renderImage(QSize(1280, 720));
+        QCOMPARE(m_plot->titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
+    }
+
     void ceilingsStartAtTheirRidges()
     {
         Scenario s = seedScenario();

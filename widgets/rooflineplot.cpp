@@ -24,6 +24,29 @@
 namespace roofline {
 
 namespace {
+// The title, shortened in the middle with "…" when it is wider than the chart (a 256-byte model name was
+// clipped at both ends), and never asking the layout for more than the chart's width.
+class ElidedTextElement : public QCPTextElement
+{
+public:
+    using QCPTextElement::QCPTextElement;
+    // What the last draw showed.
+    QString shown() const { return m_shown; }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        painter->setFont(mainFont());
+        painter->setPen(QPen(mainTextColor()));
+        m_shown = QFontMetrics(mainFont()).elidedText(mText, Qt::ElideMiddle, mRect.width());
+        painter->drawText(mRect, mTextFlags, m_shown, &mTextBoundingRect);
+    }
+    QSize minimumOuterSizeHint() const override { return QSize(0, QCPTextElement::minimumOuterSizeHint().height()); }
+
+private:
+    QString m_shown;
+};
+
 
 // The seed chart's frame.
 constexpr double SeedXMin = 0.6;
@@ -342,7 +365,7 @@ void RooflinePlot::buildPlot()
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
     titleFont.setBold(true);
     p.plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(&p, QString(), titleFont);
+    m_title = new ElidedTextElement(&p, QString(), titleFont);
     p.plotLayout()->addElement(0, 0, m_title);
     QFont subtitleFont = font();
     subtitleFont.setPointSizeF(subtitleFont.pointSizeF() * 0.95);
@@ -1593,6 +1616,11 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool darkStyle
     }
     requestReplot(true); // the labels were placed for the export's layout
     return image;
+}
+
+QString RooflinePlot::titleShown() const
+{
+    return static_cast<const ElidedTextElement *>(m_title)->shown();
 }
 
 } // namespace roofline

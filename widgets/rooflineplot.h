@@ -83,6 +83,8 @@ public:
     // The line of ChartData::ceilings[index] (one per compute type), shown or not.
     QCPGraph *ceilingGraph(int index) const { return m_ceilingGraphs[std::size_t(index)]; }
     QCPGraph *practicalMemoryRoof() const { return m_practicalMemory; }
+    // The title as last drawn: the chart's title, shortened in the middle with "…" when wider than the chart.
+    QString titleShown() const;
     QCPGraph *practicalComputeRoof() const { return m_practicalCompute; }
     QCPGraph *measuredGraph(Series series) const { return m_measured[std::size_t(series)]; }
     int measuredLinkCount() const;
