@@ -273,13 +273,14 @@ private Q_SLOTS:
     {
         const CommandLineRequest request = parseCommandLine(
             { QStringLiteral("x"), QStringLiteral("--weight-dtype"), QStringLiteral("int4"), QStringLiteral("--kv-dtype"),
-              QStringLiteral("fp8"), QStringLiteral("--flash-attention"), QStringLiteral("--tokens-per-step"),
+              QStringLiteral("fp8"), QStringLiteral("--act-dtype"), QStringLiteral("fp32"), QStringLiteral("--flash-attention"), QStringLiteral("--tokens-per-step"),
               QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("1000000"), QStringLiteral("--seq"),
               QStringLiteral("10000000") },
             m_presets);
         const Workload &w = request.session.workload;
         QCOMPARE(w.weightType, DType::Int4);
         QCOMPARE(w.kvType, DType::Fp8);
+        QCOMPARE(w.activationType, DType::Fp32);
         QVERIFY(w.flashAttention);
         QCOMPARE(w.tokensPerStep, qint64(64));
         QCOMPARE(w.batch, qint64(1000000));
