@@ -21,6 +21,7 @@
 #include <QStringList>
 #include <QUndoStack>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -60,6 +61,21 @@ void writeErrorsNotSignals()
 {
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGXFSZ, SIG_IGN);
+}
+
+// Standard streams the caller closed (`>&-`): the next file opened would take their number, and what is meant
+// for standard output would go into it. Each is pointed at /dev/null; returns whether standard output was
+// closed, so that a command that writes there can fail as it should.
+bool reopenClosedStandardStreams()
+{
+    bool stdoutClosed = false;
+    for (const int fd : { STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO }) {
+        if (::fcntl(fd, F_GETFD) != -1)
+            continue;
+        stdoutClosed = stdoutClosed || fd == STDOUT_FILENO;
+        ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY); // the lowest free number: `fd`
+    }
+    return stdoutClosed;
 }
 
 QStringList argumentList(int argc, char **argv)
@@ -131,6 +147,7 @@ void useCNumbers()
 
 int runCommandLine(int argc, char **argv)
 {
+    const bool stdoutClosed = reopenClosedStandardStreams();
     if (const auto bad = nonUtf8Argument(argc, argv)) {
         std::cerr << "roofline-explorer: the argument \"" << *bad
                   << "\" is not valid UTF-8 (file names must be UTF-8 text; rename the file)\n";
@@ -150,6 +167,12 @@ int runCommandLine(int argc, char **argv)
         const CommandLineRequest request = parseCommandLine(arguments, presets);
         for (const QString &warning : request.warnings)
             std::cerr << "roofline-explorer: warning: " << warning.toStdString() << '\n';
+        const bool writesToStdout
+            = request.help || request.version || request.listModels || request.listGpus || !request.dumpFormat.isEmpty();
+        if (stdoutClosed && writesToStdout) {
+            std::cerr << "roofline-explorer: cannot write to standard output: it is closed\n";
+            return ExitCannotWrite;
+        }
         errno = 0;
         const int code = runHeadless(request, presets, std::cout, std::cerr);
         // A dump cut short by a full disk or a closed stdout must not look like success.

@@ -417,6 +417,23 @@ private Q_SLOTS:
                             "b.png\" is not valid UTF-8 (file names must be UTF-8 text; rename the file)\n"));
         QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral("a*b.png") }, QDir::Files), QStringList());
     }
+
+    // Standard output closed by the caller (`>&-`): a dump says so and exits 3 (it said "Invalid argument"); an
+    // export, which writes nothing there, still works, and no file opened takes standard output's number.
+    void closedStandardOutput()
+    {
+        const auto closeStdout = [] { ::close(STDOUT_FILENO); };
+        QByteArray err;
+        QCOMPARE(run({ QStringLiteral("--gpu-file"), QStringLiteral(ROOFLINE_TEST_DATA "/good/gpu.json"), QStringLiteral("--dump"),
+                       QStringLiteral("csv") },
+                     &err, nullptr, closeStdout),
+                 3);
+        QCOMPARE(err, QByteArray("roofline-explorer: cannot write to standard output: it is closed\n"));
+        const QString png = m_dir.filePath(QStringLiteral("closed-stdout.png"));
+        QCOMPARE(run({ QStringLiteral("--export"), png }, &err, nullptr, closeStdout), 0);
+        QCOMPARE(err, QByteArray());
+        QCOMPARE(QImage(png).size(), QSize(1920, 1080));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExportCli)
