@@ -13,6 +13,11 @@ private Q_SLOTS:
     {
         QCOMPARE(GridSpec::logSpaced(1, 1024, 11), (std::vector<std::int64_t> { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024 }));
         QVERIFY(GridSpec::logSpaced(10, 1, 5).empty());
+        // From a start other than 1: 2 * 4^(i/2) for i = 0, 1, 2.
+        QCOMPARE(GridSpec::logSpaced(2, 8, 3), (std::vector<std::int64_t> { 2, 4, 8 }));
+        QCOMPARE(GridSpec::logSpaced(5, 5, 1), (std::vector<std::int64_t> { 5 }));
+        QVERIFY(GridSpec::logSpaced(0, 8, 3).empty()); // a log scale cannot start at 0
+        QVERIFY(GridSpec::logSpaced(1, 8, 0).empty());
     }
 
     void decodeTimeMatchesTheFullEvaluation()
@@ -74,6 +79,13 @@ private Q_SLOTS:
         QCOMPARE(map.fitsBoundary.size(), std::size_t(32));
         for (double v : map.values)
             QVERIFY(std::isfinite(v) && v > 0);
+        // The resolution is held between 2 and 2,000 cells a side.
+        computePhaseMap(s, GridQuantity::DecodeStepSeconds, Series::QkvMlpAr, 1, map);
+        QCOMPARE(map.grid.batches, (std::vector<std::int64_t> { 1, 1024 }));
+        QCOMPARE(map.values.size(), std::size_t(4));
+        computePhaseMap(s, GridQuantity::MemoryFits, Series::QkvMlpAr, 5000, map);
+        QCOMPARE(map.grid.batches.size(), std::size_t(2000));
+        QCOMPARE(map.grid.seqs.size(), std::size_t(2000));
     }
 };
 
