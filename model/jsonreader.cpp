@@ -66,7 +66,9 @@ namespace {
 // Builds the document in one pass over nlohmann's SAX events, so parsing stays linear in the size of the
 // text. nlohmann keeps the last of duplicate keys silently; a config with two different "hidden_size"
 // values is ambiguous, so a key already present in its object is refused. Nesting is limited, because
-// nlohmann's dump(), destructor and comparisons recurse and a 100k-deep array would overflow the stack.
+// nlohmann's dump(), destructor and comparisons recurse and a 100k-deep array would overflow the stack. The
+// number of values is limited too (MaxJsonValues): parsing stops at the first one over, before the document
+// grows to 35 times the size of the text.
 class StrictDomBuilder
 {
 public:
@@ -112,6 +114,7 @@ public:
 
     const std::string &duplicate() const { return m_duplicate; }
     bool tooDeep() const { return m_tooDeep; }
+    bool tooManyValues() const { return m_values > MaxJsonValues; }
 
 private:
     // An open array or object and where its parent holds it: under a key, or at an index.
@@ -158,12 +161,16 @@ private:
     template<class Value>
     bool add(Value &&value)
     {
+        if (++m_values > MaxJsonValues)
+            return false;
         *slot() = json(std::forward<Value>(value));
         return true;
     }
 
     bool open(json::value_t type)
     {
+        if (++m_values > MaxJsonValues)
+            return false;
         if (m_stack.size() >= static_cast<std::size_t>(MaxJsonDepth)) {
             m_tooDeep = true;
             return false;
@@ -191,6 +198,7 @@ private:
     std::string m_duplicate;
     std::string m_error;
     bool m_tooDeep = false;
+    std::size_t m_values = 0;
 };
 
 } // namespace
@@ -217,6 +225,11 @@ json parseJsonObject(std::string_view text, const std::string &source)
             what.erase(0, pos + 2);
         throw InputError(source, {}, "invalid JSON: " + what);
     }
+    if (builder.tooManyValues())
+        throw InputError(source, {},
+                         "holds more than " + std::to_string(MaxJsonValues)
+                             + " JSON values (numbers, strings, arrays and objects); the limit is "
+                             + std::to_string(MaxJsonValues));
     if (builder.tooDeep())
         throw InputError(source, {},
                          "invalid JSON: nested deeper than " + std::to_string(MaxJsonDepth)
