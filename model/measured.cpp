@@ -659,11 +659,13 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     const auto records = csvRecords(body, source, 1 + preambleLines, crLines);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");
-    if (records.size() > MaxMeasuredKernels + 2)
-        throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     bool nsight = false;
     for (const std::string &cell : records[0].fields)
         nsight = nsight || trimmed(cell) == "Kernel Name" || trimmed(cell).rfind("gpu__", 0) == 0;
+    // The header, and Nsight Compute's line of units, are not kernels.
+    const std::size_t headerLines = nsight ? 2 : 1;
+    if (records.size() > MaxMeasuredKernels + headerLines)
+        throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     auto kernels = nsight ? parseNsight(records, source) : parsePlainCsv(records, source);
     if (kernels.empty())
         throw InputError(source, {}, "holds no kernel");

@@ -394,6 +394,29 @@ private Q_SLOTS:
                  QStringLiteral("m.csv: is UTF-16 text; save it as UTF-8"));
     }
 
+    // The limit counted Nsight Compute's line of units for every CSV: a plain CSV of 100,001 kernels passed.
+    void atMostMaxMeasuredKernels_data()
+    {
+        QTest::addColumn<bool>("nsight");
+        QTest::newRow("plain CSV") << false;
+        QTest::newRow("Nsight Compute CSV") << true;
+    }
+    void atMostMaxMeasuredKernels()
+    {
+        QFETCH(bool, nsight);
+        const auto csv = [&](std::size_t kernels) {
+            std::string text = nsight ? "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                        "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\n"
+                                      : "name,flops,bytes,time_s\n";
+            for (std::size_t i = 0; i < kernels; ++i)
+                text += nsight ? "k,5,100,0,50\n" : "k,100,50,1\n";
+            return text;
+        };
+        QCOMPARE(parseMeasuredKernels(csv(MaxMeasuredKernels), "m.csv").size(), MaxMeasuredKernels);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(csv(MaxMeasuredKernels + 1), "m.csv"); }),
+                 QStringLiteral("m.csv: holds more than 100000 kernels"));
+    }
+
     void emptyAndGarbage()
     {
         QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("", "m.csv"));
