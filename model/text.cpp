@@ -166,6 +166,11 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
     return out;
 }
 
+std::string messageLine(std::string_view text)
+{
+    return cleanText(text, TextLines::Single, MaxMessageBytes);
+}
+
 bool isValidUtf8(std::string_view text)
 {
     std::size_t pos = 0;

@@ -217,6 +217,18 @@ private Q_SLOTS:
         QCOMPARE(warnings, (std::vector<std::string> { "one.roofline: unknown series \"nonsense\" in hidden_series; ignored" }));
     }
 
+    // Errors were one clean line of at most 2,000 bytes, warnings were not: an unknown preset id of 16 MB with a
+    // line break made a warning of 16 MB on two lines.
+    void warningsAreOneShortLine()
+    {
+        std::vector<std::string> warnings;
+        parseSession(R"({"format": 1, "gpu": {"preset": "gpt\n)" + std::string(16 << 20, 'x') + R"(\u001b"}})", "s.roofline",
+                     presets(), warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(warnings[0], "s.roofline: unknown GPU preset \"gpt " + std::string(1997 - 36, 'x') + "...");
+        QCOMPARE(warnings[0].size(), MaxMessageBytes);
+    }
+
     void aSessionAtEveryLimitSavesAndReopens()
     {
         // The most a session may hold, in the costliest text JSON has (every quote escaped doubles it) and
