@@ -271,16 +271,20 @@ void JsonFields::fail(std::string_view key, const std::string &problem) const
     throw InputError(m_source, fieldName(key), problem);
 }
 
-const json &JsonFields::require(std::string_view key) const
+const json &JsonFields::require(std::string_view key, const char *expected) const
 {
-    if (!has(key))
+    if (!m_object.contains(key))
         fail(key, "is missing");
-    return m_object.at(std::string(key));
+    const json &value = m_object.at(std::string(key));
+    // "name": null is there: "is missing" sent the reader looking for a field the file has.
+    if (value.is_null())
+        fail(key, std::string("is null; expected ") + expected);
+    return value;
 }
 
 std::string JsonFields::string(std::string_view key, TextLines lines, std::size_t maxBytes) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a string");
     if (!value.is_string())
         fail(key, "expected a string, got " + describeJsonValue(value));
     return cleanText(value.get_ref<const std::string &>(), lines, maxBytes);
@@ -295,7 +299,7 @@ std::optional<std::string> JsonFields::optionalString(std::string_view key, Text
 
 double JsonFields::positiveNumber(std::string_view key, double max) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a number");
     if (!value.is_number())
         fail(key, "expected a number, got " + describeJsonValue(value));
     const double number = value.get<double>();
@@ -318,7 +322,7 @@ std::optional<double> JsonFields::optionalPositiveNumber(std::string_view key, d
 
 double JsonFields::number(std::string_view key, FigureRange range) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a number");
     if (!value.is_number())
         fail(key, "expected a number, got " + describeJsonValue(value));
     const double number = value.get<double>();
@@ -337,7 +341,7 @@ std::optional<double> JsonFields::optionalNumber(std::string_view key, FigureRan
 
 std::int64_t JsonFields::integer(std::string_view key, std::int64_t min, std::int64_t max) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a whole number");
     if (!value.is_number())
         fail(key, "expected a whole number, got " + describeJsonValue(value));
     const double number = value.get<double>();
@@ -369,7 +373,7 @@ std::optional<bool> JsonFields::optionalBool(std::string_view key) const
 
 const json &JsonFields::object(std::string_view key) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "an object");
     if (!value.is_object())
         fail(key, "expected an object, got " + describeJsonValue(value));
     return value;
@@ -377,7 +381,7 @@ const json &JsonFields::object(std::string_view key) const
 
 const json &JsonFields::array(std::string_view key) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "an array");
     if (!value.is_array())
         fail(key, "expected an array, got " + describeJsonValue(value));
     return value;

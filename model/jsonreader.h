@@ -51,7 +51,8 @@ public:
     const std::string &source() const { return m_source; }
 
 private:
-    const nlohmann::json &require(std::string_view key) const;
+    // The value of a field that must be there and not null; `expected` names its type for the message.
+    const nlohmann::json &require(std::string_view key, const char *expected) const;
 
     const nlohmann::json &m_object;
     std::string m_source;

@@ -121,6 +121,10 @@ private:
             { QStringLiteral("nul-bytes.json"),
               { QStringLiteral("invalid JSON: a NUL byte at offset 11"),
                 QStringLiteral("invalid JSON: a NUL byte at offset 11") } },
+            // A field that is there as null is not missing.
+            { QStringLiteral("null-name.json"),
+              { QStringLiteral("field 'name': is null; expected a string"),
+                QStringLiteral("field 'hidden_size': is null; expected a whole number") } },
             { QStringLiteral("null.json"),
               { QStringLiteral("expected a JSON object at the top level, found null"),
                 QStringLiteral("expected a JSON object at the top level, found null") } },
