@@ -203,10 +203,19 @@ private:
 
 } // namespace
 
+void refuseUtf16(std::string_view text, const std::string &source)
+{
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF"
+        || (text.size() >= 2 && (text[0] == '\0') != (text[1] == '\0')))
+        throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+}
+
 json parseJsonObject(std::string_view text, const std::string &source)
 {
     if (text.empty())
         throw InputError(source, {}, "the file is empty; expected a JSON object");
+    // Said as it is, not as "a NUL byte at offset 1".
+    refuseUtf16(text, source);
     // nlohmann's reader stops at a NUL byte as at the end of the text, so "{...}\0garbage" would pass.
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));

@@ -16,6 +16,10 @@ namespace roofline {
 // a directory, unreadable or larger than `maxBytes`.
 std::string readInputFile(const std::string &path, std::uintmax_t maxBytes = MaxInputFileBytes);
 
+// Throws InputError naming `source` when `text` is UTF-16, as some Windows tools save JSON and CSV: it starts
+// with a UTF-16 byte-order mark, or one of its first two bytes is NUL.
+void refuseUtf16(std::string_view text, const std::string &source);
+
 // Parses JSON strictly: no comments, no duplicate keys, a top-level object. Errors name the source.
 nlohmann::json parseJsonObject(std::string_view text, const std::string &source);
 

@@ -683,9 +683,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     std::string_view body = text;
     if (body.substr(0, 3) == "\xEF\xBB\xBF")
         body.remove_prefix(3);
-    if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF"
-        || (body.size() >= 2 && (body[0] == '\0') != (body[1] == '\0')))
-        throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+    refuseUtf16(body, source);
     const bool crLines = body.find('\n') == std::string_view::npos;
     // Nsight Compute run with its output redirected puts its own "==PROF==" lines before the CSV.
     std::size_t preambleLines = 0;

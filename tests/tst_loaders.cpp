@@ -233,6 +233,13 @@ private Q_SLOTS:
         QCOMPARE(errorOf([&] { parseMeasuredKernels(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
     }
 
+    // UTF-16 without a byte-order mark, either byte order: the NUL beside the first character says which it is.
+    void utf16IsNamed()
+    {
+        for (const std::string &text : { std::string("{\0}\0", 4), std::string("\0{\0}", 4), std::string("\xFE\xFF\0{\0}", 6) })
+            QCOMPARE(errorOf([&] { parseJsonObject(text, "g.json"); }), QStringLiteral("g.json: is UTF-16 text; save it as UTF-8"));
+    }
+
     void aNulByteEndsNothing()
     {
         // nlohmann stops reading at a NUL as at the end of the text: "{...}\0garbage" was accepted.
