@@ -495,7 +495,8 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
             const std::string text = cell(name);
             const Figure value = figureOf(text);
             if (value.kind == Figure::TooSmall || value.kind == Figure::TooLarge)
-                throw failAt(source, where, std::string("\"") + name + "\"" + notANumberProblem(value.kind) + "\"" + text + "\"");
+                throw failAt(source, where,
+                             std::string("\"") + name + "\"" + notANumberProblem(value.kind) + "\"" + text + "\"");
             if (value.kind == Figure::Invalid)
                 throw failAt(source, where,
                              std::string("\"") + name + "\" is not a number: \"" + text + "\""
@@ -621,7 +622,8 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
             const std::string &text = row[index];
             const Figure parsed = figureOf(text);
             if (parsed.kind == Figure::Invalid || parsed.kind == Figure::TooSmall || parsed.kind == Figure::TooLarge)
-                throw failAt(source, where, trim(records[0].fields[index]) + notANumberProblem(parsed.kind) + "\"" + text + "\"");
+                throw failAt(source, where,
+                             trim(records[0].fields[index]) + notANumberProblem(parsed.kind) + "\"" + text + "\"");
             if (parsed.kind == Figure::Ambiguous && !thousands())
                 throw failAt(source, where, ambiguousFigure(trim(records[0].fields[index]), index, text));
             if (parsed.value < 0.0)
