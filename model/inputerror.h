@@ -22,17 +22,13 @@ public:
     const std::string &source() const { return m_source; }
     const std::string &field() const { return m_field; }
 
-    static constexpr std::size_t MaxMessageBytes = 2000;
-
 private:
     static std::string compose(const std::string &source, const std::string &field, const std::string &problem)
     {
         std::string text = source;
         if (!field.empty())
             text += (text.empty() ? "" : ": ") + std::string("field '") + field + "'";
-        // Values quoted from a file may hold bytes that are not UTF-8, control characters or line breaks:
-        // the message stays one printable line of bounded length.
-        return cleanText(text + (text.empty() ? "" : ": ") + problem, TextLines::Single, MaxMessageBytes);
+        return messageLine(text + (text.empty() ? "" : ": ") + problem);
     }
 
     std::string m_source;

@@ -30,6 +30,15 @@ inline constexpr std::uintmax_t MaxSessionFileBytes = 256 * 1024 * 1024;
 // Deepest nesting of arrays and objects a JSON input may have; real inputs use under ten levels.
 inline constexpr int MaxJsonDepth = 64;
 
+// Most values (numbers, strings, booleans, nulls, arrays and objects; keys apart) a JSON input may hold.
+// Each becomes a node of the parsed document, about 110 bytes of memory for "{}," (3 bytes of text), so a
+// 256 MiB session of empty objects took 9.4 GB. The largest session that can be saved holds 811,292:
+// 100,000 measured kernels of 8 (the object; name, flops, bytes, time_s, phase, series, op), 100 pins of
+// 42 (the object and label; a custom model of 15 and GPU of 12, a workload of 9, an efficiency of 4),
+// 1,000 notes of 7 (the object; kind, text, x, y, dx, dy) and 92 for the rest. The limit leaves a margin
+// of about 2.5 times and keeps the document under about 220 MB (2,000,000 empty objects).
+inline constexpr std::size_t MaxJsonValues = 2000000;
+
 // What a figure may be, wherever it comes from: a GPU file, a session or the command line (the window's
 // sliders span narrower, practical ranges inside these). The bounds are far beyond real devices; they keep
 // 5e-324 or 1e308 from turning every time into infinity or nothing.

@@ -66,7 +66,9 @@ namespace {
 // Builds the document in one pass over nlohmann's SAX events, so parsing stays linear in the size of the
 // text. nlohmann keeps the last of duplicate keys silently; a config with two different "hidden_size"
 // values is ambiguous, so a key already present in its object is refused. Nesting is limited, because
-// nlohmann's dump(), destructor and comparisons recurse and a 100k-deep array would overflow the stack.
+// nlohmann's dump(), destructor and comparisons recurse and a 100k-deep array would overflow the stack. The
+// number of values is limited too (MaxJsonValues): parsing stops at the first one over, before the document
+// grows to 35 times the size of the text.
 class StrictDomBuilder
 {
 public:
@@ -112,6 +114,7 @@ public:
 
     const std::string &duplicate() const { return m_duplicate; }
     bool tooDeep() const { return m_tooDeep; }
+    bool tooManyValues() const { return m_values > MaxJsonValues; }
 
 private:
     // An open array or object and where its parent holds it: under a key, or at an index.
@@ -158,12 +161,16 @@ private:
     template<class Value>
     bool add(Value &&value)
     {
+        if (++m_values > MaxJsonValues)
+            return false;
         *slot() = json(std::forward<Value>(value));
         return true;
     }
 
     bool open(json::value_t type)
     {
+        if (++m_values > MaxJsonValues)
+            return false;
         if (m_stack.size() >= static_cast<std::size_t>(MaxJsonDepth)) {
             m_tooDeep = true;
             return false;
@@ -191,14 +198,24 @@ private:
     std::string m_duplicate;
     std::string m_error;
     bool m_tooDeep = false;
+    std::size_t m_values = 0;
 };
 
 } // namespace
+
+void refuseUtf16(std::string_view text, const std::string &source)
+{
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF"
+        || (text.size() >= 2 && (text[0] == '\0') != (text[1] == '\0')))
+        throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+}
 
 json parseJsonObject(std::string_view text, const std::string &source)
 {
     if (text.empty())
         throw InputError(source, {}, "the file is empty; expected a JSON object");
+    // Said as it is, not as "a NUL byte at offset 1".
+    refuseUtf16(text, source);
     // nlohmann's reader stops at a NUL byte as at the end of the text, so "{...}\0garbage" would pass.
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));
@@ -217,6 +234,11 @@ json parseJsonObject(std::string_view text, const std::string &source)
             what.erase(0, pos + 2);
         throw InputError(source, {}, "invalid JSON: " + what);
     }
+    if (builder.tooManyValues())
+        throw InputError(source, {},
+                         "holds more than " + std::to_string(MaxJsonValues)
+                             + " JSON values (numbers, strings, arrays and objects); the limit is "
+                             + std::to_string(MaxJsonValues));
     if (builder.tooDeep())
         throw InputError(source, {},
                          "invalid JSON: nested deeper than " + std::to_string(MaxJsonDepth)
@@ -258,16 +280,20 @@ void JsonFields::fail(std::string_view key, const std::string &problem) const
     throw InputError(m_source, fieldName(key), problem);
 }
 
-const json &JsonFields::require(std::string_view key) const
+const json &JsonFields::require(std::string_view key, const char *expected) const
 {
-    if (!has(key))
+    if (!m_object.contains(key))
         fail(key, "is missing");
-    return m_object.at(std::string(key));
+    const json &value = m_object.at(std::string(key));
+    // "name": null is there: "is missing" sent the reader looking for a field the file has.
+    if (value.is_null())
+        fail(key, std::string("is null; expected ") + expected);
+    return value;
 }
 
 std::string JsonFields::string(std::string_view key, TextLines lines, std::size_t maxBytes) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a string");
     if (!value.is_string())
         fail(key, "expected a string, got " + describeJsonValue(value));
     return cleanText(value.get_ref<const std::string &>(), lines, maxBytes);
@@ -282,7 +308,7 @@ std::optional<std::string> JsonFields::optionalString(std::string_view key, Text
 
 double JsonFields::positiveNumber(std::string_view key, double max) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a number");
     if (!value.is_number())
         fail(key, "expected a number, got " + describeJsonValue(value));
     const double number = value.get<double>();
@@ -305,7 +331,7 @@ std::optional<double> JsonFields::optionalPositiveNumber(std::string_view key, d
 
 double JsonFields::number(std::string_view key, FigureRange range) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a number");
     if (!value.is_number())
         fail(key, "expected a number, got " + describeJsonValue(value));
     const double number = value.get<double>();
@@ -324,7 +350,7 @@ std::optional<double> JsonFields::optionalNumber(std::string_view key, FigureRan
 
 std::int64_t JsonFields::integer(std::string_view key, std::int64_t min, std::int64_t max) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "a whole number");
     if (!value.is_number())
         fail(key, "expected a whole number, got " + describeJsonValue(value));
     const double number = value.get<double>();
@@ -356,7 +382,7 @@ std::optional<bool> JsonFields::optionalBool(std::string_view key) const
 
 const json &JsonFields::object(std::string_view key) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "an object");
     if (!value.is_object())
         fail(key, "expected an object, got " + describeJsonValue(value));
     return value;
@@ -364,7 +390,7 @@ const json &JsonFields::object(std::string_view key) const
 
 const json &JsonFields::array(std::string_view key) const
 {
-    const json &value = require(key);
+    const json &value = require(key, "an array");
     if (!value.is_array())
         fail(key, "expected an array, got " + describeJsonValue(value));
     return value;

@@ -16,6 +16,10 @@ namespace roofline {
 // a directory, unreadable or larger than `maxBytes`.
 std::string readInputFile(const std::string &path, std::uintmax_t maxBytes = MaxInputFileBytes);
 
+// Throws InputError naming `source` when `text` is UTF-16, as some Windows tools save JSON and CSV: it starts
+// with a UTF-16 byte-order mark, or one of its first two bytes is NUL.
+void refuseUtf16(std::string_view text, const std::string &source);
+
 // Parses JSON strictly: no comments, no duplicate keys, a top-level object. Errors name the source.
 nlohmann::json parseJsonObject(std::string_view text, const std::string &source);
 
@@ -51,7 +55,8 @@ public:
     const std::string &source() const { return m_source; }
 
 private:
-    const nlohmann::json &require(std::string_view key) const;
+    // The value of a field that must be there and not null; `expected` names its type for the message.
+    const nlohmann::json &require(std::string_view key, const char *expected) const;
 
     const nlohmann::json &m_object;
     std::string m_source;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -171,9 +172,53 @@ void checkFieldCount(const CsvRecord &record, const CsvRecord &header, const std
 // English figures and one where it wrote German ones (Nsight Compute follows the locale it ran in, as does a
 // spreadsheet): it is ambiguous, and the rest of the file must settle it (see commasAreThousands).
 struct Figure {
-    enum Kind { Number, Ambiguous, Invalid } kind = Invalid;
+    // TooSmall and TooLarge: a number beyond what a double holds ("1e-400", "1e400").
+    enum Kind { Number, Ambiguous, Invalid, TooSmall, TooLarge } kind = Invalid;
     double value = 0.0; // an ambiguous figure read with a thousands separator
 };
+
+// Why parseNumber refused `text`: a number beyond a double's range, too small ("1e-400", "0.000...01") or too
+// large ("1e400") by the magnitude of its first significant digit, or no number at all.
+Figure::Kind notANumber(std::string_view text)
+{
+    if (!text.empty() && (text.front() == '-' || text.front() == '+'))
+        text.remove_prefix(1);
+    double ignored = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ignored);
+    if (error != std::errc::result_out_of_range || end != text.data() + text.size())
+        return Figure::Invalid;
+    const std::size_t e = std::min(text.find_first_of("eE"), text.size());
+    const std::string_view mantissa = text.substr(0, e);
+    const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+    // The power of ten just above the first significant digit: 1 for "1.5", 0 for "0.5", -2 for "0.005".
+    long long magnitude = 0;
+    if (const std::size_t first = mantissa.find_first_of("123456789"); first < point)
+        magnitude = static_cast<long long>(point - first);
+    else if (first != std::string_view::npos)
+        magnitude = -static_cast<long long>(first - point - 1);
+    long long exponent = 0;
+    if (e < text.size()) {
+        std::string_view power = text.substr(e + 1);
+        const bool negative = !power.empty() && power.front() == '-';
+        if (!power.empty() && (power.front() == '-' || power.front() == '+'))
+            power.remove_prefix(1);
+        const auto parsed = std::from_chars(power.data(), power.data() + power.size(), exponent);
+        if (parsed.ec != std::errc() || exponent > 1000000000)
+            exponent = 1000000000; // far beyond either end; the sign decides
+        exponent = negative ? -exponent : exponent;
+    }
+    return magnitude + exponent <= 0 ? Figure::TooSmall : Figure::TooLarge;
+}
+
+// The message for a figure that is not one: what it says after the column's name.
+std::string notANumberProblem(Figure::Kind kind)
+{
+    if (kind == Figure::TooSmall)
+        return " is out of range (too small): ";
+    if (kind == Figure::TooLarge)
+        return " is out of range (too large): ";
+    return " is not a number: ";
+}
 
 // True when `digits` is 1 to 3 digits, the first not 0, then groups of `separator` and exactly 3 digits.
 bool groupedBy(std::string_view digits, char separator)
@@ -200,7 +245,7 @@ Figure figureOf(std::string_view cell)
     const std::size_t firstComma = text.find(',');
     if (firstComma == std::string::npos) {
         const auto value = parseNumber(text);
-        return value ? Figure { Figure::Number, *value } : Figure {};
+        return value ? Figure { Figure::Number, *value } : Figure { notANumber(text) };
     }
     const std::size_t sign = (text[0] == '-' || text[0] == '+') ? 1 : 0;
     const std::size_t integerEnd = std::min(text.find_first_of(".eE"), text.size());
@@ -212,7 +257,7 @@ Figure figureOf(std::string_view cell)
     digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
     const auto value = parseNumber(digits);
     if (!value)
-        return {};
+        return { notANumber(digits) };
     const bool oneGroup = text.find(',', firstComma + 1) == std::string::npos;
     const bool point = integerEnd < text.size() && text[integerEnd] == '.';
     return { oneGroup && !point ? Figure::Ambiguous : Figure::Number, *value };
@@ -449,6 +494,9 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
         const auto figure = [&](const char *name) {
             const std::string text = cell(name);
             const Figure value = figureOf(text);
+            if (value.kind == Figure::TooSmall || value.kind == Figure::TooLarge)
+                throw failAt(source, where,
+                             std::string("\"") + name + "\"" + notANumberProblem(value.kind) + "\"" + text + "\"");
             if (value.kind == Figure::Invalid)
                 throw failAt(source, where,
                              std::string("\"") + name + "\" is not a number: \"" + text + "\""
@@ -573,8 +621,9 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
         const auto value = [&](std::size_t index, double scale) {
             const std::string &text = row[index];
             const Figure parsed = figureOf(text);
-            if (parsed.kind == Figure::Invalid)
-                throw failAt(source, where, trim(records[0].fields[index]) + " is not a number: \"" + text + "\"");
+            if (parsed.kind == Figure::Invalid || parsed.kind == Figure::TooSmall || parsed.kind == Figure::TooLarge)
+                throw failAt(source, where,
+                             trim(records[0].fields[index]) + notANumberProblem(parsed.kind) + "\"" + text + "\"");
             if (parsed.kind == Figure::Ambiguous && !thousands())
                 throw failAt(source, where, ambiguousFigure(trim(records[0].fields[index]), index, text));
             if (parsed.value < 0.0)
@@ -636,9 +685,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     std::string_view body = text;
     if (body.substr(0, 3) == "\xEF\xBB\xBF")
         body.remove_prefix(3);
-    if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF"
-        || (body.size() >= 2 && (body[0] == '\0') != (body[1] == '\0')))
-        throw InputError(source, {}, "is UTF-16 text; save it as UTF-8");
+    refuseUtf16(body, source);
     const bool crLines = body.find('\n') == std::string_view::npos;
     // Nsight Compute run with its output redirected puts its own "==PROF==" lines before the CSV.
     std::size_t preambleLines = 0;
@@ -659,11 +706,13 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
     const auto records = csvRecords(body, source, 1 + preambleLines, crLines);
     if (records.empty())
         throw InputError(source, {}, "holds no kernel");
-    if (records.size() > MaxMeasuredKernels + 2)
-        throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     bool nsight = false;
     for (const std::string &cell : records[0].fields)
         nsight = nsight || trimmed(cell) == "Kernel Name" || trimmed(cell).rfind("gpu__", 0) == 0;
+    // The header, and Nsight Compute's line of units, are not kernels.
+    const std::size_t headerLines = nsight ? 2 : 1;
+    if (records.size() > MaxMeasuredKernels + headerLines)
+        throw InputError(source, {}, "holds more than " + std::to_string(MaxMeasuredKernels) + " kernels");
     auto kernels = nsight ? parseNsight(records, source) : parsePlainCsv(records, source);
     if (kernels.empty())
         throw InputError(source, {}, "holds no kernel");

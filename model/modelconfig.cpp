@@ -28,9 +28,11 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
     const nlohmann::json document = parseJsonObject(text, source);
     const JsonFields fields(document, source);
     ModelConfig model;
-    model.name = fields.optionalString("_name_or_path", TextLines::Single, MaxNameChars).value_or(fallbackName);
+    // The fallback is the file's name, which may hold anything a name in the file may: it is cleaned the same.
+    const std::string fallback = cleanText(fallbackName, TextLines::Single, MaxNameChars);
+    model.name = fields.optionalString("_name_or_path", TextLines::Single, MaxNameChars).value_or(fallback);
     if (model.name.empty())
-        model.name = fallbackName;
+        model.name = fallback;
     if (const auto type = fields.optionalString("model_type")) {
         bool known = false;
         for (const auto candidate : knownModelTypes)

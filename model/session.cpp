@@ -132,7 +132,8 @@ struct Reader {
     const PresetLibrary &presets;
     std::vector<std::string> &warnings;
 
-    void warn(const std::string &text) { warnings.push_back(source + ": " + text); }
+    // One line of bounded length, as an error's message: an unknown preset's id is quoted as the file has it.
+    void warn(const std::string &text) { warnings.push_back(messageLine(source + ": " + text)); }
 
     // A model: a preset id, or a whole config. An unknown preset keeps `fallback` with a warning.
     ModelConfig model(const json &value, const std::string &path, const ModelConfig &fallback)

@@ -166,6 +166,32 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
     return out;
 }
 
+std::string messageLine(std::string_view text)
+{
+    constexpr std::size_t HeadBytes = 1200;
+    constexpr std::size_t TailBytes = 700;
+    static_assert(HeadBytes + 3 + TailBytes <= MaxMessageBytes);
+    std::string line = cleanText(text, TextLines::Single);
+    if (line.size() <= MaxMessageBytes)
+        return line;
+    const auto continuation = [&](std::size_t at) { return (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80; };
+    // A joiner beside the ASCII dots would be dropped by cleaning the message again: it goes now.
+    const auto joinerAt = [&](std::size_t at) {
+        return line.compare(at, 2, "\xE2\x80") == 0 && (line[at + 2] == '\x8C' || line[at + 2] == '\x8D');
+    };
+    std::size_t head = HeadBytes;
+    while (head > 0 && continuation(head))
+        --head;
+    while (head >= 3 && joinerAt(head - 3))
+        head -= 3;
+    std::size_t tail = line.size() - TailBytes;
+    while (tail < line.size() && continuation(tail))
+        ++tail;
+    while (tail + 3 <= line.size() && joinerAt(tail))
+        tail += 3;
+    return line.substr(0, head) + "..." + line.substr(tail);
+}
+
 bool isValidUtf8(std::string_view text)
 {
     std::size_t pos = 0;

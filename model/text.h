@@ -20,6 +20,15 @@ enum class TextLines { Single, Multi };
 std::string cleanText(std::string_view text, TextLines lines = TextLines::Single,
                       std::size_t maxBytes = std::string::npos);
 
+// Bytes of UTF-8 in one message: an error (InputError) or a warning.
+inline constexpr std::size_t MaxMessageBytes = 2000;
+
+// A message, errors and warnings alike, made one printable line of at most MaxMessageBytes: values quoted
+// from a file may hold bytes that are not UTF-8, control characters or line breaks (see cleanText). A longer
+// message keeps its first 1,200 and last 700 bytes (whole characters) with "..." between: the source comes
+// first and the cause last ("<a long path>: cannot write: File name too long"), a long value in between.
+std::string messageLine(std::string_view text);
+
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 

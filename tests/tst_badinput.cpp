@@ -121,6 +121,10 @@ private:
             { QStringLiteral("nul-bytes.json"),
               { QStringLiteral("invalid JSON: a NUL byte at offset 11"),
                 QStringLiteral("invalid JSON: a NUL byte at offset 11") } },
+            // A field that is there as null is not missing.
+            { QStringLiteral("null-name.json"),
+              { QStringLiteral("field 'name': is null; expected a string"),
+                QStringLiteral("field 'hidden_size': is null; expected a whole number") } },
             { QStringLiteral("null.json"),
               { QStringLiteral("expected a JSON object at the top level, found null"),
                 QStringLiteral("expected a JSON object at the top level, found null") } },
@@ -139,6 +143,9 @@ private:
             { QStringLiteral("unknown-architecture.json"),
               { QStringLiteral("field 'name': is missing"),
                 QStringLiteral("field 'model_type': \"gpt2\" is not a supported architecture (supported: llama, mistral, mixtral, qwen2)") } },
+            // As Windows Notepad saves "Unicode": named, not "a NUL byte at offset 3".
+            { QStringLiteral("utf16.json"),
+              { QStringLiteral("is UTF-16 text; save it as UTF-8"), QStringLiteral("is UTF-16 text; save it as UTF-8") } },
             { QStringLiteral("whitespace.json"),
               { QStringLiteral("invalid JSON: parse error at line 2, column 4: syntax error while parsing value - unexpected end of input"),
                 QStringLiteral("invalid JSON: parse error at line 2, column 4: syntax error while parsing value - unexpected end of input") } },

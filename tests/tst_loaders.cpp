@@ -125,6 +125,19 @@ private Q_SLOTS:
         QVERIFY(!m.isMoe());
     }
 
+    // A config without "_name_or_path" is named after its file, and that name went into the chart's title as
+    // it was: line breaks, control characters, a right-to-left override, any length.
+    void theFileNameIsCleanedAsANameIs()
+    {
+        const std::string fileName = "my\nmodel\x01\xE2\x80\xAE" + std::string(300, 'x');
+        const std::string fffd = "\xEF\xBF\xBD";
+        QCOMPARE(parseModelConfig(goodModel, "c.json", fileName).name,
+                 "my model" + fffd + fffd + std::string(MaxNameChars - 3 - 14, 'x') + "...");
+        QCOMPARE(parseModelConfig(R"({"_name_or_path": "", "hidden_size": 8, "intermediate_size": 8, "num_attention_heads": 1,
+                                      "num_hidden_layers": 1, "vocab_size": 8})", "c.json", "a\tb").name,
+                 std::string("a b"));
+    }
+
     void explicitHeadDimAndGqa()
     {
         const ModelConfig m = parseModelConfig(
@@ -218,6 +231,13 @@ private Q_SLOTS:
         QCOMPARE(errorOf([&] { parseGpuPresets(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
         QCOMPARE(errorOf([&] { parseModelConfig(json, "deep.json", "m"); }), QStringLiteral("deep.json: ") + expected);
         QCOMPARE(errorOf([&] { parseMeasuredKernels(json, "deep.json"); }), QStringLiteral("deep.json: ") + expected);
+    }
+
+    // UTF-16 without a byte-order mark, either byte order: the NUL beside the first character says which it is.
+    void utf16IsNamed()
+    {
+        for (const std::string &text : { std::string("{\0}\0", 4), std::string("\0{\0}", 4), std::string("\xFE\xFF\0{\0}", 6) })
+            QCOMPARE(errorOf([&] { parseJsonObject(text, "g.json"); }), QStringLiteral("g.json: is UTF-16 text; save it as UTF-8"));
     }
 
     void aNulByteEndsNothing()

@@ -394,6 +394,64 @@ private Q_SLOTS:
                  QStringLiteral("m.csv: is UTF-16 text; save it as UTF-8"));
     }
 
+    // A figure beyond a double's range is a number, too small or too large: "is not a number" sent the reader
+    // looking for a typing mistake in "1e-400".
+    void figuresBeyondADoubleSaySo_data()
+    {
+        QTest::addColumn<QString>("figure");
+        QTest::addColumn<QString>("plainError");
+        QTest::addColumn<QString>("nsightError");
+        const auto row = [](const char *figure, const char *problem) {
+            QTest::newRow(figure) << QString::fromLatin1(figure)
+                                  << QStringLiteral("m.csv: line 2: \"flops\" is %1: \"%2\"").arg(QLatin1String(problem), QLatin1String(figure))
+                                  << QStringLiteral("m.csv: line 3: gpu__time_duration.sum is %1: \"%2\"").arg(QLatin1String(problem), QLatin1String(figure));
+        };
+        row("1e-400", "out of range (too small)");
+        row("-1e-400", "out of range (too small)");
+        row("0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001", "out of range (too small)");
+        row("1000e-330", "out of range (too small)");
+        row("1e400", "out of range (too large)");
+        row("0.001e312", "out of range (too large)");
+        row("1e99999999999999999999", "out of range (too large)");
+        row("1e-99999999999999999999", "out of range (too small)");
+        row("1e-4x", "not a number");
+    }
+    void figuresBeyondADoubleSaySo()
+    {
+        QFETCH(QString, figure);
+        QFETCH(QString, plainError);
+        QFETCH(QString, nsightError);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels("name,flops,bytes,time_s\nk," + figure.toStdString() + ",1,1\n", "m.csv"); }), plainError);
+        const std::string nsight = "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                   "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\n";
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(nsight + "k," + figure.toStdString() + ",100,0,50\n", "m.csv"); }), nsightError);
+    }
+
+    // The limit counted Nsight Compute's line of units for every CSV: a plain CSV of 100,001 kernels passed.
+    void atMostMaxMeasuredKernels_data()
+    {
+        QTest::addColumn<bool>("nsight");
+        QTest::newRow("plain CSV") << false;
+        QTest::newRow("Nsight Compute CSV") << true;
+    }
+    void atMostMaxMeasuredKernels()
+    {
+        QFETCH(bool, nsight);
+        const auto csv = [&](std::size_t kernels) {
+            std::string text = nsight ? "\"Kernel Name\",\"gpu__time_duration.sum\",\"dram__bytes_read.sum\",\"dram__bytes_write.sum\","
+                                        "\"sm__sass_thread_inst_executed_op_ffma_pred_on.sum\"\n\"\",\"usecond\",\"byte\",\"byte\",\"inst\"\n"
+                                      : "name,flops,bytes,time_s\n";
+            for (std::size_t i = 0; i < kernels; ++i)
+                text += nsight ? "k,5,100,0,50\n" : "k,100,50,1\n";
+            return text;
+        };
+        QCOMPARE(parseMeasuredKernels(csv(MaxMeasuredKernels), "m.csv").size(), MaxMeasuredKernels);
+        QCOMPARE(errorOf([&] { parseMeasuredKernels(csv(MaxMeasuredKernels + 1), "m.csv"); }),
+                 QStringLiteral("m.csv: holds more than 100000 kernels"));
+    }
+
     void emptyAndGarbage()
     {
         QVERIFY_THROWS_EXCEPTION(InputError, parseMeasuredKernels("", "m.csv"));

@@ -5,6 +5,8 @@
 #include "modelfixtures.h"
 #include "session.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace roofline;
 
 namespace {
@@ -71,6 +73,52 @@ Session richSession()
     s.view = ViewRange { 0.5, 2e4, 1e9, 1e15 };
     s.exportSettings = ExportSettings { 1280, 720, 2.0, true };
     return s;
+}
+
+// A GPU with every field a session stores: each compute peak, an L2 size and a note.
+GpuSpec fullCustomGpu()
+{
+    GpuSpec g = seedA6000();
+    g.id.clear();
+    g.name = "my GPU";
+    for (int i = 0; i < ComputeTypeCount; ++i)
+        g.setPeak(static_cast<ComputeType>(i), double(100 + i) * 1e12);
+    g.l2Bytes = 50e6;
+    g.note = "measured";
+    return g;
+}
+
+// A model with every field a session stores: a mixture of experts with a type and a context length.
+ModelConfig fullCustomModel()
+{
+    ModelConfig m = mixtral8x7b();
+    m.id.clear();
+    m.name = "my model";
+    m.modelType = "mixtral";
+    return m;
+}
+
+// The values of a JSON text as the reader counts them against MaxJsonValues: every number, string, boolean,
+// null, array and object, keys apart.
+std::size_t jsonValueCount(const std::string &text)
+{
+    struct Counter : nlohmann::json_sax<nlohmann::json> {
+        std::size_t values = 0;
+        bool null() override { return ++values, true; }
+        bool boolean(bool) override { return ++values, true; }
+        bool number_integer(number_integer_t) override { return ++values, true; }
+        bool number_unsigned(number_unsigned_t) override { return ++values, true; }
+        bool number_float(number_float_t, const string_t &) override { return ++values, true; }
+        bool string(string_t &) override { return ++values, true; }
+        bool binary(binary_t &) override { return ++values, true; }
+        bool start_object(std::size_t) override { return ++values, true; }
+        bool start_array(std::size_t) override { return ++values, true; }
+        bool key(string_t &) override { return true; }
+        bool end_object() override { return true; }
+        bool end_array() override { return true; }
+        bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override { return false; }
+    } counter;
+    return nlohmann::json::sax_parse(text, &counter) ? counter.values : 0;
 }
 
 QString loadError(const std::string &text)
@@ -169,16 +217,37 @@ private Q_SLOTS:
         QCOMPARE(warnings, (std::vector<std::string> { "one.roofline: unknown series \"nonsense\" in hidden_series; ignored" }));
     }
 
+    // Errors were one clean line of at most 2,000 bytes, warnings were not: an unknown preset id of 16 MB with a
+    // line break made a warning of 16 MB on two lines.
+    void warningsAreOneShortLine()
+    {
+        std::vector<std::string> warnings;
+        parseSession(R"({"format": 1, "gpu": {"preset": "gpt\n)" + std::string(16 << 20, 'x') + R"(\u001b"}})", "s.roofline",
+                     presets(), warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        // The first 1,200 bytes and the last 700, which say what was done about it.
+        const std::string end = "\xEF\xBF\xBD\" in gpu; kept RTX A6000 (seed chart)";
+        QCOMPARE(warnings[0], "s.roofline: unknown GPU preset \"gpt " + std::string(1200 - 36, 'x') + "..."
+                                  + std::string(700 - end.size(), 'x') + end);
+    }
+
     void aSessionAtEveryLimitSavesAndReopens()
     {
-        // The most a session may hold, in the costliest text JSON has (every quote escaped doubles it):
-        // 100 pins with custom GPUs and 256-byte labels, 1,000 notes of 10,000 bytes, 100,000 measured
-        // kernels with 512-byte names. A session of 20k kernels once saved but never reopened.
+        // The most a session may hold, in the costliest text JSON has (every quote escaped doubles it) and
+        // with every optional field written: 100 pins with custom models and GPUs and 256-byte labels, 1,000
+        // notes of 10,000 bytes, 100,000 measured kernels with 512-byte names, a phase, a series and an op.
+        // A session of 20k kernels once saved but never reopened.
         Session s = richSession();
+        s.model = fullCustomModel();
+        s.gpu = fullCustomGpu();
+        s.secondGpu = fullCustomGpu();
+        s.seriesVisible.fill(false);
         std::vector<Pin> pins(MaxPins, s.pins[0]);
         for (std::size_t i = 0; i < pins.size(); ++i) {
             pins[i].label = std::string(MaxNameChars - 6, '"') + std::to_string(100000 + i);
             pins[i].scenario.workload.batch = std::int64_t(i + 1);
+            pins[i].scenario.model = fullCustomModel();
+            pins[i].scenario.gpu = fullCustomGpu();
         }
         s.pins = pins;
         std::vector<Annotation> notes(MaxAnnotations, Annotation { Annotation::Kind::Note, std::string(MaxAnnotationChars, '\\'), 10, 1e12, 0, 0 });
@@ -190,12 +259,19 @@ private Q_SLOTS:
             kernels[i].bytes = 1e8 / 3.0;
             kernels[i].seconds = 1e-4 * (1.0 + double(i) / 7.0);
             kernels[i].phase = i % 2 ? Phase::Decode : Phase::Prefill;
+            kernels[i].series = Series::QkPvAr;
+            kernels[i].op = OpKind::Qk;
         }
         s.measured = kernels;
         const std::string json = sessionToJson(s);
         QVERIFY2(json.size() <= MaxSessionFileBytes, qPrintable(QString::number(json.size())));
         QVERIFY(json.size() > 100'000'000); // it really is that large
         qInfo("a session at every limit: %zu bytes of JSON", json.size());
+        // The figure MaxJsonValues's comment works out: 92 + 100 x 42 + 1,000 x 7 + 100,000 x 8, and the
+        // limit at least twice it.
+        const std::size_t values = jsonValueCount(json);
+        QCOMPARE(values, std::size_t(811292));
+        QVERIFY(2 * values <= MaxJsonValues);
         std::vector<std::string> warnings;
         const Session read = parseSession(json, "s.roofline", presets(), warnings);
         QCOMPARE(read.pins.size(), MaxPins);
@@ -204,6 +280,25 @@ private Q_SLOTS:
         QVERIFY(read.pins == s.pins);
         QVERIFY(read.annotations == s.annotations);
         QVERIFY(read.measured == s.measured);
+    }
+
+    // A 256 MiB session of empty objects under a key nobody reads ({"x": [{}, {}, ...]}) took 32 s and
+    // 9.4 GB: every value became a node of the document. One value over MaxJsonValues is refused as it is
+    // read; as many load.
+    void tooManyValuesAreRefused()
+    {
+        const auto document = [](std::size_t values) {
+            // The top-level object, "format", the array and its last object are four.
+            std::string text = R"({"format": 1, "x": [)";
+            for (std::size_t i = 4; i < values; ++i)
+                text += "{},";
+            return text + "{}]}";
+        };
+        QCOMPARE(loadError(document(MaxJsonValues + 1)),
+                 QStringLiteral("s.roofline: holds more than 2000000 JSON values (numbers, strings, arrays and objects); "
+                                "the limit is 2000000"));
+        QCOMPARE(jsonValueCount(document(MaxJsonValues)), MaxJsonValues);
+        QCOMPARE(loadError(document(MaxJsonValues)), QString());
     }
 
     void badSessions_data()

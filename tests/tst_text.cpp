@@ -190,6 +190,42 @@ private Q_SLOTS:
         QCOMPARE(kernels[0].name, std::string(MaxKernelNameChars - 3, 'k') + "...");
     }
 
+    // Cut at 2,000 bytes, a message about a path 2,100 levels deep ended inside the path and lost what went
+    // wrong. The middle goes instead: the first 1,200 bytes and the last 700 stay.
+    void longMessagesKeepTheirCause()
+    {
+        std::string path = "/tmp/";
+        for (int i = 0; i < 2100; ++i)
+            path += "d/";
+        path += "chart.png";
+        const std::string message = InputError(path, {}, "cannot write: File name too long").what();
+        const std::string whole = path + ": cannot write: File name too long"; // 4,248 bytes
+        QCOMPARE(message, whole.substr(0, 1200) + "..." + whole.substr(whole.size() - 700));
+        QVERIFY(message.ends_with("d/d/chart.png: cannot write: File name too long"));
+        QCOMPARE(message.size(), std::size_t(1903));
+    }
+
+    void longMessagesAreCutBetweenCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray e("\xC3\xA9"), zwj("\xE2\x80\x8D");
+        // "a" then 2,000 "é": byte 1,200 is the middle of one, and so is byte 4,001 - 700.
+        QTest::newRow("two-byte characters") << QByteArray("a") + e.repeated(2000) << QByteArray("a") + e.repeated(599) + "..." + e.repeated(350);
+        // Joiners where the cuts fall (bytes 1,197 and 3,204): beside the dots they would not survive cleaning again.
+        QTest::newRow("joiners at the cuts") << QByteArray(1195, 'k') + e + zwj + e + QByteArray(2000, 'x') + e + zwj + e + QByteArray(695, 'k')
+                                             << QByteArray(1195, 'k') + e + "..." + e + QByteArray(695, 'k');
+    }
+    void longMessagesAreCutBetweenCharacters()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        const std::string out = messageLine(input.toStdString());
+        QCOMPARE(QByteArray::fromStdString(out), expected);
+        QVERIFY(isValidUtf8(out));
+        QCOMPARE(messageLine(out), out);
+    }
+
     void errorMessagesStayOnePrintableLine()
     {
         // A value quoted in a message carries the file's bytes: a Latin-1 byte and a line break.
