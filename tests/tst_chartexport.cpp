@@ -597,6 +597,28 @@ private Q_SLOTS:
         }
     }
 
+    // A path as typed goes into the message cleaned and bounded, as the loaders' errors are: a newline, ESC and
+    // a bidi override in a missing directory's name made a two-line message that recoloured the terminal, and a
+    // 6,000-byte path a 6,000-byte message.
+    void exportErrorsAreOneCleanLine()
+    {
+        const QString odd = m_dir.filePath(QStringLiteral("no\nsuch\x01\x1b[31m\u202edir/x.png"));
+        const QString error = exportChart(*m_plot, odd, QSize(200, 100));
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(!error.contains(QLatin1Char('\n')) && !error.contains(QChar(0x1b)) && !error.contains(QChar(0x202e))
+                     && !error.contains(QChar(0x01)),
+                 qPrintable(error));
+        QVERIFY2(error.startsWith(m_dir.filePath(QStringLiteral("no"))) && error.contains(QChar(0xfffd)), qPrintable(error));
+        QVERIFY2(error.endsWith(QStringLiteral(": cannot write: No such file or directory")), qPrintable(error));
+
+        QString deep = m_dir.path();
+        for (int i = 0; i < 3000; ++i)
+            deep += QStringLiteral("/d");
+        const QString long_ = exportChart(*m_plot, deep + QStringLiteral("/x.svg"), QSize(200, 100));
+        QVERIFY(long_.toUtf8().size() <= 2000);
+        QVERIFY2(long_.endsWith(QStringLiteral(": cannot write: File name too long")), qPrintable(long_.right(200)));
+    }
+
     void linksAndPermissions()
     {
         QTemporaryDir dir;

@@ -3,6 +3,7 @@
 #include "inputlimits.h"
 #include "chartstyle.h"
 #include "rooflineplot.h"
+#include "text.h"
 
 #include <qcustomplot.h>
 
@@ -312,9 +313,16 @@ QString fileKindName(mode_t mode)
     return QStringLiteral("a special file");
 }
 
+// A message holds a path as the user typed it: cleaned and bounded as every other error is (one line, no
+// control or bidi characters, at most 2,000 bytes with the cause kept at the end).
+QString messageLineOf(const QString &message)
+{
+    return QString::fromStdString(messageLine(message.toStdString()));
+}
+
 QString cannotWrite(const QString &path, const QString &reason)
 {
-    return path + QStringLiteral(": cannot write: ") + reason;
+    return messageLineOf(path + QStringLiteral(": cannot write: ") + reason);
 }
 
 // Opened before rendering, so a path that cannot be written fails at once. Unbuffered: the one write goes
@@ -397,7 +405,7 @@ QString writeFileAtomically(const QString &path, const QByteArray &bytes)
 QString writeExport(const QString &path, const QByteArray &bytes)
 {
     if (bytes.isEmpty())
-        return path + QStringLiteral(": cannot export: rendering failed");
+        return messageLineOf(path + QStringLiteral(": cannot export: rendering failed"));
     return writeFileAtomically(path, bytes);
 }
 
@@ -407,7 +415,7 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
     const auto fail = [failure](ExportFailure kind, const QString &error) {
         if (failure)
             *failure = kind;
-        return error;
+        return messageLineOf(error);
     };
     if (failure)
         *failure = ExportFailure::None;
