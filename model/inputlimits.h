@@ -52,8 +52,8 @@ inline constexpr FigureRange MemoryGBRange { 1e-6, 1e6 };
 inline constexpr FigureRange L2MBRange { 1e-6, 1e6 };
 inline constexpr FigureRange EfficiencyRange { 0.01, 1.0 }; // a share of a peak
 // Where the chart can look and a note can sit: intensity in FLOP/B, performance in FLOP/s.
-inline constexpr FigureRange ChartIntensityRange { 1e-4, 1e9 };
-inline constexpr FigureRange ChartFlopsRange { 1e3, 1e21 };
+inline constexpr FigureRange ChartIntensityRange { 1e-9, 1e12 };
+inline constexpr FigureRange ChartFlopsRange { 1e-6, 1e21 };
 // Workload sizes: far beyond any deployment, but every product of them stays finite.
 inline constexpr std::int64_t MaxBatch = 1000000000;
 inline constexpr std::int64_t MaxSeq = 1000000000;

@@ -350,8 +350,12 @@ std::string ambiguousFigure(const std::string &what, std::size_t column, std::st
 constexpr double MinFigure = 1.0;
 constexpr double MinSeconds = 1e-12;
 constexpr double MaxSeconds = 86400.0;
-constexpr double MinIntensity = 1e-9;
-constexpr double MaxIntensity = 1e12;
+// The intensity and rate ranges are the chart's own (ChartIntensityRange, ChartFlopsRange), so every kernel
+// read can be drawn (a kernel at 1e-6 FLOP/B was read, then left off the chart). The slowest kernel read, one
+// FLOP in a day, runs at 1.2e-5 FLOP/s.
+constexpr double MinIntensity = ChartIntensityRange.min;
+constexpr double MaxIntensity = ChartIntensityRange.max;
+constexpr double MinAchievedFlopsPerSecond = ChartFlopsRange.min;
 constexpr double MaxAchievedFlopsPerSecond = 1e20;
 
 // An achieved rate as given: positive and below MaxAchievedFlopsPerSecond (the time is derived from it).
@@ -381,7 +385,8 @@ MeasuredKernel finish(MeasuredKernel k, const std::string &source, const std::st
     check(k.bytes, "bytes", MinFigure, MaxFigure);
     check(k.seconds, "time (s)", MinSeconds, MaxSeconds);
     check(k.intensity(), "the intensity flops / bytes (FLOP/B)", MinIntensity, MaxIntensity);
-    check(k.achievedFlopsPerSecond(), "the achieved rate flops / time (FLOP/s)", 0.0, MaxAchievedFlopsPerSecond);
+    check(k.achievedFlopsPerSecond(), "the achieved rate flops / time (FLOP/s)", MinAchievedFlopsPerSecond,
+          MaxAchievedFlopsPerSecond);
     if (!k.op)
         k.op = opFromName(k.name);
     if (!k.series && k.op && k.phase)

@@ -151,7 +151,7 @@ private Q_SLOTS:
                                         << "m.csv: line 2: the intensity flops / bytes (FLOP/B) must be between 1e-09 and 1e+12, got 1e-12";
         // 1e18 FLOPs in a picosecond: 1e30 FLOP/s, a unit mistake.
         QTest::newRow("impossible rate") << csv + "k,1e18,1e12,1e-12\n"
-                                         << "m.csv: line 2: the achieved rate flops / time (FLOP/s) must be between 0 and 1e+20, got 1e+30";
+                                         << "m.csv: line 2: the achieved rate flops / time (FLOP/s) must be between 1e-06 and 1e+20, got 1e+30";
         QTest::newRow("below a byte") << csv + "k,1,5e-324,1\n" << "m.csv: line 2: bytes must be between 1 and 1e+30, got 5e-324";
         QTest::newRow("a femtosecond") << csv + "k,1,1,1e-15\n" << "m.csv: line 2: time (s) must be between 1e-12 and 86400, got 1e-15";
         // An achieved rate of 1e-300 FLOP/s makes the time 1e300 s.

@@ -306,6 +306,31 @@ private Q_SLOTS:
         QCOMPARE(m_plot->titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
     }
 
+    // The default frame takes in every measured kernel, as it does modelled points and pins: a kernel at 1e6 FLOP/B
+    // running at 100 TFLOP/s (1e12 FLOPs, 1e6 B, 10 ms) and one at 1e-6 FLOP/B at 100 MFLOP/s (1e6 FLOPs, 1e12 B,
+    // 10 ms) were left off the chart. Each widens the frame by a factor 1.5 beyond it (the margin points get).
+    void theFrameTakesInMeasuredKernels()
+    {
+        Session session;
+        session.model = llama2_13b();
+        session.gpu = seedA6000();
+        session.measured = { MeasuredKernel { "far", Phase::Decode, std::nullopt, std::nullopt, 1e12, 1e6, 0.01 },
+                             MeasuredKernel { "low", Phase::Decode, std::nullopt, std::nullopt, 1e6, 1e12, 0.01 } };
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        const QCPRange x = m_plot->customPlot()->xAxis->range();
+        const QCPRange y = m_plot->customPlot()->yAxis->range();
+        ROOFLINE_COMPARE_REL(x.lower, 1e-6 / 1.5, 1e-9);
+        ROOFLINE_COMPARE_REL(x.upper, 1e6 * 1.5, 1e-9);
+        ROOFLINE_COMPARE_REL(y.lower, 1e8 / 1.5, 1e-9);
+        QCOMPARE(y.upper, 3e14); // the seed frame's top is above 1e14 * 1.5
+        int drawn = 0;
+        for (int i = 0; i <= SeriesCount; ++i)
+            drawn += m_plot->measuredGraph(static_cast<Series>(i))->dataCount();
+        QCOMPARE(drawn, 2);
+    }
+
     void ceilingsStartAtTheirRidges()
     {
         Scenario s = seedScenario();

@@ -958,6 +958,10 @@ bool RooflinePlot::fitFrame()
         for (const ChartPoint &point : pin.points)
             if (isSeriesVisible(point.series))
                 include(point.intensity, point.attainableFlopsPerSecond);
+    // Measured kernels too: one far from the modelled ops was left off the chart while the legend listed it.
+    for (const ChartData::MeasuredPoint &m : m_data.measured)
+        if (m.series == Series::None || isSeriesVisible(m.series))
+            include(m.intensity, m.achievedFlopsPerSecond);
     const QCPRange x(std::max(xMin, XLimitMin), std::min(xMax, XLimitMax));
     const QCPRange y(std::max(yMin, YLimitMin), std::min(yMax, YLimitMax));
     if (x == m_plot->xAxis->range() && y == m_plot->yAxis->range())
