@@ -141,6 +141,21 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(e.decodeTokensPerSecond(), 1.0 / e.decodeStepSeconds(), 1e-12);
     }
 
+    // The chart's short GPU name drops the last bracketed note and the spaces before it, nothing else.
+    void shortGpuNames()
+    {
+        QCOMPARE(shortGpuName("RTX A6000 (seed chart)"), std::string("RTX A6000"));
+        QCOMPARE(shortGpuName("Custom (from H100 SXM)"), std::string("Custom"));
+        QCOMPARE(shortGpuName("A (x)"), std::string("A"));
+        QCOMPARE(shortGpuName("A (x) (y)"), std::string("A (x)"));
+        QCOMPARE(shortGpuName("A (b (c))"), std::string("A"));
+        QCOMPARE(shortGpuName("(only a note)"), std::string("(only a note)")); // nothing would be left
+        QCOMPARE(shortGpuName("  (x)"), std::string("  (x)"));
+        QCOMPARE(shortGpuName("A)"), std::string("A)")); // no opening bracket
+        QCOMPARE(shortGpuName("H100 SXM"), std::string("H100 SXM"));
+        QCOMPARE(shortGpuName(""), std::string());
+    }
+
     void phaseFlopsByHand()
     {
         // Llama-2-13B, batch 1, 2,048 tokens. Decode, one layer: q, k, v, o 4 * 2*5120*5120 = 209,715,200;

@@ -42,6 +42,26 @@ private Q_SLOTS:
         evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::ComputeBoundShare, Series::QkvMlpAr, values);
         QCOMPARE(values[0], 0.0);
         QCOMPARE(values[1], 1.0);
+        // A prefill series is judged on prefill: q, k, v, o at 2,048 tokens (1137.8 FLOP/B > 235.7) are all
+        // compute-bound, whatever the batch.
+        evaluateGrid(llama2_13b(), seedA6000(), Workload {}, GridSpec { { 1, 8 }, { 2048 } }, GridQuantity::ComputeBoundShare,
+                     Series::QkvMlpInit, values);
+        QCOMPARE(values, (std::vector<double> { 1.0, 1.0 }));
+    }
+
+    // Tokens per second count every token a step makes: batch 8 with 4 tokens per step is 32 tokens a step.
+    void tokensPerSecondCountsTokensPerStep()
+    {
+        Workload w;
+        w.tokensPerStep = 4;
+        std::vector<double> tokens, seconds;
+        const GridSpec grid { { 8 }, { 2048 } };
+        evaluateGrid(llama2_13b(), seedA6000(), w, grid, GridQuantity::DecodeTokensPerSecond, Series::QkvMlpAr, tokens);
+        evaluateGrid(llama2_13b(), seedA6000(), w, grid, GridQuantity::DecodeStepSeconds, Series::QkvMlpAr, seconds);
+        ROOFLINE_COMPARE_REL(tokens[0], 32.0 / seconds[0], 1e-12);
+        w.batch = 8;
+        w.seq = 2048;
+        ROOFLINE_COMPARE_REL(tokens[0], evaluate(llama2_13b(), seedA6000(), w).decodeTokensPerSecond(), 1e-12);
     }
 
     void memoryBoundary()
