@@ -156,6 +156,31 @@ private Q_SLOTS:
         QCOMPARE(shortGpuName(""), std::string());
     }
 
+    // A MoE model's expert ops say how many experts a step reads. Mixtral 8x7B, batch 1, 2,048 tokens: decode routes
+    // one token to 2 of 8 experts, 8 * (1 - (1 - 2/8)^1) = 2 touched; prefill's 2,048 tokens touch
+    // 8 * (1 - 0.75^2048) = 8 (to double precision). Attention ops carry none.
+    void moePointsCarryTheirExperts()
+    {
+        Scenario s;
+        s.model = mixtral8x7b();
+        s.gpu = seedA6000();
+        ScenarioResults r;
+        r.recompute(s);
+        int experts = 0;
+        for (const ChartPoint &p : r.chart.current) {
+            if (p.op == OpKind::GateProj || p.op == OpKind::UpProj || p.op == OpKind::DownProj) {
+                ++experts;
+                QCOMPARE(p.experts, qint64(8));
+                QCOMPARE(p.expertsPerToken, qint64(2));
+                QCOMPARE(p.expertsTouched, p.phase == Phase::Decode ? 2.0 : 8.0);
+            } else {
+                QCOMPARE(p.experts, qint64(0));
+                QCOMPARE(p.expertsTouched, 0.0);
+            }
+        }
+        QCOMPARE(experts, 6); // gate, up, down in each phase
+    }
+
     void phaseFlopsByHand()
     {
         // Llama-2-13B, batch 1, 2,048 tokens. Decode, one layer: q, k, v, o 4 * 2*5120*5120 = 209,715,200;
