@@ -181,6 +181,30 @@ private Q_SLOTS:
         QCOMPARE(experts, 6); // gate, up, down in each phase
     }
 
+    // The chart's words, exactly: the seed chart's title, and a subtitle with the figures the roofs are drawn from.
+    void chartTexts()
+    {
+        Scenario s;
+        s.model = llama2_13b();
+        s.gpu = seedA6000();
+        ScenarioResults r;
+        r.recompute(s);
+        QCOMPARE(r.chart.title, std::string("Roofline Model (Llama-2-13B, RTX A6000)"));
+        QCOMPARE(r.chart.subtitle, std::string("RTX A6000 (seed chart): 768 GB/s, 181 TFLOP/s fp16  \u00b7  batch 1, "
+                                               "sequence 2048  \u00b7  weights fp16, KV fp16"));
+        QCOMPARE(r.chart.bandwidthLabel, std::string("768GB/s"));
+        QCOMPARE(r.chart.peakLabel, std::string("181 TFLOP/s"));
+        QCOMPARE(r.chart.ridgeLabel, std::string("ridge 235.7 FLOP/B"));
+        s.workload.batch = 8;
+        s.workload.tokensPerStep = 4;
+        s.workload.flashAttention = true;
+        s.efficiency.enabled = true;
+        r.recompute(s);
+        QCOMPARE(r.chart.subtitle, std::string("RTX A6000 (seed chart): 768 GB/s, 181 TFLOP/s fp16  \u00b7  batch 8, "
+                                               "sequence 2048  \u00b7  weights fp16, KV fp16  \u00b7  FlashAttention  \u00b7  "
+                                               "4 tokens/step  \u00b7  times at 70% / 85% efficiency"));
+    }
+
     void phaseFlopsByHand()
     {
         // Llama-2-13B, batch 1, 2,048 tokens. Decode, one layer: q, k, v, o 4 * 2*5120*5120 = 209,715,200;
