@@ -125,10 +125,9 @@ struct Builder {
     Phase phase;
     double layers;
 
-    OpCost &add(OpKind op, double flops, ByteSplit bytes, double repeat)
+    void add(OpKind op, double flops, ByteSplit bytes, double repeat)
     {
         ops.push(OpCost { op, phase, seriesOf(op, phase), flops, bytes, repeat });
-        return ops.items[ops.count - 1];
     }
 
     // A matrix multiply of T tokens by an in x out weight: 2*T*in*out FLOPs; the weight read once, the

@@ -203,6 +203,7 @@ private Q_SLOTS:
         QCOMPARE(r.chart.subtitle, std::string("RTX A6000 (seed chart): 768 GB/s, 181 TFLOP/s fp16  \u00b7  batch 8, "
                                                "sequence 2048  \u00b7  weights fp16, KV fp16  \u00b7  FlashAttention  \u00b7  "
                                                "4 tokens/step  \u00b7  times at 70% / 85% efficiency"));
+        QCOMPARE(r.chart.practicalLabel, std::string("practical: 70% of peak, 85% of bandwidth"));
     }
 
     void phaseFlopsByHand()
