@@ -329,6 +329,16 @@ private Q_SLOTS:
         for (int i = 0; i <= SeriesCount; ++i)
             drawn += m_plot->measuredGraph(static_cast<Series>(i))->dataCount();
         QCOMPARE(drawn, 2);
+        // A kernel of a hidden series does not widen the frame: q_proj in decode at 1e8 FLOP/B (1e14 FLOPs, 1e6 B, 1 s).
+        session.measured = { MeasuredKernel { "far", Phase::Decode, std::nullopt, std::nullopt, 1e12, 1e6, 0.01 },
+                             MeasuredKernel { "q_proj", Phase::Decode, Series::QkvMlpAr, OpKind::QProj, 1e14, 1e6, 1.0 } };
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        ROOFLINE_COMPARE_REL(m_plot->customPlot()->xAxis->range().upper, 1e8 * 1.5, 1e-9);
+        m_plot->setSeriesVisible(Series::QkvMlpAr, false);
+        m_plot->resetView();
+        ROOFLINE_COMPARE_REL(m_plot->customPlot()->xAxis->range().upper, 1e6 * 1.5, 1e-9);
+        m_plot->setSeriesVisible(Series::QkvMlpAr, true);
     }
 
     void ceilingsStartAtTheirRidges()

@@ -582,6 +582,8 @@ void RooflinePlot::setData(const ChartData &data)
         && !std::equal(m_data.measured.begin(), m_data.measured.end(), data.measured.begin(), data.measured.end(), samePlace);
     bool full = !sameRoofs(m_data, data) || !samePlaces(m_data.sweep, data.sweep) || pinsChanged || measuredChanged;
     m_data = data;
+    if (measuredChanged)
+        updateMeasuredExtent();
     const QString title = qs(m_data.title);
     const QString bandwidth = qs(m_data.bandwidthLabel);
     const QString peak = qs(m_data.peakLabel);
@@ -959,9 +961,13 @@ bool RooflinePlot::fitFrame()
             if (isSeriesVisible(point.series))
                 include(point.intensity, point.attainableFlopsPerSecond);
     // Measured kernels too: one far from the modelled ops was left off the chart while the legend listed it.
-    for (const ChartData::MeasuredPoint &m : m_data.measured)
-        if (m.series == Series::None || isSeriesVisible(m.series))
-            include(m.intensity, m.achievedFlopsPerSecond);
+    for (std::size_t i = 0; i < m_measuredExtent.size(); ++i) {
+        const Extent &e = m_measuredExtent[i];
+        if (!e.empty && (i == std::size_t(SeriesCount) || isSeriesVisible(static_cast<Series>(i)))) {
+            include(e.xMin, e.yMin);
+            include(e.xMax, e.yMax);
+        }
+    }
     const QCPRange x(std::max(xMin, XLimitMin), std::min(xMax, XLimitMax));
     const QCPRange y(std::max(yMin, YLimitMin), std::min(yMax, YLimitMax));
     if (x == m_plot->xAxis->range() && y == m_plot->yAxis->range())
@@ -969,6 +975,21 @@ bool RooflinePlot::fitFrame()
     m_plot->xAxis->setRange(x);
     m_plot->yAxis->setRange(y);
     return true;
+}
+
+void RooflinePlot::updateMeasuredExtent()
+{
+    m_measuredExtent = {};
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        if (!usable(m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        Extent &e = m_measuredExtent[std::min<std::size_t>(std::size_t(m.series), SeriesCount)];
+        e.xMin = e.empty ? m.intensity : std::min(e.xMin, m.intensity);
+        e.xMax = e.empty ? m.intensity : std::max(e.xMax, m.intensity);
+        e.yMin = e.empty ? m.achievedFlopsPerSecond : std::min(e.yMin, m.achievedFlopsPerSecond);
+        e.yMax = e.empty ? m.achievedFlopsPerSecond : std::max(e.yMax, m.achievedFlopsPerSecond);
+        e.empty = false;
+    }
 }
 
 void RooflinePlot::clampRanges()

@@ -160,6 +160,14 @@ private:
     void fillPinGraphs();
     void fillMeasuredGraphs();
     void collectLinkSources();
+    // The box the measured kernels of each series (and of none) span, kept when the kernels change, so that
+    // fitting the frame does not pass over 100,000 kernels at every step.
+    void updateMeasuredExtent();
+    struct Extent {
+        double xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0;
+        bool empty = true;
+    };
+    std::array<Extent, SeriesCount + 1> m_measuredExtent {};
     void updateLinks();
     void applyStyle();
     QColor backgroundColor() const;
