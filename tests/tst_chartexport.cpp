@@ -154,6 +154,15 @@ ChartData separatedChart(ScenarioResults &results)
     return chart;
 }
 
+// The attributes of an SVG file's <svg> element.
+QXmlStreamAttributes svgAttributes(const QString &path)
+{
+    QXmlStreamReader xml(readAll(path));
+    while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
+    }
+    return xml.attributes();
+}
+
 // The characters XML 1.0 allows (tab, newline, CR, and from U+0020 on, but no lone surrogates, U+FFFE, U+FFFF).
 QString xmlAllowed(const QString &text)
 {
@@ -371,12 +380,10 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         const QString path = m_dir.filePath(QStringLiteral("size.svg"));
         QCOMPARE(exportChart(*m_plot, path, size), QString());
-        QXmlStreamReader xml(readAll(path));
-        while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
-        }
-        QCOMPARE(xml.attributes().value(QLatin1String("width")).toString(), QString::number(size.width()));
-        QCOMPARE(xml.attributes().value(QLatin1String("height")).toString(), QString::number(size.height()));
-        QCOMPARE(xml.attributes().value(QLatin1String("preserveAspectRatio")).toString(), QStringLiteral("none"));
+        const QXmlStreamAttributes svg = svgAttributes(path);
+        QCOMPARE(svg.value(QLatin1String("width")).toString(), QString::number(size.width()));
+        QCOMPARE(svg.value(QLatin1String("height")).toString(), QString::number(size.height()));
+        QCOMPARE(svg.value(QLatin1String("preserveAspectRatio")).toString(), QStringLiteral("none"));
     }
 
     // The drawing keeps the shape asked for: a 64 x 16384 SVG was laid out 3 units wide (viewBox "0 0 3 720")
@@ -397,10 +404,7 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         const QString path = m_dir.filePath(QStringLiteral("shape.svg"));
         QCOMPARE(exportChart(*m_plot, path, size), QString());
-        QXmlStreamReader xml(readAll(path));
-        while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
-        }
-        const QStringList box = xml.attributes().value(QLatin1String("viewBox")).toString().split(QLatin1Char(' '));
+        const QStringList box = svgAttributes(path).value(QLatin1String("viewBox")).toString().split(QLatin1Char(' '));
         QCOMPARE(box.size(), 4);
         const QRectF viewBox(box[0].toDouble(), box[1].toDouble(), box[2].toDouble(), box[3].toDouble());
         QCOMPARE(viewBox.topLeft(), QPointF(0, 0));
