@@ -7,11 +7,15 @@
 #include "inputlimits.h"
 #include "mainwindow.h"
 #include "presets.h"
+#include "annotationlayer.h"
+#include "charttext.h"
+#include "pointslayer.h"
 #include "rooflineplot.h"
+#include "roofslayer.h"
 
 #include <benchmark/benchmark.h>
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

@@ -2,11 +2,15 @@
 
 #include "chartdata.h"
 #include "chartexport.h"
-#include "chartstyle.h"
+#include "charttheme.h"
 #include "modelfixtures.h"
+#include "annotationlayer.h"
+#include "charttext.h"
+#include "pointslayer.h"
 #include "rooflineplot.h"
+#include "roofslayer.h"
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <QDir>
 #include <QFile>
@@ -271,7 +275,7 @@ private Q_SLOTS:
         }
         const double ridgeX = custom->xAxis->coordToPixel(181e12 / 768e9);
         const double ridgeTop = axes.top() + 2;
-        const double ridgeBottom = custom->yAxis->coordToPixel(plot.ridgeLine()->start->coords().y()) - 30; // above its label
+        const double ridgeBottom = custom->yAxis->coordToPixel(plot.roofs().ridgeLine()->start->coords().y()) - 30; // above its label
         QVERIFY(ridgeBottom - ridgeTop > 200);
 
         const QString path = m_dir.filePath(QStringLiteral("marks.png"));

@@ -8,10 +8,14 @@
 #include "optablemodel.h"
 #include "phasemapview.h"
 #include "presetsource.h"
+#include "annotationlayer.h"
+#include "charttext.h"
+#include "pointslayer.h"
 #include "rooflineplot.h"
+#include "roofslayer.h"
 #include "summaryview.h"
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <QAction>
 #include <QApplication>
@@ -134,8 +138,8 @@ private Q_SLOTS:
     {
         const ChartData &chart = m_window->plot()->data();
         QCOMPARE(QString::fromStdString(chart.title), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
-        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("768GB/s"));
-        QCOMPARE(m_window->plot()->computeRoof()->name(), QStringLiteral("181 TFLOP/s"));
+        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("768GB/s"));
+        QCOMPARE(m_window->plot()->roofs().computeRoof()->name(), QStringLiteral("181 TFLOP/s"));
         QCOMPARE(m_window->controls()->batchSlider()->value(), 1.0);
         QCOMPARE(m_window->controls()->seqSlider()->value(), 2048.0);
         QCOMPARE(m_window->controls()->peakSlider()->value(), 181.0);
@@ -160,10 +164,10 @@ private Q_SLOTS:
         slider->setValue(500); // sqrt(1024): batch 32
         QCOMPARE(m_state->session().workload.batch, qint64(32));
         for (const DecodePoint &p : decodePoints(m_presets, 32))
-            QVERIFY2(graphHasPoint(m_window->plot()->currentGraph(p.series), p), qPrintable(QString::number(p.x)));
+            QVERIFY2(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p), qPrintable(QString::number(p.x)));
         // And not where batch 1 put them (projections at ~1 FLOP/B move to ~32).
         const DecodePoint oldQProj = decodePoints(m_presets, 1).front();
-        QVERIFY(!graphHasPoint(m_window->plot()->currentGraph(Series::QkvMlpAr), oldQProj));
+        QVERIFY(!graphHasPoint(m_window->plot()->points().currentGraph(Series::QkvMlpAr), oldQProj));
         // The table follows.
         QCOMPARE(m_window->opTable()->rowCount(), int(m_window->results().evaluation.prefill.count
                                                       + m_window->results().evaluation.decode.count));
@@ -172,15 +176,15 @@ private Q_SLOTS:
     void bandwidthSliderMovesTheRoofAndRidge()
     {
         m_window->controls()->bandwidthSlider()->spinBox()->setValue(1536);
-        const auto first = m_window->plot()->memoryRoof()->data()->constBegin();
+        const auto first = m_window->plot()->roofs().memoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 1536e9, 1e-12);
-        ROOFLINE_COMPARE_REL(m_window->plot()->ridgeLine()->start->coords().x(), 181e12 / 1536e9, 1e-12);
-        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("1536GB/s"));
+        ROOFLINE_COMPARE_REL(m_window->plot()->roofs().ridgeLine()->start->coords().x(), 181e12 / 1536e9, 1e-12);
+        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("1536GB/s"));
         QVERIFY(m_state->isGpuCustomised());
         QVERIFY(m_window->controls()->resetGpuButton()->isEnabled());
         QVERIFY(QString::fromStdString(m_window->plot()->data().title).contains(QLatin1String("Custom")));
         m_window->controls()->resetGpuButton()->click();
-        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("768GB/s"));
+        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("768GB/s"));
     }
 
     void gpuPresetUpdatesRoofsAndLabels()
@@ -190,10 +194,10 @@ private Q_SLOTS:
         QVERIFY(h100 >= 0);
         box->setCurrentIndex(h100);
         Q_EMIT box->activated(h100);
-        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("3350GB/s"));
-        QCOMPARE(m_window->plot()->computeRoof()->name(), QStringLiteral("989.4 TFLOP/s"));
-        QCOMPARE(m_window->plot()->computeRoof()->data()->constBegin()->value, 989.4e12);
-        ROOFLINE_COMPARE_REL(m_window->plot()->ridgeLine()->start->coords().x(), 989.4e12 / 3350e9, 1e-12);
+        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("3350GB/s"));
+        QCOMPARE(m_window->plot()->roofs().computeRoof()->name(), QStringLiteral("989.4 TFLOP/s"));
+        QCOMPARE(m_window->plot()->roofs().computeRoof()->data()->constBegin()->value, 989.4e12);
+        ROOFLINE_COMPARE_REL(m_window->plot()->roofs().ridgeLine()->start->coords().x(), 989.4e12 / 3350e9, 1e-12);
         QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 3350.0);
         QCOMPARE(m_window->controls()->peakSlider()->value(), 989.4);
     }
@@ -202,12 +206,12 @@ private Q_SLOTS:
     {
         RooflinePlot *plot = m_window->plot();
         plot->customPlot()->replot();
-        QCPPlottableLegendItem *item = plot->customPlot()->legend->itemWithPlottable(plot->currentGraph(Series::QkvMlpInit));
+        QCPPlottableLegendItem *item = plot->customPlot()->legend->itemWithPlottable(plot->points().currentGraph(Series::QkvMlpInit));
         QTest::mouseClick(plot->customPlot(), Qt::LeftButton, {}, item->rect().center());
-        QVERIFY(!plot->currentGraph(Series::QkvMlpInit)->visible());
+        QVERIFY(!plot->points().currentGraph(Series::QkvMlpInit)->visible());
         // It stays hidden when the data changes.
         m_state->setBatch(8);
-        QVERIFY(!plot->currentGraph(Series::QkvMlpInit)->visible());
+        QVERIFY(!plot->points().currentGraph(Series::QkvMlpInit)->visible());
     }
 
     void badFilesLeaveTheStateAlone()
@@ -252,7 +256,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         QCOMPARE(m_window->openGpuFile(path), QString());
         QCOMPARE(m_window->controls()->gpuBox()->currentText(), QStringLiteral("Lab card"));
-        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("500GB/s"));
+        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("500GB/s"));
     }
 
     void memoryWarning()
@@ -285,7 +289,7 @@ private Q_SLOTS:
         const std::string gpu = m_state->session().gpu.id;
         QVERIFY(gpu != DefaultGpuId);
         for (const DecodePoint &p : decodePoints(m_presets, 1024, gpu))
-            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
+            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
     }
 
     void copyPutsTheChartOnTheClipboard()
@@ -357,50 +361,50 @@ private Q_SLOTS:
     {
         m_state->setBatch(4);
         m_state->pinCurrent();
-        QCOMPARE(m_window->plot()->pinCount(), 1);
-        QVERIFY(m_window->plot()->pinLegendGraph(0)->name().contains(QLatin1String("batch 4")));
+        QCOMPARE(m_window->plot()->data().pins.size(), 1);
+        QVERIFY(m_window->plot()->points().pinLegendGraph(0)->name().contains(QLatin1String("batch 4")));
         const auto ghosts = decodePoints(m_presets, 4);
         m_window->controls()->batchSlider()->slider()->setValue(1000); // batch 1024
         QCOMPARE(m_state->session().workload.batch, qint64(1024));
         // The ghosts stay at batch 4; the current points moved to batch 1024.
         for (const DecodePoint &p : ghosts)
-            QVERIFY(graphHasPoint(m_window->plot()->pinGraph(0, p.series), p));
+            QVERIFY(graphHasPoint(m_window->plot()->points().pinGraph(0, p.series), p));
         for (const DecodePoint &p : decodePoints(m_presets, 1024))
-            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
+            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
         // On another GPU the ghosts keep the A6000's FLOP/s, off the H100's roof (3350 GB/s x ~4 FLOP/B, over
         // four times the A6000's 768 GB/s x ~4), while the current points rise to it.
         const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
                              - m_presets.gpus.begin());
         m_state->selectGpu(h100);
         for (const DecodePoint &p : ghosts) {
-            QVERIFY(graphHasPoint(m_window->plot()->pinGraph(0, p.series), p));
+            QVERIFY(graphHasPoint(m_window->plot()->points().pinGraph(0, p.series), p));
             QVERIFY(p.y < 0.3 * std::min(989.4e12, 3350e9 * p.x));
         }
         for (const DecodePoint &p : decodePoints(m_presets, 1024, "h100-sxm"))
-            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
+            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
         m_state->pinCurrent();
-        QCOMPARE(m_window->plot()->pinCount(), 2);
+        QCOMPARE(m_window->plot()->data().pins.size(), 2);
         m_state->clearPins();
-        QCOMPARE(m_window->plot()->pinCount(), 0);
+        QCOMPARE(m_window->plot()->data().pins.size(), 0);
     }
 
     void secondGpuAddsItsRoofs()
     {
-        QVERIFY(!m_window->plot()->secondMemoryRoof()->visible());
+        QVERIFY(!m_window->plot()->roofs().secondMemoryRoof()->visible());
         QComboBox *second = m_window->controls()->secondGpuBox();
         const int h100 = second->findText(QStringLiteral("H100 SXM"));
         second->setCurrentIndex(h100);
         Q_EMIT second->activated(h100);
-        QVERIFY(m_window->plot()->secondMemoryRoof()->visible());
-        QCOMPARE(m_window->plot()->secondMemoryRoof()->name(), QStringLiteral("H100 SXM: 3350GB/s"));
-        QCOMPARE(m_window->plot()->secondComputeRoof()->name(), QStringLiteral("H100 SXM: 989.4 TFLOP/s"));
-        QVERIFY(m_window->plot()->customPlot()->legend->itemWithPlottable(m_window->plot()->secondMemoryRoof()));
-        const auto first = m_window->plot()->secondMemoryRoof()->data()->constBegin();
+        QVERIFY(m_window->plot()->roofs().secondMemoryRoof()->visible());
+        QCOMPARE(m_window->plot()->roofs().secondMemoryRoof()->name(), QStringLiteral("H100 SXM: 3350GB/s"));
+        QCOMPARE(m_window->plot()->roofs().secondComputeRoof()->name(), QStringLiteral("H100 SXM: 989.4 TFLOP/s"));
+        QVERIFY(m_window->plot()->customPlot()->legend->itemWithPlottable(m_window->plot()->roofs().secondMemoryRoof()));
+        const auto first = m_window->plot()->roofs().secondMemoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 3350e9, 1e-12);
         // Placing the ops on it moves them onto the H100's roofs; the A6000's become the other pair.
         m_window->controls()->opsOnSecondGpuBox()->setChecked(true);
-        QCOMPARE(m_window->plot()->memoryRoof()->name(), QStringLiteral("3350GB/s"));
-        QCOMPARE(m_window->plot()->secondMemoryRoof()->name(), QStringLiteral("RTX A6000: 768GB/s"));
+        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("3350GB/s"));
+        QCOMPARE(m_window->plot()->roofs().secondMemoryRoof()->name(), QStringLiteral("RTX A6000: 768GB/s"));
     }
 
     void sessionSavedAndReopenedGivesTheSameChart()
@@ -498,7 +502,7 @@ private Q_SLOTS:
         // The drag drew markers without antialiasing; its end restored full quality.
         QVERIFY(m_window->plot()->customPlot()->antialiasedElements().testFlag(QCP::aeScatters));
         for (const DecodePoint &p : decodePoints(m_presets, 1))
-            QVERIFY(graphHasPoint(m_window->plot()->currentGraph(p.series), p));
+            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
     }
 
     void redoFromTheKeyboard()
@@ -610,7 +614,7 @@ private Q_SLOTS:
         }
         QCOMPARE(m_state->session().pins.size(), MaxPins);
         QCOMPARE(m_state->session().annotations.size(), MaxAnnotations);
-        QCOMPARE(m_window->plot()->pinCount(), int(MaxPins));
+        QCOMPARE(m_window->plot()->data().pins.size(), int(MaxPins));
         QCOMPARE(m_window->plot()->annotationCount(), int(MaxAnnotations));
 
         QTemporaryDir dir;
@@ -626,7 +630,7 @@ private Q_SLOTS:
         QVERIFY(fresh.session().pins == m_state->session().pins);
         QVERIFY(fresh.session().annotations == m_state->session().annotations);
         QCOMPARE(fresh.session().annotations[0].text.size(), MaxAnnotationChars);
-        QCOMPARE(other.plot()->pinCount(), int(MaxPins));
+        QCOMPARE(other.plot()->data().pins.size(), int(MaxPins));
         QCOMPARE(other.plot()->annotationCount(), int(MaxAnnotations));
     }
 
@@ -657,39 +661,39 @@ private Q_SLOTS:
         // The legend: six series, two roofs, the measured kernels and one entry for the 100 pins.
         QCPLegend *legend = m_window->plot()->customPlot()->legend;
         QCOMPARE(legend->itemCount(), 10);
-        QCOMPARE(m_window->plot()->pinSummaryGraph()->name(), QStringLiteral("pins (100)"));
-        QVERIFY(legend->itemWithPlottable(m_window->plot()->pinSummaryGraph()));
-        QVERIFY(!legend->itemWithPlottable(m_window->plot()->pinLegendGraph(0)));
+        QCOMPARE(m_window->plot()->points().pinSummaryGraph()->name(), QStringLiteral("pins (100)"));
+        QVERIFY(legend->itemWithPlottable(m_window->plot()->points().pinSummaryGraph()));
+        QVERIFY(!legend->itemWithPlottable(m_window->plot()->points().pinLegendGraph(0)));
         // A note shows its first lines, shortened, with an ellipsis.
         QStringList lines;
-        for (int i = 0; i < RooflinePlot::MaxNoteLines; ++i)
-            lines << QString(RooflinePlot::MaxNoteLineChars - 1, QLatin1Char(char('a' + i))) + QChar(0x2026);
+        for (int i = 0; i < MaxNoteLines; ++i)
+            lines << QString(MaxNoteLineChars - 1, QLatin1Char(char('a' + i))) + QChar(0x2026);
         lines.back() += QStringLiteral(" \u2026");
-        QCOMPARE(m_window->plot()->annotationText(0)->text(), lines.join(QLatin1Char('\n')));
+        QCOMPARE(m_window->plot()->annotations().text(0)->text(), lines.join(QLatin1Char('\n')));
         // 100,000 kernels of one op in two phases: one line for each phase.
-        QCOMPARE(m_window->plot()->measuredLinkCount(), 2);
+        QCOMPARE(m_window->plot()->points().measuredLinkCount(), 2);
 
         // A batch step reuses the chart's pins and kernels as they were.
         const ChartData before = m_window->results().chart;
-        QCPItemText *firstNote = m_window->plot()->annotationText(0);
+        QCPItemText *firstNote = m_window->plot()->annotations().text(0);
         m_state->setBatch(8);
         QCOMPARE(m_window->results().chart.current.front().batch, qint64(8));
         QVERIFY(m_window->results().chart.measured.sharesStorageWith(before.measured));
         QVERIFY(m_window->results().chart.pins.sharesStorageWith(before.pins));
         QVERIFY(m_window->plot()->data().measured.sharesStorageWith(before.measured));
-        QCOMPARE(m_window->plot()->annotationText(0), firstNote);
+        QCOMPARE(m_window->plot()->annotations().text(0), firstNote);
         // A pin fewer: the notes' items stay, the legend still has one entry for the pins.
         m_state->removePin(99);
-        QCOMPARE(m_window->plot()->pinSummaryGraph()->name(), QStringLiteral("pins (99)"));
+        QCOMPARE(m_window->plot()->points().pinSummaryGraph()->name(), QStringLiteral("pins (99)"));
         QCOMPARE(legend->itemCount(), 10);
-        QCOMPARE(m_window->plot()->annotationText(0), firstNote);
+        QCOMPARE(m_window->plot()->annotations().text(0), firstNote);
         // Four pins: each named, the long label shortened.
         Session few = m_state->session();
         few.pins.modify([](std::vector<Pin> &list) { list.resize(4); });
         m_state->loadSession(few);
         QCOMPARE(legend->itemCount(), 13);
-        QCOMPARE(m_window->plot()->pinLegendGraph(0)->name(), QString(RooflinePlot::MaxLegendNameChars - 1, QLatin1Char('L')) + QChar(0x2026));
-        QCOMPARE(m_window->plot()->pinLegendGraph(3)->name(), QStringLiteral("pinned 3"));
+        QCOMPARE(m_window->plot()->points().pinLegendGraph(0)->name(), QString(MaxLegendNameChars - 1, QLatin1Char('L')) + QChar(0x2026));
+        QCOMPARE(m_window->plot()->points().pinLegendGraph(3)->name(), QStringLiteral("pinned 3"));
     }
 
     void labelsAndNotes()
@@ -697,7 +701,7 @@ private Q_SLOTS:
         const ChartPoint point = m_window->plot()->data().current.front();
         Q_EMIT m_window->plot()->labelRequested(point);
         QCOMPARE(m_window->plot()->annotationCount(), 1);
-        QVERIFY(m_window->plot()->annotationText(0)->text().contains(QLatin1String("q_proj")));
+        QVERIFY(m_window->plot()->annotations().text(0)->text().contains(QLatin1String("q_proj")));
         Q_EMIT m_window->plot()->annotationMoved(0, 80, -20);
         QCOMPARE(m_state->session().annotations[0].dx, 80.0);
         Q_EMIT m_window->plot()->annotationRemoveRequested(0);
@@ -781,20 +785,20 @@ private Q_SLOTS:
         const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
                              - m_presets.gpus.begin());
         m_state->selectGpu(h100);
-        QCOMPARE(m_window->plot()->visibleCeilingCount(), 0);
+        QCOMPARE(m_window->plot()->roofs().visibleCeilingCount(), 0);
         m_window->controls()->ceilingsBox()->setChecked(true);
         // fp32 (67 TFLOP/s) sits inside the frame, from where it meets the memory roof, 67e12 / 3350e9 = 20 FLOP/B;
         // fp8 and int8 (1978.9) lie above the frame's top, 1.5 x 989.4 = 1484 TFLOP/s; fp16 is the roof itself.
-        QCOMPARE(m_window->plot()->visibleCeilingCount(), 1);
-        QCPGraph *fp32 = m_window->plot()->ceilingGraph(int(ComputeType::Fp32));
+        QCOMPARE(m_window->plot()->roofs().visibleCeilingCount(), 1);
+        QCPGraph *fp32 = m_window->plot()->roofs().ceilingGraph(int(ComputeType::Fp32));
         QVERIFY(fp32->visible());
         QCOMPARE(fp32->dataCount(), 2);
         ROOFLINE_COMPARE_REL(fp32->data()->constBegin()->key, 20.0, 1e-12);
         QCOMPARE(fp32->data()->constBegin()->value, 67e12);
-        QVERIFY(!m_window->plot()->practicalMemoryRoof()->visible());
+        QVERIFY(!m_window->plot()->roofs().practicalMemoryRoof()->visible());
         m_window->controls()->efficiencyBox()->setChecked(true);
-        QVERIFY(m_window->plot()->practicalMemoryRoof()->visible());
-        const auto first = m_window->plot()->practicalMemoryRoof()->data()->constBegin();
+        QVERIFY(m_window->plot()->roofs().practicalMemoryRoof()->visible());
+        const auto first = m_window->plot()->roofs().practicalMemoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 0.85 * 3350e9, 1e-12);
         // Times now use the practical roofs: decode at batch 1, memory-bound, takes 1 / 0.85 as long as at full
         // bandwidth: its 27,424,156,160 bytes (see decodeTimeByHand) over 0.85 x 3350 GB/s are 9.631 ms, not 8.186.
@@ -810,25 +814,25 @@ private Q_SLOTS:
         // bytes in 85 us. Its modelled point (batch 1) has the same FLOPs and bytes, on the memory roof.
         RooflinePlot *plot = m_window->plot();
         const double intensity = 52428800.0 / 52449280.0;
-        QCOMPARE(plot->measuredGraph(Series::QkvMlpAr)->dataCount(), 1);
-        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::QkvMlpAr)->data()->constBegin()->key, intensity, 1e-12);
-        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::QkvMlpAr)->data()->constBegin()->value, 52428800.0 / 85e-6, 1e-12);
+        QCOMPARE(plot->points().measuredGraph(Series::QkvMlpAr)->dataCount(), 1);
+        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::QkvMlpAr)->data()->constBegin()->key, intensity, 1e-12);
+        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::QkvMlpAr)->data()->constBegin()->value, 52428800.0 / 85e-6, 1e-12);
         // gate_proj prefill in "up/gate/down init", flash_fwd_kernel (no op it measures) in the kernels of no series.
-        QCOMPARE(plot->measuredGraph(Series::UpGateDownInit)->dataCount(), 1);
-        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::UpGateDownInit)->data()->constBegin()->key, 1159641169920.0 / 451936256.0, 1e-12);
-        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::UpGateDownInit)->data()->constBegin()->value, 1159641169920.0 / 0.009, 1e-12);
-        QCOMPARE(plot->measuredGraph(Series::None)->dataCount(), 1);
-        ROOFLINE_COMPARE_REL(plot->measuredGraph(Series::None)->data()->constBegin()->key, 1024.0, 1e-12);
+        QCOMPARE(plot->points().measuredGraph(Series::UpGateDownInit)->dataCount(), 1);
+        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::UpGateDownInit)->data()->constBegin()->key, 1159641169920.0 / 451936256.0, 1e-12);
+        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::UpGateDownInit)->data()->constBegin()->value, 1159641169920.0 / 0.009, 1e-12);
+        QCOMPARE(plot->points().measuredGraph(Series::None)->dataCount(), 1);
+        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::None)->data()->constBegin()->key, 1024.0, 1e-12);
         // Two links: q_proj and gate_proj to their modelled points; flash_fwd_kernel measures no op.
-        QCOMPARE(plot->measuredLinkCount(), 2);
-        const QCPItemLine *link = plot->measuredLink(0);
+        QCOMPARE(plot->points().measuredLinkCount(), 2);
+        const QCPItemLine *link = plot->points().measuredLink(0);
         ROOFLINE_COMPARE_REL(link->start->coords().x(), intensity, 1e-12);
         ROOFLINE_COMPARE_REL(link->start->coords().y(), 52428800.0 / 85e-6, 1e-12);
         ROOFLINE_COMPARE_REL(link->end->coords().x(), intensity, 1e-12);
         ROOFLINE_COMPARE_REL(link->end->coords().y(), 768e9 * intensity, 1e-12);
         // gate_proj prefill of 2048 tokens: 1322.87 FLOP/B, past the ridge: on the 181 TFLOP/s roof.
-        ROOFLINE_COMPARE_REL(plot->measuredLink(1)->end->coords().x(), 289910292480.0 / 219152384.0, 1e-12);
-        QCOMPARE(plot->measuredLink(1)->end->coords().y(), 181e12);
+        ROOFLINE_COMPARE_REL(plot->points().measuredLink(1)->end->coords().x(), 289910292480.0 / 219152384.0, 1e-12);
+        QCOMPARE(plot->points().measuredLink(1)->end->coords().y(), 181e12);
         // The table shows the achieved share of the roof on the op's row.
         bool shown = false;
         for (int row = 0; row < m_window->opTable()->rowCount(); ++row)

@@ -2,11 +2,15 @@
 
 #include "canvas.h"
 #include "chartdata.h"
-#include "chartstyle.h"
+#include "charttheme.h"
 #include "modelfixtures.h"
+#include "annotationlayer.h"
+#include "charttext.h"
+#include "pointslayer.h"
 #include "rooflineplot.h"
+#include "roofslayer.h"
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -166,17 +170,17 @@ private Q_SLOTS:
     {
         for (int i = 0; i < SeriesCount; ++i) {
             const Series series = static_cast<Series>(i);
-            QCPGraph *graph = m_plot->currentGraph(series);
+            QCPGraph *graph = m_plot->points().currentGraph(series);
             QCOMPARE(graph->name(), QString::fromUtf8(seriesName(series).data()));
             QCOMPARE(graph->scatterStyle().pen().color(), seriesColor(series));
             int expected = 0;
             for (const ChartPoint &p : m_results.chart.current)
                 expected += p.series == series ? 1 : 0;
             QCOMPARE(graph->dataCount(), expected);
-            QVERIFY(m_plot->sweepGraph(series)->dataCount() > graph->dataCount());
+            QVERIFY(m_plot->points().sweepGraph(series)->dataCount() > graph->dataCount());
         }
         // The prefill qk point: intensity 113.78 FLOP/B on the memory roof, 768e9 * 113.78 FLOP/s.
-        QCPGraph *qkpv = m_plot->currentGraph(Series::QkPvInit);
+        QCPGraph *qkpv = m_plot->points().currentGraph(Series::QkPvInit);
         bool found = false;
         for (auto it = qkpv->data()->constBegin(); it != qkpv->data()->constEnd(); ++it)
             found = found || (std::fabs(it->key - 113.7778) < 1e-3 && std::fabs(it->value / (768e9 * it->key) - 1) < 1e-9);
@@ -210,16 +214,16 @@ private Q_SLOTS:
             const QString name = QString::fromUtf8(seriesName(series).data());
             const Pairs current = chartPairs(chart.current, series);
             QCOMPARE(int(current.size()), PointsPerSeries[std::size_t(i)]);
-            QVERIFY2(differences(graphPairs(m_plot->currentGraph(series)), current).isEmpty(),
-                     qPrintable(name + QLatin1String(", current: ") + differences(graphPairs(m_plot->currentGraph(series)), current)));
+            QVERIFY2(differences(graphPairs(m_plot->points().currentGraph(series)), current).isEmpty(),
+                     qPrintable(name + QLatin1String(", current: ") + differences(graphPairs(m_plot->points().currentGraph(series)), current)));
             const Pairs sweep = chartPairs(chart.sweep, series);
             QCOMPARE(int(sweep.size()), 18 * PointsPerSeries[std::size_t(i)]);
-            QVERIFY2(differences(graphPairs(m_plot->sweepGraph(series)), sweep).isEmpty(),
-                     qPrintable(name + QLatin1String(", sweep: ") + differences(graphPairs(m_plot->sweepGraph(series)), sweep)));
+            QVERIFY2(differences(graphPairs(m_plot->points().sweepGraph(series)), sweep).isEmpty(),
+                     qPrintable(name + QLatin1String(", sweep: ") + differences(graphPairs(m_plot->points().sweepGraph(series)), sweep)));
             const Pairs pin = chartPairs(chart.pins[0].points, series);
             QCOMPARE(int(pin.size()), PointsPerSeries[std::size_t(i)]);
-            QVERIFY2(differences(graphPairs(m_plot->pinGraph(0, series)), pin).isEmpty(),
-                     qPrintable(name + QLatin1String(", pin: ") + differences(graphPairs(m_plot->pinGraph(0, series)), pin)));
+            QVERIFY2(differences(graphPairs(m_plot->points().pinGraph(0, series)), pin).isEmpty(),
+                     qPrintable(name + QLatin1String(", pin: ") + differences(graphPairs(m_plot->points().pinGraph(0, series)), pin)));
         }
 
         // The kernels, at what they achieved (hand-worked from kernels.csv), one marker each, in their series' graph:
@@ -234,19 +238,19 @@ private Q_SLOTS:
                 : series == Series::UpGateDownInit            ? Pairs { { gateIntensity, gateAchieved } }
                 : series == Series::None                      ? Pairs { { 1024.0, 85899345920.0 / 0.00075 } }
                                                               : Pairs {};
-            QVERIFY2(differences(graphPairs(m_plot->measuredGraph(series)), expected).isEmpty(),
-                     qPrintable(differences(graphPairs(m_plot->measuredGraph(series)), expected)));
+            QVERIFY2(differences(graphPairs(m_plot->points().measuredGraph(series)), expected).isEmpty(),
+                     qPrintable(differences(graphPairs(m_plot->points().measuredGraph(series)), expected)));
         }
         // Two links, from each kernel that measures an op to the op's modelled point (the third measures none):
         // q_proj decode at batch 1 moves 5120 x 5120 x 2 weight bytes and 2 x 5120 x 2 activation bytes for
         // 2 x 5120 x 5120 FLOPs, the kernel's own intensity, on the memory roof: 768e9 x I. gate_proj prefill of
         // 2048 tokens: 2 x 2048 x 5120 x 13824 FLOPs over 5120 x 13824 x 2 + 2048 x (5120 + 13824) x 2 bytes =
         // 1322.87 FLOP/B, past the ridge: on the compute roof, 181 TFLOP/s.
-        QCOMPARE(m_plot->measuredLinkCount(), 2);
+        QCOMPARE(m_plot->points().measuredLinkCount(), 2);
         const std::array<std::array<double, 4>, 2> links { { { qIntensity, qAchieved, qIntensity, 768e9 * qIntensity },
                                                              { gateIntensity, gateAchieved, 289910292480.0 / 219152384.0, 181e12 } } };
         for (std::size_t i = 0; i < links.size(); ++i) {
-            const QCPItemLine *link = m_plot->measuredLink(int(i));
+            const QCPItemLine *link = m_plot->points().measuredLink(int(i));
             QVERIFY(link && link->visible());
             ROOFLINE_COMPARE_REL(link->start->coords().x(), links[i][0], 1e-9);
             ROOFLINE_COMPARE_REL(link->start->coords().y(), links[i][1], 1e-9);
@@ -258,27 +262,27 @@ private Q_SLOTS:
         // the top at I = 2e15 / 768e9 = 2604.17; the compute roof spans the frame; the ridge stands at
         // 181e12 / 768e9 = 235.677 FLOP/B, from the bottom (the legend is to its right) to the top.
         const auto line = [](double x1, double y1, double x2, double y2) { return Pairs { { x1, y1 }, { x2, y2 } }; };
-        QCOMPARE(differences(graphPairs(m_plot->memoryRoof()), line(0.5, 768e9 * 0.5, 2e15 / 768e9, 2e15)), QString());
-        QCOMPARE(differences(graphPairs(m_plot->computeRoof()), line(0.5, 181e12, 2e4, 181e12)), QString());
-        QVERIFY(m_plot->ridgeLine()->visible());
-        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->start->coords().x(), 181e12 / 768e9, 1e-12);
-        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->end->coords().x(), 181e12 / 768e9, 1e-12);
-        QCOMPARE(m_plot->ridgeLine()->start->coords().y(), 1e10);
-        QCOMPARE(m_plot->ridgeLine()->end->coords().y(), 2e15);
+        QCOMPARE(differences(graphPairs(m_plot->roofs().memoryRoof()), line(0.5, 768e9 * 0.5, 2e15 / 768e9, 2e15)), QString());
+        QCOMPARE(differences(graphPairs(m_plot->roofs().computeRoof()), line(0.5, 181e12, 2e4, 181e12)), QString());
+        QVERIFY(m_plot->roofs().ridgeLine()->visible());
+        ROOFLINE_COMPARE_REL(m_plot->roofs().ridgeLine()->start->coords().x(), 181e12 / 768e9, 1e-12);
+        ROOFLINE_COMPARE_REL(m_plot->roofs().ridgeLine()->end->coords().x(), 181e12 / 768e9, 1e-12);
+        QCOMPARE(m_plot->roofs().ridgeLine()->start->coords().y(), 1e10);
+        QCOMPARE(m_plot->roofs().ridgeLine()->end->coords().y(), 2e15);
         // The practical roofs stop and start at their own ridge: 0.70 x 181e12 / (0.85 x 768e9) = 194.087 FLOP/B.
         const double practicalPeak = 0.7 * 181e12, practicalBandwidth = 0.85 * 768e9;
         const double practicalRidge = practicalPeak / practicalBandwidth;
-        QCOMPARE(differences(graphPairs(m_plot->practicalMemoryRoof()),
+        QCOMPARE(differences(graphPairs(m_plot->roofs().practicalMemoryRoof()),
                              line(0.5, practicalBandwidth * 0.5, practicalRidge, practicalBandwidth * practicalRidge)),
                  QString());
-        QCOMPARE(differences(graphPairs(m_plot->practicalComputeRoof()), line(practicalRidge, practicalPeak, 2e4, practicalPeak)),
+        QCOMPARE(differences(graphPairs(m_plot->roofs().practicalComputeRoof()), line(practicalRidge, practicalPeak, 2e4, practicalPeak)),
                  QString());
         // The H100's roofs: 3350e9 x I up to 2e15 / 3350e9 = 597.01 FLOP/B, and 989.4 TFLOP/s across.
-        QCOMPARE(differences(graphPairs(m_plot->secondMemoryRoof()), line(0.5, 3350e9 * 0.5, 2e15 / 3350e9, 2e15)), QString());
-        QCOMPARE(differences(graphPairs(m_plot->secondComputeRoof()), line(0.5, 989.4e12, 2e4, 989.4e12)), QString());
+        QCOMPARE(differences(graphPairs(m_plot->roofs().secondMemoryRoof()), line(0.5, 3350e9 * 0.5, 2e15 / 3350e9, 2e15)), QString());
+        QCOMPARE(differences(graphPairs(m_plot->roofs().secondComputeRoof()), line(0.5, 989.4e12, 2e4, 989.4e12)), QString());
         // The seed A6000 publishes one compute type, the roof itself: no ceiling to show.
         m_plot->setShowAllCeilings(true);
-        QCOMPARE(m_plot->visibleCeilingCount(), 0);
+        QCOMPARE(m_plot->roofs().visibleCeilingCount(), 0);
     }
 
     // Every other compute ceiling the GPU publishes starts where it meets the memory roof, I = peak / bandwidth,
@@ -327,7 +331,7 @@ private Q_SLOTS:
         QCOMPARE(y.upper, 3e14); // the seed frame's top is above 1e14 * 1.5
         int drawn = 0;
         for (int i = 0; i <= SeriesCount; ++i)
-            drawn += m_plot->measuredGraph(static_cast<Series>(i))->dataCount();
+            drawn += m_plot->points().measuredGraph(static_cast<Series>(i))->dataCount();
         QCOMPARE(drawn, 2);
         // A kernel of a hidden series does not widen the frame: q_proj in decode at 1e8 FLOP/B (1e14 FLOPs, 1e6 B, 1 s).
         session.measured = { MeasuredKernel { "far", Phase::Decode, std::nullopt, std::nullopt, 1e12, 1e6, 0.01 },
@@ -362,39 +366,39 @@ private Q_SLOTS:
             ROOFLINE_COMPARE_REL(chart.ceilings[i].ridge, ridges[i], 1e-12);
         QVERIFY(chart.ceilings[0].active);
 
-        QCOMPARE(m_plot->visibleCeilingCount(), 0); // off until asked for
+        QCOMPARE(m_plot->roofs().visibleCeilingCount(), 0); // off until asked for
         m_plot->setShowAllCeilings(true);
         m_plot->customPlot()->replot();
         // The fitted frame reaches 1.5 x 989.4 = 1484 TFLOP/s: fp32 (67) is inside, fp8 and int8 (1978.9) above it;
         // the active fp16 is the roof, not a ceiling.
         const QCPRange x = m_plot->customPlot()->xAxis->range();
         ROOFLINE_COMPARE_REL(m_plot->customPlot()->yAxis->range().upper, 1.5 * 989.4e12, 1e-12);
-        QCOMPARE(m_plot->visibleCeilingCount(), 1);
+        QCOMPARE(m_plot->roofs().visibleCeilingCount(), 1);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(!m_plot->ceilingGraph(i)->visible());
-        QCOMPARE(differences(graphPairs(m_plot->ceilingGraph(3)), Pairs { { 20.0, 67e12 }, { x.upper, 67e12 } }), QString());
+            QVERIFY(!m_plot->roofs().ceilingGraph(i)->visible());
+        QCOMPARE(differences(graphPairs(m_plot->roofs().ceilingGraph(3)), Pairs { { 20.0, 67e12 }, { x.upper, 67e12 } }), QString());
 
         // A frame reaching 3 PFLOP/s takes in fp8 and int8, from 590.716 FLOP/B to the right edge.
         m_plot->setViewRange(ViewRange { 0.5, 2e4, 1e10, 3e15 });
         m_plot->customPlot()->replot();
-        QCOMPARE(m_plot->visibleCeilingCount(), 3);
-        QVERIFY(!m_plot->ceilingGraph(0)->visible());
+        QCOMPARE(m_plot->roofs().visibleCeilingCount(), 3);
+        QVERIFY(!m_plot->roofs().ceilingGraph(0)->visible());
         for (int i = 1; i <= 2; ++i)
-            QCOMPARE(differences(graphPairs(m_plot->ceilingGraph(i)), Pairs { { 1978.9e12 / 3350e9, 1978.9e12 }, { 2e4, 1978.9e12 } }),
+            QCOMPARE(differences(graphPairs(m_plot->roofs().ceilingGraph(i)), Pairs { { 1978.9e12 / 3350e9, 1978.9e12 }, { 2e4, 1978.9e12 } }),
                      QString());
-        QCOMPARE(differences(graphPairs(m_plot->ceilingGraph(3)), Pairs { { 20.0, 67e12 }, { 2e4, 67e12 } }), QString());
+        QCOMPARE(differences(graphPairs(m_plot->roofs().ceilingGraph(3)), Pairs { { 20.0, 67e12 }, { 2e4, 67e12 } }), QString());
         m_plot->setShowAllCeilings(false);
-        QCOMPARE(m_plot->visibleCeilingCount(), 0);
+        QCOMPARE(m_plot->roofs().visibleCeilingCount(), 0);
     }
 
     void roofsAndRidge()
     {
-        QCOMPARE(m_plot->memoryRoof()->name(), QStringLiteral("768GB/s"));
-        QCOMPARE(m_plot->computeRoof()->name(), QStringLiteral("181 TFLOP/s"));
-        QCOMPARE(m_plot->computeRoof()->data()->constBegin()->value, 181e12);
-        const auto first = m_plot->memoryRoof()->data()->constBegin();
+        QCOMPARE(m_plot->roofs().memoryRoof()->name(), QStringLiteral("768GB/s"));
+        QCOMPARE(m_plot->roofs().computeRoof()->name(), QStringLiteral("181 TFLOP/s"));
+        QCOMPARE(m_plot->roofs().computeRoof()->data()->constBegin()->value, 181e12);
+        const auto first = m_plot->roofs().memoryRoof()->data()->constBegin();
         ROOFLINE_COMPARE_REL(first->value / first->key, 768e9, 1e-12);
-        ROOFLINE_COMPARE_REL(m_plot->ridgeLine()->start->coords().x(), 235.677, 1e-5);
+        ROOFLINE_COMPARE_REL(m_plot->roofs().ridgeLine()->start->coords().x(), 235.677, 1e-5);
     }
 
     void resetViewIsTheSeedFrame()
@@ -446,7 +450,7 @@ private Q_SLOTS:
         QVERIFY(hit);
         QCOMPARE(hit->intensity, target.intensity);
         QVERIFY(!m_plot->pointAt(QPointF(5, 5)));
-        const QString tip = RooflinePlot::tooltipText(*hit);
+        const QString tip = pointTooltip(*hit);
         for (const char *part : { "q_proj", "qkv mlp init", "prefill", "batch 1", "sequence 2048", "FLOP/B", "compute-bound" })
             QVERIFY2(tip.contains(QLatin1String(part)), qPrintable(tip));
         // Decode projections of several series share intensity ~1: all are named.
@@ -460,13 +464,13 @@ private Q_SLOTS:
     void legendClickHidesASeries()
     {
         QSignalSpy spy(m_plot.get(), &RooflinePlot::seriesVisibilityChanged);
-        QCPPlottableLegendItem *item = m_plot->customPlot()->legend->itemWithPlottable(m_plot->currentGraph(Series::QkPvAr));
+        QCPPlottableLegendItem *item = m_plot->customPlot()->legend->itemWithPlottable(m_plot->points().currentGraph(Series::QkPvAr));
         QVERIFY(item);
         QTest::mouseClick(m_plot->customPlot(), Qt::LeftButton, {}, item->rect().center());
         QCOMPARE(spy.count(), 1);
         QVERIFY(!m_plot->isSeriesVisible(Series::QkPvAr));
-        QVERIFY(!m_plot->currentGraph(Series::QkPvAr)->visible());
-        QVERIFY(!m_plot->sweepGraph(Series::QkPvAr)->visible());
+        QVERIFY(!m_plot->points().currentGraph(Series::QkPvAr)->visible());
+        QVERIFY(!m_plot->points().sweepGraph(Series::QkPvAr)->visible());
         // A hidden series is not hovered.
         const ChartPoint &last = *std::find_if(m_results.chart.current.begin(), m_results.chart.current.end(),
                                                [](const ChartPoint &p) { return p.series == Series::QkPvAr; });
@@ -575,18 +579,18 @@ private Q_SLOTS:
         ChartData data = m_results.chart;
         data.pins = std::vector { ChartData::PinnedPoints { "pinned: batch 1, RTX A6000", m_results.chart.current } };
         m_plot->setData(data);
-        QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+        QCOMPARE(m_plot->points().pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
         m_plot->setPresentation(true); // restyles the pins' graphs at presentation size
-        QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+        QCOMPARE(m_plot->points().pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
         m_plot->setPresentation(false);
-        QCOMPARE(m_plot->pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
+        QCOMPARE(m_plot->points().pinLegendGraph(0)->name(), QStringLiteral("pinned: batch 1, RTX A6000"));
     }
 
     void aLabelIsDraggedByItsInsideAndDrawnWhereItIs()
     {
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "drag me\nby the middle", 10, 1e12, 0, 0 } });
         QImage image = screen(*m_plot);
-        const QPointF centre = m_plot->annotationText(0)->position->coords();
+        const QPointF centre = m_plot->annotations().text(0)->position->coords();
         QCOMPARE(m_plot->annotationAt(centre), 0);
         QCOMPARE(m_plot->annotationAt(centre + QPointF(0, 200)), -1);
         const QColor note(0xff, 0xf8, 0xd0);
@@ -614,36 +618,36 @@ private Q_SLOTS:
         std::vector<Annotation> notes(3, Annotation { Annotation::Kind::Note, "the same place", 10, 1e12, 0, 0 });
         notes[2].text = "the same place, longer";
         m_plot->setAnnotations(notes);
-        QVERIFY(!m_plot->annotationText(0)->visible());
-        QVERIFY(!m_plot->annotationText(1)->visible());
-        QVERIFY(m_plot->annotationText(2)->visible());
-        QCOMPARE(m_plot->annotationAt(m_plot->annotationText(2)->position->coords()), 2);
+        QVERIFY(!m_plot->annotations().text(0)->visible());
+        QVERIFY(!m_plot->annotations().text(1)->visible());
+        QVERIFY(m_plot->annotations().text(2)->visible());
+        QCOMPARE(m_plot->annotationAt(m_plot->annotations().text(2)->position->coords()), 2);
         // Moved apart, all three show.
         notes[1].dx = 300;
         notes[2].dy = 150;
         m_plot->setAnnotations(notes);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(m_plot->annotationText(i)->visible());
+            QVERIFY(m_plot->annotations().text(i)->visible());
     }
 
     void tooltipsShowTextFromFilesAsText()
     {
         // A note too long for the chart shows more of itself in its tooltip, escaped.
         std::string text = "<img src=x><h1>X</h1>";
-        for (int i = 0; i < RooflinePlot::MaxNoteLines; ++i)
+        for (int i = 0; i < MaxNoteLines; ++i)
             text += "\nline";
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 } });
         screen(*m_plot);
-        const QPoint at = m_plot->annotationText(0)->position->coords().toPoint();
+        const QPoint at = m_plot->annotations().text(0)->position->coords().toPoint();
         QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
         QApplication::sendEvent(m_plot->canvasWidget(), &help);
         QCOMPARE(QToolTip::text(), QStringLiteral("<p style='white-space:pre-wrap'>&lt;img src=x&gt;&lt;h1&gt;X&lt;/h1&gt;")
-                     + QStringLiteral("\nline").repeated(RooflinePlot::MaxNoteLines) + QStringLiteral("</p>"));
+                     + QStringLiteral("\nline").repeated(MaxNoteLines) + QStringLiteral("</p>"));
         QToolTip::hideText();
         // A measured kernel's name too.
         ChartData::MeasuredPoint kernel;
         kernel.name = "<img src=x>";
-        QVERIFY(RooflinePlot::measuredTooltip(kernel, nullptr).startsWith(QStringLiteral("<b>measured: &lt;img src=x&gt;</b>")));
+        QVERIFY(measuredTooltip(kernel, nullptr).startsWith(QStringLiteral("<b>measured: &lt;img src=x&gt;</b>")));
     }
 
     void theBackgroundReachesEveryEdge()
@@ -685,7 +689,7 @@ private Q_SLOTS:
         m_plot->customPlot()->replot();
         int total = 0;
         for (int i = 0; i < SeriesCount; ++i) {
-            const QCPGraph *graph = m_plot->currentGraph(static_cast<Series>(i));
+            const QCPGraph *graph = m_plot->points().currentGraph(static_cast<Series>(i));
             for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
                 QVERIFY(it->key > 0 && std::isfinite(it->key));
                 QVERIFY(it->value > 0 && std::isfinite(it->value));
@@ -693,8 +697,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(total, int(data.current.size()) - 2);
-        QCOMPARE(m_plot->memoryRoof()->dataCount(), 0);
-        QVERIFY(!m_plot->ridgeLine()->visible());
+        QCOMPARE(m_plot->roofs().memoryRoof()->dataCount(), 0);
+        QVERIFY(!m_plot->roofs().ridgeLine()->visible());
     }
 };
 

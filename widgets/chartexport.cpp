@@ -1,11 +1,10 @@
 #include "chartexport.h"
 
 #include "inputlimits.h"
-#include "chartstyle.h"
 #include "rooflineplot.h"
 #include "text.h"
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -30,7 +29,8 @@ namespace {
 
 // Vector formats: the chart laid out at the size in points, every pen given a real width (cosmetic
 // 0-width pens are dropped by vector editors).
-bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout, double scaleX, double scaleY, double down)
+bool paintVector(RooflinePlot &plot, bool dark, QPaintDevice *device, const QSize &layout, double scaleX, double scaleY,
+                 double down)
 {
     QCPPainter painter;
     if (!painter.begin(device))
@@ -40,7 +40,7 @@ bool paintVector(QCustomPlot *plot, QPaintDevice *device, const QSize &layout, d
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setMode(QCPPainter::pmNonCosmetic);
-    plot->toPainter(&painter, layout.width(), layout.height());
+    plot.paintExport(&painter, layout, dark);
     return painter.end();
 }
 
@@ -139,13 +139,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
     if (format == ExportFormat::Png)
         return encodePng(plot.renderImage(size, scale, darkStyle));
 
-    QCustomPlot *custom = plot.customPlot();
-    // Vector files leave the app in the chosen export style, whatever the screen shows (PNG does this
-    // inside renderImage).
-    const bool dark = plot.isDark();
-    const bool presentation = plot.isPresentation();
-    plot.setDark(darkStyle);
-    plot.setPresentation(false);
+    // Vector files leave the app in the chosen export style, whatever the screen shows (paintExport).
     const QString title = QString::fromStdString(plot.data().title);
     const QString description = QString::fromStdString(plot.data().subtitle);
     const QSize layout = exportLayoutSize(size);
@@ -159,7 +153,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         generator.setViewBox(QRect(QPoint(0, 0), layout));
         generator.setTitle(SvgTitlePlaceholder);
         generator.setDescription(SvgDescriptionPlaceholder);
-        painted = paintVector(custom, &generator, layout, 1.0, 1.0, 0.0);
+        painted = paintVector(plot, darkStyle, &generator, layout, 1.0, 1.0, 0.0);
     } else {
         QPdfWriter writer(&buffer);
         // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
@@ -173,12 +167,9 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         // Qt (6.4) writes the page in whole points and puts the drawing's top at the rounded height; the box
         // is set to the exact size afterwards (exactMediaBox), so the drawing is moved down by the rounding.
         const double rounding = (writer.pageLayout().fullRectPoints().height() - page.height()) / 0.75;
-        painted = paintVector(custom, &writer, layout, double(size.width()) / layout.width(),
+        painted = paintVector(plot, darkStyle, &writer, layout, double(size.width()) / layout.width(),
                               double(size.height()) / layout.height(), rounding);
     }
-    plot.setDark(dark);
-    plot.setPresentation(presentation);
-    custom->replot(QCustomPlot::rpQueuedReplot);
     if (!painted)
         return {};
     buffer.close();
@@ -204,6 +195,18 @@ bool exportFormatForPath(const QString &path, ExportFormat *format)
     else
         return false;
     return true;
+}
+
+QSize exportLayoutSize(const QSize &size)
+{
+    // Lay out at a size where fonts read as on screen (at most 720 high), then scale to the pixels or page.
+    // The short side is laid out at least 256 units wide, a small page being drawn from a larger layout, so
+    // the axes and their labels (about 90 units) fit, and rounding to whole units changes the shape by at
+    // most 0.2 %. (A 64 x 16384 chart was laid out 3 x 720: 7 % too wide and with no room for its axes.)
+    const double shortSide = std::min(size.width(), size.height());
+    const double layoutScale = std::min(std::max(1.0, size.height() / 720.0), shortSide / 256.0);
+    return QSize(std::max(1, int(std::lround(size.width() / layoutScale))),
+                 std::max(1, int(std::lround(size.height() / layoutScale))));
 }
 
 QSize exportPixelSize(const QSize &size, double scale)

@@ -1,6 +1,6 @@
 #include "optablemodel.h"
 
-#include "chartstyle.h"
+#include "charttheme.h"
 #include "units.h"
 
 #include <QBrush>

@@ -1,9 +1,9 @@
 #include "phasemapview.h"
 
-#include "chartstyle.h"
+#include "charttheme.h"
 #include "units.h"
 
-#include <qcustomplot.h>
+#include "qcp.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,0 +1,210 @@
+#include "annotationlayer.h"
+
+#include "charttext.h"
+#include "plotitems.h"
+
+#include <QRegion>
+
+#include <algorithm>
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+constexpr QMargins BoxPadding(6, 4, 6, 4);
+} // namespace
+
+AnnotationLayer::AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer)
+    : m_plot(plot)
+    , m_frameLayer(frameLayer)
+    , m_topLayer(topLayer)
+{
+}
+
+bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
+{
+    if (annotations.sharesStorageWith(m_annotations))
+        return false;
+    const SharedList<Annotation> before = std::exchange(m_annotations, annotations);
+    const std::size_t reused = std::min(m_items.size(), m_annotations.size());
+    while (m_items.size() > m_annotations.size()) {
+        m_plot->removeItem(m_items.back().first);
+        m_plot->removeItem(m_items.back().second);
+        m_items.pop_back();
+        m_boxes.pop_back();
+    }
+    while (m_items.size() < m_annotations.size()) {
+        auto *arrow = new QCPItemLine(m_plot);
+        auto *text = new AnnotationText(m_plot);
+        for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
+            item->setLayer(m_frameLayer);
+            item->setSelectable(false);
+            item->setClipToAxisRect(true);
+        }
+        text->position->setType(QCPItemPosition::ptAbsolute);
+        arrow->start->setType(QCPItemPosition::ptAbsolute);
+        arrow->end->setType(QCPItemPosition::ptAbsolute);
+        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
+        text->setPadding(BoxPadding);
+        text->setPositionAlignment(Qt::AlignCenter);
+        text->setTextAlignment(Qt::AlignLeft);
+        m_items.emplace_back(text, arrow);
+        m_boxes.emplace_back();
+    }
+    for (std::size_t i = 0; i < m_annotations.size(); ++i) {
+        const bool known = i < reused && i < before.size();
+        if (!known || before[i].text != m_annotations[i].text || before[i].kind != m_annotations[i].kind) {
+            m_items[i].first->setText(noteText(m_annotations[i].text));
+            style(i);
+        }
+    }
+    if (m_dragged >= 0)
+        endDrag(); // the labels changed under the pointer (an undo from the keyboard)
+    if (m_selected >= count())
+        m_selected = -1;
+    m_moved = true;
+    return true;
+}
+
+void AnnotationLayer::applyTheme(const ChartTheme &theme)
+{
+    m_theme = theme;
+    for (std::size_t i = 0; i < m_items.size() && i < m_annotations.size(); ++i)
+        style(i);
+    m_moved = true; // their boxes may have new sizes
+}
+
+void AnnotationLayer::style(std::size_t index)
+{
+    auto [item, arrow] = m_items[index];
+    const bool note = m_annotations[index].kind == Annotation::Kind::Note;
+    item->setFont(m_theme.font);
+    item->setColor(m_theme.annotationText);
+    item->setBrush(note ? m_theme.noteBrush : m_theme.labelBrush);
+    item->setPen(m_theme.annotationBorder);
+    arrow->setPen(m_theme.annotationArrow);
+    // The box the item draws: the text's bounds, as QCPItemText measures them, and the padding.
+    m_boxes[index] = QFontMetrics(m_theme.font)
+                         .boundingRect(0, 0, 0, 0, Qt::TextDontClip | item->textAlignment(), item->text())
+                         .marginsAdded(BoxPadding)
+                         .size();
+}
+
+void AnnotationLayer::place(const ViewRange &frame)
+{
+    const PlacedFrame placed { frame, m_plot->axisRect()->rect() };
+    if (!m_moved && placed == m_placed)
+        return;
+    m_moved = false;
+    m_placed = placed;
+    const QRectF axes = placed.axes;
+    for (std::size_t i = 0; i < m_items.size() && i < m_annotations.size(); ++i) {
+        const Annotation &a = m_annotations[i];
+        const QPointF anchor(m_plot->xAxis->coordToPixel(a.x), m_plot->yAxis->coordToPixel(a.y));
+        auto [text, arrow] = m_items[i];
+        const QSizeF box = m_boxes[i];
+        // Keep the whole text inside the axes, wherever the label was dragged or the view moved.
+        const QRectF area = axes.adjusted(box.width() / 2 + 2, box.height() / 2 + 2, -box.width() / 2 - 2, -box.height() / 2 - 2);
+        QPointF at = anchor + QPointF(a.dx, a.dy) + (int(i) == m_dragged ? m_dragDelta : QPointF());
+        if (area.isValid())
+            at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
+        at = QPointF(std::round(at.x()), std::round(at.y())); // whole pixels: boxes that meet, meet exactly
+        text->position->setCoords(at);
+        // The arrow runs from the edge of the text box towards the point, stopping just short of it.
+        const QPointF towards = anchor - at;
+        const double length = std::hypot(towards.x(), towards.y());
+        const double scaleToEdge = length > 0
+            ? std::min(std::fabs(box.width() / 2 / std::max(std::fabs(towards.x()), 1e-9)),
+                       std::fabs(box.height() / 2 / std::max(std::fabs(towards.y()), 1e-9)))
+            : 0.0;
+        arrow->start->setCoords(at + towards * std::min(scaleToEdge, 1.0));
+        arrow->end->setCoords(length > 8 ? anchor - towards / length * 6.0 : anchor);
+        arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + 8);
+    }
+    // Boxes are opaque and later ones drawn over earlier ones: a text wholly under those above it is not drawn
+    // (a thousand notes on one chart mostly cover each other). The dragged one is drawn on top, apart.
+    QRegion covered;
+    for (int i = int(m_items.size()) - 1; i >= 0; --i) {
+        QCPItemText *text = m_items[std::size_t(i)].first;
+        if (i == m_dragged) {
+            text->setVisible(true);
+            continue;
+        }
+        const QRect rect = boxRect(std::size_t(i)).intersected(axes.toAlignedRect());
+        const bool hidden = !rect.isEmpty() && QRegion(rect).subtracted(covered).isEmpty();
+        text->setVisible(!hidden);
+        if (hidden)
+            static_cast<AnnotationText *>(text)->releaseImage();
+        else
+            covered += rect;
+    }
+}
+
+int AnnotationLayer::at(const QPointF &position) const
+{
+    // The topmost (last drawn) first; a box is its text's, as measured when the text was set.
+    for (int i = int(m_items.size()) - 1; i >= 0; --i)
+        if (QRectF(boxRect(std::size_t(i))).adjusted(-2, -2, 2, 2).contains(position))
+            return i;
+    return -1;
+}
+
+QRect AnnotationLayer::boxRect(std::size_t index) const
+{
+    // Where QCPItemText puts a centred box: its size halved and rounded, from the position.
+    const QSize box = m_boxes[index];
+    const QPointF at = m_items[index].first->position->coords();
+    return QRect(QPoint(int(std::lround(at.x())), int(std::lround(at.y()))) + QPointF(-box.width() / 2.0, -box.height() / 2.0).toPoint(), box);
+}
+
+QCPItemText *AnnotationLayer::text(int index) const
+{
+    return index >= 0 && index < int(m_items.size()) ? m_items[std::size_t(index)].first : nullptr;
+}
+
+void AnnotationLayer::beginDrag(int index, const QPointF &origin)
+{
+    m_dragged = index;
+    m_dragOrigin = origin;
+    m_dragDelta = QPointF();
+    m_dragMoved = false;
+}
+
+bool AnnotationLayer::dragTo(const QPointF &position)
+{
+    m_dragDelta = position - m_dragOrigin;
+    const bool first = !std::exchange(m_dragMoved, true);
+    if (first) {
+        // While it moves, the label is redrawn alone on the top layer, out of the frame's image.
+        auto [text, arrow] = m_items[std::size_t(m_dragged)];
+        text->setLayer(m_topLayer);
+        arrow->setLayer(m_topLayer);
+    }
+    m_moved = true;
+    return first;
+}
+
+AnnotationLayer::DragEnd AnnotationLayer::endDrag()
+{
+    if (m_dragged < 0)
+        return {};
+    const int index = m_dragged;
+    const QPointF delta = m_dragDelta;
+    if (std::size_t(index) < m_items.size()) {
+        auto [text, arrow] = m_items[std::size_t(index)];
+        text->setLayer(m_frameLayer);
+        arrow->setLayer(m_frameLayer);
+    }
+    m_dragged = -1;
+    m_dragDelta = QPointF();
+    // Back where the session has it, until the session moves it.
+    m_moved = true;
+    DragEnd end { m_dragMoved, std::nullopt };
+    if (!delta.isNull() && std::size_t(index) < m_annotations.size()) {
+        const Annotation &a = m_annotations[std::size_t(index)];
+        end.drop = Drop { index, a.dx + delta.x(), a.dy + delta.y() };
+    }
+    return end;
+}
+
+} // namespace roofline

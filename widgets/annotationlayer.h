@@ -1,0 +1,92 @@
+#pragma once
+
+#include "charttheme.h"
+#include "session.h"
+#include "sharedlist.h"
+
+#include <QPointF>
+#include <QRect>
+#include <QSize>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+class QCustomPlot;
+class QCPItemLine;
+class QCPItemText;
+class QCPLayer;
+
+namespace roofline {
+
+// The annotations part of the canvas: labels pinned to points (a box with an arrow to the point) and free
+// notes, placed in pixels from their anchor and kept inside the axes, dragged with the mouse, and found under
+// the pointer. They move only with the frame, so they are drawn in its image; the one being dragged is drawn
+// alone on the top layer.
+class AnnotationLayer
+{
+public:
+    AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer);
+
+    // Returns whether anything changed (items are added or removed at the end and reused in place: one note
+    // more does not remake a thousand).
+    bool setAnnotations(const SharedList<Annotation> &annotations);
+    const SharedList<Annotation> &annotations() const { return m_annotations; }
+    int count() const { return int(m_annotations.size()); }
+    void applyTheme(const ChartTheme &theme);
+    // Places every label for `frame` and the current layout, if they, their boxes, a drag or the frame moved
+    // since the last placement (not at every workload step).
+    void place(const ViewRange &frame);
+
+    // The annotation whose box is under a pixel position (the topmost), or -1.
+    int at(const QPointF &position) const;
+    // The annotation last clicked, which the Delete key removes, or -1.
+    int selected() const { return m_selected; }
+    void select(int index) { m_selected = index; }
+
+    // A drag: the label follows the pointer; at the end, the offset it was dropped at (if it moved), for the
+    // caller to make an undoable change of. `dragTo` returns true on the first move, when the label leaves the
+    // frame's image for the top layer.
+    bool isDragging() const { return m_dragged >= 0; }
+    void beginDrag(int index, const QPointF &origin);
+    bool dragTo(const QPointF &position);
+    struct Drop {
+        int index = -1;
+        double dx = 0, dy = 0; // the label's new offset from its anchor, in pixels
+    };
+    struct DragEnd {
+        bool moved = false; // the label left the frame's image: redraw it
+        std::optional<Drop> drop;
+    };
+    DragEnd endDrag();
+
+    // The text item of an annotation, for tests.
+    QCPItemText *text(int index) const;
+
+private:
+    void style(std::size_t index);
+    QRect boxRect(std::size_t index) const; // where an annotation's box is drawn, in pixels
+
+    QCustomPlot *m_plot = nullptr;
+    QCPLayer *m_frameLayer = nullptr;
+    QCPLayer *m_topLayer = nullptr;
+    SharedList<Annotation> m_annotations;
+    std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_items;
+    std::vector<QSize> m_boxes; // each text's box, measured when its text or font changes
+    ChartTheme m_theme;
+    int m_dragged = -1;
+    int m_selected = -1;
+    QPointF m_dragOrigin;
+    QPointF m_dragDelta; // how far the dragged label has moved since the press
+    bool m_dragMoved = false;
+    // What the annotations were placed for; `m_moved` when they, their boxes or a drag moved since.
+    struct PlacedFrame {
+        ViewRange frame;
+        QRect axes;
+        bool operator==(const PlacedFrame &) const = default;
+    };
+    PlacedFrame m_placed;
+    bool m_moved = true;
+};
+
+} // namespace roofline

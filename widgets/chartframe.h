@@ -1,0 +1,63 @@
+#pragma once
+
+#include "chartdata.h"
+#include "session.h"
+
+#include <array>
+#include <optional>
+
+// The frame of the roofline chart as pure functions of what it shows, in chart coordinates (FLOP/B across,
+// FLOP/s up): which frame fits the data, how far zoom and pan may go, and which part of each roof lies in a
+// frame. No widget and no QCustomPlot: the canvas's parts call these and draw what they return.
+
+namespace roofline {
+
+// The seed chart's frame: x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s.
+inline constexpr ViewRange SeedFrame { 0.6, 1e4, 1e10, 3e14 };
+
+// Whether a point can sit on log axes: finite and positive on both.
+bool usablePoint(double x, double y);
+// Whether a usable point lies in `frame`, its edges included.
+bool frameContains(const ViewRange &frame, double x, double y);
+
+// The box some points span.
+struct Extent {
+    double xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0;
+    bool empty = true;
+    void include(double x, double y);
+    bool operator==(const Extent &) const = default;
+};
+// The box the measured kernels of each series span, the last for kernels of no known series; kept by the
+// canvas while the kernels do not change, so fitting the frame need not pass over 100,000 kernels.
+using MeasuredExtents = std::array<Extent, SeriesCount + 1>;
+MeasuredExtents measuredExtents(const ChartData &data);
+
+// Which series the chart shows, by Series index.
+using SeriesMask = std::array<bool, SeriesCount>;
+inline constexpr SeriesMask AllSeries { true, true, true, true, true, true };
+
+// The seed frame widened to take in every shown point (current, sweep, pins), each roof's corner and the
+// measured kernels, each with a margin of x1.5, and kept within the limits (ChartIntensityRange,
+// ChartFlopsRange).
+ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured);
+
+// `frame` within the limits and at least one decade on each axis (inside one decade the log ticker falls back
+// to linear labels): an axis narrower than that keeps its geometric centre and spans exactly one decade.
+ViewRange clampedFrame(const ViewRange &frame);
+
+// A straight piece of a roof, from (x1, y1) to (x2, y2).
+struct Segment {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    bool operator==(const Segment &) const = default;
+};
+// The memory roof y = bandwidth * x inside `frame`, ending at x = `xEnd` at the latest (a ridge); nothing
+// when none of it shows.
+std::optional<Segment> memoryRoofIn(double bandwidth, const ViewRange &frame, double xEnd);
+// The compute roof y = peak from x = `xStart` (a ridge, or the frame's left edge) to the frame's right edge;
+// nothing when it lies above or below the frame or starts right of it.
+std::optional<Segment> computeRoofIn(double peak, const ViewRange &frame, double xStart);
+// Where on the visible memory roof (up to the ridge) its bandwidth label goes: a third of the way along it on
+// the log axis; nothing when none of it shows.
+std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRange &frame);
+
+} // namespace roofline

@@ -1,0 +1,100 @@
+#include "charttext.h"
+
+#include "units.h"
+
+#include <QStringList>
+
+namespace roofline {
+
+namespace {
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+QString si(double value)
+{
+    return QString::fromStdString(formatSi(value));
+}
+} // namespace
+
+QString elided(const QString &text, int chars)
+{
+    if (text.size() <= chars)
+        return text;
+    qsizetype keep = chars - 1;
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + QChar(0x2026);
+}
+
+QString noteText(const std::string &text, bool *cut)
+{
+    const QString all = QString::fromStdString(text);
+    const QStringList lines = all.split(QLatin1Char('\n'));
+    QStringList shown;
+    bool shortened = lines.size() > MaxNoteLines;
+    for (qsizetype i = 0; i < lines.size() && i < MaxNoteLines; ++i) {
+        shown << elided(lines[i], MaxNoteLineChars);
+        shortened = shortened || shown.back().size() != lines[i].size();
+    }
+    if (lines.size() > MaxNoteLines)
+        shown.back() += QStringLiteral(" \u2026");
+    if (cut)
+        *cut = shortened;
+    return shown.join(QLatin1Char('\n'));
+}
+
+QString noteTooltip(const std::string &text)
+{
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + elided(QString::fromStdString(text), MaxNoteTooltipChars).toHtmlEscaped()
+        + QStringLiteral("</p>");
+}
+
+QString pointTooltip(const ChartPoint &p)
+{
+    return QStringLiteral("<b>%1</b> &nbsp;·&nbsp; %2 (%3)<br>batch %4, sequence %5<br>"
+                          "%6FLOP, %7B &nbsp;→&nbsp; %8 FLOP/B<br>attainable %9FLOP/s, <b>%10-bound</b><br>"
+                          "time %11s per layer")
+        .arg(qs(opName(p.op)), qs(seriesName(p.series)), qs(phaseName(p.phase)))
+        .arg(p.batch)
+        .arg(p.seq)
+        .arg(si(p.flops), si(p.bytes), si(p.intensity), si(p.attainableFlopsPerSecond),
+             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"), si(p.timeSeconds))
+        + (p.tokensPerStep > 1 ? QStringLiteral("<br>%1 tokens verified per decode step").arg(p.tokensPerStep) : QString())
+        + (p.experts > 0 ? QStringLiteral("<br>weights of %1 of %2 experts read: E·(1 − (1 − k/E)<sup>T</sup>) with k = %3,"
+                                          " assuming uniform routing")
+                               .arg(p.expertsTouched, 0, 'f', 2)
+                               .arg(p.experts)
+                               .arg(p.expertsPerToken)
+                         : QString());
+}
+
+QString pointsTooltip(const std::vector<const ChartPoint *> &points)
+{
+    QString text = pointTooltip(*points.front());
+    for (std::size_t i = 1; i < points.size() && i <= MaxCoincidingNamed; ++i)
+        text += (i == 1 ? QStringLiteral("<hr>also here: ") : QStringLiteral(", ")) + qs(opName(points[i]->op))
+            + QStringLiteral(" (") + qs(seriesName(points[i]->series)) + QStringLiteral(", b ") + QString::number(points[i]->batch)
+            + QStringLiteral(", s ") + QString::number(points[i]->seq) + QLatin1Char(')');
+    if (points.size() > MaxCoincidingNamed + 1)
+        text += QStringLiteral(" and %1 more").arg(points.size() - MaxCoincidingNamed - 1);
+    return text;
+}
+
+QString measuredTooltip(const ChartData::MeasuredPoint &m, const ChartPoint *modelled)
+{
+    QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
+                       .arg(qs(m.name).toHtmlEscaped(), si(m.intensity), si(m.achievedFlopsPerSecond), si(m.seconds))
+                       .arg(m.shareOfRoof * 100.0, 0, 'f', 1);
+    if (m.shareOfRoof > 1.02)
+        text += QStringLiteral("<br><span style='color:#c62828'><b>⚠ above the roof:</b> check the units, the FLOP "
+                               "counting, or sparse math</span>");
+    if (modelled)
+        text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
+                    .arg(si(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
+                         qs(phaseName(modelled->phase)));
+    return text;
+}
+
+} // namespace roofline

@@ -1,0 +1,150 @@
+#include "charttheme.h"
+
+#include "units.h"
+
+#include <array>
+
+namespace roofline {
+
+QColor seriesColor(Series series)
+{
+    static const std::array<QColor, SeriesCount> cycle { QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
+                                                         QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+                                                         QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b) };
+    const auto index = static_cast<std::size_t>(series);
+    return index < cycle.size() ? cycle[index] : QColor(0x7f, 0x7f, 0x7f);
+}
+
+QColor ridgeColor()
+{
+    return QColor(0xe3, 0x77, 0xc2);
+}
+
+QColor ridgeLabelColor(bool dark)
+{
+    return dark ? ridgeColor() : QColor(0xa8, 0x32, 0x7a);
+}
+
+namespace {
+class SiLogTicker : public QCPAxisTickerLog
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override { return QString::fromStdString(formatSi(tick)); }
+};
+
+// Measured kernels and their links of no known series are drawn in dark grey.
+QColor measuredColor(Series series)
+{
+    return series == Series::None ? QColor(0x55, 0x55, 0x55) : seriesColor(series);
+}
+
+QColor withAlpha(QColor color, int alpha)
+{
+    color.setAlpha(alpha);
+    return color;
+}
+
+QFont scaled(const QFont &font, double factor, bool bold = false)
+{
+    QFont result = font;
+    result.setPointSizeF(font.pointSizeF() * factor);
+    result.setBold(bold);
+    return result;
+}
+} // namespace
+
+QSharedPointer<QCPAxisTickerLog> siLogTicker(double base, int subTicks)
+{
+    auto ticker = QSharedPointer<SiLogTicker>::create();
+    ticker->setLogBase(base);
+    ticker->setSubTickCount(subTicks);
+    return ticker;
+}
+
+ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation)
+{
+    ChartTheme t;
+    t.dark = dark;
+    t.presentation = presentation;
+    // Presentation multiplies fonts and markers by 1.7 and pens by 2 (pins by 1.6); dark swaps the neutrals.
+    const double f = presentation ? 1.7 : 1.0;
+    const double pen = presentation ? 2.0 : 1.0;
+    t.m_penScale = pen;
+    t.m_markerScale = f;
+    t.m_pinScale = presentation ? 1.6 : 1.0;
+
+    t.font = scaled(base, f);
+    t.titleFont = scaled(t.font, 1.45, true);
+    t.subtitleFont = scaled(t.font, 0.95);
+    t.axisLabelFont = scaled(t.font, 1.15);
+    t.text = dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black);
+    t.mutedText = dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55);
+    t.hiddenText = QColor(0x88, 0x88, 0x88);
+
+    t.background = dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
+    t.axisPen = QPen(t.text, pen);
+    t.gridPen = QPen(dark ? QColor(0x4a, 0x4b, 0x50) : QColor(0xcc, 0xcc, 0xcc), 0);
+    t.subGridPen = QPen(dark ? QColor(0x2e, 0x2f, 0x33) : QColor(0xee, 0xee, 0xee), 0);
+    t.legendBrush = dark ? QColor(0x26, 0x27, 0x2b, 235) : QColor(255, 255, 255, 225);
+    t.legendBorder = QPen(dark ? QColor(0x55, 0x55, 0x5a) : QColor(0xbb, 0xbb, 0xbb));
+    t.legendIconSize = QSize(int(28 * f), int(18 * f));
+
+    const QColor blue = seriesColor(Series::QkvMlpInit);
+    const QColor red(0xd6, 0x27, 0x28);
+    t.memoryRoof = QPen(blue, 2.0 * pen, Qt::DashLine);
+    t.computeRoof = QPen(red, 2.0 * pen, Qt::DashLine);
+    t.practicalMemoryRoof = QPen(withAlpha(blue, 110), 1.6 * pen, Qt::SolidLine);
+    t.practicalComputeRoof = QPen(withAlpha(red, 110), 1.6 * pen, Qt::SolidLine);
+    const QColor second = dark ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44);
+    t.secondMemoryRoof = QPen(second, 1.8 * pen, Qt::DotLine);
+    t.secondComputeRoof = QPen(second, 1.8 * pen, Qt::DashDotLine);
+    t.secondRidge = QPen(second, 1.2 * pen, Qt::DotLine);
+    t.ridge = QPen(ridgeColor(), 1.6 * pen, Qt::DashLine);
+    t.ceiling = QPen(QColor(0x80, 0x80, 0x80), 1.2 * pen, Qt::DotLine);
+    t.bandwidthLabel = blue;
+    t.peakLabel = QColor(0xb2, 0x1f, 0x20);
+    t.ridgeLabel = ridgeLabelColor(dark);
+
+    t.annotationText = t.text;
+    t.labelBrush = t.background;
+    t.noteBrush = dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0);
+    t.annotationBorder = QPen(dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99));
+    t.annotationArrow = QPen(dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * pen);
+    return t;
+}
+
+QCPScatterStyle ChartTheme::currentMarker(Series series) const
+{
+    return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(series), 2.4 * m_penScale), Qt::NoBrush, 12 * m_markerScale);
+}
+
+QCPScatterStyle ChartTheme::sweepMarker(Series series) const
+{
+    return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(withAlpha(seriesColor(series), 115), 1.3 * m_penScale), Qt::NoBrush,
+                           7 * m_markerScale);
+}
+
+QCPScatterStyle ChartTheme::pinMarker(std::size_t shape, Series series) const
+{
+    return QCPScatterStyle(PinShapes[shape % PinShapes.size()], QPen(withAlpha(seriesColor(series), 130), 1.5 * m_pinScale),
+                           Qt::NoBrush, 9 * m_pinScale);
+}
+
+QCPScatterStyle ChartTheme::pinLegendMarker(std::size_t shape) const
+{
+    return QCPScatterStyle(PinShapes[shape % PinShapes.size()], QPen(QColor(0x77, 0x77, 0x77), 1.5 * m_pinScale), Qt::NoBrush,
+                           9 * m_pinScale);
+}
+
+QCPScatterStyle ChartTheme::measuredMarker(Series series) const
+{
+    // ssCircle with a brush: ssDisc fills with the pen's colour, which would hide the white outline.
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2), measuredColor(series), 10);
+}
+
+QPen ChartTheme::measuredLink(Series series) const
+{
+    return QPen(withAlpha(measuredColor(series), 170), 1.0);
+}
+
+} // namespace roofline

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "opcost.h"
+
+#include "qcp.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPen>
+#include <QSharedPointer>
+
+#include <array>
+
+namespace roofline {
+
+// The seed chart's colours: matplotlib's default cycle, in the order of its legend.
+QColor seriesColor(Series series);
+
+// The ridge line's colour: the next colour of matplotlib's cycle, which none of the six series takes, so the
+// ridge never reads as a series' marker (the seed chart drew it in the green of "up/gate/down init"). Its
+// label takes a darker shade of it on the light style, where the line's own is too pale for text.
+QColor ridgeColor();
+QColor ridgeLabelColor(bool dark);
+
+// A logarithmic axis ticker whose labels are in SI units, as in the seed chart: 1, 10, 1k; 10G, 100T.
+QSharedPointer<QCPAxisTickerLog> siLogTicker(double base = 10.0, int subTicks = 8);
+
+// Every colour, pen, font and marker of the roofline chart in one of its looks: light or dark, on the screen or
+// in presentation (large fonts, thick lines, big markers). Exports are drawn in the light or dark screen look.
+// The canvas's parts create their graphs plain and take every style from here, so a look is changed in one
+// place and applied the same way at creation, on a switch and for an export.
+struct ChartTheme {
+    // The look for a widget whose font is `base`.
+    static ChartTheme make(const QFont &base, bool dark, bool presentation);
+
+    bool dark = false;
+    bool presentation = false;
+
+    // Text: the base font (tick labels, legend, roof labels, annotations), the title, subtitle and axis titles.
+    QFont font;
+    QFont titleFont;
+    QFont subtitleFont;
+    QFont axisLabelFont;
+    QColor text;
+    QColor mutedText; // subtitle, ceiling labels
+    QColor hiddenText; // the legend entry of a hidden series
+
+    // The frame.
+    QColor background;
+    QPen axisPen;
+    QPen gridPen;
+    QPen subGridPen;
+    QBrush legendBrush;
+    QPen legendBorder;
+    QSize legendIconSize;
+
+    // Roofs, ridges and ceilings, and their labels.
+    QPen memoryRoof;
+    QPen computeRoof;
+    QPen practicalMemoryRoof;
+    QPen practicalComputeRoof;
+    QPen secondMemoryRoof;
+    QPen secondComputeRoof;
+    QPen secondRidge;
+    QPen ridge;
+    QPen ceiling;
+    QColor bandwidthLabel;
+    QColor peakLabel;
+    QColor ridgeLabel;
+
+    // Points: the current operating point prominent, the sweep small and light, pins hollow and faded (one
+    // shape per pin in turn), measured kernels as filled discs (Series::None for kernels of no known series).
+    static constexpr std::array<QCPScatterStyle::ScatterShape, 4> PinShapes { QCPScatterStyle::ssCircle,
+                                                                              QCPScatterStyle::ssDiamond,
+                                                                              QCPScatterStyle::ssSquare,
+                                                                              QCPScatterStyle::ssTriangle };
+    QCPScatterStyle currentMarker(Series series) const;
+    QCPScatterStyle sweepMarker(Series series) const;
+    QCPScatterStyle pinMarker(std::size_t shape, Series series) const;
+    QCPScatterStyle pinLegendMarker(std::size_t shape) const;
+    QCPScatterStyle measuredMarker(Series series) const;
+    // The line from a measured kernel to its modelled point.
+    QPen measuredLink(Series series) const;
+
+    // Labels and notes: a box with a border, an arrow to a labelled point.
+    QColor annotationText;
+    QBrush labelBrush;
+    QBrush noteBrush;
+    QPen annotationBorder;
+    QPen annotationArrow;
+
+private:
+    double m_penScale = 1.0;
+    double m_markerScale = 1.0;
+    double m_pinScale = 1.0;
+};
+
+} // namespace roofline

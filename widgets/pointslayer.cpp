@@ -1,0 +1,377 @@
+#include "pointslayer.h"
+
+#include "charttext.h"
+#include "charttheme.h"
+#include "plotitems.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <unordered_set>
+
+namespace roofline {
+
+namespace {
+// Whether two sets of points put the same markers in the same places.
+bool samePlaces(const std::vector<ChartPoint> &a, const std::vector<ChartPoint> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ChartPoint &x, const ChartPoint &y) {
+        return x.series == y.series && x.intensity == y.intensity && x.attainableFlopsPerSecond == y.attainableFlopsPerSecond;
+    });
+}
+
+bool samePins(const SharedList<ChartData::PinnedPoints> &a, const SharedList<ChartData::PinnedPoints> &b)
+{
+    return a.sharesStorageWith(b)
+        || std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ChartData::PinnedPoints &x, const ChartData::PinnedPoints &y) {
+               return x.label == y.label && samePlaces(x.points, y.points);
+           });
+}
+
+// New roofs make new measured points (their shares of the roof) in the same places: nothing to redraw.
+bool sameMeasured(const SharedList<ChartData::MeasuredPoint> &a, const SharedList<ChartData::MeasuredPoint> &b)
+{
+    const auto samePlace = [](const ChartData::MeasuredPoint &x, const ChartData::MeasuredPoint &y) {
+        return x.intensity == y.intensity && x.achievedFlopsPerSecond == y.achievedFlopsPerSecond && x.series == y.series
+            && x.modelled.has_value() == y.modelled.has_value()
+            && (!x.modelled || (x.modelled->op == y.modelled->op && x.modelled->phase == y.modelled->phase));
+    };
+    return a.sharesStorageWith(b) || std::equal(a.begin(), a.end(), b.begin(), b.end(), samePlace);
+}
+
+QCPGraph *markerGraph(QCPGraph *graph)
+{
+    graph->setLineStyle(QCPGraph::lsNone);
+    graph->setAdaptiveSampling(false);
+    graph->removeFromLegend();
+    return graph;
+}
+
+std::size_t seriesIndex(Series series)
+{
+    return std::min<std::size_t>(std::size_t(series), SeriesCount);
+}
+} // namespace
+
+PointsLayer::PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data)
+    : m_plot(plot)
+    , m_topLayer(topLayer)
+    , m_data(data)
+{
+    // The sweep is part of the frame: a batch or sequence step leaves it where it is (the default sweep spans
+    // fixed ranges); when it does move, the canvas redraws the frame.
+    for (QCPGraph *&sweep : m_sweep)
+        sweep = markerGraph(plot->addGraph());
+    // Pins: one graph per shape and series whatever the number of pins; the legend entries are graphs of their
+    // own, with no data.
+    for (auto &shape : m_pinGraphs)
+        for (QCPGraph *&graph : shape) {
+            graph = markerGraph(plot->addGraph());
+            graph->setSelectable(QCP::stNone);
+        }
+    for (QCPGraph *&entry : m_pinLegend)
+        entry = markerGraph(plot->addGraph());
+    m_pinSummary = markerGraph(plot->addGraph());
+    // Measured kernels, above the sweep and the pins. They move only with the frame, so they are drawn in its
+    // image; the lines joining them to the current points move with every step and are on the top layer.
+    for (QCPGraph *&measured : m_measured) {
+        measured = markerGraph(new MarkerGraph(plot));
+        measured->setSelectable(QCP::stNone);
+    }
+    m_measured[SeriesCount]->setName(QObject::tr("measured kernels"));
+    QCPLayer *previous = plot->currentLayer();
+    plot->setCurrentLayer(topLayer);
+    for (int i = 0; i < SeriesCount; ++i) {
+        QCPGraph *current = plot->addGraph();
+        const std::string_view name = seriesName(static_cast<Series>(i));
+        current->setName(QString::fromUtf8(name.data(), qsizetype(name.size())));
+        current->setLineStyle(QCPGraph::lsNone);
+        current->setAdaptiveSampling(false);
+        m_current[std::size_t(i)] = current;
+    }
+    plot->setCurrentLayer(previous);
+}
+
+PointsLayer::Change PointsLayer::compare(const ChartData &next) const
+{
+    return Change { !samePlaces(m_data.sweep, next.sweep), !samePins(m_data.pins, next.pins),
+                    !sameMeasured(m_data.measured, next.measured) };
+}
+
+bool PointsLayer::dataChanged(const Change &change)
+{
+    if (change.pins) {
+        showPinsInLegend();
+        m_pinsDirty = true;
+    }
+    if (change.measured) {
+        m_measuredExtents = roofline::measuredExtents(m_data);
+        collectLinkSources();
+        m_measuredDirty = true;
+    }
+    QCPGraph *entry = m_measured[SeriesCount];
+    const bool listed = !m_data.measured.empty();
+    if (listed == bool(m_plot->legend->itemWithPlottable(entry)))
+        return change.pins;
+    if (listed)
+        entry->addToLegend();
+    else
+        entry->removeFromLegend();
+    return true;
+}
+
+bool PointsLayer::setSeriesVisible(Series series, bool visible)
+{
+    const auto index = static_cast<std::size_t>(series);
+    if (index >= std::size_t(SeriesCount) || m_shown[index] == visible)
+        return false;
+    m_shown[index] = visible;
+    m_current[index]->setVisible(visible);
+    m_sweep[index]->setVisible(visible);
+    for (auto &graphs : m_pinGraphs)
+        graphs[index]->setVisible(visible);
+    m_measuredDirty = true; // the series' kernels leave or join the measured graphs
+    if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
+        item->setTextColor(visible ? m_legendText : m_hiddenLegendText);
+    return true;
+}
+
+bool PointsLayer::isSeriesVisible(Series series) const
+{
+    const auto index = static_cast<std::size_t>(series);
+    return index < std::size_t(SeriesCount) && m_shown[index];
+}
+
+std::optional<Series> PointsLayer::seriesOfLegendEntry(const QCPAbstractPlottable *plottable) const
+{
+    for (int i = 0; i < SeriesCount; ++i)
+        if (plottable == m_current[std::size_t(i)])
+            return static_cast<Series>(i);
+    return std::nullopt;
+}
+
+void PointsLayer::applyTheme(const ChartTheme &theme)
+{
+    m_legendText = theme.text;
+    m_hiddenLegendText = theme.hiddenText;
+    for (int i = 0; i < SeriesCount; ++i) {
+        const auto series = static_cast<Series>(i);
+        m_sweep[std::size_t(i)]->setScatterStyle(theme.sweepMarker(series));
+        m_current[std::size_t(i)]->setScatterStyle(theme.currentMarker(series));
+        for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+            m_pinGraphs[shape][std::size_t(i)]->setScatterStyle(theme.pinMarker(shape, series));
+        if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
+            item->setTextColor(m_shown[std::size_t(i)] ? theme.text : theme.hiddenText);
+    }
+    for (std::size_t i = 0; i < m_pinLegend.size(); ++i)
+        m_pinLegend[i]->setScatterStyle(theme.pinLegendMarker(i));
+    m_pinSummary->setScatterStyle(theme.pinLegendMarker(0));
+    for (std::size_t i = 0; i < m_measured.size(); ++i)
+        m_measured[i]->setScatterStyle(theme.measuredMarker(i < std::size_t(SeriesCount) ? static_cast<Series>(i) : Series::None));
+    for (std::size_t i = 0; i < m_linkPens.size(); ++i)
+        m_linkPens[i] = theme.measuredLink(i < std::size_t(SeriesCount) ? static_cast<Series>(i) : Series::None);
+}
+
+void PointsLayer::fit(const ViewRange &frame)
+{
+    // Everything is handed to QCustomPlot already cut to the visible frame: vector exports (Qt's SVG
+    // engine ignores clipping) then hold nothing outside the axes, and log axes never see a value <= 0.
+    for (auto &points : m_currentBuffer)
+        points.clear();
+    for (auto &points : m_sweepBuffer)
+        points.clear();
+    const auto collect = [&](const std::vector<ChartPoint> &points, std::array<QVector<QCPGraphData>, SeriesCount> &out) {
+        for (const ChartPoint &point : points) {
+            const auto index = static_cast<std::size_t>(point.series);
+            if (index < out.size() && frameContains(frame, point.intensity, point.attainableFlopsPerSecond))
+                out[index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
+        }
+    };
+    collect(m_data.current, m_currentBuffer);
+    collect(m_data.sweep, m_sweepBuffer);
+    for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
+        m_current[i]->data()->set(m_currentBuffer[i]);
+        m_sweep[i]->data()->set(m_sweepBuffer[i]);
+    }
+    const FilledFrame filled { frame, m_plot->axisRect()->rect().size() };
+    if (filled != m_filledFrame) {
+        m_filledFrame = filled;
+        m_pinsDirty = true;
+        m_measuredDirty = true;
+    }
+    if (m_pinsDirty)
+        fillPinGraphs(frame);
+    if (m_measuredDirty)
+        fillMeasuredGraphs(frame);
+    updateLinks(frame);
+}
+
+void PointsLayer::fillPinGraphs(const ViewRange &frame)
+{
+    m_pinsDirty = false;
+    std::array<std::array<QVector<QCPGraphData>, SeriesCount>, ChartTheme::PinShapes.size()> ghosts;
+    for (std::size_t pin = 0; pin < m_data.pins.size(); ++pin)
+        for (const ChartPoint &point : m_data.pins[pin].points) {
+            const auto index = static_cast<std::size_t>(point.series);
+            if (index < std::size_t(SeriesCount) && frameContains(frame, point.intensity, point.attainableFlopsPerSecond))
+                ghosts[pin % ghosts.size()][index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
+        }
+    for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
+        for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i)
+            m_pinGraphs[shape][i]->data()->set(ghosts[shape][i]);
+}
+
+void PointsLayer::fillMeasuredGraphs(const ViewRange &frame)
+{
+    m_measuredDirty = false;
+    // One marker per pixel and series: 100,000 kernels land on far fewer pixels, and markers drawn on the
+    // same pixel look like one.
+    const QRect axes = m_plot->axisRect()->rect();
+    const bool thin = axes.width() > 0 && axes.height() > 0;
+    std::unordered_set<std::uint64_t> taken;
+    std::array<QVector<QCPGraphData>, SeriesCount + 1> measured;
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        const std::size_t index = seriesIndex(m.series);
+        if (index < std::size_t(SeriesCount) && !m_shown[index])
+            continue;
+        if (!frameContains(frame, m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        if (thin) {
+            const auto pixel = [](double value) { return std::uint64_t(std::clamp(std::lround(value), 0L, 0xFFFFFL)); };
+            const std::uint64_t key = std::uint64_t(index) << 40 | pixel(m_plot->xAxis->coordToPixel(m.intensity)) << 20
+                | pixel(m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond));
+            if (!taken.insert(key).second)
+                continue;
+        }
+        measured[index].append(QCPGraphData(m.intensity, m.achievedFlopsPerSecond));
+    }
+    for (std::size_t i = 0; i <= std::size_t(SeriesCount); ++i)
+        m_measured[i]->data()->set(measured[i]);
+}
+
+void PointsLayer::collectLinkSources()
+{
+    m_linkSources.clear();
+    std::size_t linked = 0;
+    for (const ChartData::MeasuredPoint &m : m_data.measured)
+        linked += m.modelled && usablePoint(m.intensity, m.achievedFlopsPerSecond) ? 1 : 0;
+    if (linked <= MaxKernelLinks) {
+        for (const ChartData::MeasuredPoint &m : m_data.measured)
+            if (m.modelled && usablePoint(m.intensity, m.achievedFlopsPerSecond))
+                m_linkSources.push_back(LinkSource { m.intensity, m.achievedFlopsPerSecond, m.series, *m.modelled });
+        return;
+    }
+    // Many kernels: one line per op and phase, from the geometric mean of its kernels (their middle on log axes).
+    struct Sum {
+        double logX = 0, logY = 0;
+        std::size_t count = 0;
+        Series series = Series::None;
+    };
+    std::map<std::pair<OpKind, Phase>, Sum> groups;
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        if (!m.modelled || !usablePoint(m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        Sum &sum = groups[{ m.modelled->op, m.modelled->phase }];
+        sum.logX += std::log(m.intensity);
+        sum.logY += std::log(m.achievedFlopsPerSecond);
+        sum.series = m.series;
+        ++sum.count;
+    }
+    for (const auto &[key, sum] : groups)
+        m_linkSources.push_back(LinkSource { std::exp(sum.logX / double(sum.count)), std::exp(sum.logY / double(sum.count)),
+                                             sum.series, ChartData::MeasuredPoint::Modelled { key.first, key.second } });
+}
+
+void PointsLayer::updateLinks(const ViewRange &frame)
+{
+    std::size_t links = 0;
+    for (const LinkSource &source : m_linkSources) {
+        const std::size_t index = seriesIndex(source.series);
+        if (index < std::size_t(SeriesCount) && !m_shown[index])
+            continue;
+        ChartData::MeasuredPoint probe;
+        probe.modelled = source.modelled;
+        const ChartPoint *modelled = m_data.modelledPoint(probe);
+        if (!modelled)
+            continue;
+        // A thin line from the measurement to the modelled point of the same op.
+        if (links == m_links.size()) {
+            auto *line = new QCPItemLine(m_plot);
+            line->setLayer(m_topLayer);
+            line->setSelectable(false);
+            m_links.push_back(line);
+        }
+        QCPItemLine *line = m_links[links++];
+        line->setPen(m_linkPens[index]);
+        line->start->setCoords(source.x, source.y);
+        line->end->setCoords(modelled->intensity, modelled->attainableFlopsPerSecond);
+        line->setVisible(frameContains(frame, source.x, source.y)
+                         && frameContains(frame, modelled->intensity, modelled->attainableFlopsPerSecond));
+    }
+    for (std::size_t i = links; i < m_links.size(); ++i)
+        m_links[i]->setVisible(false);
+}
+
+void PointsLayer::showPinsInLegend()
+{
+    // Taken out and put back in order, so the pins keep their place after the series and roofs.
+    for (QCPGraph *entry : m_pinLegend)
+        entry->removeFromLegend();
+    m_pinSummary->removeFromLegend();
+    const std::size_t count = m_data.pins.size();
+    if (count > m_pinLegend.size()) {
+        m_pinSummary->setName(QObject::tr("pins (%1)").arg(count));
+        m_pinSummary->addToLegend();
+    }
+    for (std::size_t i = 0; i < m_pinLegend.size(); ++i) {
+        m_pinLegend[i]->setName(i < count ? elided(QString::fromStdString(m_data.pins[i].label), MaxLegendNameChars) : QString());
+        if (i < count && count <= m_pinLegend.size())
+            m_pinLegend[i]->addToLegend();
+    }
+}
+
+std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) const
+{
+    std::vector<std::pair<double, const ChartPoint *>> hits;
+    for (const auto *points : { &m_data.current, &m_data.sweep }) {
+        for (const ChartPoint &point : *points) {
+            if (!isSeriesVisible(point.series) || !usablePoint(point.intensity, point.attainableFlopsPerSecond))
+                continue;
+            const double dx = m_plot->xAxis->coordToPixel(point.intensity) - position.x();
+            const double dy = m_plot->yAxis->coordToPixel(point.attainableFlopsPerSecond) - position.y();
+            const double distance = dx * dx + dy * dy;
+            if (distance <= HoverRadiusPixels * HoverRadiusPixels)
+                hits.emplace_back(distance, &point);
+        }
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<const ChartPoint *> result;
+    result.reserve(hits.size());
+    for (const auto &hit : hits)
+        result.push_back(hit.second);
+    return result;
+}
+
+const ChartData::MeasuredPoint *PointsLayer::measuredAt(const QPointF &position) const
+{
+    for (const ChartData::MeasuredPoint &m : m_data.measured) {
+        if (!usablePoint(m.intensity, m.achievedFlopsPerSecond))
+            continue;
+        const double dx = m_plot->xAxis->coordToPixel(m.intensity) - position.x();
+        const double dy = m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond) - position.y();
+        if (dx * dx + dy * dy <= HoverRadiusPixels * HoverRadiusPixels)
+            return &m;
+    }
+    return nullptr;
+}
+
+int PointsLayer::measuredLinkCount() const
+{
+    int count = 0;
+    for (const QCPItemLine *line : m_links)
+        count += line->visible() ? 1 : 0;
+    return count;
+}
+
+} // namespace roofline

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "chartdata.h"
+#include "chartframe.h"
+
+#include "qcp.h"
+
+#include <array>
+#include <vector>
+
+namespace roofline {
+
+struct ChartTheme;
+
+// The points part of the canvas: the current operating point of every op (one graph per series, named in the
+// legend), the sweep, the pinned scenarios as ghosts, the measured kernels and the lines joining them to their
+// modelled points; which series are shown; and which point lies under a pixel. It reads the canvas's chart,
+// `data`, and is told when it changes.
+class PointsLayer
+{
+public:
+    // The legend names this many pins at most; beyond, one entry "pins (N)" stands for them all, so the legend
+    // never grows over the chart.
+    static constexpr int MaxPinLegendEntries = 4;
+    // Up to this many measured kernels are each joined to their modelled point; beyond, one line per op and
+    // phase joins the modelled point to the geometric mean of its kernels (thousands of lines into one point
+    // read as a blot and cost a redraw each step).
+    static constexpr std::size_t MaxKernelLinks = 256;
+
+    // The current points go on `topLayer` (redrawn alone at each step); the rest on the plot's current layer.
+    PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data);
+
+    // What a new chart changes in this layer's part of the frame's image.
+    struct Change {
+        bool sweep = false;
+        bool pins = false;
+        bool measured = false;
+        bool any() const { return sweep || pins || measured; }
+    };
+    // Called before the canvas's chart becomes `next`.
+    Change compare(const ChartData &next) const;
+    // Called after it did; returns whether the legend changed.
+    bool dataChanged(const Change &change);
+
+    // Whether a series is drawn; its legend entry greys out while it is not. Returns whether it changed.
+    bool setSeriesVisible(Series series, bool visible);
+    bool isSeriesVisible(Series series) const;
+    const SeriesMask &shownSeries() const { return m_shown; }
+    // The series whose legend entry is `plottable`, if it is one.
+    std::optional<Series> seriesOfLegendEntry(const QCPAbstractPlottable *plottable) const;
+    // The box the measured kernels span, by series (see fittedFrame).
+    const MeasuredExtents &measuredExtents() const { return m_measuredExtents; }
+
+    void applyTheme(const ChartTheme &theme);
+    // Hands every graph its points inside `frame` (and the kernels thinned to one per pixel of the axes).
+    void fit(const ViewRange &frame);
+
+    // Every shown point within HoverRadiusPixels of a pixel position, nearest first (the current point before a
+    // sweep point at the same distance).
+    std::vector<const ChartPoint *> pointsAt(const QPointF &position) const;
+    // The measured kernel under a pixel position, or nullptr.
+    const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
+    static constexpr double HoverRadiusPixels = 8.0;
+
+    // What is drawn, for tests.
+    QCPGraph *currentGraph(Series series) const { return m_current[std::size_t(series)]; }
+    QCPGraph *sweepGraph(Series series) const { return m_sweep[std::size_t(series)]; }
+    QCPGraph *pinGraph(int index, Series series) const
+    {
+        return m_pinGraphs[std::size_t(index) % m_pinGraphs.size()][std::size_t(series)];
+    }
+    QCPGraph *pinLegendGraph(int index) const { return m_pinLegend[std::size_t(index)]; }
+    QCPGraph *pinSummaryGraph() const { return m_pinSummary; }
+    QCPGraph *measuredGraph(Series series) const { return m_measured[std::size_t(series)]; }
+    int measuredLinkCount() const;
+    QCPItemLine *measuredLink(int index) const
+    {
+        return index >= 0 && std::size_t(index) < m_links.size() ? m_links[std::size_t(index)] : nullptr;
+    }
+
+private:
+    void showPinsInLegend();
+    void fillPinGraphs(const ViewRange &frame);
+    void fillMeasuredGraphs(const ViewRange &frame);
+    void collectLinkSources();
+    void updateLinks(const ViewRange &frame);
+
+    QCustomPlot *m_plot = nullptr;
+    QCPLayer *m_topLayer = nullptr;
+    const ChartData &m_data;
+    SeriesMask m_shown = AllSeries;
+    QColor m_legendText;
+    QColor m_hiddenLegendText;
+
+    std::array<QCPGraph *, SeriesCount> m_current {};
+    std::array<QCPGraph *, SeriesCount> m_sweep {};
+    // Buffers reused across steps.
+    std::array<QVector<QCPGraphData>, SeriesCount> m_currentBuffer;
+    std::array<QVector<QCPGraphData>, SeriesCount> m_sweepBuffer;
+    std::array<std::array<QCPGraph *, SeriesCount>, 4> m_pinGraphs {}; // by marker shape, then series
+    std::array<QCPGraph *, MaxPinLegendEntries> m_pinLegend {};
+    QCPGraph *m_pinSummary = nullptr;
+    std::array<QCPGraph *, SeriesCount + 1> m_measured {}; // the last one for kernels of no known series
+    std::vector<QCPItemLine *> m_links;
+    std::array<QPen, SeriesCount + 1> m_linkPens;
+    MeasuredExtents m_measuredExtents {};
+
+    // What the pin and measured graphs were filled for: they are cut to the frame and, for the kernels,
+    // thinned to one marker per pixel, so a new frame or size fills them again.
+    struct FilledFrame {
+        ViewRange frame;
+        QSize size;
+        bool operator==(const FilledFrame &) const = default;
+    };
+    FilledFrame m_filledFrame;
+    bool m_pinsDirty = true;
+    bool m_measuredDirty = true;
+    // Where each link starts and which modelled point it ends at (one per kernel, or per op and phase).
+    struct LinkSource {
+        double x = 0, y = 0;
+        Series series = Series::None;
+        ChartData::MeasuredPoint::Modelled modelled;
+    };
+    std::vector<LinkSource> m_linkSources;
+};
+
+} // namespace roofline

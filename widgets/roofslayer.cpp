@@ -1,0 +1,241 @@
+#include "roofslayer.h"
+
+#include "chartframe.h"
+#include "charttheme.h"
+#include "plotitems.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+bool sameRoof(const Roofline &a, const Roofline &b)
+{
+    return a.peakFlopsPerSecond == b.peakFlopsPerSecond && a.bandwidthBytesPerSecond == b.bandwidthBytesPerSecond;
+}
+
+bool usableRoof(const Roofline &roof)
+{
+    return usablePoint(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
+}
+
+void setSegment(QCPGraph *graph, const std::optional<Segment> &segment)
+{
+    graph->data()->clear();
+    if (segment)
+        graph->setData({ segment->x1, segment->x2 }, { segment->y1, segment->y2 }, true);
+}
+
+void showInLegend(QCPGraph *graph, bool shown)
+{
+    if (shown)
+        graph->addToLegend();
+    else
+        graph->removeFromLegend();
+}
+
+QCPItemText *roofLabel(QCustomPlot *plot, Qt::Alignment alignment, const QMargins &padding)
+{
+    auto *label = new QCPItemText(plot);
+    label->setPositionAlignment(alignment);
+    label->setPadding(padding);
+    label->setSelectable(false);
+    label->setClipToAxisRect(true);
+    label->position->setType(QCPItemPosition::ptPlotCoords);
+    return label;
+}
+} // namespace
+
+RoofsLayer::RoofsLayer(QCustomPlot *plot)
+    : m_plot(plot)
+{
+    m_memoryRoof = new LineGraph(plot);
+    m_computeRoof = new LineGraph(plot);
+    // A second GPU's roofs: with their own legend entries while shown.
+    m_secondMemoryRoof = new LineGraph(plot);
+    m_secondComputeRoof = new LineGraph(plot);
+    m_practicalMemory = new LineGraph(plot);
+    m_practicalCompute = new LineGraph(plot);
+    for (QCPGraph *roof : { m_memoryRoof, m_computeRoof, m_secondMemoryRoof, m_secondComputeRoof, m_practicalMemory, m_practicalCompute })
+        roof->setSelectable(QCP::stNone);
+    for (QCPGraph *roof : { m_secondMemoryRoof, m_secondComputeRoof, m_practicalMemory, m_practicalCompute })
+        roof->removeFromLegend();
+    for (int i = 0; i < ComputeTypeCount; ++i) {
+        QCPGraph *ceiling = new LineGraph(plot);
+        ceiling->removeFromLegend();
+        ceiling->setSelectable(QCP::stNone);
+        m_ceilingGraphs.push_back(ceiling);
+        QCPItemText *label = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom, QMargins(0, 0, 6, 2));
+        label->setVisible(false);
+        m_ceilingTexts.push_back(label);
+    }
+    m_secondRidge = new QCPItemLine(plot);
+    m_secondRidge->setSelectable(false);
+    m_secondRidge->setVisible(false);
+    m_ridgeLine = new QCPItemLine(plot);
+    m_ridgeLine->setSelectable(false);
+    m_ridgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom, QMargins(4, 0, 0, 4));
+    m_bandwidthText = roofLabel(plot, Qt::AlignHCenter | Qt::AlignBottom, QMargins(0, 0, 0, 3));
+    m_peakText = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom, QMargins(0, 0, 6, 3));
+}
+
+bool RoofsLayer::setData(const ChartData &data)
+{
+    const auto sameOther = [](const ChartData::OtherRoof &x, const ChartData::OtherRoof &y) {
+        return sameRoof(x.roof, y.roof) && x.bandwidthLabel == y.bandwidthLabel && x.peakLabel == y.peakLabel;
+    };
+    const auto sameCeiling = [](const ChartData::Ceiling &x, const ChartData::Ceiling &y) {
+        return x.label == y.label && x.flopsPerSecond == y.flopsPerSecond && x.ridge == y.ridge && x.active == y.active;
+    };
+    const Roofs &r = m_roofs;
+    const bool same = sameRoof(r.roof, data.roof) && r.bandwidthLabel == data.bandwidthLabel && r.peakLabel == data.peakLabel
+        && r.ridgeLabel == data.ridgeLabel && r.practicalLabel == data.practicalLabel
+        && r.secondRoof.has_value() == data.secondRoof.has_value() && (!r.secondRoof || sameOther(*r.secondRoof, *data.secondRoof))
+        && r.practicalRoof.has_value() == data.practicalRoof.has_value()
+        && (!r.practicalRoof || sameRoof(*r.practicalRoof, *data.practicalRoof))
+        && std::equal(r.ceilings.begin(), r.ceilings.end(), data.ceilings.begin(), data.ceilings.end(), sameCeiling);
+    if (same && m_hasData)
+        return false;
+    m_hasData = true;
+    m_roofs = Roofs { data.roof,       data.bandwidthLabel, data.peakLabel,     data.ridgeLabel,
+                      data.practicalLabel, data.secondRoof, data.practicalRoof, data.ceilings };
+    m_memoryRoof->setName(qs(data.bandwidthLabel));
+    m_computeRoof->setName(qs(data.peakLabel));
+    m_ridgeText->setText(qs(data.ridgeLabel));
+    m_bandwidthText->setText(qs(data.bandwidthLabel));
+    m_peakText->setText(qs(data.peakLabel));
+    const bool second = data.secondRoof.has_value();
+    m_secondMemoryRoof->setVisible(second);
+    m_secondComputeRoof->setVisible(second);
+    m_secondMemoryRoof->setName(second ? qs(data.secondRoof->bandwidthLabel) : QString());
+    m_secondComputeRoof->setName(second ? qs(data.secondRoof->peakLabel) : QString());
+    showInLegend(m_secondMemoryRoof, second);
+    showInLegend(m_secondComputeRoof, second);
+    const bool practical = data.practicalRoof.has_value();
+    m_practicalMemory->setVisible(practical);
+    m_practicalCompute->setVisible(practical);
+    m_practicalMemory->setName(qs(data.practicalLabel));
+    showInLegend(m_practicalMemory, practical);
+    for (std::size_t i = 0; i < m_ceilingTexts.size(); ++i)
+        m_ceilingTexts[i]->setText(i < data.ceilings.size() ? qs(data.ceilings[i].label) : QString());
+    return true;
+}
+
+void RoofsLayer::setShowAllCeilings(bool show)
+{
+    m_showAllCeilings = show;
+}
+
+void RoofsLayer::applyTheme(const ChartTheme &theme)
+{
+    m_memoryRoof->setPen(theme.memoryRoof);
+    m_computeRoof->setPen(theme.computeRoof);
+    m_practicalMemory->setPen(theme.practicalMemoryRoof);
+    m_practicalCompute->setPen(theme.practicalComputeRoof);
+    m_secondMemoryRoof->setPen(theme.secondMemoryRoof);
+    m_secondComputeRoof->setPen(theme.secondComputeRoof);
+    m_secondRidge->setPen(theme.secondRidge);
+    m_ridgeLine->setPen(theme.ridge);
+    for (QCPGraph *ceiling : m_ceilingGraphs)
+        ceiling->setPen(theme.ceiling);
+    for (QCPItemText *label : m_ceilingTexts) {
+        label->setFont(theme.font);
+        label->setColor(theme.mutedText);
+    }
+    m_ridgeText->setColor(theme.ridgeLabel);
+    m_bandwidthText->setColor(theme.bandwidthLabel);
+    m_peakText->setColor(theme.peakLabel);
+    for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
+        text->setFont(theme.font);
+}
+
+double RoofsLayer::ridgeFloor(double ridge, const ViewRange &frame) const
+{
+    const QRect legend = m_plot->legend->visible() ? m_plot->legend->outerRect() : QRect();
+    const double pixel = m_plot->xAxis->coordToPixel(ridge);
+    if (legend.isValid() && pixel >= legend.left() && pixel <= legend.right())
+        return std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), frame.yMin, frame.yMax);
+    return frame.yMin;
+}
+
+void RoofsLayer::fit(const ViewRange &frame)
+{
+    // The published roofs drawn full length, dashed, as in the seed chart; the ridge ends where it meets them.
+    const Roofline &roof = m_roofs.roof;
+    const bool valid = usableRoof(roof);
+    m_ridgeLine->setVisible(valid);
+    setSegment(m_memoryRoof, valid ? memoryRoofIn(roof.bandwidthBytesPerSecond, frame, frame.xMax) : std::nullopt);
+    setSegment(m_computeRoof, valid ? computeRoofIn(roof.peakFlopsPerSecond, frame, frame.xMin) : std::nullopt);
+    if (valid) {
+        m_ridgeLine->start->setCoords(roof.ridge(), ridgeFloor(roof.ridge(), frame));
+        m_ridgeLine->end->setCoords(roof.ridge(), frame.yMax);
+    }
+
+    // The practical roofs follow the NERSC convention (bandwidth stops at the ridge, compute starts there),
+    // so the pair reads as one lighter roofline under the published one.
+    const bool practical = m_roofs.practicalRoof && usableRoof(*m_roofs.practicalRoof);
+    const Roofline &p = practical ? *m_roofs.practicalRoof : roof;
+    setSegment(m_practicalMemory, practical ? memoryRoofIn(p.bandwidthBytesPerSecond, frame, p.ridge()) : std::nullopt);
+    setSegment(m_practicalCompute, practical ? computeRoofIn(p.peakFlopsPerSecond, frame, p.ridge()) : std::nullopt);
+
+    for (std::size_t i = 0; i < m_ceilingGraphs.size(); ++i) {
+        const bool listed = m_showAllCeilings && i < m_roofs.ceilings.size() && !m_roofs.ceilings[i].active;
+        const auto line = listed ? computeRoofIn(m_roofs.ceilings[i].flopsPerSecond, frame, m_roofs.ceilings[i].ridge) : std::nullopt;
+        const bool shown = listed && m_roofs.ceilings[i].flopsPerSecond >= frame.yMin && m_roofs.ceilings[i].flopsPerSecond <= frame.yMax;
+        setSegment(m_ceilingGraphs[i], line);
+        m_ceilingGraphs[i]->setVisible(shown);
+        m_ceilingTexts[i]->setVisible(shown);
+        if (shown)
+            m_ceilingTexts[i]->position->setCoords(frame.xMax, m_roofs.ceilings[i].flopsPerSecond);
+    }
+
+    const bool second = m_roofs.secondRoof && usableRoof(m_roofs.secondRoof->roof);
+    const Roofline &other = second ? m_roofs.secondRoof->roof : roof;
+    setSegment(m_secondMemoryRoof, second ? memoryRoofIn(other.bandwidthBytesPerSecond, frame, frame.xMax) : std::nullopt);
+    setSegment(m_secondComputeRoof, second ? computeRoofIn(other.peakFlopsPerSecond, frame, frame.xMin) : std::nullopt);
+    m_secondRidge->setVisible(second && other.ridge() >= frame.xMin && other.ridge() <= frame.xMax);
+    if (m_secondRidge->visible()) {
+        // Up to the corner of its roofs only.
+        m_secondRidge->start->setCoords(other.ridge(), ridgeFloor(other.ridge(), frame));
+        m_secondRidge->end->setCoords(other.ridge(), std::min(frame.yMax, other.peakFlopsPerSecond));
+    }
+}
+
+void RoofsLayer::placeLabels(const ViewRange &frame)
+{
+    const Roofline &roof = m_roofs.roof;
+    const bool valid = usableRoof(roof);
+    for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
+        text->setVisible(valid);
+    if (!valid)
+        return;
+    m_ridgeText->position->setCoords(roof.ridge(), m_ridgeLine->start->coords().y());
+    m_peakText->position->setCoords(frame.xMax, roof.peakFlopsPerSecond);
+    // The bandwidth label sits on the visible part of the memory roof, turned to the line's angle on screen.
+    const auto at = bandwidthLabelIntensity(roof, frame);
+    const auto visible = memoryRoofIn(roof.bandwidthBytesPerSecond, frame, roof.ridge());
+    m_bandwidthText->setVisible(at.has_value());
+    if (!at || !visible)
+        return;
+    const double bw = roof.bandwidthBytesPerSecond;
+    m_bandwidthText->position->setCoords(*at, bw * *at);
+    const double x1 = m_plot->xAxis->coordToPixel(visible->x1), y1 = m_plot->yAxis->coordToPixel(visible->y1);
+    const double x2 = m_plot->xAxis->coordToPixel(visible->x2), y2 = m_plot->yAxis->coordToPixel(visible->y2);
+    m_bandwidthText->setRotation(qRadiansToDegrees(std::atan2(y2 - y1, x2 - x1)));
+}
+
+int RoofsLayer::visibleCeilingCount() const
+{
+    int count = 0;
+    for (const QCPGraph *graph : m_ceilingGraphs)
+        count += graph->visible() && graph->dataCount() > 0 ? 1 : 0;
+    return count;
+}
+
+} // namespace roofline

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "chartdata.h"
+#include "session.h"
+
+#include <optional>
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemLine;
+class QCPItemText;
+
+namespace roofline {
+
+struct ChartTheme;
+
+// The roofs part of the canvas: the published memory and compute roofs with the ridge between them, the
+// practical roofs under them, a second GPU's roofs, every compute ceiling the GPU publishes, and their labels.
+// They change only with the GPU, so they are drawn in the frame's image, not on every workload step.
+class RoofsLayer
+{
+public:
+    // Creates the graphs and items on the plot's current layer.
+    explicit RoofsLayer(QCustomPlot *plot);
+
+    // Takes the roofs of `data`: names, legend entries and labels. Returns whether anything drawn changed.
+    bool setData(const ChartData &data);
+    // Every compute ceiling as a labelled line (as Intel Advisor draws them), or only the active roof.
+    void setShowAllCeilings(bool show);
+    bool showsAllCeilings() const { return m_showAllCeilings; }
+    void applyTheme(const ChartTheme &theme);
+    // Cuts every roof to `frame`; a ridge line stops at the legend's top edge rather than cross the legend.
+    void fit(const ViewRange &frame);
+    // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen).
+    void placeLabels(const ViewRange &frame);
+
+    // What is drawn, for tests.
+    QCPGraph *memoryRoof() const { return m_memoryRoof; }
+    QCPGraph *computeRoof() const { return m_computeRoof; }
+    QCPItemLine *ridgeLine() const { return m_ridgeLine; }
+    QCPGraph *secondMemoryRoof() const { return m_secondMemoryRoof; }
+    QCPGraph *secondComputeRoof() const { return m_secondComputeRoof; }
+    QCPGraph *practicalMemoryRoof() const { return m_practicalMemory; }
+    QCPGraph *practicalComputeRoof() const { return m_practicalCompute; }
+    // The line of ChartData::ceilings[index] (one per compute type), shown or not.
+    QCPGraph *ceilingGraph(int index) const { return m_ceilingGraphs[std::size_t(index)]; }
+    int visibleCeilingCount() const;
+
+private:
+    double ridgeFloor(double ridge, const ViewRange &frame) const;
+
+    // What the layer draws, kept to tell whether new data changes it.
+    struct Roofs {
+        Roofline roof;
+        std::string bandwidthLabel, peakLabel, ridgeLabel, practicalLabel;
+        std::optional<ChartData::OtherRoof> secondRoof;
+        std::optional<Roofline> practicalRoof;
+        std::vector<ChartData::Ceiling> ceilings;
+    };
+    Roofs m_roofs;
+    bool m_hasData = false;
+    bool m_showAllCeilings = false;
+
+    QCustomPlot *m_plot = nullptr;
+    QCPGraph *m_memoryRoof = nullptr;
+    QCPGraph *m_computeRoof = nullptr;
+    QCPItemLine *m_ridgeLine = nullptr;
+    QCPItemText *m_ridgeText = nullptr;
+    QCPItemText *m_bandwidthText = nullptr;
+    QCPItemText *m_peakText = nullptr;
+    QCPGraph *m_practicalMemory = nullptr;
+    QCPGraph *m_practicalCompute = nullptr;
+    QCPGraph *m_secondMemoryRoof = nullptr;
+    QCPGraph *m_secondComputeRoof = nullptr;
+    QCPItemLine *m_secondRidge = nullptr;
+    std::vector<QCPGraph *> m_ceilingGraphs;
+    std::vector<QCPItemText *> m_ceilingTexts;
+};
+
+} // namespace roofline
