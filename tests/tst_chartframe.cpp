@@ -1,0 +1,157 @@
+#include "testutil.h"
+
+#include "chartframe.h"
+#include "inputlimits.h"
+
+using namespace roofline;
+
+namespace {
+ChartPoint point(Series series, double intensity, double flopsPerSecond)
+{
+    ChartPoint p;
+    p.series = series;
+    p.intensity = intensity;
+    p.attainableFlopsPerSecond = flopsPerSecond;
+    return p;
+}
+
+ChartData::MeasuredPoint kernel(Series series, double intensity, double flopsPerSecond)
+{
+    ChartData::MeasuredPoint m;
+    m.series = series;
+    m.intensity = intensity;
+    m.achievedFlopsPerSecond = flopsPerSecond;
+    return m;
+}
+
+void compareFrames(const ViewRange &actual, const ViewRange &expected)
+{
+    ROOFLINE_COMPARE_REL(actual.xMin, expected.xMin, 1e-12);
+    ROOFLINE_COMPARE_REL(actual.xMax, expected.xMax, 1e-12);
+    ROOFLINE_COMPARE_REL(actual.yMin, expected.yMin, 1e-12);
+    ROOFLINE_COMPARE_REL(actual.yMax, expected.yMax, 1e-12);
+}
+} // namespace
+
+class TestChartFrame : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void seedFrameWhenEverythingFitsInIt()
+    {
+        // The seed GPU (768 GB/s, 181 TFLOP/s): its corner (235.7 FLOP/B, 181 TFLOP/s) with the x1.5 margin is
+        // 353.5 FLOP/B and 271.5 TFLOP/s, inside the seed frame (0.6..10k, 10G..300T): the frame is the seed's.
+        ChartData data;
+        data.roof = Roofline { 181e12, 768e9 };
+        data.current = { point(Series::QkvMlpAr, 1.0, 768e9) };
+        compareFrames(fittedFrame(data, AllSeries, measuredExtents(data)), SeedFrame);
+    }
+
+    void frameWidensByHalfAgainBeyondEachPoint()
+    {
+        // H100 SXM: 989.4 TFLOP/s over 3350 GB/s, ridge 295.34 FLOP/B; its corner widens y to 989.4T x 1.5 =
+        // 1484.1 TFLOP/s. A point at (0.1 FLOP/B, 1 GFLOP/s) widens x down to 0.1 / 1.5 and y down to 1G / 1.5.
+        ChartData data;
+        data.roof = Roofline { 989.4e12, 3350e9 };
+        data.current = { point(Series::QkvMlpAr, 0.1, 1e9) };
+        compareFrames(fittedFrame(data, AllSeries, measuredExtents(data)), ViewRange { 0.1 / 1.5, 1e4, 1e9 / 1.5, 1484.1e12 });
+    }
+
+    void hiddenSeriesDoNotWidenTheFrameButUnknownKernelsDo()
+    {
+        ChartData data;
+        data.roof = Roofline { 181e12, 768e9 };
+        data.sweep = { point(Series::QkPvAr, 1e5, 1e12) }; // would widen x to 1.5e5
+        std::vector<ChartData::MeasuredPoint> kernels { kernel(Series::UpGateDownInit, 0.01, 1e11), kernel(Series::None, 2e4, 1e12) };
+        data.measured = SharedList<ChartData::MeasuredPoint>(std::move(kernels));
+        SeriesMask shown = AllSeries;
+        shown[std::size_t(Series::QkPvAr)] = false;
+        shown[std::size_t(Series::UpGateDownInit)] = false;
+        // Only the kernel of no known series counts: 2e4 x 1.5 = 3e4 FLOP/B.
+        compareFrames(fittedFrame(data, shown, measuredExtents(data)), ViewRange { 0.6, 3e4, 1e10, 3e14 });
+        // All shown: 1e5 x 1.5 on the right, 0.01 / 1.5 on the left.
+        compareFrames(fittedFrame(data, AllSeries, measuredExtents(data)), ViewRange { 0.01 / 1.5, 1.5e5, 1e10, 3e14 });
+    }
+
+    void measuredExtentsBySeries()
+    {
+        ChartData data;
+        std::vector<ChartData::MeasuredPoint> kernels { kernel(Series::QkvMlpAr, 2.0, 5e11), kernel(Series::QkvMlpAr, 0.5, 9e11),
+                                                        kernel(Series::QkvMlpAr, -1.0, 1e12), kernel(Series::None, 3.0, 1e9) };
+        data.measured = SharedList<ChartData::MeasuredPoint>(std::move(kernels));
+        const MeasuredExtents extents = measuredExtents(data);
+        // The kernel at intensity -1 cannot sit on a log axis and is left out.
+        QCOMPARE(extents[std::size_t(Series::QkvMlpAr)], (Extent { 0.5, 2.0, 5e11, 9e11, false }));
+        QCOMPARE(extents[SeriesCount], (Extent { 3.0, 3.0, 1e9, 1e9, false }));
+        QVERIFY(extents[std::size_t(Series::QkvMlpInit)].empty);
+    }
+
+    void frameStaysWithinTheLimits()
+    {
+        ChartData data;
+        data.current = { point(Series::QkvMlpAr, 1e-20, 1e30) };
+        compareFrames(fittedFrame(data, AllSeries, measuredExtents(data)),
+                      ViewRange { ChartIntensityRange.min, 1e4, 1e10, ChartFlopsRange.max });
+    }
+
+    void clampKeepsADecadeAndTheLimits()
+    {
+        // 10..20 FLOP/B is less than a decade: centred on sqrt(200) = 14.142, it becomes 14.142 / sqrt(10) = 4.472
+        // to 44.72. y is untouched.
+        compareFrames(clampedFrame(ViewRange { 10, 20, 1e10, 1e14 }), ViewRange { std::sqrt(20.0), std::sqrt(2000.0), 1e10, 1e14 });
+        // Beyond the limits on both sides: cut to them.
+        compareFrames(clampedFrame(ViewRange { 1e-12, 1e15, 1e-9, 1e25 }),
+                      ViewRange { ChartIntensityRange.min, ChartIntensityRange.max, ChartFlopsRange.min, ChartFlopsRange.max });
+        // Upside down: the geometric centre of the two, a decade wide (sqrt(100 * 1) = 10 -> 3.162 .. 31.62).
+        compareFrames(clampedFrame(ViewRange { 100, 1, 1e10, 1e14 }), ViewRange { std::sqrt(10.0), std::sqrt(1000.0), 1e10, 1e14 });
+        // Exactly a decade stays.
+        compareFrames(clampedFrame(ViewRange { 1, 10, 1e10, 1e11 }), ViewRange { 1, 10, 1e10, 1e11 });
+    }
+
+    void roofsCutToTheFrame()
+    {
+        const ViewRange seed = SeedFrame;
+        // 768 GB/s from x = 0.6 (y 460.8G, above the frame's 10G floor) to where it leaves the top: 3e14 / 768e9
+        // = 390.625 FLOP/B.
+        QCOMPARE(memoryRoofIn(768e9, seed, seed.xMax), (Segment { 0.6, 0.6 * 768e9, 390.625, 3e14 }));
+        // Up to the ridge (235.68 FLOP/B) only.
+        const double ridge = 181e12 / 768e9;
+        QCOMPARE(memoryRoofIn(768e9, seed, ridge), (Segment { 0.6, 0.6 * 768e9, ridge, 181e12 }));
+        // 1 GB/s enters at the floor: 1e10 / 1e9 = 10 FLOP/B, and leaves at the right edge (10 TFLOP/s).
+        QCOMPARE(memoryRoofIn(1e9, seed, seed.xMax), (Segment { 10, 1e10, 1e4, 1e13 }));
+        // 1 TB/s with the frame from 1k FLOP/B: y would start at 1e15, above the frame.
+        QVERIFY(!memoryRoofIn(1e12, ViewRange { 1e3, 1e4, 1e10, 3e14 }, 1e4));
+        // The compute roof from the ridge to the right edge; from the left edge when the ridge is left of it.
+        QCOMPARE(computeRoofIn(181e12, seed, ridge), (Segment { ridge, 181e12, 1e4, 181e12 }));
+        QCOMPARE(computeRoofIn(181e12, seed, 0.01), (Segment { 0.6, 181e12, 1e4, 181e12 }));
+        QVERIFY(!computeRoofIn(500e12, seed, 0.6)); // above the frame
+        QVERIFY(!computeRoofIn(181e12, seed, 2e4)); // starts right of it
+    }
+
+    void bandwidthLabelAThirdAlongTheVisibleRoof()
+    {
+        // Seed roofs in the seed frame: the visible memory roof runs from 0.6 to the ridge 235.68 FLOP/B; a third of
+        // the way on the log axis is 0.6 x (235.68 / 0.6)^(1/3) = 0.6 x 7.3235 = 4.394 FLOP/B.
+        const auto at = bandwidthLabelIntensity(Roofline { 181e12, 768e9 }, SeedFrame);
+        QVERIFY(at);
+        ROOFLINE_COMPARE_REL(*at, 0.6 * std::cbrt((181e12 / 768e9) / 0.6), 1e-12);
+        ROOFLINE_COMPARE_REL(*at, 4.3941, 1e-4);
+        QVERIFY(!bandwidthLabelIntensity(Roofline { 181e12, 768e9 }, ViewRange { 1e3, 1e4, 1e10, 3e14 }));
+    }
+
+    void usableAndContained()
+    {
+        QVERIFY(usablePoint(1, 1));
+        QVERIFY(!usablePoint(0, 1));
+        QVERIFY(!usablePoint(1, -1));
+        QVERIFY(!usablePoint(std::nan(""), 1));
+        QVERIFY(!usablePoint(1, std::numeric_limits<double>::infinity()));
+        QVERIFY(frameContains(SeedFrame, 0.6, 1e10)); // edges count
+        QVERIFY(frameContains(SeedFrame, 1e4, 3e14));
+        QVERIFY(!frameContains(SeedFrame, 0.59, 1e12));
+        QVERIFY(!frameContains(SeedFrame, 1, 3.1e14));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChartFrame)
+#include "tst_chartframe.moc"
