@@ -4,9 +4,11 @@
 #include "chartexport.h"
 #include "commandline.h"
 #include "explorerstate.h"
+#include "filecontroller.h"
 #include "inputerror.h"
 #include "mainwindow.h"
 #include "presetsource.h"
+#include "resultsmodel.h"
 #include "rooflineplot.h"
 #include "sessionfiles.h"
 #include "startupprobe.h"
@@ -119,13 +121,8 @@ int exportHeadless(const CommandLineRequest &request)
     results.recompute(session);
     RooflinePlot plot;
     plot.resize(request.exportSize);
-    for (int i = 0; i < SeriesCount; ++i)
-        plot.setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
-    plot.setShowAllCeilings(session.showAllCeilings);
-    plot.setData(results.chart);
-    if (session.view)
-        plot.setViewRange(*session.view);
-    plot.setAnnotations(session.annotations);
+    showOnCanvas(plot, session, results.chart);
+    showView(plot, session);
     ExportFailure failure = ExportFailure::None;
     const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale,
                                       session.exportSettings.dark, &failure);
@@ -226,8 +223,6 @@ int runApplication(int argc, char **argv)
         restoreLastSession(settings, state, presets);
     }
     MainWindow window(&state);
-    if (const auto &view = state.session().view)
-        window.plot()->setViewRange(*view);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &state, [&state] {
         QSettings settings;
         rememberLastSession(settings, state.session());
@@ -239,7 +234,7 @@ int runApplication(int argc, char **argv)
     if (openFile) {
         window.showError(nonUtf8Argument(argc, argv)
                              ? QStringLiteral("The file name is not valid UTF-8 text: rename the file and open it again.")
-                             : window.openSession(QString::fromLocal8Bit(argv[1])));
+                             : window.files()->openSession(QString::fromLocal8Bit(argv[1])));
     }
     return QApplication::exec();
 }

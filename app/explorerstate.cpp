@@ -1,9 +1,9 @@
 #include "explorerstate.h"
 
 #include "chartdata.h"
+#include "undohistory.h"
 #include "inputlimits.h"
 
-#include <QUndoCommand>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -26,128 +26,6 @@ int indexOf(const auto &list, std::string_view id)
 }
 
 enum MergeKind { NoMerge = -1, Batch = 1, Seq, Peak, Bandwidth, MoveAnnotation };
-
-// Bytes a string holds on the heap (short strings live inside the object).
-std::size_t heapBytes(const std::string &text)
-{
-    return text.capacity() > std::string().capacity() ? text.capacity() + 1 : 0;
-}
-
-std::size_t heapBytes(const ModelConfig &model)
-{
-    return heapBytes(model.id) + heapBytes(model.name) + heapBytes(model.modelType);
-}
-
-std::size_t heapBytes(const GpuSpec &gpu)
-{
-    return heapBytes(gpu.id) + heapBytes(gpu.name) + heapBytes(gpu.note);
-}
-
-std::size_t heapBytes(const Scenario &scenario)
-{
-    return heapBytes(scenario.model) + heapBytes(scenario.gpu)
-        + (scenario.sweep.batches.capacity() + scenario.sweep.seqs.capacity() + scenario.sweep.tokensPerStep.capacity())
-        * sizeof(std::int64_t);
-}
-
-std::size_t heapBytes(const Pin &pin)
-{
-    return heapBytes(pin.label) + heapBytes(pin.scenario);
-}
-
-std::size_t heapBytes(const Annotation &annotation)
-{
-    return heapBytes(annotation.text);
-}
-
-std::size_t heapBytes(const MeasuredKernel &kernel)
-{
-    return heapBytes(kernel.name);
-}
-
-template<typename T>
-std::size_t listBytes(const SharedList<T> &list)
-{
-    std::size_t bytes = list.empty() ? 0 : sizeof(std::vector<T>) + list.size() * sizeof(T);
-    for (const T &item : list)
-        bytes += heapBytes(item);
-    return bytes;
-}
-
-// What one snapshot holds outside its shared lists.
-std::size_t ownBytes(const ExplorerState::Snapshot &s)
-{
-    return sizeof(ExplorerState::Snapshot) + heapBytes(s.session.model) + heapBytes(s.session.gpu)
-        + heapBytes(s.session.gpuBaseId) + (s.session.secondGpu ? heapBytes(*s.session.secondGpu) : 0);
-}
-
-// What a step holds that neither the step after it nor the current session does: its own snapshots, and the
-// lists of its `before` that its change replaced (unchanged lists share storage with the next step's).
-std::size_t stepBytes(const ExplorerState::Snapshot &before, const ExplorerState::Snapshot &after)
-{
-    const Session &b = before.session;
-    const Session &a = after.session;
-    return ownBytes(before) + ownBytes(after) + (b.pins.sharesStorageWith(a.pins) ? 0 : listBytes(b.pins))
-        + (b.annotations.sharesStorageWith(a.annotations) ? 0 : listBytes(b.annotations))
-        + (b.measured.sharesStorageWith(a.measured) ? 0 : listBytes(b.measured));
-}
-
-// One undo step: the snapshot before and after. Steps of the same drag of the same control merge.
-class ChangeCommand : public QUndoCommand
-{
-public:
-    ChangeCommand(ExplorerState *state, const QString &text, int mergeKind, int dragSerial,
-                  ExplorerState::Snapshot before, ExplorerState::Snapshot after)
-        : QUndoCommand(text)
-        , m_state(state)
-        , m_mergeKind(mergeKind)
-        , m_dragSerial(dragSerial)
-        , m_before(std::move(before))
-        , m_after(std::move(after))
-        , m_bytes(stepBytes(m_before, m_after))
-    {
-    }
-    // A copy to put back on the stack after its oldest steps were dropped; inert until thawed.
-    ChangeCommand *frozenCopy() const
-    {
-        auto *copy = new ChangeCommand(m_state, text(), m_mergeKind, m_dragSerial, m_before, m_after);
-        copy->m_frozen = true;
-        return copy;
-    }
-    void thaw() { m_frozen = false; }
-    std::size_t bytes() const { return m_bytes; }
-    int id() const override { return m_mergeKind; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        const auto *next = static_cast<const ChangeCommand *>(other);
-        if (m_frozen || next->m_frozen || m_dragSerial < 0 || next->m_dragSerial != m_dragSerial)
-            return false;
-        m_after = next->m_after;
-        m_bytes = stepBytes(m_before, m_after);
-        return true;
-    }
-    void undo() override { m_state->restore(m_before); }
-    // Pushing a frozen copy back on the stack redoes it: the state is already there.
-    void redo() override
-    {
-        if (!m_frozen)
-            m_state->restore(m_after);
-    }
-
-private:
-    ExplorerState *m_state;
-    int m_mergeKind;
-    int m_dragSerial;
-    ExplorerState::Snapshot m_before;
-    ExplorerState::Snapshot m_after;
-    std::size_t m_bytes;
-    bool m_frozen = false;
-};
-
-const ChangeCommand *commandAt(const QUndoStack *stack, int index)
-{
-    return static_cast<const ChangeCommand *>(stack->command(index));
-}
 
 // The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
 std::string_view utf8Prefix(std::string_view text, std::size_t bytes)
@@ -188,14 +66,20 @@ ExplorerState::~ExplorerState() = default;
 
 void ExplorerState::restore(const Snapshot &snapshot)
 {
-    if (snapshot == m_now)
+    Snapshot next = snapshot;
+    next.session.view = m_now.session.view;
+    next.session.exportSettings = m_now.session.exportSettings;
+    if (next == m_now)
         return;
-    m_now = snapshot;
+    m_now = std::move(next);
     Q_EMIT scenarioChanged();
 }
 
 void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
 {
+    // The frame and the export settings are not undo steps (see Snapshot).
+    next.session.view = m_now.session.view;
+    next.session.exportSettings = m_now.session.exportSettings;
     if (next == m_now)
         return;
     const int serial = m_dragging && mergeKind != NoMerge ? m_dragSerial : -1;
@@ -205,41 +89,12 @@ void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
 
 std::size_t ExplorerState::undoBytes() const
 {
-    std::size_t bytes = 0;
-    for (int i = 0; i < m_undo->count(); ++i)
-        bytes += commandAt(m_undo, i)->bytes();
-    return bytes;
+    return historyBytes(m_undo);
 }
 
 void ExplorerState::trimHistory()
 {
-    // Just after a push every step is below the index: there is nothing to redo.
-    const int count = m_undo->count();
-    std::size_t bytes = undoBytes();
-    int drop = 0;
-    while (count - drop > 1 && (count - drop > MaxUndoSteps || bytes > MaxUndoBytes))
-        bytes -= commandAt(m_undo, drop++)->bytes();
-    if (drop == 0)
-        return;
-    // QUndoStack drops its oldest steps only for a count limit fixed while it is empty: the steps kept are
-    // copied, the stack cleared, and the copies pushed back without touching the state. The saved state
-    // stays marked where it was, or nowhere if it was among the steps dropped.
-    std::vector<ChangeCommand *> kept;
-    for (int i = drop; i < count; ++i)
-        kept.push_back(commandAt(m_undo, i)->frozenCopy());
-    const int clean = m_undo->cleanIndex() - drop;
-    m_undo->clear();
-    for (ChangeCommand *command : kept) {
-        if (m_undo->index() == clean)
-            m_undo->setClean();
-        m_undo->push(command);
-    }
-    if (m_undo->index() == clean)
-        m_undo->setClean();
-    else if (clean < 0)
-        m_undo->resetClean();
-    for (ChangeCommand *command : kept)
-        command->thaw();
+    trimUndoHistory(m_undo, MaxUndoSteps, MaxUndoBytes);
 }
 
 void ExplorerState::beginDrag()
@@ -297,14 +152,14 @@ int ExplorerState::addGpu(const GpuSpec &gpu)
 void ExplorerState::setBatch(double batch)
 {
     Snapshot next = m_now;
-    next.session.workload.batch = std::int64_t(std::llround(clampFinite(batch, MinBatch, MaxBatch)));
+    next.session.workload.batch = std::int64_t(std::llround(clampFinite(batch, 1, double(MaxBatch))));
     change(tr("Batch size %1").arg(next.session.workload.batch), Batch, std::move(next));
 }
 
 void ExplorerState::setSeq(double seq)
 {
     Snapshot next = m_now;
-    next.session.workload.seq = std::int64_t(std::llround(clampFinite(seq, MinSeq, MaxSeq)));
+    next.session.workload.seq = std::int64_t(std::llround(clampFinite(seq, 1, double(MaxSeq))));
     change(tr("Sequence length %1").arg(next.session.workload.seq), Seq, std::move(next));
 }
 
@@ -334,7 +189,7 @@ void ExplorerState::setComputeType(ComputeType type)
 void ExplorerState::setTokensPerStep(double tokens)
 {
     Snapshot next = m_now;
-    next.session.workload.tokensPerStep = std::int64_t(std::llround(clampFinite(tokens, 1, 1024)));
+    next.session.workload.tokensPerStep = std::int64_t(std::llround(clampFinite(tokens, 1, double(MaxTokensPerStep))));
     change(tr("Tokens per step"), NoMerge, std::move(next));
 }
 
@@ -367,14 +222,14 @@ void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
 
 void ExplorerState::setPeakTflops(double tflops)
 {
-    applyGpuEdit(clampFinite(tflops, MinPeakTflops, MaxPeakTflops) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);
+    applyGpuEdit(clampFinite(tflops, PeakTflopsRange.min, PeakTflopsRange.max) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);
 }
 
 void ExplorerState::setBandwidthGbps(double gbps)
 {
     const auto computeType = m_now.session.workload.computeType;
     applyGpuEdit(m_now.session.gpu.peak(computeType).value_or(0.0),
-                 clampFinite(gbps, MinBandwidthGbps, MaxBandwidthGbps) * 1e9);
+                 clampFinite(gbps, BandwidthGBpsRange.min, BandwidthGBpsRange.max) * 1e9);
 }
 
 void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
@@ -422,10 +277,10 @@ void ExplorerState::setSweep(const SweepSettings &sweep)
 {
     Snapshot next = m_now;
     next.session.sweep = sweep;
-    next.session.sweep.batchMin = std::clamp<std::int64_t>(sweep.batchMin, 1, 1 << 20);
-    next.session.sweep.batchMax = std::clamp<std::int64_t>(sweep.batchMax, next.session.sweep.batchMin, 1 << 20);
-    next.session.sweep.seqMin = std::clamp<std::int64_t>(sweep.seqMin, 1, 1 << 24);
-    next.session.sweep.seqMax = std::clamp<std::int64_t>(sweep.seqMax, next.session.sweep.seqMin, 1 << 24);
+    next.session.sweep.batchMin = std::clamp<std::int64_t>(sweep.batchMin, 1, MaxBatch);
+    next.session.sweep.batchMax = std::clamp<std::int64_t>(sweep.batchMax, next.session.sweep.batchMin, MaxBatch);
+    next.session.sweep.seqMin = std::clamp<std::int64_t>(sweep.seqMin, 1, MaxSeq);
+    next.session.sweep.seqMax = std::clamp<std::int64_t>(sweep.seqMax, next.session.sweep.seqMin, MaxSeq);
     change(tr("Sweep"), NoMerge, std::move(next));
 }
 
@@ -519,7 +374,10 @@ void ExplorerState::removeAnnotation(int index)
 
 void ExplorerState::setView(const std::optional<ViewRange> &view)
 {
-    m_now.session.view = view; // the canvas's own state; saved, not undone
+    if (view == m_now.session.view)
+        return;
+    m_now.session.view = view;
+    Q_EMIT viewChanged();
 }
 
 void ExplorerState::setExportSettings(const ExportSettings &settings)
@@ -568,6 +426,8 @@ void ExplorerState::loadSession(const Session &session)
     if (grew)
         Q_EMIT choicesChanged();
     change(tr("Open session"), NoMerge, std::move(next));
+    m_now.session.exportSettings = session.exportSettings;
+    setView(session.view);
 }
 
 } // namespace roofline

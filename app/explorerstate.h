@@ -12,18 +12,15 @@ class QUndoStack;
 namespace roofline {
 
 // The one place the window's inputs live: the session (model, GPU, workload, sweep, pins, annotations,
-// second GPU, view, export settings) and which entry of the pickers is chosen. Setters clamp, return
-// early when nothing changed, and go through the undo stack, so every change is one undo step (the steps
-// of one slider drag merge into one). It computes nothing; results come from the model layer.
+// second GPU, which series show, the frame, export settings) and which entry of the pickers is chosen. Views
+// report gestures (a legend click, a zoom) and the state decides. Setters clamp to the limits a session
+// accepts (inputlimits.h), return early when nothing changed, and go through the undo stack, so every change
+// is one undo step (the steps of one slider drag merge into one); the frame and export settings are not undo
+// steps. It computes nothing; results come from ResultsModel.
 class ExplorerState : public QObject
 {
     Q_OBJECT
 public:
-    // The window's slider ranges; the command line accepts far more.
-    static constexpr double MinBatch = 1, MaxBatch = 1024;
-    static constexpr double MinSeq = 1, MaxSeq = 131072;
-    static constexpr double MinPeakTflops = 1, MaxPeakTflops = 5000;
-    static constexpr double MinBandwidthGbps = 10, MaxBandwidthGbps = 10000;
     // Bytes of UTF-8 in the label of a pin the window makes ("pinned: batch 1, seq 2048, GPU, model"): GPU
     // and model names from files may be megabytes long, and the label is a legend entry.
     static constexpr std::size_t MaxPinLabelChars = 160;
@@ -32,7 +29,9 @@ public:
     static constexpr int MaxUndoSteps = 1000;
     static constexpr std::size_t MaxUndoBytes = std::size_t(256) * 1024 * 1024;
 
-    // What an undo step restores.
+    // What an undo step restores. The frame (session.view) and the export settings are in it but not restored:
+    // undo takes back what was changed, not where the chart is looked at, so an undo never moves the frame and
+    // the frame on screen, in the state and in a saved file is always the last one the user chose.
     struct Snapshot {
         Session session;
         int modelIndex = 0;
@@ -88,7 +87,8 @@ public:
     void addAnnotation(const Annotation &annotation);
     void moveAnnotation(int index, double dx, double dy);
     void removeAnnotation(int index);
-    void setView(const std::optional<ViewRange> &view); // not an undo step
+    // The frame the user chose (a zoom or pan), or none for the fitted frame; not an undo step. Emits viewChanged.
+    void setView(const std::optional<ViewRange> &view);
     void setExportSettings(const ExportSettings &settings); // not an undo step
 
     // Replaces everything with a loaded session (one undo step). Models and GPUs the session holds that
@@ -105,6 +105,8 @@ public:
 
 Q_SIGNALS:
     void scenarioChanged();
+    // The frame changed (setView, or a session opened); undo and redo leave it.
+    void viewChanged();
     void choicesChanged(); // the lists of models or GPUs grew
     // A change refused or cut short at one of the session's limits (inputlimits.h); the message names it.
     void limitReached(const QString &message);

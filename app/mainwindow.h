@@ -1,28 +1,30 @@
 #pragma once
 
-#include "chartdata.h"
 #include "grid.h"
 
 #include <QMainWindow>
 
-class QTableView;
-class QSortFilterProxyModel;
 class QMenu;
-class QAction;
 class QScrollArea;
 class QTabWidget;
 
 namespace roofline {
 
-class ExplorerState;
-class RooflinePlot;
 class ControlPanel;
+class ControlsBinder;
+class ExplorerState;
+class FileController;
 class OpTableModel;
-class SummaryView;
 class PhaseMapView;
+class ResultsModel;
+class RooflinePlot;
+class SummaryView;
+struct ScenarioResults;
 
-// Builds the widgets and wires them: controls → state → model → views. It holds no inputs of its own
-// (they live in ExplorerState) and computes nothing (ScenarioResults does).
+// Builds the window and connects its parts: the controls to the state (ControlsBinder), the state to the
+// results (ResultsModel), the results to the views (canvas, op table, summary, phase map), the canvas's
+// gestures back to the state, and the menus to the file operations (FileController). It holds no inputs
+// (ExplorerState does) and computes nothing.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -30,25 +32,13 @@ public:
     explicit MainWindow(ExplorerState *state, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Each returns an empty string, or a one-line error (and then changes nothing).
-    QString openModelFile(const QString &path);
-    QString openGpuFile(const QString &path);
-    QString openSession(const QString &path, QStringList *warnings = nullptr);
-    QString saveSession(const QString &path);
-    // Opens whatever the file is: a session, a config.json or a GPU file (as for a drop).
-    QString openAnyFile(const QString &path);
-    QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
-    // PNGs of more pixels than this export behind a progress dialog that can cancel.
-    static constexpr qint64 LargeExportPixels = qint64(4096) * 4096;
-    // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
-    QString importMeasurements(const QString &path);
-
     // Shows a one-line error in the status bar and in a message box, as plain text; nothing if it is empty.
     void showError(const QString &message);
-
+    // Only the chart, full screen, large and high-contrast; the arrow keys step the workload.
     void setPresentation(bool enabled);
     bool isPresenting() const { return m_presenting; }
-    QString sessionPath() const { return m_sessionPath; }
+    // Asks for a note's text and adds it at a chart coordinate.
+    void addNote(double x, double y);
 
     RooflinePlot *plot() const { return m_plot; }
     ControlPanel *controls() const { return m_controls; }
@@ -56,8 +46,10 @@ public:
     SummaryView *summary() const { return m_summary; }
     PhaseMapView *phaseMap() const { return m_phaseMap; }
     QTabWidget *views() const { return m_views; }
+    FileController *files() const { return m_files; }
+    ResultsModel *resultsModel() const { return m_results; }
+    const ScenarioResults &results() const;
     const PhaseMap &phaseMapData() const { return m_phaseMapData; }
-    const ScenarioResults &results() const { return m_results; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -66,35 +58,27 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    QString exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled);
-    void createMenus();
-    void refreshChoices();
-    void refresh();
-    void exportWithDialog();
-    void copyChart();
-    void addNote(double x, double y);
-    void rememberRecent(const QString &path);
+    QWidget *buildNumbers();
+    void connectCanvas();
+    void showResults(const ScenarioResults &results);
+    void showTitle();
     void rebuildRecentMenu();
-    void showShortcuts();
-    void followPalette();
     void refreshPhaseMap();
 
     ExplorerState *m_state;
-    ScenarioResults m_results;
+    ResultsModel *m_results;
     RooflinePlot *m_plot;
     ControlPanel *m_controls;
+    ControlsBinder *m_binder;
+    FileController *m_files;
     QScrollArea *m_controlScroll;
     OpTableModel *m_opTable;
-    QSortFilterProxyModel *m_sortedOps;
-    QTableView *m_opView;
     SummaryView *m_summary;
     QWidget *m_numbers;
     QTabWidget *m_views;
     PhaseMapView *m_phaseMap;
     PhaseMap m_phaseMapData;
     QMenu *m_recentMenu = nullptr;
-    QString m_sessionPath;
-    QString m_lastExportPath;
     bool m_presenting = false;
     bool m_wasMaximized = false;
 };

@@ -58,6 +58,12 @@ inline constexpr FigureRange ChartFlopsRange { 1e-6, 1e21 };
 inline constexpr std::int64_t MaxBatch = 1000000000;
 inline constexpr std::int64_t MaxSeq = 1000000000;
 inline constexpr std::int64_t MaxTokensPerStep = 65536;
+// The window's sliders span practical ranges inside those limits (a session or the command line may go
+// beyond; the slider then shows its end and the value stays as it is until the slider is moved).
+inline constexpr FigureRange SliderBatchRange { 1, 1024 };
+inline constexpr FigureRange SliderSeqRange { 1, 131072 };
+inline constexpr FigureRange SliderPeakTflopsRange { 1, 5000 };
+inline constexpr FigureRange SliderBandwidthGBpsRange { 10, 10000 };
 
 // Largest export: each side in pixels after scaling, and the pixel count (a 16384 x 16384 image is 1 GiB).
 inline constexpr int MaxExportSide = 16384;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,7 @@ namespace roofline {
 
 // Storage types of weights, activations and the KV cache; bytes per element below.
 enum class DType { Fp32, Fp16, Bf16, Fp8, Int8, Int4 };
+inline constexpr std::array<DType, 6> AllDTypes { DType::Fp32, DType::Fp16, DType::Bf16, DType::Fp8, DType::Int8, DType::Int4 };
 
 // The compute types a GPU publishes a peak for. Fp16 stands for FP16/BF16 tensor math.
 enum class ComputeType { Fp16, Fp8, Int8, Fp32 };

@@ -44,8 +44,8 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
         state.setBatch(32.2); // rounds to the same batch: no signal
         QCOMPARE(spy.count(), 1);
-        state.setBatch(1e9);
-        QCOMPARE(state.session().workload.batch, qint64(1024));
+        state.setBatch(1e12); // beyond what a session holds: the limit (inputlimits.h)
+        QCOMPARE(state.session().workload.batch, MaxBatch);
         state.setSeq(std::numeric_limits<double>::quiet_NaN());
         QCOMPARE(state.session().workload.seq, qint64(1));
         state.setSeq(-5);

@@ -1,18 +1,22 @@
 #include "testutil.h"
 
+#include "annotationlayer.h"
+#include "chartframe.h"
+#include "charttext.h"
 #include "controlpanel.h"
 #include "explorerstate.h"
+#include "filecontroller.h"
 #include "inputlimits.h"
 #include "logslider.h"
 #include "mainwindow.h"
 #include "optablemodel.h"
 #include "phasemapview.h"
-#include "presetsource.h"
-#include "annotationlayer.h"
-#include "charttext.h"
 #include "pointslayer.h"
+#include "presetsource.h"
+#include "resultsmodel.h"
 #include "rooflineplot.h"
 #include "roofslayer.h"
+#include "sessionfiles.h"
 #include "summaryview.h"
 
 #include "qcp.h"
@@ -40,6 +44,7 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <sys/stat.h>
 
@@ -220,11 +225,11 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("config.json"));
         QVERIFY(writeFile(path, R"({"hidden_size": 5120, "intermediate_size": 13824, "num_attention_heads": 0})"));
         const Session before = m_state->session();
-        const QString error = m_window->openModelFile(path);
+        const QString error = m_window->files()->openModelFile(path);
         QVERIFY2(error.contains(path) && error.contains(QLatin1String("num_attention_heads")), qPrintable(error));
         QCOMPARE(m_state->session().model, before.model);
         QCOMPARE(int(m_state->models().size()), int(m_presets.models.size()));
-        QVERIFY(!m_window->openGpuFile(dir.path()).isEmpty()); // a directory
+        QVERIFY(!m_window->files()->openGpuFile(dir.path()).isEmpty()); // a directory
         QCOMPARE(m_state->session().gpu, before.gpu);
     }
 
@@ -237,8 +242,8 @@ private Q_SLOTS:
         for (const QString &name : bad.entryList(QDir::Files)) {
             const QString path = bad.filePath(name);
             // As if dropped on the window, and through each menu entry.
-            for (const QString &error : { m_window->openAnyFile(path), m_window->openModelFile(path), m_window->openGpuFile(path),
-                                          m_window->openSession(path), m_window->importMeasurements(path) }) {
+            for (const QString &error : { m_window->files()->openAnyFile(path), m_window->files()->openModelFile(path), m_window->files()->openGpuFile(path),
+                                          m_window->files()->openSession(path), m_window->files()->importMeasurements(path) }) {
                 QVERIFY2(!error.isEmpty() && error.contains(name) && !error.contains(QLatin1Char('\n')), qPrintable(name + QLatin1String(": ") + error));
             }
             QVERIFY2(m_state->session() == before, qPrintable(name));
@@ -254,7 +259,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lab.json"));
         QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
-        QCOMPARE(m_window->openGpuFile(path), QString());
+        QCOMPARE(m_window->files()->openGpuFile(path), QString());
         QCOMPARE(m_window->controls()->gpuBox()->currentText(), QStringLiteral("Lab card"));
         QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("500GB/s"));
     }
@@ -290,6 +295,80 @@ private Q_SLOTS:
         QVERIFY(gpu != DefaultGpuId);
         for (const DecodePoint &p : decodePoints(m_presets, 1024, gpu))
             QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
+    }
+
+    void undoNeverMovesTheFrameAndSaveWritesTheOneOnScreen()
+    {
+        // Zoom in with the wheel (a gesture the canvas reports; the state keeps the frame), drag the batch
+        // slider, undo twice: the slider's step and the sequence change before it are undone, the frame is
+        // the one the user zoomed to, in the state, on the canvas and in the saved file.
+        QTemporaryDir dir;
+        m_state->setSeq(4096);
+        QCoreApplication::processEvents();
+        QWidget *canvas = m_window->plot()->canvasWidget();
+        const QPointF centre(canvas->width() / 2.0, canvas->height() / 2.0);
+        QWheelEvent wheel(centre, canvas->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(canvas, &wheel);
+        QCoreApplication::processEvents(); // the canvas reports the zoom once the event is done
+        const ViewRange zoomed = m_window->plot()->viewRange();
+        QVERIFY(zoomed.xMax / zoomed.xMin < SeedFrame.xMax / SeedFrame.xMin); // it did zoom in
+        QCOMPARE(m_state->session().view, std::optional<ViewRange>(zoomed));
+        Q_EMIT m_window->controls()->batchSlider()->dragStarted();
+        m_window->controls()->batchSlider()->setValue(64);
+        Q_EMIT m_window->controls()->batchSlider()->dragFinished();
+        QCOMPARE(m_state->session().workload.batch, qint64(64));
+        m_state->undoStack()->undo();
+        m_state->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QCOMPARE(m_state->session().workload.seq, qint64(2048));
+        QCOMPARE(m_window->controls()->batchSlider()->value(), 1.0);
+        QCOMPARE(m_state->session().view, std::optional<ViewRange>(zoomed));
+        QCOMPARE(m_window->plot()->viewRange(), zoomed);
+        const QString path = dir.filePath(QStringLiteral("zoomed.roofline"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QString error;
+        QStringList warnings;
+        PresetLibrary known = m_presets;
+        const std::optional<Session> saved = loadSessionFile(path, known, &error, &warnings);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->view, std::optional<ViewRange>(zoomed));
+        QCOMPARE(saved->workload.batch, qint64(1));
+        // Reset view: no stored frame, and the canvas fits the data again.
+        m_state->setView(std::nullopt);
+        QVERIFY(!m_window->plot()->isViewCustomised());
+        QCOMPARE(m_window->plot()->viewRange(), SeedFrame);
+    }
+
+    void aSliderStepIsOneChangeOneComputationOneReplotAndNoEcho()
+    {
+        QCoreApplication::processEvents(); // settle the first paint
+        ControlPanel *controls = m_window->controls();
+        QSignalSpy changes(m_state.get(), &ExplorerState::scenarioChanged);
+        QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
+        QSignalSpy batch(controls, &ControlPanel::batchChanged);
+        QSignalSpy slider(controls->batchSlider(), &LogSlider::valueChanged);
+        // Every other signal the panel has: none may fire when the state shows the step's values back.
+        std::vector<std::unique_ptr<QSignalSpy>> others;
+        const QMetaObject *meta = controls->metaObject();
+        for (int i = meta->methodOffset(); i < meta->methodCount(); ++i) {
+            const QMetaMethod method = meta->method(i);
+            if (method.methodType() == QMetaMethod::Signal && method.name() != "batchChanged")
+                others.push_back(std::make_unique<QSignalSpy>(controls, method));
+        }
+        QVERIFY(others.size() >= 20);
+        const int computations = m_window->resultsModel()->computations();
+        controls->batchSlider()->slider()->setValue(controls->batchSlider()->slider()->value() + 100);
+        QCoreApplication::processEvents();
+        QCOMPARE(batch.count(), 1);
+        QCOMPARE(slider.count(), 1); // the slider was not set again by the state's answer
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(m_window->resultsModel()->computations(), computations + 1);
+        QCOMPARE(replots.count(), 1);
+        for (const auto &spy : others)
+            QCOMPARE(spy->count(), 0);
+        QCOMPARE(m_window->plot()->data().current.front().batch, m_state->session().workload.batch);
     }
 
     void copyPutsTheChartOnTheClipboard()
@@ -337,7 +416,7 @@ private Q_SLOTS:
                 }
         });
         watcher.start(0);
-        QCOMPARE(m_window->exportTo(path, QSize(4097, 4097), 1.0), QString());
+        QCOMPARE(m_window->files()->exportTo(path, QSize(4097, 4097), 1.0), QString());
         QVERIFY2(label.startsWith(QLatin1String("Exporting a 4097 x 4097-pixel PNG")) || label.startsWith(QLatin1String("Encoding a 4097 x 4097-pixel PNG")),
                  qPrintable(label));
         QCOMPARE(QImage(path).size(), QSize(4097, 4097));
@@ -347,7 +426,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, "old"));
         cancel = true;
         label.clear();
-        QCOMPARE(m_window->exportTo(path, QSize(2100, 2100), 2.0), QString()); // 4200 x 4200 pixels
+        QCOMPARE(m_window->files()->exportTo(path, QSize(2100, 2100), 2.0), QString()); // 4200 x 4200 pixels
         watcher.stop();
         QVERIFY(!label.isEmpty());
         QFile old(path);
@@ -425,12 +504,12 @@ private Q_SLOTS:
         const ChartData before = m_window->plot()->data();
         const ViewRange viewBefore = m_window->plot()->viewRange();
         const QString path = dir.filePath(QStringLiteral("chart.roofline"));
-        QCOMPARE(m_window->saveSession(path), QString());
+        QCOMPARE(m_window->files()->saveSession(path), QString());
 
         ExplorerState fresh(m_presets);
         MainWindow other(&fresh);
         QStringList warnings;
-        QCOMPARE(other.openSession(path, &warnings), QString());
+        QCOMPARE(other.files()->openSession(path, &warnings), QString());
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
         const ChartData &after = other.plot()->data();
         QCOMPARE(after.title, before.title);
@@ -445,7 +524,7 @@ private Q_SLOTS:
         QVERIFY(!other.plot()->isSeriesVisible(Series::QkPvInit));
         QCOMPARE(other.plot()->annotationCount(), 1);
         QCOMPARE(other.plot()->viewRange(), viewBefore);
-        QCOMPARE(other.sessionPath(), path);
+        QCOMPARE(other.files()->sessionPath(), path);
     }
 
     void badSessionChangesNothing()
@@ -455,11 +534,11 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, R"({"format": 1, "workload": {"batch": -4}})"));
         m_state->setBatch(16);
         const Session before = m_state->session();
-        const QString error = m_window->openSession(path);
+        const QString error = m_window->files()->openSession(path);
         QVERIFY2(error.contains(path) && error.contains(QLatin1String("workload.batch")), qPrintable(error));
         QVERIFY(m_state->session() == before);
         // Saving into a missing directory fails cleanly too.
-        QVERIFY(m_window->saveSession(dir.filePath(QStringLiteral("no/such/dir/x.roofline"))).contains(QLatin1String("cannot write")));
+        QVERIFY(m_window->files()->saveSession(dir.filePath(QStringLiteral("no/such/dir/x.roofline"))).contains(QLatin1String("cannot write")));
     }
 
     // Saving onto a FIFO or through a link that loops is refused and leaves them as they were (QSaveFile would
@@ -469,18 +548,18 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString fifo = dir.filePath(QStringLiteral("fifo.roofline"));
         QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
-        QCOMPARE(m_window->saveSession(fifo), fifo + QStringLiteral(": cannot write: it is a FIFO (named pipe), not a regular file"));
+        QCOMPARE(m_window->files()->saveSession(fifo), fifo + QStringLiteral(": cannot write: it is a FIFO (named pipe), not a regular file"));
         QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile());
         const QString loop = dir.filePath(QStringLiteral("loop.roofline"));
         QVERIFY(QFile::link(loop + QStringLiteral("2"), loop));
         QVERIFY(QFile::link(loop, loop + QStringLiteral("2")));
-        QCOMPARE(m_window->saveSession(loop), loop + QStringLiteral(": cannot write: too many levels of symbolic links"));
+        QCOMPARE(m_window->files()->saveSession(loop), loop + QStringLiteral(": cannot write: too many levels of symbolic links"));
         QVERIFY(QFileInfo(loop).isSymLink());
         const QString target = dir.filePath(QStringLiteral("target.roofline"));
         QVERIFY(writeFile(target, "{}"));
         const QString link = dir.filePath(QStringLiteral("link.roofline"));
         QVERIFY(QFile::link(target, link));
-        QCOMPARE(m_window->saveSession(link), QString());
+        QCOMPARE(m_window->files()->saveSession(link), QString());
         QVERIFY(QFileInfo(link).isSymLink());
         QFile saved(target);
         QVERIFY(saved.open(QIODevice::ReadOnly));
@@ -543,7 +622,7 @@ private Q_SLOTS:
         const QString gpu = dir.filePath(QStringLiteral("card.json"));
         QVERIFY(writeFile(gpu, R"({"name": "Marked card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16,
                                    "peak_tflops": {"fp16": 50}, "note": "<h1>X</h1><img src=x>"})"));
-        QCOMPARE(m_window->openGpuFile(gpu), QString());
+        QCOMPARE(m_window->files()->openGpuFile(gpu), QString());
         QLabel *note = m_window->controls()->gpuNoteLabel();
         QCOMPARE(note->textFormat(), Qt::PlainText);
         QCOMPARE(note->text(), markup);
@@ -552,7 +631,7 @@ private Q_SLOTS:
         const QString bad = dir.filePath(QStringLiteral("bad.json"));
         QVERIFY(writeFile(bad, R"({"name": "Bad card", "memory_bandwidth_gb_per_s": "<h1>X</h1><img src=x>", "memory_gb": 16,
                                    "peak_tflops": {"fp16": 50}})"));
-        const QString expected = m_window->openGpuFile(bad);
+        const QString expected = m_window->files()->openGpuFile(bad);
         QVERIFY2(expected.contains(markup), qPrintable(expected));
         MessageBoxes boxes;
         boxes.closeNext(this);
@@ -619,11 +698,11 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("full.roofline"));
-        QCOMPARE(m_window->saveSession(path), QString());
+        QCOMPARE(m_window->files()->saveSession(path), QString());
         ExplorerState fresh(m_presets);
         MainWindow other(&fresh);
         QStringList warnings;
-        QCOMPARE(other.openSession(path, &warnings), QString());
+        QCOMPARE(other.files()->openSession(path, &warnings), QString());
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
         QCOMPARE(fresh.session().pins.size(), MaxPins);
         QCOMPARE(fresh.session().annotations.size(), MaxAnnotations);
@@ -730,11 +809,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString gpu = dir.filePath(QStringLiteral("card.json"));
         QVERIFY(writeFile(gpu, R"({"name": "Dropped card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
-        QCOMPARE(m_window->openAnyFile(gpu), QString());
+        QCOMPARE(m_window->files()->openAnyFile(gpu), QString());
         QCOMPARE(QString::fromStdString(m_state->session().gpu.name), QStringLiteral("Dropped card"));
-        QCOMPARE(m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/good/config.json")), QString());
+        QCOMPARE(m_window->files()->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/good/config.json")), QString());
         QCOMPARE(m_state->session().model.hidden, qint64(4096));
-        QVERIFY(!m_window->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/bad/truncated.json")).isEmpty());
+        QVERIFY(!m_window->files()->openAnyFile(QStringLiteral(ROOFLINE_TEST_DATA "/bad/truncated.json")).isEmpty());
     }
 
     void precisionAndDecodingControls()
@@ -809,7 +888,7 @@ private Q_SLOTS:
 
     void measuredKernelsAreDrawnAndLinked()
     {
-        QCOMPARE(m_window->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/kernels.csv")), QString());
+        QCOMPARE(m_window->files()->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/kernels.csv")), QString());
         // q_proj decode is in series "qkv mlp ar": one disc there, where it ran: 52,428,800 FLOPs over 52,449,280
         // bytes in 85 us. Its modelled point (batch 1) has the same FLOPs and bytes, on the memory roof.
         RooflinePlot *plot = m_window->plot();
@@ -838,7 +917,7 @@ private Q_SLOTS:
         for (int row = 0; row < m_window->opTable()->rowCount(); ++row)
             shown = shown || m_window->opTable()->index(row, OpTableModel::Measured).data().toString().contains(QLatin1String("% of roof"));
         QVERIFY(shown);
-        const QString error = m_window->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/ncu-missing-metric.csv"));
+        const QString error = m_window->files()->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/ncu-missing-metric.csv"));
         QVERIFY2(error.contains(QLatin1String("dram__bytes_write.sum")), qPrintable(error));
         QCOMPARE(m_state->session().measured.size(), std::size_t(3)); // unchanged
         m_state->undoStack()->undo();
@@ -867,9 +946,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("chart.png"));
-        QCOMPARE(m_window->exportTo(path, QSize(1280, 720), 1.0), QString());
+        QCOMPARE(m_window->files()->exportTo(path, QSize(1280, 720), 1.0), QString());
         QCOMPARE(QImage(path).size(), QSize(1280, 720));
-        QVERIFY(!m_window->exportTo(dir.filePath(QStringLiteral("missing/chart.png")), QSize(1280, 720), 1.0).isEmpty());
+        QVERIFY(!m_window->files()->exportTo(dir.filePath(QStringLiteral("missing/chart.png")), QSize(1280, 720), 1.0).isEmpty());
     }
 };
 

@@ -1,5 +1,6 @@
 #include "controlpanel.h"
 
+#include "inputlimits.h"
 #include "logslider.h"
 
 #include <QCheckBox>
@@ -12,10 +13,14 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 
-#include <cmath>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
+#include <memory>
+#include <utility>
+#include <vector>
 
 namespace roofline {
 
@@ -25,7 +30,41 @@ bool isOpenEntry(const QComboBox *box, int index)
 {
     return index == box->count() - 1 && box->itemData(index).toString() == QLatin1String("open");
 }
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
+
+// Each entry's data is its enum value: the list's order need not follow the enum's.
+template<typename Enum>
+void addEntry(QComboBox *box, Enum value, const QString &text)
+{
+    box->addItem(text, int(value));
+}
+
+template<typename Enum>
+Enum entryValue(const QComboBox *box)
+{
+    return static_cast<Enum>(box->currentData().toInt());
+}
+
+template<typename Enum>
+void showEntry(QComboBox *box, Enum value)
+{
+    const int index = box->findData(int(value));
+    if (box->currentIndex() != index)
+        box->setCurrentIndex(index);
+}
+
+QSpinBox *spinBox(QWidget *parent, std::int64_t min, std::int64_t max)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(int(min), int(max));
+    box->setKeyboardTracking(false);
+    return box;
+}
+} // namespace
 
 ControlPanel::ControlPanel(QWidget *parent)
     : QWidget(parent)
@@ -33,25 +72,25 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_gpu(new QComboBox(this))
     , m_resetGpu(new QToolButton(this))
     , m_gpuNote(new QLabel(this))
-    , m_batch(new LogSlider(1, 1024, true, QString(), this))
-    , m_seq(new LogSlider(1, 131072, true, QString(), this))
-    , m_peak(new LogSlider(1, 5000, false, QStringLiteral(" TFLOP/s"), this))
-    , m_bandwidth(new LogSlider(10, 10000, false, QStringLiteral(" GB/s"), this))
+    , m_batch(new LogSlider(SliderBatchRange.min, SliderBatchRange.max, true, QString(), this))
+    , m_seq(new LogSlider(SliderSeqRange.min, SliderSeqRange.max, true, QString(), this))
+    , m_peak(new LogSlider(SliderPeakTflopsRange.min, SliderPeakTflopsRange.max, false, QStringLiteral(" TFLOP/s"), this))
+    , m_bandwidth(new LogSlider(SliderBandwidthGBpsRange.min, SliderBandwidthGBpsRange.max, false, QStringLiteral(" GB/s"), this))
     , m_flash(new QCheckBox(tr("FlashAttention (fused qk/pv)"), this))
     , m_secondGpu(new QComboBox(this))
     , m_opsOnSecond(new QCheckBox(tr("Place the ops on the second GPU"), this))
     , m_pin(new QPushButton(tr("Pin scenario"), this))
     , m_clearPins(new QPushButton(tr("Remove pins"), this))
     , m_sweepMode(new QComboBox(this))
-    , m_sweepBatchMin(new QSpinBox(this))
-    , m_sweepBatchMax(new QSpinBox(this))
-    , m_sweepSeqMin(new QSpinBox(this))
-    , m_sweepSeqMax(new QSpinBox(this))
+    , m_sweepBatchMin(spinBox(this, 1, MaxBatch))
+    , m_sweepBatchMax(spinBox(this, 1, MaxBatch))
+    , m_sweepSeqMin(spinBox(this, 1, MaxSeq))
+    , m_sweepSeqMax(spinBox(this, 1, MaxSeq))
     , m_weightType(new QComboBox(this))
     , m_activationType(new QComboBox(this))
     , m_kvType(new QComboBox(this))
     , m_computeType(new QComboBox(this))
-    , m_tokensPerStep(new QSpinBox(this))
+    , m_tokensPerStep(spinBox(this, 1, MaxTokensPerStep))
     , m_ceilings(new QCheckBox(tr("Show every compute ceiling"), this))
     , m_efficiency(new QCheckBox(tr("Practical ceilings"), this))
     , m_computeEfficiency(new QSpinBox(this))
@@ -70,8 +109,8 @@ ControlPanel::ControlPanel(QWidget *parent)
     auto *precision = new QGroupBox(tr("Precision and decoding"), this);
     auto *precisionForm = new QFormLayout(precision);
     for (QComboBox *box : { m_weightType, m_activationType, m_kvType })
-        box->addItems({ QStringLiteral("fp32"), QStringLiteral("fp16"), QStringLiteral("bf16"), QStringLiteral("fp8"),
-                        QStringLiteral("int8"), QStringLiteral("int4") });
+        for (const DType type : AllDTypes)
+            addEntry(box, type, qs(dtypeName(type)));
     auto *dtypeRow = new QHBoxLayout;
     dtypeRow->addWidget(m_weightType);
     dtypeRow->addWidget(m_activationType);
@@ -80,9 +119,11 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_activationType->setToolTip(tr("Activations"));
     m_kvType->setToolTip(tr("KV cache"));
     precisionForm->addRow(tr("Weights / act. / KV"), dtypeRow);
-    m_computeType->addItems({ tr("fp16 / bf16 tensor"), QStringLiteral("fp8"), QStringLiteral("int8"), tr("fp32 (non-tensor)") });
+    addEntry(m_computeType, ComputeType::Fp16, tr("fp16 / bf16 tensor"));
+    addEntry(m_computeType, ComputeType::Fp8, qs(computeTypeName(ComputeType::Fp8)));
+    addEntry(m_computeType, ComputeType::Int8, qs(computeTypeName(ComputeType::Int8)));
+    addEntry(m_computeType, ComputeType::Fp32, tr("fp32 (non-tensor)"));
     precisionForm->addRow(tr("Compute roof"), m_computeType);
-    m_tokensPerStep->setRange(1, 1024);
     m_tokensPerStep->setToolTip(tr("Tokens verified per decode step: speculative decoding and Medusa raise decode intensity"));
     precisionForm->addRow(tr("Tokens per step"), m_tokensPerStep);
     precisionForm->addRow(QString(), m_ceilings);
@@ -131,20 +172,21 @@ ControlPanel::ControlPanel(QWidget *parent)
 
     auto *sweep = new QGroupBox(tr("Sweep (the small points)"), this);
     auto *sweepForm = new QFormLayout(sweep);
-    m_sweepMode->addItems({ tr("Batch and sequence length"), tr("Batch size"), tr("Sequence length"), tr("None"),
-                            tr("Tokens per step (16 to 112)") });
+    addEntry(m_sweepMode, SweepMode::Both, tr("Batch and sequence length"));
+    addEntry(m_sweepMode, SweepMode::Batch, tr("Batch size"));
+    addEntry(m_sweepMode, SweepMode::Seq, tr("Sequence length"));
+    addEntry(m_sweepMode, SweepMode::None, tr("None"));
+    addEntry(m_sweepMode, SweepMode::TokensPerStep, tr("Tokens per step (16 to 112)"));
     sweepForm->addRow(tr("Sweep"), m_sweepMode);
-    const auto rangeRow = [this](QSpinBox *lo, QSpinBox *hi, int max) {
+    const auto rangeRow = [this](QSpinBox *lo, QSpinBox *hi) {
         auto *row = new QHBoxLayout;
-        for (QSpinBox *box : { lo, hi }) {
-            box->setRange(1, max);
-            row->addWidget(box, 1);
-        }
-        row->insertWidget(1, new QLabel(tr("to"), this));
+        row->addWidget(lo, 1);
+        row->addWidget(new QLabel(tr("to"), this));
+        row->addWidget(hi, 1);
         return row;
     };
-    sweepForm->addRow(tr("Batch"), rangeRow(m_sweepBatchMin, m_sweepBatchMax, 1 << 20));
-    sweepForm->addRow(tr("Sequence"), rangeRow(m_sweepSeqMin, m_sweepSeqMax, 1 << 24));
+    sweepForm->addRow(tr("Batch"), rangeRow(m_sweepBatchMin, m_sweepBatchMax));
+    sweepForm->addRow(tr("Sequence"), rangeRow(m_sweepSeqMin, m_sweepSeqMax));
     outer->addWidget(sweep);
     outer->addStretch(1);
 
@@ -153,21 +195,18 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_pin, &QPushButton::clicked, this, &ControlPanel::pinRequested);
     connect(m_clearPins, &QPushButton::clicked, this, &ControlPanel::clearPinsRequested);
     const auto emitSweep = [this] {
-        Q_EMIT sweepChanged(m_sweepMode->currentIndex(), m_sweepBatchMin->value(), m_sweepBatchMax->value(),
+        Q_EMIT sweepChanged(entryValue<SweepMode>(m_sweepMode), m_sweepBatchMin->value(), m_sweepBatchMax->value(),
                             m_sweepSeqMin->value(), m_sweepSeqMax->value());
     };
     connect(m_sweepMode, &QComboBox::activated, this, emitSweep);
-    for (QSpinBox *box : { m_sweepBatchMin, m_sweepBatchMax, m_sweepSeqMin, m_sweepSeqMax }) {
-        box->setKeyboardTracking(false);
+    for (QSpinBox *box : { m_sweepBatchMin, m_sweepBatchMax, m_sweepSeqMin, m_sweepSeqMax })
         connect(box, &QSpinBox::valueChanged, this, emitSweep);
-    }
     const auto emitTypes = [this] {
-        Q_EMIT dtypesChanged(m_weightType->currentIndex(), m_activationType->currentIndex(), m_kvType->currentIndex());
+        Q_EMIT dtypesChanged(entryValue<DType>(m_weightType), entryValue<DType>(m_activationType), entryValue<DType>(m_kvType));
     };
     for (QComboBox *box : { m_weightType, m_activationType, m_kvType })
         connect(box, &QComboBox::activated, this, emitTypes);
-    connect(m_computeType, &QComboBox::activated, this, &ControlPanel::computeTypeChanged);
-    m_tokensPerStep->setKeyboardTracking(false);
+    connect(m_computeType, &QComboBox::activated, this, [this] { Q_EMIT computeTypeChanged(entryValue<ComputeType>(m_computeType)); });
     connect(m_tokensPerStep, &QSpinBox::valueChanged, this, &ControlPanel::tokensPerStepChanged);
     connect(m_ceilings, &QCheckBox::toggled, this, &ControlPanel::showAllCeilingsChanged);
     const auto emitEfficiency = [this] {
@@ -187,7 +226,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_model, &QComboBox::activated, this, [this](int index) {
         if (isOpenEntry(m_model, index)) {
             const QSignalBlocker blocker(m_model);
-            m_model->setCurrentIndex(m_modelIndex);
+            m_model->setCurrentIndex(m_shown.modelIndex);
             Q_EMIT openModelFileRequested();
         } else {
             Q_EMIT modelChosen(index);
@@ -196,7 +235,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_gpu, &QComboBox::activated, this, [this](int index) {
         if (isOpenEntry(m_gpu, index)) {
             const QSignalBlocker blocker(m_gpu);
-            m_gpu->setCurrentIndex(m_gpuIndex);
+            m_gpu->setCurrentIndex(m_shown.gpuIndex);
             Q_EMIT openGpuFileRequested();
         } else {
             Q_EMIT gpuChosen(index);
@@ -235,47 +274,73 @@ void ControlPanel::setGpuNames(const QStringList &names)
 
 void ControlPanel::setValues(const ControlValues &values)
 {
-    m_modelIndex = values.modelIndex;
-    m_gpuIndex = values.gpuIndex;
-    const QSignalBlocker b1(m_model), b2(m_gpu), b3(m_batch), b4(m_seq), b5(m_peak), b6(m_bandwidth), b7(m_flash);
-    m_model->setCurrentIndex(values.modelIndex);
-    m_gpu->setCurrentIndex(values.gpuIndex);
-    m_batch->setValue(values.batch);
-    m_seq->setValue(values.seq);
-    m_peak->setValue(values.peakTflops);
-    m_bandwidth->setValue(values.bandwidthGbps);
-    m_flash->setChecked(values.flashAttention);
-    m_resetGpu->setEnabled(values.gpuCustomised);
-    m_gpuNote->setText(values.gpuCustomised ? tr("Custom figures (edited with the sliders).") : values.gpuNote);
-    const QSignalBlocker b8(m_secondGpu), b9(m_opsOnSecond), b10(m_sweepMode), b11(m_sweepBatchMin), b12(m_sweepBatchMax),
-        b13(m_sweepSeqMin), b14(m_sweepSeqMax);
-    m_secondGpu->setCurrentIndex(values.secondGpuIndex + 1);
-    m_opsOnSecond->setEnabled(values.secondGpuIndex >= 0);
-    m_opsOnSecond->setChecked(values.opsOnSecondGpu);
-    m_clearPins->setEnabled(values.pinCount > 0);
-    m_clearPins->setText(values.pinCount > 0 ? tr("Remove pins (%1)").arg(values.pinCount) : tr("Remove pins"));
-    m_sweepMode->setCurrentIndex(values.sweepMode);
-    m_sweepBatchMin->setValue(int(values.sweepBatchMin));
-    m_sweepBatchMax->setValue(int(values.sweepBatchMax));
-    m_sweepSeqMin->setValue(int(values.sweepSeqMin));
-    m_sweepSeqMax->setValue(int(values.sweepSeqMax));
-    const QSignalBlocker b15(m_weightType), b16(m_activationType), b17(m_kvType), b18(m_computeType), b19(m_tokensPerStep),
-        b20(m_ceilings), b21(m_efficiency), b22(m_computeEfficiency), b23(m_bandwidthEfficiency);
-    m_weightType->setCurrentIndex(values.weightType);
-    m_activationType->setCurrentIndex(values.activationType);
-    m_kvType->setCurrentIndex(values.kvType);
-    m_computeType->setCurrentIndex(values.computeType);
+    const bool first = !std::exchange(m_hasShown, true);
+    const ControlValues before = std::exchange(m_shown, values);
+    const auto changed = [&](auto member) { return first || !(values.*member == before.*member); };
+    // Signals of every control are blocked: showing a value is not the user choosing it.
+    std::vector<std::unique_ptr<QSignalBlocker>> blockers;
+    for (QObject *control : findChildren<QWidget *>())
+        blockers.push_back(std::make_unique<QSignalBlocker>(control));
+    // Each control is compared with what it shows (the slider being dragged already shows its value; a
+    // choice the state refused shows the state's again); what is derived, with what was last shown.
+    const auto showIndex = [](QComboBox *box, int index) {
+        if (box->currentIndex() != index)
+            box->setCurrentIndex(index);
+    };
+    const auto showCheck = [](QCheckBox *box, bool checked) {
+        if (box->isChecked() != checked)
+            box->setChecked(checked);
+    };
+    showIndex(m_model, values.modelIndex);
+    showIndex(m_gpu, values.gpuIndex);
+    const auto show = [](LogSlider *slider, double value) {
+        if (slider->value() != value)
+            slider->setValue(value);
+    };
+    show(m_batch, values.batch);
+    show(m_seq, values.seq);
+    show(m_peak, values.peakTflops);
+    show(m_bandwidth, values.bandwidthGbps);
+    showCheck(m_flash, values.flashAttention);
+    if (changed(&ControlValues::gpuCustomised) || changed(&ControlValues::gpuNote)) {
+        m_resetGpu->setEnabled(values.gpuCustomised);
+        m_gpuNote->setText(values.gpuCustomised ? tr("Custom figures (edited with the sliders).") : values.gpuNote);
+    }
+    showIndex(m_secondGpu, values.secondGpuIndex + 1);
+    if (changed(&ControlValues::secondGpuIndex))
+        m_opsOnSecond->setEnabled(values.secondGpuIndex >= 0);
+    showCheck(m_opsOnSecond, values.opsOnSecondGpu);
+    if (changed(&ControlValues::pinCount)) {
+        m_clearPins->setEnabled(values.pinCount > 0);
+        m_clearPins->setText(values.pinCount > 0 ? tr("Remove pins (%1)").arg(values.pinCount) : tr("Remove pins"));
+    }
+    showEntry(m_sweepMode, values.sweepMode);
+    const auto showNumber = [](QSpinBox *box, std::int64_t value) {
+        if (box->value() != value)
+            box->setValue(int(value));
+    };
+    showNumber(m_sweepBatchMin, values.sweepBatchMin);
+    showNumber(m_sweepBatchMax, values.sweepBatchMax);
+    showNumber(m_sweepSeqMin, values.sweepSeqMin);
+    showNumber(m_sweepSeqMax, values.sweepSeqMax);
+    showEntry(m_weightType, values.weightType);
+    showEntry(m_activationType, values.activationType);
+    showEntry(m_kvType, values.kvType);
+    showEntry(m_computeType, values.computeType);
     // A compute type the GPU publishes no peak for cannot be chosen.
-    if (auto *model = qobject_cast<QStandardItemModel *>(m_computeType->model()))
-        for (int i = 0; i < model->rowCount() && i < values.computeTypeAvailable.size(); ++i)
-            model->item(i)->setEnabled(values.computeTypeAvailable[i]);
-    m_tokensPerStep->setValue(values.tokensPerStep);
-    m_ceilings->setChecked(values.showAllCeilings);
-    m_efficiency->setChecked(values.efficiencyEnabled);
-    m_computeEfficiency->setValue(int(std::lround(values.computeEfficiency * 100.0)));
-    m_bandwidthEfficiency->setValue(int(std::lround(values.bandwidthEfficiency * 100.0)));
-    m_computeEfficiency->setEnabled(values.efficiencyEnabled);
-    m_bandwidthEfficiency->setEnabled(values.efficiencyEnabled);
+    if (changed(&ControlValues::computeTypeAvailable))
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_computeType->model()))
+            for (int i = 0; i < model->rowCount(); ++i)
+                model->item(i)->setEnabled(values.computeTypeAvailable[std::size_t(m_computeType->itemData(i).toInt())]);
+    showNumber(m_tokensPerStep, values.tokensPerStep);
+    showCheck(m_ceilings, values.showAllCeilings);
+    showCheck(m_efficiency, values.efficiencyEnabled);
+    if (changed(&ControlValues::efficiencyEnabled)) {
+        m_computeEfficiency->setEnabled(values.efficiencyEnabled);
+        m_bandwidthEfficiency->setEnabled(values.efficiencyEnabled);
+    }
+    showNumber(m_computeEfficiency, std::lround(values.computeEfficiency * 100.0));
+    showNumber(m_bandwidthEfficiency, std::lround(values.bandwidthEfficiency * 100.0));
 }
 
 } // namespace roofline

@@ -1,6 +1,12 @@
 #pragma once
 
+#include "session.h"
+#include "units.h"
+
 #include <QWidget>
+
+#include <array>
+#include <cstdint>
 
 class QComboBox;
 class QCheckBox;
@@ -27,15 +33,16 @@ struct ControlValues {
     int secondGpuIndex = -1; // -1: none
     bool opsOnSecondGpu = false;
     int pinCount = 0;
-    int sweepMode = 0; // SweepMode
-    double sweepBatchMin = 1, sweepBatchMax = 32, sweepSeqMin = 128, sweepSeqMax = 2048;
-    int weightType = 1, activationType = 1, kvType = 1; // DType
-    int computeType = 0; // ComputeType
-    QList<bool> computeTypeAvailable { true, false, false, false };
+    SweepMode sweepMode = SweepMode::Both;
+    std::int64_t sweepBatchMin = 1, sweepBatchMax = 32, sweepSeqMin = 128, sweepSeqMax = 2048;
+    DType weightType = DType::Fp16, activationType = DType::Fp16, kvType = DType::Fp16;
+    ComputeType computeType = ComputeType::Fp16;
+    std::array<bool, ComputeTypeCount> computeTypeAvailable { true, false, false, false };
     int tokensPerStep = 1;
     bool efficiencyEnabled = false;
     double computeEfficiency = 0.7, bandwidthEfficiency = 0.85;
     bool showAllCeilings = false;
+    bool operator==(const ControlValues &) const = default;
 };
 
 // The controls beside the canvas: model and GPU pickers, log sliders for batch, sequence length and the
@@ -48,7 +55,8 @@ public:
 
     void setModelNames(const QStringList &names);
     void setGpuNames(const QStringList &names);
-    // Shows `values` without emitting anything.
+    // Shows `values` without emitting anything. Only the controls whose value changed since the last call
+    // are touched: the slider the user is dragging is not set back to what it already shows.
     void setValues(const ControlValues &values);
 
     QComboBox *modelBox() const { return m_model; }
@@ -87,9 +95,9 @@ Q_SIGNALS:
     void opsOnSecondGpuChanged(bool enabled);
     void pinRequested();
     void clearPinsRequested();
-    void sweepChanged(int mode, double batchMin, double batchMax, double seqMin, double seqMax);
-    void dtypesChanged(int weights, int activations, int kvCache);
-    void computeTypeChanged(int type);
+    void sweepChanged(roofline::SweepMode mode, qint64 batchMin, qint64 batchMax, qint64 seqMin, qint64 seqMax);
+    void dtypesChanged(roofline::DType weights, roofline::DType activations, roofline::DType kvCache);
+    void computeTypeChanged(roofline::ComputeType type);
     void tokensPerStepChanged(int tokens);
     void efficiencyChanged(bool enabled, double compute, double bandwidth);
     void showAllCeilingsChanged(bool show);
@@ -124,8 +132,8 @@ private:
     QCheckBox *m_efficiency;
     QSpinBox *m_computeEfficiency;
     QSpinBox *m_bandwidthEfficiency;
-    int m_modelIndex = 0;
-    int m_gpuIndex = 0;
+    ControlValues m_shown;
+    bool m_hasShown = false;
 };
 
 } // namespace roofline

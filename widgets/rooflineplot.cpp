@@ -107,7 +107,7 @@ void RooflinePlot::buildFrame()
     connect(m_plot, &QCustomPlot::legendClick, this, [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
         auto *entry = qobject_cast<QCPPlottableLegendItem *>(item);
         if (const auto series = entry ? m_points->seriesOfLegendEntry(entry->plottable()) : std::nullopt)
-            setSeriesVisible(*series, !isSeriesVisible(*series));
+            Q_EMIT seriesToggleRequested(*series);
     });
     for (QCPAxis *axis : { p.xAxis, p.yAxis })
         connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this](const QCPRange &) { clampRanges(); });
@@ -263,7 +263,6 @@ void RooflinePlot::setSeriesVisible(Series series, bool visible)
     if (!m_points->setSeriesVisible(series, visible))
         return;
     requestReplot(true); // the legend entry greys out; the layout refits the points
-    Q_EMIT seriesVisibilityChanged(series, visible);
 }
 
 bool RooflinePlot::isSeriesVisible(Series series) const

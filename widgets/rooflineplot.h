@@ -65,6 +65,8 @@ public:
     // Every compute ceiling the GPU publishes as a labelled line (as Intel Advisor draws them).
     void setShowAllCeilings(bool show);
 
+    // Which series are drawn (the state decides: a click on a series' legend entry only asks, with
+    // seriesToggleRequested).
     void setSeriesVisible(Series series, bool visible);
     bool isSeriesVisible(Series series) const;
 
@@ -92,7 +94,8 @@ public:
     QCustomPlot *customPlot() const { return m_plot; }
 
 Q_SIGNALS:
-    void seriesVisibilityChanged(roofline::Series series, bool visible);
+    // The user clicked a series' legend entry.
+    void seriesToggleRequested(roofline::Series series);
     // After each (coalesced) redraw: `full` when grid, axes and legend were redrawn too.
     void replotted(bool full);
     // From the chart's context menu and label drags; the window turns them into undoable state changes.
@@ -100,6 +103,7 @@ Q_SIGNALS:
     void noteRequested(double intensity, double flopsPerSecond);
     void annotationMoved(int index, double dx, double dy);
     void annotationRemoveRequested(int index);
+    // The user zoomed or panned: viewRange() is the frame they chose.
     void viewChanged();
 
 protected:

@@ -1,0 +1,272 @@
+#include "filecontroller.h"
+
+#include "chartexport.h"
+#include "explorerstate.h"
+#include "exportdialog.h"
+#include "inputerror.h"
+#include "jsonreader.h"
+#include "rooflineplot.h"
+#include "sessionfiles.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QThread>
+#include <QUndoStack>
+
+#include <memory>
+
+namespace roofline {
+
+namespace {
+const QString SessionFilter = QStringLiteral("Roofline sessions (*.roofline);;All files (*)");
+const QString JsonFilter = QStringLiteral("JSON (*.json);;All files (*)");
+
+QString defaultSessionPath()
+{
+    return QDir::home().filePath(QStringLiteral("chart.roofline"));
+}
+} // namespace
+
+FileController::FileController(ExplorerState *state, RooflinePlot *plot, QWidget *window)
+    : QObject(window)
+    , m_state(state)
+    , m_plot(plot)
+    , m_window(window)
+{
+}
+
+void FileController::report(const QString &error)
+{
+    if (!error.isEmpty())
+        Q_EMIT failed(error);
+}
+
+QString FileController::openModelFile(const QString &path)
+{
+    try {
+        m_state->addModel(parseModelConfig(readInputFile(path.toStdString()), path.toStdString(),
+                                           QFileInfo(path).completeBaseName().toStdString()));
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+
+QString FileController::openGpuFile(const QString &path)
+{
+    try {
+        m_state->addGpu(parseGpuFile(readInputFile(path.toStdString()), path.toStdString()));
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+
+QString FileController::openSession(const QString &path, QStringList *warnings)
+{
+    PresetLibrary known;
+    known.models = m_state->models();
+    known.gpus = m_state->gpus();
+    QString error;
+    const std::optional<Session> session = loadSessionFile(path, known, &error, warnings);
+    if (!session)
+        return error;
+    // An example (a resource) has no path to save to: Save asks where.
+    m_sessionPath = path.startsWith(QLatin1String(":/")) ? QString() : path;
+    m_state->loadSession(*session);
+    m_state->undoStack()->setClean();
+    if (!m_sessionPath.isEmpty())
+        rememberRecent(path);
+    Q_EMIT sessionPathChanged();
+    return {};
+}
+
+QString FileController::saveSession(const QString &path)
+{
+    if (const QString error = saveSessionFile(path, m_state->session()); !error.isEmpty())
+        return error;
+    m_sessionPath = path;
+    m_state->undoStack()->setClean();
+    rememberRecent(path);
+    Q_EMIT sessionPathChanged();
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+QString FileController::openAnyFile(const QString &path)
+{
+    switch (sniffFile(path)) {
+    case FileKind::Session:
+        return openSession(path);
+    case FileKind::ModelConfig:
+        return openModelFile(path);
+    case FileKind::GpuFile:
+    case FileKind::Unknown:
+        break;
+    }
+    // A GPU file, or neither kind: the GPU loader says precisely what is wrong with it.
+    return openGpuFile(path);
+}
+
+QString FileController::importMeasurements(const QString &path)
+{
+    try {
+        m_state->setMeasured(parseMeasuredKernels(readInputFile(path.toStdString()), path.toStdString()));
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+
+QString FileController::exportTo(const QString &path, const QSize &size, double scale, bool dark)
+{
+    ExportFormat format;
+    const QSize pixels = exportPixelSize(size, scale);
+    const bool large = exportFormatForPath(path, &format) && format == ExportFormat::Png
+        && exportSizeProblem(size, scale, format).isEmpty() && qint64(pixels.width()) * pixels.height() > LargeExportPixels;
+    bool cancelled = false;
+    const QString error = large ? exportLargePng(path, size, scale, dark, &cancelled) : exportChart(*m_plot, path, size, scale, dark);
+    if (cancelled) {
+        Q_EMIT statusMessage(tr("Export cancelled: nothing was written"), 5000);
+        return {};
+    }
+    if (error.isEmpty()) {
+        m_lastExportPath = path;
+        m_state->setExportSettings(ExportSettings { size.width(), size.height(), scale, dark });
+        Q_EMIT statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    }
+    return error;
+}
+
+QString FileController::exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled)
+{
+    // A large PNG takes seconds (8192 x 8192: about 2 s, half drawing, half encoding). The window shows a
+    // progress dialog that can cancel; the drawing stays on this thread (QCustomPlot is a widget), the
+    // encoding runs on another while this one keeps the window alive. A cancelled export writes nothing.
+    const QSize pixels = exportPixelSize(size, scale);
+    QProgressDialog progress(tr("Exporting a %1 x %2-pixel PNG…").arg(pixels.width()).arg(pixels.height()), tr("Cancel"), 0, 0, m_window);
+    progress.setWindowTitle(tr("Export"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    QCoreApplication::processEvents();
+    const auto wasCancelled = [&] {
+        *cancelled = progress.wasCanceled();
+        return *cancelled;
+    };
+    if (wasCancelled())
+        return {};
+    const QImage image = m_plot->renderImage(size, scale, dark);
+    QCoreApplication::processEvents();
+    if (wasCancelled())
+        return {};
+    progress.setLabelText(tr("Encoding a %1 x %2-pixel PNG…").arg(pixels.width()).arg(pixels.height()));
+    QByteArray bytes;
+    std::unique_ptr<QThread> worker(QThread::create([&bytes, image] { bytes = encodePng(image); }));
+    QEventLoop loop;
+    connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    // Cancel does not stop the encoder, whose result is then dropped: waiting for it keeps its data alive.
+    loop.exec();
+    worker->wait();
+    if (wasCancelled())
+        return {};
+    return writeExport(path, bytes);
+}
+
+QStringList FileController::recentSessions()
+{
+    return QSettings().value(QStringLiteral("recentSessions")).toStringList();
+}
+
+void FileController::rememberRecent(const QString &path)
+{
+    QStringList recent = recentSessions();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecentFiles)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentSessions"), recent);
+    Q_EMIT recentSessionsChanged();
+}
+
+void FileController::openSessionDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), QDir::homePath(), SessionFilter);
+    if (path.isEmpty())
+        return;
+    QStringList warnings;
+    const QString error = openSession(path, &warnings);
+    report(error);
+    if (error.isEmpty() && !warnings.isEmpty()) {
+        // Text from files (names, values, paths) is shown as written, never as markup.
+        QMessageBox box(QMessageBox::Information, tr("Session opened with changes"), warnings.join(QLatin1Char('\n')),
+                        QMessageBox::Ok, m_window);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
+}
+
+void FileController::saveSessionDialog(bool askForPath)
+{
+    QString path = m_sessionPath;
+    if (askForPath || path.isEmpty())
+        path = QFileDialog::getSaveFileName(m_window, askForPath ? tr("Save session as") : tr("Save session"),
+                                            path.isEmpty() ? defaultSessionPath() : path, SessionFilter);
+    if (!path.isEmpty())
+        report(saveSession(path));
+}
+
+void FileController::openModelDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open a Hugging Face config.json"), QDir::homePath(), JsonFilter);
+    if (!path.isEmpty())
+        report(openModelFile(path));
+}
+
+void FileController::openGpuDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open a GPU file"), QDir::homePath(), JsonFilter);
+    if (!path.isEmpty())
+        report(openGpuFile(path));
+}
+
+void FileController::importDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import measured kernels"), QDir::homePath(),
+                                                      tr("Measurements (*.csv *.json);;All files (*)"));
+    if (!path.isEmpty())
+        report(importMeasurements(path));
+}
+
+void FileController::exportDialog()
+{
+    const QString suggestion = m_lastExportPath.isEmpty() ? QDir::home().filePath(QStringLiteral("roofline.png")) : m_lastExportPath;
+    const ExportSettings &settings = m_state->session().exportSettings;
+    ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, settings.dark, m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        report(exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark()));
+}
+
+void FileController::copyChart()
+{
+    const ExportSettings &settings = m_state->session().exportSettings;
+    const QSize size(settings.width, settings.height);
+    // The stored size may be an SVG's (up to 16384 a side): the clipboard gets an image, under the PNG limits.
+    if (const QString problem = exportSizeProblem(size, 1.0, ExportFormat::Png); !problem.isEmpty()) {
+        report(tr("Chart not copied: %1; export it as SVG or PDF, or choose a smaller size in Export.").arg(problem));
+        return;
+    }
+    QApplication::clipboard()->setImage(m_plot->renderImage(size, 1.0, settings.dark));
+    Q_EMIT statusMessage(tr("Chart copied to the clipboard"), 3000);
+}
+
+} // namespace roofline

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QObject>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace roofline {
+
+class ExplorerState;
+class RooflinePlot;
+
+// Everything the window reads from or writes to files: sessions (open, save, the recent list), a model's
+// config.json, a GPU file, measured kernels, and chart exports (PNG, SVG, PDF, the clipboard). Each operation
+// returns an empty string or a one-line error, and on error changes nothing; the ...Dialog slots ask for a path
+// first and report errors through `failed`. Reading and checking is the model's (loaders) and the export's
+// (chartexport.h); this class chooses, asks and remembers.
+class FileController : public QObject
+{
+    Q_OBJECT
+public:
+    // Dialogs open over `window`; exports draw `plot`.
+    FileController(ExplorerState *state, RooflinePlot *plot, QWidget *window);
+
+    QString openModelFile(const QString &path);
+    QString openGpuFile(const QString &path);
+    // `warnings` gets what a session's reader skipped (unknown presets, a newer format's fields).
+    QString openSession(const QString &path, QStringList *warnings = nullptr);
+    QString saveSession(const QString &path);
+    // Opens whatever the file is: a session, a config.json or a GPU file (as for a drop).
+    QString openAnyFile(const QString &path);
+    // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
+    QString importMeasurements(const QString &path);
+    QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
+    // PNGs of more pixels than this export behind a progress dialog that can cancel.
+    static constexpr qint64 LargeExportPixels = qint64(4096) * 4096;
+
+    // The session file the window shows (empty for a new session or an example).
+    QString sessionPath() const { return m_sessionPath; }
+    // The sessions opened or saved last, newest first (at most MaxRecentFiles).
+    static QStringList recentSessions();
+    static constexpr int MaxRecentFiles = 8;
+
+public Q_SLOTS:
+    void openSessionDialog();
+    void saveSessionDialog(bool askForPath);
+    void openModelDialog();
+    void openGpuDialog();
+    void importDialog();
+    void exportDialog();
+    void copyChart();
+
+Q_SIGNALS:
+    // A one-line error or a passing message for the status bar.
+    void failed(const QString &message);
+    void statusMessage(const QString &message, int timeoutMs);
+    void sessionPathChanged();
+    void recentSessionsChanged();
+
+private:
+    QString exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled);
+    void rememberRecent(const QString &path);
+    void report(const QString &error);
+
+    ExplorerState *m_state;
+    RooflinePlot *m_plot;
+    QWidget *m_window;
+    QString m_sessionPath;
+    QString m_lastExportPath;
+};
+
+} // namespace roofline

@@ -1,0 +1,103 @@
+#include "mainmenus.h"
+
+#include "explorerstate.h"
+#include "filecontroller.h"
+#include "mainwindow.h"
+#include "rooflineplot.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QUndoStack>
+
+#include <cmath>
+
+namespace roofline {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MainWindow", text);
+}
+
+QString shortcutsTable()
+{
+    return tr("<table cellpadding=3>"
+              "<tr><td><b>Ctrl+O</b></td><td>Open a session</td></tr>"
+              "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>Save the session, save as</td></tr>"
+              "<tr><td><b>Ctrl+E</b></td><td>Export the chart (PNG, SVG, PDF)</td></tr>"
+              "<tr><td><b>Ctrl+C</b></td><td>Copy the chart as an image</td></tr>"
+              "<tr><td><b>Ctrl+Z</b>; <b>Ctrl+Shift+Z</b> or <b>Ctrl+Y</b></td><td>Undo; redo</td></tr>"
+              "<tr><td><b>Ctrl+P</b></td><td>Pin the current scenario</td></tr>"
+              "<tr><td><b>Ctrl+0</b></td><td>Reset the view</td></tr>"
+              "<tr><td><b>F5</b></td><td>Presentation mode; <b>Esc</b> leaves it</td></tr>"
+              "<tr><td><b>← →</b></td><td>In presentation: halve or double the batch</td></tr>"
+              "<tr><td><b>↑ ↓</b></td><td>In presentation: double or halve the sequence length</td></tr>"
+              "<tr><td><b>Delete</b></td><td>Delete the label last clicked</td></tr>"
+              "</table>");
+}
+} // namespace
+
+QMenu *createMenus(MainWindow *window, ExplorerState *state, FileController *f)
+{
+    QMenuBar *bar = window->menuBar();
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(tr("&Open session…"), QKeySequence::Open, f, &FileController::openSessionDialog);
+    QMenu *recent = file->addMenu(tr("Open &recent"));
+    QMenu *examples = file->addMenu(tr("Open e&xample"));
+    for (const QString &name : QDir(QStringLiteral(":/sessions")).entryList(QDir::Files)) {
+        const QString path = QStringLiteral(":/sessions/") + name;
+        examples->addAction(QFileInfo(name).completeBaseName(), window, [window, f, path] { window->showError(f->openSession(path)); });
+    }
+    file->addAction(tr("&Save session"), QKeySequence::Save, f, [f] { f->saveSessionDialog(false); });
+    file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, f, [f] { f->saveSessionDialog(true); });
+    file->addSeparator();
+    file->addAction(tr("Open &config.json…"), f, &FileController::openModelDialog);
+    file->addAction(tr("Open &GPU file…"), f, &FileController::openGpuDialog);
+    file->addSeparator();
+    file->addAction(tr("&Import measured kernels…"), f, &FileController::importDialog);
+    file->addAction(tr("Remove measured kernels"), state, [state] { state->setMeasured({}); });
+    file->addSeparator();
+    file->addAction(tr("&Export chart…"), QKeySequence(Qt::CTRL | Qt::Key_E), f, &FileController::exportDialog);
+    file->addAction(tr("&Copy chart"), QKeySequence::Copy, f, &FileController::copyChart)->setShortcutContext(Qt::WindowShortcut);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
+
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    QAction *undo = state->undoStack()->createUndoAction(window, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = state->undoStack()->createRedoAction(window, tr("&Redo"));
+    // Both redo keys, each bound once and named explicitly: under X11's key scheme QKeySequence::Redo is
+    // Ctrl+Shift+Z, and listing it beside Ctrl+Shift+Z bound that key twice, which Qt refuses as ambiguous.
+    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
+    edit->addActions({ undo, redo });
+
+    QMenu *chart = bar->addMenu(tr("&Chart"));
+    chart->addAction(tr("&Pin scenario"), QKeySequence(Qt::CTRL | Qt::Key_P), state, &ExplorerState::pinCurrent);
+    chart->addAction(tr("Remove &last pin"), state, [state] { state->removePin(int(state->session().pins.size()) - 1); });
+    chart->addAction(tr("Remove &all pins"), state, &ExplorerState::clearPins);
+    chart->addSeparator();
+    chart->addAction(tr("Add a &note…"), window, [window] {
+        const ViewRange view = window->plot()->viewRange();
+        window->addNote(std::sqrt(view.xMin * view.xMax), std::sqrt(view.yMin * view.yMax));
+    });
+    chart->addAction(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_0), state, [state] { state->setView(std::nullopt); });
+    chart->addAction(tr("Reset &GPU figures"), state, &ExplorerState::resetGpu);
+    chart->addSeparator();
+    chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), window, [window] { window->setPresentation(!window->isPresenting()); })
+        ->setShortcutContext(Qt::ApplicationShortcut);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), window, [window] { QMessageBox::information(window, tr("Keyboard shortcuts"), shortcutsTable()); });
+    help->addAction(tr("&About Roofline Explorer"), window, [window] {
+        QMessageBox::about(window, tr("About Roofline Explorer"),
+                           tr("<b>Roofline Explorer</b> %1<br>Where every operator of an LLM sits on a GPU's roofline."
+                              "<br><br>GPL-3.0-or-later. Built with Qt and QCustomPlot.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+    return recent;
+}
+
+} // namespace roofline

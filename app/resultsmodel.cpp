@@ -1,0 +1,41 @@
+#include "resultsmodel.h"
+
+#include "explorerstate.h"
+#include "rooflineplot.h"
+
+namespace roofline {
+
+ResultsModel::ResultsModel(const ExplorerState *state, QObject *parent)
+    : QObject(parent)
+    , m_state(state)
+{
+    connect(state, &ExplorerState::scenarioChanged, this, &ResultsModel::recompute);
+}
+
+void ResultsModel::recompute()
+{
+    m_results.recompute(m_state->session());
+    ++m_computations;
+    Q_EMIT resultsAvailable(m_results);
+}
+
+void showOnCanvas(RooflinePlot &plot, const Session &session, const ChartData &chart)
+{
+    for (int i = 0; i < SeriesCount; ++i)
+        plot.setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
+    plot.setShowAllCeilings(session.showAllCeilings);
+    plot.setData(chart);
+    plot.setAnnotations(session.annotations);
+}
+
+void showView(RooflinePlot &plot, const Session &session)
+{
+    if (session.view) {
+        if (!(plot.viewRange() == *session.view))
+            plot.setViewRange(*session.view);
+    } else if (plot.isViewCustomised()) {
+        plot.resetView();
+    }
+}
+
+} // namespace roofline
