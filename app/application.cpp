@@ -171,7 +171,7 @@ int runCommandLine(int argc, char **argv)
             return ExitCannotWrite;
         }
         errno = 0;
-        const int code = runHeadless(request, presets, std::cout, std::cerr);
+        const int code = runHeadless(request, presets, std::cout);
         // A dump cut short by a full disk or a closed stdout must not look like success.
         std::cout.flush();
         if (!std::cout || std::fflush(stdout) != 0) {

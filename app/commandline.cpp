@@ -1,17 +1,15 @@
 #include "commandline.h"
 
+#include "chartdata.h"
 #include "chartexport.h"
 #include "inputerror.h"
 #include "jsonreader.h"
 #include "measured.h"
-#include "chartdata.h"
 #include "report.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QRegularExpression>
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -401,7 +399,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     return request;
 }
 
-int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out, std::ostream &)
+int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out)
 {
     if (request.help) {
         out << commandLineHelp().toStdString();
@@ -411,77 +409,18 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         out << "roofline-explorer " << ROOFLINE_VERSION << '\n';
         return 0;
     }
-    if (request.listModels) {
-        char line[256];
-        for (const ModelConfig &m : presets.models) {
-            std::snprintf(line, sizeof line, "%-16s %-18s h=%-6lld f=%-6lld heads=%-4lld kv=%-4lld layers=%-4lld %s\n",
-                          m.id.c_str(), m.name.c_str(), static_cast<long long>(m.hidden),
-                          static_cast<long long>(m.intermediate), static_cast<long long>(m.heads),
-                          static_cast<long long>(m.kvHeads), static_cast<long long>(m.layers),
-                          (formatSi(parameterCount(m)) + " params").c_str());
-            out << line;
-        }
-    }
-    if (request.listGpus) {
-        char line[256];
-        for (const GpuSpec &g : presets.gpus) {
-            std::snprintf(line, sizeof line, "%-16s %-26s %8.0f GB/s %8.1f TFLOP/s fp16 %5.0f GB  ridge %6.1f FLOP/B\n",
-                          g.id.c_str(), g.name.c_str(), g.bandwidthBytesPerSecond / 1e9,
-                          g.peak(ComputeType::Fp16).value_or(0.0) / 1e12, g.memoryBytes / 1e9,
-                          g.peak(ComputeType::Fp16).value_or(0.0) / g.bandwidthBytesPerSecond);
-            out << line;
-        }
-    }
-    if (!request.dumpFormat.isEmpty()) {
-        const Scenario s = request.scenario();
-        const Evaluation evaluation = s.evaluate();
-        if (request.dumpFormat == QLatin1String("csv")) {
-            out << evaluationToCsv(evaluation);
-        } else if (request.dumpFormat == QLatin1String("phase-map")) {
-            PhaseMap map;
-            computePhaseMap(s, request.phaseMapQuantity, request.phaseMapSeries, 64, map);
-            out << "batch,seq," << gridQuantityName(request.phaseMapQuantity) << ",fits_max_seq\n";
-            // The grid is spaced evenly on a log scale for the picture and rounded to whole numbers, so at the
-            // small end neighbours repeat (batch 1 five times over): each (batch, seq) is written once.
-            const auto repeats = [](const std::vector<std::int64_t> &values, std::size_t k) {
-                return k > 0 && values[k] == values[k - 1];
-            };
-            for (std::size_t j = 0; j < map.grid.seqs.size(); ++j)
-                for (std::size_t i = 0; i < map.grid.batches.size(); ++i)
-                    if (!repeats(map.grid.seqs, j) && !repeats(map.grid.batches, i))
-                        out << map.grid.batches[i] << ',' << map.grid.seqs[j] << ','
-                        << formatNumber(map.values[j * map.grid.batches.size() + i], 'g', 17) << ','
-                        << formatNumber(map.fitsBoundary[i].second, 'g', 17) << '\n';
-        } else {
-            std::vector<Evaluation> sweep;
-            if (request.dumpSweep)
-                evaluateSweep(s.model, s.gpu, s.workload, s.sweep, sweep, s.efficiency);
-            nlohmann::json json = evaluationToJson(s.model, s.gpu, evaluation, request.dumpSweep ? &sweep : nullptr);
-            json["efficiency"] = { { "enabled", s.efficiency.enabled },
-                                   { "compute", s.efficiency.compute },
-                                   { "bandwidth", s.efficiency.bandwidth },
-                                   { "timing_peak_flops_per_s", evaluation.timingRoof.peakFlopsPerSecond },
-                                   { "timing_bandwidth_bytes_per_s", evaluation.timingRoof.bandwidthBytesPerSecond } };
-            if (!request.session.measured.empty()) {
-                ScenarioResults results;
-                results.recompute(request.session);
-                nlohmann::json measured = nlohmann::json::array();
-                for (const ChartData::MeasuredPoint &m : results.chart.measured) {
-                    nlohmann::json record = { { "name", m.name },
-                                              { "intensity", m.intensity },
-                                              { "achieved_flops_per_s", m.achievedFlopsPerSecond },
-                                              { "share_of_roof", m.shareOfRoof },
-                                              { "time_s", m.seconds } };
-                    if (const ChartPoint *modelled = results.chart.modelledPoint(m))
-                        record["modelled"] = { { "op", opName(modelled->op) }, { "phase", phaseName(modelled->phase) },
-                                               { "intensity", modelled->intensity },
-                                               { "attainable_flops_per_s", modelled->attainableFlopsPerSecond } };
-                    measured.push_back(std::move(record));
-                }
-                json["measured"] = std::move(measured);
-            }
-            out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        }
+    if (request.listModels)
+        out << modelListing(presets.models);
+    if (request.listGpus)
+        out << gpuListing(presets.gpus);
+    if (request.dumpFormat == QLatin1String("csv")) {
+        out << evaluationToCsv(request.scenario().evaluate());
+    } else if (request.dumpFormat == QLatin1String("phase-map")) {
+        PhaseMap map;
+        computePhaseMap(request.scenario(), request.phaseMapQuantity, request.phaseMapSeries, 64, map);
+        out << phaseMapCsv(map, request.phaseMapQuantity);
+    } else if (request.dumpFormat == QLatin1String("json")) {
+        out << sessionReportJson(request.session, request.dumpSweep);
     }
     return 0;
 }

@@ -32,7 +32,6 @@ struct CommandLineRequest {
 
     Scenario scenario() const { return session.scenario(); }
 
-    bool isHeadless() const { return help || version || listModels || listGpus || !dumpFormat.isEmpty() || !exportPath.isEmpty(); }
 };
 
 // Parses `arguments` (argv, program name first). Throws InputError naming the flag, or the file, field
@@ -45,8 +44,8 @@ QString commandLineHelp();
 // Starts from the default session: Llama-2-13B on the seed chart's A6000, batch 1, sequence 2048.
 Session defaultSession(const PresetLibrary &presets);
 
-// Carries out a headless request: lists, dumps. Returns the exit code; output goes to `out`, one-line
-// errors to `err`. (Exports are done by the application, which owns the widgets.)
-int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out, std::ostream &err);
+// Carries out a headless request: lists, dumps. Returns the exit code; output goes to `out` (the request was
+// checked when it was parsed, so nothing here fails). Exports are done by the application, which owns the widgets.
+int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out);
 
 } // namespace roofline

@@ -134,7 +134,7 @@ struct Builder {
     // input read once, the output written once.
     void linear(OpKind op, double tokens, double in, double out, double weightCopies, double w, double a)
     {
-        add(op, 2.0 * tokens * in * out, ByteSplit { weightCopies * in * out * w, tokens * in * a, tokens * out * a, 0, 0 },
+        add(op, 2.0 * tokens * in * out, ByteSplit { weightCopies * in * out * w, tokens * in * a, tokens * out * a, 0 },
             layers);
     }
 };
@@ -161,7 +161,7 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     Builder out { {}, phase, double(m.layers) };
 
     // Attention block.
-    out.add(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
+    out.add(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0 }, out.layers);
     out.linear(OpKind::QProj, T, h, H * d, 1.0, w, a);
     out.linear(OpKind::KProj, T, h, Hkv * d, 1.0, w, a);
     out.linear(OpKind::VProj, T, h, Hkv * d, 1.0, w, a);
@@ -172,7 +172,7 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     const double matmulFlops = 2.0 * b * H * q * sk * d;
     const auto kvSplit = [&](double elements) {
         // K/V read as activations in prefill, from the KV cache in decode.
-        return prefill ? ByteSplit { 0, elements * keyBytes, 0, 0, 0 } : ByteSplit { 0, 0, 0, elements * keyBytes, 0 };
+        return prefill ? ByteSplit { 0, elements * keyBytes, 0, 0 } : ByteSplit { 0, 0, 0, elements * keyBytes };
     };
     if (wl.flashAttention) {
         // The score matrix stays on chip: read Q, K, V once, write O once.
@@ -186,7 +186,7 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
         qk.activationsWritten += scores * a;
         out.add(OpKind::Qk, matmulFlops, qk, out.layers);
         // max, subtract, exp, sum, divide: 5 FLOPs per score; the scores read and written once.
-        out.add(OpKind::Softmax, 5.0 * scores, ByteSplit { 0, scores * a, scores * a, 0, 0 }, out.layers);
+        out.add(OpKind::Softmax, 5.0 * scores, ByteSplit { 0, scores * a, scores * a, 0 }, out.layers);
         ByteSplit pv = kvSplit(keys);
         pv.activationsRead += scores * a;
         pv.activationsWritten += queries * a;
@@ -196,7 +196,7 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
 
     // MLP block. With experts, each token runs k of them; the weights of every expert that at least one
     // token was routed to are read.
-    out.add(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
+    out.add(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0 }, out.layers);
     const double k = double(m.expertsPerToken);
     const double expertTokens = T * (m.isMoe() ? k : 1.0);
     const double touched = expectedExpertsTouched(m, T);
@@ -205,19 +205,19 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     out.linear(OpKind::GateProj, expertTokens, h, f, touched, w, a);
     out.linear(OpKind::UpProj, expertTokens, h, f, touched, w, a);
     // SiLU(gate) * up: sigmoid is 4 FLOPs (negate, exp, add, divide), then 2 multiplies.
-    out.add(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0, 0 },
+    out.add(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0 },
             out.layers);
     out.linear(OpKind::DownProj, expertTokens, f, h, touched, w, a);
     // The two residual adds of the layer: read two vectors, write one, each.
-    out.add(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0, 0 }, out.layers);
+    out.add(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0 }, out.layers);
 
     // Once per pass: embedding gather, final norm and LM head. Only the last position of each sequence
     // needs logits in prefill; decode needs them for every token verified.
     const double generated = prefill ? b : T;
-    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * w, 0, T * h * a, 0, 0 }, 1.0);
-    out.add(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0, 0 }, 1.0);
+    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * w, 0, T * h * a, 0 }, 1.0);
+    out.add(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0 }, 1.0);
     out.add(OpKind::LmHead, 2.0 * generated * h * double(m.vocab),
-            ByteSplit { h * double(m.vocab) * w, generated * h * a, generated * double(m.vocab) * a, 0, 0 }, 1.0);
+            ByteSplit { h * double(m.vocab) * w, generated * h * a, generated * double(m.vocab) * a, 0 }, 1.0);
     return out.ops;
 }
 

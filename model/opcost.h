@@ -50,10 +50,9 @@ struct ByteSplit {
     double weights = 0.0;
     double activationsRead = 0.0;
     double activationsWritten = 0.0;
-    double kvRead = 0.0;
-    double kvWritten = 0.0;
+    double kvRead = 0.0; // the cache read by attention; the new token's K and V are written by k_proj and v_proj
 
-    double total() const { return weights + activationsRead + activationsWritten + kvRead + kvWritten; }
+    double total() const { return weights + activationsRead + activationsWritten + kvRead; }
 };
 
 struct OpCost {

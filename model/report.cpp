@@ -1,9 +1,11 @@
 #include "report.h"
 
+#include "chartdata.h"
 #include "units.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 
 namespace roofline {
 
@@ -93,8 +95,7 @@ json opToJson(const OpResult &op)
           { { "weights", c.bytes.weights },
             { "activations_read", c.bytes.activationsRead },
             { "activations_written", c.bytes.activationsWritten },
-            { "kv_read", c.bytes.kvRead },
-            { "kv_written", c.bytes.kvWritten } } },
+            { "kv_read", c.bytes.kvRead } } },
         { "intensity", op.intensity },
         { "attainable_flops_per_s", op.attainableFlopsPerSecond },
         { "bound", op.bound == Bound::Memory ? "memory" : "compute" },
@@ -186,6 +187,80 @@ std::string evaluationToCsv(const Evaluation &e)
                     + ',' + number(op.timeSeconds) + '\n';
             }
         }
+    }
+    return out;
+}
+
+std::string sessionReportJson(const Session &session, bool withSweep)
+{
+    const Scenario s = session.scenario();
+    const Evaluation evaluation = s.evaluate();
+    std::vector<Evaluation> sweep;
+    if (withSweep)
+        evaluateSweep(s.model, s.gpu, s.workload, s.sweep, sweep, s.efficiency);
+    json out = evaluationToJson(s.model, s.gpu, evaluation, withSweep ? &sweep : nullptr);
+    out["efficiency"] = { { "enabled", s.efficiency.enabled },
+                          { "compute", s.efficiency.compute },
+                          { "bandwidth", s.efficiency.bandwidth },
+                          { "timing_peak_flops_per_s", evaluation.timingRoof.peakFlopsPerSecond },
+                          { "timing_bandwidth_bytes_per_s", evaluation.timingRoof.bandwidthBytesPerSecond } };
+    if (!session.measured.empty()) {
+        ScenarioResults results;
+        results.recompute(session);
+        json measured = json::array();
+        for (const ChartData::MeasuredPoint &m : results.chart.measured) {
+            json record = { { "name", m.name },
+                            { "intensity", m.intensity },
+                            { "achieved_flops_per_s", m.achievedFlopsPerSecond },
+                            { "share_of_roof", m.shareOfRoof },
+                            { "time_s", m.seconds } };
+            if (const ChartPoint *modelled = results.chart.modelledPoint(m))
+                record["modelled"] = { { "op", opName(modelled->op) }, { "phase", phaseName(modelled->phase) },
+                                       { "intensity", modelled->intensity },
+                                       { "attainable_flops_per_s", modelled->attainableFlopsPerSecond } };
+            measured.push_back(std::move(record));
+        }
+        out["measured"] = std::move(measured);
+    }
+    return out.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
+}
+
+std::string phaseMapCsv(const PhaseMap &map, GridQuantity quantity)
+{
+    std::string out = "batch,seq," + std::string(gridQuantityName(quantity)) + ",fits_max_seq\n";
+    const auto repeats = [](const std::vector<std::int64_t> &values, std::size_t k) { return k > 0 && values[k] == values[k - 1]; };
+    for (std::size_t j = 0; j < map.grid.seqs.size(); ++j)
+        for (std::size_t i = 0; i < map.grid.batches.size(); ++i)
+            if (!repeats(map.grid.seqs, j) && !repeats(map.grid.batches, i))
+                out += std::to_string(map.grid.batches[i]) + ',' + std::to_string(map.grid.seqs[j]) + ','
+                    + formatNumber(map.values[j * map.grid.batches.size() + i], 'g', 17) + ','
+                    + formatNumber(map.fitsBoundary[i].second, 'g', 17) + '\n';
+    return out;
+}
+
+std::string modelListing(const std::vector<ModelConfig> &models)
+{
+    std::string out;
+    char line[256];
+    for (const ModelConfig &m : models) {
+        std::snprintf(line, sizeof line, "%-16s %-18s h=%-6lld f=%-6lld heads=%-4lld kv=%-4lld layers=%-4lld %s\n", m.id.c_str(),
+                      m.name.c_str(), static_cast<long long>(m.hidden), static_cast<long long>(m.intermediate),
+                      static_cast<long long>(m.heads), static_cast<long long>(m.kvHeads), static_cast<long long>(m.layers),
+                      (formatSi(parameterCount(m)) + " params").c_str());
+        out += line;
+    }
+    return out;
+}
+
+std::string gpuListing(const std::vector<GpuSpec> &gpus)
+{
+    std::string out;
+    char line[256];
+    for (const GpuSpec &g : gpus) {
+        std::snprintf(line, sizeof line, "%-16s %-26s %8.0f GB/s %8.1f TFLOP/s fp16 %5.0f GB  ridge %6.1f FLOP/B\n", g.id.c_str(),
+                      g.name.c_str(), g.bandwidthBytesPerSecond / 1e9, g.peak(ComputeType::Fp16).value_or(0.0) / 1e12,
+                      g.memoryBytes / 1e9, g.peak(ComputeType::Fp16).value_or(0.0) / g.bandwidthBytesPerSecond);
+        out += line;
     }
     return out;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "evaluation.h"
+#include "grid.h"
+#include "session.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -22,5 +24,16 @@ nlohmann::json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, co
 
 // One header line and one line per op of both phases (series ops first, then the totals-only ones).
 std::string evaluationToCsv(const Evaluation &evaluation);
+
+// `--dump json`: the session's scenario evaluated (evaluationToJson), with its efficiency and timing roofs,
+// the sweep if `withSweep`, and each measured kernel beside the modelled point it measures. Indented, one
+// document ending in a newline; text that is not UTF-8 is replaced, never fails the dump.
+std::string sessionReportJson(const Session &session, bool withSweep);
+// `--dump phase-map`: "batch,seq,<quantity>,fits_max_seq" and one line per (batch, seq) of the map, each pair
+// once (the log-spaced grid is rounded to whole numbers, so small values repeat), row by row of sequence length.
+std::string phaseMapCsv(const PhaseMap &map, GridQuantity quantity);
+// `--list-models` and `--list-gpus`: one aligned line per preset (id, name, shape or figures, the ridge).
+std::string modelListing(const std::vector<ModelConfig> &models);
+std::string gpuListing(const std::vector<GpuSpec> &gpus);
 
 } // namespace roofline
