@@ -1,0 +1,129 @@
+#include "testutil.h"
+
+#include "controlpanel.h"
+#include "inputlimits.h"
+#include "logslider.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardItemModel>
+
+using namespace roofline;
+
+Q_DECLARE_METATYPE(roofline::DType)
+Q_DECLARE_METATYPE(roofline::ComputeType)
+Q_DECLARE_METATYPE(roofline::SweepMode)
+
+class TestControlPanel : public QObject
+{
+    Q_OBJECT
+private:
+    // Every signal of the panel, spied.
+    static std::vector<std::unique_ptr<QSignalSpy>> spyAll(ControlPanel &panel)
+    {
+        std::vector<std::unique_ptr<QSignalSpy>> spies;
+        const QMetaObject *meta = panel.metaObject();
+        for (int i = meta->methodOffset(); i < meta->methodCount(); ++i)
+            if (meta->method(i).methodType() == QMetaMethod::Signal)
+                spies.push_back(std::make_unique<QSignalSpy>(&panel, meta->method(i)));
+        return spies;
+    }
+
+private Q_SLOTS:
+    void slidersSpanTheWindowsRanges()
+    {
+        ControlPanel panel;
+        QCOMPARE(panel.batchSlider()->minimum(), SliderBatchRange.min);
+        QCOMPARE(panel.batchSlider()->maximum(), SliderBatchRange.max);
+        QCOMPARE(panel.seqSlider()->maximum(), SliderSeqRange.max);
+        QCOMPARE(panel.peakSlider()->minimum(), SliderPeakTflopsRange.min);
+        QCOMPARE(panel.bandwidthSlider()->maximum(), SliderBandwidthGBpsRange.max);
+        // The tokens per step reach what a session accepts.
+        QCOMPARE(panel.tokensPerStepBox()->maximum(), int(MaxTokensPerStep));
+    }
+
+    void showingValuesEmitsNothing()
+    {
+        ControlPanel panel;
+        panel.setModelNames({ QStringLiteral("A"), QStringLiteral("B") });
+        panel.setGpuNames({ QStringLiteral("G1"), QStringLiteral("G2") });
+        const auto spies = spyAll(panel);
+        ControlValues values;
+        values.modelIndex = 1;
+        values.batch = 64;
+        values.seq = 8192;
+        values.weightType = DType::Int4;
+        values.kvType = DType::Fp8;
+        values.computeType = ComputeType::Fp8;
+        values.computeTypeAvailable = { true, true, false, true };
+        values.sweepMode = SweepMode::TokensPerStep;
+        values.tokensPerStep = 4;
+        values.efficiencyEnabled = true;
+        values.computeEfficiency = 0.55;
+        panel.setValues(values);
+        for (const auto &spy : spies)
+            QCOMPARE(spy->count(), 0);
+        QCOMPARE(panel.modelBox()->currentIndex(), 1);
+        QCOMPARE(panel.batchSlider()->value(), 64.0);
+        QCOMPARE(panel.seqSlider()->value(), 8192.0);
+        QCOMPARE(panel.weightTypeBox()->currentText(), QStringLiteral("int4"));
+        QCOMPARE(panel.kvTypeBox()->currentText(), QStringLiteral("fp8"));
+        QCOMPARE(panel.computeTypeBox()->currentText(), QStringLiteral("fp8"));
+        QCOMPARE(panel.sweepBox()->currentText(), QStringLiteral("Tokens per step (16 to 112)"));
+        QCOMPARE(panel.tokensPerStepBox()->value(), 4);
+        QVERIFY(panel.efficiencyBox()->isChecked());
+        // int8 has no peak on this GPU: it cannot be chosen.
+        auto *types = qobject_cast<QStandardItemModel *>(panel.computeTypeBox()->model());
+        QVERIFY(!types->item(panel.computeTypeBox()->findText(QStringLiteral("int8")))->isEnabled());
+        QVERIFY(types->item(panel.computeTypeBox()->findText(QStringLiteral("fp8")))->isEnabled());
+    }
+
+    void choicesAreReportedTyped()
+    {
+        ControlPanel panel;
+        panel.setValues(ControlValues {}); // fp16 throughout, the default sweep
+        QSignalSpy dtypes(&panel, &ControlPanel::dtypesChanged);
+        QSignalSpy compute(&panel, &ControlPanel::computeTypeChanged);
+        QSignalSpy sweep(&panel, &ControlPanel::sweepChanged);
+        // The user picks int8 weights: the three types are reported as the enum, whatever the list's order.
+        panel.weightTypeBox()->setCurrentIndex(panel.weightTypeBox()->findText(QStringLiteral("int8")));
+        Q_EMIT panel.weightTypeBox()->activated(panel.weightTypeBox()->currentIndex());
+        QCOMPARE(dtypes.count(), 1);
+        QCOMPARE(dtypes.at(0).at(0).value<DType>(), DType::Int8);
+        QCOMPARE(dtypes.at(0).at(1).value<DType>(), DType::Fp16);
+        panel.computeTypeBox()->setCurrentIndex(panel.computeTypeBox()->findText(QStringLiteral("fp32 (non-tensor)")));
+        Q_EMIT panel.computeTypeBox()->activated(panel.computeTypeBox()->currentIndex());
+        QCOMPARE(compute.at(0).at(0).value<ComputeType>(), ComputeType::Fp32);
+        panel.sweepBox()->setCurrentIndex(panel.sweepBox()->findText(QStringLiteral("None")));
+        Q_EMIT panel.sweepBox()->activated(panel.sweepBox()->currentIndex());
+        QCOMPARE(sweep.at(0).at(0).value<SweepMode>(), SweepMode::None);
+        QCOMPARE(sweep.at(0).at(1).toLongLong(), 1); // the default sweep's batch range, 1 to 32
+        QCOMPARE(sweep.at(0).at(2).toLongLong(), 32);
+    }
+
+    void onlyControlsThatDifferAreTouched()
+    {
+        // The slider being dragged already shows the value the state answers with: it is not set again (its
+        // spin box would lose the digit being typed, its handle would jump under the pointer).
+        ControlPanel panel;
+        ControlValues values;
+        panel.setValues(values);
+        QSignalSpy batch(panel.batchSlider(), &LogSlider::valueChanged);
+        panel.batchSlider()->setValue(8); // the user moves it: one signal
+        QCOMPARE(batch.count(), 1);
+        values.batch = 8;
+        panel.setValues(values); // the state's answer
+        QCOMPARE(batch.count(), 1);
+        QCOMPARE(panel.batchSlider()->value(), 8.0);
+        // A choice the state refused shows the state's value again (the state kept fp16).
+        panel.computeTypeBox()->setCurrentIndex(panel.computeTypeBox()->findText(QStringLiteral("int8")));
+        panel.setValues(values);
+        QCOMPARE(panel.computeTypeBox()->currentText(), QStringLiteral("fp16 / bf16 tensor"));
+    }
+};
+
+QTEST_MAIN(TestControlPanel)
+#include "tst_controlpanel.moc"

@@ -1,0 +1,45 @@
+#include "testutil.h"
+
+#include "modelfixtures.h"
+#include "summaryview.h"
+
+using namespace roofline;
+
+class TestSummaryView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void headlineFiguresOfTheSeedChart()
+    {
+        // Llama-2-13B on the seed A6000, batch 1, sequence 2048 (tst_evaluation works them by hand): time to
+        // first token 381.649 ms; a decode step moves about the 26.03 GB of weights and the 1.68 GB cache at
+        // 768 GB/s: 35.709 ms, 28.0 tokens/s. Memory: 13.016e9 parameters x 2 B = 26.03 GB of weights; the cache
+        // 2 (K, V) x 40 layers x 5120 x 2 B x 2048 = 1,677,721,600 B; 27.7 GB of 48 GB.
+        SummaryView view;
+        view.setEvaluation(evaluate(llama2_13b(), seedA6000(), Workload {}));
+        QCOMPARE(view.text(),
+                 QStringLiteral("<b>Time to first token</b> 382ms &nbsp;&nbsp; <b>Decode</b> 35.7ms per step, 28 tokens/s (28 per "
+                                "sequence)<br><b>Memory</b> weights 26GB + KV cache 1.68GB = <b>27.7GB</b> of 48GB"));
+        QVERIFY(!view.showsMemoryWarning());
+    }
+
+    void aCacheTooLargeIsFlaggedWithTheExcess()
+    {
+        // Batch 64: the cache is 64 x 1.678 GB = 107.37 GB; with the weights 133.41 GB, 85.4 GB over the 48 GB.
+        Workload w;
+        w.batch = 64;
+        SummaryView view;
+        view.setEvaluation(evaluate(llama2_13b(), seedA6000(), w));
+        QVERIFY(view.showsMemoryWarning());
+        QVERIFY2(view.text().contains(QStringLiteral("<b>⚠ Does not fit:</b> weights 26GB + KV cache 107GB = <b>133GB</b> of "
+                                                     "48GB (85.4GB over)")),
+                 qPrintable(view.text()));
+        // Back under the limit, the warning goes.
+        view.setEvaluation(evaluate(llama2_13b(), seedA6000(), Workload {}));
+        QVERIFY(!view.showsMemoryWarning());
+        QVERIFY(!view.text().contains(QLatin1String("Does not fit")));
+    }
+};
+
+QTEST_MAIN(TestSummaryView)
+#include "tst_summaryview.moc"
