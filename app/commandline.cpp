@@ -64,7 +64,7 @@ struct Options {
                               QStringLiteral("format") };
     QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
     QCommandLineOption exportFile { QStringLiteral("export"),
-                                    QStringLiteral("Write the chart to a .png, .svg or .pdf file and exit."),
+                                    QStringLiteral("Write the chart to a %1 file and exit.").arg(exportSuffixList()),
                                     QStringLiteral("file") };
     QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Export size in pixels, WxH. Default 1920x1080."),
                               QStringLiteral("WxH") };
@@ -147,7 +147,7 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
 // The path given to a flag that names a file; an empty one is refused here, where the flag can be named.
 QString filePathValue(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
-    const QString path = parser.value(option);
+    QString path = parser.value(option);
     if (path.isEmpty())
         throw InputError({}, {}, flagName(option) + ": needs a file path, got an empty one");
     return path;
@@ -279,7 +279,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (customised) {
         if (!scenario.gpuCustomised) {
             scenario.gpuBaseId = scenario.gpu.id;
-            scenario.gpu.name = "Custom (from " + scenario.gpu.name + ")";
+            scenario.gpu.name = customGpuName(scenario.gpu.name);
         }
         scenario.gpu.id.clear();
         scenario.gpuCustomised = true;
@@ -338,7 +338,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         const std::string name = parser.value(o.mapSeries).trimmed().toStdString();
         const auto series = seriesFromName(name);
         if (!series)
-            throw InputError({}, {}, "--map-series: unknown series \"" + name + "\" (expected e.g. \"qkv mlp ar\")");
+            throw InputError({}, {}, "--map-series: unknown series \"" + name + R"(" (expected e.g. "qkv mlp ar"))");
         request.phaseMapSeries = *series;
     }
 
@@ -347,8 +347,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         request.exportPath = filePathValue(parser, o.exportFile);
         if (!exportFormatForPath(request.exportPath, &exportFormat))
             throw InputError({}, {},
-                             "--export: unknown file type \"" + request.exportPath.toStdString()
-                                 + "\" (the name must end in .png, .svg or .pdf)");
+                             "--export: unknown file type \"" + request.exportPath.toStdString() + "\" ("
+                                 + exportSuffixRule().toStdString() + ")");
     }
     if (parser.isSet(o.size)) {
         static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,9})\\s*[xX]\\s*(\\d{1,9})\\s*$"));

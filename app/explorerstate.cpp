@@ -153,14 +153,16 @@ void ExplorerState::setBatch(double batch)
 {
     Snapshot next = m_now;
     next.session.workload.batch = std::int64_t(std::llround(clampFinite(batch, 1, double(MaxBatch))));
-    change(tr("Batch size %1").arg(next.session.workload.batch), Batch, std::move(next));
+    const QString text = tr("Batch size %1").arg(next.session.workload.batch);
+    change(text, Batch, std::move(next));
 }
 
 void ExplorerState::setSeq(double seq)
 {
     Snapshot next = m_now;
     next.session.workload.seq = std::int64_t(std::llround(clampFinite(seq, 1, double(MaxSeq))));
-    change(tr("Sequence length %1").arg(next.session.workload.seq), Seq, std::move(next));
+    const QString text = tr("Sequence length %1").arg(next.session.workload.seq);
+    change(text, Seq, std::move(next));
 }
 
 void ExplorerState::setFlashAttention(bool enabled)
@@ -246,7 +248,7 @@ void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
         next.session.gpuCustomised = true;
         next.session.gpuBaseId = baseGpu().id;
         gpu.id.clear();
-        gpu.name = "Custom (from " + baseGpu().name + ")";
+        gpu.name = customGpuName(baseGpu().name);
         gpu.note = "Figures edited by hand from " + baseGpu().name + ".";
     }
     change(bandwidthEdit ? tr("Memory bandwidth") : tr("Peak compute"), bandwidthEdit ? Bandwidth : Peak, std::move(next));

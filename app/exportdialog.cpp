@@ -32,7 +32,7 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     auto *browseButton = new QPushButton(tr("Browse…"), this);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
-    form->addRow(tr("&File (.png, .svg, .pdf)"), pathRow);
+    form->addRow(tr("&File (%1)").arg(exportSuffixList()), pathRow);
     m_path->setObjectName(QStringLiteral("path"));
     m_width->setObjectName(QStringLiteral("width"));
     m_height->setObjectName(QStringLiteral("height"));
@@ -74,7 +74,7 @@ QString ExportDialog::problem() const
 {
     ExportFormat format;
     if (!exportFormatForPath(path(), &format))
-        return tr("The file name must end in .png, .svg or .pdf.");
+        return tr("The file name must end in %1.").arg(exportSuffixList());
     return exportSizeProblem(size(), scale(), format);
 }
 
@@ -102,7 +102,7 @@ void ExportDialog::accept()
 void ExportDialog::browse()
 {
     const QString chosen = QFileDialog::getSaveFileName(this, tr("Export chart"), m_path->text(),
-                                                        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+                                                        exportFileFilter());
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }

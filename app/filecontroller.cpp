@@ -90,7 +90,7 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
 
 QString FileController::saveSession(const QString &path)
 {
-    if (const QString error = saveSessionFile(path, m_state->session()); !error.isEmpty())
+    if (QString error = saveSessionFile(path, m_state->session()); !error.isEmpty())
         return error;
     m_sessionPath = path;
     m_state->undoStack()->setClean();
@@ -132,7 +132,7 @@ QString FileController::exportTo(const QString &path, const QSize &size, double 
     const bool large = exportFormatForPath(path, &format) && format == ExportFormat::Png
         && exportSizeProblem(size, scale, format).isEmpty() && qint64(pixels.width()) * pixels.height() > LargeExportPixels;
     bool cancelled = false;
-    const QString error = large ? exportLargePng(path, size, scale, dark, &cancelled) : exportChart(*m_plot, path, size, scale, dark);
+    QString error = large ? exportLargePng(path, size, scale, dark, &cancelled) : exportChart(*m_plot, path, size, scale, dark);
     if (cancelled) {
         Q_EMIT statusMessage(tr("Export cancelled: nothing was written"), 5000);
         return {};

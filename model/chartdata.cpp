@@ -1,6 +1,7 @@
 #include "chartdata.h"
 
 #include <algorithm>
+#include <ranges>
 
 namespace roofline {
 
@@ -115,9 +116,9 @@ const ChartPoint *ChartData::modelledPoint(const MeasuredPoint &point) const
     if (!point.modelled)
         return nullptr;
     // The last of its op and phase, as the kernels were matched.
-    for (auto p = current.rbegin(); p != current.rend(); ++p)
-        if (p->op == point.modelled->op && p->phase == point.modelled->phase)
-            return &*p;
+    for (const ChartPoint &p : std::views::reverse(current))
+        if (p.op == point.modelled->op && p.phase == point.modelled->phase)
+            return &p;
     return nullptr;
 }
 

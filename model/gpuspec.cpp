@@ -78,4 +78,9 @@ GpuSpec parseGpuFile(std::string_view text, const std::string &source)
     return parseGpuObject(document, source, {}, false);
 }
 
+std::string customGpuName(const std::string &base)
+{
+    return "Custom (from " + base + ")";
+}
+
 } // namespace roofline

@@ -35,4 +35,8 @@ std::vector<GpuSpec> parseGpuPresets(std::string_view text, const std::string &s
 // Parses a single GPU file, as a user writes one: the same fields as one preset entry, "id" optional.
 GpuSpec parseGpuFile(std::string_view text, const std::string &source);
 
+// The name of a GPU whose figures were edited from `base`: "Custom (from RTX A6000 (seed chart))". The window's
+// sliders and the command line's --peak-tflops and --bandwidth-gbps give it.
+std::string customGpuName(const std::string &base);
+
 } // namespace roofline

@@ -20,12 +20,12 @@ inline constexpr std::size_t MaxKernelNameChars = 512;
 
 // Largest file a loader reads. Real config.json and GPU files are a few kB; this guards against being
 // handed a log file or a disk image by mistake.
-inline constexpr std::uintmax_t MaxInputFileBytes = 4 * 1024 * 1024;
+inline constexpr std::uintmax_t MaxInputFileBytes = std::uintmax_t(4) * 1024 * 1024;
 // A session at every limit above (100k measured kernels with 512-byte names, 1,000 notes of 10 kB, 100 pins)
 // is about 150 MB of JSON when every character of the text needs escaping (quotes, backslashes); sessions
 // get a limit of their own so such a session reopens. The writer refuses to write more than the reader
 // takes.
-inline constexpr std::uintmax_t MaxSessionFileBytes = 256 * 1024 * 1024;
+inline constexpr std::uintmax_t MaxSessionFileBytes = std::uintmax_t(256) * 1024 * 1024;
 
 // Deepest nesting of arrays and objects a JSON input may have; real inputs use under ten levels.
 inline constexpr int MaxJsonDepth = 64;

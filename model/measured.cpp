@@ -73,11 +73,11 @@ std::vector<std::string> csvRecord(std::string_view text, std::size_t &pos, std:
     // in this loop, and a branch per character is several instrumented comparisons).
     static constexpr auto special = [](bool inQuotes, bool cr) {
         std::array<bool, 256> table {};
-        table[std::size_t('"')] = true;
-        table[std::size_t(cr ? '\r' : '\n')] = true;
+        table[static_cast<unsigned char>('"')] = true;
+        table[static_cast<unsigned char>(cr ? '\r' : '\n')] = true;
         if (!inQuotes) {
-            table[std::size_t(',')] = true;
-            table[std::size_t('\r')] = true;
+            table[static_cast<unsigned char>(',')] = true;
+            table[static_cast<unsigned char>('\r')] = true;
         }
         return table;
     };
@@ -477,11 +477,11 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
         return std::any_of(std::begin(used), std::end(used), [&](std::string_view u) { return sameIgnoringCase(name, u); });
     });
     for (const char *required : { "name", "flops", "bytes" })
-        if (!column.count(required))
+        if (!column.contains(required))
             throw failAt(source, lineOf(records[0]), std::string("the header has no \"") + required + "\" column");
-    const bool hasTime = column.count("time_s") != 0;
-    if (!hasTime && !column.count("achieved_flops_per_s"))
-        throw failAt(source, lineOf(records[0]), "the header has neither \"time_s\" nor \"achieved_flops_per_s\"");
+    const bool hasTime = column.contains("time_s");
+    if (!hasTime && !column.contains("achieved_flops_per_s"))
+        throw failAt(source, lineOf(records[0]), R"(the header has neither "time_s" nor "achieved_flops_per_s")");
     std::optional<bool> settled;
     const auto thousands = [&] {
         if (!settled)
@@ -570,7 +570,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     });
     std::string missing;
     for (const std::string &name : { std::string("Kernel Name"), timeMetric, readMetric, writeMetric })
-        if (!column.count(name))
+        if (!column.contains(name))
             missing += (missing.empty() ? "" : ", ") + name;
     std::vector<std::pair<std::size_t, double>> flopColumns;
     for (const auto &[name, weight] : flopMetrics)
@@ -610,6 +610,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     const double readScale = scaleOf(column[readMetric], Kind::Bytes);
     const double writeScale = scaleOf(column[writeMetric], Kind::Bytes);
     std::vector<double> flopScales;
+    flopScales.reserve(flopColumns.size());
     for (const auto &[index, weight] : flopColumns)
         flopScales.push_back(scaleOf(index, Kind::Count));
     std::optional<bool> settled;

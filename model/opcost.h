@@ -90,7 +90,7 @@ struct PhaseOps {
 
 // The costs of one pass of `phase`: every op of one decoder layer (repeat = layers) plus the
 // embedding, final norm and LM head (repeat = 1). Pure; no allocation.
-PhaseOps phaseCosts(const ModelConfig &model, const Workload &workload, Phase phase);
+PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase);
 
 // Tokens processed by one pass: b*s in prefill, b*tokensPerStep in decode.
 double tokensInFlight(const Workload &workload, Phase phase);

@@ -165,7 +165,8 @@ std::string formatSi(double value, int significantDigits)
         if (!text.empty() && text.back() == '.')
             text.pop_back();
     }
-    return text + prefixes[static_cast<std::size_t>(exponent + 5)];
+    const int prefix = exponent + 5; // exponent counts thousands: -5 is "f" (1e-15), the first prefix
+    return text + prefixes[static_cast<std::size_t>(prefix)];
 }
 
 } // namespace roofline

@@ -186,15 +186,34 @@ QString scaleText(double scale)
 bool exportFormatForPath(const QString &path, ExportFormat *format)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("png"))
-        *format = ExportFormat::Png;
-    else if (suffix == QLatin1String("svg"))
-        *format = ExportFormat::Svg;
-    else if (suffix == QLatin1String("pdf"))
-        *format = ExportFormat::Pdf;
-    else
-        return false;
-    return true;
+    for (const ExportFormatName &name : ExportFormats)
+        if (suffix == QLatin1String(name.suffix)) {
+            *format = name.format;
+            return true;
+        }
+    return false;
+}
+
+QString exportSuffixList()
+{
+    QStringList suffixes;
+    for (const ExportFormatName &name : ExportFormats)
+        suffixes << QStringLiteral(".") + QLatin1String(name.suffix);
+    const QString last = suffixes.takeLast();
+    return suffixes.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
+
+QString exportSuffixRule()
+{
+    return QStringLiteral("the name must end in ") + exportSuffixList();
+}
+
+QString exportFileFilter()
+{
+    QStringList filters;
+    for (const ExportFormatName &name : ExportFormats)
+        filters << QLatin1String(name.description) + QStringLiteral(" (*.") + QLatin1String(name.suffix) + QLatin1Char(')');
+    return filters.join(QStringLiteral(";;"));
 }
 
 QSize exportLayoutSize(const QSize &size)
@@ -381,7 +400,7 @@ QString writeTarget(const QString &path, QString *error)
     }
     struct stat link {};
     const bool isLink = ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode);
-    const QString resolved = isLink ? QFileInfo(path).canonicalFilePath() : path;
+    QString resolved = isLink ? QFileInfo(path).canonicalFilePath() : path;
     if (!S_ISREG(target.st_mode)) {
         // Writing "over" a device, FIFO or socket would replace it with a regular file (QSaveFile renames
         // its temporary file onto the name): refused, and nothing is written.
@@ -400,7 +419,7 @@ QString writeTarget(const QString &path, QString *error)
 QString writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file;
-    if (const QString error = openForWriting(file, path); !error.isEmpty())
+    if (QString error = openForWriting(file, path); !error.isEmpty())
         return error;
     return finishWriting(file, path, bytes);
 }
@@ -425,7 +444,7 @@ QString exportChart(RooflinePlot &plot, const QString &path, const QSize &size, 
     ExportFormat format;
     if (!exportFormatForPath(path, &format))
         return fail(ExportFailure::Request,
-                    path + QStringLiteral(": unknown file type (the name must end in .png, .svg or .pdf)"));
+                    path + QStringLiteral(": unknown file type (") + exportSuffixRule() + QLatin1Char(')'));
     if (const QString problem = exportSizeProblem(size, scale, format); !problem.isEmpty())
         return fail(ExportFailure::Request, path + QStringLiteral(": cannot export: ") + problem);
     QSaveFile file;

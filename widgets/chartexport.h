@@ -15,6 +15,21 @@ class RooflinePlot;
 
 enum class ExportFormat { Png, Svg, Pdf };
 
+// Each format's file name suffix (without the dot) and the file dialog's name for it, in the order offered.
+struct ExportFormatName {
+    ExportFormat format;
+    const char *suffix;
+    const char *description;
+};
+inline constexpr ExportFormatName ExportFormats[] { { ExportFormat::Png, "png", "PNG image" },
+                                                    { ExportFormat::Svg, "svg", "SVG drawing" },
+                                                    { ExportFormat::Pdf, "pdf", "PDF document" } };
+// ".png, .svg or .pdf", and "the name must end in .png, .svg or .pdf", for messages.
+QString exportSuffixList();
+QString exportSuffixRule();
+// "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)", for a file dialog.
+QString exportFileFilter();
+
 // Why an export failed: the request (file type, size), drawing the chart, or writing the file (the command
 // line tells them apart by its exit code).
 enum class ExportFailure { None, Request, Rendering, Writing };

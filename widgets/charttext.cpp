@@ -89,12 +89,12 @@ QString pointLabel(const ChartPoint &p)
              p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"));
 }
 
-QString measuredTooltip(const ChartData::MeasuredPoint &m, const ChartPoint *modelled)
+QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled)
 {
     QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
-                       .arg(qs(m.name).toHtmlEscaped(), si(m.intensity), si(m.achievedFlopsPerSecond), si(m.seconds))
-                       .arg(m.shareOfRoof * 100.0, 0, 'f', 1);
-    if (m.shareOfRoof > 1.02)
+                       .arg(qs(point.name).toHtmlEscaped(), si(point.intensity), si(point.achievedFlopsPerSecond), si(point.seconds))
+                       .arg(point.shareOfRoof * 100.0, 0, 'f', 1);
+    if (point.shareOfRoof > 1.02)
         text += QStringLiteral("<br><span style='color:#c62828'><b>⚠ above the roof:</b> check the units, the FLOP "
                                "counting, or sparse math</span>");
     if (modelled)

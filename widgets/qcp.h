@@ -8,7 +8,7 @@
 #include <utility>
 
 #ifndef foreach
-#define foreach(variable, container) for (variable : std::as_const(container))
+#define foreach(variable, container) for (variable : std::as_const(container)) // NOLINT(bugprone-macro-parentheses): a declaration
 #define ROOFLINE_QCP_FOREACH
 #endif
 
