@@ -1,7 +1,6 @@
 #include "chartdata.h"
 
 #include <algorithm>
-#include <ranges>
 
 namespace roofline {
 
@@ -116,10 +115,10 @@ const ChartPoint *ChartData::modelledPoint(const MeasuredPoint &point) const
     if (!point.modelled)
         return nullptr;
     // The last of its op and phase, as the kernels were matched.
-    for (const ChartPoint &p : std::views::reverse(current))
-        if (p.op == point.modelled->op && p.phase == point.modelled->phase)
-            return &p;
-    return nullptr;
+    const auto last = std::find_if(current.rbegin(), current.rend(), [&](const ChartPoint &p) {
+        return p.op == point.modelled->op && p.phase == point.modelled->phase;
+    });
+    return last == current.rend() ? nullptr : &*last;
 }
 
 void ScenarioResults::recompute(const Scenario &scenario)

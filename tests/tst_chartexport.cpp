@@ -463,7 +463,7 @@ private Q_SLOTS:
         const int count = lines[0].split(' ').value(1).toInt();
         QVERIFY(count > 3);
         for (int i = 1; i < count; ++i) {
-            const QByteArray entry = lines[1 + i];
+            const QByteArray &entry = lines[1 + i];
             if (!entry.endsWith(" n ") && !entry.endsWith(" n"))
                 continue;
             const qsizetype offset = entry.left(10).toLongLong();

@@ -33,7 +33,7 @@ Run runExplorer(const QStringList &arguments)
 QJsonObject findOp(const QJsonArray &ops, const QString &phase, const QString &op)
 {
     for (const auto &value : ops) {
-        const QJsonObject record = value.toObject();
+        QJsonObject record = value.toObject();
         if (record[QLatin1String("phase")].toString() == phase && record[QLatin1String("op")].toString() == op)
             return record;
     }
@@ -322,7 +322,7 @@ private Q_SLOTS:
         QTest::newRow("export style") << QStringList { QStringLiteral("--export-style"), QStringLiteral("neon") } << "--export-style: unknown style";
         QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") } << "unexpected argument";
         QTest::newRow("given twice") << QStringList { QStringLiteral("--batch"), QStringLiteral("5"), QStringLiteral("--batch=6") }
-                                     << "roofline-explorer: --batch: given 2 times (\"5\", \"6\"); give it once";
+                                     << R"(roofline-explorer: --batch: given 2 times ("5", "6"); give it once)";
     }
     void badArguments()
     {

@@ -217,7 +217,7 @@ private Q_SLOTS:
     void aPinLabelHasACap()
     {
         PresetLibrary presets = twoOfEach();
-        presets.gpus[1].name = std::string(3 * 1024 * 1024, 'G'); // a 3 MB name from a GPU file
+        presets.gpus[1].name = std::string(std::size_t(3) * 1024 * 1024, 'G'); // a 3 MB name from a GPU file
         ExplorerState state(presets);
         state.pinCurrent();
         const std::string &label = state.session().pins[0].label;
@@ -348,7 +348,7 @@ private Q_SLOTS:
             QCOMPARE(state.undoStack()->count(), 0);
         };
         staysAtTheDefaults(QByteArray());
-        staysAtTheDefaults("{\"format\": \"roofline-session\", \"workload\": "); // cut short
+        staysAtTheDefaults(R"({"format": "roofline-session", "workload": )"); // cut short
         staysAtTheDefaults(QByteArray("\xff\xfe{}", 4));
     }
 };

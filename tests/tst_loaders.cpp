@@ -218,7 +218,7 @@ private Q_SLOTS:
         QTest::newRow("unknown key") << "{\"a\": " + arrays + "}";
         QTest::newRow("hidden_size") << "{\"hidden_size\": " + arrays + "}";
         QTest::newRow("name") << "{\"name\": " + objects + "}";
-        QTest::newRow("peak_tflops") << "{\"name\": \"g\", \"peak_tflops\": " + objects + "}";
+        QTest::newRow("peak_tflops") << R"({"name": "g", "peak_tflops": )" + objects + "}";
         // 65 levels is one too many; 64 is allowed (checked below).
         QTest::newRow("65 levels") << "{\"a\": " + QByteArray(64, '[') + QByteArray(64, ']') + "}";
     }
@@ -267,7 +267,7 @@ private Q_SLOTS:
         const nlohmann::json parsed = parseJsonObject(json, "big.json");
         QCOMPARE(parsed.at("kernels").size(), objects);
         // A duplicate in the last of them is still found, and named with its place.
-        std::string duplicate = json.substr(0, json.size() - 4) + "{\"x\":1,\"x\":2}]}";
+        std::string duplicate = json.substr(0, json.size() - 4) + R"({"x":1,"x":2}]})";
         QCOMPARE(errorOf([&] { parseJsonObject(duplicate, "big.json"); }),
                  QStringLiteral("big.json: field 'kernels[%1].x': appears twice in the same object").arg(objects - 1));
     }

@@ -722,7 +722,7 @@ private Q_SLOTS:
             p.scenario.workload.batch = std::int64_t(i + 1);
             pins.push_back(std::move(p));
         }
-        pins[0].label = std::string(3 * 1024 * 1024, 'L'); // a 3 MB label from a session file
+        pins[0].label = std::string(std::size_t(3) * 1024 * 1024, 'L'); // a 3 MB label from a session file
         heavy.pins = std::move(pins);
         std::string text;
         for (int line = 0; text.size() < MaxAnnotationChars; ++line)

@@ -74,8 +74,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
         QTest::newRow("missing metric") << "ncu-missing-metric.csv" << "lacks the metrics dram__bytes_write.sum";
-        QTest::newRow("no time column") << "no-time.csv" << "neither \"time_s\" nor \"achieved_flops_per_s\"";
-        QTest::newRow("not a number") << "not-a-number.csv" << "line 2: \"flops\" is not a number: \"abc\"";
+        QTest::newRow("no time column") << "no-time.csv" << R"(neither "time_s" nor "achieved_flops_per_s")";
+        QTest::newRow("not a number") << "not-a-number.csv" << R"(line 2: "flops" is not a number: "abc")";
         QTest::newRow("bad phase") << "bad-phase.csv" << "unknown phase \"sideways\"";
         QTest::newRow("zero bytes") << "zero-bytes.csv" << "bytes must be a positive number";
         QTest::newRow("json without time") << "json-no-time.json" << "'kernels[0].time_s': is missing";
@@ -175,13 +175,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("units");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("cycles for a duration") << QByteArray("\"\",\"cycle\",\"byte\",\"byte\",\"inst\"")
+        QTest::newRow("cycles for a duration") << QByteArray(R"("","cycle","byte","byte","inst")")
                                                << "m.csv: line 2: gpu__time_duration.sum is in \"cycle\", which is not a time: nsecond, usecond, msecond or second";
-        QTest::newRow("seconds for bytes") << QByteArray("\"\",\"second\",\"second\",\"byte\",\"inst\"")
+        QTest::newRow("seconds for bytes") << QByteArray(R"("","second","second","byte","inst")")
                                            << "m.csv: line 2: dram__bytes_read.sum is in \"second\", which is not bytes: byte, Kbyte, Mbyte, Gbyte, Tbyte, Kibyte, Mibyte or Gibyte";
-        QTest::newRow("percent for a counter") << QByteArray("\"\",\"second\",\"byte\",\"byte\",\"%\"")
+        QTest::newRow("percent for a counter") << QByteArray(R"("","second","byte","byte","%")")
                                                << "m.csv: line 2: sm__sass_thread_inst_executed_op_ffma_pred_on.sum is in \"%\", which is not a count: inst or none";
-        QTest::newRow("unknown") << QByteArray("\"\",\"fortnight\",\"byte\",\"byte\",\"inst\"")
+        QTest::newRow("unknown") << QByteArray(R"("","fortnight","byte","byte","inst")")
                                  << "m.csv: line 2: gpu__time_duration.sum is in \"fortnight\", which is not a time: nsecond, usecond, msecond or second";
     }
     void nsightUnitsMustFitTheMetric()

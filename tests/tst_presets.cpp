@@ -46,7 +46,7 @@ private Q_SLOTS:
         QFETCH(QString, gpus);
         QFETCH(QString, models);
         QFETCH(QString, expected);
-        const std::string config = R"({"hidden_size": 64, "intermediate_size": 128, "num_attention_heads": 4, "num_hidden_layers": 2, "vocab_size": 100})";
+        std::string config = R"({"hidden_size": 64, "intermediate_size": 128, "num_attention_heads": 4, "num_hidden_layers": 2, "vocab_size": 100})";
         const PresetReader read = [&](const std::string &path) -> std::string {
             if (path == "gpus.json")
                 return gpus.toStdString();

@@ -204,7 +204,7 @@ private Q_SLOTS:
     void unknownHiddenSeriesWarnOnce()
     {
         std::string text = R"({"format": 1, "hidden_series": ["qk/pv ar")";
-        text.reserve(text.size() + 800000 * 5);
+        text.reserve(text.size() + std::size_t(800000) * 5);
         for (int i = 0; i < 800000; ++i)
             text += i % 2 ? ", \"x\"" : ", 7";
         text += "]}";

@@ -186,12 +186,12 @@ QString scaleText(double scale)
 bool exportFormatForPath(const QString &path, ExportFormat *format)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    for (const ExportFormatName &name : ExportFormats)
-        if (suffix == QLatin1String(name.suffix)) {
-            *format = name.format;
-            return true;
-        }
-    return false;
+    const auto *found = std::find_if(std::begin(ExportFormats), std::end(ExportFormats),
+                                     [&](const ExportFormatName &name) { return suffix == QLatin1String(name.suffix); });
+    if (found == std::end(ExportFormats))
+        return false;
+    *format = found->format;
+    return true;
 }
 
 QString exportSuffixList()
