@@ -301,14 +301,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.showAllCeilings = true;
     if (parser.isSet(o.sweepMode)) {
         const std::string text = parser.value(o.sweepMode).trimmed().toLower().toStdString();
-        bool known = false;
-        for (const SweepMode m : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None, SweepMode::TokensPerStep })
-            if (sweepModeName(m) == text) {
-                scenario.sweep.mode = m;
-                known = true;
-            }
+        const auto known = sweepModeFromName(text);
         if (!known)
-            throw InputError({}, {}, "--sweep-mode: unknown mode \"" + text + "\" (expected both, batch, seq, tokens_per_step or none)");
+            throw InputError({}, {}, "--sweep-mode: unknown mode \"" + text + "\" (expected " + sweepModeNames() + ")");
+        scenario.sweep.mode = *known;
     }
     if (parser.isSet(o.dump)) {
         request.dumpFormat = parser.value(o.dump).trimmed().toLower();

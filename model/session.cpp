@@ -31,6 +31,22 @@ std::string_view sweepModeName(SweepMode mode)
     return "none";
 }
 
+std::optional<SweepMode> sweepModeFromName(std::string_view name)
+{
+    for (const SweepMode mode : AllSweepModes)
+        if (sweepModeName(mode) == name)
+            return mode;
+    return std::nullopt;
+}
+
+std::string sweepModeNames()
+{
+    std::string names;
+    for (std::size_t i = 0; i < AllSweepModes.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == AllSweepModes.size() ? " or " : ", ") + std::string(sweepModeName(AllSweepModes[i]));
+    return names;
+}
+
 SweepSpec SweepSettings::spec(const Workload &current) const
 {
     SweepSpec out;
@@ -319,14 +335,10 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     if (top.has("sweep")) {
         const JsonFields sweep(top.object("sweep"), source, "sweep");
         if (const auto mode = sweep.optionalString("mode")) {
-            bool known = false;
-            for (const SweepMode m : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None, SweepMode::TokensPerStep })
-                if (sweepModeName(m) == *mode) {
-                    s.sweep.mode = m;
-                    known = true;
-                }
+            const auto known = sweepModeFromName(*mode);
             if (!known)
-                sweep.fail("mode", "unknown sweep \"" + *mode + "\" (expected both, batch, seq, tokens_per_step or none)");
+                sweep.fail("mode", "unknown sweep \"" + *mode + "\" (expected " + sweepModeNames() + ")");
+            s.sweep.mode = *known;
         }
         if (sweep.has("batch")) {
             const auto [lo, hi] = Reader::range(sweep, "batch", FigureRange { 1, 1e6 }, true);

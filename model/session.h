@@ -19,7 +19,13 @@ inline constexpr int SessionFormat = 1;
 
 // What the small points of the chart sweep over.
 enum class SweepMode { Both, Batch, Seq, None, TokensPerStep };
+inline constexpr std::array<SweepMode, 5> AllSweepModes { SweepMode::Both, SweepMode::Batch, SweepMode::Seq,
+                                                          SweepMode::TokensPerStep, SweepMode::None };
+// The name a session and the command line use ("both", "batch", "seq", "tokens_per_step", "none"), and back.
 std::string_view sweepModeName(SweepMode mode);
+std::optional<SweepMode> sweepModeFromName(std::string_view name);
+// "both, batch, seq, tokens_per_step or none", for messages.
+std::string sweepModeNames();
 
 struct SweepSettings {
     SweepMode mode = SweepMode::Both;
