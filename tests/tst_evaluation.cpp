@@ -443,8 +443,12 @@ private Q_SLOTS:
         check(5, 1);
         session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.efficiency = Efficiency { true, 0.7, 0.85 }; });
         check(5, 2);
-        session.pins = {};
+        session.pins.modify([](std::vector<Pin> &) {}); // a new list holding the same pin: not evaluated again
         check(5, 2);
+        session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.workload.batch = 4; }); // same efficiency
+        check(5, 3);
+        session.pins = {};
+        check(5, 3);
         QVERIFY(results.chart.pins.empty());
     }
 };
