@@ -95,6 +95,9 @@ private Q_SLOTS:
         // 2 (K and V) * 40 layers * 1 * 2048 * 40 heads * 128 * 2 B = 1,677,721,600.
         QCOMPARE(m.kvCacheBytes, 1677721600.0);
         QVERIFY(m.fits());
+        // A memory of exactly 26,031,728,640 + 1,677,721,600 = 27,709,450,240 B still holds both.
+        QVERIFY(roofline::memoryFootprint(llama2_13b(), w, 27709450240.0).fits());
+        QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 27709450239.0).fits());
         w.batch = 16; // KV 26.8 GB + weights 26 GB > 48 GB
         QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 48e9).fits());
     }
