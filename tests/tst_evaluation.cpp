@@ -227,8 +227,8 @@ private Q_SLOTS:
         s.workload = Workload {};
         s.efficiency = Efficiency {};
         r.recompute(s);
-        QCOMPARE(r.chart.subtitle, std::string("Tie (custom): 2048.38 GB/s, 100.188 TFLOP/s fp16  \u00b7  batch 1, sequence 2048  "
-                                               "\u00b7  weights fp16, KV fp16"));
+        QCOMPARE(r.chart.subtitle, std::string("Tie (custom): 2048.38 GB/s, 100.188 TFLOP/s fp16  \u00b7  batch 1, "
+                                               "sequence 2048  \u00b7  weights fp16, KV fp16"));
         QCOMPARE(r.chart.bandwidthLabel, std::string("2048.38GB/s"));
         QCOMPARE(r.chart.peakLabel, std::string("100.188 TFLOP/s"));
         QCOMPARE(r.chart.ceilings.front().label, std::string("fp16 100.188 TFLOP/s"));
@@ -448,7 +448,8 @@ private Q_SLOTS:
         check(5, 2);
         session.pins.modify([](std::vector<Pin> &) {}); // a new list holding the same pin: not evaluated again
         check(5, 2);
-        session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.workload.batch = 4; }); // same efficiency
+        // The pin's workload changes, its efficiency does not: evaluated again.
+        session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.workload.batch = 4; });
         check(5, 3);
         session.pins = {};
         check(5, 3);

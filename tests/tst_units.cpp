@@ -33,7 +33,8 @@ private Q_SLOTS:
     {
         const auto unknown = static_cast<DType>(6);
         QCOMPARE(roofline::bytesPerElement(unknown), 2.0);
-        QCOMPARE(QString::fromUtf8(dtypeName(unknown).data(), qsizetype(dtypeName(unknown).size())), QStringLiteral("fp16"));
+        const std::string_view name = dtypeName(unknown);
+        QCOMPARE(QString::fromUtf8(name.data(), qsizetype(name.size())), QStringLiteral("fp16"));
     }
     void unknownNames()
     {
