@@ -52,7 +52,6 @@ struct Evaluation {
     PhaseResult decode;
     MemoryFootprint memory;
 
-    const PhaseResult &phase(Phase p) const { return p == Phase::Prefill ? prefill : decode; }
     double timeToFirstTokenSeconds() const { return prefill.timeSeconds; }
     double decodeStepSeconds() const { return decode.timeSeconds; }
     // Tokens generated per second over the whole batch.

@@ -10,6 +10,20 @@
 
 using namespace roofline;
 
+namespace {
+// A custom GPU whose figures fall exactly half way between two six-digit labels.
+GpuSpec tieGpu()
+{
+    GpuSpec g;
+    g.id = "tie";
+    g.name = "Tie (custom)";
+    g.bandwidthBytesPerSecond = 2048.375e9;
+    g.setPeak(ComputeType::Fp16, 100.1875e12);
+    g.memoryBytes = 48e9;
+    return g;
+}
+}
+
 class TestEvaluation : public QObject
 {
     Q_OBJECT
@@ -81,6 +95,9 @@ private Q_SLOTS:
         // 2 (K and V) * 40 layers * 1 * 2048 * 40 heads * 128 * 2 B = 1,677,721,600.
         QCOMPARE(m.kvCacheBytes, 1677721600.0);
         QVERIFY(m.fits());
+        // A memory of exactly 26,031,728,640 + 1,677,721,600 = 27,709,450,240 B still holds both.
+        QVERIFY(roofline::memoryFootprint(llama2_13b(), w, 27709450240.0).fits());
+        QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 27709450239.0).fits());
         w.batch = 16; // KV 26.8 GB + weights 26 GB > 48 GB
         QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 48e9).fits());
     }
@@ -204,6 +221,42 @@ private Q_SLOTS:
                                                "sequence 2048  \u00b7  weights fp16, KV fp16  \u00b7  FlashAttention  \u00b7  "
                                                "4 tokens/step  \u00b7  times at 70% / 85% efficiency"));
         QCOMPARE(r.chart.practicalLabel, std::string("practical: 70% of peak, 85% of bandwidth"));
+        // Figures on a rounding tie to six digits: 2,048.375 GB/s prints 2048.38 (half to even), 100.1875 TFLOP/s
+        // 100.188. Divided by 1e9 + 1 or 1e12 + 1 instead, they would print 2048.37 and 100.187.
+        s.gpu = tieGpu();
+        s.workload = Workload {};
+        s.efficiency = Efficiency {};
+        r.recompute(s);
+        QCOMPARE(r.chart.subtitle, std::string("Tie (custom): 2048.38 GB/s, 100.188 TFLOP/s fp16  \u00b7  batch 1, "
+                                               "sequence 2048  \u00b7  weights fp16, KV fp16"));
+        QCOMPARE(r.chart.bandwidthLabel, std::string("2048.38GB/s"));
+        QCOMPARE(r.chart.peakLabel, std::string("100.188 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings.front().label, std::string("fp16 100.188 TFLOP/s"));
+    }
+
+    // A second GPU's roofs are labelled with its short name and its own figures; with the ops placed on it, the
+    // first GPU's roofs are the other ones.
+    void secondRoofLabels()
+    {
+        Session session;
+        session.model = llama2_13b();
+        session.gpu = seedA6000();
+        session.secondGpu = h100Sxm();
+        ScenarioResults r;
+        r.recompute(session);
+        QVERIFY(r.chart.secondRoof.has_value());
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("H100 SXM: 3350GB/s"));
+        QCOMPARE(r.chart.secondRoof->peakLabel, std::string("H100 SXM: 989.4 TFLOP/s"));
+        session.opsOnSecondGpu = true;
+        r.recompute(session);
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
+        QCOMPARE(r.chart.secondRoof->peakLabel, std::string("RTX A6000: 181 TFLOP/s"));
+        // On a rounding tie (see chartTexts): 2048.38, not 2048.37; 100.188, not 100.187.
+        session.opsOnSecondGpu = false;
+        session.secondGpu = tieGpu();
+        r.recompute(session);
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("Tie: 2048.38GB/s"));
+        QCOMPARE(r.chart.secondRoof->peakLabel, std::string("Tie: 100.188 TFLOP/s"));
     }
 
     void phaseFlopsByHand()
@@ -393,8 +446,13 @@ private Q_SLOTS:
         check(5, 1);
         session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.efficiency = Efficiency { true, 0.7, 0.85 }; });
         check(5, 2);
-        session.pins = {};
+        session.pins.modify([](std::vector<Pin> &) {}); // a new list holding the same pin: not evaluated again
         check(5, 2);
+        // The pin's workload changes, its efficiency does not: evaluated again.
+        session.pins.modify([](std::vector<Pin> &pins) { pins.front().scenario.workload.batch = 4; });
+        check(5, 3);
+        session.pins = {};
+        check(5, 3);
         QVERIFY(results.chart.pins.empty());
     }
 };

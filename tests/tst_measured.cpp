@@ -480,6 +480,43 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(q.shareOfRoof, (52428800.0 / 8.5e-5) / (768e9 * (52428800.0 / 52449280.0)), 1e-12);
         ROOFLINE_COMPARE_REL(q.shareOfRoof, 0.8034, 1e-3);
         QVERIFY(!results.chart.measured[2].modelled.has_value());
+
+        // Twice the bandwidth, the same kernels and ops: the roof at 0.9996 FLOP/B doubles to 1,535.4 GFLOP/s and
+        // the share halves, to 40.2 %.
+        session.gpu.bandwidthBytesPerSecond = 1536e9;
+        results.recompute(session);
+        const double qAchieved = 52428800.0 / 8.5e-5, qIntensity = 52428800.0 / 52449280.0;
+        ROOFLINE_COMPARE_REL(results.chart.measured[0].shareOfRoof, qAchieved / (1536e9 * qIntensity), 1e-12);
+        ROOFLINE_COMPARE_REL(results.chart.measured[0].shareOfRoof, 0.4017, 1e-3);
+        // Twice the peak, 362 TFLOP/s, the bandwidth as it was: gate_proj (2565.9 FLOP/B, under the roof's peak either
+        // way) reached 1,159,641,169,920 / 9 ms = 128.8 TFLOP/s, 35.6 % of it rather than 71.2 %.
+        session.gpu.setPeak(ComputeType::Fp16, 362e12);
+        results.recompute(session);
+        ROOFLINE_COMPARE_REL(results.chart.measured[1].shareOfRoof, (1159641169920.0 / 0.009) / 362e12, 1e-12);
+        ROOFLINE_COMPARE_REL(results.chart.measured[1].shareOfRoof, 0.3559, 1e-3);
+        // Other kernels, the same roofs and ops: the chart shows the new ones.
+        session.measured.modify([](std::vector<MeasuredKernel> &kernels) { kernels.pop_back(); });
+        results.recompute(session);
+        QCOMPARE(results.chart.measured.size(), std::size_t(2));
+    }
+
+    // The share of the roof where the roof is 0 or tiny, on the seed A6000 (768 GB/s).
+    void shareOfRoofOfKernelsThatBarelyCompute()
+    {
+        Session session;
+        session.model = llama2_13b();
+        session.gpu = seedA6000();
+        session.measured = std::vector<MeasuredKernel> {
+            // A copy: no FLOPs, so the roof at 0 FLOP/B is 0 FLOP/s; its share is 0, not 0/0.
+            MeasuredKernel { "copy", Phase::Decode, std::nullopt, std::nullopt, 0.0, 1e9, 1e-3 },
+            // 1 FLOP over 1 TB in 2 s: 1e-12 FLOP/B, where the roof is 768e9 * 1e-12 = 0.768 FLOP/s; it reached
+            // 0.5 FLOP/s, 0.5 / 0.768 = 65.1 % of it.
+            MeasuredKernel { "trickle", Phase::Decode, std::nullopt, std::nullopt, 1.0, 1e12, 2.0 },
+        };
+        ScenarioResults results;
+        results.recompute(session);
+        QCOMPARE(results.chart.measured[0].shareOfRoof, 0.0);
+        ROOFLINE_COMPARE_REL(results.chart.measured[1].shareOfRoof, 0.5 / 0.768, 1e-12);
     }
 };
 

@@ -109,6 +109,12 @@ private Q_SLOTS:
         // Prefill computes logits for the last position of each sequence only: the same 4 tokens.
         const PhaseOps prefill = phaseCosts(llama2_13b(), w, Phase::Prefill);
         ROOFLINE_COMPARE_REL(findOp(prefill, OpKind::LmHead)->flops, 1310720000.0, 1e-12);
+        // The final norm runs on those 4 tokens too: 4 FLOPs an element, 4*4*5120 = 81,920 FLOPs; its weights
+        // 5120*2 = 10,240 B, 4*5120*2 = 40,960 B read and as many written.
+        const OpCost *norm = findOp(decode, OpKind::FinalNorm);
+        ROOFLINE_COMPARE_REL(norm->flops, 81920.0, 1e-12);
+        ROOFLINE_COMPARE_REL(norm->totalBytes(), 10240.0 + 2.0 * 40960.0, 1e-12);
+        QCOMPARE(norm->repeat, 1.0);
     }
 
     void flashAttentionRemovesScoreTraffic()
@@ -217,7 +223,25 @@ private Q_SLOTS:
         // 2 * 2*4096*14336 = 234,881,024 FLOPs.
         ROOFLINE_COMPARE_REL(gate.bytes.weights, 234881024.0, 1e-12);
         ROOFLINE_COMPARE_REL(gate.flops, 234881024.0, 1e-12);
-        QVERIFY(findOp(phaseCosts(mixtral8x7b(), w, Phase::Decode), OpKind::Router));
+        // The router maps each token's 4096 values to 8 expert scores: 2*1*4096*8 = 65,536 FLOPs; its weights
+        // are read once, 4096*8*2 = 65,536 B, the token read 4096*2 = 8,192 B, the scores written 8*2 = 16 B.
+        const OpCost router = *findOp(phaseCosts(mixtral8x7b(), w, Phase::Decode), OpKind::Router);
+        ROOFLINE_COMPARE_REL(router.flops, 65536.0, 1e-12);
+        ROOFLINE_COMPARE_REL(router.bytes.weights, 65536.0, 1e-12);
+        ROOFLINE_COMPARE_REL(router.totalBytes(), 65536.0 + 8192.0 + 16.0, 1e-12);
+        QVERIFY(!findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::Router)); // a dense model has none
+    }
+
+    // An op that moves no bytes has an intensity of 0, not 0/0; one that moves half a byte (one int4 weight) for
+    // 1 FLOP has 2 FLOP/B.
+    void intensityOfOpsThatMoveLittle()
+    {
+        QCOMPARE(ByteSplit {}.total(), 0.0);
+        QCOMPARE(OpCost {}.intensity(), 0.0);
+        OpCost half;
+        half.flops = 1.0;
+        half.bytes.weights = 0.5;
+        QCOMPARE(half.intensity(), 2.0);
     }
 
     void hugeWorkloadsStayFinite()

@@ -28,6 +28,14 @@ private Q_SLOTS:
         QCOMPARE(roofline::bytesPerElement(*type), bytes);
         QCOMPARE(QString::fromUtf8(dtypeName(*type).data(), qsizetype(dtypeName(*type).size())), name);
     }
+    // A value past the six types (from a bad cast) is priced and named as fp16, the default type, alike.
+    void typePastTheEnumIsFp16()
+    {
+        const auto unknown = static_cast<DType>(6);
+        QCOMPARE(roofline::bytesPerElement(unknown), 2.0);
+        const std::string_view name = dtypeName(unknown);
+        QCOMPARE(QString::fromUtf8(name.data(), qsizetype(name.size())), QStringLiteral("fp16"));
+    }
     void unknownNames()
     {
         QVERIFY(!dtypeFromName("fp12").has_value());
