@@ -84,10 +84,21 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     for (int i = 0; i < ComputeTypeCount; ++i) {
         const auto type = static_cast<ComputeType>(i);
         if (const auto peak = scenario.gpu.peak(type))
-            out.ceilings.push_back(ChartData::Ceiling { std::string(computeTypeName(type)) + " " + printf("%g TFLOP/s", *peak / 1e12),
-                                                        *peak, *peak / current.roof.bandwidthBytesPerSecond,
-                                                        type == w.computeType });
+            out.ceilings.push_back(ChartData::Ceiling { std::string(computeTypeName(type)), *peak,
+                                                        *peak / current.roof.bandwidthBytesPerSecond, type == w.computeType });
     }
+    // Ceilings at the same height are one line: each is labelled with every type at that height ("fp8, int8
+    // 1978.9 TFLOP/s" on an H100; the two labels were drawn over each other).
+    std::vector<std::string> labels;
+    for (const ChartData::Ceiling &ceiling : out.ceilings) {
+        std::string names;
+        for (const ChartData::Ceiling &other : out.ceilings)
+            if (other.flopsPerSecond == ceiling.flopsPerSecond)
+                names += (names.empty() ? "" : ", ") + other.label;
+        labels.push_back(names + " " + printf("%g TFLOP/s", ceiling.flopsPerSecond / 1e12));
+    }
+    for (std::size_t i = 0; i < out.ceilings.size(); ++i)
+        out.ceilings[i].label = labels[i];
 }
 
 void ScenarioResults::recomputeScenario(const Scenario &scenario)

@@ -65,7 +65,7 @@ struct ChartData {
 
     // Every compute ceiling the GPU publishes (fp16, fp8, int8, fp32); the active one is the roof.
     struct Ceiling {
-        std::string label; // "fp8 1978.9 TFLOP/s"
+        std::string label; // "fp8 1978.9 TFLOP/s"; "fp8, int8 1978.9 TFLOP/s" for types at the same height
         double flopsPerSecond = 0.0;
         double ridge = 0.0; // where it meets the memory roof, FLOP/B
         bool active = false;

@@ -49,7 +49,7 @@ bool usableRoof(const Roofline &roof)
 }
 } // namespace
 
-ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured)
+ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured, bool allCeilings)
 {
     ViewRange frame = SeedFrame;
     const auto include = [&](double x, double y) {
@@ -71,6 +71,10 @@ ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const Meas
         include(data.roof.ridge(), data.roof.peakFlopsPerSecond);
     if (data.secondRoof && usableRoof(data.secondRoof->roof))
         include(data.secondRoof->roof.ridge(), data.secondRoof->roof.peakFlopsPerSecond);
+    // Every ceiling asked for is drawn: fp8 on an H100 (1979 TFLOP/s) was above the frame and missing.
+    if (allCeilings)
+        for (const ChartData::Ceiling &ceiling : data.ceilings)
+            include(ceiling.ridge, ceiling.flopsPerSecond);
     for (const auto &pin : data.pins)
         includePoints(pin.points);
     // Measured kernels too: one far from the modelled ops was left off the chart while the legend listed it.

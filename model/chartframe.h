@@ -36,10 +36,11 @@ MeasuredExtents measuredExtents(const ChartData &data);
 using SeriesMask = std::array<bool, SeriesCount>;
 inline constexpr SeriesMask AllSeries { true, true, true, true, true, true };
 
-// The seed frame widened to take in every shown point (current, sweep, pins), each roof's corner and the
-// measured kernels, each with a margin of x1.5, and kept within the limits (ChartIntensityRange,
-// ChartFlopsRange).
-ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured);
+// The seed frame widened to take in every shown point (current, sweep, pins), each roof's corner, the
+// measured kernels and, with `allCeilings`, where every compute ceiling meets the memory roof, each with a
+// margin of x1.5, and kept within the limits (ChartIntensityRange, ChartFlopsRange).
+ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured,
+                      bool allCeilings = false);
 
 // `frame` within the limits and at least one decade on each axis (inside one decade the log ticker falls back
 // to linear labels): an axis narrower than that keeps its geometric centre and spans exactly one decade.

@@ -57,6 +57,19 @@ private Q_SLOTS:
         compareFrames(fittedFrame(data, AllSeries, measuredExtents(data)), ViewRange { 0.1 / 1.5, 1e4, 1e9 / 1.5, 1484.1e12 });
     }
 
+    void everyCeilingShownIsInTheFrame()
+    {
+        // H100 SXM: fp16 989.4 TFLOP/s is the roof; fp8 1978.9 TFLOP/s meets 3350 GB/s at 590.72 FLOP/B. With every
+        // ceiling drawn, the frame reaches 1978.9T x 1.5 = 2968.35 TFLOP/s (the roof alone: 1484.1); x stays at 10k
+        // (590.72 x 1.5 = 886).
+        ChartData data;
+        data.roof = Roofline { 989.4e12, 3350e9 };
+        data.ceilings = { ChartData::Ceiling { "fp16", 989.4e12, 989.4e12 / 3350e9, true },
+                          ChartData::Ceiling { "fp8", 1978.9e12, 1978.9e12 / 3350e9, false } };
+        compareFrames(fittedFrame(data, AllSeries, measuredExtents(data), true), ViewRange { 0.6, 1e4, 1e10, 2968.35e12 });
+        compareFrames(fittedFrame(data, AllSeries, measuredExtents(data), false), ViewRange { 0.6, 1e4, 1e10, 1484.1e12 });
+    }
+
     void hiddenSeriesDoNotWidenTheFrameButUnknownKernelsDo()
     {
         ChartData data;

@@ -85,6 +85,13 @@ private Q_SLOTS:
         QCOMPARE(r.chart.ceilings[1].label, std::string("fp8 1978.9 TFLOP/s"));
         ROOFLINE_COMPARE_REL(r.chart.ceilings[1].ridge, 590.7164, 1e-6);
         QVERIFY(r.chart.ceilings[1].active);
+        // int8 at the same 1978.9 TOP/s: both ceilings are labelled with both types.
+        s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
+        r.recompute(s);
+        QCOMPARE(r.chart.ceilings.size(), std::size_t(3));
+        QCOMPARE(r.chart.ceilings[1].label, std::string("fp8, int8 1978.9 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings[2].label, std::string("fp8, int8 1978.9 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings[0].label, std::string("fp16 989.4 TFLOP/s"));
     }
 
     void memoryFootprint()

@@ -217,7 +217,7 @@ void RooflinePlot::resetView()
 
 bool RooflinePlot::fitFrame()
 {
-    const ViewRange frame = fittedFrame(m_data, m_points->shownSeries(), m_points->measuredExtents());
+    const ViewRange frame = fittedFrame(m_data, m_points->shownSeries(), m_points->measuredExtents(), m_roofs->showsAllCeilings());
     if (frame == viewRange())
         return false;
     m_plot->xAxis->setRange(frame.xMin, frame.xMax);
@@ -314,6 +314,8 @@ void RooflinePlot::setShowAllCeilings(bool show)
     if (show == m_roofs->showsAllCeilings())
         return;
     m_roofs->setShowAllCeilings(show);
+    if (!m_viewCustomised)
+        fitFrame(); // the frame takes in every ceiling
     fitToView();
     requestReplot(true); // the ceilings live in the frame's image
 }

@@ -184,8 +184,16 @@ void RoofsLayer::fit(const ViewRange &frame)
     setSegment(m_practicalMemory, practical ? memoryRoofIn(p.bandwidthBytesPerSecond, frame, p.ridge()) : std::nullopt);
     setSegment(m_practicalCompute, practical ? computeRoofIn(p.peakFlopsPerSecond, frame, p.ridge()) : std::nullopt);
 
+    // A ceiling at the height of the roof or of an earlier ceiling is that line (its label names them all).
+    const auto drawnBefore = [&](std::size_t i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (m_roofs.ceilings[j].flopsPerSecond == m_roofs.ceilings[i].flopsPerSecond)
+                return true;
+        return false;
+    };
     for (std::size_t i = 0; i < m_ceilingGraphs.size(); ++i) {
-        const bool listed = m_showAllCeilings && i < m_roofs.ceilings.size() && !m_roofs.ceilings[i].active;
+        const bool listed = m_showAllCeilings && i < m_roofs.ceilings.size() && !m_roofs.ceilings[i].active
+            && m_roofs.ceilings[i].flopsPerSecond != roof.peakFlopsPerSecond && !drawnBefore(i);
         const auto line = listed ? computeRoofIn(m_roofs.ceilings[i].flopsPerSecond, frame, m_roofs.ceilings[i].ridge) : std::nullopt;
         const bool shown = listed && m_roofs.ceilings[i].flopsPerSecond >= frame.yMin && m_roofs.ceilings[i].flopsPerSecond <= frame.yMax;
         setSegment(m_ceilingGraphs[i], line);
