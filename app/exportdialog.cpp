@@ -32,7 +32,10 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     auto *browseButton = new QPushButton(tr("Browse…"), this);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
-    form->addRow(tr("&File (%1)").arg(exportSuffixList()), pathRow);
+    // A label with a buddy: the row's field is a layout, and a plain label text showed its "&" as written.
+    auto *fileLabel = new QLabel(tr("&File (%1)").arg(exportSuffixList()), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
     m_path->setObjectName(QStringLiteral("path"));
     m_width->setObjectName(QStringLiteral("width"));
     m_height->setObjectName(QStringLiteral("height"));

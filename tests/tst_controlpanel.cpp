@@ -4,7 +4,11 @@
 #include "inputlimits.h"
 #include "logslider.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QMainWindow>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSlider>
@@ -102,6 +106,36 @@ private Q_SLOTS:
         QCOMPARE(sweep.at(0).at(0).value<SweepMode>(), SweepMode::None);
         QCOMPARE(sweep.at(0).at(1).toLongLong(), 1); // the default sweep's batch range, 1 to 32
         QCOMPARE(sweep.at(0).at(2).toLongLong(), 32);
+    }
+
+    void undoKeysInANumberBoxAreTheWindows()
+    {
+        // Ctrl+Z typed in the batch box or a sweep box undoes the window's last step, not the box's typing.
+        QMainWindow window;
+        auto *panel = new ControlPanel(&window);
+        window.setCentralWidget(panel);
+        QAction undo(QStringLiteral("Undo"), &window);
+        undo.setShortcut(QKeySequence::Undo);
+        QAction redo(QStringLiteral("Redo"), &window);
+        redo.setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
+        window.addActions({ &undo, &redo });
+        QSignalSpy undone(&undo, &QAction::triggered);
+        QSignalSpy redone(&redo, &QAction::triggered);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        for (QAbstractSpinBox *box : { static_cast<QAbstractSpinBox *>(panel->batchSlider()->spinBox()),
+                                       static_cast<QAbstractSpinBox *>(panel->tokensPerStepBox()) }) {
+            QLineEdit *edit = box->findChild<QLineEdit *>();
+            edit->setFocus();
+            QTest::keyClicks(edit, QStringLiteral("16"));
+            const QString typed = edit->text();
+            QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+            QTest::keyClick(edit, Qt::Key_Y, Qt::ControlModifier);
+            QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(edit->text(), typed); // the box's own history was not used
+        }
+        QCOMPARE(undone.count(), 2);
+        QCOMPARE(redone.count(), 4);
     }
 
     void onlyControlsThatDifferAreTouched()

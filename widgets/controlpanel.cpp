@@ -2,6 +2,7 @@
 
 #include "inputlimits.h"
 #include "logslider.h"
+#include "undokeys.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,6 +63,7 @@ QSpinBox *spinBox(QWidget *parent, std::int64_t min, std::int64_t max)
     auto *box = new QSpinBox(parent);
     box->setRange(int(min), int(max));
     box->setKeyboardTracking(false);
+    leaveUndoToWindow(box);
     return box;
 }
 } // namespace
@@ -129,6 +131,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     precisionForm->addRow(QString(), m_ceilings);
     auto *efficiencyRow = new QHBoxLayout;
     for (QSpinBox *box : { m_computeEfficiency, m_bandwidthEfficiency }) {
+        leaveUndoToWindow(box);
         box->setRange(1, 100);
         box->setSuffix(QStringLiteral(" %"));
         efficiencyRow->addWidget(box);

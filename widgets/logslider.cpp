@@ -1,5 +1,7 @@
 #include "logslider.h"
 
+#include "undokeys.h"
+
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QSignalBlocker>
@@ -35,6 +37,7 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
     m_spinBox->setMinimumWidth(m_spinBox->fontMetrics().horizontalAdvance(QString::number(maximum, 'f', integer ? 0 : 1) + suffix) + 40);
     m_spinBox->setAccelerated(true);
     m_spinBox->setValue(minimum);
+    leaveUndoToWindow(m_spinBox);
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int tick) {
         // A tick on the slider maps to a value; the value is what counts, so a drag that lands on the same

@@ -1,0 +1,13 @@
+#pragma once
+
+class QAbstractSpinBox;
+
+namespace roofline {
+
+// Makes a spin box leave the undo and redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) to the window. A spin box's line
+// edit keeps its own typing history and takes those keys while it has focus: the window's Edit > Undo did nothing
+// for three presses, then the edit's history set values the user never entered (batch 1 on the way back from
+// 16 to 64). Every change the box makes is already one step of the window's undo history.
+void leaveUndoToWindow(QAbstractSpinBox *box);
+
+} // namespace roofline
