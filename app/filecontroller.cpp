@@ -32,6 +32,18 @@ QString defaultSessionPath()
 {
     return QDir::home().filePath(QStringLiteral("chart.roofline"));
 }
+
+// Runs a loader; its InputError becomes the one-line message, success an empty one.
+template<typename Load>
+QString errorOf(Load load)
+{
+    try {
+        load();
+    } catch (const InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
 } // namespace
 
 FileController::FileController(ExplorerState *state, RooflinePlot *plot, QWidget *window)
@@ -50,23 +62,15 @@ void FileController::report(const QString &error)
 
 QString FileController::openModelFile(const QString &path)
 {
-    try {
+    return errorOf([&] {
         m_state->addModel(parseModelConfig(readInputFile(path.toStdString()), path.toStdString(),
                                            QFileInfo(path).completeBaseName().toStdString()));
-    } catch (const InputError &error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
+    });
 }
 
 QString FileController::openGpuFile(const QString &path)
 {
-    try {
-        m_state->addGpu(parseGpuFile(readInputFile(path.toStdString()), path.toStdString()));
-    } catch (const InputError &error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
+    return errorOf([&] { m_state->addGpu(parseGpuFile(readInputFile(path.toStdString()), path.toStdString())); });
 }
 
 QString FileController::openSession(const QString &path, QStringList *warnings)
@@ -117,12 +121,7 @@ QString FileController::openAnyFile(const QString &path)
 
 QString FileController::importMeasurements(const QString &path)
 {
-    try {
-        m_state->setMeasured(parseMeasuredKernels(readInputFile(path.toStdString()), path.toStdString()));
-    } catch (const InputError &error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
+    return errorOf([&] { m_state->setMeasured(parseMeasuredKernels(readInputFile(path.toStdString()), path.toStdString())); });
 }
 
 QString FileController::exportTo(const QString &path, const QSize &size, double scale, bool dark)
