@@ -90,7 +90,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
 
     m_results->recompute();
     showView(*m_plot, state->session());
-    changeEvent(nullptr); // follow the palette
+    followPalette();
     rebuildRecentMenu();
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
     resize(available.size() * 0.9);
@@ -263,11 +263,15 @@ void MainWindow::keyPressEvent(QKeyEvent *event)
 
 void MainWindow::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        followPalette();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::followPalette()
+{
     // The canvas follows the system's light or dark palette; exports are drawn in the style they ask for.
-    if (!event || event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
-        m_plot->setDark(palette().color(QPalette::Window).lightness() < 128);
-    if (event)
-        QMainWindow::changeEvent(event);
+    m_plot->setDark(palette().color(QPalette::Window).lightness() < 128);
 }
 
 } // namespace roofline

@@ -64,6 +64,7 @@ private:
     void showTitle();
     void rebuildRecentMenu();
     void refreshPhaseMap();
+    void followPalette();
 
     ExplorerState *m_state;
     ResultsModel *m_results;
