@@ -112,24 +112,24 @@ std::string flagName(const QCommandLineOption &option)
     return "--" + option.names().constLast().toStdString();
 }
 
-// A number given to a flag: finite and within [min, max].
-double numberValue(const QCommandLineParser &parser, const QCommandLineOption &option, double min, double max)
+// A number given to a flag: finite and within the range.
+double numberValue(const QCommandLineParser &parser, const QCommandLineOption &option, FigureRange range)
 {
     const QString text = parser.value(option).trimmed();
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!ok || !std::isfinite(value))
         throw InputError({}, {}, flagName(option) + ": expected a number, got \"" + text.toStdString() + "\"");
-    if (value < min || value > max) {
-        throw InputError({}, {}, flagName(option) + ": must be between " + formatNumber(min) + " and " + formatNumber(max)
+    if (value < range.min || value > range.max) {
+        throw InputError({}, {}, flagName(option) + ": must be between " + formatNumber(range.min) + " and " + formatNumber(range.max)
                                      + ", got " + text.toStdString());
     }
     return value;
 }
 
-std::int64_t integerValue(const QCommandLineParser &parser, const QCommandLineOption &option, double min, double max)
+std::int64_t integerValue(const QCommandLineParser &parser, const QCommandLineOption &option, CountRange range)
 {
-    const double value = numberValue(parser, option, min, max);
+    const double value = numberValue(parser, option, FigureRange { double(range.min), double(range.max) });
     if (std::floor(value) != value)
         throw InputError({}, {}, flagName(option) + ": expected a whole number, got " + parser.value(option).toStdString());
     return static_cast<std::int64_t>(value);
@@ -140,7 +140,7 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
     const std::string text = parser.value(option).trimmed().toLower().toStdString();
     const auto type = dtypeFromName(text);
     if (!type)
-        throw InputError({}, {}, flagName(option) + ": unknown type \"" + text + "\" (expected fp32, fp16, bf16, fp8, int8 or int4)");
+        throw InputError({}, {}, flagName(option) + ": unknown type \"" + text + "\" (expected " + dtypeNames() + ")");
     return *type;
 }
 
@@ -248,11 +248,11 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
 
     Workload &w = scenario.workload;
     if (parser.isSet(o.batch))
-        w.batch = integerValue(parser, o.batch, 1, MaxBatch);
+        w.batch = integerValue(parser, o.batch, BatchRange);
     if (parser.isSet(o.seq))
-        w.seq = integerValue(parser, o.seq, 1, MaxSeq);
+        w.seq = integerValue(parser, o.seq, SeqRange);
     if (parser.isSet(o.tokensPerStep))
-        w.tokensPerStep = integerValue(parser, o.tokensPerStep, 1, MaxTokensPerStep);
+        w.tokensPerStep = integerValue(parser, o.tokensPerStep, TokensPerStepRange);
     if (parser.isSet(o.weightDtype))
         w.weightType = dtypeValue(parser, o.weightDtype);
     if (parser.isSet(o.actDtype))
@@ -267,15 +267,15 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         const std::string text = parser.value(o.computeType).trimmed().toLower().toStdString();
         const auto type = computeTypeFromName(text);
         if (!type)
-            throw InputError({}, {}, "--compute-type: unknown type \"" + text + "\" (expected fp16, bf16, fp8, int8 or fp32)");
+            throw InputError({}, {}, "--compute-type: unknown type \"" + text + "\" (expected " + computeTypeNames() + ")");
         if (!scenario.gpu.peak(*type) && !parser.isSet(o.peakTflops))
             throw InputError({}, {}, "--compute-type: " + scenario.gpu.name + " publishes no " + text + " peak (give --peak-tflops)");
         w.computeType = *type;
     }
     if (parser.isSet(o.peakTflops))
-        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, PeakTflopsRange.min, PeakTflopsRange.max) * 1e12);
+        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, PeakTflopsRange) * 1e12);
     if (parser.isSet(o.bandwidth))
-        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange.min, BandwidthGBpsRange.max) * 1e9;
+        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange) * 1e9;
     if (customised) {
         if (!scenario.gpuCustomised) {
             scenario.gpuBaseId = scenario.gpu.id;
@@ -289,9 +289,9 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.computeEfficiency) || parser.isSet(o.bandwidthEfficiency)) {
         scenario.efficiency.enabled = true;
         if (parser.isSet(o.computeEfficiency))
-            scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, EfficiencyRange.min, EfficiencyRange.max);
+            scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, EfficiencyRange);
         if (parser.isSet(o.bandwidthEfficiency))
-            scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, EfficiencyRange.min, EfficiencyRange.max);
+            scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, EfficiencyRange);
     }
     if (parser.isSet(o.measured)) {
         const std::string path = filePathValue(parser, o.measured).toStdString();
@@ -354,10 +354,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             throw InputError({}, {}, "--size: expected WIDTHxHEIGHT such as 1920x1080, got \"" + text.toStdString() + "\"");
         const qint64 width = match.captured(1).toLongLong();
         const qint64 height = match.captured(2).toLongLong();
-        if (width < MinExportSide || height < MinExportSide || width > MaxExportSide || height > MaxExportSide)
+        if (!ExportSideRange.contains(width) || !ExportSideRange.contains(height))
             throw InputError({}, {},
-                             "--size: each side must be between " + std::to_string(MinExportSide) + " and "
-                                 + std::to_string(MaxExportSide) + " pixels, got "
+                             "--size: each side must be between " + std::to_string(ExportSideRange.min) + " and "
+                                 + std::to_string(ExportSideRange.max) + " pixels, got "
                                  + text.toStdString());
         request.exportSize = QSize(int(width), int(height));
     }
@@ -370,7 +370,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does
     // not multiply them; only --scale does.
     if (parser.isSet(o.scale))
-        request.exportScale = numberValue(parser, o.scale, ExportScaleRange.min, ExportScaleRange.max);
+        request.exportScale = numberValue(parser, o.scale, ExportScaleRange);
     else if (parser.isSet(o.size))
         request.exportScale = 1.0;
     // The export size is checked only for an export: a session's stored size must not break other commands.

@@ -12,9 +12,15 @@
 namespace roofline {
 
 namespace {
-double clampFinite(double value, double min, double max)
+double clampFinite(double value, FigureRange range)
 {
-    return std::isfinite(value) ? std::clamp(value, min, max) : min;
+    return std::isfinite(value) ? std::clamp(value, range.min, range.max) : range.min;
+}
+
+// A whole number in the range, nearest to `value`.
+std::int64_t clampWhole(double value, CountRange range)
+{
+    return std::int64_t(std::llround(clampFinite(value, FigureRange { double(range.min), double(range.max) })));
 }
 
 int indexOf(const auto &list, std::string_view id)
@@ -152,7 +158,7 @@ int ExplorerState::addGpu(const GpuSpec &gpu)
 void ExplorerState::setBatch(double batch)
 {
     Snapshot next = m_now;
-    next.session.workload.batch = std::int64_t(std::llround(clampFinite(batch, 1, double(MaxBatch))));
+    next.session.workload.batch = clampWhole(batch, BatchRange);
     const QString text = tr("Batch size %1").arg(next.session.workload.batch);
     change(text, Batch, std::move(next));
 }
@@ -160,7 +166,7 @@ void ExplorerState::setBatch(double batch)
 void ExplorerState::setSeq(double seq)
 {
     Snapshot next = m_now;
-    next.session.workload.seq = std::int64_t(std::llround(clampFinite(seq, 1, double(MaxSeq))));
+    next.session.workload.seq = clampWhole(seq, SeqRange);
     const QString text = tr("Sequence length %1").arg(next.session.workload.seq);
     change(text, Seq, std::move(next));
 }
@@ -191,7 +197,7 @@ void ExplorerState::setComputeType(ComputeType type)
 void ExplorerState::setTokensPerStep(double tokens)
 {
     Snapshot next = m_now;
-    next.session.workload.tokensPerStep = std::int64_t(std::llround(clampFinite(tokens, 1, double(MaxTokensPerStep))));
+    next.session.workload.tokensPerStep = clampWhole(tokens, TokensPerStepRange);
     change(tr("Tokens per step"), NoMerge, std::move(next));
 }
 
@@ -199,8 +205,8 @@ void ExplorerState::setEfficiency(const Efficiency &efficiency)
 {
     Snapshot next = m_now;
     next.session.efficiency.enabled = efficiency.enabled;
-    next.session.efficiency.compute = clampFinite(efficiency.compute, 0.01, 1.0);
-    next.session.efficiency.bandwidth = clampFinite(efficiency.bandwidth, 0.01, 1.0);
+    next.session.efficiency.compute = clampFinite(efficiency.compute, EfficiencyRange);
+    next.session.efficiency.bandwidth = clampFinite(efficiency.bandwidth, EfficiencyRange);
     change(tr("Practical ceilings"), NoMerge, std::move(next));
 }
 
@@ -224,14 +230,14 @@ void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
 
 void ExplorerState::setPeakTflops(double tflops)
 {
-    applyGpuEdit(clampFinite(tflops, PeakTflopsRange.min, PeakTflopsRange.max) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);
+    applyGpuEdit(clampFinite(tflops, PeakTflopsRange) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);
 }
 
 void ExplorerState::setBandwidthGbps(double gbps)
 {
     const auto computeType = m_now.session.workload.computeType;
     applyGpuEdit(m_now.session.gpu.peak(computeType).value_or(0.0),
-                 clampFinite(gbps, BandwidthGBpsRange.min, BandwidthGBpsRange.max) * 1e9);
+                 clampFinite(gbps, BandwidthGBpsRange) * 1e9);
 }
 
 void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
@@ -279,10 +285,16 @@ void ExplorerState::setSweep(const SweepSettings &sweep)
 {
     Snapshot next = m_now;
     next.session.sweep = sweep;
-    next.session.sweep.batchMin = std::clamp<std::int64_t>(sweep.batchMin, 1, MaxBatch);
-    next.session.sweep.batchMax = std::clamp<std::int64_t>(sweep.batchMax, next.session.sweep.batchMin, MaxBatch);
-    next.session.sweep.seqMin = std::clamp<std::int64_t>(sweep.seqMin, 1, MaxSeq);
-    next.session.sweep.seqMax = std::clamp<std::int64_t>(sweep.seqMax, next.session.sweep.seqMin, MaxSeq);
+    // Each range within its limits and low <= high, as the session reader takes it.
+    const auto clampPair = [](std::int64_t &lo, std::int64_t &hi, CountRange range) {
+        lo = std::clamp(lo, range.min, range.max);
+        hi = std::clamp(hi, lo, range.max);
+    };
+    SweepSettings &s = next.session.sweep;
+    clampPair(s.batchMin, s.batchMax, BatchRange);
+    clampPair(s.seqMin, s.seqMax, SeqRange);
+    clampPair(s.tokensMin, s.tokensMax, TokensPerStepRange);
+    s.tokensStep = std::clamp(s.tokensStep, TokensPerStepRange.min, TokensPerStepRange.max);
     change(tr("Sweep"), NoMerge, std::move(next));
 }
 

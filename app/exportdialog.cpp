@@ -42,7 +42,7 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     m_scale->setObjectName(QStringLiteral("scale"));
     m_note->setObjectName(QStringLiteral("note"));
     for (QSpinBox *box : { m_width, m_height }) {
-        box->setRange(MinExportSide, MaxExportSide);
+        box->setRange(int(ExportSideRange.min), int(ExportSideRange.max));
         box->setSuffix(tr(" px"));
     }
     m_width->setValue(size.width());

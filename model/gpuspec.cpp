@@ -38,7 +38,7 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
     for (const auto &[key, value] : peaks.items()) {
         const auto type = computeTypeFromName(key);
         if (!type)
-            peakFields.fail(key, "unknown compute type; expected fp16, bf16, fp8, int8 or fp32");
+            peakFields.fail(key, "unknown compute type; expected " + computeTypeNames());
         if (value.is_null())
             continue;
         gpu.setPeak(*type, peakFields.number(key, PeakTflopsRange) * 1e12);
@@ -55,7 +55,7 @@ std::vector<GpuSpec> parseGpuPresets(std::string_view text, const std::string &s
 {
     const nlohmann::json document = parseJsonObject(text, source);
     const JsonFields top(document, source);
-    const auto format = top.integer("format", 1, 1);
+    const auto format = top.integer("format", { 1, 1 });
     (void)format;
     const nlohmann::json &list = top.array("gpus");
     std::vector<GpuSpec> gpus;

@@ -54,10 +54,17 @@ inline constexpr FigureRange EfficiencyRange { 0.01, 1.0 }; // a share of a peak
 // Where the chart can look and a note can sit: intensity in FLOP/B, performance in FLOP/s.
 inline constexpr FigureRange ChartIntensityRange { 1e-9, 1e12 };
 inline constexpr FigureRange ChartFlopsRange { 1e-6, 1e21 };
+// What a whole-number input may be.
+struct CountRange {
+    std::int64_t min;
+    std::int64_t max;
+
+    constexpr bool contains(std::int64_t value) const { return value >= min && value <= max; }
+};
 // Workload sizes: far beyond any deployment, but every product of them stays finite.
-inline constexpr std::int64_t MaxBatch = 1000000000;
-inline constexpr std::int64_t MaxSeq = 1000000000;
-inline constexpr std::int64_t MaxTokensPerStep = 65536;
+inline constexpr CountRange BatchRange { 1, 1000000000 };
+inline constexpr CountRange SeqRange { 1, 1000000000 };
+inline constexpr CountRange TokensPerStepRange { 1, 65536 };
 // The window's sliders span practical ranges inside those limits (a session or the command line may go
 // beyond; the slider then shows its end and the value stays as it is until the slider is moved).
 inline constexpr FigureRange SliderBatchRange { 1, 1024 };
@@ -65,11 +72,10 @@ inline constexpr FigureRange SliderSeqRange { 1, 131072 };
 inline constexpr FigureRange SliderPeakTflopsRange { 1, 5000 };
 inline constexpr FigureRange SliderBandwidthGBpsRange { 10, 10000 };
 
-// Largest export: each side in pixels after scaling, and the pixel count (a 16384 x 16384 image is 1 GiB).
-inline constexpr int MaxExportSide = 16384;
-// Smallest side the export dialog, the command line and a session offer, in pixels before scaling: below it
-// the chart's labels no longer fit.
-inline constexpr int MinExportSide = 64;
+// An export's side as the export dialog, the command line and a session take it, in pixels before scaling:
+// below 64 the chart's labels no longer fit. The maximum also bounds each side after scaling (a 16384 x
+// 16384 image is 1 GiB).
+inline constexpr CountRange ExportSideRange { 64, 16384 };
 // PNG scale factor (device pixels per pixel).
 inline constexpr FigureRange ExportScaleRange { 1.0, 4.0 };
 inline constexpr std::int64_t MaxExportPixels = std::int64_t(8192) * 8192;

@@ -348,7 +348,7 @@ std::optional<double> JsonFields::optionalNumber(std::string_view key, FigureRan
     return number(key, range);
 }
 
-std::int64_t JsonFields::integer(std::string_view key, std::int64_t min, std::int64_t max) const
+std::int64_t JsonFields::integer(std::string_view key, CountRange range) const
 {
     const json &value = require(key, "a whole number");
     if (!value.is_number())
@@ -356,18 +356,18 @@ std::int64_t JsonFields::integer(std::string_view key, std::int64_t min, std::in
     const double number = value.get<double>();
     if (!std::isfinite(number) || std::floor(number) != number)
         fail(key, "expected a whole number, got " + describeJsonValue(value));
-    if (number < static_cast<double>(min) || number > static_cast<double>(max))
+    if (number < static_cast<double>(range.min) || number > static_cast<double>(range.max))
         fail(key,
-             "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got "
+             "must be between " + std::to_string(range.min) + " and " + std::to_string(range.max) + ", got "
                  + describeJsonValue(value));
     return static_cast<std::int64_t>(number);
 }
 
-std::optional<std::int64_t> JsonFields::optionalInteger(std::string_view key, std::int64_t min, std::int64_t max) const
+std::optional<std::int64_t> JsonFields::optionalInteger(std::string_view key, CountRange range) const
 {
     if (!has(key))
         return std::nullopt;
-    return integer(key, min, max);
+    return integer(key, range);
 }
 
 std::optional<bool> JsonFields::optionalBool(std::string_view key) const

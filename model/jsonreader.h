@@ -43,9 +43,9 @@ public:
     // A finite number in [range.min, range.max].
     double number(std::string_view key, FigureRange range) const;
     std::optional<double> optionalNumber(std::string_view key, FigureRange range) const;
-    // A whole number in [min, max]; 4096.0 is accepted, 4096.5 is not.
-    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const;
-    std::optional<std::int64_t> optionalInteger(std::string_view key, std::int64_t min, std::int64_t max) const;
+    // A whole number in [range.min, range.max]; 4096.0 is accepted, 4096.5 is not.
+    std::int64_t integer(std::string_view key, CountRange range) const;
+    std::optional<std::int64_t> optionalInteger(std::string_view key, CountRange range) const;
     std::optional<bool> optionalBool(std::string_view key) const;
     const nlohmann::json &object(std::string_view key) const;
     const nlohmann::json &array(std::string_view key) const;

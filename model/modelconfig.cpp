@@ -42,16 +42,16 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
                         "\"" + *type + "\" is not a supported architecture (supported: llama, mistral, mixtral, qwen2)");
         model.modelType = *type;
     }
-    model.hidden = fields.integer("hidden_size", 1, MaxHidden);
-    model.intermediate = fields.integer("intermediate_size", 1, MaxIntermediate);
-    model.heads = fields.integer("num_attention_heads", 1, MaxHeads);
-    model.kvHeads = fields.optionalInteger("num_key_value_heads", 1, MaxHeads).value_or(model.heads);
-    model.layers = fields.integer("num_hidden_layers", 1, MaxLayers);
-    model.vocab = fields.integer("vocab_size", 1, MaxVocab);
-    model.maxPositions = fields.optionalInteger("max_position_embeddings", 1, MaxPositions).value_or(0);
+    model.hidden = fields.integer("hidden_size", { 1, MaxHidden });
+    model.intermediate = fields.integer("intermediate_size", { 1, MaxIntermediate });
+    model.heads = fields.integer("num_attention_heads", { 1, MaxHeads });
+    model.kvHeads = fields.optionalInteger("num_key_value_heads", { 1, MaxHeads }).value_or(model.heads);
+    model.layers = fields.integer("num_hidden_layers", { 1, MaxLayers });
+    model.vocab = fields.integer("vocab_size", { 1, MaxVocab });
+    model.maxPositions = fields.optionalInteger("max_position_embeddings", { 1, MaxPositions }).value_or(0);
     model.tiedEmbeddings = fields.optionalBool("tie_word_embeddings").value_or(false);
 
-    if (const auto headDim = fields.optionalInteger("head_dim", 1, MaxHidden)) {
+    if (const auto headDim = fields.optionalInteger("head_dim", { 1, MaxHidden })) {
         model.headDim = *headDim;
     } else {
         if (model.hidden % model.heads != 0)
@@ -68,8 +68,8 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
         fields.fail("num_key_value_heads",
                     std::to_string(model.kvHeads) + " does not divide num_attention_heads " + std::to_string(model.heads));
 
-    const auto experts = fields.optionalInteger("num_local_experts", 1, MaxExperts);
-    const auto perToken = fields.optionalInteger("num_experts_per_tok", 1, MaxExperts);
+    const auto experts = fields.optionalInteger("num_local_experts", { 1, MaxExperts });
+    const auto perToken = fields.optionalInteger("num_experts_per_tok", { 1, MaxExperts });
     if (experts.has_value() != perToken.has_value())
         fields.fail(experts ? "num_experts_per_tok" : "num_local_experts",
                     "is missing (a mixture-of-experts config needs both num_local_experts and num_experts_per_tok)");

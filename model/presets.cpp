@@ -33,7 +33,7 @@ PresetLibrary loadPresetLibrary(const PresetReader &read, const std::string &sou
     const std::string indexSource = sourcePrefix + "models.json";
     const nlohmann::json index = parseJsonObject(read("models.json"), indexSource);
     const JsonFields top(index, indexSource);
-    top.integer("format", 1, 1);
+    top.integer("format", { 1, 1 });
     const nlohmann::json &list = top.array("models");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < list.size(); ++i) {

@@ -202,9 +202,9 @@ struct Reader {
         if (!value.is_object())
             throw InputError(source, path, "expected an object, got " + describeJsonValue(value));
         const JsonFields f(value, source, path);
-        w.batch = f.optionalInteger("batch", 1, MaxBatch).value_or(w.batch);
-        w.seq = f.optionalInteger("seq", 1, MaxSeq).value_or(w.seq);
-        w.tokensPerStep = f.optionalInteger("tokens_per_step", 1, MaxTokensPerStep).value_or(w.tokensPerStep);
+        w.batch = f.optionalInteger("batch", BatchRange).value_or(w.batch);
+        w.seq = f.optionalInteger("seq", SeqRange).value_or(w.seq);
+        w.tokensPerStep = f.optionalInteger("tokens_per_step", TokensPerStepRange).value_or(w.tokensPerStep);
         w.flashAttention = f.optionalBool("flash_attention").value_or(false);
         const auto dtype = [&](const char *key, DType fallback) {
             const auto name = f.optionalString(key);
@@ -212,7 +212,7 @@ struct Reader {
                 return fallback;
             const auto type = dtypeFromName(*name);
             if (!type)
-                f.fail(key, "unknown type \"" + *name + "\" (expected fp32, fp16, bf16, fp8, int8 or int4)");
+                f.fail(key, "unknown type \"" + *name + "\" (expected " + dtypeNames() + ")");
             return *type;
         };
         w.weightType = dtype("weight_dtype", w.weightType);
@@ -221,24 +221,41 @@ struct Reader {
         if (const auto name = f.optionalString("compute_type")) {
             const auto type = computeTypeFromName(*name);
             if (!type)
-                f.fail("compute_type", "unknown compute type \"" + *name + "\"");
+                f.fail("compute_type", "unknown compute type \"" + *name + "\" (expected " + computeTypeNames() + ")");
             w.computeType = *type;
         }
         return w;
     }
 
-    // [low, high] with range.min <= low < high <= range.max; whole numbers when `whole`.
-    static std::pair<double, double> range(const JsonFields &f, const char *key, FigureRange range, bool whole = false)
+    // A view's [low, high] with range.min <= low < high <= range.max.
+    static std::pair<double, double> range(const JsonFields &f, const char *key, FigureRange range)
+    {
+        const auto [lo, hi] = pair(f, key);
+        if (!std::isfinite(lo) || !std::isfinite(hi) || lo < range.min || hi <= lo || hi > range.max)
+            f.fail(key, "expected " + formatNumber(range.min) + " <= low < high <= " + formatNumber(range.max)
+                            + ", got " + describeJsonValue(f.array(key)));
+        return { lo, hi };
+    }
+
+    // A sweep's [low, high], whole numbers with range.min <= low <= high <= range.max (one value is a sweep
+    // of one point).
+    static std::pair<std::int64_t, std::int64_t> range(const JsonFields &f, const char *key, CountRange range)
+    {
+        const auto [lo, hi] = pair(f, key);
+        const bool whole = std::floor(lo) == lo && std::floor(hi) == hi;
+        if (!std::isfinite(lo) || !std::isfinite(hi) || !whole || lo < double(range.min) || hi < lo || hi > double(range.max))
+            f.fail(key, "expected whole numbers " + formatNumber(double(range.min)) + " <= low <= high <= "
+                            + formatNumber(double(range.max)) + ", got " + describeJsonValue(f.array(key)));
+        return { std::int64_t(lo), std::int64_t(hi) };
+    }
+
+private:
+    static std::pair<double, double> pair(const JsonFields &f, const char *key)
     {
         const json &value = f.array(key);
         if (value.size() != 2 || !value[0].is_number() || !value[1].is_number())
             f.fail(key, "expected [low, high], got " + describeJsonValue(value));
-        const double lo = value[0].get<double>(), hi = value[1].get<double>();
-        const bool wholeOk = !whole || (std::floor(lo) == lo && std::floor(hi) == hi);
-        if (!std::isfinite(lo) || !std::isfinite(hi) || lo < range.min || hi <= lo || hi > range.max || !wholeOk)
-            f.fail(key, std::string("expected ") + (whole ? "whole numbers " : "") + formatNumber(range.min)
-                            + " <= low < high <= " + formatNumber(range.max) + ", got " + describeJsonValue(value));
-        return { lo, hi };
+        return { value[0].get<double>(), value[1].get<double>() };
     }
 };
 
@@ -310,7 +327,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     const json document = parseJsonObject(text, source);
     const JsonFields top(document, source);
     Reader read { source, presets, warnings };
-    const std::int64_t format = top.integer("format", 1, 1000000);
+    const std::int64_t format = top.integer("format", { 1, 1000000 });
     if (format > SessionFormat)
         read.warn("written by a newer version (format " + std::to_string(format) + ", this one reads "
                   + std::to_string(SessionFormat) + "); loading what it can");
@@ -341,21 +358,20 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             s.sweep.mode = *known;
         }
         if (sweep.has("batch")) {
-            const auto [lo, hi] = Reader::range(sweep, "batch", FigureRange { 1, 1e6 }, true);
-            s.sweep.batchMin = std::int64_t(lo);
-            s.sweep.batchMax = std::int64_t(hi);
+            std::tie(s.sweep.batchMin, s.sweep.batchMax) = Reader::range(sweep, "batch", BatchRange);
         }
         if (sweep.has("seq")) {
-            const auto [lo, hi] = Reader::range(sweep, "seq", FigureRange { 1, double(MaxSeq) }, true);
-            s.sweep.seqMin = std::int64_t(lo);
-            s.sweep.seqMax = std::int64_t(hi);
+            std::tie(s.sweep.seqMin, s.sweep.seqMax) = Reader::range(sweep, "seq", SeqRange);
         }
         if (sweep.has("tokens_per_step")) {
             const json &t = sweep.array("tokens_per_step");
-            const auto whole = [](const json &v) { return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 1
-                                                       && v.get<double>() <= 65536 && std::floor(v.get<double>()) == v.get<double>(); };
+            const auto whole = [](const json &v) {
+                return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= double(TokensPerStepRange.min)
+                    && v.get<double>() <= double(TokensPerStepRange.max) && std::floor(v.get<double>()) == v.get<double>();
+            };
             if (t.size() != 3 || !whole(t[0]) || !whole(t[1]) || !whole(t[2]) || t[1].get<double>() < t[0].get<double>())
-                sweep.fail("tokens_per_step", "expected [first, last, step] of whole numbers in 1..65536, got " + describeJsonValue(t));
+                sweep.fail("tokens_per_step", "expected [first, last, step] of whole numbers in " + std::to_string(TokensPerStepRange.min)
+                                                  + ".." + std::to_string(TokensPerStepRange.max) + ", got " + describeJsonValue(t));
             s.sweep.tokensMin = t[0].get<std::int64_t>();
             s.sweep.tokensMax = t[1].get<std::int64_t>();
             s.sweep.tokensStep = t[2].get<std::int64_t>();
@@ -452,8 +468,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     if (top.has("export")) {
         const JsonFields e(top.object("export"), source, "export");
-        s.exportSettings.width = int(e.optionalInteger("width", MinExportSide, MaxExportSide).value_or(1920));
-        s.exportSettings.height = int(e.optionalInteger("height", MinExportSide, MaxExportSide).value_or(1080));
+        s.exportSettings.width = int(e.optionalInteger("width", ExportSideRange).value_or(1920));
+        s.exportSettings.height = int(e.optionalInteger("height", ExportSideRange).value_or(1080));
         s.exportSettings.scale = e.optionalNumber("scale", ExportScaleRange).value_or(1.0);
         if (const auto style = e.optionalString("style")) {
             if (*style != "light" && *style != "dark")

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 namespace roofline {
 
@@ -25,7 +26,7 @@ double bytesPerElement(DType type)
 }
 
 namespace {
-constexpr std::array<std::pair<DType, std::string_view>, 6> dtypeNames { {
+constexpr std::array<std::pair<DType, std::string_view>, 6> dtypeTable { {
     { DType::Fp32, "fp32" },
     { DType::Fp16, "fp16" },
     { DType::Bf16, "bf16" },
@@ -43,7 +44,7 @@ constexpr std::array<std::pair<ComputeType, std::string_view>, ComputeTypeCount>
 
 std::string_view dtypeName(DType type)
 {
-    for (const auto &[t, name] : dtypeNames)
+    for (const auto &[t, name] : dtypeTable)
         if (t == type)
             return name;
     return "fp16";
@@ -51,10 +52,18 @@ std::string_view dtypeName(DType type)
 
 std::optional<DType> dtypeFromName(std::string_view name)
 {
-    for (const auto &[t, n] : dtypeNames)
+    for (const auto &[t, n] : dtypeTable)
         if (n == name)
             return t;
     return std::nullopt;
+}
+
+std::string dtypeNames()
+{
+    std::string names;
+    for (std::size_t i = 0; i < dtypeTable.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == dtypeTable.size() ? " or " : ", ") + std::string(dtypeTable[i].second);
+    return names;
 }
 
 std::string_view computeTypeName(ComputeType type)
@@ -63,6 +72,21 @@ std::string_view computeTypeName(ComputeType type)
         if (t == type)
             return name;
     return "fp16";
+}
+
+std::string computeTypeNames()
+{
+    // bf16 is read too, as fp16's other name.
+    std::vector<std::string_view> read;
+    for (const auto &[t, n] : computeNames) {
+        read.push_back(n);
+        if (t == ComputeType::Fp16)
+            read.emplace_back("bf16");
+    }
+    std::string names;
+    for (std::size_t i = 0; i < read.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == read.size() ? " or " : ", ") + std::string(read[i]);
+    return names;
 }
 
 std::optional<ComputeType> computeTypeFromName(std::string_view name)

@@ -18,9 +18,13 @@ inline constexpr int ComputeTypeCount = 4;
 double bytesPerElement(DType type);
 std::string_view dtypeName(DType type);
 std::optional<DType> dtypeFromName(std::string_view name);
+// Every name dtypeFromName reads, for messages: "fp32, fp16, bf16, fp8, int8 or int4".
+std::string dtypeNames();
 
 std::string_view computeTypeName(ComputeType type);
 std::optional<ComputeType> computeTypeFromName(std::string_view name);
+// Every name computeTypeFromName reads, for messages.
+std::string computeTypeNames();
 
 // Numbers in and out of files never depend on the user's locale (a decimal comma would break CSV):
 // formatNumber(x, 'g', 6) is printf's "%.6g" in the C locale, 'f' and 'e' likewise.

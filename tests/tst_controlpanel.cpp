@@ -46,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(panel.peakSlider()->minimum(), SliderPeakTflopsRange.min);
         QCOMPARE(panel.bandwidthSlider()->maximum(), SliderBandwidthGBpsRange.max);
         // The tokens per step reach what a session accepts.
-        QCOMPARE(panel.tokensPerStepBox()->maximum(), int(MaxTokensPerStep));
+        QCOMPARE(panel.tokensPerStepBox()->maximum(), int(TokensPerStepRange.max));
     }
 
     void showingValuesEmitsNothing()

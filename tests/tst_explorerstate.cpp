@@ -45,11 +45,38 @@ private Q_SLOTS:
         state.setBatch(32.2); // rounds to the same batch: no signal
         QCOMPARE(spy.count(), 1);
         state.setBatch(1e12); // beyond what a session holds: the limit (inputlimits.h)
-        QCOMPARE(state.session().workload.batch, MaxBatch);
+        QCOMPARE(state.session().workload.batch, BatchRange.max);
         state.setSeq(std::numeric_limits<double>::quiet_NaN());
         QCOMPARE(state.session().workload.seq, qint64(1));
         state.setSeq(-5);
         QCOMPARE(spy.count(), 3);
+    }
+
+    // Whatever the sweep's boxes are given, the state keeps what a session file holds and reads back:
+    // each range inside its limits with low <= high, the tokens' step at least 1.
+    void sweepRangesAreClampedToWhatASessionHolds()
+    {
+        ExplorerState state(twoOfEach());
+        SweepSettings sweep;
+        sweep.batchMin = 0;
+        sweep.batchMax = -3;
+        sweep.seqMin = 5000;
+        sweep.seqMax = 20;
+        sweep.tokensMin = -1;
+        sweep.tokensMax = 1000000;
+        sweep.tokensStep = 0;
+        state.setSweep(sweep);
+        const SweepSettings &held = state.session().sweep;
+        QCOMPARE(held.batchMin, qint64(1));
+        QCOMPARE(held.batchMax, qint64(1));
+        QCOMPARE(held.seqMin, qint64(5000));
+        QCOMPARE(held.seqMax, qint64(5000));
+        QCOMPARE(held.tokensMin, TokensPerStepRange.min);
+        QCOMPARE(held.tokensMax, TokensPerStepRange.max);
+        QCOMPARE(held.tokensStep, qint64(1));
+        std::vector<std::string> warnings;
+        const Session read = parseSession(sessionToJson(state.session()), "s.roofline", twoOfEach(), warnings);
+        QVERIFY(read.sweep == held);
     }
 
     void editingTheGpuMakesItCustom()

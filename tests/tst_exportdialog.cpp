@@ -102,8 +102,8 @@ private Q_SLOTS:
         const Parts p = parts(dialog);
         QVERIFY(p.width && p.height && p.scale);
         for (QSpinBox *box : { p.width, p.height }) {
-            QCOMPARE(box->minimum(), MinExportSide);
-            QCOMPARE(box->maximum(), MaxExportSide);
+            QCOMPARE(box->minimum(), int(ExportSideRange.min));
+            QCOMPARE(box->maximum(), int(ExportSideRange.max));
         }
         QCOMPARE(p.scale->minimum(), 1.0);
         QCOMPARE(p.scale->maximum(), 4.0);

@@ -310,9 +310,17 @@ private Q_SLOTS:
         QTest::newRow("batch zero") << R"({"format": 1, "workload": {"batch": 0}})" << "'workload.batch': must be between 1";
         QTest::newRow("bad dtype") << R"({"format": 1, "workload": {"kv_dtype": "fp5"}})" << "'workload.kv_dtype': unknown type";
         QTest::newRow("bad sweep") << R"({"format": 1, "sweep": {"mode": "diagonal"}})" << "'sweep.mode': unknown sweep";
-        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected whole numbers 1 <= low < high <= 1e+06, got [64,2]";
+        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1e+09, got [64,2]";
         QTest::newRow("fractional sweep") << R"({"format": 1, "sweep": {"batch": [0.5, 2]}})"
-                                          << "'sweep.batch': expected whole numbers 1 <= low < high <= 1e+06, got [0.5,2]";
+                                          << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1e+09, got [0.5,2]";
+        QTest::newRow("sweep batch past its range") << R"({"format": 1, "sweep": {"batch": [1, 1000000001]}})"
+                                                    << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1e+09, got [1,1000000001]";
+        QTest::newRow("sweep seq past its range") << R"({"format": 1, "sweep": {"seq": [1, 1000000001]}})"
+                                                  << "'sweep.seq': expected whole numbers 1 <= low <= high <= 1e+09, got [1,1000000001]";
+        QTest::newRow("tokens per step past its range") << R"({"format": 1, "sweep": {"tokens_per_step": [1, 65537, 1]}})"
+                                                        << "'sweep.tokens_per_step': expected [first, last, step] of whole numbers in 1..65536";
+        QTest::newRow("export side below its range") << R"({"format": 1, "export": {"width": 63}})"
+                                                     << "'export.width': must be between 64 and 16384, got 63";
         // 5e-324 passed "greater than 0": every time became null and the chart empty.
         QTest::newRow("denormal efficiency") << R"({"format": 1, "efficiency": {"enabled": true, "compute": 5e-324}})"
                                              << "s.roofline: field 'efficiency.compute': must be between 0.01 and 1, got 5e-324";
@@ -357,6 +365,32 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QString error = loadError(text.toStdString());
         QVERIFY2(error.startsWith(QLatin1String("s.roofline")) && error.contains(expected), qPrintable(error));
+    }
+
+    // Every figure a session holds at the end of the range the window and the command line take. A sweep
+    // of batch up to 1e9 (the state's and the spin box's limit) was once refused on reopening, as the reader
+    // stopped at 1e6, and so was a sweep range of one value (low == high), which the window makes.
+    void everyRangeTheWindowTakesReopens()
+    {
+        Session s = richSession();
+        s.workload.batch = BatchRange.max;
+        s.workload.seq = SeqRange.max;
+        s.workload.tokensPerStep = TokensPerStepRange.max;
+        s.sweep.batchMin = BatchRange.max;
+        s.sweep.batchMax = BatchRange.max;
+        s.sweep.seqMin = SeqRange.max;
+        s.sweep.seqMax = SeqRange.max;
+        s.sweep.tokensMin = TokensPerStepRange.max;
+        s.sweep.tokensMax = TokensPerStepRange.max;
+        s.sweep.tokensStep = TokensPerStepRange.max;
+        s.exportSettings.width = ExportSideRange.max;
+        s.exportSettings.height = ExportSideRange.min;
+        std::vector<std::string> warnings;
+        const Session read = parseSession(sessionToJson(s), "s.roofline", presets(), warnings);
+        QVERIFY(read.workload == s.workload);
+        QVERIFY(read.sweep == s.sweep);
+        QCOMPARE(read.exportSettings.width, ExportSideRange.max);
+        QCOMPARE(read.exportSettings.height, ExportSideRange.min);
     }
 
     void sweepSettings()

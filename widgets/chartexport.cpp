@@ -238,11 +238,11 @@ QString exportSizeProblem(const QSize &size, double scale, ExportFormat format)
 {
     const QString asked = QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
     const QString perSide
-        = QStringLiteral("over the limit of ") + QString::number(MaxExportSide) + QStringLiteral(" pixels a side");
+        = QStringLiteral("over the limit of ") + QString::number(ExportSideRange.max) + QStringLiteral(" pixels a side");
     if (size.width() < 1 || size.height() < 1 || !std::isfinite(scale) || scale <= 0.0)
         return asked + QStringLiteral(" at scale ") + scaleText(scale) + QStringLiteral(" is not a valid export size");
     if (format != ExportFormat::Png) {
-        if (size.width() > MaxExportSide || size.height() > MaxExportSide)
+        if (size.width() > ExportSideRange.max || size.height() > ExportSideRange.max)
             return asked + QStringLiteral(" is ") + perSide;
         return {};
     }
@@ -252,7 +252,7 @@ QString exportSizeProblem(const QSize &size, double scale, ExportFormat format)
     const QString image = asked + QStringLiteral(" at scale ") + scaleText(scale) + QStringLiteral(" makes a ")
         + QString::number(width, 'f', 0) + QLatin1Char('x') + QString::number(height, 'f', 0)
         + QStringLiteral("-pixel image");
-    if (width > MaxExportSide || height > MaxExportSide)
+    if (width > ExportSideRange.max || height > ExportSideRange.max)
         return image + QStringLiteral(", ") + perSide;
     if (width * height > double(MaxExportPixels)) {
         QString limit = QString::number(MaxExportPixels) + QStringLiteral(" pixels");

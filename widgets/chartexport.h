@@ -47,8 +47,8 @@ QSize exportLayoutSize(const QSize &size);
 QSize exportPixelSize(const QSize &size, double scale);
 
 // Why `size` at `scale` cannot be exported as `format`, with the limit it breaks; empty when it can. A PNG's
-// pixels are bounded by MaxExportSide a side and MaxExportPixels in all; SVG and PDF, which `scale` does not
-// touch and whose cost does not grow with their size, only by MaxExportSide a side.
+// pixels are bounded by ExportSideRange.max a side and MaxExportPixels in all; SVG and PDF, which `scale` does not
+// touch and whose cost does not grow with their size, only by ExportSideRange.max a side.
 QString exportSizeProblem(const QSize &size, double scale, ExportFormat format);
 
 // Writes all of `bytes` to `device` in one write and checks the count: a write that stops short fails even

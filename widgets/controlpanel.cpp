@@ -58,10 +58,10 @@ void showEntry(QComboBox *box, Enum value)
         box->setCurrentIndex(index);
 }
 
-QSpinBox *spinBox(QWidget *parent, std::int64_t min, std::int64_t max)
+QSpinBox *spinBox(QWidget *parent, CountRange range)
 {
     auto *box = new QSpinBox(parent);
-    box->setRange(int(min), int(max));
+    box->setRange(int(range.min), int(range.max));
     box->setKeyboardTracking(false);
     leaveUndoToWindow(box);
     return box;
@@ -84,15 +84,15 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_pin(new QPushButton(tr("Pin scenario"), this))
     , m_clearPins(new QPushButton(tr("Remove pins"), this))
     , m_sweepMode(new QComboBox(this))
-    , m_sweepBatchMin(spinBox(this, 1, MaxBatch))
-    , m_sweepBatchMax(spinBox(this, 1, MaxBatch))
-    , m_sweepSeqMin(spinBox(this, 1, MaxSeq))
-    , m_sweepSeqMax(spinBox(this, 1, MaxSeq))
+    , m_sweepBatchMin(spinBox(this, BatchRange))
+    , m_sweepBatchMax(spinBox(this, BatchRange))
+    , m_sweepSeqMin(spinBox(this, SeqRange))
+    , m_sweepSeqMax(spinBox(this, SeqRange))
     , m_weightType(new QComboBox(this))
     , m_activationType(new QComboBox(this))
     , m_kvType(new QComboBox(this))
     , m_computeType(new QComboBox(this))
-    , m_tokensPerStep(spinBox(this, 1, MaxTokensPerStep))
+    , m_tokensPerStep(spinBox(this, TokensPerStepRange))
     , m_ceilings(new QCheckBox(tr("Show every compute ceiling"), this))
     , m_efficiency(new QCheckBox(tr("Practical ceilings"), this))
     , m_computeEfficiency(new QSpinBox(this))
