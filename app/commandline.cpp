@@ -56,6 +56,10 @@ struct Options {
     QCommandLineOption tokensPerStep { QStringLiteral("tokens-per-step"),
                                        QStringLiteral("Tokens verified per decode step (speculative decoding). Default 1."),
                                        QStringLiteral("n") };
+    QCommandLineOption acceptedTokens { QStringLiteral("accepted-tokens"),
+                                        QStringLiteral("Mean tokens accepted per decode step, 1 to --tokens-per-step: tokens/s counts "
+                                                       "these. Default 1 (the token every step yields)."),
+                                        QStringLiteral("x") };
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
     QCommandLineOption dump { QStringLiteral("dump"),
@@ -101,7 +105,7 @@ struct Options {
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
-                            actDtype, kvDtype, computeType, flash, tokensPerStep, listModels, listGpus, dump, sweep,
+                            actDtype, kvDtype, computeType, flash, tokensPerStep, acceptedTokens, listModels, listGpus, dump, sweep,
                             exportFile, size, scale, session, startupTime, computeEfficiency, bandwidthEfficiency,
                             measured, allCeilings, sweepMode, exportStyle, mapQuantity, mapSeries });
     }
@@ -253,6 +257,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.seq = integerValue(parser, o.seq, SeqRange);
     if (parser.isSet(o.tokensPerStep))
         w.tokensPerStep = integerValue(parser, o.tokensPerStep, TokensPerStepRange);
+    if (parser.isSet(o.acceptedTokens)) {
+        w.acceptedTokensPerStep = numberValue(parser, o.acceptedTokens, AcceptedTokensRange);
+        if (w.acceptedTokensPerStep > double(w.tokensPerStep))
+            throw InputError({}, {}, "--accepted-tokens: " + formatShortest(w.acceptedTokensPerStep) + " is more than the "
+                                         + std::to_string(w.tokensPerStep) + " tokens verified per step (--tokens-per-step)");
+    }
     if (parser.isSet(o.weightDtype))
         w.weightType = dtypeValue(parser, o.weightDtype);
     if (parser.isSet(o.actDtype))
@@ -287,6 +297,11 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     }
 
     if (parser.isSet(o.computeEfficiency) || parser.isSet(o.bandwidthEfficiency)) {
+        // A share the user gave only one of: the other is the whole peak, unless a session already set it.
+        if (!scenario.efficiency.enabled) {
+            scenario.efficiency.compute = 1.0;
+            scenario.efficiency.bandwidth = 1.0;
+        }
         scenario.efficiency.enabled = true;
         if (parser.isSet(o.computeEfficiency))
             scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, EfficiencyRange);

@@ -201,6 +201,14 @@ void ExplorerState::setTokensPerStep(double tokens)
     change(tr("Tokens per step"), NoMerge, std::move(next));
 }
 
+void ExplorerState::setAcceptedTokens(double tokens)
+{
+    Snapshot next = m_now;
+    next.session.workload.acceptedTokensPerStep = clampFinite(tokens, AcceptedTokensRange);
+    const QString text = tr("Accepted tokens %1").arg(next.session.workload.acceptedTokensPerStep);
+    change(text, NoMerge, std::move(next));
+}
+
 void ExplorerState::setEfficiency(const Efficiency &efficiency)
 {
     Snapshot next = m_now;

@@ -70,6 +70,8 @@ public:
     // Falls back to fp16 when the GPU publishes no peak for `type`.
     void setComputeType(ComputeType type);
     void setTokensPerStep(double tokens);
+    // The mean tokens accepted per step, within AcceptedTokensRange (used up to the tokens per step).
+    void setAcceptedTokens(double tokens);
     void setEfficiency(const Efficiency &efficiency);
     void setShowAllCeilings(bool show);
     void setMeasured(const std::vector<MeasuredKernel> &kernels);

@@ -34,6 +34,15 @@ void appendSeriesPoints(const Evaluation &e, std::vector<ChartPoint> &out, const
                                op.cost.flops, op.cost.totalBytes(), op.intensity, op.attainableFlopsPerSecond,
                                op.bound, op.timeSeconds };
             point.tokensPerStep = e.workload.tokensPerStep;
+            point.acceptedPerStep = e.workload.acceptedPerStep();
+            const bool attentionOp = op.cost.op == OpKind::Qk || op.cost.op == OpKind::Pv || op.cost.op == OpKind::Attention;
+            if (model.hasSlidingWindow() && attentionOp) {
+                point.keysInContext = double(e.workload.seq) + (phase == &e.prefill ? 0.0 : double(e.workload.tokensPerStep));
+                point.keysAttended = attendedTokens(model, point.keysInContext);
+                point.slidingWindow = model.slidingWindow;
+                point.windowedLayers = model.windowedLayers;
+                point.layers = model.layers;
+            }
             const bool expertOp = op.cost.op == OpKind::GateProj || op.cost.op == OpKind::UpProj || op.cost.op == OpKind::DownProj;
             if (model.isMoe() && expertOp) {
                 point.experts = model.experts;
@@ -61,7 +70,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         + "  ·  batch " + std::to_string(w.batch) + ", sequence " + std::to_string(w.seq) + "  ·  weights "
         + std::string(dtypeName(w.weightType)) + ", KV " + std::string(dtypeName(w.kvType))
         + (w.flashAttention ? "  ·  FlashAttention" : "")
-        + (w.tokensPerStep > 1 ? "  ·  " + std::to_string(w.tokensPerStep) + " tokens/step" : "")
+        + (w.tokensPerStep > 1 ? "  ·  " + std::to_string(w.tokensPerStep) + " tokens/step, " + printf("%g", w.acceptedPerStep()) + " accepted" : "")
         + (scenario.efficiency.enabled ? "  ·  times at " + printf("%g%%", scenario.efficiency.compute * 100.0) + " / "
                    + printf("%g%%", scenario.efficiency.bandwidth * 100.0) + " efficiency"
                                        : "");

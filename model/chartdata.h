@@ -25,6 +25,14 @@ struct ChartPoint {
     Bound bound = Bound::Memory;
     double timeSeconds = 0.0;
     std::int64_t tokensPerStep = 1;
+    double acceptedPerStep = 1.0;
+    // Attention ops of a sliding-window model: the keys each query attends to, averaged over the layers,
+    // out of how many there are; the window and how many layers use it (all 0 otherwise).
+    double keysAttended = 0.0;
+    double keysInContext = 0.0;
+    std::int64_t slidingWindow = 0;
+    std::int64_t windowedLayers = 0;
+    std::int64_t layers = 0;
     // Mixture-of-experts MLP ops: how many of the experts' weights the step reads (0 for a dense op).
     double expertsTouched = 0.0;
     std::int64_t experts = 0;

@@ -1,5 +1,8 @@
 #include "evaluation.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace roofline {
 
 double PhaseResult::layerTimeSeconds() const
@@ -11,9 +14,16 @@ double PhaseResult::layerTimeSeconds() const
     return total;
 }
 
+double Workload::acceptedPerStep() const
+{
+    const double most = double(std::max<std::int64_t>(tokensPerStep, 1));
+    return std::isfinite(acceptedTokensPerStep) ? std::clamp(acceptedTokensPerStep, 1.0, most) : 1.0;
+}
+
 double Evaluation::decodeTokensPerSecond() const
 {
-    const double tokens = double(workload.batch) * double(workload.tokensPerStep);
+    // Tokens kept, not tokens verified: a step that checks 64 candidates and accepts 3 yields 3.
+    const double tokens = double(workload.batch) * workload.acceptedPerStep();
     return decode.timeSeconds > 0.0 ? tokens / decode.timeSeconds : 0.0;
 }
 
@@ -32,8 +42,8 @@ MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &worklo
 {
     MemoryFootprint memory;
     memory.weightBytes = parameterCount(model) * bytesPerElement(workload.weightType);
-    // K and V, per layer, per sequence, per cached token.
-    memory.kvCacheBytes = 2.0 * double(model.layers) * double(workload.batch) * double(workload.seq)
+    // K and V, per layer, per sequence, per cached token (a sliding-window layer caches at most the window).
+    memory.kvCacheBytes = 2.0 * double(model.layers) * double(workload.batch) * attendedTokens(model, double(workload.seq))
         * double(model.kvHeads) * double(model.headDim) * bytesPerElement(workload.kvType);
     memory.capacityBytes = capacityBytes;
     return memory;

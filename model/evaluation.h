@@ -37,7 +37,7 @@ struct PhaseResult {
 
 struct MemoryFootprint {
     double weightBytes = 0.0;
-    double kvCacheBytes = 0.0; // 2 * layers * b * s * Hkv * d * kv
+    double kvCacheBytes = 0.0; // 2 * layers * b * s * Hkv * d * kv, s capped at a sliding window
     double capacityBytes = 0.0;
 
     double totalBytes() const { return weightBytes + kvCacheBytes; }
@@ -54,7 +54,7 @@ struct Evaluation {
 
     double timeToFirstTokenSeconds() const { return prefill.timeSeconds; }
     double decodeStepSeconds() const { return decode.timeSeconds; }
-    // Tokens generated per second over the whole batch.
+    // Tokens generated per second over the whole batch: batch x accepted tokens per step / step time.
     double decodeTokensPerSecond() const;
 };
 

@@ -1,5 +1,7 @@
 #include "grid.h"
 
+#include "inputlimits.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -83,7 +85,17 @@ double maxFittingSeq(const ModelConfig &model, const Workload &workload, double 
     const double weights = parameterCount(model) * bytesPerElement(workload.weightType);
     const double perToken = 2.0 * double(model.layers) * double(batch) * double(model.kvHeads) * double(model.headDim)
         * bytesPerElement(workload.kvType);
-    return weights >= capacityBytes || perToken <= 0.0 ? 0.0 : (capacityBytes - weights) / perToken;
+    if (weights >= capacityBytes || perToken <= 0.0)
+        return 0.0;
+    const double room = capacityBytes - weights;
+    const double seq = room / perToken;
+    if (!model.hasSlidingWindow() || seq <= double(model.slidingWindow))
+        return seq;
+    // Past the window only the full-attention layers' caches grow; with none, any length fits.
+    const double window = double(model.slidingWindow);
+    const double fullShare = double(model.layers - std::min(model.windowedLayers, model.layers)) / double(model.layers);
+    const double longest = double(SeqRange.max);
+    return fullShare > 0.0 ? std::min(longest, window + (room - perToken * window) / (perToken * fullShare)) : longest;
 }
 
 void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const GridSpec &grid,
@@ -105,7 +117,7 @@ void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &
                 value = passTime(model, w, Phase::Decode, roof, timing, series).seconds;
                 break;
             case GridQuantity::DecodeTokensPerSecond:
-                value = double(batch) * double(w.tokensPerStep) / passTime(model, w, Phase::Decode, roof, timing, series).seconds;
+                value = double(batch) * w.acceptedPerStep() / passTime(model, w, Phase::Decode, roof, timing, series).seconds;
                 break;
             case GridQuantity::PrefillSeconds:
                 value = passTime(model, w, Phase::Prefill, roof, timing, series).seconds;

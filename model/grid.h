@@ -52,7 +52,8 @@ struct PhaseMap {
 void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out);
 
 // The largest sequence length whose KV cache, with the weights, still fits the GPU's memory at `batch`
-// (weights + 2 * layers * b * s * Hkv * d * kv <= capacity); 0 when the weights alone do not fit.
+// (weights + 2 * layers * b * s * Hkv * d * kv <= capacity, s capped at the sliding window in windowed
+// layers); 0 when the weights alone do not fit, SeqRange.max when every length fits (every layer windowed).
 double maxFittingSeq(const ModelConfig &model, const Workload &workload, double capacityBytes, std::int64_t batch);
 
 } // namespace roofline

@@ -32,10 +32,10 @@ inline constexpr int MaxJsonDepth = 64;
 
 // Most values (numbers, strings, booleans, nulls, arrays and objects; keys apart) a JSON input may hold.
 // Each becomes a node of the parsed document, about 110 bytes of memory for "{}," (3 bytes of text), so a
-// 256 MiB session of empty objects took 9.4 GB. The largest session that can be saved holds 811,292:
+// 256 MiB session of empty objects took 9.4 GB. The largest session that can be saved holds 811,393:
 // 100,000 measured kernels of 8 (the object; name, flops, bytes, time_s, phase, series, op), 100 pins of
-// 42 (the object and label; a custom model of 15 and GPU of 12, a workload of 9, an efficiency of 4),
-// 1,000 notes of 7 (the object; kind, text, x, y, dx, dy) and 92 for the rest. The limit leaves a margin
+// 43 (the object and label; a custom model of 15 and GPU of 12, a workload of 10, an efficiency of 4),
+// 1,000 notes of 7 (the object; kind, text, x, y, dx, dy) and 93 for the rest. The limit leaves a margin
 // of about 2.5 times and keeps the document under about 220 MB (2,000,000 empty objects).
 inline constexpr std::size_t MaxJsonValues = 2000000;
 
@@ -65,6 +65,9 @@ struct CountRange {
 inline constexpr CountRange BatchRange { 1, 1000000000 };
 inline constexpr CountRange SeqRange { 1, 1000000000 };
 inline constexpr CountRange TokensPerStepRange { 1, 65536 };
+// The mean tokens accepted per decode step: at least the one every step yields, at most the tokens verified
+// (the workload uses min(accepted, tokens per step)).
+inline constexpr FigureRange AcceptedTokensRange { 1.0, 65536.0 };
 // The window's sliders span practical ranges inside those limits (a session or the command line may go
 // beyond; the slider then shows its end and the value stays as it is until the slider is moved).
 inline constexpr FigureRange SliderBatchRange { 1, 1024 };

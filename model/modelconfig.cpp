@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace roofline {
@@ -21,7 +22,41 @@ constexpr std::int64_t MaxLayers = 1 << 16;
 constexpr std::int64_t MaxVocab = 1 << 26;
 constexpr std::int64_t MaxPositions = std::int64_t(1) << 30;
 constexpr std::int64_t MaxExperts = 1 << 12;
+
+// Which layers attend through a sliding window, as Hugging Face's configs say it: "sliding_window" (null or
+// absent: none) applies to every layer of Mistral and Mixtral; Qwen2 applies it only with
+// "use_sliding_window": true, and then only from layer "max_window_layers" on; a "layer_types" list
+// ("sliding_attention" / "full_attention", newer configs) names each layer's kind and wins over both.
+void readSlidingWindow(const JsonFields &fields, ModelConfig &model)
+{
+    if (!fields.has("sliding_window"))
+        return;
+    const std::int64_t window = fields.integer("sliding_window", { 1, MaxPositions });
+    const auto use = fields.optionalBool("use_sliding_window");
+    std::int64_t windowed = model.layers;
+    if (use.has_value() ? !*use : model.modelType == "qwen2")
+        windowed = 0;
+    else if (const auto full = fields.optionalInteger("max_window_layers", { 0, MaxLayers }))
+        windowed = model.layers - std::min(*full, model.layers);
+    if (fields.has("layer_types")) {
+        const nlohmann::json &types = fields.array("layer_types");
+        if (std::int64_t(types.size()) != model.layers)
+            fields.fail("layer_types", "has " + std::to_string(types.size()) + " entries for " + std::to_string(model.layers)
+                                           + " layers (num_hidden_layers)");
+        windowed = 0;
+        for (const nlohmann::json &type : types) {
+            if (!type.is_string() || (type != "sliding_attention" && type != "full_attention"))
+                fields.fail("layer_types", "expected \"sliding_attention\" or \"full_attention\", got " + describeJsonValue(type));
+            windowed += type == "sliding_attention" ? 1 : 0;
+        }
+    }
+    if (windowed > 0) {
+        model.slidingWindow = window;
+        model.windowedLayers = windowed;
+    }
 }
+
+} // namespace
 
 ModelConfig parseModelConfig(std::string_view text, const std::string &source, const std::string &fallbackName)
 {
@@ -80,6 +115,7 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
         model.experts = *experts;
         model.expertsPerToken = *perToken;
     }
+    readSlidingWindow(fields, model);
     return model;
 }
 
@@ -91,6 +127,15 @@ double parameterCount(const ModelConfig &m)
     const double norms = 2.0 * h;
     const double embeddings = double(m.vocab) * h * (m.tiedEmbeddings ? 1.0 : 2.0);
     return double(m.layers) * (attention + mlp + norms) + embeddings + h;
+}
+
+double attendedTokens(const ModelConfig &m, double tokens)
+{
+    if (!m.hasSlidingWindow() || m.layers <= 0)
+        return tokens;
+    const double windowed = double(std::min(m.windowedLayers, m.layers));
+    const double capped = std::min(tokens, double(m.slidingWindow));
+    return (windowed * capped + (double(m.layers) - windowed) * tokens) / double(m.layers);
 }
 
 } // namespace roofline

@@ -22,8 +22,13 @@ struct ModelConfig {
     bool tiedEmbeddings = false;
     std::int64_t experts = 1; // MoE: num_local_experts (1 for a dense model)
     std::int64_t expertsPerToken = 1; // MoE: num_experts_per_tok
+    // Sliding-window attention (Mistral, Qwen2's upper layers): `windowedLayers` layers attend to at most the
+    // last `slidingWindow` tokens and cache no more; 0 and 0 when every layer attends to every token.
+    std::int64_t slidingWindow = 0;
+    std::int64_t windowedLayers = 0;
 
     bool isMoe() const { return experts > 1; }
+    bool hasSlidingWindow() const { return slidingWindow > 0 && windowedLayers > 0; }
     bool operator==(const ModelConfig &) const = default;
 };
 
@@ -33,5 +38,10 @@ ModelConfig parseModelConfig(std::string_view text, const std::string &source, c
 
 // Total parameter count (weights): embeddings, every decoder layer, final norm and LM head.
 double parameterCount(const ModelConfig &model);
+
+// How many of `tokens` tokens a layer attends to and caches, averaged over the layers: every one in a
+// full-attention layer, at most the window in a sliding-window layer. FLOPs and bytes of attention and the
+// KV cache are linear in it, so the average gives exact totals.
+double attendedTokens(const ModelConfig &model, double tokens);
 
 } // namespace roofline

@@ -134,8 +134,14 @@ struct Builder {
     // input read once, the output written once.
     void linear(OpKind op, double tokens, double in, double out, double weightCopies, double w, double a)
     {
-        add(op, 2.0 * tokens * in * out, ByteSplit { weightCopies * in * out * w, tokens * in * a, tokens * out * a, 0 },
+        add(op, 2.0 * tokens * in * out, ByteSplit { weightCopies * in * out * w, tokens * in * a, tokens * out * a, 0, 0 },
             layers);
+    }
+
+    // The K or V projection: its output goes to the KV cache, in the cache's own type.
+    void kvProjection(OpKind op, double tokens, double in, double out, double w, double a, double kv)
+    {
+        add(op, 2.0 * tokens * in * out, ByteSplit { in * out * w, tokens * in * a, 0, 0, tokens * out * kv }, layers);
     }
 };
 
@@ -152,19 +158,20 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     const double T = tokensInFlight(wl, phase);
     const bool prefill = phase == Phase::Prefill;
     // Attention: q query tokens per sequence against sk keys. Prefill: the prompt against itself.
-    // Decode: the new token(s) against the s tokens already cached.
+    // Decode: the step's t new tokens against the s tokens cached and themselves (s + t keys). A
+    // sliding-window layer attends to at most the window (the average over the layers keeps totals exact).
     const double q = prefill ? double(wl.seq) : double(wl.tokensPerStep);
-    const double sk = double(wl.seq);
+    const double sk = attendedTokens(m, prefill ? double(wl.seq) : double(wl.seq) + double(wl.tokensPerStep));
     // K and V come from the layer's own projections in prefill (activations), from the cache in decode.
     const double keyBytes = prefill ? a : kvBytes;
 
     Builder out { {}, phase, double(m.layers) };
 
     // Attention block.
-    out.add(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0 }, out.layers);
+    out.add(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
     out.linear(OpKind::QProj, T, h, H * d, 1.0, w, a);
-    out.linear(OpKind::KProj, T, h, Hkv * d, 1.0, w, a);
-    out.linear(OpKind::VProj, T, h, Hkv * d, 1.0, w, a);
+    out.kvProjection(OpKind::KProj, T, h, Hkv * d, w, a, kvBytes);
+    out.kvProjection(OpKind::VProj, T, h, Hkv * d, w, a, kvBytes);
 
     const double queries = b * q * H * d; // elements of Q, and of the attention output
     const double keys = b * sk * Hkv * d; // elements of K, and of V
@@ -172,21 +179,24 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     const double matmulFlops = 2.0 * b * H * q * sk * d;
     const auto kvSplit = [&](double elements) {
         // K/V read as activations in prefill, from the KV cache in decode.
-        return prefill ? ByteSplit { 0, elements * keyBytes, 0, 0 } : ByteSplit { 0, 0, 0, elements * keyBytes };
+        return prefill ? ByteSplit { 0, elements * keyBytes, 0, 0, 0 } : ByteSplit { 0, 0, 0, elements * keyBytes, 0 };
     };
+    // max, subtract, exp, sum, divide: 5 FLOPs per score.
+    const double softmaxFlops = 5.0 * scores;
     if (wl.flashAttention) {
-        // The score matrix stays on chip: read Q, K, V once, write O once.
+        // The score matrix stays on chip: read Q, K, V once, write O once. Fusing changes the traffic, not
+        // the arithmetic: the softmax's FLOPs are the attention's.
         ByteSplit bytes = kvSplit(2.0 * keys);
         bytes.activationsRead += queries * a;
         bytes.activationsWritten += queries * a;
-        out.add(OpKind::Attention, 2.0 * matmulFlops, bytes, out.layers);
+        out.add(OpKind::Attention, 2.0 * matmulFlops + softmaxFlops, bytes, out.layers);
     } else {
         ByteSplit qk = kvSplit(keys);
         qk.activationsRead += queries * a;
         qk.activationsWritten += scores * a;
         out.add(OpKind::Qk, matmulFlops, qk, out.layers);
-        // max, subtract, exp, sum, divide: 5 FLOPs per score; the scores read and written once.
-        out.add(OpKind::Softmax, 5.0 * scores, ByteSplit { 0, scores * a, scores * a, 0 }, out.layers);
+        // The scores read and written once.
+        out.add(OpKind::Softmax, softmaxFlops, ByteSplit { 0, scores * a, scores * a, 0, 0 }, out.layers);
         ByteSplit pv = kvSplit(keys);
         pv.activationsRead += scores * a;
         pv.activationsWritten += queries * a;
@@ -196,7 +206,7 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
 
     // MLP block. With experts, each token runs k of them; the weights of every expert that at least one
     // token was routed to are read.
-    out.add(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0 }, out.layers);
+    out.add(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
     const double k = double(m.expertsPerToken);
     const double expertTokens = T * (m.isMoe() ? k : 1.0);
     const double touched = expectedExpertsTouched(m, T);
@@ -205,19 +215,19 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     out.linear(OpKind::GateProj, expertTokens, h, f, touched, w, a);
     out.linear(OpKind::UpProj, expertTokens, h, f, touched, w, a);
     // SiLU(gate) * up: sigmoid is 4 FLOPs (negate, exp, add, divide), then 2 multiplies.
-    out.add(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0 },
+    out.add(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0, 0 },
             out.layers);
     out.linear(OpKind::DownProj, expertTokens, f, h, touched, w, a);
     // The two residual adds of the layer: read two vectors, write one, each.
-    out.add(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0 }, out.layers);
+    out.add(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0, 0 }, out.layers);
 
     // Once per pass: embedding gather, final norm and LM head. Only the last position of each sequence
     // needs logits in prefill; decode needs them for every token verified.
     const double generated = prefill ? b : T;
-    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * w, 0, T * h * a, 0 }, 1.0);
-    out.add(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0 }, 1.0);
+    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * w, 0, T * h * a, 0, 0 }, 1.0);
+    out.add(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0, 0 }, 1.0);
     out.add(OpKind::LmHead, 2.0 * generated * h * double(m.vocab),
-            ByteSplit { h * double(m.vocab) * w, generated * h * a, generated * double(m.vocab) * a, 0 }, 1.0);
+            ByteSplit { h * double(m.vocab) * w, generated * h * a, generated * double(m.vocab) * a, 0, 0 }, 1.0);
     return out.ops;
 }
 

@@ -50,9 +50,10 @@ struct ByteSplit {
     double weights = 0.0;
     double activationsRead = 0.0;
     double activationsWritten = 0.0;
-    double kvRead = 0.0; // the cache read by attention; the new token's K and V are written by k_proj and v_proj
+    double kvRead = 0.0; // the cache read by attention
+    double kvWritten = 0.0; // the new tokens' K and V, written to the cache by k_proj and v_proj in the KV dtype
 
-    double total() const { return weights + activationsRead + activationsWritten + kvRead; }
+    double total() const { return weights + activationsRead + activationsWritten + kvRead + kvWritten; }
 };
 
 struct OpCost {

@@ -51,6 +51,12 @@ json modelConfigJson(const ModelConfig &m)
         out["num_local_experts"] = m.experts;
         out["num_experts_per_tok"] = m.expertsPerToken;
     }
+    if (m.hasSlidingWindow()) {
+        // Read back the same for every model_type: the window, switched on, from the first windowed layer.
+        out["sliding_window"] = m.slidingWindow;
+        out["use_sliding_window"] = true;
+        out["max_window_layers"] = m.layers - m.windowedLayers;
+    }
     return out;
 }
 
@@ -79,6 +85,7 @@ json workloadToJson(const Workload &w)
         { "compute_type", computeTypeName(w.computeType) },
         { "flash_attention", w.flashAttention },
         { "tokens_per_step", w.tokensPerStep },
+        { "accepted_tokens_per_step", w.acceptedTokensPerStep },
     };
 }
 
@@ -95,7 +102,8 @@ json opToJson(const OpResult &op)
           { { "weights", c.bytes.weights },
             { "activations_read", c.bytes.activationsRead },
             { "activations_written", c.bytes.activationsWritten },
-            { "kv_read", c.bytes.kvRead } } },
+            { "kv_read", c.bytes.kvRead },
+            { "kv_written", c.bytes.kvWritten } } },
         { "intensity", op.intensity },
         { "attainable_flops_per_s", op.attainableFlopsPerSecond },
         { "bound", op.bound == Bound::Memory ? "memory" : "compute" },
@@ -130,6 +138,7 @@ json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evalua
     prefill["time_to_first_token_s"] = e.timeToFirstTokenSeconds();
     json decode = phaseTotals(e.decode);
     decode["time_per_step_s"] = e.decodeStepSeconds();
+    decode["accepted_tokens_per_step"] = e.workload.acceptedPerStep();
     decode["tokens_per_s"] = e.decodeTokensPerSecond();
     decode["tokens_per_s_per_sequence"] = e.decodeTokensPerSecond() / double(e.workload.batch);
     const json memory = {

@@ -191,8 +191,10 @@ struct Reader {
         const JsonFields e(value, source, path);
         Efficiency out;
         out.enabled = e.optionalBool("enabled").value_or(false);
-        out.compute = e.optionalNumber("compute", EfficiencyRange).value_or(out.compute);
-        out.bandwidth = e.optionalNumber("bandwidth", EfficiencyRange).value_or(out.bandwidth);
+        // A share an enabled efficiency does not give is the whole peak; a disabled one keeps the window's
+        // suggestion for when it is switched on.
+        out.compute = e.optionalNumber("compute", EfficiencyRange).value_or(out.enabled ? 1.0 : out.compute);
+        out.bandwidth = e.optionalNumber("bandwidth", EfficiencyRange).value_or(out.enabled ? 1.0 : out.bandwidth);
         return out;
     }
 
@@ -205,6 +207,7 @@ struct Reader {
         w.batch = f.optionalInteger("batch", BatchRange).value_or(w.batch);
         w.seq = f.optionalInteger("seq", SeqRange).value_or(w.seq);
         w.tokensPerStep = f.optionalInteger("tokens_per_step", TokensPerStepRange).value_or(w.tokensPerStep);
+        w.acceptedTokensPerStep = f.optionalNumber("accepted_tokens_per_step", AcceptedTokensRange).value_or(w.acceptedTokensPerStep);
         w.flashAttention = f.optionalBool("flash_attention").value_or(false);
         const auto dtype = [&](const char *key, DType fallback) {
             const auto name = f.optionalString(key);

@@ -16,7 +16,12 @@ struct Workload {
     ComputeType computeType = ComputeType::Fp16; // which of the GPU's peaks is the compute roof
     bool flashAttention = false; // the seed chart materialises the score matrix
     std::int64_t tokensPerStep = 1; // decode: tokens verified per step (speculative decoding, Medusa)
+    // Decode: the mean of those tokens accepted per step. Every step yields at least one token (the model's
+    // own), so 1 is the floor and the default; the mean depends on the draft and the text, so the user gives it.
+    double acceptedTokensPerStep = 1.0;
 
+    // The accepted tokens per step as used: within [1, tokensPerStep].
+    double acceptedPerStep() const;
     bool operator==(const Workload &) const = default;
 };
 

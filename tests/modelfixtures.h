@@ -51,6 +51,21 @@ inline roofline::ModelConfig mixtral8x7b()
     return m;
 }
 
+// Mistral-7B-v0.1: Llama's layer with grouped-query attention and a 4,096-token sliding window in every layer.
+inline roofline::ModelConfig mistral7b()
+{
+    roofline::ModelConfig m = llama2_13b();
+    m.id = "mistral-7b-v0.1";
+    m.hidden = 4096;
+    m.intermediate = 14336;
+    m.heads = 32;
+    m.kvHeads = 8;
+    m.layers = 32;
+    m.slidingWindow = 4096;
+    m.windowedLayers = 32;
+    return m;
+}
+
 // LLaMA-33B (LLaMA 1), charted with Medusa in the seed's source paper.
 inline roofline::ModelConfig llama33b()
 {

@@ -79,13 +79,15 @@ private Q_SLOTS:
         const QJsonObject totals = doc[QLatin1String("totals")].toObject();
         QVERIFY(totals[QLatin1String("memory")].toObject()[QLatin1String("fits")].toBool());
         // Decode at batch 1 is memory-bound throughout. Bytes per layer: norms 2 x 30,720; q, k, v, o_proj
-        // 4 x 52,449,280; qk and pv 2 x 21,145,600 (2,048 cached keys or values 20,971,520 + query 10,240 +
-        // scores 163,840); softmax 327,680; gate, up, down 3 x 141,595,648; act_fn 82,944; residual adds
-        // 61,440: 677,408,768. 40 layers + embedding 20,480 + final norm 30,720 + lm_head 327,754,240 =
-        // 27,424,156,160 B; at 768 GB/s a step takes 35.709 ms: 28.0045 tokens/s.
+        // 4 x 52,449,280; qk and pv 2 x 21,155,920 (the 2,048 cached keys or values and the new token's,
+        // 2049 x 5120 x 2 = 20,981,760, + query 10,240 + scores 40 x 2049 x 2 = 163,920); softmax 327,840; gate,
+        // up, down 3 x 141,595,648; act_fn 82,944; residual adds 61,440: 677,429,568. 40 layers + embedding
+        // 20,480 + final norm 30,720 + lm_head 327,754,240 = 27,424,988,160 B; at 768 GB/s a step takes
+        // 35.70962 ms: 28.00366 tokens/s.
         const QJsonObject decode = totals[QLatin1String("decode")].toObject();
-        QCOMPARE(decode[QLatin1String("bytes")].toDouble(), 27424156160.0);
-        ROOFLINE_COMPARE_REL(decode[QLatin1String("tokens_per_s")].toDouble(), 28.00450798, 1e-9);
+        QCOMPARE(decode[QLatin1String("bytes")].toDouble(), 27424988160.0);
+        ROOFLINE_COMPARE_REL(decode[QLatin1String("tokens_per_s")].toDouble(), 28.00365840, 1e-9);
+        QCOMPARE(decode[QLatin1String("accepted_tokens_per_step")].toDouble(), 1.0);
         ROOFLINE_COMPARE_REL(totals[QLatin1String("prefill")].toObject()[QLatin1String("time_to_first_token_s")].toDouble(),
                              0.3816487664, 1e-9); // worked out in tst_evaluation
         QVERIFY(!doc.contains(QLatin1String("sweep")));
@@ -185,6 +187,54 @@ private Q_SLOTS:
         QCOMPARE(workload[QLatin1String("kv_dtype")].toString(), QStringLiteral("fp8"));
         QVERIFY(workload[QLatin1String("flash_attention")].toBool());
         QVERIFY(!findOp(doc[QLatin1String("ops")].toArray(), QStringLiteral("prefill"), QStringLiteral("attention")).isEmpty());
+    }
+
+    // One efficiency flag derates one roof: --compute-efficiency 0.7 alone once also took bandwidth to 85 %.
+    // Timing roofs on the seed A6000 (181 TFLOP/s, 768 GB/s): 0.7 x 181e12 = 1.267e14 and 768e9 untouched.
+    void oneEfficiencyFlagLeavesTheOtherRoofWhole()
+    {
+        Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--compute-efficiency"), QStringLiteral("0.7") });
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject efficiency = QJsonDocument::fromJson(run.out).object()[QLatin1String("efficiency")].toObject();
+        ROOFLINE_COMPARE_REL(efficiency[QLatin1String("timing_peak_flops_per_s")].toDouble(), 1.267e14, 1e-12);
+        QCOMPARE(efficiency[QLatin1String("timing_bandwidth_bytes_per_s")].toDouble(), 768e9);
+        run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--bandwidth-efficiency"), QStringLiteral("0.5") });
+        QCOMPARE(run.exitCode, 0);
+        efficiency = QJsonDocument::fromJson(run.out).object()[QLatin1String("efficiency")].toObject();
+        QCOMPARE(efficiency[QLatin1String("timing_peak_flops_per_s")].toDouble(), 181e12);
+        QCOMPARE(efficiency[QLatin1String("timing_bandwidth_bytes_per_s")].toDouble(), 384e9);
+    }
+
+    // Tokens/s counts the accepted tokens: Llama-2-13B at batch 4, 8 tokens verified and 3 accepted per step,
+    // a step of 44.011 ms (worked in tst_evaluation): 4 x 3 / 0.04401142667 = 272.656 tokens/s.
+    void acceptedTokensSetTokensPerSecond()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--batch"), QStringLiteral("4"),
+                                      QStringLiteral("--tokens-per-step"), QStringLiteral("8"), QStringLiteral("--accepted-tokens"),
+                                      QStringLiteral("3") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject decode = doc[QLatin1String("totals")].toObject()[QLatin1String("decode")].toObject();
+        ROOFLINE_COMPARE_REL(decode[QLatin1String("tokens_per_s")].toDouble(), 272.6564646, 1e-9);
+        QCOMPARE(decode[QLatin1String("accepted_tokens_per_step")].toDouble(), 3.0);
+        QCOMPARE(doc[QLatin1String("workload")].toObject()[QLatin1String("accepted_tokens_per_step")].toDouble(), 3.0);
+    }
+
+    // Mistral-7B-v0.1's 4,096-token window at 16,384 tokens: the KV cache holds 2 x 32 layers x 4096 x 8 x 128
+    // x 2 B = 536,870,912 B (not 2,147,483,648), and decode qk reads 4,096 keys, 4096 x 8 x 128 x 2 =
+    // 8,388,608 B of cache, for 2 x 32 x 4096 x 128 = 33,554,432 FLOPs.
+    void slidingWindowModelFromThePresets()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--model"),
+                                      QStringLiteral("mistral-7b-v0.1"), QStringLiteral("--seq"), QStringLiteral("16384") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject memory = doc[QLatin1String("totals")].toObject()[QLatin1String("memory")].toObject();
+        QCOMPARE(memory[QLatin1String("kv_cache_bytes")].toDouble(), 536870912.0);
+        const QJsonObject qk = findOp(doc[QLatin1String("ops")].toArray(), QStringLiteral("decode"), QStringLiteral("qk"));
+        QCOMPARE(qk[QLatin1String("flops")].toDouble(), 33554432.0);
+        QCOMPARE(qk[QLatin1String("bytes_split")].toObject()[QLatin1String("kv_read")].toDouble(), 8388608.0);
+        QCOMPARE(doc[QLatin1String("model")].toObject()[QLatin1String("sliding_window")].toInt(), 4096);
     }
 
     void phaseMapDump()
@@ -298,6 +348,11 @@ private Q_SLOTS:
         QTest::newRow("not a number") << QStringList { QStringLiteral("--batch"), QStringLiteral("many") }
                                       << "--batch: expected a number, got \"many\"";
         QTest::newRow("zero batch") << QStringList { QStringLiteral("--batch"), QStringLiteral("0") } << "--batch: must be between 1";
+        QTest::newRow("accepted under 1") << QStringList { QStringLiteral("--accepted-tokens"), QStringLiteral("0.5") }
+                                          << "--accepted-tokens: must be between 1 and 65536, got 0.5";
+        QTest::newRow("accepted over verified")
+            << QStringList { QStringLiteral("--tokens-per-step"), QStringLiteral("4"), QStringLiteral("--accepted-tokens"), QStringLiteral("5") }
+            << "--accepted-tokens: 5 is more than the 4 tokens verified per step (--tokens-per-step)";
         QTest::newRow("fraction") << QStringList { QStringLiteral("--seq"), QStringLiteral("1.5") } << "--seq: expected a whole number";
         QTest::newRow("nan") << QStringList { QStringLiteral("--peak-tflops"), QStringLiteral("nan") } << "--peak-tflops: expected a number";
         QTest::newRow("negative bandwidth") << QStringList { QStringLiteral("--bandwidth-gbps"), QStringLiteral("-5") }

@@ -59,11 +59,11 @@ private Q_SLOTS:
         const OpResult &q = e.prefill.ops[1];
         QCOMPARE(q.cost.op, OpKind::QProj);
         QCOMPARE(q.cost.totalBytes(), 13107200.0 + 2.0 * 41943040.0);
-        // Decode qk reads the 2,048 cached keys in fp8: 2048*40*128*1 = 10,485,760 B, the query in fp32
-        // 5120*4 = 20,480 B, and writes 40*2048 scores in fp32 = 327,680 B.
+        // Decode qk reads the 2,048 cached keys and the new one in fp8: 2049*40*128*1 = 10,490,880 B, the
+        // query in fp32 5120*4 = 20,480 B, and writes 40*2049 scores in fp32 = 327,840 B.
         for (const OpResult &op : e.decode)
             if (op.cost.op == OpKind::Qk)
-                QCOMPARE(op.cost.totalBytes(), 10485760.0 + 20480.0 + 327680.0);
+                QCOMPARE(op.cost.totalBytes(), 10490880.0 + 20480.0 + 327840.0);
         // The KV cache in fp8: 2*40 layers*2048*40*128*1 B = 838,860,800; weights in int4: 13,015,864,320 / 2.
         QCOMPARE(e.memory.kvCacheBytes, 838860800.0);
         QCOMPARE(e.memory.weightBytes, 6507932160.0);
@@ -107,6 +107,18 @@ private Q_SLOTS:
         QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 27709450239.0).fits());
         w.batch = 16; // KV 26.8 GB + weights 26 GB > 48 GB
         QVERIFY(!roofline::memoryFootprint(llama2_13b(), w, 48e9).fits());
+        // Mistral-7B-v0.1 caches at most its 4,096-token window in each of its 32 layers: at 16,384 tokens,
+        // 2 * 32 * 1 * 4096 * 8 heads * 128 * 2 B = 536,870,912 B (5.369e8), not 2,147,483,648 (the whole 16,384).
+        w.batch = 1;
+        w.seq = 16384;
+        QCOMPARE(roofline::memoryFootprint(mistral7b(), w, 24e9).kvCacheBytes, 536870912.0);
+        // A model with the window in 8 of 28 layers (Qwen2's use_sliding_window with max_window_layers 20):
+        // 8 layers cache 4,096 tokens and 20 cache 16,384:
+        // 2 * (8*4096 + 20*16384) * 8 heads * 128 * 2 B = 2 * 360,448 * 2,048 = 1,476,395,008 B.
+        ModelConfig partial = mistral7b();
+        partial.layers = 28;
+        partial.windowedLayers = 8;
+        QCOMPARE(roofline::memoryFootprint(partial, w, 24e9).kvCacheBytes, 1476395008.0);
     }
 
     void timeToFirstTokenByHand()
@@ -138,21 +150,31 @@ private Q_SLOTS:
 
     void decodeTokensPerSecondByHand()
     {
-        // Batch 4, 8 tokens per step (speculative decoding, every candidate counted), 2,048 cached: T = 32.
-        // Every op is memory-bound (ridge 235.7 FLOP/B):
+        // Batch 4, 8 tokens verified per step (speculative decoding), 2,048 cached: T = 32, and each of the 8
+        // attends to the 2,048 cached and the 8 of the step, 2,056 keys. Every op is memory-bound (ridge
+        // 235.7 FLOP/B):
         //   norms 665,600 B -> 0.867 us each; q, k, v, o_proj 5120^2*2 + 2*32*5120*2 = 53,084,160 B -> 69.120 us each;
-        //   qk, pv: keys 4*2048*5120*2 = 83,886,080 B from the cache + queries 327,680 + scores 4*40*8*2048*2
-        //   = 5,242,880 -> 89,456,640 B -> 116.480 us each; softmax 10,485,760 B -> 13.653 us;
+        //   qk, pv: keys 4*2056*5120*2 = 84,213,760 B from the cache + queries 327,680 + scores 4*40*8*2056*2
+        //   = 5,263,360 -> 89,804,800 B -> 116.933 us each; softmax 10,526,720 B -> 13.707 us;
         //   gate, up, down 5120*13824*2 + 32*(5120 + 13824)*2 = 142,770,176 B -> 185.899 us each;
-        //   act_fn 2,654,208 B -> 3.456 us; residual adds 1,966,080 B -> 2.560 us. A layer: 1,088.539 us.
-        // 40 layers 43.542 ms; embedding 0.853 us, final norm 0.867 us, lm_head 327,680,000 + 327,680 +
-        // 2,048,000 B -> 429.760 us. Step: 43.973 ms; 32 tokens per step: 727.72 tokens/s.
+        //   act_fn 2,654,208 B -> 3.456 us; residual adds 1,966,080 B -> 2.560 us. A layer: 1,089.499 us.
+        // 40 layers 43.580 ms; embedding 0.853 us, final norm 0.867 us, lm_head 327,680,000 + 327,680 +
+        // 2,048,000 B -> 429.760 us. Step: 44.011 ms.
+        // Tokens/s counts the tokens kept: 1 a step by default (4 sequences: 90.885 tokens/s), 4 x 3 = 12 at
+        // 3 accepted (272.656), never the 32 verified (727.08 would count every candidate as accepted).
         Workload w;
         w.batch = 4;
         w.tokensPerStep = 8;
-        const Evaluation e = evaluate(llama2_13b(), seedA6000(), w);
-        ROOFLINE_COMPARE_REL(e.decodeStepSeconds(), 0.04397302667, 1e-9);
-        ROOFLINE_COMPARE_REL(e.decodeTokensPerSecond(), 727.7188410, 1e-9);
+        Evaluation e = evaluate(llama2_13b(), seedA6000(), w);
+        ROOFLINE_COMPARE_REL(e.decodeStepSeconds(), 0.04401142667, 1e-9);
+        ROOFLINE_COMPARE_REL(e.decodeTokensPerSecond(), 90.88548822, 1e-9);
+        w.acceptedTokensPerStep = 3.0;
+        e = evaluate(llama2_13b(), seedA6000(), w);
+        ROOFLINE_COMPARE_REL(e.decodeStepSeconds(), 0.04401142667, 1e-9); // accepting does not change the work
+        ROOFLINE_COMPARE_REL(e.decodeTokensPerSecond(), 272.6564646, 1e-9);
+        // More accepted than verified is used as all 8: 32 / 44.011 ms.
+        w.acceptedTokensPerStep = 20.0;
+        ROOFLINE_COMPARE_REL(evaluate(llama2_13b(), seedA6000(), w).decodeTokensPerSecond(), 727.0839057, 1e-9);
     }
 
     void totalsAreTheSumOfOpsTimesRepeats()
@@ -226,7 +248,10 @@ private Q_SLOTS:
         r.recompute(s);
         QCOMPARE(r.chart.subtitle, std::string("RTX A6000 (seed chart): 768 GB/s, 181 TFLOP/s fp16  \u00b7  batch 8, "
                                                "sequence 2048  \u00b7  weights fp16, KV fp16  \u00b7  FlashAttention  \u00b7  "
-                                               "4 tokens/step  \u00b7  times at 70% / 85% efficiency"));
+                                               "4 tokens/step, 1 accepted  \u00b7  times at 70% / 85% efficiency"));
+        s.workload.acceptedTokensPerStep = 2.5;
+        r.recompute(s);
+        QVERIFY2(r.chart.subtitle.find("4 tokens/step, 2.5 accepted") != std::string::npos, r.chart.subtitle.c_str());
         QCOMPARE(r.chart.practicalLabel, std::string("practical: 70% of peak, 85% of bandwidth"));
         // Figures on a rounding tie to six digits: 2,048.375 GB/s prints 2048.38 (half to even), 100.1875 TFLOP/s
         // 100.188. Divided by 1e9 + 1 or 1e12 + 1 instead, they would print 2048.37 and 100.187.
@@ -269,20 +294,20 @@ private Q_SLOTS:
     void phaseFlopsByHand()
     {
         // Llama-2-13B, batch 1, 2,048 tokens. Decode, one layer: q, k, v, o 4 * 2*5120*5120 = 209,715,200;
-        // qk, pv 2 * 2*40*128*2048 = 41,943,040; gate, up, down 3 * 2*5120*13824 = 424,673,280; two norms
-        // 2 * 4*5120 = 40,960; softmax 5*40*2048 = 409,600; SiLU and product 6*13824 = 82,944; residual adds
-        // 2*5120 = 10,240: 676,875,264. 40 layers: 27,075,010,560; final norm 20,480; LM head 2*5120*32000 =
-        // 327,680,000; the embedding gathers (0): 27,402,711,040 FLOPs.
+        // qk, pv over the 2,048 cached keys and the new one 2 * 2*40*128*2049 = 41,963,520; gate, up, down
+        // 3 * 2*5120*13824 = 424,673,280; two norms 2 * 4*5120 = 40,960; softmax 5*40*2049 = 409,800; SiLU and
+        // product 6*13824 = 82,944; residual adds 2*5120 = 10,240: 676,895,944. 40 layers: 27,075,837,760;
+        // final norm 20,480; LM head 2*5120*32000 = 327,680,000; the embedding gathers (0): 27,403,538,240 FLOPs.
         const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
-        QCOMPARE(e.decode.flops, 27402711040.0);
+        QCOMPARE(e.decode.flops, 27403538240.0);
         // Prefill, one layer: q, k, v, o 4 * 2*2048*5120*5120 = 429,496,729,600; qk, pv 2 * 2*40*2048*2048*128
         // = 85,899,345,920; gate, up, down 3 * 2*2048*5120*13824 = 869,730,877,440; norms 2 * 4*2048*5120 =
         // 83,886,080; softmax 5*40*2048*2048 = 838,860,800; SiLU 6*2048*13824 = 169,869,312; residual adds
         // 2*2048*5120 = 20,971,520: 1,386,240,540,672. 40 layers: 55,449,621,626,880; final norm 20,480; the
         // LM head on the last token only 327,680,000: 55,449,949,327,360 FLOPs.
         QCOMPARE(e.prefill.flops, 55449949327360.0);
-        // Bytes: decode 27,424,156,160 (worked in tst_commandline's decode dump).
-        QCOMPARE(e.decode.bytes, 27424156160.0);
+        // Bytes: decode 27,424,988,160 (worked in tst_commandline's decode dump).
+        QCOMPARE(e.decode.bytes, 27424988160.0);
     }
 
     // Degenerate inputs the loaders never let through still give zeros, not NaN: an evaluation with no decode

@@ -5,6 +5,7 @@
 #include "jsonreader.h"
 #include "measured.h"
 #include "modelconfig.h"
+#include "report.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -149,6 +150,47 @@ private Q_SLOTS:
         QCOMPARE(m.name, std::string("org/model"));
     }
 
+    // Which layers attend through a sliding window, in each way a Hugging Face config says it.
+    void slidingWindow_data()
+    {
+        QTest::addColumn<QString>("fields");
+        QTest::addColumn<qint64>("window");
+        QTest::addColumn<qint64>("windowed");
+        // Mistral: every layer.
+        QTest::newRow("mistral") << R"("model_type": "mistral", "sliding_window": 4096)" << qint64(4096) << qint64(28);
+        // Mixtral and Mistral v0.2 say null: no window.
+        QTest::newRow("null") << R"("model_type": "mistral", "sliding_window": null)" << qint64(0) << qint64(0);
+        // Qwen2 configs carry a window but switch it off (the default when use_sliding_window is absent too).
+        QTest::newRow("qwen2 off") << R"("model_type": "qwen2", "sliding_window": 131072, "use_sliding_window": false, "max_window_layers": 28)"
+                                   << qint64(0) << qint64(0);
+        QTest::newRow("qwen2 absent") << R"("model_type": "qwen2", "sliding_window": 4096)" << qint64(0) << qint64(0);
+        // Switched on, from layer max_window_layers on: 28 - 20 = 8 layers.
+        QTest::newRow("qwen2 on") << R"("model_type": "qwen2", "sliding_window": 4096, "use_sliding_window": true, "max_window_layers": 20)"
+                                  << qint64(4096) << qint64(8);
+        // A layer_types list names each layer: 3 of 28 here.
+        QTest::newRow("layer types")
+            << R"("sliding_window": 512, "layer_types": ["sliding_attention", "sliding_attention", "sliding_attention", )"
+               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
+               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
+               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
+               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention"])"
+            << qint64(512) << qint64(3);
+    }
+    void slidingWindow()
+    {
+        QFETCH(QString, fields);
+        QFETCH(qint64, window);
+        QFETCH(qint64, windowed);
+        const std::string text = R"({"hidden_size": 3584, "intermediate_size": 18944, "num_attention_heads": 28, )"
+                                 R"("num_key_value_heads": 4, "num_hidden_layers": 28, "vocab_size": 152064, )"
+            + fields.toStdString() + "}";
+        const ModelConfig m = parseModelConfig(text, "config.json", "m");
+        QCOMPARE(m.slidingWindow, window);
+        QCOMPARE(m.windowedLayers, windowed);
+        // What the session and --dump write reads back the same.
+        QVERIFY(parseModelConfig(modelConfigJson(m).dump(), "again.json", "m") == m);
+    }
+
     void badModelConfig_data()
     {
         QTest::addColumn<QString>("text");
@@ -177,6 +219,14 @@ private Q_SLOTS:
         QTest::newRow("half a MoE") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "num_local_experts": 8})"
                                     << "'num_experts_per_tok': is missing";
         QTest::newRow("array for object") << "[]" << "expected a JSON object at the top level, found array";
+        QTest::newRow("window 0") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "sliding_window": 0})"
+                                  << "'sliding_window': must be between 1 and";
+        QTest::newRow("window not a number") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "sliding_window": "4k"})"
+                                             << "'sliding_window': expected a whole number, got \"4k\"";
+        QTest::newRow("layer types too few") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 2, "vocab_size": 1, "sliding_window": 8, "layer_types": ["full_attention"]})"
+                                             << "'layer_types': has 1 entries for 2 layers";
+        QTest::newRow("layer type unknown") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "sliding_window": 8, "layer_types": ["chunked"]})"
+                                            << "'layer_types': expected \"sliding_attention\" or \"full_attention\", got \"chunked\"";
         QTest::newRow("tied not bool") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "tie_word_embeddings": "no"})"
                                        << "'tie_word_embeddings': expected true or false";
     }

@@ -42,12 +42,13 @@ private Q_SLOTS:
         // 5120*13824*2 + 8192*5120*2 + 8192*13824*2 = 141,557,760 + 83,886,080 + 226,492,416 = 451,936,256 B.
         QTest::newRow("prefill gate_proj b16 s512") << Phase::Prefill << OpKind::GateProj << qint64(16) << qint64(512)
                                                     << 1159641169920.0 << 451936256.0 << 2565.9;
-        // 2*40*2048*128 = 20,971,520; q 40*128*2 + K 2048*40*128*2 + scores 40*2048*2 = 21,145,600 B.
-        QTest::newRow("decode qk b1 s2048") << Phase::Decode << OpKind::Qk << qint64(1) << qint64(2048) << 20971520.0
-                                            << 21145600.0 << 0.99176755;
+        // The new token attends to the 2048 cached and itself: 2049 keys. 2*40*2049*128 = 20,981,760;
+        // q 40*128*2 + K 2049*40*128*2 + scores 40*2049*2 = 10,240 + 20,981,760 + 163,920 = 21,155,920 B.
+        QTest::newRow("decode qk b1 s2048") << Phase::Decode << OpKind::Qk << qint64(1) << qint64(2048) << 20981760.0
+                                            << 21155920.0 << 0.99176779;
         // pv: the score row read, V read, the output written: the same totals as qk.
-        QTest::newRow("decode pv b1 s2048") << Phase::Decode << OpKind::Pv << qint64(1) << qint64(2048) << 20971520.0
-                                            << 21145600.0 << 0.99176755;
+        QTest::newRow("decode pv b1 s2048") << Phase::Decode << OpKind::Pv << qint64(1) << qint64(2048) << 20981760.0
+                                            << 21155920.0 << 0.99176779;
         // 2*40*2048*2048*128 = 42,949,672,960; (2048*5120 + 2048*5120 + 40*2048*2048)*2 = 377,487,360 B.
         QTest::newRow("prefill qk b1 s2048") << Phase::Prefill << OpKind::Qk << qint64(1) << qint64(2048)
                                              << 42949672960.0 << 377487360.0 << 113.77778;
@@ -129,8 +130,12 @@ private Q_SLOTS:
         const OpCost *attention = findOp(fused, OpKind::Attention);
         QVERIFY(attention);
         QCOMPARE(attention->series, Series::QkPvInit);
-        // FLOPs: qk + pv = 2 * 42,949,672,960.
-        ROOFLINE_COMPARE_REL(attention->flops, 85899345920.0, 1e-12);
+        // FLOPs: qk + pv = 2 * 42,949,672,960, and the softmax's 5 a score, 5*40*2048*2048 = 838,860,800:
+        // 86,738,206,720. Fusing changes the traffic, not the arithmetic: the same as qk + softmax + pv unfused.
+        ROOFLINE_COMPARE_REL(attention->flops, 86738206720.0, 1e-12);
+        const double unfusedFlops = findOp(plain, OpKind::Qk)->flops + findOp(plain, OpKind::Softmax)->flops
+            + findOp(plain, OpKind::Pv)->flops;
+        ROOFLINE_COMPARE_REL(attention->flops, unfusedFlops, 1e-12);
         // Q + K + V + O = 4 * 2048*5120*2 = 83,886,080 B.
         ROOFLINE_COMPARE_REL(attention->totalBytes(), 83886080.0, 1e-12);
         // qk + pv without fusion moved exactly that plus the score matrix twice (written, read back):
@@ -154,12 +159,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("tokens");
         QTest::addColumn<double>("intensity");
-        // LLaMA-33B (52 heads of 128, no GQA), 1,024 cached tokens, fp16, t candidates per step:
-        // qk FLOPs 2*52*t*1024*128; bytes (t*52*128 + 1024*52*128 + 52*t*1024) * 2, so the intensity is
-        // t*1024*128 / (128*t + 1024*128 + 1024*t).
-        QTest::newRow("16") << qint64(16) << 2097152.0 / 149504.0; // 14.027
-        QTest::newRow("64") << qint64(64) << 8388608.0 / 204800.0; // 40.96
-        QTest::newRow("112") << qint64(112) << 14680064.0 / 260096.0; // 56.44
+        // LLaMA-33B (52 heads of 128, no GQA), 1,024 cached tokens, fp16, t candidates per step, each
+        // attending to the 1,024 cached tokens and the t of the step (k = 1024 + t keys):
+        // qk FLOPs 2*52*t*k*128; bytes (t*52*128 + k*52*128 + 52*t*k) * 2, so the intensity is
+        // t*k*128 / (128*t + 128*k + t*k).
+        QTest::newRow("16") << qint64(16) << 2129920.0 / 151808.0; // k 1040: 14.030
+        QTest::newRow("64") << qint64(64) << 8912896.0 / 217088.0; // k 1088: 41.057
+        QTest::newRow("112") << qint64(112) << 16285696.0 / 286976.0; // k 1136: 56.750
     }
     void medusaCandidatesRaiseAttentionIntensity()
     {
@@ -170,7 +176,7 @@ private Q_SLOTS:
         w.seq = 1024;
         w.tokensPerStep = tokens;
         const OpCost qk = *findOp(phaseCosts(llama33, w, Phase::Decode), OpKind::Qk);
-        ROOFLINE_COMPARE_REL(qk.flops, 2.0 * 52 * double(tokens) * 1024 * 128, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.flops, 2.0 * 52 * double(tokens) * double(1024 + tokens) * 128, 1e-12);
         ROOFLINE_COMPARE_REL(qk.intensity(), intensity, 1e-12);
     }
 
@@ -188,16 +194,16 @@ private Q_SLOTS:
 
     void gqaDecodeAttentionLlama70b()
     {
-        // Llama-2-70B, b 8, s 4096, 64 heads, 8 KV heads, d 128:
-        // FLOPs 2*8*64*4096*128 = 536,870,912.
-        // Q 8*64*128*2 = 131,072 + K 8*4096*8*128*2 = 67,108,864 + scores 8*64*4096*2 = 4,194,304 = 71,434,240 B.
+        // Llama-2-70B, b 8, s 4096, 64 heads, 8 KV heads, d 128; the new token and the cache: 4097 keys.
+        // FLOPs 2*8*64*4097*128 = 537,001,984.
+        // Q 8*64*128*2 = 131,072 + K 8*4097*8*128*2 = 67,125,248 + scores 8*64*4097*2 = 4,195,328 = 71,451,648 B.
         Workload w;
         w.batch = 8;
         w.seq = 4096;
         const OpCost qk = *findOp(phaseCosts(llama2_70b(), w, Phase::Decode), OpKind::Qk);
-        ROOFLINE_COMPARE_REL(qk.flops, 536870912.0, 1e-12);
-        ROOFLINE_COMPARE_REL(qk.totalBytes(), 71434240.0, 1e-12);
-        ROOFLINE_COMPARE_REL(qk.bytes.kvRead, 67108864.0, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.flops, 537001984.0, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.totalBytes(), 71451648.0, 1e-12);
+        ROOFLINE_COMPARE_REL(qk.bytes.kvRead, 67125248.0, 1e-12);
         // k_proj maps 8192 -> 8*128 = 1024: 2*8*8192*1024 = 134,217,728 FLOPs.
         ROOFLINE_COMPARE_REL(findOp(phaseCosts(llama2_70b(), w, Phase::Decode), OpKind::KProj)->flops, 134217728.0, 1e-12);
     }
@@ -207,8 +213,49 @@ private Q_SLOTS:
         Workload w;
         w.kvType = DType::Fp8;
         const OpCost qk = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::Qk);
-        // K: 2048*40*128*1 = 10,485,760; q and scores stay fp16: 10,240 + 163,840.
-        ROOFLINE_COMPARE_REL(qk.totalBytes(), 10485760.0 + 10240.0 + 163840.0, 1e-12);
+        // K of 2049 tokens: 2049*40*128*1 = 10,490,880; q and scores stay fp16: 10,240 + 40*2049*2 = 163,920.
+        ROOFLINE_COMPARE_REL(qk.totalBytes(), 10490880.0 + 10240.0 + 163920.0, 1e-12);
+    }
+
+    // The new tokens' K and V go to the cache in the cache's type, not as activations. Llama-2-13B decode,
+    // batch 4, fp16 activations, fp8 cache: k_proj writes 4*40*128*1 = 20,480 B of cache and no activation;
+    // it reads its weight 5120*5120*2 = 52,428,800 B and its input 4*5120*2 = 40,960 B.
+    void kvProjectionsWriteTheCacheInItsType()
+    {
+        Workload w;
+        w.batch = 4;
+        w.kvType = DType::Fp8;
+        const PhaseOps decode = phaseCosts(llama2_13b(), w, Phase::Decode);
+        for (const OpKind op : { OpKind::KProj, OpKind::VProj }) {
+            const OpCost &cost = *findOp(decode, op);
+            QCOMPARE(cost.bytes.kvWritten, 20480.0);
+            QCOMPARE(cost.bytes.activationsWritten, 0.0);
+            QCOMPARE(cost.totalBytes(), 52428800.0 + 40960.0 + 20480.0);
+        }
+        // q_proj's output is an activation: 4*5120*2 = 40,960 B written, no cache.
+        QCOMPARE(findOp(decode, OpKind::QProj)->bytes.activationsWritten, 40960.0);
+        QCOMPARE(findOp(decode, OpKind::QProj)->bytes.kvWritten, 0.0);
+    }
+
+    // Mistral-7B-v0.1 (32 layers, 32 heads, 8 KV heads of 128, a 4,096-token window in every layer) at 16,384
+    // tokens: each query attends to at most 4,096 keys. Decode qk: 2*32*4096*128 = 33,554,432 FLOPs, reading
+    // 4096*8*128*2 = 8,388,608 B of cache (16,385 keys without the window: 4x that). Prefill qk: 16,384
+    // queries of 4,096 keys, 2*32*16384*4096*128 = 549,755,813,888 FLOPs.
+    void slidingWindowCapsTheKeys()
+    {
+        Workload w;
+        w.seq = 16384;
+        const ModelConfig mistral = mistral7b();
+        QCOMPARE(mistral.slidingWindow, qint64(4096));
+        QCOMPARE(mistral.windowedLayers, qint64(32));
+        const OpCost decode = *findOp(phaseCosts(mistral, w, Phase::Decode), OpKind::Qk);
+        ROOFLINE_COMPARE_REL(decode.flops, 33554432.0, 1e-12);
+        ROOFLINE_COMPARE_REL(decode.bytes.kvRead, 8388608.0, 1e-12);
+        const OpCost prefill = *findOp(phaseCosts(mistral, w, Phase::Prefill), OpKind::Qk);
+        ROOFLINE_COMPARE_REL(prefill.flops, 549755813888.0, 1e-12);
+        // Below the window nothing changes: 2,048 cached tokens and the new one, 2*32*2049*128 = 16,785,408.
+        w.seq = 2048;
+        ROOFLINE_COMPARE_REL(findOp(phaseCosts(mistral, w, Phase::Decode), OpKind::Qk)->flops, 16785408.0, 1e-12);
     }
 
     void mixtralReadsTwoOfEightExpertsAtBatchOne()

@@ -267,10 +267,10 @@ private Q_SLOTS:
         QVERIFY2(json.size() <= MaxSessionFileBytes, qPrintable(QString::number(json.size())));
         QVERIFY(json.size() > 100'000'000); // it really is that large
         qInfo("a session at every limit: %zu bytes of JSON", json.size());
-        // The figure MaxJsonValues's comment works out: 92 + 100 x 42 + 1,000 x 7 + 100,000 x 8, and the
+        // The figure MaxJsonValues's comment works out: 93 + 100 x 43 + 1,000 x 7 + 100,000 x 8, and the
         // limit at least twice it.
         const std::size_t values = jsonValueCount(json);
-        QCOMPARE(values, std::size_t(811292));
+        QCOMPARE(values, std::size_t(811393));
         QVERIFY(2 * values <= MaxJsonValues);
         std::vector<std::string> warnings;
         const Session read = parseSession(json, "s.roofline", presets(), warnings);
@@ -391,6 +391,18 @@ private Q_SLOTS:
         QVERIFY(read.sweep == s.sweep);
         QCOMPARE(read.exportSettings.width, ExportSideRange.max);
         QCOMPARE(read.exportSettings.height, ExportSideRange.min);
+    }
+
+    // An efficiency that gives one share derates only that roof.
+    void aMissingEfficiencyShareIsTheWholePeak()
+    {
+        std::vector<std::string> warnings;
+        Session s = parseSession(R"({"format": 1, "efficiency": {"enabled": true, "compute": 0.6}})", "s.roofline", presets(), warnings);
+        QCOMPARE(s.efficiency.compute, 0.6);
+        QCOMPARE(s.efficiency.bandwidth, 1.0);
+        s = parseSession(R"({"format": 1, "efficiency": {"enabled": true, "bandwidth": 0.5}})", "s.roofline", presets(), warnings);
+        QCOMPARE(s.efficiency.compute, 1.0);
+        QCOMPARE(s.efficiency.bandwidth, 0.5);
     }
 
     void sweepSettings()

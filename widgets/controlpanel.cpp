@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -93,6 +94,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_kvType(new QComboBox(this))
     , m_computeType(new QComboBox(this))
     , m_tokensPerStep(spinBox(this, TokensPerStepRange))
+    , m_acceptedTokens(new QDoubleSpinBox(this))
     , m_ceilings(new QCheckBox(tr("Show every compute ceiling"), this))
     , m_efficiency(new QCheckBox(tr("Practical ceilings"), this))
     , m_computeEfficiency(new QSpinBox(this))
@@ -127,7 +129,21 @@ ControlPanel::ControlPanel(QWidget *parent)
     addEntry(m_computeType, ComputeType::Fp32, tr("fp32 (non-tensor)"));
     precisionForm->addRow(tr("Compute roof"), m_computeType);
     m_tokensPerStep->setToolTip(tr("Tokens verified per decode step: speculative decoding and Medusa raise decode intensity"));
-    precisionForm->addRow(tr("Tokens per step"), m_tokensPerStep);
+    m_acceptedTokens->setRange(AcceptedTokensRange.min, AcceptedTokensRange.max);
+    m_acceptedTokens->setDecimals(2);
+    m_acceptedTokens->setSingleStep(0.5);
+    m_acceptedTokens->setKeyboardTracking(false);
+    m_acceptedTokens->setEnabled(false);
+    leaveUndoToWindow(m_acceptedTokens);
+    m_acceptedTokens->setToolTip(tr("Mean tokens accepted per step, 1 to the tokens verified: tokens/s counts these. "
+                                    "It depends on the draft and the text; 1 is the token every step yields."));
+    auto *tokensRow = new QHBoxLayout;
+    tokensRow->addWidget(m_tokensPerStep, 1);
+    auto *acceptedLabel = new QLabel(tr("&accepted"), this);
+    acceptedLabel->setBuddy(m_acceptedTokens);
+    tokensRow->addWidget(acceptedLabel);
+    tokensRow->addWidget(m_acceptedTokens, 1);
+    precisionForm->addRow(tr("Tokens per step"), tokensRow);
     precisionForm->addRow(QString(), m_ceilings);
     auto *efficiencyRow = new QHBoxLayout;
     for (QSpinBox *box : { m_computeEfficiency, m_bandwidthEfficiency }) {
@@ -211,6 +227,7 @@ ControlPanel::ControlPanel(QWidget *parent)
         connect(box, &QComboBox::activated, this, emitTypes);
     connect(m_computeType, &QComboBox::activated, this, [this] { Q_EMIT computeTypeChanged(entryValue<ComputeType>(m_computeType)); });
     connect(m_tokensPerStep, &QSpinBox::valueChanged, this, &ControlPanel::tokensPerStepChanged);
+    connect(m_acceptedTokens, &QDoubleSpinBox::valueChanged, this, &ControlPanel::acceptedTokensChanged);
     connect(m_ceilings, &QCheckBox::toggled, this, &ControlPanel::showAllCeilingsChanged);
     const auto emitEfficiency = [this] {
         Q_EMIT efficiencyChanged(m_efficiency->isChecked(), m_computeEfficiency->value() / 100.0,
@@ -336,6 +353,11 @@ void ControlPanel::setValues(const ControlValues &values)
             for (int i = 0; i < model->rowCount(); ++i)
                 model->item(i)->setEnabled(values.computeTypeAvailable[std::size_t(m_computeType->itemData(i).toInt())]);
     showNumber(m_tokensPerStep, values.tokensPerStep);
+    // Accepted tokens matter only when a step verifies more than one.
+    if (changed(&ControlValues::tokensPerStep))
+        m_acceptedTokens->setEnabled(values.tokensPerStep > 1);
+    if (changed(&ControlValues::acceptedTokens) && m_acceptedTokens->value() != values.acceptedTokens)
+        m_acceptedTokens->setValue(values.acceptedTokens);
     showCheck(m_ceilings, values.showAllCeilings);
     showCheck(m_efficiency, values.efficiencyEnabled);
     if (changed(&ControlValues::efficiencyEnabled)) {

@@ -13,6 +13,7 @@ class QCheckBox;
 class QToolButton;
 class QLabel;
 class QPushButton;
+class QDoubleSpinBox;
 class QSpinBox;
 
 namespace roofline {
@@ -39,6 +40,7 @@ struct ControlValues {
     ComputeType computeType = ComputeType::Fp16;
     std::array<bool, ComputeTypeCount> computeTypeAvailable { true, false, false, false };
     int tokensPerStep = 1;
+    double acceptedTokens = 1.0;
     bool efficiencyEnabled = false;
     double computeEfficiency = 0.7, bandwidthEfficiency = 0.85;
     bool showAllCeilings = false;
@@ -73,6 +75,7 @@ public:
     QComboBox *kvTypeBox() const { return m_kvType; }
     QComboBox *computeTypeBox() const { return m_computeType; }
     QSpinBox *tokensPerStepBox() const { return m_tokensPerStep; }
+    QDoubleSpinBox *acceptedTokensBox() const { return m_acceptedTokens; }
     QCheckBox *efficiencyBox() const { return m_efficiency; }
     QCheckBox *ceilingsBox() const { return m_ceilings; }
     QToolButton *resetGpuButton() const { return m_resetGpu; }
@@ -99,6 +102,7 @@ Q_SIGNALS:
     void dtypesChanged(roofline::DType weights, roofline::DType activations, roofline::DType kvCache);
     void computeTypeChanged(roofline::ComputeType type);
     void tokensPerStepChanged(int tokens);
+    void acceptedTokensChanged(double tokens);
     void efficiencyChanged(bool enabled, double compute, double bandwidth);
     void showAllCeilingsChanged(bool show);
 
@@ -128,6 +132,7 @@ private:
     QComboBox *m_kvType;
     QComboBox *m_computeType;
     QSpinBox *m_tokensPerStep;
+    QDoubleSpinBox *m_acceptedTokens;
     QCheckBox *m_ceilings;
     QCheckBox *m_efficiency;
     QSpinBox *m_computeEfficiency;

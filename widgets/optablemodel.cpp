@@ -119,10 +119,10 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         return QBrush(memory ? QColor(0x1f, 0x5f, 0xa0) : QColor(0xb2, 0x1f, 0x20));
     } else if (role == Qt::ToolTipRole) {
         const ByteSplit &b = op.cost.bytes;
-        return tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV cache read %6B\nruns %7× per pass")
+        return tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV cache read %6B, written %7B\nruns %8× per pass")
             .arg(text(opName(op.cost.op)), text(seriesName(op.cost.series)), QString::fromStdString(formatSi(b.weights)),
                  QString::fromStdString(formatSi(b.activationsRead)), QString::fromStdString(formatSi(b.activationsWritten)),
-                 QString::fromStdString(formatSi(b.kvRead)))
+                 QString::fromStdString(formatSi(b.kvRead)), QString::fromStdString(formatSi(b.kvWritten)))
             .arg(op.cost.repeat);
     }
     return {};

@@ -25,11 +25,15 @@ void SummaryView::setEvaluation(const Evaluation &e)
     if (m_warning)
         memory = QStringLiteral("<span style='color:#c62828'><b>⚠ Does not fit:</b> ") + memory
             + tr(" (%1 over)").arg(si(m.totalBytes() - m.capacityBytes, "B")) + QStringLiteral("</span>");
-    setText(tr("<b>Time to first token</b> %1 &nbsp;&nbsp; <b>Decode</b> %2 per step, %3 tokens/s (%4 per sequence)"
+    // With several tokens verified per step, tokens/s counts the accepted ones, and says how many.
+    const QString accepted = e.workload.tokensPerStep > 1
+        ? tr(" at %1 of %2 accepted per step").arg(QString::number(e.workload.acceptedPerStep(), 'g', 4)).arg(e.workload.tokensPerStep)
+        : QString();
+    setText(tr("<b>Time to first token</b> %1 &nbsp;&nbsp; <b>Decode</b> %2 per step, %3 tokens/s%6 (%4 per sequence)"
                "<br><b>Memory</b> %5")
                 .arg(si(e.timeToFirstTokenSeconds(), "s"), si(e.decodeStepSeconds(), "s"),
                      QString::fromStdString(formatSi(e.decodeTokensPerSecond())),
-                     QString::fromStdString(formatSi(e.decodeTokensPerSecond() / double(e.workload.batch))), memory));
+                     QString::fromStdString(formatSi(e.decodeTokensPerSecond() / double(e.workload.batch))), memory, accepted));
 }
 
 } // namespace roofline
