@@ -72,11 +72,13 @@ public:
     QCPGraph *pinLegendGraph(int index) const { return m_pinLegend[std::size_t(index)]; }
     QCPGraph *pinSummaryGraph() const { return m_pinSummary; }
     QCPGraph *measuredGraph(Series series) const { return m_measured[std::size_t(series)]; }
-    int measuredLinkCount() const;
+    int measuredLinkCount() const { return int(measuredLinks().size()); }
     QCPItemLine *measuredLink(int index) const
     {
         return index >= 0 && std::size_t(index) < m_links.size() ? m_links[std::size_t(index)] : nullptr;
     }
+    // The lines shown from kernels to their modelled points, in chart coordinates: (x1, y1) the kernel's end.
+    std::vector<QLineF> measuredLinks() const;
 
 private:
     void showPinsInLegend();
