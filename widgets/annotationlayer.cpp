@@ -162,11 +162,6 @@ QString AnnotationLayer::shownText(int index) const
     return index >= 0 && index < int(m_items.size()) ? m_items[std::size_t(index)].first->text() : QString();
 }
 
-QCPItemText *AnnotationLayer::text(int index) const
-{
-    return index >= 0 && index < int(m_items.size()) ? m_items[std::size_t(index)].first : nullptr;
-}
-
 QRect AnnotationLayer::shownBox(int index) const
 {
     if (index < 0 || index >= int(m_items.size()) || !m_items[std::size_t(index)].first->visible())

@@ -37,10 +37,6 @@ public:
     // The title of the colour scale.
     QString scaleLabel() const;
 
-    QCustomPlot *customPlot() const { return m_plot; }
-    QCPColorMap *colorMap() const { return m_map; }
-    QCPGraph *currentPoint() const { return m_current; }
-    QCPGraph *fitsBoundary() const { return m_boundary; }
     QComboBox *quantityBox() const { return m_quantity; }
     QComboBox *seriesBox() const { return m_series; }
 

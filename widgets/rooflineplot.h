@@ -109,11 +109,6 @@ public:
     // The widget that paints the chart, for code that only needs it as a QWidget (grabbing it shows what the
     // screen shows).
     QWidget *canvasWidget() const;
-    // The parts, for tests: what each draws.
-    const RoofsLayer &roofs() const { return *m_roofs; }
-    const PointsLayer &points() const { return *m_points; }
-    const AnnotationLayer &annotations() const { return *m_annotations; }
-    QCustomPlot *customPlot() const { return m_plot; }
 
 Q_SIGNALS:
     // The user clicked a series' legend entry.
