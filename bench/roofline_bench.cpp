@@ -7,15 +7,10 @@
 #include "inputlimits.h"
 #include "mainwindow.h"
 #include "presets.h"
-#include "annotationlayer.h"
 #include "charttext.h"
-#include "pointslayer.h"
 #include "rooflineplot.h"
-#include "roofslayer.h"
 
 #include <benchmark/benchmark.h>
-
-#include "qcp.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -111,7 +106,7 @@ void sliderDrag(benchmark::State &state, Step step, const std::optional<Session>
     window.plot()->setFixedSize(1920, 1080);
     window.show();
     QCoreApplication::processEvents();
-    QCustomPlot *plot = window.plot()->customPlot();
+    QWidget *plot = window.plot()->canvasWidget();
     PaintCounter counter;
     plot->installEventFilter(&counter);
     Q_EMIT window.controls()->dragStarted();

@@ -4,13 +4,8 @@
 #include "chartexport.h"
 #include "charttheme.h"
 #include "modelfixtures.h"
-#include "annotationlayer.h"
 #include "charttext.h"
-#include "pointslayer.h"
 #include "rooflineplot.h"
-#include "roofslayer.h"
-
-#include "qcp.h"
 
 #include <QDir>
 #include <QFile>
@@ -158,6 +153,22 @@ ChartData separatedChart(ScenarioResults &results)
     return chart;
 }
 
+// Where the canvas last laid out its axes, in pixels: from the frame's top-left corner to its bottom-right one.
+QRect axesRect(const RooflinePlot &plot)
+{
+    const ViewRange frame = plot.viewRange();
+    return QRectF(plot.pixelOf(frame.xMin, frame.yMax), plot.pixelOf(frame.xMax, frame.yMin)).toAlignedRect();
+}
+
+// The box of the legend's entries as last laid out, in pixels.
+QRect legendRect(const RooflinePlot &plot)
+{
+    QRect box;
+    for (const RooflinePlot::LegendEntry &entry : plot.legendEntries())
+        box |= entry.rect;
+    return box;
+}
+
 // The attributes of an SVG file's <svg> element.
 QXmlStreamAttributes svgAttributes(const QString &path)
 {
@@ -243,12 +254,11 @@ private Q_SLOTS:
         ScenarioResults results;
         const ChartData chart = separatedChart(results);
         plot.setData(chart);
-        QCustomPlot *custom = plot.customPlot();
-        custom->replot(); // laid out now: the axes map data to pixels
-        QCOMPARE(custom->size(), QSize(1280, 720));
-        const auto pixel = [&](double x, double y) { return QPointF(custom->xAxis->coordToPixel(x), custom->yAxis->coordToPixel(y)); };
-        const QRect legend = custom->legend->outerRect().adjusted(-10, -10, 10, 10);
-        const QRect axes = custom->axisRect()->rect();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // laid out now: the axes map data to pixels
+        QCOMPARE(plot.canvasWidget()->size(), QSize(1280, 720));
+        const auto pixel = [&](double x, double y) { return plot.pixelOf(x, y); };
+        const QRect legend = legendRect(plot).adjusted(-16, -16, 16, 16); // the entries, the legend's border and more
+        const QRect axes = axesRect(plot);
 
         // The markers to look for, in layout pixels: each series' crosses that no later series' cross covers
         // (one drawn within 14 pixels) and that lie clear of the legend.
@@ -273,9 +283,12 @@ private Q_SLOTS:
             QVERIFY(QLineF(at, pixel(m.intensity, chart.roof.attainable(m.intensity))).length() > 10);
             discs.emplace_back(m.series == Series::None ? QColor(0x55, 0x55, 0x55) : seriesColor(m.series), at);
         }
-        const double ridgeX = custom->xAxis->coordToPixel(181e12 / 768e9);
+        // The ridge runs from the top of the axes down to the bottom, or to the legend's top where the legend is
+        // under it; its label is at its foot.
+        const double ridgeX = pixel(181e12 / 768e9, 1e12).x();
         const double ridgeTop = axes.top() + 2;
-        const double ridgeBottom = custom->yAxis->coordToPixel(plot.roofs().ridgeLine()->start->coords().y()) - 30; // above its label
+        const bool overLegend = ridgeX >= legend.left() && ridgeX <= legend.right();
+        const double ridgeBottom = (overLegend ? legend.top() : axes.bottom()) - 30; // above its label
         QVERIFY(ridgeBottom - ridgeTop > 200);
 
         const QString path = m_dir.filePath(QStringLiteral("marks.png"));
@@ -318,9 +331,8 @@ private Q_SLOTS:
         ScenarioResults results;
         const ChartData chart = separatedChart(results);
         plot.setData(chart);
-        QCustomPlot *custom = plot.customPlot();
-        custom->replot();
-        const auto pixel = [&](double x, double y) { return QPointF(custom->xAxis->coordToPixel(x), custom->yAxis->coordToPixel(y)); };
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // laid out now
+        const auto pixel = [&](double x, double y) { return plot.pixelOf(x, y); };
         const QString path = m_dir.filePath(QStringLiteral("hidden.png"));
         for (int i = 0; i < SeriesCount; ++i) {
             const auto series = static_cast<Series>(i);
@@ -421,7 +433,7 @@ private Q_SLOTS:
         QVERIFY(viewBox.height() <= 720 || std::min(viewBox.width(), viewBox.height()) <= 257);
         // The chart was laid out in that box: its axis rect (left as the export placed it) lies inside it and is
         // not empty.
-        const QRect axes = m_plot->customPlot()->axisRect()->rect();
+        const QRect axes = axesRect(*m_plot);
         QVERIFY2(axes.width() > 0 && axes.height() > 0 && viewBox.contains(QRectF(axes)),
                  qPrintable(QStringLiteral("axis rect %1,%2 %3x%4 in a viewBox %5x%6")
                                 .arg(axes.x()).arg(axes.y()).arg(axes.width()).arg(axes.height())

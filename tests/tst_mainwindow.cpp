@@ -1,8 +1,8 @@
 #include "testutil.h"
 
-#include "annotationlayer.h"
 #include "chartframe.h"
 #include "charttext.h"
+#include "charttheme.h"
 #include "controlpanel.h"
 #include "explorerstate.h"
 #include "filecontroller.h"
@@ -11,15 +11,11 @@
 #include "mainwindow.h"
 #include "optablemodel.h"
 #include "phasemapview.h"
-#include "pointslayer.h"
 #include "presetsource.h"
 #include "resultsmodel.h"
 #include "rooflineplot.h"
-#include "roofslayer.h"
 #include "sessionfiles.h"
 #include "summaryview.h"
-
-#include "qcp.h"
 
 #include <QAction>
 #include <QApplication>
@@ -98,18 +94,53 @@ QAction *actionWithShortcut(QWidget *window, const QKeySequence &key)
     return nullptr;
 }
 
-// Whether the graph draws a point at (x, y), within a relative 1e-9 on each axis.
-bool graphHasPoint(const QCPGraph *graph, double x, double y)
+// Whether `points` holds a point of the decode point's series at its (x, y), within a relative 1e-9 on each axis.
+bool holds(const std::vector<ChartPoint> &points, const DecodePoint &point)
 {
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
-        if (std::fabs(it->key - x) <= 1e-9 * x && std::fabs(it->value - y) <= 1e-9 * y)
-            return true;
+    return std::any_of(points.begin(), points.end(), [&](const ChartPoint &p) {
+        return p.series == point.series && std::fabs(p.intensity - point.x) <= 1e-9 * point.x
+            && std::fabs(p.attainableFlopsPerSecond - point.y) <= 1e-9 * point.y;
+    });
+}
+
+// What the canvas shows on screen, once its queued replot has run.
+QImage screen(const RooflinePlot &plot)
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    return plot.canvasWidget()->grab().toImage();
+}
+
+// Whether some pixel within `radius` of `at` is within `tolerance` (per channel) of `colour`.
+bool colourNear(const QImage &image, QPointF at, const QColor &colour, int radius = 1, int tolerance = 30)
+{
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint p = at.toPoint() + QPoint(dx, dy);
+            if (!image.rect().contains(p))
+                continue;
+            const QColor c = image.pixelColor(p);
+            if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
+                && std::abs(c.blue() - colour.blue()) <= tolerance)
+                return true;
+        }
     return false;
 }
 
-bool graphHasPoint(const QCPGraph *graph, const DecodePoint &point)
+// The legend's entry named `name` (an empty box if there is none), as last laid out.
+QRect legendEntry(const RooflinePlot &plot, const QString &name)
 {
-    return graphHasPoint(graph, point.x, point.y);
+    for (const RooflinePlot::LegendEntry &entry : plot.legendEntries())
+        if (entry.name == name)
+            return entry.rect;
+    return {};
+}
+
+QStringList legendNames(const RooflinePlot &plot)
+{
+    QStringList names;
+    for (const RooflinePlot::LegendEntry &entry : plot.legendEntries())
+        names << entry.name;
+    return names;
 }
 }
 
@@ -143,8 +174,8 @@ private Q_SLOTS:
     {
         const ChartData &chart = m_window->plot()->data();
         QCOMPARE(QString::fromStdString(chart.title), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
-        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("768GB/s"));
-        QCOMPARE(m_window->plot()->roofs().computeRoof()->name(), QStringLiteral("181 TFLOP/s"));
+        QCOMPARE(chart.bandwidthLabel, std::string("768GB/s"));
+        QCOMPARE(chart.peakLabel, std::string("181 TFLOP/s"));
         QCOMPARE(m_window->controls()->batchSlider()->value(), 1.0);
         QCOMPARE(m_window->controls()->seqSlider()->value(), 2048.0);
         QCOMPARE(m_window->controls()->peakSlider()->value(), 181.0);
@@ -169,10 +200,10 @@ private Q_SLOTS:
         slider->setValue(500); // sqrt(1024): batch 32
         QCOMPARE(m_state->session().workload.batch, qint64(32));
         for (const DecodePoint &p : decodePoints(m_presets, 32))
-            QVERIFY2(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p), qPrintable(QString::number(p.x)));
+            QVERIFY2(holds(m_window->plot()->data().current, p), qPrintable(QString::number(p.x)));
         // And not where batch 1 put them (projections at ~1 FLOP/B move to ~32).
         const DecodePoint oldQProj = decodePoints(m_presets, 1).front();
-        QVERIFY(!graphHasPoint(m_window->plot()->points().currentGraph(Series::QkvMlpAr), oldQProj));
+        QVERIFY(!holds(m_window->plot()->data().current, oldQProj));
         // The table follows.
         QCOMPARE(m_window->opTable()->rowCount(), int(m_window->results().evaluation.prefill.count
                                                       + m_window->results().evaluation.decode.count));
@@ -181,15 +212,16 @@ private Q_SLOTS:
     void bandwidthSliderMovesTheRoofAndRidge()
     {
         m_window->controls()->bandwidthSlider()->spinBox()->setValue(1536);
-        const auto first = m_window->plot()->roofs().memoryRoof()->data()->constBegin();
-        ROOFLINE_COMPARE_REL(first->value / first->key, 1536e9, 1e-12);
-        ROOFLINE_COMPARE_REL(m_window->plot()->roofs().ridgeLine()->start->coords().x(), 181e12 / 1536e9, 1e-12);
-        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("1536GB/s"));
+        const ChartData &chart = m_window->plot()->data();
+        ROOFLINE_COMPARE_REL(chart.roof.bandwidthBytesPerSecond, 1536e9, 1e-12);
+        ROOFLINE_COMPARE_REL(chart.roof.ridge(), 181e12 / 1536e9, 1e-12);
+        QCOMPARE(chart.bandwidthLabel, std::string("1536GB/s"));
         QVERIFY(m_state->isGpuCustomised());
         QVERIFY(m_window->controls()->resetGpuButton()->isEnabled());
         QVERIFY(QString::fromStdString(m_window->plot()->data().title).contains(QLatin1String("Custom")));
         m_window->controls()->resetGpuButton()->click();
-        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("768GB/s"));
+        QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("768GB/s"));
+        QCOMPARE(m_window->plot()->data().roof.bandwidthBytesPerSecond, 768e9);
     }
 
     void gpuPresetUpdatesRoofsAndLabels()
@@ -199,24 +231,38 @@ private Q_SLOTS:
         QVERIFY(h100 >= 0);
         box->setCurrentIndex(h100);
         Q_EMIT box->activated(h100);
-        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("3350GB/s"));
-        QCOMPARE(m_window->plot()->roofs().computeRoof()->name(), QStringLiteral("989.4 TFLOP/s"));
-        QCOMPARE(m_window->plot()->roofs().computeRoof()->data()->constBegin()->value, 989.4e12);
-        ROOFLINE_COMPARE_REL(m_window->plot()->roofs().ridgeLine()->start->coords().x(), 989.4e12 / 3350e9, 1e-12);
+        const ChartData &chart = m_window->plot()->data();
+        QCOMPARE(chart.bandwidthLabel, std::string("3350GB/s"));
+        QCOMPARE(chart.peakLabel, std::string("989.4 TFLOP/s"));
+        QCOMPARE(chart.roof.peakFlopsPerSecond, 989.4e12);
+        ROOFLINE_COMPARE_REL(chart.roof.ridge(), 989.4e12 / 3350e9, 1e-12);
         QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 3350.0);
         QCOMPARE(m_window->controls()->peakSlider()->value(), 989.4);
     }
 
+    // A click on a series' legend entry hides the series, on screen too, and it stays hidden when the data
+    // changes. (The blue crosses of "qkv mlp init", the prefill projections on the compute roof, in red.)
     void hidingASeries()
     {
         RooflinePlot *plot = m_window->plot();
-        plot->customPlot()->replot();
-        QCPPlottableLegendItem *item = plot->customPlot()->legend->itemWithPlottable(plot->points().currentGraph(Series::QkvMlpInit));
-        QTest::mouseClick(plot->customPlot(), Qt::LeftButton, {}, item->rect().center());
-        QVERIFY(!plot->points().currentGraph(Series::QkvMlpInit)->visible());
-        // It stays hidden when the data changes.
+        const auto crossesShown = [&] {
+            const QImage image = screen(*plot);
+            int shown = 0;
+            for (const ChartPoint &p : plot->data().current)
+                if (p.series == Series::QkvMlpInit)
+                    shown += colourNear(image, plot->pixelOf(p.intensity, p.attainableFlopsPerSecond), seriesColor(Series::QkvMlpInit)) ? 1 : 0;
+            return shown;
+        };
+        QVERIFY(crossesShown() > 0);
+        const QRect entry = legendEntry(*plot, QStringLiteral("qkv mlp init"));
+        QVERIFY(entry.isValid());
+        QTest::mouseClick(plot->canvasWidget(), Qt::LeftButton, {}, entry.center());
+        QVERIFY(!m_state->session().seriesVisible[std::size_t(Series::QkvMlpInit)]);
+        QVERIFY(!plot->isSeriesVisible(Series::QkvMlpInit));
+        QCOMPARE(crossesShown(), 0);
         m_state->setBatch(8);
-        QVERIFY(!plot->points().currentGraph(Series::QkvMlpInit)->visible());
+        QVERIFY(!plot->isSeriesVisible(Series::QkvMlpInit));
+        QCOMPARE(crossesShown(), 0);
     }
 
     void badFilesLeaveTheStateAlone()
@@ -261,7 +307,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         QCOMPARE(m_window->files()->openGpuFile(path), QString());
         QCOMPARE(m_window->controls()->gpuBox()->currentText(), QStringLiteral("Lab card"));
-        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("500GB/s"));
+        QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("500GB/s"));
     }
 
     void memoryWarning()
@@ -294,7 +340,7 @@ private Q_SLOTS:
         const std::string gpu = m_state->session().gpu.id;
         QVERIFY(gpu != DefaultGpuId);
         for (const DecodePoint &p : decodePoints(m_presets, 1024, gpu))
-            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
+            QVERIFY(holds(m_window->plot()->data().current, p));
     }
 
     void undoNeverMovesTheFrameAndSaveWritesTheOneOnScreen()
@@ -441,26 +487,26 @@ private Q_SLOTS:
         m_state->setBatch(4);
         m_state->pinCurrent();
         QCOMPARE(m_window->plot()->data().pins.size(), 1);
-        QVERIFY(m_window->plot()->points().pinLegendGraph(0)->name().contains(QLatin1String("batch 4")));
+        QVERIFY(QString::fromStdString(m_window->plot()->data().pins[0].label).contains(QLatin1String("batch 4")));
         const auto ghosts = decodePoints(m_presets, 4);
         m_window->controls()->batchSlider()->slider()->setValue(1000); // batch 1024
         QCOMPARE(m_state->session().workload.batch, qint64(1024));
         // The ghosts stay at batch 4; the current points moved to batch 1024.
         for (const DecodePoint &p : ghosts)
-            QVERIFY(graphHasPoint(m_window->plot()->points().pinGraph(0, p.series), p));
+            QVERIFY(holds(m_window->plot()->data().pins[0].points, p));
         for (const DecodePoint &p : decodePoints(m_presets, 1024))
-            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
+            QVERIFY(holds(m_window->plot()->data().current, p));
         // On another GPU the ghosts keep the A6000's FLOP/s, off the H100's roof (3350 GB/s x ~4 FLOP/B, over
         // four times the A6000's 768 GB/s x ~4), while the current points rise to it.
         const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
                              - m_presets.gpus.begin());
         m_state->selectGpu(h100);
         for (const DecodePoint &p : ghosts) {
-            QVERIFY(graphHasPoint(m_window->plot()->points().pinGraph(0, p.series), p));
+            QVERIFY(holds(m_window->plot()->data().pins[0].points, p));
             QVERIFY(p.y < 0.3 * std::min(989.4e12, 3350e9 * p.x));
         }
         for (const DecodePoint &p : decodePoints(m_presets, 1024, "h100-sxm"))
-            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
+            QVERIFY(holds(m_window->plot()->data().current, p));
         m_state->pinCurrent();
         QCOMPARE(m_window->plot()->data().pins.size(), 2);
         m_state->clearPins();
@@ -469,21 +515,25 @@ private Q_SLOTS:
 
     void secondGpuAddsItsRoofs()
     {
-        QVERIFY(!m_window->plot()->roofs().secondMemoryRoof()->visible());
+        RooflinePlot *plot = m_window->plot();
+        QVERIFY(!plot->data().secondRoof);
+        QVERIFY(!legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350GB/s")));
         QComboBox *second = m_window->controls()->secondGpuBox();
         const int h100 = second->findText(QStringLiteral("H100 SXM"));
         second->setCurrentIndex(h100);
         Q_EMIT second->activated(h100);
-        QVERIFY(m_window->plot()->roofs().secondMemoryRoof()->visible());
-        QCOMPARE(m_window->plot()->roofs().secondMemoryRoof()->name(), QStringLiteral("H100 SXM: 3350GB/s"));
-        QCOMPARE(m_window->plot()->roofs().secondComputeRoof()->name(), QStringLiteral("H100 SXM: 989.4 TFLOP/s"));
-        QVERIFY(m_window->plot()->customPlot()->legend->itemWithPlottable(m_window->plot()->roofs().secondMemoryRoof()));
-        const auto first = m_window->plot()->roofs().secondMemoryRoof()->data()->constBegin();
-        ROOFLINE_COMPARE_REL(first->value / first->key, 3350e9, 1e-12);
+        QVERIFY(plot->data().secondRoof);
+        QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("H100 SXM: 3350GB/s"));
+        QCOMPARE(plot->data().secondRoof->peakLabel, std::string("H100 SXM: 989.4 TFLOP/s"));
+        QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 3350e9);
+        QCOMPARE(plot->data().secondRoof->roof.peakFlopsPerSecond, 989.4e12);
+        QVERIFY(legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350GB/s")));
         // Placing the ops on it moves them onto the H100's roofs; the A6000's become the other pair.
         m_window->controls()->opsOnSecondGpuBox()->setChecked(true);
-        QCOMPARE(m_window->plot()->roofs().memoryRoof()->name(), QStringLiteral("3350GB/s"));
-        QCOMPARE(m_window->plot()->roofs().secondMemoryRoof()->name(), QStringLiteral("RTX A6000: 768GB/s"));
+        QCOMPARE(plot->data().bandwidthLabel, std::string("3350GB/s"));
+        QCOMPARE(plot->data().roof.bandwidthBytesPerSecond, 3350e9);
+        QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
+        QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 768e9);
     }
 
     void sessionSavedAndReopenedGivesTheSameChart()
@@ -570,6 +620,9 @@ private Q_SLOTS:
     {
         LogSlider *batch = m_window->controls()->batchSlider();
         QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCoreApplication::processEvents();
+        const QImage before = screen(*m_window->plot()); // in full quality
         Q_EMIT batch->dragStarted();
         for (int tick = 100; tick <= 700; tick += 50)
             batch->slider()->setValue(tick);
@@ -578,10 +631,10 @@ private Q_SLOTS:
         m_state->undoStack()->undo();
         QCOMPARE(m_state->session().workload.batch, qint64(1));
         QCOMPARE(batch->value(), 1.0); // the control follows
-        // The drag drew markers without antialiasing; its end restored full quality.
-        QVERIFY(m_window->plot()->customPlot()->antialiasedElements().testFlag(QCP::aeScatters));
+        // The drag drew markers without antialiasing; its end restored full quality: the screen is as it was.
         for (const DecodePoint &p : decodePoints(m_presets, 1))
-            QVERIFY(graphHasPoint(m_window->plot()->points().currentGraph(p.series), p));
+            QVERIFY(holds(m_window->plot()->data().current, p));
+        QCOMPARE(screen(*m_window->plot()), before);
     }
 
     void redoFromTheKeyboard()
@@ -738,41 +791,48 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
 
         // The legend: six series, two roofs, the measured kernels and one entry for the 100 pins.
-        QCPLegend *legend = m_window->plot()->customPlot()->legend;
-        QCOMPARE(legend->itemCount(), 10);
-        QCOMPARE(m_window->plot()->points().pinSummaryGraph()->name(), QStringLiteral("pins (100)"));
-        QVERIFY(legend->itemWithPlottable(m_window->plot()->points().pinSummaryGraph()));
-        QVERIFY(!legend->itemWithPlottable(m_window->plot()->points().pinLegendGraph(0)));
+        RooflinePlot *plot = m_window->plot();
+        QCOMPARE(legendNames(*plot).size(), 10);
+        QVERIFY(legendNames(*plot).contains(QStringLiteral("pins (100)")));
+        QVERIFY(!legendNames(*plot).contains(QStringLiteral("pinned 1")));
         // A note shows its first lines, shortened, with an ellipsis.
         QStringList lines;
         for (int i = 0; i < MaxNoteLines; ++i)
             lines << QString(MaxNoteLineChars - 1, QLatin1Char(char('a' + i))) + QChar(0x2026);
         lines.back() += QStringLiteral(" \u2026");
-        QCOMPARE(m_window->plot()->annotations().text(0)->text(), lines.join(QLatin1Char('\n')));
+        QCOMPARE(plot->annotationShown(0).text, lines.join(QLatin1Char('\n')));
         // 100,000 kernels of one op in two phases: one line for each phase.
-        QCOMPARE(m_window->plot()->points().measuredLinkCount(), 2);
+        QCOMPARE(plot->measuredLinks().size(), std::size_t(2));
 
-        // A batch step reuses the chart's pins and kernels as they were.
+        // A batch step reuses the chart's pins and kernels as they were, and leaves the notes where they were: only
+        // the points' layer is redrawn.
         const ChartData before = m_window->results().chart;
-        QCPItemText *firstNote = m_window->plot()->annotations().text(0);
+        const RooflinePlot::AnnotationShown firstNote = plot->annotationShown(0);
+        QSignalSpy replots(plot, &RooflinePlot::replotted);
         m_state->setBatch(8);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        QCOMPARE(replots.count(), 1);
+        QCOMPARE(replots.at(0).at(0).toBool(), false);
         QCOMPARE(m_window->results().chart.current.front().batch, qint64(8));
         QVERIFY(m_window->results().chart.measured.sharesStorageWith(before.measured));
         QVERIFY(m_window->results().chart.pins.sharesStorageWith(before.pins));
-        QVERIFY(m_window->plot()->data().measured.sharesStorageWith(before.measured));
-        QCOMPARE(m_window->plot()->annotations().text(0), firstNote);
-        // A pin fewer: the notes' items stay, the legend still has one entry for the pins.
+        QVERIFY(plot->data().measured.sharesStorageWith(before.measured));
+        QCOMPARE(plot->annotationShown(0).text, firstNote.text);
+        QCOMPARE(plot->annotationShown(0).box, firstNote.box);
+        // A pin fewer: the notes stay as they were, the legend still has one entry for the pins.
         m_state->removePin(99);
-        QCOMPARE(m_window->plot()->points().pinSummaryGraph()->name(), QStringLiteral("pins (99)"));
-        QCOMPARE(legend->itemCount(), 10);
-        QCOMPARE(m_window->plot()->annotations().text(0), firstNote);
+        QVERIFY(legendNames(*plot).contains(QStringLiteral("pins (99)")));
+        QCOMPARE(legendNames(*plot).size(), 10);
+        QCOMPARE(plot->annotationShown(0).text, firstNote.text);
+        QCOMPARE(plot->annotationShown(0).box, firstNote.box);
         // Four pins: each named, the long label shortened.
         Session few = m_state->session();
         few.pins.modify([](std::vector<Pin> &list) { list.resize(4); });
         m_state->loadSession(few);
-        QCOMPARE(legend->itemCount(), 13);
-        QCOMPARE(m_window->plot()->points().pinLegendGraph(0)->name(), QString(MaxLegendNameChars - 1, QLatin1Char('L')) + QChar(0x2026));
-        QCOMPARE(m_window->plot()->points().pinLegendGraph(3)->name(), QStringLiteral("pinned 3"));
+        const QStringList legend = legendNames(*plot);
+        QCOMPARE(legend.size(), 13);
+        QVERIFY(legend.contains(QString(MaxLegendNameChars - 1, QLatin1Char('L')) + QChar(0x2026)));
+        QVERIFY(legend.contains(QStringLiteral("pinned 3")));
     }
 
     void labelsAndNotes()
@@ -780,7 +840,7 @@ private Q_SLOTS:
         const ChartPoint point = m_window->plot()->data().current.front();
         Q_EMIT m_window->plot()->labelRequested(point);
         QCOMPARE(m_window->plot()->annotationCount(), 1);
-        QVERIFY(m_window->plot()->annotations().text(0)->text().contains(QLatin1String("q_proj")));
+        QVERIFY(m_window->plot()->annotationShown(0).text.contains(QLatin1String("q_proj")));
         Q_EMIT m_window->plot()->annotationMoved(0, 80, -20);
         QCOMPARE(m_state->session().annotations[0].dx, 80.0);
         Q_EMIT m_window->plot()->annotationRemoveRequested(0);
@@ -864,22 +924,34 @@ private Q_SLOTS:
         const int h100 = int(std::find_if(m_presets.gpus.begin(), m_presets.gpus.end(), [](const GpuSpec &g) { return g.id == "h100-sxm"; })
                              - m_presets.gpus.begin());
         m_state->selectGpu(h100);
-        QCOMPARE(m_window->plot()->roofs().visibleCeilingCount(), 0);
+        RooflinePlot *plot = m_window->plot();
+        // fp32 (67 TFLOP/s) meets the memory roof at 67e12 / 3350e9 = 20 FLOP/B; fp8 and int8 (1978.9) are named
+        // as one line; fp16 is the roof itself.
+        const ChartData::Ceiling &fp32 = plot->data().ceilings[std::size_t(ComputeType::Fp32)];
+        QCOMPARE(fp32.flopsPerSecond, 67e12);
+        ROOFLINE_COMPARE_REL(fp32.ridge, 20.0, 1e-12);
+        QVERIFY(!fp32.active);
+        QVERIFY(plot->data().ceilings[std::size_t(ComputeType::Fp16)].active);
+        QCOMPARE(plot->data().ceilings[std::size_t(ComputeType::Fp8)].label, std::string("fp8, int8 1978.9 TFLOP/s"));
+        // Drawn once the box is ticked: the fp32 ceiling's grey dotted line from 20 FLOP/B on (the pixels 4 to 60
+        // right of there), none left of it (60 to 8), and the frame widened to take in fp8 (1.5 x 1978.9 TFLOP/s).
+        const auto ceilingHits = [&](double from, double to) {
+            const QImage image = screen(*plot);
+            const QPointF start = plot->pixelOf(20.0, 67e12);
+            int hits = 0;
+            for (double dx = from; dx <= to; dx += 1.0)
+                hits += colourNear(image, start + QPointF(dx, 0), QColor(0x80, 0x80, 0x80), 1, 50) ? 1 : 0;
+            return hits;
+        };
+        QCOMPARE(ceilingHits(4, 60), 0);
         m_window->controls()->ceilingsBox()->setChecked(true);
-        // fp32 (67 TFLOP/s) from where it meets the memory roof, 67e12 / 3350e9 = 20 FLOP/B; fp8 and int8 (1978.9)
-        // one line, the frame widened to take it in (1.5 x 1978.9 TFLOP/s); fp16 is the roof itself.
-        QCOMPARE(m_window->plot()->roofs().visibleCeilingCount(), 2);
-        ROOFLINE_COMPARE_REL(m_window->plot()->viewRange().yMax, 1.5 * 1978.9e12, 1e-12);
-        QCPGraph *fp32 = m_window->plot()->roofs().ceilingGraph(int(ComputeType::Fp32));
-        QVERIFY(fp32->visible());
-        QCOMPARE(fp32->dataCount(), 2);
-        ROOFLINE_COMPARE_REL(fp32->data()->constBegin()->key, 20.0, 1e-12);
-        QCOMPARE(fp32->data()->constBegin()->value, 67e12);
-        QVERIFY(!m_window->plot()->roofs().practicalMemoryRoof()->visible());
+        ROOFLINE_COMPARE_REL(plot->viewRange().yMax, 1.5 * 1978.9e12, 1e-12);
+        QVERIFY2(ceilingHits(4, 60) > 45, qPrintable(QString::number(ceilingHits(4, 60))));
+        QCOMPARE(ceilingHits(-60, -8), 0);
+        QVERIFY(!plot->data().practicalRoof);
         m_window->controls()->efficiencyBox()->setChecked(true);
-        QVERIFY(m_window->plot()->roofs().practicalMemoryRoof()->visible());
-        const auto first = m_window->plot()->roofs().practicalMemoryRoof()->data()->constBegin();
-        ROOFLINE_COMPARE_REL(first->value / first->key, 0.85 * 3350e9, 1e-12);
+        QVERIFY(plot->data().practicalRoof);
+        ROOFLINE_COMPARE_REL(plot->data().practicalRoof->bandwidthBytesPerSecond, 0.85 * 3350e9, 1e-12);
         // Times now use the practical roofs: decode at batch 1, memory-bound, takes 1 / 0.85 as long as at full
         // bandwidth: its 27,424,156,160 bytes (see decodeTimeByHand) over 0.85 x 3350 GB/s are 9.631 ms, not 8.186.
         QVERIFY2(m_window->summary()->text().contains(QLatin1String("<b>Decode</b> 9.63ms per step")),
@@ -893,26 +965,42 @@ private Q_SLOTS:
         // q_proj decode is in series "qkv mlp ar": one disc there, where it ran: 52,428,800 FLOPs over 52,449,280
         // bytes in 85 us. Its modelled point (batch 1) has the same FLOPs and bytes, on the memory roof.
         RooflinePlot *plot = m_window->plot();
+        const ChartData &chart = plot->data();
+        QCOMPARE(chart.measured.size(), std::size_t(3));
+        const auto kernel = [&](Series series) {
+            return std::find_if(chart.measured.begin(), chart.measured.end(), [&](const ChartData::MeasuredPoint &m) { return m.series == series; });
+        };
         const double intensity = 52428800.0 / 52449280.0;
-        QCOMPARE(plot->points().measuredGraph(Series::QkvMlpAr)->dataCount(), 1);
-        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::QkvMlpAr)->data()->constBegin()->key, intensity, 1e-12);
-        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::QkvMlpAr)->data()->constBegin()->value, 52428800.0 / 85e-6, 1e-12);
+        const auto q = kernel(Series::QkvMlpAr);
+        QVERIFY(q != chart.measured.end());
+        ROOFLINE_COMPARE_REL(q->intensity, intensity, 1e-12);
+        ROOFLINE_COMPARE_REL(q->achievedFlopsPerSecond, 52428800.0 / 85e-6, 1e-12);
         // gate_proj prefill in "up/gate/down init", flash_fwd_kernel (no op it measures) in the kernels of no series.
-        QCOMPARE(plot->points().measuredGraph(Series::UpGateDownInit)->dataCount(), 1);
-        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::UpGateDownInit)->data()->constBegin()->key, 1159641169920.0 / 451936256.0, 1e-12);
-        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::UpGateDownInit)->data()->constBegin()->value, 1159641169920.0 / 0.009, 1e-12);
-        QCOMPARE(plot->points().measuredGraph(Series::None)->dataCount(), 1);
-        ROOFLINE_COMPARE_REL(plot->points().measuredGraph(Series::None)->data()->constBegin()->key, 1024.0, 1e-12);
-        // Two links: q_proj and gate_proj to their modelled points; flash_fwd_kernel measures no op.
-        QCOMPARE(plot->points().measuredLinkCount(), 2);
-        const QCPItemLine *link = plot->points().measuredLink(0);
-        ROOFLINE_COMPARE_REL(link->start->coords().x(), intensity, 1e-12);
-        ROOFLINE_COMPARE_REL(link->start->coords().y(), 52428800.0 / 85e-6, 1e-12);
-        ROOFLINE_COMPARE_REL(link->end->coords().x(), intensity, 1e-12);
-        ROOFLINE_COMPARE_REL(link->end->coords().y(), 768e9 * intensity, 1e-12);
+        const auto gate = kernel(Series::UpGateDownInit);
+        QVERIFY(gate != chart.measured.end());
+        ROOFLINE_COMPARE_REL(gate->intensity, 1159641169920.0 / 451936256.0, 1e-12);
+        ROOFLINE_COMPARE_REL(gate->achievedFlopsPerSecond, 1159641169920.0 / 0.009, 1e-12);
+        const auto flash = kernel(Series::None);
+        QVERIFY(flash != chart.measured.end());
+        ROOFLINE_COMPARE_REL(flash->intensity, 1024.0, 1e-12);
+        // q_proj and gate_proj are linked to their modelled points; flash_fwd_kernel measures no op.
+        const ChartPoint *qModel = chart.modelledPoint(*q);
+        QVERIFY(qModel);
+        ROOFLINE_COMPARE_REL(qModel->intensity, intensity, 1e-12);
+        ROOFLINE_COMPARE_REL(qModel->attainableFlopsPerSecond, 768e9 * intensity, 1e-12);
         // gate_proj prefill of 2048 tokens: 1322.87 FLOP/B, past the ridge: on the 181 TFLOP/s roof.
-        ROOFLINE_COMPARE_REL(plot->points().measuredLink(1)->end->coords().x(), 289910292480.0 / 219152384.0, 1e-12);
-        QCOMPARE(plot->points().measuredLink(1)->end->coords().y(), 181e12);
+        const ChartPoint *gateModel = chart.modelledPoint(*gate);
+        QVERIFY(gateModel);
+        ROOFLINE_COMPARE_REL(gateModel->intensity, 289910292480.0 / 219152384.0, 1e-12);
+        QCOMPARE(gateModel->attainableFlopsPerSecond, 181e12);
+        QVERIFY(!chart.modelledPoint(*flash));
+        // The canvas draws the two links, from each kernel to its point.
+        const std::vector<QLineF> links = plot->measuredLinks();
+        QCOMPARE(links.size(), std::size_t(2));
+        QVERIFY(QLineF(links[0].p1(), plot->pixelOf(q->intensity, q->achievedFlopsPerSecond)).length() < 0.01);
+        QVERIFY(QLineF(links[0].p2(), plot->pixelOf(qModel->intensity, qModel->attainableFlopsPerSecond)).length() < 0.01);
+        QVERIFY(QLineF(links[1].p1(), plot->pixelOf(gate->intensity, gate->achievedFlopsPerSecond)).length() < 0.01);
+        QVERIFY(QLineF(links[1].p2(), plot->pixelOf(gateModel->intensity, 181e12)).length() < 0.01);
         // The table shows the achieved share of the roof on the op's row.
         bool shown = false;
         for (int row = 0; row < m_window->opTable()->rowCount(); ++row)
@@ -929,12 +1017,14 @@ private Q_SLOTS:
     {
         m_window->views()->setCurrentWidget(m_window->phaseMap());
         QVERIFY(!m_window->phaseMapData().values.empty());
-        QCOMPARE(m_window->phaseMap()->currentPoint()->data()->constBegin()->key, 1.0);
+        // The view is handed the map: the operating point, the boundary, the 96 x 96 grid.
+        QCOMPARE(m_window->phaseMap()->data().batch, 1.0);
         m_state->setBatch(64);
-        QCOMPARE(m_window->phaseMap()->currentPoint()->data()->constBegin()->key, 64.0);
-        QCOMPARE(m_window->phaseMap()->currentPoint()->data()->constBegin()->value, 2048.0);
-        QVERIFY(m_window->phaseMap()->fitsBoundary()->dataCount() > 0);
-        QCOMPARE(m_window->phaseMap()->colorMap()->data()->keySize(), 96);
+        QCOMPARE(m_window->phaseMap()->data().batch, 64.0);
+        QCOMPARE(m_window->phaseMap()->data().seq, 2048.0);
+        QVERIFY(!m_window->phaseMap()->data().fitsBoundary.empty());
+        QCOMPARE(m_window->phaseMap()->data().grid.batches.size(), std::size_t(96));
+        QCOMPARE(m_window->phaseMap()->data().values.size(), std::size_t(96 * 96));
         // Picking another quantity recomputes.
         m_window->phaseMap()->quantityBox()->setCurrentIndex(3);
         Q_EMIT m_window->phaseMap()->quantityBox()->activated(3);

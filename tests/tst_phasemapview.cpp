@@ -3,9 +3,44 @@
 #include "modelfixtures.h"
 #include "phasemapview.h"
 
-#include "qcp.h"
+#include <QImage>
+
+#include <algorithm>
+#include <array>
 
 using namespace roofline;
+
+namespace {
+// The colour of a fraction of the map's colour scale: viridis, as the view's five stops joined by straight
+// lines in RGB.
+QColor viridis(double t)
+{
+    static const std::array<QColor, 5> stops { QColor(0x44, 0x01, 0x54), QColor(0x3b, 0x52, 0x8b), QColor(0x21, 0x91, 0x8c),
+                                               QColor(0x5e, 0xc9, 0x62), QColor(0xfd, 0xe7, 0x25) };
+    const double at = std::clamp(t, 0.0, 1.0) * 4;
+    const int i = std::min(int(at), 3);
+    const double f = at - i;
+    const auto mix = [f](int a, int b) { return int(std::lround(a + (b - a) * f)); };
+    const QColor &a = stops[std::size_t(i)], &b = stops[std::size_t(i) + 1];
+    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
+}
+
+// Whether the pixel at `at` is within `tolerance` of `colour` in every channel.
+bool pixelIs(const QImage &image, QPointF at, const QColor &colour, int tolerance = 4)
+{
+    const QPoint p = at.toPoint();
+    if (!image.rect().contains(p))
+        return false;
+    const QColor c = image.pixelColor(p);
+    return std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
+        && std::abs(c.blue() - colour.blue()) <= tolerance;
+}
+
+QString describe(const QImage &image, QPointF at, const QColor &expected)
+{
+    return QStringLiteral("at (%1, %2): %3, expected %4").arg(at.x()).arg(at.y()).arg(image.pixelColor(at.toPoint()).name(), expected.name());
+}
+}
 
 class TestPhaseMapView : public QObject
 {
@@ -23,36 +58,63 @@ private Q_SLOTS:
         map.fitsBoundary = { { 1, 100000 }, { 8, 12000 }, { 64, 1500 } };
         PhaseMapView view;
         view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setData(map);
-        QCPColorMapData *data = view.colorMap()->data();
-        QCOMPARE(data->keySize(), 3);
-        QCOMPARE(data->valueSize(), 2);
-        QCOMPARE(data->cell(2, 1), 0.12); // batch 64, sequence 4096
-        QCOMPARE(data->cell(1, 0), 0.02); // batch 8, sequence 128
-        QCOMPARE(data->keyRange(), QCPRange(1, 64));
-        QCOMPARE(data->valueRange(), QCPRange(128, 4096));
-        // Decode time: a log colour scale over the values' span.
-        QCOMPARE(view.colorMap()->dataRange(), QCPRange(0.01, 0.12));
-        // The operating point, and the boundary where the weights and cache stop fitting.
-        QCOMPARE(view.currentPoint()->dataCount(), 1);
-        QCOMPARE(view.currentPoint()->data()->at(0)->key, 8.0);
-        QCOMPARE(view.currentPoint()->data()->at(0)->value, 4096.0);
-        QVERIFY(view.fitsBoundary()->dataCount() >= 2);
-        QCOMPARE(view.fitsBoundary()->data()->at(1)->key, 8.0);
-        QCOMPARE(view.fitsBoundary()->data()->at(1)->value, 12000.0);
+        QCOMPARE(view.data().values, map.values);
+        const QImage image = view.renderImage();
+        // Each cell in its value's colour. Decode time: a log colour scale over the values' span, 0.01 to 0.12:
+        // 0.02 (batch 8, sequence 128) is ln 2 / ln 12 = 0.279 of the way up, 0.12 (batch 64, sequence 4096) at the
+        // top. The cell of the operating point is sampled beside its marker.
+        for (std::size_t j = 0; j < 2; ++j)
+            for (std::size_t i = 0; i < 3; ++i) {
+                const double value = map.values[j * 3 + i];
+                const QColor expected = viridis(std::log(value / 0.01) / std::log(12.0));
+                const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(i == 1 && j == 1 ? 40 : 0, 0);
+                QVERIFY2(pixelIs(image, at, expected), qPrintable(describe(image, at, expected)));
+            }
+        // The operating point: a red disc ringed in white, at batch 8 and sequence 4096, not at batch 1.
+        const QColor red(0xd6, 0x27, 0x28);
+        QVERIFY(pixelIs(image, view.pixelOf(8, 4096), red, 10));
+        QVERIFY(!pixelIs(image, view.pixelOf(1, 4096), red, 40));
+        // The boundary where the weights and cache stop fitting: a white dashed line through (8, 12000) and
+        // (64, 1500), and none 25 pixels above it.
+        const auto whiteAlong = [&](QPointF offset) {
+            const QPointF from = view.pixelOf(8, 12000) + offset, to = view.pixelOf(64, 1500) + offset;
+            int hits = 0;
+            for (int k = 0; k < 50; ++k) {
+                bool white = false;
+                for (const QPointF d : { QPointF(0, 0), QPointF(0, 1), QPointF(0, -1), QPointF(1, 0), QPointF(-1, 0) })
+                    white = white || pixelIs(image, from + (to - from) * (k / 49.0) + d, Qt::white, 10);
+                hits += white ? 1 : 0;
+            }
+            return hits;
+        };
+        QVERIFY2(whiteAlong(QPointF()) >= 30, qPrintable(QString::number(whiteAlong(QPointF()))));
+        QCOMPARE(whiteAlong(QPointF(0, -25)), 0);
     }
 
     void aShareIsOnALinearScaleNamedForItsSeries()
     {
         PhaseMap map;
         map.grid = GridSpec { { 1, 1024 }, { 128, 4096 } };
-        map.values = { 0, 1, 0, 1 };
+        map.values = { 0.25, 0.75, 0.5, 1.0 };
         map.quantity = GridQuantity::ComputeBoundShare;
         map.series = Series::UpGateDownAr;
         PhaseMapView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setData(map);
-        QCOMPARE(view.colorMap()->dataRange(), QCPRange(0.0, 1.0));
-        QCOMPARE(view.colorMap()->colorScale()->axis()->label(), QStringLiteral("share of the series' time compute-bound: up/gate/down ar"));
+        QCOMPARE(view.scaleLabel(), QStringLiteral("share of the series' time compute-bound: up/gate/down ar"));
+        // From 0 to 1 whatever the values span, in proportion: a quarter is a quarter of the way up.
+        const QImage image = view.renderImage();
+        for (std::size_t j = 0; j < 2; ++j)
+            for (std::size_t i = 0; i < 2; ++i) {
+                const QColor expected = viridis(map.values[j * 2 + i]);
+                const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(0, 30);
+                QVERIFY2(pixelIs(image, at, expected), qPrintable(describe(image, at, expected)));
+            }
     }
 
     void aMalformedMapLeavesTheViewAsItWas()
@@ -61,12 +123,21 @@ private Q_SLOTS:
         map.grid = GridSpec { { 1, 8 }, { 128, 4096 } };
         map.values = { 1, 2, 3, 4 };
         PhaseMapView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setData(map);
         map.grid = GridSpec { { 1, 8, 64 }, { 128, 4096 } };
         map.values = { 5, 6, 7, 8, 9 }; // one value short of 3 x 2
         view.setData(map);
-        QCOMPARE(view.colorMap()->data()->keySize(), 2);
-        QCOMPARE(view.colorMap()->data()->cell(1, 1), 4.0);
+        QCOMPARE(view.data().grid.batches.size(), std::size_t(2));
+        QCOMPARE(view.data().values, (std::vector<double> { 1, 2, 3, 4 }));
+        // Still drawn: the 2 x 2 map on a log scale from 1 to 4, its top cell (batch 8, sequence 4096) at the top.
+        const QImage image = view.renderImage();
+        const QPointF top = view.pixelOf(8, 4096) + QPointF(0, 30);
+        QVERIFY2(pixelIs(image, top, viridis(1.0)), qPrintable(describe(image, top, viridis(1.0))));
+        const QPointF bottom = view.pixelOf(1, 128);
+        QVERIFY2(pixelIs(image, bottom, viridis(0.0)), qPrintable(describe(image, bottom, viridis(0.0))));
     }
 };
 

@@ -157,9 +157,16 @@ QRect AnnotationLayer::boxRect(std::size_t index) const
     return QRect(QPoint(int(std::lround(at.x())), int(std::lround(at.y()))) + QPointF(-box.width() / 2.0, -box.height() / 2.0).toPoint(), box);
 }
 
-QCPItemText *AnnotationLayer::text(int index) const
+QString AnnotationLayer::shownText(int index) const
 {
-    return index >= 0 && index < int(m_items.size()) ? m_items[std::size_t(index)].first : nullptr;
+    return index >= 0 && index < int(m_items.size()) ? m_items[std::size_t(index)].first->text() : QString();
+}
+
+QRect AnnotationLayer::shownBox(int index) const
+{
+    if (index < 0 || index >= int(m_items.size()) || !m_items[std::size_t(index)].first->visible())
+        return {};
+    return boxRect(std::size_t(index));
 }
 
 void AnnotationLayer::beginDrag(int index, const QPointF &origin)

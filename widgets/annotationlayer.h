@@ -60,8 +60,9 @@ public:
     };
     DragEnd endDrag();
 
-    // The text item of an annotation, for tests.
-    QCPItemText *text(int index) const;
+    // What an annotation shows: its text (shortened) and its box in pixels, empty while it is not drawn.
+    QString shownText(int index) const;
+    QRect shownBox(int index) const;
 
 private:
     void style(std::size_t index);

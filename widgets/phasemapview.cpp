@@ -149,7 +149,23 @@ void PhaseMapView::setData(const PhaseMap &map)
     m_plot->yAxis->setRange(double(map.grid.seqs.front()) / fy, double(map.grid.seqs.back()) * fy);
     m_boundary->setData(bx, by, true);
     m_current->setData({ map.batch }, { map.seq }, true);
+    m_data = map;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QImage PhaseMapView::renderImage()
+{
+    return m_plot->toPixmap(m_plot->width(), m_plot->height()).toImage();
+}
+
+QPointF PhaseMapView::pixelOf(double batch, double seq) const
+{
+    return QPointF(m_plot->xAxis->coordToPixel(batch), m_plot->yAxis->coordToPixel(seq));
+}
+
+QString PhaseMapView::scaleLabel() const
+{
+    return m_scale->axis()->label();
 }
 
 } // namespace roofline

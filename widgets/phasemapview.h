@@ -2,6 +2,8 @@
 
 #include "grid.h"
 
+#include <QImage>
+#include <QPointF>
 #include <QWidget>
 
 class QCustomPlot;
@@ -21,14 +23,20 @@ public:
     explicit PhaseMapView(QWidget *parent = nullptr);
     ~PhaseMapView() override;
 
+    // A map whose values do not fill its grid is not drawn: the view keeps the last one.
     void setData(const PhaseMap &map);
+    // The map as drawn.
+    const PhaseMap &data() const { return m_data; }
     GridQuantity quantity() const;
     Series series() const;
 
-    QCustomPlot *customPlot() const { return m_plot; }
-    QCPColorMap *colorMap() const { return m_map; }
-    QCPGraph *currentPoint() const { return m_current; }
-    QCPGraph *fitsBoundary() const { return m_boundary; }
+    // The chart as the view draws it, at its size now; and where a batch and sequence length are drawn in that
+    // image, in pixels, once one was made.
+    QImage renderImage();
+    QPointF pixelOf(double batch, double seq) const;
+    // The title of the colour scale.
+    QString scaleLabel() const;
+
     QComboBox *quantityBox() const { return m_quantity; }
     QComboBox *seriesBox() const { return m_series; }
 
@@ -44,6 +52,7 @@ private:
     QCPColorScale *m_scale;
     QCPGraph *m_current;
     QCPGraph *m_boundary;
+    PhaseMap m_data;
 };
 
 } // namespace roofline

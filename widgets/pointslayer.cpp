@@ -366,12 +366,13 @@ const ChartData::MeasuredPoint *PointsLayer::measuredAt(const QPointF &position)
     return nullptr;
 }
 
-int PointsLayer::measuredLinkCount() const
+std::vector<QLineF> PointsLayer::measuredLinks() const
 {
-    int count = 0;
+    std::vector<QLineF> lines;
     for (const QCPItemLine *line : m_links)
-        count += line->visible() ? 1 : 0;
-    return count;
+        if (line->visible())
+            lines.emplace_back(line->start->coords(), line->end->coords());
+    return lines;
 }
 
 } // namespace roofline

@@ -62,21 +62,8 @@ public:
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
     static constexpr double HoverRadiusPixels = 8.0;
 
-    // What is drawn, for tests.
-    QCPGraph *currentGraph(Series series) const { return m_current[std::size_t(series)]; }
-    QCPGraph *sweepGraph(Series series) const { return m_sweep[std::size_t(series)]; }
-    QCPGraph *pinGraph(int index, Series series) const
-    {
-        return m_pinGraphs[std::size_t(index) % m_pinGraphs.size()][std::size_t(series)];
-    }
-    QCPGraph *pinLegendGraph(int index) const { return m_pinLegend[std::size_t(index)]; }
-    QCPGraph *pinSummaryGraph() const { return m_pinSummary; }
-    QCPGraph *measuredGraph(Series series) const { return m_measured[std::size_t(series)]; }
-    int measuredLinkCount() const;
-    QCPItemLine *measuredLink(int index) const
-    {
-        return index >= 0 && std::size_t(index) < m_links.size() ? m_links[std::size_t(index)] : nullptr;
-    }
+    // The lines shown from kernels to their modelled points, in chart coordinates: (x1, y1) the kernel's end.
+    std::vector<QLineF> measuredLinks() const;
 
 private:
     void showPinsInLegend();

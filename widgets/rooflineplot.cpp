@@ -304,6 +304,28 @@ const ChartData::MeasuredPoint *RooflinePlot::measuredAt(const QPointF &position
     return m_points->measuredAt(position);
 }
 
+std::vector<RooflinePlot::LegendEntry> RooflinePlot::legendEntries() const
+{
+    std::vector<LegendEntry> entries;
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(i)))
+            entries.push_back(LegendEntry { item->plottable()->name(), item->rect() });
+    return entries;
+}
+
+RooflinePlot::AnnotationShown RooflinePlot::annotationShown(int index) const
+{
+    return AnnotationShown { m_annotations->shownText(index), m_annotations->shownBox(index) };
+}
+
+std::vector<QLineF> RooflinePlot::measuredLinks() const
+{
+    std::vector<QLineF> lines = m_points->measuredLinks();
+    for (QLineF &line : lines)
+        line = QLineF(pixelOf(line.x1(), line.y1()), pixelOf(line.x2(), line.y2()));
+    return lines;
+}
+
 QString RooflinePlot::titleShown() const
 {
     return static_cast<const ElidedTextElement *>(m_title)->shown();

@@ -5,9 +5,12 @@
 #include "charttheme.h"
 #include "session.h"
 
+#include <QLineF>
+#include <QRect>
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QCustomPlot;
 class QCPLayer;
@@ -85,13 +88,27 @@ public:
     // Draws the chart laid out at `layout` on `painter` (vector exports), in the export style.
     void paintExport(QCPPainter *painter, const QSize &layout, bool dark);
 
-    // The widget that paints the chart, for code that only needs it as a QWidget.
+    // The legend's entries as last laid out, top to bottom: each one's name and its box in pixels of the canvas
+    // (a click on a series' entry asks to toggle it).
+    struct LegendEntry {
+        QString name;
+        QRect rect;
+    };
+    std::vector<LegendEntry> legendEntries() const;
+    // An annotation as last placed: the text it shows (its first lines, shortened) and its box in pixels of the
+    // canvas, empty while it is wholly under later ones and so not drawn.
+    struct AnnotationShown {
+        QString text;
+        QRect box;
+    };
+    AnnotationShown annotationShown(int index) const;
+    // The lines drawn from measured kernels to their modelled points, in pixels of the canvas: one per kernel or,
+    // beyond a few hundred linked kernels, one per op and phase from the middle of its kernels.
+    std::vector<QLineF> measuredLinks() const;
+
+    // The widget that paints the chart, for code that only needs it as a QWidget (grabbing it shows what the
+    // screen shows).
     QWidget *canvasWidget() const;
-    // The parts, for tests: what each draws.
-    const RoofsLayer &roofs() const { return *m_roofs; }
-    const PointsLayer &points() const { return *m_points; }
-    const AnnotationLayer &annotations() const { return *m_annotations; }
-    QCustomPlot *customPlot() const { return m_plot; }
 
 Q_SIGNALS:
     // The user clicked a series' legend entry.

@@ -238,12 +238,4 @@ void RoofsLayer::placeLabels(const ViewRange &frame)
     m_bandwidthText->setRotation(qRadiansToDegrees(std::atan2(y2 - y1, x2 - x1)));
 }
 
-int RoofsLayer::visibleCeilingCount() const
-{
-    int count = 0;
-    for (const QCPGraph *graph : m_ceilingGraphs)
-        count += graph->visible() && graph->dataCount() > 0 ? 1 : 0;
-    return count;
-}
-
 } // namespace roofline

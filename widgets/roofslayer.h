@@ -35,18 +35,6 @@ public:
     // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen).
     void placeLabels(const ViewRange &frame);
 
-    // What is drawn, for tests.
-    QCPGraph *memoryRoof() const { return m_memoryRoof; }
-    QCPGraph *computeRoof() const { return m_computeRoof; }
-    QCPItemLine *ridgeLine() const { return m_ridgeLine; }
-    QCPGraph *secondMemoryRoof() const { return m_secondMemoryRoof; }
-    QCPGraph *secondComputeRoof() const { return m_secondComputeRoof; }
-    QCPGraph *practicalMemoryRoof() const { return m_practicalMemory; }
-    QCPGraph *practicalComputeRoof() const { return m_practicalCompute; }
-    // The line of ChartData::ceilings[index] (one per compute type), shown or not.
-    QCPGraph *ceilingGraph(int index) const { return m_ceilingGraphs[std::size_t(index)]; }
-    int visibleCeilingCount() const;
-
 private:
     double ridgeFloor(double ridge, const ViewRange &frame) const;
 
