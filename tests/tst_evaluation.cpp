@@ -352,6 +352,24 @@ private Q_SLOTS:
         QCOMPARE(evaluate(llama2_13b(), h100, w).roof.peakFlopsPerSecond, 181e12);
     }
 
+    // A sweep over tokens per step evaluates every (tokens, seq, batch): 2 batches x 1 seq x 3 tokens = 6,
+    // tokens outermost, then sequence, then batch.
+    void aTokensSweepEvaluatesEveryCombination()
+    {
+        const SweepSpec spec { { 1, 4 }, { 512 }, { 2, 8, 16 } };
+        QCOMPARE(spec.size(), std::size_t(6));
+        std::vector<Evaluation> sweep;
+        evaluateSweep(llama2_13b(), seedA6000(), Workload {}, spec, sweep);
+        QCOMPARE(sweep.size(), std::size_t(6));
+        const std::vector<std::pair<std::int64_t, std::int64_t>> expected { { 2, 1 }, { 2, 4 }, { 8, 1 }, { 8, 4 }, { 16, 1 }, { 16, 4 } };
+        for (std::size_t i = 0; i < sweep.size(); ++i) {
+            QCOMPARE(sweep[i].workload.tokensPerStep, expected[i].first);
+            QCOMPARE(sweep[i].workload.batch, expected[i].second);
+            QCOMPARE(sweep[i].workload.seq, qint64(512));
+        }
+        QCOMPARE((SweepSpec { { 1, 2, 3 }, { 4, 5 }, {} }).size(), std::size_t(6));
+    }
+
     void defaultSweepReproducesTheSeedSpread()
     {
         std::vector<Evaluation> sweep;
