@@ -65,6 +65,7 @@ private Q_SLOTS:
         values.computeTypeAvailable = { true, true, false, true };
         values.sweepMode = SweepMode::TokensPerStep;
         values.tokensPerStep = 4;
+        values.acceptedTokens = 2.5;
         values.efficiencyEnabled = true;
         values.computeEfficiency = 0.55;
         panel.setValues(values);
@@ -78,11 +79,31 @@ private Q_SLOTS:
         QCOMPARE(panel.computeTypeBox()->currentText(), QStringLiteral("fp8"));
         QCOMPARE(panel.sweepBox()->currentText(), QStringLiteral("Tokens per step (16 to 112)"));
         QCOMPARE(panel.tokensPerStepBox()->value(), 4);
+        QCOMPARE(panel.acceptedTokensBox()->value(), 2.5);
+        QVERIFY(panel.acceptedTokensBox()->isEnabled()); // 4 tokens a step: some may be refused
         QVERIFY(panel.efficiencyBox()->isChecked());
         // int8 has no peak on this GPU: it cannot be chosen.
         auto *types = qobject_cast<QStandardItemModel *>(panel.computeTypeBox()->model());
         QVERIFY(!types->item(panel.computeTypeBox()->findText(QStringLiteral("int8")))->isEnabled());
         QVERIFY(types->item(panel.computeTypeBox()->findText(QStringLiteral("fp8")))->isEnabled());
+    }
+
+    // The accepted tokens matter only when a step verifies more than one: the box is off at 1 a step.
+    void acceptedTokensFollowTokensPerStep()
+    {
+        ControlPanel panel;
+        panel.setValues(ControlValues {});
+        QVERIFY(!panel.acceptedTokensBox()->isEnabled());
+        QCOMPARE(panel.acceptedTokensBox()->minimum(), AcceptedTokensRange.min);
+        QCOMPARE(panel.acceptedTokensBox()->maximum(), AcceptedTokensRange.max);
+        ControlValues values;
+        values.tokensPerStep = 8;
+        panel.setValues(values);
+        QVERIFY(panel.acceptedTokensBox()->isEnabled());
+        QSignalSpy accepted(&panel, &ControlPanel::acceptedTokensChanged);
+        panel.acceptedTokensBox()->setValue(3.5);
+        QCOMPARE(accepted.count(), 1);
+        QCOMPARE(accepted.at(0).at(0).toDouble(), 3.5);
     }
 
     void choicesAreReportedTyped()

@@ -79,6 +79,28 @@ private Q_SLOTS:
         QVERIFY(read.sweep == held);
     }
 
+    // The accepted tokens are kept within 1..65536 (a non-number is 1), one undo step each, and saved.
+    void acceptedTokensAreClampedAndUndoable()
+    {
+        ExplorerState state(twoOfEach());
+        state.setTokensPerStep(8);
+        state.setAcceptedTokens(3.25);
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 3.25);
+        state.setAcceptedTokens(0.2);
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 1.0);
+        state.setAcceptedTokens(std::numeric_limits<double>::quiet_NaN());
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 1.0);
+        state.setAcceptedTokens(1e9);
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 65536.0);
+        QCOMPARE(state.session().workload.acceptedPerStep(), 8.0); // used up to the 8 verified
+        state.undoStack()->undo();
+        state.undoStack()->undo();
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 3.25);
+        std::vector<std::string> warnings;
+        const Session read = parseSession(sessionToJson(state.session()), "s.roofline", twoOfEach(), warnings);
+        QCOMPARE(read.workload.acceptedTokensPerStep, 3.25);
+    }
+
     void editingTheGpuMakesItCustom()
     {
         ExplorerState state(twoOfEach());

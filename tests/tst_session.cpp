@@ -319,6 +319,8 @@ private Q_SLOTS:
                                                   << "'sweep.seq': expected whole numbers 1 <= low <= high <= 1e+09, got [1,1000000001]";
         QTest::newRow("tokens per step past its range") << R"({"format": 1, "sweep": {"tokens_per_step": [1, 65537, 1]}})"
                                                         << "'sweep.tokens_per_step': expected [first, last, step] of whole numbers in 1..65536";
+        QTest::newRow("accepted tokens under 1") << R"({"format": 1, "workload": {"accepted_tokens_per_step": 0.5}})"
+                                                 << "'workload.accepted_tokens_per_step': must be between 1 and 65536, got 0.5";
         QTest::newRow("export side below its range") << R"({"format": 1, "export": {"width": 63}})"
                                                      << "'export.width': must be between 64 and 16384, got 63";
         // 5e-324 passed "greater than 0": every time became null and the chart empty.

@@ -23,6 +23,21 @@ private Q_SLOTS:
         QVERIFY(!view.showsMemoryWarning());
     }
 
+    // With several tokens verified per step, tokens/s counts the accepted ones and says so: batch 4, 8
+    // verified, 3 accepted, a step of 44.011 ms (tst_evaluation): 12 / 0.044011 = 272.7 tokens/s, 68.2 a sequence.
+    void tokensPerSecondSaysHowManyAreAccepted()
+    {
+        Workload w;
+        w.batch = 4;
+        w.tokensPerStep = 8;
+        w.acceptedTokensPerStep = 3;
+        SummaryView view;
+        view.setEvaluation(evaluate(llama2_13b(), seedA6000(), w));
+        QVERIFY2(view.text().contains(QStringLiteral("<b>Decode</b> 44ms per step, 273 tokens/s at 3 of 8 accepted per step "
+                                                     "(68.2 per sequence)")),
+                 qPrintable(view.text()));
+    }
+
     void aCacheTooLargeIsFlaggedWithTheExcess()
     {
         // Batch 64: the cache is 64 x 1.678 GB = 107.37 GB; with the weights 133.41 GB, 85.4 GB over the 48 GB.
