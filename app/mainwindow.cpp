@@ -135,6 +135,7 @@ void MainWindow::connectCanvas()
     ExplorerState *s = m_state;
     connect(s, &ExplorerState::viewChanged, m_plot, [this] { showView(*m_plot, m_state->session()); });
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
+    connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
     connect(m_plot, &RooflinePlot::seriesToggleRequested, s,
             [s](Series series) { s->setSeriesVisible(series, !s->session().seriesVisible[std::size_t(series)]); });
     connect(m_plot, &RooflinePlot::labelRequested, s, [s](const ChartPoint &point) {

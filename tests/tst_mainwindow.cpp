@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -384,6 +385,25 @@ private Q_SLOTS:
         // Reset view: no stored frame, and the canvas fits the data again.
         m_state->setView(std::nullopt);
         QVERIFY(!m_window->plot()->isViewCustomised());
+        QCOMPARE(m_window->plot()->viewRange(), SeedFrame);
+        // The chart's context menu resets the frame through the state too: zoomed again, its "Reset view"
+        // once reset only the canvas, and the state (and a saved file) kept the zoomed frame.
+        QCoreApplication::sendEvent(canvas, &wheel);
+        QCoreApplication::processEvents();
+        QVERIFY(m_state->session().view.has_value());
+        QTimer::singleShot(0, this, [] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            const QList<QAction *> actions = menu->actions();
+            const auto reset = std::find_if(actions.begin(), actions.end(),
+                                            [](const QAction *a) { return a->text() == QLatin1String("Reset view"); });
+            QVERIFY(reset != actions.end());
+            (*reset)->trigger();
+            menu->close();
+        });
+        QTest::mouseClick(canvas, Qt::RightButton, {}, centre.toPoint());
+        QCoreApplication::processEvents();
+        QCOMPARE(m_state->session().view, std::optional<ViewRange>());
         QCOMPARE(m_window->plot()->viewRange(), SeedFrame);
     }
 

@@ -475,7 +475,8 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
     const double y = m_plot->yAxis->pixelToCoord(position.y());
     menu.addAction(tr("Add a note here…"), this, [this, x, y] { Q_EMIT noteRequested(x, y); });
     menu.addSeparator();
-    menu.addAction(tr("Reset view"), this, &RooflinePlot::resetView);
+    // The state owns the frame: the menu asks, as the window's Ctrl+0 does.
+    menu.addAction(tr("Reset view"), this, &RooflinePlot::resetViewRequested);
     menu.exec(globalPosition);
 }
 

@@ -122,6 +122,8 @@ Q_SIGNALS:
     void annotationRemoveRequested(int index);
     // The user zoomed or panned: viewRange() is the frame they chose.
     void viewChanged();
+    // The user asked for the fitted frame back (the chart's context menu).
+    void resetViewRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
