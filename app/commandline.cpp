@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 #include <ostream>
 
 namespace roofline {
@@ -60,6 +61,25 @@ struct Options {
                                         QStringLiteral("Mean tokens accepted per decode step, 1 to --tokens-per-step: tokens/s counts "
                                                        "these. Default 1 (the token every step yields)."),
                                         QStringLiteral("x") };
+    // Modelling choices (docs/model.md): the defaults are the seed chart's.
+    QCommandLineOption causalMask { QStringLiteral("causal-mask"),
+                                    QStringLiteral("Prefill attention computes only the scores a causal mask keeps (on) or all "
+                                                   "of them (off). Default off."),
+                                    QStringLiteral("on|off") };
+    QCommandLineOption prefillLogits { QStringLiteral("prefill-logits"),
+                                       QStringLiteral("The LM head at prefill for the last position or every one. Default last."),
+                                       QStringLiteral("last|all") };
+    QCommandLineOption embeddingDtype { QStringLiteral("embedding-dtype"),
+                                        QStringLiteral("Storage of the embedding and LM-head weights. Default: the weights' type."),
+                                        QStringLiteral("type") };
+    QCommandLineOption scoreDtype { QStringLiteral("score-dtype"),
+                                    QStringLiteral("Type of the attention score matrix. Default: the activations' type."),
+                                    QStringLiteral("type") };
+    QCommandLineOption fuseQkv { QStringLiteral("fuse-qkv"), QStringLiteral("One fused q/k/v projection (one read of its input).") };
+    QCommandLineOption fuseGateUp { QStringLiteral("fuse-gate-up"), QStringLiteral("One fused gate/up projection.") };
+    QCommandLineOption countNonGemm { QStringLiteral("count-non-gemm"),
+                                      QStringLiteral("Norms, softmax, activation and residual adds count in the totals. Default on."),
+                                      QStringLiteral("on|off") };
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
     QCommandLineOption dump { QStringLiteral("dump"),
@@ -105,7 +125,8 @@ struct Options {
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
-                            actDtype, kvDtype, computeType, flash, tokensPerStep, acceptedTokens, listModels, listGpus, dump, sweep,
+                            actDtype, kvDtype, computeType, flash, tokensPerStep, acceptedTokens, causalMask, prefillLogits,
+                            embeddingDtype, scoreDtype, fuseQkv, fuseGateUp, countNonGemm, listModels, listGpus, dump, sweep,
                             exportFile, size, scale, session, startupTime, computeEfficiency, bandwidthEfficiency,
                             measured, allCeilings, sweepMode, exportStyle, mapQuantity, mapSeries });
     }
@@ -146,6 +167,21 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
     if (!type)
         throw InputError({}, {}, flagName(option) + ": unknown type \"" + text + "\" (expected " + dtypeNames() + ")");
     return *type;
+}
+
+// Which of `choices` a flag was given (case and spaces aside), or an error naming them.
+std::size_t choiceValue(const QCommandLineParser &parser, const QCommandLineOption &option, std::initializer_list<std::string_view> choices)
+{
+    const std::string text = parser.value(option).trimmed().toLower().toStdString();
+    std::string names;
+    std::size_t i = 0;
+    for (const std::string_view choice : choices) {
+        if (text == choice)
+            return i;
+        names += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + std::string(choice);
+        ++i;
+    }
+    throw InputError({}, {}, flagName(option) + ": expected " + names + ", got \"" + text + "\"");
 }
 
 // The path given to a flag that names a file; an empty one is refused here, where the flag can be named.
@@ -271,6 +307,21 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.kvType = dtypeValue(parser, o.kvDtype);
     if (parser.isSet(o.flash))
         w.flashAttention = true;
+    Assumptions &as = w.assumptions;
+    if (parser.isSet(o.causalMask))
+        as.causalMask = choiceValue(parser, o.causalMask, { "off", "on" }) == 1;
+    if (parser.isSet(o.prefillLogits))
+        as.allPrefillLogits = choiceValue(parser, o.prefillLogits, { "last", "all" }) == 1;
+    if (parser.isSet(o.embeddingDtype))
+        as.embeddingType = dtypeValue(parser, o.embeddingDtype);
+    if (parser.isSet(o.scoreDtype))
+        as.scoreType = dtypeValue(parser, o.scoreDtype);
+    if (parser.isSet(o.fuseQkv))
+        as.fuseQkv = true;
+    if (parser.isSet(o.fuseGateUp))
+        as.fuseGateUp = true;
+    if (parser.isSet(o.countNonGemm))
+        as.countNonGemm = choiceValue(parser, o.countNonGemm, { "off", "on" }) == 1;
 
     const bool customised = parser.isSet(o.peakTflops) || parser.isSet(o.bandwidth);
     if (parser.isSet(o.computeType)) {

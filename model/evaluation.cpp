@@ -38,10 +38,18 @@ Roofline rooflineFor(const GpuSpec &gpu, ComputeType type)
     return Roofline { peak, gpu.bandwidthBytesPerSecond };
 }
 
+double weightBytes(const ModelConfig &model, const Workload &workload)
+{
+    // The embedding and LM-head matrices (one when tied) may be stored in a type of their own.
+    const double embedding = double(model.vocab) * double(model.hidden) * (model.tiedEmbeddings ? 1.0 : 2.0);
+    const auto embeddingType = workload.assumptions.embeddingType.value_or(workload.weightType);
+    return (parameterCount(model) - embedding) * bytesPerElement(workload.weightType) + embedding * bytesPerElement(embeddingType);
+}
+
 MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &workload, double capacityBytes)
 {
     MemoryFootprint memory;
-    memory.weightBytes = parameterCount(model) * bytesPerElement(workload.weightType);
+    memory.weightBytes = weightBytes(model, workload);
     // K and V, per layer, per sequence, per cached token (a sliding-window layer caches at most the window).
     memory.kvCacheBytes = 2.0 * double(model.layers) * double(workload.batch) * attendedTokens(model, double(workload.seq))
         * double(model.kvHeads) * double(model.headDim) * bytesPerElement(workload.kvType);

@@ -68,6 +68,8 @@ Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload
                     const Efficiency &efficiency = {});
 
 MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &workload, double capacityBytes);
+// The weights' bytes: every parameter in the weights' type, the embedding and LM head in theirs.
+double weightBytes(const ModelConfig &model, const Workload &workload);
 
 // The small points of the chart: the same model and GPU over a grid of (batch, seq).
 struct SweepSpec {

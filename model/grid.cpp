@@ -82,7 +82,7 @@ PassTime passTime(const ModelConfig &model, const Workload &w, Phase phase, cons
 
 double maxFittingSeq(const ModelConfig &model, const Workload &workload, double capacityBytes, std::int64_t batch)
 {
-    const double weights = parameterCount(model) * bytesPerElement(workload.weightType);
+    const double weights = weightBytes(model, workload);
     const double perToken = 2.0 * double(model.layers) * double(batch) * double(model.kvHeads) * double(model.headDim)
         * bytesPerElement(workload.kvType);
     if (weights >= capacityBytes || perToken <= 0.0)

@@ -1,5 +1,6 @@
 #include "opcost.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace roofline {
@@ -47,6 +48,10 @@ std::string_view opName(OpKind op)
         return "up_proj";
     case OpKind::DownProj:
         return "down_proj";
+    case OpKind::QkvProj:
+        return "qkv_proj";
+    case OpKind::GateUpProj:
+        return "gate_up_proj";
     case OpKind::Qk:
         return "qk";
     case OpKind::Pv:
@@ -83,10 +88,12 @@ Series seriesOf(OpKind op, Phase phase)
     case OpKind::KProj:
     case OpKind::VProj:
     case OpKind::OProj:
+    case OpKind::QkvProj:
         return init ? Series::QkvMlpInit : Series::QkvMlpAr;
     case OpKind::GateProj:
     case OpKind::UpProj:
     case OpKind::DownProj:
+    case OpKind::GateUpProj:
         return init ? Series::UpGateDownInit : Series::UpGateDownAr;
     case OpKind::Qk:
     case OpKind::Pv:
@@ -145,38 +152,66 @@ struct Builder {
     }
 };
 
+// The (query, key) pairs of one head of one s-token prompt under a causal mask: position i sees i keys,
+// or the window's worth in a sliding-window layer; averaged over the layers.
+double causalPairs(const ModelConfig &m, double s)
+{
+    const double full = s * (s + 1.0) / 2.0;
+    if (!m.hasSlidingWindow() || m.layers <= 0)
+        return full;
+    const double window = double(m.slidingWindow);
+    const double windowedPairs = s <= window ? full : window * (window + 1.0) / 2.0 + (s - window) * window;
+    const double windowed = double(std::min(m.windowedLayers, m.layers));
+    return (windowed * windowedPairs + (double(m.layers) - windowed) * full) / double(m.layers);
+}
+
 } // namespace
 
 PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
 {
+    const Assumptions &as = wl.assumptions;
     const double w = bytesPerElement(wl.weightType);
     const double a = bytesPerElement(wl.activationType);
     const double kvBytes = bytesPerElement(wl.kvType);
+    const double e = bytesPerElement(as.embeddingType.value_or(wl.weightType)); // embedding and LM head
+    const double sc = bytesPerElement(as.scoreType.value_or(wl.activationType)); // the score matrix
     const double h = double(m.hidden), f = double(m.intermediate), d = double(m.headDim);
     const double H = double(m.heads), Hkv = double(m.kvHeads);
     const double b = double(wl.batch);
     const double T = tokensInFlight(wl, phase);
     const bool prefill = phase == Phase::Prefill;
-    // Attention: q query tokens per sequence against sk keys. Prefill: the prompt against itself.
-    // Decode: the step's t new tokens against the s tokens cached and themselves (s + t keys). A
-    // sliding-window layer attends to at most the window (the average over the layers keeps totals exact).
-    const double q = prefill ? double(wl.seq) : double(wl.tokensPerStep);
-    const double sk = attendedTokens(m, prefill ? double(wl.seq) : double(wl.seq) + double(wl.tokensPerStep));
+    const double s = double(wl.seq), t = double(wl.tokensPerStep);
+    // Attention. Prefill: the prompt against itself, each key read once; decode: the step's t new tokens
+    // against the s cached and themselves (s + t keys), read from the cache. A sliding-window layer attends
+    // to at most the window (averaged over the layers, which keeps totals exact).
+    const double keysRead = prefill ? s : attendedTokens(m, s + t);
+    // The scores of one head of one sequence: every (query, key) pair computed.
+    const double pairs = prefill ? (as.causalMask ? causalPairs(m, s) : s * attendedTokens(m, s)) : t * keysRead;
     // K and V come from the layer's own projections in prefill (activations), from the cache in decode.
     const double keyBytes = prefill ? a : kvBytes;
 
     Builder out { {}, phase, double(m.layers) };
+    const auto nonGemm = [&](OpKind op, double flops, ByteSplit bytes, double repeat) {
+        if (as.countNonGemm)
+            out.add(op, flops, bytes, repeat);
+    };
 
     // Attention block.
-    out.add(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
-    out.linear(OpKind::QProj, T, h, H * d, 1.0, w, a);
-    out.kvProjection(OpKind::KProj, T, h, Hkv * d, w, a, kvBytes);
-    out.kvProjection(OpKind::VProj, T, h, Hkv * d, w, a, kvBytes);
+    nonGemm(OpKind::InputNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
+    if (as.fuseQkv) {
+        // One h x (H + 2 Hkv) d weight, the input read once; q leaves as an activation, k and v for the cache.
+        out.add(OpKind::QkvProj, 2.0 * T * h * (H + 2.0 * Hkv) * d,
+                ByteSplit { h * (H + 2.0 * Hkv) * d * w, T * h * a, T * H * d * a, 0, 2.0 * T * Hkv * d * kvBytes }, out.layers);
+    } else {
+        out.linear(OpKind::QProj, T, h, H * d, 1.0, w, a);
+        out.kvProjection(OpKind::KProj, T, h, Hkv * d, w, a, kvBytes);
+        out.kvProjection(OpKind::VProj, T, h, Hkv * d, w, a, kvBytes);
+    }
 
-    const double queries = b * q * H * d; // elements of Q, and of the attention output
-    const double keys = b * sk * Hkv * d; // elements of K, and of V
-    const double scores = b * H * q * sk;
-    const double matmulFlops = 2.0 * b * H * q * sk * d;
+    const double queries = b * (prefill ? s : t) * H * d; // elements of Q, and of the attention output
+    const double keys = b * keysRead * Hkv * d; // elements of K, and of V
+    const double scores = b * H * pairs;
+    const double matmulFlops = 2.0 * scores * d;
     const auto kvSplit = [&](double elements) {
         // K/V read as activations in prefill, from the KV cache in decode.
         return prefill ? ByteSplit { 0, elements * keyBytes, 0, 0, 0 } : ByteSplit { 0, 0, 0, elements * keyBytes, 0 };
@@ -185,20 +220,20 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
     const double softmaxFlops = 5.0 * scores;
     if (wl.flashAttention) {
         // The score matrix stays on chip: read Q, K, V once, write O once. Fusing changes the traffic, not
-        // the arithmetic: the softmax's FLOPs are the attention's.
+        // the arithmetic: the softmax's FLOPs are the attention's (counted with the non-GEMM ops).
         ByteSplit bytes = kvSplit(2.0 * keys);
         bytes.activationsRead += queries * a;
         bytes.activationsWritten += queries * a;
-        out.add(OpKind::Attention, 2.0 * matmulFlops + softmaxFlops, bytes, out.layers);
+        out.add(OpKind::Attention, 2.0 * matmulFlops + (as.countNonGemm ? softmaxFlops : 0.0), bytes, out.layers);
     } else {
         ByteSplit qk = kvSplit(keys);
         qk.activationsRead += queries * a;
-        qk.activationsWritten += scores * a;
+        qk.activationsWritten += scores * sc;
         out.add(OpKind::Qk, matmulFlops, qk, out.layers);
         // The scores read and written once.
-        out.add(OpKind::Softmax, softmaxFlops, ByteSplit { 0, scores * a, scores * a, 0, 0 }, out.layers);
+        nonGemm(OpKind::Softmax, softmaxFlops, ByteSplit { 0, scores * sc, scores * sc, 0, 0 }, out.layers);
         ByteSplit pv = kvSplit(keys);
-        pv.activationsRead += scores * a;
+        pv.activationsRead += scores * sc;
         pv.activationsWritten += queries * a;
         out.add(OpKind::Pv, matmulFlops, pv, out.layers);
     }
@@ -206,28 +241,33 @@ PhaseOps phaseCosts(const ModelConfig &m, const Workload &wl, Phase phase)
 
     // MLP block. With experts, each token runs k of them; the weights of every expert that at least one
     // token was routed to are read.
-    out.add(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
+    nonGemm(OpKind::PostAttentionNorm, 4.0 * T * h, ByteSplit { h * w, T * h * a, T * h * a, 0, 0 }, out.layers);
     const double k = double(m.expertsPerToken);
     const double expertTokens = T * (m.isMoe() ? k : 1.0);
     const double touched = expectedExpertsTouched(m, T);
     if (m.isMoe())
         out.linear(OpKind::Router, T, h, double(m.experts), 1.0, w, a);
-    out.linear(OpKind::GateProj, expertTokens, h, f, touched, w, a);
-    out.linear(OpKind::UpProj, expertTokens, h, f, touched, w, a);
+    if (as.fuseGateUp) {
+        out.linear(OpKind::GateUpProj, expertTokens, h, 2.0 * f, touched, w, a);
+    } else {
+        out.linear(OpKind::GateProj, expertTokens, h, f, touched, w, a);
+        out.linear(OpKind::UpProj, expertTokens, h, f, touched, w, a);
+    }
     // SiLU(gate) * up: sigmoid is 4 FLOPs (negate, exp, add, divide), then 2 multiplies.
-    out.add(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0, 0 },
+    nonGemm(OpKind::Activation, 6.0 * expertTokens * f, ByteSplit { 0, 2.0 * expertTokens * f * a, expertTokens * f * a, 0, 0 },
             out.layers);
     out.linear(OpKind::DownProj, expertTokens, f, h, touched, w, a);
     // The two residual adds of the layer: read two vectors, write one, each.
-    out.add(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0, 0 }, out.layers);
+    nonGemm(OpKind::ResidualAdd, 2.0 * T * h, ByteSplit { 0, 4.0 * T * h * a, 2.0 * T * h * a, 0, 0 }, out.layers);
 
-    // Once per pass: embedding gather, final norm and LM head. Only the last position of each sequence
-    // needs logits in prefill; decode needs them for every token verified.
-    const double generated = prefill ? b : T;
-    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * w, 0, T * h * a, 0, 0 }, 1.0);
-    out.add(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0, 0 }, 1.0);
+    // Once per pass: embedding gather, final norm and LM head. Generation needs the logits of the last
+    // position of each sequence in prefill (all of them when allPrefillLogits), and of every token verified
+    // in decode.
+    const double generated = prefill && !as.allPrefillLogits ? b : T;
+    out.add(OpKind::Embedding, 0.0, ByteSplit { T * h * e, 0, T * h * a, 0, 0 }, 1.0);
+    nonGemm(OpKind::FinalNorm, 4.0 * generated * h, ByteSplit { h * w, generated * h * a, generated * h * a, 0, 0 }, 1.0);
     out.add(OpKind::LmHead, 2.0 * generated * h * double(m.vocab),
-            ByteSplit { h * double(m.vocab) * w, generated * h * a, generated * double(m.vocab) * a, 0, 0 }, 1.0);
+            ByteSplit { h * double(m.vocab) * e, generated * h * a, generated * double(m.vocab) * a, 0, 0 }, 1.0);
     return out.ops;
 }
 

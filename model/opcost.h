@@ -23,6 +23,8 @@ enum class OpKind {
     GateProj,
     UpProj,
     DownProj,
+    QkvProj, // q, k and v fused (Assumptions::fuseQkv)
+    GateUpProj, // gate and up fused (Assumptions::fuseGateUp)
     Qk,
     Pv,
     Attention, // qk and pv fused (FlashAttention)

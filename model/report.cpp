@@ -74,6 +74,19 @@ json modelToJson(const ModelConfig &m)
     return out;
 }
 
+json assumptionsToJson(const Assumptions &a)
+{
+    return {
+        { "causal_mask", a.causalMask },
+        { "prefill_logits", a.allPrefillLogits ? "all" : "last" },
+        { "embedding_dtype", a.embeddingType ? dtypeName(*a.embeddingType) : "weights" },
+        { "score_dtype", a.scoreType ? dtypeName(*a.scoreType) : "activations" },
+        { "fuse_qkv", a.fuseQkv },
+        { "fuse_gate_up", a.fuseGateUp },
+        { "count_non_gemm", a.countNonGemm },
+    };
+}
+
 json workloadToJson(const Workload &w)
 {
     return {
@@ -86,6 +99,7 @@ json workloadToJson(const Workload &w)
         { "flash_attention", w.flashAttention },
         { "tokens_per_step", w.tokensPerStep },
         { "accepted_tokens_per_step", w.acceptedTokensPerStep },
+        { "assumptions", assumptionsToJson(w.assumptions) },
     };
 }
 
@@ -155,6 +169,7 @@ json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evalua
         { "gpu", gpuJson },
         { "model", modelToJson(model) },
         { "workload", workloadToJson(e.workload) },
+        { "assumptions", assumptionsToJson(e.workload.assumptions) },
         { "ridge_flop_per_byte", e.roof.ridge() },
         { "ops", ops },
         { "other_ops", other },

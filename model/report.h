@@ -18,6 +18,8 @@ nlohmann::json modelToJson(const ModelConfig &model);
 // The model as a Hugging Face config.json (the fields the loader reads), for saving a user's model whole.
 nlohmann::json modelConfigJson(const ModelConfig &model);
 nlohmann::json workloadToJson(const Workload &workload);
+// The modelling choices, as sessions and --dump json write them (the session reader takes the same names).
+nlohmann::json assumptionsToJson(const Assumptions &assumptions);
 nlohmann::json opToJson(const OpResult &op);
 nlohmann::json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evaluation &evaluation,
                                 const std::vector<Evaluation> *sweep = nullptr);

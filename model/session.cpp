@@ -227,7 +227,38 @@ struct Reader {
                 f.fail("compute_type", "unknown compute type \"" + *name + "\" (expected " + computeTypeNames() + ")");
             w.computeType = *type;
         }
+        if (f.has("assumptions"))
+            w.assumptions = assumptions(f.object("assumptions"), path + ".assumptions");
         return w;
+    }
+
+    // Older sessions have none: each choice missing keeps its default.
+    Assumptions assumptions(const json &value, const std::string &path)
+    {
+        const JsonFields f(value, source, path);
+        Assumptions out;
+        out.causalMask = f.optionalBool("causal_mask").value_or(out.causalMask);
+        if (const auto logits = f.optionalString("prefill_logits")) {
+            if (*logits != "last" && *logits != "all")
+                f.fail("prefill_logits", "expected \"last\" or \"all\", got \"" + *logits + "\"");
+            out.allPrefillLogits = *logits == "all";
+        }
+        // A type, or the name of the type it follows.
+        const auto typeOrFollow = [&](const char *key, const char *follows) -> std::optional<DType> {
+            const auto name = f.optionalString(key);
+            if (!name || *name == follows)
+                return std::nullopt;
+            const auto type = dtypeFromName(*name);
+            if (!type)
+                f.fail(key, "unknown type \"" + *name + "\" (expected " + follows + " or a type: " + dtypeNames() + ")");
+            return type;
+        };
+        out.embeddingType = typeOrFollow("embedding_dtype", "weights");
+        out.scoreType = typeOrFollow("score_dtype", "activations");
+        out.fuseQkv = f.optionalBool("fuse_qkv").value_or(out.fuseQkv);
+        out.fuseGateUp = f.optionalBool("fuse_gate_up").value_or(out.fuseGateUp);
+        out.countNonGemm = f.optionalBool("count_non_gemm").value_or(out.countNonGemm);
+        return out;
     }
 
     // A view's [low, high] with range.min <= low < high <= range.max.

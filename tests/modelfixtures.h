@@ -51,6 +51,19 @@ inline roofline::ModelConfig mixtral8x7b()
     return m;
 }
 
+// Llama-2-7B: h 4096, f 11008, 32 heads of 128 (no GQA), 32 layers.
+inline roofline::ModelConfig llama2_7b()
+{
+    roofline::ModelConfig m = llama2_13b();
+    m.id = "llama-2-7b";
+    m.hidden = 4096;
+    m.intermediate = 11008;
+    m.heads = 32;
+    m.kvHeads = 32;
+    m.layers = 32;
+    return m;
+}
+
 // Mistral-7B-v0.1: Llama's layer with grouped-query attention and a 4,096-token sliding window in every layer.
 inline roofline::ModelConfig mistral7b()
 {

@@ -220,6 +220,39 @@ private Q_SLOTS:
         QCOMPARE(doc[QLatin1String("workload")].toObject()[QLatin1String("accepted_tokens_per_step")].toDouble(), 3.0);
     }
 
+    // Every modelling choice from the command line reaches the numbers and the dump's "assumptions" object.
+    // GenZ's Llama-2-7B figure: the fused QKV at 1,024 tokens, 768 FLOP/B (worked in tst_opcost).
+    void assumptionFlags()
+    {
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--model"), QStringLiteral("llama-2-7b"),
+                                      QStringLiteral("--seq"), QStringLiteral("1024"), QStringLiteral("--fuse-qkv"), QStringLiteral("--fuse-gate-up"),
+                                      QStringLiteral("--causal-mask"), QStringLiteral("on"), QStringLiteral("--prefill-logits"), QStringLiteral("all"),
+                                      QStringLiteral("--embedding-dtype"), QStringLiteral("fp16"), QStringLiteral("--score-dtype"),
+                                      QStringLiteral("FP32"), QStringLiteral("--count-non-gemm"), QStringLiteral("off") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject assumptions = doc[QLatin1String("assumptions")].toObject();
+        QCOMPARE(assumptions[QLatin1String("causal_mask")].toBool(), true);
+        QCOMPARE(assumptions[QLatin1String("prefill_logits")].toString(), QStringLiteral("all"));
+        QCOMPARE(assumptions[QLatin1String("embedding_dtype")].toString(), QStringLiteral("fp16"));
+        QCOMPARE(assumptions[QLatin1String("score_dtype")].toString(), QStringLiteral("fp32"));
+        QCOMPARE(assumptions[QLatin1String("fuse_qkv")].toBool(), true);
+        QCOMPARE(assumptions[QLatin1String("fuse_gate_up")].toBool(), true);
+        QCOMPARE(assumptions[QLatin1String("count_non_gemm")].toBool(), false);
+        const QJsonArray ops = doc[QLatin1String("ops")].toArray();
+        QCOMPARE(findOp(ops, QStringLiteral("prefill"), QStringLiteral("qkv_proj"))[QLatin1String("intensity")].toDouble(), 768.0);
+        QVERIFY(findOp(ops, QStringLiteral("prefill"), QStringLiteral("q_proj")).isEmpty());
+        QVERIFY(!findOp(ops, QStringLiteral("decode"), QStringLiteral("gate_up_proj")).isEmpty());
+        // With every default, the dump says so.
+        const Run plain = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json") });
+        const QJsonObject defaults = QJsonDocument::fromJson(plain.out).object()[QLatin1String("assumptions")].toObject();
+        QCOMPARE(defaults[QLatin1String("causal_mask")].toBool(), false);
+        QCOMPARE(defaults[QLatin1String("prefill_logits")].toString(), QStringLiteral("last"));
+        QCOMPARE(defaults[QLatin1String("embedding_dtype")].toString(), QStringLiteral("weights"));
+        QCOMPARE(defaults[QLatin1String("score_dtype")].toString(), QStringLiteral("activations"));
+        QCOMPARE(defaults[QLatin1String("count_non_gemm")].toBool(), true);
+    }
+
     // Mistral-7B-v0.1's 4,096-token window at 16,384 tokens: the KV cache holds 2 x 32 layers x 4096 x 8 x 128
     // x 2 B = 536,870,912 B (not 2,147,483,648), and decode qk reads 4,096 keys, 4096 x 8 x 128 x 2 =
     // 8,388,608 B of cache, for 2 x 32 x 4096 x 128 = 33,554,432 FLOPs.
@@ -348,6 +381,14 @@ private Q_SLOTS:
         QTest::newRow("not a number") << QStringList { QStringLiteral("--batch"), QStringLiteral("many") }
                                       << "--batch: expected a number, got \"many\"";
         QTest::newRow("zero batch") << QStringList { QStringLiteral("--batch"), QStringLiteral("0") } << "--batch: must be between 1";
+        QTest::newRow("causal mask word") << QStringList { QStringLiteral("--causal-mask"), QStringLiteral("yes") }
+                                          << "--causal-mask: expected off or on, got \"yes\"";
+        QTest::newRow("prefill logits word") << QStringList { QStringLiteral("--prefill-logits"), QStringLiteral("first") }
+                                             << "--prefill-logits: expected last or all, got \"first\"";
+        QTest::newRow("score dtype") << QStringList { QStringLiteral("--score-dtype"), QStringLiteral("fp64") }
+                                     << "--score-dtype: unknown type \"fp64\" (expected fp32, fp16, bf16, fp8, int8 or int4)";
+        QTest::newRow("count non-gemm word") << QStringList { QStringLiteral("--count-non-gemm"), QStringLiteral("1") }
+                                             << "--count-non-gemm: expected off or on, got \"1\"";
         QTest::newRow("accepted under 1") << QStringList { QStringLiteral("--accepted-tokens"), QStringLiteral("0.5") }
                                           << "--accepted-tokens: must be between 1 and 65536, got 0.5";
         QTest::newRow("accepted over verified")

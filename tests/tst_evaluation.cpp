@@ -67,6 +67,10 @@ private Q_SLOTS:
         // The KV cache in fp8: 2*40 layers*2048*40*128*1 B = 838,860,800; weights in int4: 13,015,864,320 / 2.
         QCOMPARE(e.memory.kvCacheBytes, 838860800.0);
         QCOMPARE(e.memory.weightBytes, 6507932160.0);
+        // With the embedding and LM head kept at 16 bit: (13,015,864,320 - 2 x 32000 x 5120) x 0.5 + 327,680,000
+        // x 2 = 6,344,092,160 + 655,360,000 = 6,999,452,160 B.
+        w.assumptions.embeddingType = DType::Fp16;
+        QCOMPARE(evaluate(llama2_13b(), seedA6000(), w).memory.weightBytes, 6999452160.0);
     }
 
     void ceilingsMeetTheMemoryRoofWhereTheyShould()

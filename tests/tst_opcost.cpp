@@ -258,6 +258,81 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(findOp(phaseCosts(mistral, w, Phase::Decode), OpKind::Qk)->flops, 16785408.0, 1e-12);
     }
 
+    // Each modelling choice, worked by hand on Llama-2-13B (h 5120, f 13824, 40 heads of 128, vocab 32,000).
+    void assumptionsChangeTheirOwnOps()
+    {
+        Workload w; // batch 1, 2,048 tokens, fp16
+        // Causal mask: position i of the prompt scores i keys, 2048 x 2049 / 2 = 2,098,176 pairs a head;
+        // qk 2 x 40 x 2,098,176 x 128 = 21,485,322,240 FLOPs (the whole square: 42,949,672,960); its keys are
+        // still read once, 2048 x 5120 x 2 = 20,971,520 B.
+        w.assumptions.causalMask = true;
+        const OpCost causal = *findOp(phaseCosts(llama2_13b(), w, Phase::Prefill), OpKind::Qk);
+        QCOMPARE(causal.flops, 21485322240.0);
+        QCOMPARE(causal.bytes.activationsRead, 20971520.0 + 20971520.0); // K and Q
+        QCOMPARE(causal.bytes.activationsWritten, 40.0 * 2098176.0 * 2.0); // the kept scores
+        // The decode step is not masked: 2,049 keys as before.
+        QCOMPARE(findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::Qk)->flops, 20981760.0);
+        w.assumptions = {};
+        // Logits for every prompt position: 2 x 2048 x 5120 x 32000 = 671,088,640,000 FLOPs (one: 327,680,000).
+        w.assumptions.allPrefillLogits = true;
+        QCOMPARE(findOp(phaseCosts(llama2_13b(), w, Phase::Prefill), OpKind::LmHead)->flops, 671088640000.0);
+        w.assumptions = {};
+        // int4 weights with a 16-bit embedding and LM head: the LM head reads 5120 x 32000 x 2 = 327,680,000 B of
+        // weights (int4: 81,920,000), q_proj still 5120 x 5120 x 0.5 = 13,107,200.
+        w.weightType = DType::Int4;
+        w.assumptions.embeddingType = DType::Fp16;
+        const PhaseOps quantised = phaseCosts(llama2_13b(), w, Phase::Decode);
+        QCOMPARE(findOp(quantised, OpKind::LmHead)->bytes.weights, 327680000.0);
+        QCOMPARE(findOp(quantised, OpKind::QProj)->bytes.weights, 13107200.0);
+        w.weightType = DType::Fp16;
+        w.assumptions = {};
+        // fp32 scores beside fp16 activations: decode qk writes 40 x 2049 x 4 = 327,840 B of scores, the query
+        // still 5120 x 2 = 10,240 B.
+        w.assumptions.scoreType = DType::Fp32;
+        const OpCost scores = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::Qk);
+        QCOMPARE(scores.bytes.activationsWritten, 327840.0);
+        QCOMPARE(scores.bytes.activationsRead, 10240.0);
+        w.assumptions = {};
+        // Gate and up fused, decode at batch 1: one 5120 x 27648 weight, 2 x 5120 x 27648 = 283,115,520 FLOPs;
+        // 283,115,520 B of weights + 5120 x 2 in + 27648 x 2 out = 283,181,056 B.
+        w.assumptions.fuseGateUp = true;
+        const PhaseOps fused = phaseCosts(llama2_13b(), w, Phase::Decode);
+        QVERIFY(!findOp(fused, OpKind::GateProj) && !findOp(fused, OpKind::UpProj));
+        QCOMPARE(findOp(fused, OpKind::GateUpProj)->flops, 283115520.0);
+        QCOMPARE(findOp(fused, OpKind::GateUpProj)->totalBytes(), 283181056.0);
+        QCOMPARE(findOp(fused, OpKind::GateUpProj)->series, Series::UpGateDownAr);
+        w.assumptions = {};
+        // Without the non-GEMM ops a decode pass has only the matrix multiplies: 40 layers x (q, k, v, o
+        // 209,715,200 + qk, pv 41,963,520 + gate, up, down 424,673,280) + LM head 327,680,000 = 27,381,760,000.
+        w.assumptions.countNonGemm = false;
+        const PhaseOps gemms = phaseCosts(llama2_13b(), w, Phase::Decode);
+        double flops = 0.0;
+        for (const OpCost &op : gemms)
+            flops += op.flops * op.repeat;
+        QCOMPARE(flops, 27381760000.0);
+        QVERIFY(!findOp(gemms, OpKind::Softmax) && !findOp(gemms, OpKind::InputNorm) && !findOp(gemms, OpKind::FinalNorm));
+    }
+
+    // GenZ's figure: Llama-2-7B's fused QKV in prefill at 1,024 tokens has an intensity of 768 FLOP/B.
+    // 2 x 1024 x 4096 x 12288 = 103,079,215,104 FLOPs over the 4096 x 12288 x 2 = 100,663,296 B weight, the
+    // input 1024 x 4096 x 2 = 8,388,608 B, q out 8,388,608 B and k, v into the cache 16,777,216 B:
+    // 134,217,728 B, exactly 768. Unfused, q_proj alone is 682.7 (its input read three times in all).
+    void fusedQkvReproducesGenZ()
+    {
+        Workload w;
+        w.seq = 1024;
+        w.assumptions.fuseQkv = true;
+        const PhaseOps ops = phaseCosts(llama2_7b(), w, Phase::Prefill);
+        QVERIFY(!findOp(ops, OpKind::QProj));
+        const OpCost qkv = *findOp(ops, OpKind::QkvProj);
+        QCOMPARE(qkv.flops, 103079215104.0);
+        QCOMPARE(qkv.totalBytes(), 134217728.0);
+        QCOMPARE(qkv.intensity(), 768.0);
+        QCOMPARE(qkv.series, Series::QkvMlpInit);
+        w.assumptions.fuseQkv = false;
+        ROOFLINE_COMPARE_REL(findOp(phaseCosts(llama2_7b(), w, Phase::Prefill), OpKind::QProj)->intensity(), 2048.0 / 3.0, 1e-12);
+    }
+
     void mixtralReadsTwoOfEightExpertsAtBatchOne()
     {
         QCOMPARE(expectedExpertsTouched(mixtral8x7b(), 1.0), 2.0); // 8 * (1 - (6/8)^1)

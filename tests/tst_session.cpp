@@ -38,6 +38,9 @@ Session richSession()
     s.workload.computeType = ComputeType::Fp8;
     s.workload.flashAttention = true;
     s.workload.tokensPerStep = 4;
+    s.workload.acceptedTokensPerStep = 2.5;
+    // Every modelling choice away from its default.
+    s.workload.assumptions = Assumptions { true, true, DType::Fp16, DType::Fp32, true, true, false };
     s.sweep.mode = SweepMode::Batch;
     s.sweep.batchMin = 2;
     s.sweep.batchMax = 256;
@@ -267,10 +270,10 @@ private Q_SLOTS:
         QVERIFY2(json.size() <= MaxSessionFileBytes, qPrintable(QString::number(json.size())));
         QVERIFY(json.size() > 100'000'000); // it really is that large
         qInfo("a session at every limit: %zu bytes of JSON", json.size());
-        // The figure MaxJsonValues's comment works out: 93 + 100 x 43 + 1,000 x 7 + 100,000 x 8, and the
+        // The figure MaxJsonValues's comment works out: 101 + 100 x 51 + 1,000 x 7 + 100,000 x 8, and the
         // limit at least twice it.
         const std::size_t values = jsonValueCount(json);
-        QCOMPARE(values, std::size_t(811393));
+        QCOMPARE(values, std::size_t(812201));
         QVERIFY(2 * values <= MaxJsonValues);
         std::vector<std::string> warnings;
         const Session read = parseSession(json, "s.roofline", presets(), warnings);
@@ -319,6 +322,12 @@ private Q_SLOTS:
                                                   << "'sweep.seq': expected whole numbers 1 <= low <= high <= 1e+09, got [1,1000000001]";
         QTest::newRow("tokens per step past its range") << R"({"format": 1, "sweep": {"tokens_per_step": [1, 65537, 1]}})"
                                                         << "'sweep.tokens_per_step': expected [first, last, step] of whole numbers in 1..65536";
+        QTest::newRow("prefill logits unknown") << R"({"format": 1, "workload": {"assumptions": {"prefill_logits": "some"}}})"
+                                                << "'workload.assumptions.prefill_logits': expected \"last\" or \"all\", got \"some\"";
+        QTest::newRow("score dtype unknown") << R"({"format": 1, "workload": {"assumptions": {"score_dtype": "fp12"}}})"
+                                             << "'workload.assumptions.score_dtype': unknown type \"fp12\" (expected activations or a type: fp32, fp16, bf16, fp8, int8 or int4)";
+        QTest::newRow("causal mask not bool") << R"({"format": 1, "workload": {"assumptions": {"causal_mask": "on"}}})"
+                                              << "'workload.assumptions.causal_mask': expected true or false";
         QTest::newRow("accepted tokens under 1") << R"({"format": 1, "workload": {"accepted_tokens_per_step": 0.5}})"
                                                  << "'workload.accepted_tokens_per_step': must be between 1 and 65536, got 0.5";
         QTest::newRow("export side below its range") << R"({"format": 1, "export": {"width": 63}})"
@@ -393,6 +402,22 @@ private Q_SLOTS:
         QVERIFY(read.sweep == s.sweep);
         QCOMPARE(read.exportSettings.width, ExportSideRange.max);
         QCOMPARE(read.exportSettings.height, ExportSideRange.min);
+    }
+
+    // A session from before the modelling choices, or one that gives some of them, takes the defaults for
+    // the rest; "weights" and "activations" name the types that follow.
+    void missingAssumptionsAreTheDefaults()
+    {
+        std::vector<std::string> warnings;
+        Session s = parseSession(R"({"format": 1, "workload": {"batch": 2}})", "s.roofline", presets(), warnings);
+        QVERIFY(s.workload.assumptions == Assumptions {});
+        s = parseSession(R"({"format": 1, "workload": {"assumptions": {"fuse_qkv": true, "embedding_dtype": "weights", "score_dtype": "fp32"}}})",
+                         "s.roofline", presets(), warnings);
+        Assumptions expected;
+        expected.fuseQkv = true;
+        expected.scoreType = DType::Fp32;
+        QVERIFY(s.workload.assumptions == expected);
+        QVERIFY(warnings.empty());
     }
 
     // An efficiency that gives one share derates only that roof.
