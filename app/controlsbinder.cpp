@@ -38,6 +38,7 @@ ControlsBinder::ControlsBinder(ControlPanel *panel, ExplorerState *state, QObjec
     connect(panel, &ControlPanel::computeTypeChanged, s, &ExplorerState::setComputeType);
     connect(panel, &ControlPanel::tokensPerStepChanged, s, [s](int tokens) { s->setTokensPerStep(tokens); });
     connect(panel, &ControlPanel::acceptedTokensChanged, s, &ExplorerState::setAcceptedTokens);
+    connect(panel, &ControlPanel::assumptionsChanged, s, &ExplorerState::setAssumptions);
     connect(panel, &ControlPanel::showAllCeilingsChanged, s, &ExplorerState::setShowAllCeilings);
     connect(panel, &ControlPanel::efficiencyChanged, s,
             [s](bool enabled, double compute, double bandwidth) { s->setEfficiency(Efficiency { enabled, compute, bandwidth }); });
@@ -98,6 +99,7 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
         values.computeTypeAvailable[std::size_t(i)] = session.gpu.peak(static_cast<ComputeType>(i)).has_value();
     values.tokensPerStep = int(session.workload.tokensPerStep);
     values.acceptedTokens = session.workload.acceptedTokensPerStep;
+    values.assumptions = session.workload.assumptions;
     values.efficiencyEnabled = session.efficiency.enabled;
     values.computeEfficiency = session.efficiency.compute;
     values.bandwidthEfficiency = session.efficiency.bandwidth;

@@ -209,6 +209,13 @@ void ExplorerState::setAcceptedTokens(double tokens)
     change(text, NoMerge, std::move(next));
 }
 
+void ExplorerState::setAssumptions(const Assumptions &assumptions)
+{
+    Snapshot next = m_now;
+    next.session.workload.assumptions = assumptions;
+    change(tr("Model assumptions"), NoMerge, std::move(next));
+}
+
 void ExplorerState::setEfficiency(const Efficiency &efficiency)
 {
     Snapshot next = m_now;

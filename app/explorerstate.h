@@ -72,6 +72,8 @@ public:
     void setTokensPerStep(double tokens);
     // The mean tokens accepted per step, within AcceptedTokensRange (used up to the tokens per step).
     void setAcceptedTokens(double tokens);
+    // The modelling choices (docs/model.md).
+    void setAssumptions(const Assumptions &assumptions);
     void setEfficiency(const Efficiency &efficiency);
     void setShowAllCeilings(bool show);
     void setMeasured(const std::vector<MeasuredKernel> &kernels);

@@ -46,7 +46,7 @@ void readSlidingWindow(const JsonFields &fields, ModelConfig &model)
         windowed = 0;
         for (const nlohmann::json &type : types) {
             if (!type.is_string() || (type != "sliding_attention" && type != "full_attention"))
-                fields.fail("layer_types", "expected \"sliding_attention\" or \"full_attention\", got " + describeJsonValue(type));
+                fields.fail("layer_types", R"(expected "sliding_attention" or "full_attention", got )" + describeJsonValue(type));
             windowed += type == "sliding_attention" ? 1 : 0;
         }
     }

@@ -240,7 +240,7 @@ struct Reader {
         out.causalMask = f.optionalBool("causal_mask").value_or(out.causalMask);
         if (const auto logits = f.optionalString("prefill_logits")) {
             if (*logits != "last" && *logits != "all")
-                f.fail("prefill_logits", "expected \"last\" or \"all\", got \"" + *logits + "\"");
+                f.fail("prefill_logits", R"(expected "last" or "all", got ")" + *logits + "\"");
             out.allPrefillLogits = *logits == "all";
         }
         // A type, or the name of the type it follows.

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "assumptionspanel.h"
 #include "controlpanel.h"
 #include "inputlimits.h"
 #include "logslider.h"
@@ -8,6 +9,7 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QToolButton>
 #include <QMainWindow>
 #include <QComboBox>
 #include <QSignalSpy>
@@ -104,6 +106,37 @@ private Q_SLOTS:
         panel.acceptedTokensBox()->setValue(3.5);
         QCOMPARE(accepted.count(), 1);
         QCOMPARE(accepted.at(0).at(0).toDouble(), 3.5);
+    }
+
+    // The modelling choices sit folded under their header; shown values emit nothing; a click reports
+    // every choice typed.
+    void assumptionsAreFoldedAndReportedTyped()
+    {
+        ControlPanel panel;
+        AssumptionsPanel *assumptions = panel.assumptionsPanel();
+        QVERIFY(!assumptions->isExpanded());
+        QVERIFY(!assumptions->causalMaskBox()->isVisibleTo(&panel));
+        assumptions->header()->click();
+        QVERIFY(assumptions->isExpanded());
+        QVERIFY(assumptions->causalMaskBox()->isVisibleTo(&panel));
+        QSignalSpy changed(&panel, &ControlPanel::assumptionsChanged);
+        ControlValues values;
+        values.assumptions = Assumptions { true, true, DType::Fp16, DType::Fp32, true, false, false };
+        panel.setValues(values);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(assumptions->causalMaskBox()->isChecked());
+        QCOMPARE(assumptions->embeddingTypeBox()->currentText(), QStringLiteral("fp16"));
+        QCOMPARE(assumptions->scoreTypeBox()->currentText(), QStringLiteral("fp32"));
+        QVERIFY(!assumptions->countNonGemmBox()->isChecked());
+        assumptions->fuseGateUpBox()->setChecked(true);
+        QCOMPARE(changed.count(), 1);
+        Assumptions expected = values.assumptions;
+        expected.fuseGateUp = true;
+        QVERIFY(changed.at(0).at(0).value<Assumptions>() == expected);
+        // "as the activations" is no type of its own.
+        assumptions->scoreTypeBox()->setCurrentIndex(0);
+        Q_EMIT assumptions->scoreTypeBox()->activated(0);
+        QVERIFY(!changed.at(1).at(0).value<Assumptions>().scoreType.has_value());
     }
 
     void choicesAreReportedTyped()

@@ -3,6 +3,7 @@
 #include "chartframe.h"
 #include "charttext.h"
 #include "charttheme.h"
+#include "assumptionspanel.h"
 #include "controlpanel.h"
 #include "explorerstate.h"
 #include "filecontroller.h"
@@ -923,6 +924,22 @@ private Q_SLOTS:
     // softmax, written and read again) 42,388,480 B: 27,424,988,160 B in all.
     // Over 768 GB/s that is 35.71 ms (28.0 tokens/s); with the practical ceilings, over 0.85 x 768 GB/s,
     // 35.71 / 0.85 = 42.01 ms (23.8 tokens/s).
+    // A modelling choice made in the window reaches the numbers and the chart, and undo takes it back.
+    void anAssumptionFromTheWindowChangesTheChart()
+    {
+        const auto hasOp = [&](OpKind op) {
+            const auto &points = m_window->plot()->data().current;
+            return std::any_of(points.begin(), points.end(), [op](const ChartPoint &p) { return p.op == op; });
+        };
+        QVERIFY(hasOp(OpKind::QProj) && !hasOp(OpKind::QkvProj));
+        m_window->controls()->assumptionsPanel()->fuseQkvBox()->setChecked(true);
+        QVERIFY(m_state->session().workload.assumptions.fuseQkv);
+        QVERIFY(!hasOp(OpKind::QProj) && hasOp(OpKind::QkvProj));
+        m_state->undoStack()->undo();
+        QVERIFY(!m_window->controls()->assumptionsPanel()->fuseQkvBox()->isChecked());
+        QVERIFY(hasOp(OpKind::QProj) && !hasOp(OpKind::QkvProj));
+    }
+
     void decodeTimeByHand()
     {
         const double bytes = 27424988160.0;

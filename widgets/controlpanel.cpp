@@ -1,5 +1,6 @@
 #include "controlpanel.h"
 
+#include "assumptionspanel.h"
 #include "inputlimits.h"
 #include "logslider.h"
 #include "undokeys.h"
@@ -95,6 +96,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_computeType(new QComboBox(this))
     , m_tokensPerStep(spinBox(this, TokensPerStepRange))
     , m_acceptedTokens(new QDoubleSpinBox(this))
+    , m_assumptions(new AssumptionsPanel(this))
     , m_ceilings(new QCheckBox(tr("Show every compute ceiling"), this))
     , m_efficiency(new QCheckBox(tr("Practical ceilings"), this))
     , m_computeEfficiency(new QSpinBox(this))
@@ -156,6 +158,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_bandwidthEfficiency->setToolTip(tr("Share of peak bandwidth real kernels reach"));
     efficiencyRow->insertWidget(0, m_efficiency);
     precisionForm->addRow(efficiencyRow);
+    precisionForm->addRow(m_assumptions);
     outer->addWidget(precision);
 
     auto *gpu = new QGroupBox(tr("GPU"), this);
@@ -228,6 +231,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_computeType, &QComboBox::activated, this, [this] { Q_EMIT computeTypeChanged(entryValue<ComputeType>(m_computeType)); });
     connect(m_tokensPerStep, &QSpinBox::valueChanged, this, &ControlPanel::tokensPerStepChanged);
     connect(m_acceptedTokens, &QDoubleSpinBox::valueChanged, this, &ControlPanel::acceptedTokensChanged);
+    connect(m_assumptions, &AssumptionsPanel::assumptionsChanged, this, &ControlPanel::assumptionsChanged);
     connect(m_ceilings, &QCheckBox::toggled, this, &ControlPanel::showAllCeilingsChanged);
     const auto emitEfficiency = [this] {
         Q_EMIT efficiencyChanged(m_efficiency->isChecked(), m_computeEfficiency->value() / 100.0,
@@ -358,6 +362,8 @@ void ControlPanel::setValues(const ControlValues &values)
         m_acceptedTokens->setEnabled(values.tokensPerStep > 1);
     if (changed(&ControlValues::acceptedTokens) && m_acceptedTokens->value() != values.acceptedTokens)
         m_acceptedTokens->setValue(values.acceptedTokens);
+    if (changed(&ControlValues::assumptions))
+        m_assumptions->setAssumptions(values.assumptions);
     showCheck(m_ceilings, values.showAllCeilings);
     showCheck(m_efficiency, values.efficiencyEnabled);
     if (changed(&ControlValues::efficiencyEnabled)) {

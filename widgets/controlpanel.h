@@ -18,6 +18,8 @@ class QSpinBox;
 
 namespace roofline {
 
+class AssumptionsPanel;
+
 class LogSlider;
 
 // What the panel shows; the window fills it from its state.
@@ -41,6 +43,7 @@ struct ControlValues {
     std::array<bool, ComputeTypeCount> computeTypeAvailable { true, false, false, false };
     int tokensPerStep = 1;
     double acceptedTokens = 1.0;
+    Assumptions assumptions;
     bool efficiencyEnabled = false;
     double computeEfficiency = 0.7, bandwidthEfficiency = 0.85;
     bool showAllCeilings = false;
@@ -76,6 +79,7 @@ public:
     QComboBox *computeTypeBox() const { return m_computeType; }
     QSpinBox *tokensPerStepBox() const { return m_tokensPerStep; }
     QDoubleSpinBox *acceptedTokensBox() const { return m_acceptedTokens; }
+    AssumptionsPanel *assumptionsPanel() const { return m_assumptions; }
     QCheckBox *efficiencyBox() const { return m_efficiency; }
     QCheckBox *ceilingsBox() const { return m_ceilings; }
     QToolButton *resetGpuButton() const { return m_resetGpu; }
@@ -103,6 +107,7 @@ Q_SIGNALS:
     void computeTypeChanged(roofline::ComputeType type);
     void tokensPerStepChanged(int tokens);
     void acceptedTokensChanged(double tokens);
+    void assumptionsChanged(const roofline::Assumptions &assumptions);
     void efficiencyChanged(bool enabled, double compute, double bandwidth);
     void showAllCeilingsChanged(bool show);
 
@@ -133,6 +138,7 @@ private:
     QComboBox *m_computeType;
     QSpinBox *m_tokensPerStep;
     QDoubleSpinBox *m_acceptedTokens;
+    AssumptionsPanel *m_assumptions;
     QCheckBox *m_ceilings;
     QCheckBox *m_efficiency;
     QSpinBox *m_computeEfficiency;
