@@ -6,6 +6,11 @@
 #include "rooflineplot.h"
 
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QTextBrowser>
+#include <QVBoxLayout>
 #include <QDir>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -20,6 +25,27 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("MainWindow", text);
+}
+
+// The cost model's reference page (docs/model.md, compiled in), in a window of its own.
+void showCostModel(QWidget *parent)
+{
+    QFile file(QStringLiteral(":/docs/model.md"));
+    const QString text = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll())
+                                                        : tr("The cost model's page is missing from this build.");
+    auto *dialog = new QDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("costModel"));
+    dialog->setWindowTitle(tr("The cost model"));
+    auto *browser = new QTextBrowser(dialog);
+    browser->setMarkdown(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(browser);
+    layout->addWidget(buttons);
+    dialog->resize(900, 700);
+    dialog->show();
 }
 
 QString shortcutsTable()
@@ -90,6 +116,7 @@ QMenu *createMenus(MainWindow *window, ExplorerState *state, FileController *f)
         ->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("The &cost model: formulas and assumptions"), window, [window] { showCostModel(window); });
     help->addAction(tr("&Keyboard shortcuts"), window, [window] { QMessageBox::information(window, tr("Keyboard shortcuts"), shortcutsTable()); });
     help->addAction(tr("&About Roofline Explorer"), window, [window] {
         QMessageBox::about(window, tr("About Roofline Explorer"),

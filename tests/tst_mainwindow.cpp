@@ -33,6 +33,8 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTextBrowser>
+#include <QDialog>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
@@ -924,6 +926,25 @@ private Q_SLOTS:
     // softmax, written and read again) 42,388,480 B: 27,424,988,160 B in all.
     // Over 768 GB/s that is 35.71 ms (28.0 tokens/s); with the practical ceilings, over 0.85 x 768 GB/s,
     // 35.71 / 0.85 = 42.01 ms (23.8 tokens/s).
+    // Help opens the cost model's reference page, compiled into the program: its formulas and choices.
+    void helpShowsTheCostModel()
+    {
+        QAction *open = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>())
+            if (action->text().startsWith(QLatin1String("The &cost model")))
+                open = action;
+        QVERIFY(open);
+        open->trigger();
+        auto *dialog = m_window->findChild<QDialog *>(QStringLiteral("costModel"));
+        QVERIFY(dialog);
+        auto *browser = dialog->findChild<QTextBrowser *>();
+        QVERIFY(browser);
+        const QString text = browser->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("Sliding-window attention")), qPrintable(text.left(200)));
+        QVERIFY(text.contains(QLatin1String("--prefill-logits")));
+        dialog->close();
+    }
+
     // A modelling choice made in the window reaches the numbers and the chart, and undo takes it back.
     void anAssumptionFromTheWindowChangesTheChart()
     {
