@@ -360,6 +360,28 @@ private Q_SLOTS:
         QVERIFY(QImage(path).pixelColor(2, 2).lightness() < 64); // unless dark is chosen
         QVERIFY(m_plot->isDark()); // and the screen keeps its own
         m_plot->setDark(false);
+        // SVG too: the dark export's background is the dark theme's #1e1f22, which the light one never uses.
+        const QString svg = m_dir.filePath(QStringLiteral("style.svg"));
+        QCOMPARE(exportChart(*m_plot, svg, QSize(640, 360), 1.0, true), QString());
+        QVERIFY(readAll(svg).contains("#1e1f22"));
+        QCOMPARE(exportChart(*m_plot, svg, QSize(640, 360)), QString());
+        QVERIFY(!readAll(svg).contains("#1e1f22"));
+    }
+
+    // Presentation mode (large fonts, thick roofs) is for the screen: an export made during it is the same
+    // image, pixel for pixel, as one made without it, and the screen stays in presentation.
+    void presentationModeStaysOnTheScreen()
+    {
+        const QString plain = m_dir.filePath(QStringLiteral("plain.png"));
+        const QString presenting = m_dir.filePath(QStringLiteral("presenting.png"));
+        QCOMPARE(exportChart(*m_plot, plain, QSize(960, 540)), QString());
+        m_plot->setPresentation(true);
+        QCOMPARE(exportChart(*m_plot, presenting, QSize(960, 540)), QString());
+        QVERIFY(m_plot->isPresentation());
+        m_plot->setPresentation(false);
+        const QImage a(plain), b(presenting);
+        QCOMPARE(a.size(), QSize(960, 540));
+        QVERIFY(a == b);
     }
 
     void svgHoldsTheLegendTexts()

@@ -256,6 +256,13 @@ private Q_SLOTS:
         s.workload.acceptedTokensPerStep = 2.5;
         r.recompute(s);
         QVERIFY2(r.chart.subtitle.find("4 tokens/step, 2.5 accepted") != std::string::npos, r.chart.subtitle.c_str());
+        // Each type where it belongs: int4 weights, bf16 activations (not in the subtitle), an fp8 cache.
+        s.workload.weightType = DType::Int4;
+        s.workload.activationType = DType::Bf16;
+        s.workload.kvType = DType::Fp8;
+        r.recompute(s);
+        QVERIFY2(r.chart.subtitle.find("  \u00b7  weights int4, KV fp8  \u00b7  ") != std::string::npos, r.chart.subtitle.c_str());
+        s.workload.weightType = s.workload.activationType = s.workload.kvType = DType::Fp16;
         QCOMPARE(r.chart.practicalLabel, std::string("practical: 70% of peak, 85% of bandwidth"));
         // Figures on a rounding tie to six digits: 2,048.375 GB/s prints 2048.38 (half to even), 100.1875 TFLOP/s
         // 100.188. Divided by 1e9 + 1 or 1e12 + 1 instead, they would print 2048.37 and 100.187.
