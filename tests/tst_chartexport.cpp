@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "widgettestutil.h"
 
 #include "chartdata.h"
 #include "chartexport.h"
@@ -505,14 +506,36 @@ private Q_SLOTS:
         }
     }
 
-    void pdfIsAPdf()
+    // The PDF's page is the size asked for at 96 pixels per inch (1920 x 1080 pixels: 1440 x 810 points), and
+    // the drawing fills it: the background, laid out at 1280 x 720 and scaled by 1.5, covers the whole page (a
+    // layout left unscaled would cover 960 x 540 points of it). The same for a portrait page of 600 x 900 points.
+    void pdfDrawingFillsItsPage_data()
     {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QSizeF>("points");
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << QSizeF(1440, 810);
+        QTest::newRow("800x1200") << QSize(800, 1200) << QSizeF(600, 900);
+    }
+    void pdfDrawingFillsItsPage()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QSizeF, points);
         const QString path = m_dir.filePath(QStringLiteral("chart.pdf"));
-        QCOMPARE(exportChart(*m_plot, path, QSize(1920, 1080)), QString());
+        QCOMPARE(exportChart(*m_plot, path, size), QString());
         const QByteArray pdf = readAll(path);
         QVERIFY(pdf.startsWith("%PDF-"));
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-        QVERIFY(pdf.size() > 5000);
+        QCOMPARE(pdfMediaBox(pdf), QRectF(QPointF(0, 0), points));
+        const std::vector<QRectF> filled = pdfFilledRects(pdf);
+        QVERIFY(!filled.empty());
+        const QRectF largest = *std::max_element(filled.begin(), filled.end(), [](const QRectF &a, const QRectF &b) {
+            return a.width() * a.height() < b.width() * b.height();
+        });
+        const QRectF page(QPointF(0, 0), points);
+        QVERIFY2(std::fabs(largest.left() - page.left()) < 0.5 && std::fabs(largest.top() - page.top()) < 0.5
+                     && std::fabs(largest.right() - page.right()) < 0.5 && std::fabs(largest.bottom() - page.bottom()) < 0.5,
+                 qPrintable(QStringLiteral("the background covers (%1, %2) to (%3, %4) points")
+                                .arg(largest.left()).arg(largest.top()).arg(largest.right()).arg(largest.bottom())));
     }
 
     void failedWritesLeaveNothing_data()

@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "widgettestutil.h"
 
 #include <QColor>
 #include <QDir>
@@ -65,13 +66,27 @@ private Q_SLOTS:
                  0);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray head = file.read(8);
-        if (name.endsWith(QLatin1String(".png")))
-            QCOMPARE(QImage(path).size(), QSize(1920, 1080));
-        else if (name.endsWith(QLatin1String(".pdf")))
-            QVERIFY(head.startsWith("%PDF"));
-        else
-            QVERIFY(file.readAll().contains("3350GB/s"));
+        const QByteArray bytes = file.readAll();
+        // Each in its own format at the default 1920 x 1080, on the H100 SXM at batch 8.
+        if (name.endsWith(QLatin1String(".png"))) {
+            const QImage image(path);
+            QCOMPARE(image.size(), QSize(1920, 1080));
+            QCOMPARE(image.pixelColor(2, 2), QColor(Qt::white));
+        } else if (name.endsWith(QLatin1String(".pdf"))) {
+            // 1920 x 1080 pixels at 96 per inch: 1440 x 810 points, filled by the drawing's background.
+            QVERIFY(bytes.startsWith("%PDF-"));
+            QCOMPARE(pdfMediaBox(bytes), QRectF(0, 0, 1440, 810));
+            const std::vector<QRectF> filled = pdfFilledRects(bytes);
+            QVERIFY(std::any_of(filled.begin(), filled.end(), [](const QRectF &r) {
+                return std::fabs(r.width() - 1440) < 0.5 && std::fabs(r.height() - 810) < 0.5;
+            }));
+        } else {
+            QVERIFY(bytes.contains("<svg width=\"1920\" height=\"1080\""));
+            QVERIFY(bytes.contains("viewBox=\"0 0 1280 720\""));
+            QVERIFY(bytes.contains("<title>Roofline Model (Llama-2-13B, H100 SXM)</title>"));
+            QVERIFY(bytes.contains("<desc>H100 SXM: 3350 GB/s, 989.4 TFLOP/s fp16  \u00b7  batch 8, sequence 2048"));
+            QVERIFY(bytes.contains(">3350GB/s<"));
+        }
     }
 
     // --export-style dark draws on the dark canvas; the default is light, for slides.

@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "widgettestutil.h"
 
 #include "chartdata.h"
 #include "charttext.h"
@@ -24,36 +25,6 @@ Scenario seedScenario()
     s.model = llama2_13b();
     s.gpu = seedA6000();
     return s;
-}
-
-// Runs the canvas's queued replot, which lays the chart out: pixelOf then maps to the pixels drawn.
-void settle()
-{
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
-}
-
-// What the canvas shows on screen, once its queued replot has run: its paint event draws the canvas's
-// own paint buffers (unlike renderImage(), which redraws every layer).
-QImage screen(const RooflinePlot &plot)
-{
-    settle();
-    return plot.canvasWidget()->grab().toImage();
-}
-
-// Whether some pixel within `radius` of `at` is within `tolerance` (per channel) of `colour`.
-bool colourNear(const QImage &image, QPointF at, const QColor &colour, int radius = 2, int tolerance = 40)
-{
-    for (int dy = -radius; dy <= radius; ++dy)
-        for (int dx = -radius; dx <= radius; ++dx) {
-            const QPoint p = at.toPoint() + QPoint(dx, dy);
-            if (!image.rect().contains(p))
-                continue;
-            const QColor c = image.pixelColor(p);
-            if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
-                && std::abs(c.blue() - colour.blue()) <= tolerance)
-                return true;
-        }
-    return false;
 }
 
 // The colour a mark of `colour` drawn with `alpha` shows on the light canvas.
@@ -91,7 +62,7 @@ int roofPixels(const QImage &image, const RooflinePlot &plot, double bandwidth, 
     int count = 0;
     for (int i = 0; i < 200; ++i) {
         const double intensity = 1.5 * std::pow(4.0, i / 199.0);
-        count += colourNear(image, plot.pixelOf(intensity, bandwidth * intensity), colour, 0) ? 1 : 0;
+        count += colourNear(image, plot.pixelOf(intensity, bandwidth * intensity), colour, 0, 40) ? 1 : 0;
     }
     return count;
 }
@@ -235,7 +206,7 @@ private Q_SLOTS:
                 ++points;
                 const QPointF at = m_plot->pixelOf(p.intensity, p.attainableFlopsPerSecond);
                 QVERIFY(holds(m_plot->pointsAt(at), p));
-                QVERIFY2(colourNear(image, at, seriesColor(series), 1),
+                QVERIFY2(colourNear(image, at, seriesColor(series), 1, 40),
                          qPrintable(QStringLiteral("%1 at %2 FLOP/B").arg(QString::fromUtf8(seriesName(series).data())).arg(p.intensity)));
             }
             QCOMPARE(points, PointsPerSeries[std::size_t(i)]);
@@ -250,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(std::fabs(qk->intensity - 113.7778) < 1e-3);
         ROOFLINE_COMPARE_REL(qk->attainableFlopsPerSecond, 768e9 * qk->intensity, 1e-9);
         const QPointF at = m_plot->pixelOf(113.7778, 768e9 * 113.7778);
-        QVERIFY(colourNear(screen(*m_plot), at, seriesColor(Series::QkPvInit), 1));
+        QVERIFY(colourNear(screen(*m_plot), at, seriesColor(Series::QkPvInit), 1, 40));
         QVERIFY(m_plot->pointAt(at) && m_plot->pointAt(at)->op == OpKind::Qk);
     }
 
@@ -573,6 +544,38 @@ private Q_SLOTS:
         QCOMPARE(ridgeRows(image, ridge.x + 15, ridge.top, ridge.bottom), 0);
     }
 
+    // A second GPU's ridge runs up from the frame's floor to the corner of its own roofs, not to the frame's
+    // top: a GPU of 200 GB/s and 20 TFLOP/s beside the seed A6000 has its corner at 20e12 / 200e9 = 100 FLOP/B,
+    // 20 TFLOP/s; the frame reaches 300 TFLOP/s.
+    void theSecondGpusRidgeStopsAtItsCorner()
+    {
+        ChartData chart = m_results.chart;
+        chart.current.clear(); // no marks in the ridge's column
+        chart.sweep.clear();
+        chart.secondRoof = ChartData::OtherRoof { "Slow", Roofline { 20e12, 200e9 }, "Slow: 200GB/s", "Slow: 20 TFLOP/s" };
+        m_plot->setData(chart);
+        const QImage image = screen(*m_plot);
+        QCOMPARE(m_plot->viewRange().yMax, 3e14);
+        const QColor grey(0x44, 0x44, 0x44); // the second GPU's lines
+        const double x = m_plot->pixelOf(100, 1e12).x();
+        const auto rows = [&](double from, double to) {
+            int hits = 0, all = 0;
+            for (double y = m_plot->pixelOf(100, to).y(); y <= m_plot->pixelOf(100, from).y(); y += 1.0, ++all)
+                hits += colourNear(image, QPointF(x, y), grey, 1, 30) ? 1 : 0;
+            return std::pair(hits, all);
+        };
+        const auto [below, belowRows] = rows(1e11, 14e12);
+        QVERIFY2(below > belowRows / 2, qPrintable(QStringLiteral("%1 of %2 rows").arg(below).arg(belowRows)));
+        const auto [above, aboveRows] = rows(30e12, 2.5e14);
+        QVERIFY(aboveRows > 100);
+        QCOMPARE(above, 0);
+        // A column 20 pixels aside is clear.
+        int aside = 0;
+        for (double y = m_plot->pixelOf(100, 14e12).y(); y <= m_plot->pixelOf(100, 1e11).y(); y += 1.0)
+            aside += colourNear(image, QPointF(x + 20, y), grey, 1, 30) ? 1 : 0;
+        QCOMPARE(aside, 0);
+    }
+
     void resetViewIsTheSeedFrame()
     {
         const ViewRange frame = m_plot->viewRange();
@@ -699,7 +702,7 @@ private Q_SLOTS:
         const QColor orange = seriesColor(Series::QkvMlpAr);
         const ChartPoint before = currentPoint(m_results.chart, Series::QkvMlpAr); // decode at batch 1: ~1 FLOP/B
         const QPointF oldPixel = m_plot->pixelOf(before.intensity, before.attainableFlopsPerSecond);
-        QVERIFY(colourNear(screen(*m_plot), oldPixel, orange));
+        QVERIFY(colourNear(screen(*m_plot), oldPixel, orange, 2, 40));
 
         QSignalSpy replots(m_plot.get(), &RooflinePlot::replotted);
         Scenario s = seedScenario();
@@ -713,8 +716,8 @@ private Q_SLOTS:
         QCOMPARE(replots.front().front().toBool(), false); // the points' layer alone was redrawn
         const ChartPoint moved = currentPoint(results.chart, Series::QkvMlpAr); // ~63 FLOP/B
         QVERIFY(moved.intensity > 30 * before.intensity);
-        QVERIFY(colourNear(after, m_plot->pixelOf(moved.intensity, moved.attainableFlopsPerSecond), orange));
-        QVERIFY2(!colourNear(after, oldPixel, orange), "the marker of the last step is still on screen");
+        QVERIFY(colourNear(after, m_plot->pixelOf(moved.intensity, moved.attainableFlopsPerSecond), orange, 2, 40));
+        QVERIFY2(!colourNear(after, oldPixel, orange, 2, 40), "the marker of the last step is still on screen");
     }
 
     void aRoofChangeRedrawsTheFrame()

@@ -1,0 +1,123 @@
+#pragma once
+
+// Helpers for the tests that look at what the widgets draw: the canvas's pixels and an exported PDF's page.
+// (testutil.h is shared with the model's tests, which link no Qt GUI.)
+
+#include "rooflineplot.h"
+
+#include <QByteArray>
+#include <QColor>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QImage>
+#include <QList>
+#include <QPointF>
+#include <QRectF>
+#include <QRegularExpression>
+#include <QTransform>
+#include <QWidget>
+
+#include <cstdlib>
+#include <vector>
+
+// Runs the canvas's queued replot, so that what it shows and where its pixels map are current.
+inline void settle()
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+}
+
+// What the canvas shows on screen, once its queued replot has run: its paint event draws the canvas's own
+// paint buffers (unlike renderImage(), which redraws every layer).
+inline QImage screen(const roofline::RooflinePlot &plot)
+{
+    settle();
+    return plot.canvasWidget()->grab().toImage();
+}
+
+// Whether some pixel within `radius` of `at` is within `tolerance` (per channel) of `colour`.
+inline bool colourNear(const QImage &image, QPointF at, const QColor &colour, int radius, int tolerance)
+{
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint p = at.toPoint() + QPoint(dx, dy);
+            if (!image.rect().contains(p))
+                continue;
+            const QColor c = image.pixelColor(p);
+            if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
+                && std::abs(c.blue() - colour.blue()) <= tolerance)
+                return true;
+        }
+    return false;
+}
+
+// A PDF's page box, in points ([0 0 w h]); empty if the file has none.
+inline QRectF pdfMediaBox(const QByteArray &pdf)
+{
+    static const QRegularExpression box(QStringLiteral("/MediaBox \\[\\s*([-0-9.]+)\\s+([-0-9.]+)\\s+([-0-9.]+)\\s+([-0-9.]+)\\s*\\]"));
+    const QRegularExpressionMatch m = box.match(QString::fromLatin1(pdf));
+    if (!m.hasMatch())
+        return {};
+    return QRectF(QPointF(m.captured(1).toDouble(), m.captured(2).toDouble()),
+                  QPointF(m.captured(3).toDouble(), m.captured(4).toDouble()));
+}
+
+// Every rectangle a PDF fills (`x y w h re` then `f` or `f*`), in page points, from its compressed content
+// streams: the operators q, Q and cm are followed, so a drawing scaled by its writer lands where it shows. Enough
+// of PDF for what Qt's writer puts in a chart's page, not a general reader.
+inline std::vector<QRectF> pdfFilledRects(const QByteArray &pdf)
+{
+    std::vector<QRectF> filled;
+    qsizetype at = 0;
+    while ((at = pdf.indexOf("stream", at)) >= 0) {
+        qsizetype start = at + 6;
+        if (start < pdf.size() && pdf[start] == '\r')
+            ++start;
+        if (start < pdf.size() && pdf[start] == '\n')
+            ++start;
+        const qsizetype end = pdf.indexOf("endstream", start);
+        if (end < 0)
+            break;
+        at = end + 9;
+        // zlib data; qUncompress wants its expected size first, and grows its buffer when that is too small.
+        QByteArray packed(4, '\0');
+        packed[0] = char(0x00);
+        packed[1] = char(0x10); // 1 MiB
+        packed += pdf.mid(start, end - start);
+        const QByteArray content = qUncompress(packed);
+        if (content.isEmpty())
+            continue;
+        std::vector<double> operands;
+        std::vector<QTransform> saved;
+        QTransform ctm;
+        std::vector<QRectF> path;
+        const QList<QByteArray> tokens = content.simplified().split(' ');
+        for (const QByteArray &token : tokens) {
+            bool number = false;
+            const double value = token.toDouble(&number);
+            if (number) {
+                operands.push_back(value);
+                continue;
+            }
+            const auto last = [&](std::size_t i) { return operands[operands.size() - 1 - i]; };
+            if (token == "q") {
+                saved.push_back(ctm);
+            } else if (token == "Q") {
+                if (!saved.empty()) {
+                    ctm = saved.back();
+                    saved.pop_back();
+                }
+            } else if (token == "cm" && operands.size() >= 6) {
+                ctm = QTransform(last(5), last(4), last(3), last(2), last(1), last(0)) * ctm;
+            } else if (token == "re" && operands.size() >= 4) {
+                path.push_back(ctm.mapRect(QRectF(last(3), last(2), last(1), last(0))).normalized());
+            } else if (token == "f" || token == "f*") {
+                filled.insert(filled.end(), path.begin(), path.end());
+                path.clear();
+            } else if (token == "n" || token == "S" || token == "s" || token == "B" || token == "b") {
+                path.clear();
+            }
+            operands.clear();
+        }
+    }
+    return filled;
+}
