@@ -3,7 +3,7 @@
 
 #include "chartdata.h"
 #include "chartexport.h"
-#include "charttheme.h"
+#include "chartcolors.h"
 #include "modelfixtures.h"
 #include "charttext.h"
 #include "rooflineplot.h"

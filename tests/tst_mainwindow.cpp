@@ -3,7 +3,7 @@
 
 #include "chartframe.h"
 #include "charttext.h"
-#include "charttheme.h"
+#include "chartcolors.h"
 #include "assumptionspanel.h"
 #include "controlpanel.h"
 #include "explorerstate.h"
@@ -31,6 +31,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>

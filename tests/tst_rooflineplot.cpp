@@ -3,7 +3,7 @@
 
 #include "chartdata.h"
 #include "charttext.h"
-#include "charttheme.h"
+#include "chartcolors.h"
 #include "modelfixtures.h"
 #include "rooflineplot.h"
 

@@ -4,8 +4,6 @@
 #include "rooflineplot.h"
 #include "text.h"
 
-#include "qcp.h"
-
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
@@ -26,23 +24,6 @@
 namespace roofline {
 
 namespace {
-
-// Vector formats: the chart laid out at the size in points, every pen given a real width (cosmetic
-// 0-width pens are dropped by vector editors).
-bool paintVector(RooflinePlot &plot, bool dark, QPaintDevice *device, const QSize &layout, double scaleX, double scaleY,
-                 double down)
-{
-    QCPPainter painter;
-    if (!painter.begin(device))
-        return false;
-    painter.translate(0.0, down);
-    painter.scale(scaleX, scaleY);
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setMode(QCPPainter::pmNoCaching);
-    painter.setMode(QCPPainter::pmNonCosmetic);
-    plot.paintExport(&painter, layout, dark);
-    return painter.end();
-}
 
 bool xmlAllows(char32_t c)
 {
@@ -153,7 +134,7 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         generator.setViewBox(QRect(QPoint(0, 0), layout));
         generator.setTitle(SvgTitlePlaceholder);
         generator.setDescription(SvgDescriptionPlaceholder);
-        painted = paintVector(plot, darkStyle, &generator, layout, 1.0, 1.0, 0.0);
+        painted = plot.paintVector(&generator, layout, 1.0, 1.0, 0.0, darkStyle);
     } else {
         QPdfWriter writer(&buffer);
         // Lay out at screen resolution so fonts keep their proportions; the page is the layout in points.
@@ -167,8 +148,8 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
         // Qt (6.4) writes the page in whole points and puts the drawing's top at the rounded height; the box
         // is set to the exact size afterwards (exactMediaBox), so the drawing is moved down by the rounding.
         const double rounding = (writer.pageLayout().fullRectPoints().height() - page.height()) / 0.75;
-        painted = paintVector(plot, darkStyle, &writer, layout, double(size.width()) / layout.width(),
-                              double(size.height()) / layout.height(), rounding);
+        painted = plot.paintVector(&writer, layout, double(size.width()) / layout.width(),
+                                   double(size.height()) / layout.height(), rounding, darkStyle);
     }
     if (!painted)
         return {};
@@ -214,24 +195,6 @@ QString exportFileFilter()
     for (const ExportFormatName &name : ExportFormats)
         filters << QLatin1String(name.description) + QStringLiteral(" (*.") + QLatin1String(name.suffix) + QLatin1Char(')');
     return filters.join(QStringLiteral(";;"));
-}
-
-QSize exportLayoutSize(const QSize &size)
-{
-    // Lay out at a size where fonts read as on screen (at most 720 high), then scale to the pixels or page.
-    // The short side is laid out at least 256 units wide, a small page being drawn from a larger layout, so
-    // the axes and their labels (about 90 units) fit, and rounding to whole units changes the shape by at
-    // most 0.2 %. (A 64 x 16384 chart was laid out 3 x 720: 7 % too wide and with no room for its axes.)
-    const double shortSide = std::min(size.width(), size.height());
-    const double layoutScale = std::min(std::max(1.0, size.height() / 720.0), shortSide / 256.0);
-    return QSize(std::max(1, int(std::lround(size.width() / layoutScale))),
-                 std::max(1, int(std::lround(size.height() / layoutScale))));
-}
-
-QSize exportPixelSize(const QSize &size, double scale)
-{
-    return QSize(std::max(1, int(std::lround(size.width() * scale))),
-                 std::max(1, int(std::lround(size.height() * scale))));
 }
 
 QString exportSizeProblem(const QSize &size, double scale, ExportFormat format)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportlayout.h"
 #include "inputlimits.h"
 
 #include <QSize>
@@ -36,15 +37,6 @@ enum class ExportFailure { None, Request, Rendering, Writing };
 
 // The format a file name asks for, by its extension; false when it is none of .png, .svg, .pdf.
 bool exportFormatForPath(const QString &path, ExportFormat *format);
-
-// The size an export of `size` pixels (or points) is laid out at before it is scaled to fill them: fonts read
-// as on screen (at most 720 high), and the short side is at least 256 units, so the axes and their labels fit
-// in a tall, narrow or small export, which is then drawn from a larger layout. PNG, SVG and PDF share it.
-QSize exportLayoutSize(const QSize &size);
-
-// The PNG's pixels for a chart laid out at `size` with `scale`: each side times the scale, rounded to the
-// nearest pixel (65 x 1.5 gives 98). The image has exactly these pixels, whatever its shape.
-QSize exportPixelSize(const QSize &size, double scale);
 
 // Why `size` at `scale` cannot be exported as `format`, with the limit it breaks; empty when it can. A PNG's
 // pixels are bounded by ExportSideRange.max a side and MaxExportPixels in all; SVG and PDF, which `scale` does not

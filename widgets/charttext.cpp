@@ -1,5 +1,6 @@
 #include "charttext.h"
 
+#include "chartcolors.h"
 #include "units.h"
 
 #include <QStringList>
@@ -105,8 +106,9 @@ QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint 
                        .arg(qs(point.name).toHtmlEscaped(), si(point.intensity), si(point.achievedFlopsPerSecond), si(point.seconds))
                        .arg(point.shareOfRoof * 100.0, 0, 'f', 1);
     if (point.shareOfRoof > 1.02)
-        text += QStringLiteral("<br><span style='color:#c62828'><b>⚠ above the roof:</b> check the units, the FLOP "
-                               "counting, or sparse math</span>");
+        text += QStringLiteral("<br><span style='color:%1'><b>⚠ above the roof:</b> check the units, the FLOP "
+                               "counting, or sparse math</span>")
+                    .arg(warningColor().name());
     if (modelled)
         text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
                     .arg(si(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),

@@ -6,25 +6,6 @@
 
 namespace roofline {
 
-QColor seriesColor(Series series)
-{
-    static const std::array<QColor, SeriesCount> cycle { QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
-                                                         QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
-                                                         QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b) };
-    const auto index = static_cast<std::size_t>(series);
-    return index < cycle.size() ? cycle[index] : QColor(0x7f, 0x7f, 0x7f);
-}
-
-QColor ridgeColor()
-{
-    return QColor(0xe3, 0x77, 0xc2);
-}
-
-QColor ridgeLabelColor(bool dark)
-{
-    return dark ? ridgeColor() : QColor(0xa8, 0x32, 0x7a);
-}
-
 namespace {
 class SiLogTicker : public QCPAxisTickerLog
 {
@@ -89,8 +70,8 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation)
     t.legendBorder = QPen(dark ? QColor(0x55, 0x55, 0x5a) : QColor(0xbb, 0xbb, 0xbb));
     t.legendIconSize = QSize(int(28 * f), int(18 * f));
 
-    const QColor blue = seriesColor(Series::QkvMlpInit);
-    const QColor red(0xd6, 0x27, 0x28);
+    const QColor blue = memoryRoofColor();
+    const QColor red = computeRoofColor();
     t.memoryRoof = QPen(blue, 2.0 * pen, Qt::DashLine);
     t.computeRoof = QPen(red, 2.0 * pen, Qt::DashLine);
     t.practicalMemoryRoof = QPen(withAlpha(blue, 110), 1.6 * pen, Qt::SolidLine);
@@ -102,7 +83,7 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation)
     t.ridge = QPen(ridgeColor(), 1.6 * pen, Qt::DashLine);
     t.ceiling = QPen(QColor(0x80, 0x80, 0x80), 1.2 * pen, Qt::DotLine);
     t.bandwidthLabel = blue;
-    t.peakLabel = QColor(0xb2, 0x1f, 0x20);
+    t.peakLabel = computeBoundColor();
     t.ridgeLabel = ridgeLabelColor(dark);
 
     t.annotationText = t.text;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartcolors.h"
 #include "opcost.h"
 
 #include "qcp.h"
@@ -12,15 +13,6 @@
 #include <array>
 
 namespace roofline {
-
-// The seed chart's colours: matplotlib's default cycle, in the order of its legend.
-QColor seriesColor(Series series);
-
-// The ridge line's colour: the next colour of matplotlib's cycle, which none of the six series takes, so the
-// ridge never reads as a series' marker (the seed chart drew it in the green of "up/gate/down init"). Its
-// label takes a darker shade of it on the light style, where the line's own is too pale for text.
-QColor ridgeColor();
-QColor ridgeLabelColor(bool dark);
 
 // A logarithmic axis ticker whose labels are in SI units, as in the seed chart: 1, 10, 1k; 10G, 100T.
 QSharedPointer<QCPAxisTickerLog> siLogTicker(double base = 10.0, int subTicks = 8);

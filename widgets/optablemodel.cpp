@@ -1,6 +1,6 @@
 #include "optablemodel.h"
 
-#include "charttheme.h"
+#include "chartcolors.h"
 #include "units.h"
 
 #include <QBrush>
@@ -116,7 +116,7 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::DecorationRole && index.column() == Op && op.cost.series != Series::None) {
         return seriesColor(op.cost.series);
     } else if (role == Qt::ForegroundRole && index.column() == BoundColumn) {
-        return QBrush(memory ? QColor(0x1f, 0x5f, 0xa0) : QColor(0xb2, 0x1f, 0x20));
+        return QBrush(memory ? memoryBoundColor() : computeBoundColor());
     } else if (role == Qt::ToolTipRole) {
         const ByteSplit &b = op.cost.bytes;
         return tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV cache read %6B, written %7B\nruns %8× per pass")

@@ -59,10 +59,11 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_scale = new QCPColorScale(&p);
     p.plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
-    // Viridis: perceptually uniform and readable in grey, as matplotlib's default map.
     QCPColorGradient viridis;
-    viridis.setColorStops({ { 0.0, QColor(0x44, 0x01, 0x54) }, { 0.25, QColor(0x3b, 0x52, 0x8b) }, { 0.5, QColor(0x21, 0x91, 0x8c) },
-                            { 0.75, QColor(0x5e, 0xc9, 0x62) }, { 1.0, QColor(0xfd, 0xe7, 0x25) } });
+    QMap<double, QColor> stops;
+    for (const auto &[at, colour] : viridisStops())
+        stops.insert(at, colour);
+    viridis.setColorStops(stops);
     viridis.setNanHandling(QCPColorGradient::nhTransparent);
     m_map->setGradient(viridis);
     auto *margins = new QCPMarginGroup(&p);
@@ -70,14 +71,14 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
     m_boundary = p.addGraph();
-    m_boundary->setPen(QPen(Qt::white, 2.5, Qt::DashLine));
+    m_boundary->setPen(QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine));
     m_boundary->setName(tr("memory limit"));
     m_current = p.addGraph();
     m_current->setLineStyle(QCPGraph::lsNone);
-    m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.5), QColor(0xd6, 0x27, 0x28), 14));
+    m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14));
     m_current->setName(tr("operating point"));
     p.legend->setVisible(true);
-    p.legend->setBrush(QColor(255, 255, 255, 200));
+    p.legend->setBrush(phaseMapLegendColor());
     p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 }
 

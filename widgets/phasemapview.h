@@ -38,7 +38,6 @@ public:
     QString scaleLabel() const;
 
     QComboBox *quantityBox() const { return m_quantity; }
-    QComboBox *seriesBox() const { return m_series; }
 
 Q_SIGNALS:
     // The user picked another quantity or series: the window recomputes.

@@ -3,6 +3,7 @@
 #include "annotationlayer.h"
 #include "canvas.h"
 #include "charttext.h"
+#include "charttheme.h"
 #include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
@@ -123,8 +124,8 @@ void RooflinePlot::buildFrame()
 
 void RooflinePlot::applyTheme()
 {
-    m_theme = ChartTheme::make(font(), m_dark, m_presentation);
-    const ChartTheme &t = m_theme;
+    m_theme = std::make_unique<ChartTheme>(ChartTheme::make(font(), m_dark, m_presentation));
+    const ChartTheme &t = *m_theme;
     m_background->setColor(t.background);
     m_title->setFont(t.titleFont);
     m_title->setTextColor(t.text);

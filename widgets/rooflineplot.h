@@ -2,7 +2,6 @@
 
 #include "chartdata.h"
 #include "chartframe.h"
-#include "charttheme.h"
 #include "session.h"
 
 #include <QLineF>
@@ -14,7 +13,6 @@
 
 class QCustomPlot;
 class QCPLayer;
-class QCPPainter;
 class QCPTextElement;
 class QCPItemText;
 
@@ -22,6 +20,7 @@ namespace roofline {
 
 class AnnotationLayer;
 class BackgroundFill;
+struct ChartTheme;
 class PointsLayer;
 class RoofsLayer;
 
@@ -85,8 +84,10 @@ public:
     // The chart as an image of exactly exportPixelSize(size, scale) pixels, laid out for `size` (fonts in
     // proportion), in the export style (`dark` or light, never presentation), whatever the screen shows.
     QImage renderImage(const QSize &size, double scale = 1.0, bool dark = false);
-    // Draws the chart laid out at `layout` on `painter` (vector exports), in the export style.
-    void paintExport(QCPPainter *painter, const QSize &layout, bool dark);
+    // Draws the chart laid out at `layout` on `device` (an SVG or PDF writer), in the export style, moved down
+    // by `down` units of the device and then scaled by (scaleX, scaleY); every pen gets a real width, as
+    // vector editors drop cosmetic 0-width pens. False if the device could not be painted on.
+    bool paintVector(QPaintDevice *device, const QSize &layout, double scaleX, double scaleY, double down, bool dark);
 
     // The legend's entries as last laid out, top to bottom: each one's name and its box in pixels of the canvas
     // (a click on a series' entry asks to toggle it).
@@ -149,7 +150,7 @@ private:
     QCPLayer *m_frameLayer = nullptr;
     QCPLayer *m_topLayer = nullptr;
     ChartData m_data;
-    ChartTheme m_theme;
+    std::unique_ptr<ChartTheme> m_theme; // every colour, pen and font of the current look
     std::unique_ptr<RoofsLayer> m_roofs;
     std::unique_ptr<PointsLayer> m_points;
     std::unique_ptr<AnnotationLayer> m_annotations;

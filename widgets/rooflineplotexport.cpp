@@ -1,6 +1,7 @@
 #include "rooflineplot.h"
 
-#include "chartexport.h"
+#include "charttheme.h"
+#include "exportlayout.h"
 
 #include "qcp.h"
 
@@ -60,7 +61,7 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool dark)
     QImage image(exportPixelSize(size, scale), QImage::Format_RGB32);
     if (image.isNull())
         return image;
-    image.fill(m_theme.background);
+    image.fill(m_theme->background);
     QCPPainter painter(&image);
     const double scaleX = double(image.width()) / layout.width();
     const double scaleY = double(image.height()) / layout.height();
@@ -72,10 +73,19 @@ QImage RooflinePlot::renderImage(const QSize &size, double scale, bool dark)
     return image;
 }
 
-void RooflinePlot::paintExport(QCPPainter *painter, const QSize &layout, bool dark)
+bool RooflinePlot::paintVector(QPaintDevice *device, const QSize &layout, double scaleX, double scaleY, double down, bool dark)
 {
     const ExportStyle style(*this, dark);
-    m_plot->toPainter(painter, layout.width(), layout.height());
+    QCPPainter painter;
+    if (!painter.begin(device))
+        return false;
+    painter.translate(0.0, down);
+    painter.scale(scaleX, scaleY);
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    m_plot->toPainter(&painter, layout.width(), layout.height());
+    return painter.end();
 }
 
 } // namespace roofline

@@ -1,5 +1,6 @@
 #include "summaryview.h"
 
+#include "chartcolors.h"
 #include "units.h"
 
 namespace roofline {
@@ -23,7 +24,7 @@ void SummaryView::setEvaluation(const Evaluation &e)
     QString memory = tr("weights %1 + KV cache %2 = <b>%3</b> of %4")
                          .arg(si(m.weightBytes, "B"), si(m.kvCacheBytes, "B"), si(m.totalBytes(), "B"), si(m.capacityBytes, "B"));
     if (m_warning)
-        memory = QStringLiteral("<span style='color:#c62828'><b>⚠ Does not fit:</b> ") + memory
+        memory = QStringLiteral("<span style='color:%1'><b>⚠ Does not fit:</b> ").arg(warningColor().name()) + memory
             + tr(" (%1 over)").arg(si(m.totalBytes() - m.capacityBytes, "B")) + QStringLiteral("</span>");
     // With several tokens verified per step, tokens/s counts the accepted ones, and says how many.
     const QString accepted = e.workload.tokensPerStep > 1
