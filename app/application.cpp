@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "presetsource.h"
 #include "resultsmodel.h"
+#include "canvasfeed.h"
 #include "rooflineplot.h"
 #include "sessionfiles.h"
 #include "startupprobe.h"

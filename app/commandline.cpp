@@ -83,8 +83,9 @@ struct Options {
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
     QCommandLineOption dump { QStringLiteral("dump"),
-                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over 64 log-spaced "
-                                             "values of each, rounded; each pair once)."),
+                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over %1 log-spaced "
+                                             "values of each, rounded; each pair once).")
+                                  .arg(PhaseMapCells),
                               QStringLiteral("format") };
     QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
     QCommandLineOption exportFile { QStringLiteral("export"),
@@ -479,7 +480,7 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         out << evaluationToCsv(request.scenario().evaluate());
     } else if (request.dumpFormat == QLatin1String("phase-map")) {
         PhaseMap map;
-        computePhaseMap(request.scenario(), request.phaseMapQuantity, request.phaseMapSeries, 64, map);
+        computePhaseMap(request.scenario(), request.phaseMapQuantity, request.phaseMapSeries, PhaseMapCells, map);
         out << phaseMapCsv(map, request.phaseMapQuantity);
     } else if (request.dumpFormat == QLatin1String("json")) {
         out << sessionReportJson(request.session, request.dumpSweep);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "canvasfeed.h"
 #include "charttext.h"
 #include "controlpanel.h"
 #include "controlsbinder.h"
@@ -79,8 +80,12 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connectCanvas();
     connect(m_controls, &ControlPanel::openModelFileRequested, m_files, &FileController::openModelDialog);
     connect(m_controls, &ControlPanel::openGpuFileRequested, m_files, &FileController::openGpuDialog);
-    connect(m_phaseMap, &PhaseMapView::choiceChanged, this, &MainWindow::refreshPhaseMap);
-    connect(m_views, &QTabWidget::currentChanged, this, &MainWindow::refreshPhaseMap);
+    connect(m_results, &ResultsModel::phaseMapAvailable, m_phaseMap, &PhaseMapView::setData);
+    m_results->setPhaseMapChoice(m_phaseMap->quantity(), m_phaseMap->series());
+    connect(m_phaseMap, &PhaseMapView::choiceChanged, m_results,
+            [this] { m_results->setPhaseMapChoice(m_phaseMap->quantity(), m_phaseMap->series()); });
+    connect(m_views, &QTabWidget::currentChanged, m_results,
+            [this] { m_results->setPhaseMapShown(m_views->currentWidget() == m_phaseMap); });
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
     connect(m_files, &FileController::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_files, &FileController::sessionPathChanged, this, &MainWindow::showTitle);
@@ -155,7 +160,6 @@ void MainWindow::showResults(const ScenarioResults &results)
     showOnCanvas(*m_plot, session, results.chart);
     m_opTable->setEvaluation(results.evaluation, results.chart.measured);
     m_summary->setEvaluation(results.evaluation);
-    refreshPhaseMap();
     showTitle();
 }
 
@@ -166,15 +170,6 @@ void MainWindow::showTitle()
     const QString path = m_files->sessionPath();
     setWindowTitle((path.isEmpty() ? QString() : QFileInfo(path).fileName() + QStringLiteral("[*] — ")) + chart
                    + (path.isEmpty() ? QStringLiteral("[*]") : QString()) + QStringLiteral(" — Roofline Explorer"));
-}
-
-void MainWindow::refreshPhaseMap()
-{
-    // Computed only while it is shown: a slider step on the roofline tab does not pay for it.
-    if (m_views->currentWidget() != m_phaseMap)
-        return;
-    computePhaseMap(m_state->scenario(), m_phaseMap->quantity(), m_phaseMap->series(), 96, m_phaseMapData);
-    m_phaseMap->setData(m_phaseMapData);
 }
 
 void MainWindow::showError(const QString &message)

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "grid.h"
-
 #include <QMainWindow>
 
 class QMenu;
@@ -49,7 +47,6 @@ public:
     FileController *files() const { return m_files; }
     ResultsModel *resultsModel() const { return m_results; }
     const ScenarioResults &results() const;
-    const PhaseMap &phaseMapData() const { return m_phaseMapData; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -63,7 +60,6 @@ private:
     void showResults(const ScenarioResults &results);
     void showTitle();
     void rebuildRecentMenu();
-    void refreshPhaseMap();
     void followPalette();
 
     ExplorerState *m_state;
@@ -78,7 +74,6 @@ private:
     QWidget *m_numbers;
     QTabWidget *m_views;
     PhaseMapView *m_phaseMap;
-    PhaseMap m_phaseMapData;
     QMenu *m_recentMenu = nullptr;
     bool m_presenting = false;
     bool m_wasMaximized = false;

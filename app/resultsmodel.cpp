@@ -1,7 +1,6 @@
 #include "resultsmodel.h"
 
 #include "explorerstate.h"
-#include "rooflineplot.h"
 
 namespace roofline {
 
@@ -16,26 +15,34 @@ void ResultsModel::recompute()
 {
     m_results.recompute(m_state->session());
     ++m_computations;
+    m_phaseMapStale = true;
     Q_EMIT resultsAvailable(m_results);
+    refreshPhaseMap();
 }
 
-void showOnCanvas(RooflinePlot &plot, const Session &session, const ChartData &chart)
+void ResultsModel::setPhaseMapShown(bool shown)
 {
-    for (int i = 0; i < SeriesCount; ++i)
-        plot.setSeriesVisible(static_cast<Series>(i), session.seriesVisible[std::size_t(i)]);
-    plot.setShowAllCeilings(session.showAllCeilings);
-    plot.setData(chart);
-    plot.setAnnotations(session.annotations);
+    m_phaseMapShown = shown;
+    refreshPhaseMap();
 }
 
-void showView(RooflinePlot &plot, const Session &session)
+void ResultsModel::setPhaseMapChoice(GridQuantity quantity, Series series)
 {
-    if (session.view) {
-        if (!(plot.viewRange() == *session.view))
-            plot.setViewRange(*session.view);
-    } else if (plot.isViewCustomised()) {
-        plot.resetView();
-    }
+    if (quantity == m_phaseMapQuantity && series == m_phaseMapSeries)
+        return;
+    m_phaseMapQuantity = quantity;
+    m_phaseMapSeries = series;
+    m_phaseMapStale = true;
+    refreshPhaseMap();
+}
+
+void ResultsModel::refreshPhaseMap()
+{
+    if (!m_phaseMapShown || !m_phaseMapStale)
+        return;
+    computePhaseMap(m_state->scenario(), m_phaseMapQuantity, m_phaseMapSeries, PhaseMapCells, m_phaseMap);
+    m_phaseMapStale = false;
+    Q_EMIT phaseMapAvailable(m_phaseMap);
 }
 
 } // namespace roofline

@@ -1,18 +1,18 @@
 #pragma once
 
 #include "chartdata.h"
+#include "grid.h"
 
 #include <QObject>
 
 namespace roofline {
 
 class ExplorerState;
-class RooflinePlot;
-struct Session;
 
 // The one place results are computed for the window: when the state's scenario changes it recomputes them
 // (ScenarioResults reuses what did not change) and hands them, typed, to whoever subscribed: the canvas, the
-// op table and the summary. Views never compute; the state never sees results.
+// op table and the summary. The phase map is computed too while it is shown (a slider step on the roofline
+// does not pay for it), for the quantity and series chosen. Views never compute; the state never sees results.
 class ResultsModel : public QObject
 {
     Q_OBJECT
@@ -25,20 +25,28 @@ public:
     // Computes the results for the state as it is now and announces them.
     void recompute();
 
+    // Whether the phase map is wanted (its view is shown), and what it maps. Computed, and announced, now if
+    // it is wanted and was not computed for this choice and scenario.
+    void setPhaseMapShown(bool shown);
+    void setPhaseMapChoice(GridQuantity quantity, Series series);
+    // The last map computed (PhaseMapCells a side).
+    const PhaseMap &phaseMap() const { return m_phaseMap; }
+
 Q_SIGNALS:
     void resultsAvailable(const roofline::ScenarioResults &results);
+    void phaseMapAvailable(const roofline::PhaseMap &map);
 
 private:
     const ExplorerState *m_state;
+    void refreshPhaseMap();
+
     ScenarioResults m_results;
     int m_computations = 0;
+    PhaseMap m_phaseMap;
+    bool m_phaseMapShown = false;
+    bool m_phaseMapStale = true;
+    GridQuantity m_phaseMapQuantity = GridQuantity::DecodeStepSeconds;
+    Series m_phaseMapSeries = Series::QkvMlpAr;
 };
-
-// What the canvas takes from a session besides the results: which series show, whether every ceiling is
-// drawn, the labels and notes. The frame is the view's own (showView). The window and the headless export
-// both draw through this, so they show the same chart.
-void showOnCanvas(RooflinePlot &plot, const Session &session, const ChartData &chart);
-// The session's frame on the canvas: its stored range, or the fitted frame when it has none.
-void showView(RooflinePlot &plot, const Session &session);
 
 } // namespace roofline

@@ -48,6 +48,10 @@ struct PhaseMap {
     std::vector<std::pair<double, double>> fitsBoundary; // (batch, largest sequence that fits), batch rising
 };
 
+// The phase map's cells a side, in the window and in --dump phase-map alike (64 log-spaced values: 52
+// distinct batch sizes and 59 sequence lengths once rounded to whole numbers).
+inline constexpr std::size_t PhaseMapCells = 64;
+
 // Fills `out` for `scenario` on an n x n grid over batch 1..1024 and sequence 1..131072 (the sliders' ranges).
 void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out);
 
