@@ -237,6 +237,32 @@ private Q_SLOTS:
         QCOMPARE(findOp(decode, OpKind::QProj)->bytes.kvWritten, 0.0);
     }
 
+    // The keys a token attends to, averaged over the layers: min(tokens, window) in a windowed layer, all of them in
+    // the others. 40 layers, 10 windowed at 4,096, 10,000 tokens: (10 x 4096 + 30 x 10000) / 40 = 8,524. One
+    // windowed layer of 4 at 10 tokens: 4. A window with no layer under it, or layers under no window (Qwen2's
+    // max_window_layers with use_sliding_window false): every token. A model of no layers: every token, not 0/0.
+    void attendedTokensAveragesOverTheLayers()
+    {
+        ModelConfig m = llama2_13b();
+        m.layers = 40;
+        m.slidingWindow = 4096;
+        m.windowedLayers = 10;
+        QCOMPARE(attendedTokens(m, 10000), 8524.0);
+        QCOMPARE(attendedTokens(m, 1000), 1000.0);
+        m.layers = 1;
+        m.slidingWindow = 4;
+        m.windowedLayers = 1;
+        QCOMPARE(attendedTokens(m, 10), 4.0);
+        m.slidingWindow = 0;
+        QCOMPARE(attendedTokens(m, 10), 10.0);
+        m.slidingWindow = 4;
+        m.windowedLayers = 0;
+        QCOMPARE(attendedTokens(m, 10), 10.0);
+        m.windowedLayers = 1;
+        m.layers = 0;
+        QCOMPARE(attendedTokens(m, 10), 10.0);
+    }
+
     // Mistral-7B-v0.1 (32 layers, 32 heads, 8 KV heads of 128, a 4,096-token window in every layer) at 16,384
     // tokens: each query attends to at most 4,096 keys. Decode qk: 2*32*4096*128 = 33,554,432 FLOPs, reading
     // 4096*8*128*2 = 8,388,608 B of cache (16,385 keys without the window: 4x that). Prefill qk: 16,384
