@@ -181,6 +181,28 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(evaluate(llama2_13b(), seedA6000(), w).decodeTokensPerSecond(), 727.0839057, 1e-9);
     }
 
+    // The tokens a step yields are held between 1 and the tokens verified: below 1 or not a number is 1 (every
+    // step yields the token it samples), above is all of them, and a workload of no tokens a step still yields 1.
+    void acceptedTokensAreWhatAStepCanYield()
+    {
+        Workload w;
+        w.tokensPerStep = 1;
+        w.acceptedTokensPerStep = 2.0;
+        QCOMPARE(w.acceptedPerStep(), 1.0);
+        w.tokensPerStep = 8;
+        w.acceptedTokensPerStep = 0.25;
+        QCOMPARE(w.acceptedPerStep(), 1.0);
+        w.acceptedTokensPerStep = 2.5;
+        QCOMPARE(w.acceptedPerStep(), 2.5);
+        w.acceptedTokensPerStep = std::numeric_limits<double>::quiet_NaN();
+        QCOMPARE(w.acceptedPerStep(), 1.0);
+        w.acceptedTokensPerStep = std::numeric_limits<double>::infinity();
+        QCOMPARE(w.acceptedPerStep(), 1.0);
+        w.tokensPerStep = 0;
+        w.acceptedTokensPerStep = 1.0;
+        QCOMPARE(w.acceptedPerStep(), 1.0);
+    }
+
     void totalsAreTheSumOfOpsTimesRepeats()
     {
         // Batch 1, 2,048 cached, one token: memory-bound throughout, so the step time is the bytes over
