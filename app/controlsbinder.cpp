@@ -86,11 +86,7 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
                 values.secondGpuIndex = int(i);
     values.opsOnSecondGpu = session.opsOnSecondGpu;
     values.pinCount = int(session.pins.size());
-    values.sweepMode = session.sweep.mode;
-    values.sweepBatchMin = session.sweep.batchMin;
-    values.sweepBatchMax = session.sweep.batchMax;
-    values.sweepSeqMin = session.sweep.seqMin;
-    values.sweepSeqMax = session.sweep.seqMax;
+    values.sweep = session.sweep;
     values.weightType = session.workload.weightType;
     values.activationType = session.workload.activationType;
     values.kvType = session.workload.kvType;
@@ -100,9 +96,7 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
     values.tokensPerStep = int(session.workload.tokensPerStep);
     values.acceptedTokens = session.workload.acceptedTokensPerStep;
     values.assumptions = session.workload.assumptions;
-    values.efficiencyEnabled = session.efficiency.enabled;
-    values.computeEfficiency = session.efficiency.compute;
-    values.bandwidthEfficiency = session.efficiency.bandwidth;
+    values.efficiency = session.efficiency;
     values.showAllCeilings = session.showAllCeilings;
     return values;
 }

@@ -386,8 +386,8 @@ void ExplorerState::moveAnnotation(int index, double dx, double dy)
         return;
     Snapshot next = m_now;
     next.session.annotations.modify([&](std::vector<Annotation> &list) {
-        list[std::size_t(index)].dx = std::clamp(dx, -1e5, 1e5);
-        list[std::size_t(index)].dy = std::clamp(dy, -1e5, 1e5);
+        list[std::size_t(index)].dx = std::clamp(dx, AnnotationOffsetRange.min, AnnotationOffsetRange.max);
+        list[std::size_t(index)].dy = std::clamp(dy, AnnotationOffsetRange.min, AnnotationOffsetRange.max);
     });
     change(tr("Move label"), MoveAnnotation, std::move(next));
 }

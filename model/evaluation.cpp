@@ -88,11 +88,6 @@ Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload
     return e;
 }
 
-SweepSpec SweepSpec::seedDefault()
-{
-    return SweepSpec { { 1, 2, 4, 8, 16, 32 }, { 128, 512, 2048 }, {} };
-}
-
 void evaluateSweep(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const SweepSpec &spec,
                    std::vector<Evaluation> &out, const Efficiency &efficiency)
 {

@@ -77,8 +77,6 @@ struct SweepSpec {
     std::vector<std::int64_t> seqs;
     std::vector<std::int64_t> tokensPerStep; // empty: the base workload's
 
-    // batch {1, 2, 4, 8, 16, 32} x sequence length {128, 512, 2048}: the seed chart's spread.
-    static SweepSpec seedDefault();
     bool operator==(const SweepSpec &) const = default;
     std::size_t size() const
     {

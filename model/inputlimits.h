@@ -54,6 +54,8 @@ inline constexpr FigureRange EfficiencyRange { 0.01, 1.0 }; // a share of a peak
 // Where the chart can look and a note can sit: intensity in FLOP/B, performance in FLOP/s.
 inline constexpr FigureRange ChartIntensityRange { 1e-9, 1e12 };
 inline constexpr FigureRange ChartFlopsRange { 1e-6, 1e21 };
+// How far a label's box may sit from the point it names, in pixels either way.
+inline constexpr FigureRange AnnotationOffsetRange { -1e5, 1e5 };
 // What a whole-number input may be.
 struct CountRange {
     std::int64_t min;

@@ -3,6 +3,7 @@
 #include "evaluation.h"
 #include "gpuspec.h"
 #include "modelconfig.h"
+#include "sweep.h"
 #include "workload.h"
 
 namespace roofline {
@@ -12,7 +13,7 @@ struct Scenario {
     ModelConfig model;
     GpuSpec gpu;
     Workload workload;
-    SweepSpec sweep = SweepSpec::seedDefault();
+    SweepSpec sweep = SweepSettings {}.spec(Workload {}); // the seed chart's spread
     Efficiency efficiency;
 
     Evaluation evaluate() const { return roofline::evaluate(model, gpu, workload, efficiency); }

@@ -17,33 +17,6 @@ namespace roofline {
 
 inline constexpr int SessionFormat = 1;
 
-// What the small points of the chart sweep over.
-enum class SweepMode { Both, Batch, Seq, None, TokensPerStep };
-inline constexpr std::array<SweepMode, 5> AllSweepModes { SweepMode::Both, SweepMode::Batch, SweepMode::Seq,
-                                                          SweepMode::TokensPerStep, SweepMode::None };
-// The name a session and the command line use ("both", "batch", "seq", "tokens_per_step", "none"), and back.
-std::string_view sweepModeName(SweepMode mode);
-std::optional<SweepMode> sweepModeFromName(std::string_view name);
-// "both, batch, seq, tokens_per_step or none", for messages.
-std::string sweepModeNames();
-
-struct SweepSettings {
-    SweepMode mode = SweepMode::Both;
-    std::int64_t batchMin = 1;
-    std::int64_t batchMax = 32;
-    std::int64_t seqMin = 128;
-    std::int64_t seqMax = 2048;
-    // TokensPerStep: speculative decoding's candidates per step, from min to max in steps (Medusa: 16..112 by 16).
-    std::int64_t tokensMin = 16;
-    std::int64_t tokensMax = 112;
-    std::int64_t tokensStep = 16;
-
-    // Powers of two for batch and of four for sequence length within the ranges (the defaults give the
-    // seed's batch {1..32} x sequence {128, 512, 2048}); a swept-out axis takes the current value.
-    SweepSpec spec(const Workload &current) const;
-    bool operator==(const SweepSettings &) const = default;
-};
-
 // A scenario kept on the chart as faded ghosts while the sliders move on.
 struct Pin {
     std::string label; // "pinned: batch 1, RTX A6000"

@@ -34,11 +34,16 @@ constexpr std::array<std::pair<DType, std::string_view>, 6> dtypeTable { {
     { DType::Int8, "int8" },
     { DType::Int4, "int4" },
 } };
-constexpr std::array<std::pair<ComputeType, std::string_view>, ComputeTypeCount> computeNames { {
-    { ComputeType::Fp16, "fp16" },
-    { ComputeType::Fp8, "fp8" },
-    { ComputeType::Int8, "int8" },
-    { ComputeType::Fp32, "fp32" },
+struct ComputeTypeNames {
+    ComputeType type;
+    std::string_view name; // in files and flags
+    std::string_view label; // in the window
+};
+constexpr std::array<ComputeTypeNames, ComputeTypeCount> computeNames { {
+    { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor" },
+    { ComputeType::Fp8, "fp8", "fp8" },
+    { ComputeType::Int8, "int8", "int8" },
+    { ComputeType::Fp32, "fp32", "fp32 (non-tensor)" },
 } };
 }
 
@@ -68,19 +73,27 @@ std::string dtypeNames()
 
 std::string_view computeTypeName(ComputeType type)
 {
-    for (const auto &[t, name] : computeNames)
-        if (t == type)
-            return name;
+    for (const ComputeTypeNames &entry : computeNames)
+        if (entry.type == type)
+            return entry.name;
     return "fp16";
+}
+
+std::string_view computeTypeLabel(ComputeType type)
+{
+    for (const ComputeTypeNames &entry : computeNames)
+        if (entry.type == type)
+            return entry.label;
+    return computeNames[0].label;
 }
 
 std::string computeTypeNames()
 {
     // bf16 is read too, as fp16's other name.
     std::vector<std::string_view> read;
-    for (const auto &[t, n] : computeNames) {
-        read.push_back(n);
-        if (t == ComputeType::Fp16)
+    for (const ComputeTypeNames &entry : computeNames) {
+        read.push_back(entry.name);
+        if (entry.type == ComputeType::Fp16)
             read.emplace_back("bf16");
     }
     std::string names;
@@ -93,9 +106,9 @@ std::optional<ComputeType> computeTypeFromName(std::string_view name)
 {
     if (name == "bf16")
         return ComputeType::Fp16;
-    for (const auto &[t, n] : computeNames)
-        if (n == name)
-            return t;
+    for (const ComputeTypeNames &entry : computeNames)
+        if (entry.name == name)
+            return entry.type;
     return std::nullopt;
 }
 

@@ -14,6 +14,8 @@ inline constexpr std::array<DType, 6> AllDTypes { DType::Fp32, DType::Fp16, DTyp
 // The compute types a GPU publishes a peak for. Fp16 stands for FP16/BF16 tensor math.
 enum class ComputeType { Fp16, Fp8, Int8, Fp32 };
 inline constexpr int ComputeTypeCount = 4;
+inline constexpr std::array<ComputeType, ComputeTypeCount> AllComputeTypes { ComputeType::Fp16, ComputeType::Fp8,
+                                                                             ComputeType::Int8, ComputeType::Fp32 };
 
 double bytesPerElement(DType type);
 std::string_view dtypeName(DType type);
@@ -22,6 +24,8 @@ std::optional<DType> dtypeFromName(std::string_view name);
 std::string dtypeNames();
 
 std::string_view computeTypeName(ComputeType type);
+// What the window calls it: "fp16 / bf16 tensor", "fp8", "int8", "fp32 (non-tensor)".
+std::string_view computeTypeLabel(ComputeType type);
 std::optional<ComputeType> computeTypeFromName(std::string_view name);
 // Every name computeTypeFromName reads, for messages.
 std::string computeTypeNames();

@@ -65,11 +65,13 @@ private Q_SLOTS:
         values.kvType = DType::Fp8;
         values.computeType = ComputeType::Fp8;
         values.computeTypeAvailable = { true, true, false, true };
-        values.sweepMode = SweepMode::TokensPerStep;
+        values.sweep.mode = SweepMode::TokensPerStep;
+        values.sweep.tokensMin = 8;
+        values.sweep.tokensMax = 64;
         values.tokensPerStep = 4;
         values.acceptedTokens = 2.5;
-        values.efficiencyEnabled = true;
-        values.computeEfficiency = 0.55;
+        values.efficiency.enabled = true;
+        values.efficiency.compute = 0.55;
         panel.setValues(values);
         for (const auto &spy : spies)
             QCOMPARE(spy->count(), 0);
@@ -79,7 +81,7 @@ private Q_SLOTS:
         QCOMPARE(panel.weightTypeBox()->currentText(), QStringLiteral("int4"));
         QCOMPARE(panel.kvTypeBox()->currentText(), QStringLiteral("fp8"));
         QCOMPARE(panel.computeTypeBox()->currentText(), QStringLiteral("fp8"));
-        QCOMPARE(panel.sweepBox()->currentText(), QStringLiteral("Tokens per step (16 to 112)"));
+        QCOMPARE(panel.sweepBox()->currentText(), QStringLiteral("Tokens per step (8 to 64)")); // the session's range
         QCOMPARE(panel.tokensPerStepBox()->value(), 4);
         QCOMPARE(panel.acceptedTokensBox()->value(), 2.5);
         QVERIFY(panel.acceptedTokensBox()->isEnabled()); // 4 tokens a step: some may be refused

@@ -406,7 +406,12 @@ private Q_SLOTS:
     void defaultSweepReproducesTheSeedSpread()
     {
         std::vector<Evaluation> sweep;
-        evaluateSweep(llama2_13b(), seedA6000(), Workload {}, SweepSpec::seedDefault(), sweep);
+        // The default sweep is the seed's: batch {1, 2, 4, 8, 16, 32} x sequence length {128, 512, 2048}, and a
+        // scenario starts with it.
+        const SweepSpec seedSpread { { 1, 2, 4, 8, 16, 32 }, { 128, 512, 2048 }, {} };
+        QCOMPARE(SweepSettings {}.spec(Workload {}), seedSpread);
+        QCOMPARE(Scenario {}.sweep, seedSpread);
+        evaluateSweep(llama2_13b(), seedA6000(), Workload {}, seedSpread, sweep);
         QCOMPARE(sweep.size(), std::size_t(18));
         std::map<Series, std::pair<double, double>> range;
         for (const Evaluation &e : sweep) {

@@ -125,10 +125,8 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_activationType->setToolTip(tr("Activations"));
     m_kvType->setToolTip(tr("KV cache"));
     precisionForm->addRow(tr("Weights / act. / KV"), dtypeRow);
-    addEntry(m_computeType, ComputeType::Fp16, tr("fp16 / bf16 tensor"));
-    addEntry(m_computeType, ComputeType::Fp8, qs(computeTypeName(ComputeType::Fp8)));
-    addEntry(m_computeType, ComputeType::Int8, qs(computeTypeName(ComputeType::Int8)));
-    addEntry(m_computeType, ComputeType::Fp32, tr("fp32 (non-tensor)"));
+    for (const ComputeType type : AllComputeTypes)
+        addEntry(m_computeType, type, qs(computeTypeLabel(type)));
     precisionForm->addRow(tr("Compute roof"), m_computeType);
     m_tokensPerStep->setToolTip(tr("Tokens verified per decode step: speculative decoding and Medusa raise decode intensity"));
     m_acceptedTokens->setRange(AcceptedTokensRange.min, AcceptedTokensRange.max);
@@ -150,7 +148,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     auto *efficiencyRow = new QHBoxLayout;
     for (QSpinBox *box : { m_computeEfficiency, m_bandwidthEfficiency }) {
         leaveUndoToWindow(box);
-        box->setRange(1, 100);
+        box->setRange(int(std::lround(EfficiencyRange.min * 100.0)), int(std::lround(EfficiencyRange.max * 100.0)));
         box->setSuffix(QStringLiteral(" %"));
         efficiencyRow->addWidget(box);
     }
@@ -194,11 +192,8 @@ ControlPanel::ControlPanel(QWidget *parent)
 
     auto *sweep = new QGroupBox(tr("Sweep (the small points)"), this);
     auto *sweepForm = new QFormLayout(sweep);
-    addEntry(m_sweepMode, SweepMode::Both, tr("Batch and sequence length"));
-    addEntry(m_sweepMode, SweepMode::Batch, tr("Batch size"));
-    addEntry(m_sweepMode, SweepMode::Seq, tr("Sequence length"));
-    addEntry(m_sweepMode, SweepMode::None, tr("None"));
-    addEntry(m_sweepMode, SweepMode::TokensPerStep, tr("Tokens per step (16 to 112)"));
+    for (const SweepMode mode : AllSweepModes)
+        addEntry(m_sweepMode, mode, qs(sweepModeLabel(mode))); // the tokens' range is added when shown
     sweepForm->addRow(tr("Sweep"), m_sweepMode);
     const auto rangeRow = [this](QSpinBox *lo, QSpinBox *hi) {
         auto *row = new QHBoxLayout;
@@ -338,15 +333,22 @@ void ControlPanel::setValues(const ControlValues &values)
         m_clearPins->setEnabled(values.pinCount > 0);
         m_clearPins->setText(values.pinCount > 0 ? tr("Remove pins (%1)").arg(values.pinCount) : tr("Remove pins"));
     }
-    showEntry(m_sweepMode, values.sweepMode);
+    if (changed(&ControlValues::sweep)) {
+        const QString tokens = tr("%1 (%2 to %3)")
+                                   .arg(qs(sweepModeLabel(SweepMode::TokensPerStep)))
+                                   .arg(values.sweep.tokensMin)
+                                   .arg(values.sweep.tokensMax);
+        m_sweepMode->setItemText(m_sweepMode->findData(int(SweepMode::TokensPerStep)), tokens);
+    }
+    showEntry(m_sweepMode, values.sweep.mode);
     const auto showNumber = [](QSpinBox *box, std::int64_t value) {
         if (box->value() != value)
             box->setValue(int(value));
     };
-    showNumber(m_sweepBatchMin, values.sweepBatchMin);
-    showNumber(m_sweepBatchMax, values.sweepBatchMax);
-    showNumber(m_sweepSeqMin, values.sweepSeqMin);
-    showNumber(m_sweepSeqMax, values.sweepSeqMax);
+    showNumber(m_sweepBatchMin, values.sweep.batchMin);
+    showNumber(m_sweepBatchMax, values.sweep.batchMax);
+    showNumber(m_sweepSeqMin, values.sweep.seqMin);
+    showNumber(m_sweepSeqMax, values.sweep.seqMax);
     showEntry(m_weightType, values.weightType);
     showEntry(m_activationType, values.activationType);
     showEntry(m_kvType, values.kvType);
@@ -365,13 +367,13 @@ void ControlPanel::setValues(const ControlValues &values)
     if (changed(&ControlValues::assumptions))
         m_assumptions->setAssumptions(values.assumptions);
     showCheck(m_ceilings, values.showAllCeilings);
-    showCheck(m_efficiency, values.efficiencyEnabled);
-    if (changed(&ControlValues::efficiencyEnabled)) {
-        m_computeEfficiency->setEnabled(values.efficiencyEnabled);
-        m_bandwidthEfficiency->setEnabled(values.efficiencyEnabled);
+    showCheck(m_efficiency, values.efficiency.enabled);
+    if (changed(&ControlValues::efficiency)) {
+        m_computeEfficiency->setEnabled(values.efficiency.enabled);
+        m_bandwidthEfficiency->setEnabled(values.efficiency.enabled);
     }
-    showNumber(m_computeEfficiency, std::lround(values.computeEfficiency * 100.0));
-    showNumber(m_bandwidthEfficiency, std::lround(values.bandwidthEfficiency * 100.0));
+    showNumber(m_computeEfficiency, std::lround(values.efficiency.compute * 100.0));
+    showNumber(m_bandwidthEfficiency, std::lround(values.efficiency.bandwidth * 100.0));
 }
 
 } // namespace roofline

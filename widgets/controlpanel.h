@@ -24,28 +24,28 @@ class LogSlider;
 
 // What the panel shows; the window fills it from its state.
 struct ControlValues {
+    // What the state holds, as the controls show it. No defaults of their own: the first setValues shows
+    // every control, and the state's defaults are the ones that count.
     int modelIndex = 0;
     int gpuIndex = 0;
-    double batch = 1;
-    double seq = 2048;
-    double peakTflops = 181;
-    double bandwidthGbps = 768;
+    double batch = 0;
+    double seq = 0;
+    double peakTflops = 0;
+    double bandwidthGbps = 0;
     bool flashAttention = false;
     bool gpuCustomised = false;
     QString gpuNote; // where the GPU's figures come from
     int secondGpuIndex = -1; // -1: none
     bool opsOnSecondGpu = false;
     int pinCount = 0;
-    SweepMode sweepMode = SweepMode::Both;
-    std::int64_t sweepBatchMin = 1, sweepBatchMax = 32, sweepSeqMin = 128, sweepSeqMax = 2048;
+    SweepSettings sweep;
     DType weightType = DType::Fp16, activationType = DType::Fp16, kvType = DType::Fp16;
     ComputeType computeType = ComputeType::Fp16;
-    std::array<bool, ComputeTypeCount> computeTypeAvailable { true, false, false, false };
+    std::array<bool, ComputeTypeCount> computeTypeAvailable {};
     int tokensPerStep = 1;
     double acceptedTokens = 1.0;
     Assumptions assumptions;
-    bool efficiencyEnabled = false;
-    double computeEfficiency = 0.7, bandwidthEfficiency = 0.85;
+    Efficiency efficiency;
     bool showAllCeilings = false;
     bool operator==(const ControlValues &) const = default;
 };

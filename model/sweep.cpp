@@ -1,0 +1,94 @@
+#include "sweep.h"
+
+#include <algorithm>
+
+namespace roofline {
+
+std::string_view sweepModeName(SweepMode mode)
+{
+    switch (mode) {
+    case SweepMode::Both:
+        return "both";
+    case SweepMode::Batch:
+        return "batch";
+    case SweepMode::Seq:
+        return "seq";
+    case SweepMode::TokensPerStep:
+        return "tokens_per_step";
+    case SweepMode::None:
+        break;
+    }
+    return "none";
+}
+
+std::optional<SweepMode> sweepModeFromName(std::string_view name)
+{
+    for (const SweepMode mode : AllSweepModes)
+        if (sweepModeName(mode) == name)
+            return mode;
+    return std::nullopt;
+}
+
+std::string sweepModeNames()
+{
+    std::string names;
+    for (std::size_t i = 0; i < AllSweepModes.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == AllSweepModes.size() ? " or " : ", ") + std::string(sweepModeName(AllSweepModes[i]));
+    return names;
+}
+
+std::string_view sweepModeLabel(SweepMode mode)
+{
+    switch (mode) {
+    case SweepMode::Both:
+        return "Batch and sequence length";
+    case SweepMode::Batch:
+        return "Batch size";
+    case SweepMode::Seq:
+        return "Sequence length";
+    case SweepMode::TokensPerStep:
+        return "Tokens per step";
+    case SweepMode::None:
+        break;
+    }
+    return "None";
+}
+
+SweepSpec SweepSettings::spec(const Workload &current) const
+{
+    SweepSpec out;
+    const auto powers = [](std::int64_t lo, std::int64_t hi, std::int64_t factor) {
+        std::vector<std::int64_t> values;
+        for (std::int64_t v = 1; v <= hi && values.size() < 64; v *= factor)
+            if (v >= lo)
+                values.push_back(v);
+        if (values.empty())
+            values.push_back(std::max<std::int64_t>(lo, 1));
+        return values;
+    };
+    if (mode == SweepMode::None)
+        return out;
+    if (mode == SweepMode::TokensPerStep) {
+        out.batches = { current.batch };
+        out.seqs = { current.seq };
+        const std::int64_t step = std::max<std::int64_t>(tokensStep, 1);
+        for (std::int64_t t = std::max<std::int64_t>(tokensMin, 1); t <= tokensMax && out.tokensPerStep.size() < 256; t += step)
+            out.tokensPerStep.push_back(t);
+        if (out.tokensPerStep.empty())
+            out.tokensPerStep.push_back(current.tokensPerStep);
+        return out;
+    }
+    out.batches = mode == SweepMode::Seq ? std::vector<std::int64_t> { current.batch } : powers(batchMin, batchMax, 2);
+    // Sequence lengths in powers of four from the smallest: 128, 512, 2048 as in the seed.
+    if (mode == SweepMode::Batch) {
+        out.seqs = { current.seq };
+    } else {
+        for (std::int64_t v = std::max<std::int64_t>(seqMin, 1); v <= seqMax && out.seqs.size() < 64; v *= 4)
+            out.seqs.push_back(v);
+        if (out.seqs.empty())
+            out.seqs.push_back(std::max<std::int64_t>(seqMin, 1));
+    }
+    return out;
+}
+
+} // namespace roofline

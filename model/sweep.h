@@ -1,0 +1,44 @@
+#pragma once
+
+#include "evaluation.h"
+#include "workload.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace roofline {
+
+// What the small points of the chart sweep over.
+enum class SweepMode { Both, Batch, Seq, None, TokensPerStep };
+inline constexpr std::array<SweepMode, 5> AllSweepModes { SweepMode::Both, SweepMode::Batch, SweepMode::Seq,
+                                                          SweepMode::TokensPerStep, SweepMode::None };
+// The name a session and the command line use ("both", "batch", "seq", "tokens_per_step", "none"), and back.
+std::string_view sweepModeName(SweepMode mode);
+std::optional<SweepMode> sweepModeFromName(std::string_view name);
+// "both, batch, seq, tokens_per_step or none", for messages.
+std::string sweepModeNames();
+// What the window calls it: "Batch and sequence length", "Batch size", "Sequence length", "Tokens per step",
+// "None".
+std::string_view sweepModeLabel(SweepMode mode);
+
+struct SweepSettings {
+    SweepMode mode = SweepMode::Both;
+    std::int64_t batchMin = 1;
+    std::int64_t batchMax = 32;
+    std::int64_t seqMin = 128;
+    std::int64_t seqMax = 2048;
+    // TokensPerStep: speculative decoding's candidates per step, from min to max in steps (Medusa: 16..112 by 16).
+    std::int64_t tokensMin = 16;
+    std::int64_t tokensMax = 112;
+    std::int64_t tokensStep = 16;
+
+    // Powers of two for batch and of four for sequence length within the ranges (the defaults give the
+    // seed's batch {1, 2, 4, 8, 16, 32} x sequence {128, 512, 2048}); a swept-out axis takes the current value.
+    SweepSpec spec(const Workload &current) const;
+    bool operator==(const SweepSettings &) const = default;
+};
+
+} // namespace roofline
