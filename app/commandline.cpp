@@ -23,51 +23,70 @@ namespace {
 // Workloads far beyond any real deployment still evaluate (all arithmetic is in double); these bounds only
 // keep the numbers finite.
 
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+QString onOff(bool on)
+{
+    return on ? QStringLiteral("on") : QStringLiteral("off");
+}
+
+// The defaults the help names are the model's own (Workload, Assumptions, Efficiency, ExportSettings, the
+// presets' ids), and the names each flag takes come from the name tables.
 struct Options {
+    const Workload defaults;
+    const ExportSettings exportDefaults;
+
     QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
     QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version.") };
-    QCommandLineOption model { QStringLiteral("model"), QStringLiteral("Model preset id (see --list-models). Default llama-2-13b."),
+    QCommandLineOption model { QStringLiteral("model"), QStringLiteral("Model preset id (see --list-models). Default %1.").arg(qs(DefaultModelId)),
                                QStringLiteral("id") };
     QCommandLineOption modelConfig { QStringLiteral("model-config"), QStringLiteral("A Hugging Face config.json to use as the model."),
                                      QStringLiteral("path") };
-    QCommandLineOption gpu { QStringLiteral("gpu"), QStringLiteral("GPU preset id (see --list-gpus). Default a6000-seed."),
+    QCommandLineOption gpu { QStringLiteral("gpu"), QStringLiteral("GPU preset id (see --list-gpus). Default %1.").arg(qs(DefaultGpuId)),
                              QStringLiteral("id") };
     QCommandLineOption gpuFile { QStringLiteral("gpu-file"), QStringLiteral("A GPU file (JSON, same fields as a preset)."),
                                  QStringLiteral("path") };
-    QCommandLineOption batch { QStringLiteral("batch"), QStringLiteral("Batch size b. Default 1."), QStringLiteral("n") };
+    QCommandLineOption batch { QStringLiteral("batch"), QStringLiteral("Batch size b. Default %1.").arg(defaults.batch), QStringLiteral("n") };
     QCommandLineOption seq { QStringLiteral("seq"),
-                             QStringLiteral("Sequence length s: prompt length in prefill, cached tokens in decode. Default 2048."),
+                             QStringLiteral("Sequence length s: prompt length in prefill, cached tokens in decode. Default %1.").arg(defaults.seq),
                              QStringLiteral("n") };
     QCommandLineOption peakTflops { QStringLiteral("peak-tflops"), QStringLiteral("Override the GPU's peak compute, TFLOP/s."),
                                     QStringLiteral("x") };
     QCommandLineOption bandwidth { QStringLiteral("bandwidth-gbps"), QStringLiteral("Override the GPU's memory bandwidth, GB/s."),
                                    QStringLiteral("x") };
     QCommandLineOption weightDtype { QStringLiteral("weight-dtype"),
-                                     QStringLiteral("Weight storage: fp32, fp16, bf16, fp8, int8, int4. Default fp16."),
+                                     QStringLiteral("Weight storage: %1. Default %2.").arg(qs(dtypeNames()), qs(dtypeName(defaults.weightType))),
                                      QStringLiteral("type") };
-    QCommandLineOption actDtype { QStringLiteral("act-dtype"), QStringLiteral("Activation storage type. Default fp16."),
+    QCommandLineOption actDtype { QStringLiteral("act-dtype"), QStringLiteral("Activation storage type. Default %1.").arg(qs(dtypeName(defaults.activationType))),
                                   QStringLiteral("type") };
-    QCommandLineOption kvDtype { QStringLiteral("kv-dtype"), QStringLiteral("KV-cache storage type. Default fp16."),
+    QCommandLineOption kvDtype { QStringLiteral("kv-dtype"), QStringLiteral("KV-cache storage type. Default %1.").arg(qs(dtypeName(defaults.kvType))),
                                  QStringLiteral("type") };
     QCommandLineOption computeType { QStringLiteral("compute-type"),
-                                     QStringLiteral("Which peak is the compute roof: fp16 (= bf16), fp8, int8, fp32. Default fp16."),
+                                     QStringLiteral("Which peak is the compute roof: %1 (bf16 means fp16). Default %2.")
+                                         .arg(qs(computeTypeNames()), qs(computeTypeName(defaults.computeType))),
                                      QStringLiteral("type") };
     QCommandLineOption flash { QStringLiteral("flash-attention"),
                                QStringLiteral("Fuse qk and pv (FlashAttention): the score matrix never reaches DRAM.") };
     QCommandLineOption tokensPerStep { QStringLiteral("tokens-per-step"),
-                                       QStringLiteral("Tokens verified per decode step (speculative decoding). Default 1."),
+                                       QStringLiteral("Tokens verified per decode step (speculative decoding). Default %1.").arg(defaults.tokensPerStep),
                                        QStringLiteral("n") };
     QCommandLineOption acceptedTokens { QStringLiteral("accepted-tokens"),
                                         QStringLiteral("Mean tokens accepted per decode step, 1 to --tokens-per-step: tokens/s counts "
-                                                       "these. Default 1 (the token every step yields)."),
+                                                       "these. Default %1 (the token every step yields).")
+                                            .arg(defaults.acceptedTokensPerStep),
                                         QStringLiteral("x") };
     // Modelling choices (docs/model.md): the defaults are the seed chart's.
     QCommandLineOption causalMask { QStringLiteral("causal-mask"),
                                     QStringLiteral("Prefill attention computes only the scores a causal mask keeps (on) or all "
-                                                   "of them (off). Default off."),
+                                                   "of them (off). Default %1.")
+                                        .arg(onOff(defaults.assumptions.causalMask)),
                                     QStringLiteral("on|off") };
     QCommandLineOption prefillLogits { QStringLiteral("prefill-logits"),
-                                       QStringLiteral("The LM head at prefill for the last position or every one. Default last."),
+                                       QStringLiteral("The LM head at prefill for the last position or every one. Default %1.")
+                                           .arg(defaults.assumptions.allPrefillLogits ? QStringLiteral("all") : QStringLiteral("last")),
                                        QStringLiteral("last|all") };
     QCommandLineOption embeddingDtype { QStringLiteral("embedding-dtype"),
                                         QStringLiteral("Storage of the embedding and LM-head weights. Default: the weights' type."),
@@ -78,7 +97,8 @@ struct Options {
     QCommandLineOption fuseQkv { QStringLiteral("fuse-qkv"), QStringLiteral("One fused q/k/v projection (one read of its input).") };
     QCommandLineOption fuseGateUp { QStringLiteral("fuse-gate-up"), QStringLiteral("One fused gate/up projection.") };
     QCommandLineOption countNonGemm { QStringLiteral("count-non-gemm"),
-                                      QStringLiteral("Norms, softmax, activation and residual adds count in the totals. Default on."),
+                                      QStringLiteral("Norms, softmax, activation and residual adds count in the totals. Default %1.")
+                                          .arg(onOff(defaults.assumptions.countNonGemm)),
                                       QStringLiteral("on|off") };
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
@@ -91,15 +111,24 @@ struct Options {
     QCommandLineOption exportFile { QStringLiteral("export"),
                                     QStringLiteral("Write the chart to a %1 file and exit.").arg(exportSuffixList()),
                                     QStringLiteral("file") };
-    QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Export size in pixels, WxH. Default 1920x1080."),
+    QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Export size in pixels, WxH. Default %1x%2.").arg(exportDefaults.width).arg(exportDefaults.height),
                               QStringLiteral("WxH") };
-    QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("Export scale factor for PNG (1 to 4). Default 1."),
+    QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("Export scale factor for PNG (%1 to %2). Default %3.")
+                                   .arg(ExportScaleRange.min)
+                                   .arg(ExportScaleRange.max)
+                                   .arg(exportDefaults.scale),
                                QStringLiteral("x") };
     QCommandLineOption computeEfficiency { QStringLiteral("compute-efficiency"),
-                                           QStringLiteral("Practical ceilings: share of peak compute reached (0 to 1, e.g. 0.7); times use it."),
+                                           QStringLiteral("Practical ceilings: share of peak compute reached (%1 to %2, e.g. %3); times use it.")
+                                               .arg(EfficiencyRange.min)
+                                               .arg(EfficiencyRange.max)
+                                               .arg(Efficiency {}.compute),
                                            QStringLiteral("x") };
     QCommandLineOption bandwidthEfficiency { QStringLiteral("bandwidth-efficiency"),
-                                             QStringLiteral("Practical ceilings: share of peak bandwidth reached (0 to 1, e.g. 0.85)."),
+                                             QStringLiteral("Practical ceilings: share of peak bandwidth reached (%1 to %2, e.g. %3).")
+                                                 .arg(EfficiencyRange.min)
+                                                 .arg(EfficiencyRange.max)
+                                                 .arg(Efficiency {}.bandwidth),
                                              QStringLiteral("x") };
     QCommandLineOption measured { QStringLiteral("measured"),
                                   QStringLiteral("Measured kernels to draw beside the model's points: CSV, JSON or Nsight Compute raw CSV."),
@@ -108,14 +137,14 @@ struct Options {
                                      QStringLiteral("Style of the exported chart: light (default, for slides) or dark."),
                                      QStringLiteral("style") };
     QCommandLineOption mapQuantity { QStringLiteral("map-quantity"),
-                                     QStringLiteral("With --dump phase-map: decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits."),
+                                     QStringLiteral("With --dump phase-map: %1.").arg(qs(gridQuantityKeys())),
                                      QStringLiteral("name") };
     QCommandLineOption mapSeries { QStringLiteral("map-series"),
                                    QStringLiteral("With --map-quantity compute_bound_share: the series, e.g. \"qkv mlp ar\"."),
                                    QStringLiteral("name") };
     QCommandLineOption allCeilings { QStringLiteral("all-ceilings"), QStringLiteral("Draw every compute ceiling the GPU publishes.") };
     QCommandLineOption sweepMode { QStringLiteral("sweep-mode"),
-                                   QStringLiteral("What the small points sweep: both, batch, seq, tokens_per_step or none."),
+                                   QStringLiteral("What the small points sweep: %1.").arg(qs(sweepModeNames())),
                                    QStringLiteral("mode") };
     QCommandLineOption session { QStringLiteral("session"),
                                  QStringLiteral("Start from a saved .roofline session (the other flags apply on top)."),
@@ -382,20 +411,11 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     }
     request.dumpSweep = parser.isSet(o.sweep);
     if (parser.isSet(o.mapQuantity)) {
-        static const std::pair<const char *, GridQuantity> quantities[] = {
-            { "decode_step_s", GridQuantity::DecodeStepSeconds }, { "tokens_per_s", GridQuantity::DecodeTokensPerSecond },
-            { "ttft_s", GridQuantity::PrefillSeconds }, { "compute_bound_share", GridQuantity::ComputeBoundShare },
-            { "fits", GridQuantity::MemoryFits } };
         const std::string name = parser.value(o.mapQuantity).trimmed().toLower().toStdString();
-        bool known = false;
-        for (const auto &[key, quantity] : quantities)
-            if (name == key) {
-                request.phaseMapQuantity = quantity;
-                known = true;
-            }
-        if (!known)
-            throw InputError({}, {}, "--map-quantity: unknown quantity \"" + name
-                                         + "\" (expected decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits)");
+        const auto quantity = gridQuantityFromKey(name);
+        if (!quantity)
+            throw InputError({}, {}, "--map-quantity: unknown quantity \"" + name + "\" (expected " + gridQuantityKeys() + ")");
+        request.phaseMapQuantity = *quantity;
     }
     if (parser.isSet(o.mapSeries)) {
         const std::string name = parser.value(o.mapSeries).trimmed().toStdString();

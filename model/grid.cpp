@@ -24,6 +24,39 @@ std::string_view gridQuantityName(GridQuantity quantity)
     return "fits in memory";
 }
 
+std::string_view gridQuantityKey(GridQuantity quantity)
+{
+    switch (quantity) {
+    case GridQuantity::DecodeStepSeconds:
+        return "decode_step_s";
+    case GridQuantity::DecodeTokensPerSecond:
+        return "tokens_per_s";
+    case GridQuantity::PrefillSeconds:
+        return "ttft_s";
+    case GridQuantity::ComputeBoundShare:
+        return "compute_bound_share";
+    case GridQuantity::MemoryFits:
+        break;
+    }
+    return "fits";
+}
+
+std::optional<GridQuantity> gridQuantityFromKey(std::string_view key)
+{
+    for (const GridQuantity quantity : AllGridQuantities)
+        if (gridQuantityKey(quantity) == key)
+            return quantity;
+    return std::nullopt;
+}
+
+std::string gridQuantityKeys()
+{
+    std::string keys;
+    for (std::size_t i = 0; i < AllGridQuantities.size(); ++i)
+        keys += (i == 0 ? "" : i + 1 == AllGridQuantities.size() ? " or " : ", ") + std::string(gridQuantityKey(AllGridQuantities[i]));
+    return keys;
+}
+
 void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out)
 {
     n = std::clamp<std::size_t>(n, 2, 2000);

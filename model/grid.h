@@ -3,7 +3,10 @@
 #include "evaluation.h"
 #include "scenario.h"
 
+#include <array>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -34,7 +37,17 @@ struct GridSpec {
 void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const GridSpec &grid,
                   GridQuantity quantity, Series series, std::vector<double> &out, const Efficiency &efficiency = {});
 
+inline constexpr std::array<GridQuantity, 5> AllGridQuantities { GridQuantity::DecodeStepSeconds,
+                                                                 GridQuantity::DecodeTokensPerSecond,
+                                                                 GridQuantity::PrefillSeconds, GridQuantity::ComputeBoundShare,
+                                                                 GridQuantity::MemoryFits };
+// What the phase map and its CSV call it: "decode time per step (s)", "decode tokens/s", ...
 std::string_view gridQuantityName(GridQuantity quantity);
+// Its name on the command line ("decode_step_s", "tokens_per_s", "ttft_s", "compute_bound_share", "fits"),
+// and back; "decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits", for messages.
+std::string_view gridQuantityKey(GridQuantity quantity);
+std::optional<GridQuantity> gridQuantityFromKey(std::string_view key);
+std::string gridQuantityKeys();
 
 // A phase map: one quantity over a log-spaced (batch, sequence length) grid, with the current operating
 // point and the boundary beyond which weights + KV cache no longer fit the GPU's memory.

@@ -29,8 +29,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     row->addStretch(1);
     layout->addLayout(row);
     layout->addWidget(m_plot, 1);
-    for (const GridQuantity q : { GridQuantity::DecodeStepSeconds, GridQuantity::DecodeTokensPerSecond, GridQuantity::PrefillSeconds,
-                                  GridQuantity::ComputeBoundShare, GridQuantity::MemoryFits }) {
+    for (const GridQuantity q : AllGridQuantities) {
         const auto name = gridQuantityName(q);
         m_quantity->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), int(q));
     }
