@@ -882,8 +882,10 @@ private Q_SLOTS:
     void precisionAndDecodingControls()
     {
         ControlPanel *panel = m_window->controls();
-        panel->weightTypeBox()->setCurrentIndex(int(DType::Int4));
-        Q_EMIT panel->weightTypeBox()->activated(int(DType::Int4));
+        const int int4 = panel->weightTypeBox()->findText(QStringLiteral("int4")); // by name: the order is the list's
+        QVERIFY(int4 >= 0);
+        panel->weightTypeBox()->setCurrentIndex(int4);
+        Q_EMIT panel->weightTypeBox()->activated(int4);
         QCOMPARE(m_state->session().workload.weightType, DType::Int4);
         panel->tokensPerStepBox()->setValue(64);
         QCOMPARE(m_state->session().workload.tokensPerStep, qint64(64));
@@ -1075,8 +1077,11 @@ private Q_SLOTS:
         QCOMPARE(m_window->phaseMap()->data().grid.batches.size(), std::size_t(64));
         QCOMPARE(m_window->phaseMap()->data().values.size(), std::size_t(64 * 64));
         // Picking another quantity recomputes.
-        m_window->phaseMap()->quantityBox()->setCurrentIndex(3);
-        Q_EMIT m_window->phaseMap()->quantityBox()->activated(3);
+        QComboBox *quantities = m_window->phaseMap()->quantityBox();
+        const int share = quantities->findText(QStringLiteral("share of the series' time compute-bound"));
+        QVERIFY(share >= 0);
+        quantities->setCurrentIndex(share);
+        Q_EMIT quantities->activated(share);
         QCOMPARE(m_window->resultsModel()->phaseMap().quantity, GridQuantity::ComputeBoundShare);
         for (double v : m_window->resultsModel()->phaseMap().values)
             QVERIFY(v >= 0.0 && v <= 1.0);
