@@ -16,12 +16,10 @@ void showOnCanvas(RooflinePlot &plot, const Session &session, const ChartData &c
 
 void showView(RooflinePlot &plot, const Session &session)
 {
-    if (session.view) {
-        if (!(plot.viewRange() == *session.view))
-            plot.setViewRange(*session.view);
-    } else if (plot.isViewCustomised()) {
+    if (session.view)
+        plot.setViewRange(*session.view); // redraws only if the frame moves
+    else if (plot.isFrameFixed())
         plot.resetView();
-    }
 }
 
 } // namespace roofline

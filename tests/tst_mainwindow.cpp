@@ -366,7 +366,7 @@ private Q_SLOTS:
         QCOMPARE(saved->workload.batch, qint64(1));
         // Reset view: no stored frame, and the canvas fits the data again.
         m_state->setView(std::nullopt);
-        QVERIFY(!m_window->plot()->isViewCustomised());
+        QVERIFY(!m_window->plot()->isFrameFixed());
         QCOMPARE(m_window->plot()->viewRange(), SeedFrame);
         // The chart's context menu resets the frame through the state too: zoomed again, its "Reset view"
         // once reset only the canvas, and the state (and a saved file) kept the zoomed frame.
@@ -483,6 +483,30 @@ private Q_SLOTS:
         QCOMPARE(old.readAll(), QByteArray("old"));
         QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Export cancelled: nothing was written"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("large.png") });
+    }
+
+    // A pan (a left-drag on the chart) is reported on release: then the state holds the frame the canvas shows,
+    // the canvas keeps it because the state fixed it, and a slider step does not move it.
+    void aPanIsTheStatesFrameOnRelease()
+    {
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        settle();
+        QWidget *canvas = m_window->plot()->canvasWidget();
+        const ViewRange before = m_window->plot()->viewRange();
+        // From the middle of the axes, left by a tenth of the canvas.
+        const QPoint from = m_window->plot()->pixelOf(30, 1e12).toPoint();
+        const QPoint to = from - QPoint(canvas->width() / 10, 0);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, (from + to) / 2);
+        QTest::mouseMove(canvas, to);
+        QVERIFY(!m_state->session().view.has_value()); // not until the pan is done
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        const ViewRange panned = m_window->plot()->viewRange();
+        QVERIFY2(panned.xMin > before.xMin * 1.1, qPrintable(QString::number(panned.xMin))); // dragged left: higher intensities
+        QCOMPARE(m_state->session().view, std::optional<ViewRange>(panned));
+        QVERIFY(m_window->plot()->isFrameFixed());
+        m_state->setBatch(64);
+        QCOMPARE(m_window->plot()->viewRange(), panned);
     }
 
     void pinKeepsGhostsWhileSlidersMove()

@@ -611,23 +611,43 @@ private Q_SLOTS:
         m_plot->setViewRange(ViewRange { 0.6, 1e4, -5, 1e12 });
         QCOMPARE(m_plot->viewRange(), before);
         QVERIFY(before.yMin > 0);
-        // A wheel turn is the user's own zoom: new data no longer re-fits the frame.
+        // A wheel turn is reported, and its owner decides: here it fixes the frame, as the window's state does,
+        // and new data no longer re-fits it. Until the report is handled the frame does not move either.
         m_plot->resetView();
-        QVERIFY(!m_plot->isViewCustomised());
+        QVERIFY(!m_plot->isFrameFixed());
         QWidget *canvas = m_plot->canvasWidget();
         const auto turn = [&](int delta) {
             QWheelEvent wheel(QPointF(600, 400), canvas->mapToGlobal(QPointF(600, 400)), QPoint(), QPoint(0, delta), Qt::NoButton,
                               Qt::NoModifier, Qt::NoScrollPhase, false);
             QCoreApplication::sendEvent(canvas, &wheel);
         };
+        QSignalSpy reported(m_plot.get(), &RooflinePlot::viewChanged);
         turn(120);
-        QVERIFY(m_plot->isViewCustomised());
+        turn(120);
         const ViewRange zoomed = m_plot->viewRange();
         QVERIFY(zoomed.xMax / zoomed.xMin < 1e4 / 0.6);
+        QVERIFY(!m_plot->isFrameFixed()); // not the canvas's to decide
+        m_plot->setData(m_results.chart); // before the report: the frame stays under the user's hand
+        QCOMPARE(m_plot->viewRange(), zoomed);
+        {
+            const QMetaObject::Connection owner
+                = connect(m_plot.get(), &RooflinePlot::viewChanged, this, [this] { m_plot->setViewRange(m_plot->viewRange()); });
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+            disconnect(owner);
+        }
+        QCOMPARE(reported.count(), 1); // one report for the burst of turns
+        QVERIFY(m_plot->isFrameFixed());
         m_plot->setData(m_results.chart);
         QCOMPARE(m_plot->viewRange(), zoomed);
         m_plot->resetView();
-        QVERIFY(!m_plot->isViewCustomised());
+        QVERIFY(!m_plot->isFrameFixed());
+        QCOMPARE(m_plot->viewRange().xMin, 0.6);
+        // With no owner to fix it, a zoom is reported and the frame follows the data again afterwards.
+        turn(120);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        QCOMPARE(reported.count(), 2);
+        QVERIFY(!m_plot->isFrameFixed());
+        m_plot->setData(m_results.chart);
         QCOMPARE(m_plot->viewRange().xMin, 0.6);
         // However far the wheel zooms in, a decade stays in view.
         for (int i = 0; i < 40; ++i)

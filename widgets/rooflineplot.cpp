@@ -165,7 +165,7 @@ void RooflinePlot::setData(const ChartData &data)
     full = full || title != m_title->text();
     m_title->setText(title);
     m_subtitleText->setText(QString::fromStdString(m_data.subtitle));
-    if (!m_viewCustomised)
+    if (!m_frameFixed && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
     placeLabels();
@@ -212,7 +212,8 @@ void RooflinePlot::placeLabels()
 void RooflinePlot::resetView()
 {
     fitFrame();
-    m_viewCustomised = false;
+    m_frameFixed = false;
+    m_gesturePending = false;
     requestReplot(true);
 }
 
@@ -248,10 +249,22 @@ void RooflinePlot::setViewRange(const ViewRange &range)
     if (!usablePoint(range.xMin, range.yMin) || !usablePoint(range.xMax, range.yMax) || range.xMax <= range.xMin
         || range.yMax <= range.yMin)
         return;
+    const bool moved = !(range == viewRange());
     m_plot->xAxis->setRange(range.xMin, range.xMax);
     m_plot->yAxis->setRange(range.yMin, range.yMax);
-    m_viewCustomised = true;
-    requestReplot(true);
+    m_frameFixed = true;
+    m_gesturePending = false;
+    if (moved)
+        requestReplot(true);
+}
+
+void RooflinePlot::reportGesture()
+{
+    if (!m_gesturePending)
+        return;
+    // The owner fixes the frame now (setViewRange) or leaves it to follow the data; either way it decided.
+    Q_EMIT viewChanged();
+    m_gesturePending = false;
 }
 
 QPointF RooflinePlot::pixelOf(double intensity, double flopsPerSecond) const
@@ -337,7 +350,7 @@ void RooflinePlot::setShowAllCeilings(bool show)
     if (show == m_roofs->showsAllCeilings())
         return;
     m_roofs->setShowAllCeilings(show);
-    if (!m_viewCustomised)
+    if (!m_frameFixed && !m_gesturePending)
         fitFrame(); // the frame takes in every ceiling
     fitToView();
     requestReplot(true); // the ceilings live in the frame's image
@@ -397,9 +410,9 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
             requestReplot(first);
             return true;
         }
-        // Only the user's own zoom or pan fixes the frame; new data re-fits it until then.
+        // A pan under way: reported on release.
         if (static_cast<QMouseEvent *>(event)->buttons() & Qt::LeftButton)
-            m_viewCustomised = true;
+            m_gesturePending = true;
         break;
     case QEvent::MouseButtonRelease:
         if (m_annotations->isDragging()) {
@@ -410,12 +423,13 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
                 Q_EMIT annotationMoved(end.drop->index, end.drop->dx, end.drop->dy);
             return true;
         }
-        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton && m_viewCustomised)
-            Q_EMIT viewChanged();
+        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton)
+            reportGesture();
         break;
     case QEvent::Wheel:
-        m_viewCustomised = true;
-        QMetaObject::invokeMethod(this, &RooflinePlot::viewChanged, Qt::QueuedConnection);
+        // QCustomPlot zooms after this filter: the frame is reported once the turn (or a burst of them) is done.
+        m_gesturePending = true;
+        QMetaObject::invokeMethod(this, &RooflinePlot::reportGesture, Qt::QueuedConnection);
         break;
     case QEvent::KeyPress: {
         const int key = static_cast<QKeyEvent *>(event)->key();

@@ -45,13 +45,16 @@ public:
     // The annotation whose text is under a pixel position of the canvas, or -1.
     int annotationAt(const QPointF &position) const;
 
-    // The current frame, and setting one (which counts as the user's own).
+    // The current frame, and fixing one (the owner's: a session's stored frame), kept until resetView().
     ViewRange viewRange() const;
     void setViewRange(const ViewRange &range);
-    // The seed's frame (x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s), widened to take in every point and roof.
+    // Back to the fitted frame, which follows new data: the seed's frame (x 0.6 to 10k FLOP/B, y 10G to
+    // 300T FLOP/s) widened to take in every point and roof.
     void resetView();
-    // Whether the user zoomed or panned since the last reset; while not, new data re-fits the frame.
-    bool isViewCustomised() const { return m_viewCustomised; }
+    // Whether the frame is fixed (setViewRange) rather than fitted to the data (resetView). The canvas does not
+    // decide it: a zoom or pan of the user's is reported (viewChanged), and whoever owns the frame fixes it or
+    // not; until the report is handled, new data does not move the frame under the user's hand.
+    bool isFrameFixed() const { return m_frameFixed; }
     // Where a chart coordinate is drawn, in pixels of the canvas.
     QPointF pixelOf(double intensity, double flopsPerSecond) const;
 
@@ -138,6 +141,7 @@ private:
     void placeLabels();
     void clampRanges();
     void requestReplot(bool full);
+    void reportGesture();
     void replotNow();
     bool showToolTip(const QPoint &position, const QPoint &globalPosition);
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
@@ -156,7 +160,8 @@ private:
     std::unique_ptr<AnnotationLayer> m_annotations;
     bool m_presentation = false;
     bool m_dark = false;
-    bool m_viewCustomised = false;
+    bool m_frameFixed = false;
+    bool m_gesturePending = false; // a zoom or pan not yet reported
     bool m_replotPending = false;
     bool m_fullReplotPending = false;
 };
