@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "grid.h"
+#include "inputlimits.h"
 #include "modelfixtures.h"
 
 using namespace roofline;
@@ -84,6 +85,29 @@ private Q_SLOTS:
         std::vector<double> fits;
         evaluateGrid(llama2_13b(), seedA6000(), Workload {}, grid, GridQuantity::MemoryFits, Series::QkvMlpAr, fits);
         QCOMPARE(fits, (std::vector<double> { 1, 0, 0, 0 })); // only batch 1 x 20,000 fits
+    }
+
+    // Past the window only the full-attention layers' caches grow. Llama-2-13B with a 4,096-token window in 20
+    // of its 40 layers, on 48e9 B: 21,968,271,360 B of room after the weights, 819,200 B a token in all layers
+    // (20,480 B a layer). 4,096 tokens in every layer take 3,355,443,200 B; the rest, 18,612,828,160 B, holds
+    // 18,612,828,160 / 409,600 = 45,441.475 tokens more in the 20 full layers: 49,537.475 in all. (Check: 20 x
+    // 4096 x 20480 + 20 x 49537.475 x 20480 = 21,968,271,360.)
+    void memoryBoundaryPastTheWindow()
+    {
+        ModelConfig windowed = llama2_13b();
+        windowed.slidingWindow = 4096;
+        windowed.windowedLayers = 20;
+        ROOFLINE_COMPARE_REL(maxFittingSeq(windowed, Workload {}, 48e9, 1), 49537.475, 1e-12);
+        // Within the window the window changes nothing: room for 1,000 tokens is 1,000 tokens.
+        ROOFLINE_COMPARE_REL(maxFittingSeq(windowed, Workload {}, 26031728640.0 + 819200.0 * 1000, 1), 1000.0, 1e-12);
+        // Every layer windowed (or more named than there are): any length fits, up to the longest a sequence may be.
+        windowed.windowedLayers = 40;
+        QCOMPARE(maxFittingSeq(windowed, Workload {}, 48e9, 1), double(SeqRange.max));
+        windowed.windowedLayers = 60;
+        QCOMPARE(maxFittingSeq(windowed, Workload {}, 48e9, 1), double(SeqRange.max));
+        // Room for more than the longest sequence is the longest.
+        windowed.windowedLayers = 20;
+        QCOMPARE(maxFittingSeq(windowed, Workload {}, 1e15, 1), double(SeqRange.max));
     }
 
     void phaseMap()
