@@ -339,6 +339,40 @@ private Q_SLOTS:
         QVERIFY(!findOp(gemms, OpKind::Softmax) && !findOp(gemms, OpKind::InputNorm) && !findOp(gemms, OpKind::FinalNorm));
     }
 
+    // The choices together with the model shapes they meet: a sliding window, experts, a KV cache in its own type.
+    void assumptionsMeetEveryModelShape()
+    {
+        // Causal mask under a window: Mistral-7B at 16,384 tokens, a 4,096 window in all 32 layers. Position i
+        // scores min(i, 4096) keys: 4096 x 4097 / 2 = 8,390,656 pairs up to the window, then 12,288 x 4,096 =
+        // 50,331,648: 58,722,304 pairs a head; qk 2 x 32 x 58,722,304 x 128 = 481,053,114,368 FLOPs.
+        Workload w;
+        w.seq = 16384;
+        w.assumptions.causalMask = true;
+        ROOFLINE_COMPARE_REL(findOp(phaseCosts(mistral7b(), w, Phase::Prefill), OpKind::Qk)->flops, 481053114368.0, 1e-12);
+        // Half the layers windowed (16 of 32): the mean of the windowed 58,722,304 and the full 16384 x 16385 / 2
+        // = 134,225,920 pairs, 96,474,112; qk 2 x 32 x 96,474,112 x 128 = 790,315,925,504.
+        ModelConfig half = mistral7b();
+        half.windowedLayers = 16;
+        ROOFLINE_COMPARE_REL(findOp(phaseCosts(half, w, Phase::Prefill), OpKind::Qk)->flops, 790315925504.0, 1e-12);
+
+        // Fused QKV with an fp8 cache beside fp16 activations: Llama-2-13B decode at batch 1 writes k and v to
+        // the cache at 1 B, 2 x 40 x 128 = 10,240 B, and q out at 2 B, 40 x 128 x 2 = 10,240 B.
+        w = Workload {};
+        w.kvType = DType::Fp8;
+        w.assumptions.fuseQkv = true;
+        const OpCost qkv = *findOp(phaseCosts(llama2_13b(), w, Phase::Decode), OpKind::QkvProj);
+        QCOMPARE(qkv.bytes.kvWritten, 10240.0);
+        QCOMPARE(qkv.bytes.activationsWritten, 10240.0);
+
+        // Fused gate/up on Mixtral-8x7B, decode at batch 1: the token runs 2 experts and their weights are the
+        // ones read, 2 x 4096 x 28672 x 2 B = 469,762,048 B, for 2 x 2 x 4096 x 28672 = 469,762,048 FLOPs.
+        w = Workload {};
+        w.assumptions.fuseGateUp = true;
+        const OpCost gateUp = *findOp(phaseCosts(mixtral8x7b(), w, Phase::Decode), OpKind::GateUpProj);
+        QCOMPARE(gateUp.bytes.weights, 469762048.0);
+        QCOMPARE(gateUp.flops, 469762048.0);
+    }
+
     // GenZ's figure: Llama-2-7B's fused QKV in prefill at 1,024 tokens has an intensity of 768 FLOP/B.
     // 2 x 1024 x 4096 x 12288 = 103,079,215,104 FLOPs over the 4096 x 12288 x 2 = 100,663,296 B weight, the
     // input 1024 x 4096 x 2 = 8,388,608 B, q out 8,388,608 B and k, v into the cache 16,777,216 B:
