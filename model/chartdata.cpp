@@ -43,7 +43,8 @@ void appendSeriesPoints(const Evaluation &e, std::vector<ChartPoint> &out, const
                 point.windowedLayers = model.windowedLayers;
                 point.layers = model.layers;
             }
-            const bool expertOp = op.cost.op == OpKind::GateProj || op.cost.op == OpKind::UpProj || op.cost.op == OpKind::DownProj;
+            const bool expertOp = op.cost.op == OpKind::GateProj || op.cost.op == OpKind::UpProj || op.cost.op == OpKind::GateUpProj
+                || op.cost.op == OpKind::DownProj;
             if (model.isMoe() && expertOp) {
                 point.experts = model.experts;
                 point.expertsPerToken = model.expertsPerToken;

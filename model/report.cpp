@@ -185,6 +185,7 @@ json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evalua
                     json record = opToJson(op);
                     record["batch"] = point.workload.batch;
                     record["seq"] = point.workload.seq;
+                    record["tokens_per_step"] = point.workload.tokensPerStep; // what a tokens sweep varies
                     points.push_back(std::move(record));
                 }
             }

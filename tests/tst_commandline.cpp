@@ -119,6 +119,27 @@ private Q_SLOTS:
         QCOMPARE(last[QLatin1String("seq")].toInt(), 2048);
         QCOMPARE(last[QLatin1String("flops")].toDouble(), 4529848320.0);
         QCOMPARE(last[QLatin1String("bytes")].toDouble(), 142770176.0);
+        QCOMPARE(last[QLatin1String("tokens_per_step")].toInt(), 1);
+        // A tokens-per-step sweep (16 to 112 by 16 at the current batch and length) tells its records apart by
+        // the tokens: 7 workloads, the first at 16 and the last at 112. Decode qk of the last: 112 new tokens
+        // against 2,048 + 112 keys, 2 x 40 x 112 x 2160 x 128 = 2,477,260,800 FLOPs.
+        const Run tokens = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep"),
+                                         QStringLiteral("--sweep-mode"), QStringLiteral("tokens_per_step") });
+        QCOMPARE(tokens.exitCode, 0);
+        const QJsonArray records = QJsonDocument::fromJson(tokens.out).object()[QLatin1String("sweep")].toArray();
+        QCOMPARE(records.size(), 7 * 18);
+        QCOMPARE(records.first().toObject()[QLatin1String("tokens_per_step")].toInt(), 16);
+        QCOMPARE(records.last().toObject()[QLatin1String("tokens_per_step")].toInt(), 112);
+        bool found = false;
+        for (const QJsonValue &value : records) {
+            const QJsonObject r = value.toObject();
+            if (r[QLatin1String("op")].toString() == QLatin1String("qk") && r[QLatin1String("phase")].toString() == QLatin1String("decode")
+                && r[QLatin1String("tokens_per_step")].toInt() == 112) {
+                QCOMPARE(r[QLatin1String("flops")].toDouble(), 2477260800.0);
+                found = true;
+            }
+        }
+        QVERIFY(found);
     }
 
     void dumpCsv()
@@ -220,6 +241,19 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(decode[QLatin1String("tokens_per_s")].toDouble(), 272.6564646, 1e-9);
         QCOMPARE(decode[QLatin1String("accepted_tokens_per_step")].toDouble(), 3.0);
         QCOMPARE(doc[QLatin1String("workload")].toObject()[QLatin1String("accepted_tokens_per_step")].toDouble(), 3.0);
+        // The edges are allowed: every candidate accepted (8 of 8: 4 x 8 / 0.04401142667 = 727.084 tokens/s), and
+        // the default 1 of 1 given in so many words.
+        const Run all = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--batch"), QStringLiteral("4"),
+                                      QStringLiteral("--tokens-per-step"), QStringLiteral("8"), QStringLiteral("--accepted-tokens"),
+                                      QStringLiteral("8") });
+        QCOMPARE(all.exitCode, 0);
+        ROOFLINE_COMPARE_REL(QJsonDocument::fromJson(all.out).object()[QLatin1String("totals")].toObject()[QLatin1String("decode")]
+                                 .toObject()[QLatin1String("tokens_per_s")]
+                                 .toDouble(),
+                             727.0839057, 1e-9);
+        const Run one = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--accepted-tokens"), QStringLiteral("1") });
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(one.err, QByteArray());
     }
 
     // Every modelling choice from the command line reaches the numbers and the dump's "assumptions" object.

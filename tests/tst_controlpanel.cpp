@@ -141,6 +141,37 @@ private Q_SLOTS:
         QVERIFY(!changed.at(1).at(0).value<Assumptions>().scoreType.has_value());
     }
 
+    // Every field shown, both ways: each box follows the values it is given, from on to off and back (a box
+    // left as it was would silently put its old value back with the next change of another).
+    void assumptionsShowEveryFieldBothWays()
+    {
+        ControlPanel panel;
+        AssumptionsPanel *assumptions = panel.assumptionsPanel();
+        const auto shows = [&](const Assumptions &a) {
+            QCOMPARE(assumptions->causalMaskBox()->isChecked(), a.causalMask);
+            QCOMPARE(assumptions->allLogitsBox()->isChecked(), a.allPrefillLogits);
+            QCOMPARE(assumptions->fuseQkvBox()->isChecked(), a.fuseQkv);
+            QCOMPARE(assumptions->fuseGateUpBox()->isChecked(), a.fuseGateUp);
+            QCOMPARE(assumptions->countNonGemmBox()->isChecked(), a.countNonGemm);
+            QCOMPARE(assumptions->embeddingTypeBox()->currentIndex() == 0, !a.embeddingType.has_value());
+            QCOMPARE(assumptions->scoreTypeBox()->currentIndex() == 0, !a.scoreType.has_value());
+            if (a.embeddingType)
+                QCOMPARE(assumptions->embeddingTypeBox()->currentText(), QString::fromUtf8(dtypeName(*a.embeddingType).data()));
+            if (a.scoreType)
+                QCOMPARE(assumptions->scoreTypeBox()->currentText(), QString::fromUtf8(dtypeName(*a.scoreType).data()));
+        };
+        const Assumptions on { true, true, DType::Int8, DType::Fp32, true, true, true };
+        const Assumptions off { false, false, std::nullopt, std::nullopt, false, false, false };
+        for (const Assumptions &a : { on, off, on, Assumptions {}, off }) {
+            ControlValues values;
+            values.assumptions = a;
+            panel.setValues(values);
+            shows(a);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
     void choicesAreReportedTyped()
     {
         ControlPanel panel;

@@ -251,6 +251,19 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(experts, 6); // gate, up, down in each phase
+        // Gate and up fused: the fused op carries them too.
+        s.workload.assumptions.fuseGateUp = true;
+        r.recompute(s);
+        int fused = 0;
+        for (const ChartPoint &p : r.chart.current) {
+            if (p.op != OpKind::GateUpProj)
+                continue;
+            ++fused;
+            QCOMPARE(p.experts, qint64(8));
+            QCOMPARE(p.expertsPerToken, qint64(2));
+            QCOMPARE(p.expertsTouched, p.phase == Phase::Decode ? 2.0 : 8.0);
+        }
+        QCOMPARE(fused, 2);
     }
 
     // The chart's words, exactly: the seed chart's title, and a subtitle with the figures the roofs are drawn from.
