@@ -576,6 +576,55 @@ private Q_SLOTS:
         QCOMPARE(aside, 0);
     }
 
+    // Each roof's label sits on what it names: the bandwidth on the memory roof, turned to its angle on screen (up
+    // to the right: a negative turn); the peak at the frame's right edge at 181 TFLOP/s; the ridge's at 235.677
+    // FLOP/B; with every ceiling shown, each ceiling's at the right edge at its height.
+    void roofLabelsSitOnWhatTheyName()
+    {
+        settle();
+        const ChartData &chart = m_plot->data();
+        const auto label = [&](const std::string &text) {
+            for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+                if (l.text == QString::fromStdString(text))
+                    return std::optional(l);
+            return std::optional<RooflinePlot::RoofLabel>();
+        };
+        const double right = m_plot->pixelOf(m_plot->viewRange().xMax, 1e12).x();
+        const auto bandwidth = label(chart.bandwidthLabel);
+        QVERIFY(bandwidth);
+        const QPointF p1 = m_plot->pixelOf(1, 768e9), p2 = m_plot->pixelOf(100, 768e11);
+        const QPointF along = p2 - p1, off = bandwidth->anchor - p1;
+        const double distance = std::fabs(along.x() * off.y() - along.y() * off.x()) / std::hypot(along.x(), along.y());
+        QVERIFY2(distance < 1.0, qPrintable(QString::number(distance)));
+        const double angle = std::atan2(along.y(), along.x()) * 180.0 / M_PI;
+        QVERIFY(angle < -10.0);
+        QVERIFY2(std::fabs(bandwidth->rotation - angle) < 0.5, qPrintable(QStringLiteral("%1 vs %2").arg(bandwidth->rotation).arg(angle)));
+        const auto peak = label(chart.peakLabel);
+        QVERIFY(peak);
+        QVERIFY(std::fabs(peak->anchor.y() - m_plot->pixelOf(1, 181e12).y()) < 0.5);
+        QVERIFY(std::fabs(peak->anchor.x() - right) < 0.5);
+        const auto ridge = label(chart.ridgeLabel);
+        QVERIFY(ridge);
+        QVERIFY(std::fabs(ridge->anchor.x() - m_plot->pixelOf(235.677, 1e12).x()) < 0.5);
+
+        Scenario s = seedScenario();
+        s.gpu = h100Sxm(); // fp16 989.4 (the roof), fp8 1978.9 TFLOP/s
+        s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
+        s.gpu.setPeak(ComputeType::Fp32, 67e12);
+        ScenarioResults results;
+        results.recompute(s);
+        m_plot->setData(results.chart);
+        m_plot->setShowAllCeilings(true);
+        settle();
+        const double edge = m_plot->pixelOf(m_plot->viewRange().xMax, 1e12).x();
+        for (const auto &[text, flops] : { std::pair("fp8, int8 1978.9 TFLOP/s", 1978.9e12), std::pair("fp32 67 TFLOP/s", 67e12) }) {
+            const auto ceiling = label(text);
+            QVERIFY2(ceiling, text);
+            QVERIFY2(std::fabs(ceiling->anchor.y() - m_plot->pixelOf(1, flops).y()) < 0.5, text);
+            QVERIFY2(std::fabs(ceiling->anchor.x() - edge) < 0.5, text);
+        }
+    }
+
     void resetViewIsTheSeedFrame()
     {
         const ViewRange frame = m_plot->viewRange();

@@ -327,6 +327,14 @@ std::vector<RooflinePlot::LegendEntry> RooflinePlot::legendEntries() const
     return entries;
 }
 
+std::vector<RooflinePlot::RoofLabel> RooflinePlot::roofLabels() const
+{
+    std::vector<RoofLabel> labels;
+    for (const QCPItemText *text : m_roofs->labels())
+        labels.push_back(RoofLabel { text->text(), text->position->pixelPosition(), text->rotation() });
+    return labels;
+}
+
 RooflinePlot::AnnotationShown RooflinePlot::annotationShown(int index) const
 {
     return AnnotationShown { m_annotations->shownText(index), m_annotations->shownBox(index) };

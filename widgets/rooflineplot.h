@@ -106,6 +106,14 @@ public:
         QRect box;
     };
     AnnotationShown annotationShown(int index) const;
+    // The roofs' labels as last placed and shown (ridge, bandwidth, peak, every ceiling's): the text, where it
+    // is anchored in pixels of the canvas, and its turn in degrees (the bandwidth label follows its roof).
+    struct RoofLabel {
+        QString text;
+        QPointF anchor;
+        double rotation = 0.0;
+    };
+    std::vector<RoofLabel> roofLabels() const;
     // The lines drawn from measured kernels to their modelled points, in pixels of the canvas: one per kernel or,
     // beyond a few hundred linked kernels, one per op and phase from the middle of its kernels.
     std::vector<QLineF> measuredLinks() const;

@@ -215,6 +215,18 @@ void RoofsLayer::fit(const ViewRange &frame)
     }
 }
 
+std::vector<const QCPItemText *> RoofsLayer::labels() const
+{
+    std::vector<const QCPItemText *> shown;
+    for (const QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
+        if (text->visible())
+            shown.push_back(text);
+    for (const QCPItemText *text : m_ceilingTexts)
+        if (text->visible())
+            shown.push_back(text);
+    return shown;
+}
+
 void RoofsLayer::placeLabels(const ViewRange &frame)
 {
     const Roofline &roof = m_roofs.roof;

@@ -34,6 +34,8 @@ public:
     void fit(const ViewRange &frame);
     // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen).
     void placeLabels(const ViewRange &frame);
+    // The labels shown: ridge, bandwidth, peak, then the ceilings'.
+    std::vector<const QCPItemText *> labels() const;
 
 private:
     double ridgeFloor(double ridge, const ViewRange &frame) const;
