@@ -365,8 +365,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     }
     if (parser.isSet(o.peakTflops))
         scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, PeakTflopsRange) * 1e12);
-    if (parser.isSet(o.bandwidth))
-        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange) * 1e9;
+    if (parser.isSet(o.bandwidth)) {
+        scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange) * BytesPerGB;
+        scenario.gpu.bandwidthStatedInGiB = false;
+    }
     if (customised) {
         if (!scenario.gpuCustomised) {
             scenario.gpuBaseId = scenario.gpu.id;

@@ -78,7 +78,10 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
     values.bandwidthGbps = session.gpu.bandwidthBytesPerSecond / 1e9;
     values.flashAttention = session.workload.flashAttention;
     values.gpuCustomised = state.isGpuCustomised();
-    values.gpuNote = QString::fromStdString(session.gpu.note);
+    // The file's own note, and what was converted to show it in GB/s.
+    const std::string conversion = bandwidthConversionNote(session.gpu);
+    values.gpuNote = QString::fromStdString(session.gpu.note.empty() || conversion.empty() ? session.gpu.note + conversion
+                                                                                            : session.gpu.note + "\n" + conversion);
     values.secondGpuIndex = -1;
     if (session.secondGpu)
         for (std::size_t i = 0; i < state.gpus().size(); ++i)

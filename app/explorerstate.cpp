@@ -265,6 +265,8 @@ void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
     const bool bandwidthEdit = gpu.bandwidthBytesPerSecond != bandwidth;
     gpu.setPeak(computeType, peakFlops);
     gpu.bandwidthBytesPerSecond = bandwidth;
+    if (bandwidthEdit)
+        gpu.bandwidthStatedInGiB = false; // the slider's figure is in GB/s
     if (!next.session.gpuCustomised) {
         next.session.gpuCustomised = true;
         next.session.gpuBaseId = baseGpu().id;

@@ -2,6 +2,7 @@
 
 #include "inputerror.h"
 #include "jsonreader.h"
+#include "units.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +28,12 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
     gpu.name = fields.string("name", TextLines::Single, MaxNameChars);
     if (gpu.name.empty())
         fields.fail("name", "must not be empty");
-    gpu.bandwidthBytesPerSecond = fields.number("memory_bandwidth_gb_per_s", BandwidthGBpsRange) * 1e9;
+    const std::string unit = fields.optionalString("bandwidth_unit").value_or("GB/s");
+    if (unit != "GB/s" && unit != "GiB/s")
+        fields.fail("bandwidth_unit", "unknown unit \"" + unit + "\" (expected GB/s or GiB/s)");
+    gpu.bandwidthStatedInGiB = unit == "GiB/s";
+    gpu.bandwidthBytesPerSecond
+        = fields.number("memory_bandwidth_gb_per_s", BandwidthGBpsRange) * (gpu.bandwidthStatedInGiB ? BytesPerGiB : BytesPerGB);
     gpu.memoryBytes = fields.number("memory_gb", MemoryGBRange) * 1e9;
     if (const auto l2 = fields.optionalNumber("l2_mb", L2MBRange))
         gpu.l2Bytes = *l2 * 1e6;
@@ -50,6 +56,14 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
 }
 
 } // namespace
+
+std::string bandwidthConversionNote(const GpuSpec &gpu)
+{
+    if (!gpu.bandwidthStatedInGiB)
+        return {};
+    return "Bandwidth stated as " + formatShortest(gpu.bandwidthBytesPerSecond / BytesPerGiB) + " GiB/s: "
+        + formatNumber(gpu.bandwidthBytesPerSecond / BytesPerGB, 'f', 1) + " GB/s.";
+}
 
 std::vector<GpuSpec> parseGpuPresets(std::string_view text, const std::string &source)
 {

@@ -15,6 +15,9 @@ struct GpuSpec {
     std::string id; // short lowercase id ("a6000-seed"); empty for a user's file without one
     std::string name;
     double bandwidthBytesPerSecond = 0.0;
+    // The file stated the bandwidth in GiB/s ("bandwidth_unit": "GiB/s"), as some tools publish it; the figure
+    // is held in bytes either way, and shown in decimal GB/s.
+    bool bandwidthStatedInGiB = false;
     std::array<std::optional<double>, ComputeTypeCount> peakFlopsPerSecond {}; // indexed by ComputeType
     double memoryBytes = 0.0;
     std::optional<double> l2Bytes;
@@ -28,6 +31,13 @@ struct GpuSpec {
 
     bool operator==(const GpuSpec &) const = default;
 };
+
+// The units a GPU file may state its bandwidth in ("GB/s", the default, or "GiB/s"), and bytes per second in one.
+inline constexpr double BytesPerGB = 1e9;
+inline constexpr double BytesPerGiB = 1073741824.0;
+// What the window says of a bandwidth converted from GiB/s: "Bandwidth stated as 2039 GiB/s: 2189.4 GB/s."; empty
+// for one stated in GB/s.
+std::string bandwidthConversionNote(const GpuSpec &gpu);
 
 // Parses the GPU preset file (`{"format": 1, "gpus": [...]}`).
 std::vector<GpuSpec> parseGpuPresets(std::string_view text, const std::string &source);

@@ -23,6 +23,7 @@ json gpuToJson(const GpuSpec &gpu)
         { "id", gpu.id },
         { "name", gpu.name },
         { "bandwidth_bytes_per_s", gpu.bandwidthBytesPerSecond },
+        { "bandwidth_unit_stated", gpu.bandwidthStatedInGiB ? "GiB/s" : "GB/s" },
         { "peak_flops_per_s", gpu.peak(ComputeType::Fp16).value_or(0.0) },
         { "peak_flops_per_s_by_type", peaks },
         { "memory_bytes", gpu.memoryBytes },

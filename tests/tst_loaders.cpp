@@ -48,6 +48,37 @@ private Q_SLOTS:
         QCOMPARE(gpu.peak(ComputeType::Fp8).value(), 200e12);
         QVERIFY(!gpu.peak(ComputeType::Int8).has_value());
         QVERIFY(gpu.id.empty());
+        QVERIFY(!gpu.bandwidthStatedInGiB);
+        QCOMPARE(bandwidthConversionNote(gpu), std::string());
+    }
+
+    // Some tools publish bandwidth in binary units: "bandwidth_unit": "GiB/s" reads 2039 as 2039 x 2^30 =
+    // 2,189,359,579,136 B/s, 2189.4 GB/s as the window shows it, and says so. "GB/s" is the default, stated or not.
+    void gpuBandwidthInGiB()
+    {
+        const GpuSpec gib = parseGpuFile(R"({"name": "A100 80GB", "memory_bandwidth_gb_per_s": 2039, "bandwidth_unit": "GiB/s",
+                                             "memory_gb": 80, "peak_tflops": {"fp16": 312}})",
+                                         "a100.json");
+        QCOMPARE(gib.bandwidthBytesPerSecond, 2189359579136.0);
+        QVERIFY(gib.bandwidthStatedInGiB);
+        QCOMPARE(gib.memoryBytes, 80e9); // only the bandwidth takes the unit
+        QCOMPARE(bandwidthConversionNote(gib), std::string("Bandwidth stated as 2039 GiB/s: 2189.4 GB/s."));
+        const GpuSpec gb = parseGpuFile(R"({"name": "A100 80GB", "memory_bandwidth_gb_per_s": 2039, "bandwidth_unit": "GB/s",
+                                            "memory_gb": 80, "peak_tflops": {"fp16": 312}})",
+                                        "a100.json");
+        QCOMPARE(gb.bandwidthBytesPerSecond, 2039e9);
+        QCOMPARE(errorOf([] {
+                     parseGpuFile(R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "bandwidth_unit": "MB/s", "memory_gb": 1,
+                                      "peak_tflops": {"fp16": 1}})",
+                                  "g.json");
+                 }),
+                 QStringLiteral("g.json: field 'bandwidth_unit': unknown unit \"MB/s\" (expected GB/s or GiB/s)"));
+        QCOMPARE(errorOf([] {
+                     parseGpuFile(R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "bandwidth_unit": 2, "memory_gb": 1,
+                                      "peak_tflops": {"fp16": 1}})",
+                                  "g.json");
+                 }).left(40),
+                 QStringLiteral("g.json: field 'bandwidth_unit': expected"));
     }
 
     void badGpuFile_data()

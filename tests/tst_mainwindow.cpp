@@ -695,6 +695,33 @@ private Q_SLOTS:
         QCOMPARE(m_window->controls()->batchSlider()->value(), 16.0);
     }
 
+    // A GPU file in GiB/s: the window shows decimal GB/s (2039 GiB/s = 2189.36 GB/s) and its note says it
+    // converted; a session saved and reopened keeps the bytes and the note; dragging the bandwidth makes it GB/s.
+    void aGpuFileInGiBIsShownInGB()
+    {
+        QTemporaryDir dir;
+        const QString gpu = dir.filePath(QStringLiteral("a100.json"));
+        QVERIFY(writeFile(gpu, R"({"name": "A100 80GB", "memory_bandwidth_gb_per_s": 2039, "bandwidth_unit": "GiB/s",
+                                   "memory_gb": 80, "peak_tflops": {"fp16": 312}, "note": "Binary units."})"));
+        QCOMPARE(m_window->files()->openGpuFile(gpu), QString());
+        QCOMPARE(m_state->session().gpu.bandwidthBytesPerSecond, 2189359579136.0);
+        ROOFLINE_COMPARE_REL(m_window->controls()->bandwidthSlider()->value(), 2189.359579136, 1e-9);
+        QCOMPARE(m_window->controls()->gpuNoteLabel()->text(),
+                 QStringLiteral("Binary units.\nBandwidth stated as 2039 GiB/s: 2189.4 GB/s."));
+        const QString path = dir.filePath(QStringLiteral("gib.roofline"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QString error;
+        QStringList warnings;
+        PresetLibrary known = m_presets;
+        const std::optional<Session> saved = loadSessionFile(path, known, &error, &warnings);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->gpu.bandwidthBytesPerSecond, 2189359579136.0);
+        QVERIFY(saved->gpu.bandwidthStatedInGiB);
+        m_state->setBandwidthGbps(2000);
+        QVERIFY(!m_state->session().gpu.bandwidthStatedInGiB);
+        QCOMPARE(m_window->controls()->gpuNoteLabel()->text(), QStringLiteral("Custom figures (edited with the sliders)."));
+    }
+
     void textFromFilesStaysText()
     {
         const QString markup = QStringLiteral("<h1>X</h1><img src=x>");
