@@ -61,6 +61,30 @@ std::string printf(const char *format, double value)
 }
 }
 
+std::string assumptionsAwayFromDefaults(const Assumptions &a)
+{
+    const Assumptions defaults;
+    std::vector<std::string> said;
+    if (a.causalMask != defaults.causalMask)
+        said.emplace_back(a.causalMask ? "causal mask" : "no causal mask");
+    if (a.allPrefillLogits != defaults.allPrefillLogits)
+        said.emplace_back(a.allPrefillLogits ? "logits at every position" : "logits at the last position");
+    if (a.embeddingType)
+        said.push_back("embedding " + std::string(dtypeName(*a.embeddingType)));
+    if (a.scoreType)
+        said.push_back("scores " + std::string(dtypeName(*a.scoreType)));
+    if (a.fuseQkv != defaults.fuseQkv)
+        said.emplace_back(a.fuseQkv ? "fused QKV" : "separate q, k, v");
+    if (a.fuseGateUp != defaults.fuseGateUp)
+        said.emplace_back(a.fuseGateUp ? "fused gate/up" : "separate gate, up");
+    if (a.countNonGemm != defaults.countNonGemm)
+        said.emplace_back(a.countNonGemm ? "non-GEMM ops counted" : "matrix multiplies only");
+    std::string out;
+    for (const std::string &s : said)
+        out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
 void buildChartData(const Scenario &scenario, const Evaluation &current, const std::vector<Evaluation> &sweep,
                     ChartData &out)
 {
@@ -75,6 +99,9 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         + (scenario.efficiency.enabled ? "  ·  times at " + printf("%g%%", scenario.efficiency.compute * 100.0) + " / "
                    + printf("%g%%", scenario.efficiency.bandwidth * 100.0) + " efficiency"
                                        : "");
+    // A slide made with other modelling choices says which.
+    if (const std::string choices = assumptionsAwayFromDefaults(w.assumptions); !choices.empty())
+        out.subtitle += "  ·  " + choices;
     out.roof = current.roof;
     out.bandwidthLabel = printf("%gGB/s", current.roof.bandwidthBytesPerSecond / 1e9);
     out.peakLabel = printf("%g TFLOP/s", current.roof.peakFlopsPerSecond / 1e12);

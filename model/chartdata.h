@@ -106,6 +106,10 @@ struct ChartData {
     const ChartPoint *modelledPoint(const MeasuredPoint &point) const;
 };
 
+// The modelling choices away from their defaults, for the subtitle: "causal mask, fused QKV, matrix multiplies
+// only"; empty at the defaults.
+std::string assumptionsAwayFromDefaults(const Assumptions &assumptions);
+
 // The roofline chart for a scenario, from its evaluation and its sweep. `out`'s vectors are reused.
 void buildChartData(const Scenario &scenario, const Evaluation &current, const std::vector<Evaluation> &sweep,
                     ChartData &out);

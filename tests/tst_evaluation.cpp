@@ -298,6 +298,21 @@ private Q_SLOTS:
         r.recompute(s);
         QVERIFY2(r.chart.subtitle.find("  \u00b7  weights int4, KV fp8  \u00b7  ") != std::string::npos, r.chart.subtitle.c_str());
         s.workload.weightType = s.workload.activationType = s.workload.kvType = DType::Fp16;
+        // The modelling choices away from their defaults, named at the end (none at the defaults, as above).
+        s.workload.assumptions.fuseQkv = true;
+        s.workload.assumptions.causalMask = true;
+        s.workload.assumptions.countNonGemm = false;
+        s.workload.assumptions.scoreType = DType::Fp32;
+        r.recompute(s);
+        QVERIFY2(r.chart.subtitle.ends_with("efficiency  \u00b7  causal mask, scores fp32, fused QKV, matrix multiplies only"),
+                 r.chart.subtitle.c_str());
+        Assumptions all;
+        all.allPrefillLogits = true;
+        all.embeddingType = DType::Int8;
+        all.fuseGateUp = true;
+        QCOMPARE(assumptionsAwayFromDefaults(all), std::string("logits at every position, embedding int8, fused gate/up"));
+        QCOMPARE(assumptionsAwayFromDefaults(Assumptions {}), std::string());
+        s.workload.assumptions = {};
         QCOMPARE(r.chart.practicalLabel, std::string("practical: 70% of peak, 85% of bandwidth"));
         // Figures on a rounding tie to six digits: 2,048.375 GB/s prints 2048.38 (half to even), 100.1875 TFLOP/s
         // 100.188. Divided by 1e9 + 1 or 1e12 + 1 instead, they would print 2048.37 and 100.187.

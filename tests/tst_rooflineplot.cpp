@@ -415,6 +415,34 @@ private Q_SLOTS:
     // The default frame takes in every measured kernel, as it does modelled points and pins: a kernel at 1e6 FLOP/B
     // running at 100 TFLOP/s (1e12 FLOPs, 1e6 B, 10 ms) and one at 1e-6 FLOP/B at 100 MFLOP/s (1e6 FLOPs, 1e12 B,
     // 10 ms) were left off the chart. Each widens the frame by a factor 1.5 beyond it (the margin points get).
+    // A subtitle wider than the chart breaks into lines at its separators, each line within the canvas, and its
+    // row grows so the axes start below it; one that fits stays one line.
+    void aLongSubtitleWraps()
+    {
+        settle();
+        QVERIFY(!m_plot->subtitleShown().contains(QLatin1Char('\n')));
+        const double top = m_plot->pixelOf(1, m_plot->viewRange().yMax).y();
+        ChartData chart = m_results.chart;
+        chart.subtitle += "  \u00b7  8 tokens/step, 3 accepted  \u00b7  times at 70% / 100% efficiency  \u00b7  causal mask, scores "
+                          "fp32, fused QKV, matrix multiplies only  \u00b7  and a part to make it longer still";
+        m_plot->setData(chart);
+        settle();
+        const QString shown = m_plot->subtitleShown();
+        const QStringList lines = shown.split(QLatin1Char('\n'));
+        QVERIFY2(lines.size() >= 2, qPrintable(shown));
+        QCOMPARE(lines.join(QStringLiteral("  \u00b7  ")), QString::fromStdString(chart.subtitle)); // nothing lost
+        const QFontMetricsF metrics(m_plot->font());
+        for (const QString &line : lines) {
+            QVERIFY2(!line.startsWith(QLatin1Char(' ')) && !line.endsWith(QLatin1Char(' ')), qPrintable(line));
+            QVERIFY2(metrics.horizontalAdvance(line) < 1200, qPrintable(line));
+        }
+        QVERIFY(m_plot->pixelOf(1, m_plot->viewRange().yMax).y() > top + 8); // the axes moved down for the lines
+        m_plot->setData(m_results.chart);
+        settle();
+        QVERIFY(!m_plot->subtitleShown().contains(QLatin1Char('\n')));
+        QCOMPARE(m_plot->pixelOf(1, m_plot->viewRange().yMax).y(), top);
+    }
+
     void theFrameTakesInMeasuredKernels()
     {
         Session session;

@@ -29,6 +29,25 @@ QString elided(const QString &text, int chars)
     return text.left(keep) + QChar(0x2026);
 }
 
+QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, double width)
+{
+    const QString separator = QStringLiteral("  \u00b7  ");
+    const QStringList parts = text.split(separator);
+    QStringList lines;
+    QString line;
+    for (const QString &part : parts) {
+        const QString longer = line.isEmpty() ? part : line + separator + part;
+        if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width) {
+            line = longer;
+        } else {
+            lines.append(line);
+            line = part;
+        }
+    }
+    lines.append(line);
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString noteText(const std::string &text, bool *cut)
 {
     const QString all = QString::fromStdString(text);

@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "session.h"
 
+#include <QFontMetricsF>
 #include <QString>
 
 #include <vector>
@@ -25,6 +26,10 @@ inline constexpr int MaxNoteTooltipChars = 4000;
 
 // `text` cut to `chars` characters, the last of them an ellipsis, without splitting a surrogate pair.
 QString elided(const QString &text, int chars);
+
+// `text` broken into lines no wider than `width` (by `metrics`) at its "  ·  " separators, which do not start or
+// end a line; a part wider than the line stays whole on its own line. The subtitle takes as many lines as it needs.
+QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, double width);
 
 // What a note shows on the chart: its first MaxNoteLines lines, each shortened to MaxNoteLineChars;
 // `cut` (if given) tells whether anything was left out.

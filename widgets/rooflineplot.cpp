@@ -164,7 +164,6 @@ void RooflinePlot::setData(const ChartData &data)
     const QString title = QString::fromStdString(m_data.title);
     full = full || title != m_title->text();
     m_title->setText(title);
-    m_subtitleText->setText(QString::fromStdString(m_data.subtitle));
     if (!m_frameFixed && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
@@ -203,6 +202,18 @@ void RooflinePlot::fitToView()
 
 void RooflinePlot::placeLabels()
 {
+    // The subtitle in as many lines as the width needs; its row grows to hold them (the layout is redone once
+    // when the count of lines changes).
+    const QString subtitle = wrappedAtSeparators(QString::fromStdString(m_data.subtitle), QFontMetricsF(m_subtitleText->font()),
+                                                 m_subtitle->outerRect().width() - 24.0);
+    m_subtitleText->setText(subtitle);
+    const QString rows = QStringLiteral(" \n").repeated(subtitle.count(QLatin1Char('\n'))) + QStringLiteral(" ");
+    if (m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) {
+        m_subtitle->setText(rows);
+        for (const auto phase : { QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout })
+            m_plot->plotLayout()->update(phase);
+        fitToView();
+    }
     const ViewRange frame = viewRange();
     m_subtitleText->position->setCoords(m_subtitle->rect().center());
     m_annotations->place(frame);
@@ -346,6 +357,11 @@ std::vector<QLineF> RooflinePlot::measuredLinks() const
     for (QLineF &line : lines)
         line = QLineF(pixelOf(line.x1(), line.y1()), pixelOf(line.x2(), line.y2()));
     return lines;
+}
+
+QString RooflinePlot::subtitleShown() const
+{
+    return m_subtitleText->text();
 }
 
 QString RooflinePlot::titleShown() const

@@ -83,6 +83,8 @@ public:
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
     // The title as last drawn: the chart's title, shortened in the middle with "…" when wider than the chart.
     QString titleShown() const;
+    // The subtitle as last placed: broken into lines at its "  ·  " separators where it is wider than the chart.
+    QString subtitleShown() const;
 
     // The chart as an image of exactly exportPixelSize(size, scale) pixels, laid out for `size` (fonts in
     // proportion), in the export style (`dark` or light, never presentation), whatever the screen shows.
