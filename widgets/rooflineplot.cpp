@@ -8,11 +8,7 @@
 #include "pointslayer.h"
 #include "roofslayer.h"
 
-#include <QHelpEvent>
-#include <QKeyEvent>
-#include <QMenu>
 #include <QMouseEvent>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -405,118 +401,6 @@ void RooflinePlot::setDragging(bool dragging)
     m_plot->setNotAntialiasedElements(dragging ? plain | QCP::aeScatters : plain);
     if (!dragging)
         requestReplot(true);
-}
-
-bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched != m_plot)
-        return QWidget::eventFilter(watched, event);
-    switch (event->type()) {
-    case QEvent::MouseButtonPress: {
-        auto *mouse = static_cast<QMouseEvent *>(event);
-        const int hit = m_annotations->at(mouse->position());
-        m_annotations->select(hit);
-        if (mouse->button() == Qt::LeftButton && hit >= 0) {
-            // Dragging a label moves the label, not the chart.
-            m_annotations->beginDrag(hit, mouse->position());
-            return true;
-        }
-        if (mouse->button() == Qt::RightButton) {
-            showContextMenu(mouse->position().toPoint(), mouse->globalPosition().toPoint());
-            return true;
-        }
-        break;
-    }
-    case QEvent::MouseMove:
-        if (m_annotations->isDragging()) {
-            const bool first = m_annotations->dragTo(static_cast<QMouseEvent *>(event)->position());
-            m_annotations->place(viewRange());
-            requestReplot(first);
-            return true;
-        }
-        // A pan under way: reported on release.
-        if (static_cast<QMouseEvent *>(event)->buttons() & Qt::LeftButton)
-            m_gesturePending = true;
-        break;
-    case QEvent::MouseButtonRelease:
-        if (m_annotations->isDragging()) {
-            const AnnotationLayer::DragEnd end = m_annotations->endDrag();
-            m_annotations->place(viewRange());
-            requestReplot(end.moved);
-            if (end.drop)
-                Q_EMIT annotationMoved(end.drop->index, end.drop->dx, end.drop->dy);
-            return true;
-        }
-        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton)
-            reportGesture();
-        break;
-    case QEvent::Wheel:
-        // QCustomPlot zooms after this filter: the frame is reported once the turn (or a burst of them) is done.
-        m_gesturePending = true;
-        QMetaObject::invokeMethod(this, &RooflinePlot::reportGesture, Qt::QueuedConnection);
-        break;
-    case QEvent::KeyPress: {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        const int selected = m_annotations->selected();
-        if ((key == Qt::Key_Delete || key == Qt::Key_Backspace) && selected >= 0 && selected < m_annotations->count()) {
-            m_annotations->select(-1);
-            Q_EMIT annotationRemoveRequested(selected);
-            return true;
-        }
-        break;
-    }
-    case QEvent::ToolTip: {
-        auto *help = static_cast<QHelpEvent *>(event);
-        return showToolTip(help->pos(), help->globalPos());
-    }
-    default:
-        break;
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosition)
-{
-    if (const ChartData::MeasuredPoint *measured = measuredAt(position)) {
-        QToolTip::showText(globalPosition, measuredTooltip(*measured, m_data.modelledPoint(*measured)), m_plot);
-        return true;
-    }
-    const auto points = pointsAt(position);
-    if (!points.empty()) {
-        QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
-        return true;
-    }
-    // A note shortened on the chart shows more of itself, as plain text.
-    const int note = m_annotations->at(position);
-    bool cut = false;
-    if (note >= 0)
-        noteText(m_annotations->annotations()[std::size_t(note)].text, &cut);
-    if (cut)
-        QToolTip::showText(globalPosition, noteTooltip(m_annotations->annotations()[std::size_t(note)].text), m_plot);
-    else
-        QToolTip::hideText();
-    return true;
-}
-
-void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalPosition)
-{
-    QMenu menu(this);
-    const int annotation = m_annotations->at(position);
-    if (annotation >= 0)
-        menu.addAction(tr("Delete this label"), this, [this, annotation] { Q_EMIT annotationRemoveRequested(annotation); });
-    if (const ChartPoint *point = pointAt(position)) {
-        const ChartPoint copy = *point;
-        const auto name = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };
-        menu.addAction(tr("Label %1 (%2)").arg(name(opName(copy.op)), name(seriesName(copy.series))), this,
-                       [this, copy] { Q_EMIT labelRequested(copy); });
-    }
-    const double x = m_plot->xAxis->pixelToCoord(position.x());
-    const double y = m_plot->yAxis->pixelToCoord(position.y());
-    menu.addAction(tr("Add a note here…"), this, [this, x, y] { Q_EMIT noteRequested(x, y); });
-    menu.addSeparator();
-    // The state owns the frame: the menu asks, as the window's Ctrl+0 does.
-    menu.addAction(tr("Reset view"), this, &RooflinePlot::resetViewRequested);
-    menu.exec(globalPosition);
 }
 
 } // namespace roofline
