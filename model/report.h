@@ -2,7 +2,7 @@
 
 #include "evaluation.h"
 #include "grid.h"
-#include "session.h"
+#include "jsonwriters.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -11,15 +11,11 @@
 
 namespace roofline {
 
+struct Session;
+
 // Machine-readable views of an evaluation, for `--dump json|csv` and for users who rebuild a chart
 // elsewhere. Field names carry their units.
-nlohmann::json gpuToJson(const GpuSpec &gpu);
-nlohmann::json modelToJson(const ModelConfig &model);
-// The model as a Hugging Face config.json (the fields the loader reads), for saving a user's model whole.
-nlohmann::json modelConfigJson(const ModelConfig &model);
-nlohmann::json workloadToJson(const Workload &workload);
-// The modelling choices, as sessions and --dump json write them (the session reader takes the same names).
-nlohmann::json assumptionsToJson(const Assumptions &assumptions);
+// (The GPU, model, workload and modelling choices are written by jsonwriters.h, which sessions share.)
 nlohmann::json opToJson(const OpResult &op);
 nlohmann::json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evaluation &evaluation,
                                 const std::vector<Evaluation> *sweep = nullptr);

@@ -3,7 +3,7 @@
 #include "inputerror.h"
 #include "inputlimits.h"
 #include "jsonreader.h"
-#include "report.h"
+#include "jsonwriters.h"
 #include "units.h"
 
 #include <nlohmann/json.hpp>
