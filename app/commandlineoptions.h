@@ -30,8 +30,8 @@ inline QString onOff(bool on)
 // The defaults the help names are the model's own (Workload, Assumptions, Efficiency, ExportSettings, the
 // presets' ids), and the names each flag takes come from the name tables.
 struct CommandLineOptions {
-    const Workload defaults;
-    const ExportSettings exportDefaults;
+    const Workload defaults {};
+    const ExportSettings exportDefaults {};
 
     QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
     QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version.") };

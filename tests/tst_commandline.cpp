@@ -131,7 +131,7 @@ private Q_SLOTS:
         QCOMPARE(records.first().toObject()[QLatin1String("tokens_per_step")].toInt(), 16);
         QCOMPARE(records.last().toObject()[QLatin1String("tokens_per_step")].toInt(), 112);
         bool found = false;
-        for (const QJsonValue &value : records) {
+        for (const auto &value : records) {
             const QJsonObject r = value.toObject();
             if (r[QLatin1String("op")].toString() == QLatin1String("qk") && r[QLatin1String("phase")].toString() == QLatin1String("decode")
                 && r[QLatin1String("tokens_per_step")].toInt() == 112) {
