@@ -188,6 +188,11 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         if (w.acceptedTokensPerStep > double(w.tokensPerStep))
             throw InputError({}, {}, "--accepted-tokens: " + formatShortest(w.acceptedTokensPerStep) + " is more than the "
                                          + std::to_string(w.tokensPerStep) + " tokens verified per step (--tokens-per-step)");
+    } else if (w.acceptedTokensPerStep > double(w.tokensPerStep)) {
+        // A session's accepted tokens, and fewer tokens verified given here.
+        throw InputError({}, {}, "--tokens-per-step: " + std::to_string(w.tokensPerStep) + " is fewer than the "
+                                     + formatShortest(w.acceptedTokensPerStep)
+                                     + " tokens the session accepts per step; give --accepted-tokens too");
     }
     if (parser.isSet(o.weightDtype))
         w.weightType = dtypeValue(parser, o.weightDtype);

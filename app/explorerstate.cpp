@@ -197,14 +197,18 @@ void ExplorerState::setComputeType(ComputeType type)
 void ExplorerState::setTokensPerStep(double tokens)
 {
     Snapshot next = m_now;
-    next.session.workload.tokensPerStep = clampWhole(tokens, TokensPerStepRange);
+    Workload &w = next.session.workload;
+    w.tokensPerStep = clampWhole(tokens, TokensPerStepRange);
+    // No more accepted than verified: fewer tokens a step take the accepted ones down with them.
+    w.acceptedTokensPerStep = std::min(w.acceptedTokensPerStep, double(w.tokensPerStep));
     change(tr("Tokens per step"), NoMerge, std::move(next));
 }
 
 void ExplorerState::setAcceptedTokens(double tokens)
 {
     Snapshot next = m_now;
-    next.session.workload.acceptedTokensPerStep = clampFinite(tokens, AcceptedTokensRange);
+    next.session.workload.acceptedTokensPerStep
+        = std::min(clampFinite(tokens, AcceptedTokensRange), double(next.session.workload.tokensPerStep));
     const QString text = tr("Accepted tokens %1").arg(next.session.workload.acceptedTokensPerStep);
     change(text, NoMerge, std::move(next));
 }

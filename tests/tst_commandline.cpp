@@ -254,6 +254,18 @@ private Q_SLOTS:
         const Run one = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--accepted-tokens"), QStringLiteral("1") });
         QCOMPARE(one.exitCode, 0);
         QCOMPARE(one.err, QByteArray());
+        // A session's 3 accepted of 8, with fewer verified given on top: refused, not silently cut to 2.
+        QTemporaryDir dir;
+        const QString session = dir.filePath(QStringLiteral("spec.roofline"));
+        QVERIFY(writeFile(session, R"({"format": 1, "workload": {"tokens_per_step": 8, "accepted_tokens_per_step": 3}})"));
+        const Run fewer = runExplorer({ QStringLiteral("--session"), session, QStringLiteral("--tokens-per-step"), QStringLiteral("2"),
+                                        QStringLiteral("--dump"), QStringLiteral("json") });
+        QCOMPARE(fewer.exitCode, 2);
+        QCOMPARE(fewer.err, QByteArray("roofline-explorer: --tokens-per-step: 2 is fewer than the 3 tokens the session accepts per step; "
+                                       "give --accepted-tokens too\n"));
+        const Run both = runExplorer({ QStringLiteral("--session"), session, QStringLiteral("--tokens-per-step"), QStringLiteral("2"),
+                                       QStringLiteral("--accepted-tokens"), QStringLiteral("2"), QStringLiteral("--dump"), QStringLiteral("json") });
+        QCOMPARE(both.exitCode, 0);
     }
 
     // Every modelling choice from the command line reaches the numbers and the dump's "assumptions" object.

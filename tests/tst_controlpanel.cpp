@@ -99,11 +99,14 @@ private Q_SLOTS:
         panel.setValues(ControlValues {});
         QVERIFY(!panel.acceptedTokensBox()->isEnabled());
         QCOMPARE(panel.acceptedTokensBox()->minimum(), AcceptedTokensRange.min);
-        QCOMPARE(panel.acceptedTokensBox()->maximum(), AcceptedTokensRange.max);
+        QCOMPARE(panel.acceptedTokensBox()->maximum(), 1.0);
         ControlValues values;
         values.tokensPerStep = 8;
         panel.setValues(values);
         QVERIFY(panel.acceptedTokensBox()->isEnabled());
+        QCOMPARE(panel.acceptedTokensBox()->maximum(), 8.0); // no more accepted than verified
+        panel.acceptedTokensBox()->setValue(9);
+        QCOMPARE(panel.acceptedTokensBox()->value(), 8.0);
         QSignalSpy accepted(&panel, &ControlPanel::acceptedTokensChanged);
         panel.acceptedTokensBox()->setValue(3.5);
         QCOMPARE(accepted.count(), 1);

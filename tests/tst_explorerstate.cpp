@@ -79,23 +79,32 @@ private Q_SLOTS:
         QVERIFY(read.sweep == held);
     }
 
-    // The accepted tokens are kept within 1..65536 (a non-number is 1), one undo step each, and saved.
+    // The accepted tokens are kept within 1 and the tokens verified (a non-number is 1), one undo step each, and
+    // saved; fewer tokens verified take them down too, so the state never holds more accepted than verified.
     void acceptedTokensAreClampedAndUndoable()
     {
         ExplorerState state(twoOfEach());
         state.setTokensPerStep(8);
         state.setAcceptedTokens(3.25);
         QCOMPARE(state.session().workload.acceptedTokensPerStep, 3.25);
+        const int at = state.undoStack()->index();
         state.setAcceptedTokens(0.2);
         QCOMPARE(state.session().workload.acceptedTokensPerStep, 1.0);
         state.setAcceptedTokens(std::numeric_limits<double>::quiet_NaN());
         QCOMPARE(state.session().workload.acceptedTokensPerStep, 1.0);
         state.setAcceptedTokens(1e9);
-        QCOMPARE(state.session().workload.acceptedTokensPerStep, 65536.0);
-        QCOMPARE(state.session().workload.acceptedPerStep(), 8.0); // used up to the 8 verified
-        state.undoStack()->undo();
-        state.undoStack()->undo();
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 8.0); // the 8 verified
+        state.setAcceptedTokens(6);
+        state.setTokensPerStep(4);
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 4.0);
+        state.setTokensPerStep(1);
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 1.0);
+        state.undoStack()->undo(); // tokens 4 again, and what they accepted
+        QCOMPARE(state.session().workload.tokensPerStep, qint64(4));
+        QCOMPARE(state.session().workload.acceptedTokensPerStep, 4.0);
+        state.undoStack()->setIndex(at);
         QCOMPARE(state.session().workload.acceptedTokensPerStep, 3.25);
+        QCOMPARE(state.session().workload.tokensPerStep, qint64(8));
         std::vector<std::string> warnings;
         const Session read = parseSession(sessionToJson(state.session()), "s.roofline", twoOfEach(), warnings);
         QCOMPARE(read.workload.acceptedTokensPerStep, 3.25);

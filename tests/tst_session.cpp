@@ -330,6 +330,8 @@ private Q_SLOTS:
                                               << "'workload.assumptions.causal_mask': expected true or false";
         QTest::newRow("accepted tokens under 1") << R"({"format": 1, "workload": {"accepted_tokens_per_step": 0.5}})"
                                                  << "'workload.accepted_tokens_per_step': must be between 1 and 65536, got 0.5";
+        QTest::newRow("accepted over verified") << R"({"format": 1, "workload": {"tokens_per_step": 2, "accepted_tokens_per_step": 9}})"
+                                                << "'workload.accepted_tokens_per_step': is 9, more than the 2 tokens verified per step (tokens_per_step)";
         QTest::newRow("export side below its range") << R"({"format": 1, "export": {"width": 63}})"
                                                      << "'export.width': must be between 64 and 16384, got 63";
         // 5e-324 passed "greater than 0": every time became null and the chart empty.

@@ -360,8 +360,10 @@ void ControlPanel::setValues(const ControlValues &values)
                 model->item(i)->setEnabled(values.computeTypeAvailable[std::size_t(m_computeType->itemData(i).toInt())]);
     showNumber(m_tokensPerStep, values.tokensPerStep);
     // Accepted tokens matter only when a step verifies more than one.
-    if (changed(&ControlValues::tokensPerStep))
+    if (changed(&ControlValues::tokensPerStep)) {
         m_acceptedTokens->setEnabled(values.tokensPerStep > 1);
+        m_acceptedTokens->setMaximum(std::max(AcceptedTokensRange.min, double(values.tokensPerStep))); // no more than verified
+    }
     if (changed(&ControlValues::acceptedTokens) && m_acceptedTokens->value() != values.acceptedTokens)
         m_acceptedTokens->setValue(values.acceptedTokens);
     if (changed(&ControlValues::assumptions))
