@@ -270,6 +270,11 @@ bool JsonFields::has(std::string_view key) const
     return m_object.contains(key) && !m_object.at(std::string(key)).is_null();
 }
 
+bool JsonFields::isNull(std::string_view key) const
+{
+    return m_object.contains(key) && m_object.at(std::string(key)).is_null();
+}
+
 std::string JsonFields::fieldName(std::string_view key) const
 {
     return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);

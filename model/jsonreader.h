@@ -31,6 +31,8 @@ public:
     JsonFields(const nlohmann::json &object, std::string source, std::string path = {});
 
     bool has(std::string_view key) const;
+    // Whether the key is there with the value null (has() is false for it, as for a key that is absent).
+    bool isNull(std::string_view key) const;
     // A string, cleaned for display and saving (see cleanText): invalid UTF-8 and control characters
     // become U+FFFD, text over `maxBytes` is shortened with "...".
     std::string string(std::string_view key, TextLines lines = TextLines::Single,

@@ -54,6 +54,8 @@ json modelConfigJson(const ModelConfig &m)
         out["sliding_window"] = m.slidingWindow;
         out["use_sliding_window"] = true;
         out["max_window_layers"] = m.layers - m.windowedLayers;
+    } else if (m.modelType == "mistral") {
+        out["sliding_window"] = nullptr; // none: an absent window is Mistral's default of 4,096
     }
     return out;
 }

@@ -23,35 +23,59 @@ constexpr std::int64_t MaxVocab = 1 << 26;
 constexpr std::int64_t MaxPositions = std::int64_t(1) << 30;
 constexpr std::int64_t MaxExperts = 1 << 12;
 
-// Which layers attend through a sliding window, as Hugging Face's configs say it: "sliding_window" (null or
-// absent: none) applies to every layer of Mistral and Mixtral; Qwen2 applies it only with
-// "use_sliding_window": true, and then only from layer "max_window_layers" on; a "layer_types" list
-// ("sliding_attention" / "full_attention", newer configs) names each layer's kind and wins over both.
+// Which layers attend through a sliding window, by the rules Hugging Face's config classes apply for each
+// model_type:
+// - llama: none (LlamaConfig has no window; a "sliding_window" in the file is ignored);
+// - mistral: "sliding_window" on every layer (absent: 4096, MistralConfig's default; null: none);
+// - mixtral: "sliding_window" on every layer (absent or null: none);
+// - qwen2: only with "use_sliding_window": true (its default is false), "sliding_window" (absent: 4096; null:
+//   none) from layer "max_window_layers" on (absent: 28), or on the layers a "layer_types" list calls
+//   "sliding_attention";
+// - a config that names no model_type: "sliding_window" on every layer, narrowed by "use_sliding_window",
+//   "max_window_layers" and "layer_types" where it gives them.
 void readSlidingWindow(const JsonFields &fields, ModelConfig &model)
 {
-    if (!fields.has("sliding_window"))
+    const std::string &type = model.modelType;
+    if (type == "llama")
         return;
-    const std::int64_t window = fields.integer("sliding_window", { 1, MaxPositions });
-    const auto use = fields.optionalBool("use_sliding_window");
+    // The window's size, 0 for none.
+    const auto window = [&](std::int64_t absent) -> std::int64_t {
+        if (fields.isNull("sliding_window"))
+            return 0;
+        if (!fields.has("sliding_window"))
+            return absent;
+        return fields.integer("sliding_window", { 1, MaxPositions });
+    };
+    constexpr std::int64_t DefaultWindow = 4096; // MistralConfig's and Qwen2Config's default window
+    constexpr std::int64_t QwenFullLayers = 28; // Qwen2Config's default max_window_layers
+    std::int64_t size = 0;
     std::int64_t windowed = model.layers;
-    if (use.has_value() ? !*use : model.modelType == "qwen2")
-        windowed = 0;
-    else if (const auto full = fields.optionalInteger("max_window_layers", { 0, MaxLayers }))
-        windowed = model.layers - std::min(*full, model.layers);
-    if (fields.has("layer_types")) {
-        const nlohmann::json &types = fields.array("layer_types");
-        if (std::int64_t(types.size()) != model.layers)
-            fields.fail("layer_types", "has " + std::to_string(types.size()) + " entries for " + std::to_string(model.layers)
-                                           + " layers (num_hidden_layers)");
-        windowed = 0;
-        for (const nlohmann::json &type : types) {
-            if (!type.is_string() || (type != "sliding_attention" && type != "full_attention"))
-                fields.fail("layer_types", R"(expected "sliding_attention" or "full_attention", got )" + describeJsonValue(type));
-            windowed += type == "sliding_attention" ? 1 : 0;
+    if (type == "mistral" || type == "mixtral") {
+        size = window(type == "mistral" ? DefaultWindow : 0);
+    } else {
+        const bool qwen = type == "qwen2";
+        size = window(qwen ? DefaultWindow : 0);
+        if (!fields.optionalBool("use_sliding_window").value_or(!qwen))
+            size = 0;
+        const std::int64_t full = fields.optionalInteger("max_window_layers", { 0, MaxLayers }).value_or(qwen ? QwenFullLayers : 0);
+        windowed = model.layers - std::min(full, model.layers);
+        if (fields.has("layer_types")) {
+            const nlohmann::json &types = fields.array("layer_types");
+            if (std::int64_t(types.size()) != model.layers)
+                fields.fail("layer_types", "has " + std::to_string(types.size()) + " entries for " + std::to_string(model.layers)
+                                               + " layers (num_hidden_layers)");
+            windowed = 0;
+            for (std::size_t i = 0; i < types.size(); ++i) {
+                const nlohmann::json &t = types[i];
+                if (!t.is_string() || (t != "sliding_attention" && t != "full_attention"))
+                    fields.fail("layer_types", "entry " + std::to_string(i) + R"(: expected "sliding_attention" or "full_attention", got )"
+                                                   + describeJsonValue(t));
+                windowed += t == "sliding_attention" ? 1 : 0;
+            }
         }
     }
-    if (windowed > 0) {
-        model.slidingWindow = window;
+    if (size > 0 && windowed > 0) {
+        model.slidingWindow = size;
         model.windowedLayers = windowed;
     }
 }

@@ -187,25 +187,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fields");
         QTest::addColumn<qint64>("window");
         QTest::addColumn<qint64>("windowed");
-        // Mistral: every layer.
+        // Hugging Face's rules for each model_type (its config classes' defaults included).
+        // Mistral: every layer; absent, MistralConfig's default of 4,096; null, none; Qwen2's fields ignored.
         QTest::newRow("mistral") << R"("model_type": "mistral", "sliding_window": 4096)" << qint64(4096) << qint64(28);
-        // Mixtral and Mistral v0.2 say null: no window.
+        QTest::newRow("mistral absent") << R"("model_type": "mistral")" << qint64(4096) << qint64(28);
         QTest::newRow("null") << R"("model_type": "mistral", "sliding_window": null)" << qint64(0) << qint64(0);
+        QTest::newRow("mistral ignores qwen2's fields")
+            << R"("model_type": "mistral", "sliding_window": 1024, "use_sliding_window": false, "max_window_layers": 20)" << qint64(1024)
+            << qint64(28);
+        // Mixtral: every layer; absent or null, none.
+        QTest::newRow("mixtral absent") << R"("model_type": "mixtral")" << qint64(0) << qint64(0);
+        QTest::newRow("mixtral") << R"("model_type": "mixtral", "sliding_window": 2048)" << qint64(2048) << qint64(28);
+        // Llama has no window, whatever the file says.
+        QTest::newRow("llama ignores it") << R"("model_type": "llama", "sliding_window": 4096)" << qint64(0) << qint64(0);
         // Qwen2 configs carry a window but switch it off (the default when use_sliding_window is absent too).
         QTest::newRow("qwen2 off") << R"("model_type": "qwen2", "sliding_window": 131072, "use_sliding_window": false, "max_window_layers": 28)"
                                    << qint64(0) << qint64(0);
         QTest::newRow("qwen2 absent") << R"("model_type": "qwen2", "sliding_window": 4096)" << qint64(0) << qint64(0);
-        // Switched on, from layer max_window_layers on: 28 - 20 = 8 layers.
+        // Switched on, from layer max_window_layers on: 28 - 20 = 8 layers; the window's default is 4,096.
         QTest::newRow("qwen2 on") << R"("model_type": "qwen2", "sliding_window": 4096, "use_sliding_window": true, "max_window_layers": 20)"
                                   << qint64(4096) << qint64(8);
-        // A layer_types list names each layer: 3 of 28 here.
-        QTest::newRow("layer types")
-            << R"("sliding_window": 512, "layer_types": ["sliding_attention", "sliding_attention", "sliding_attention", )"
-               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
-               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
-               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
-               R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention"])"
-            << qint64(512) << qint64(3);
+        QTest::newRow("qwen2 on, default window")
+            << R"("model_type": "qwen2", "use_sliding_window": true, "max_window_layers": 20)" << qint64(4096) << qint64(8);
+        // max_window_layers' default is 28: a model of 28 layers has none windowed.
+        QTest::newRow("qwen2 on, default layers") << R"("model_type": "qwen2", "use_sliding_window": true)" << qint64(0) << qint64(0);
+        // A layer_types list names each layer: 3 of 28 here; switched off, none.
+        const QString types = QStringLiteral(R"("layer_types": ["sliding_attention", "sliding_attention", "sliding_attention", )"
+                              R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
+                              R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
+                              R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", )"
+                              R"("full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention", "full_attention"])");
+        QTest::newRow("layer types") << QStringLiteral(R"("model_type": "qwen2", "use_sliding_window": true, "sliding_window": 512, )") + types << qint64(512)
+                                     << qint64(3);
+        QTest::newRow("layer types switched off") << QStringLiteral(R"("model_type": "qwen2", "use_sliding_window": false, "sliding_window": 512, )") + types
+                                                  << qint64(0) << qint64(0);
+        // A config that names no model_type: every layer, narrowed where it says so.
+        QTest::newRow("no model_type") << R"("sliding_window": 512, "max_window_layers": 20)" << qint64(512) << qint64(8);
     }
     void slidingWindow()
     {
@@ -257,7 +274,7 @@ private Q_SLOTS:
         QTest::newRow("layer types too few") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 2, "vocab_size": 1, "sliding_window": 8, "layer_types": ["full_attention"]})"
                                              << "'layer_types': has 1 entries for 2 layers";
         QTest::newRow("layer type unknown") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "sliding_window": 8, "layer_types": ["chunked"]})"
-                                            << "'layer_types': expected \"sliding_attention\" or \"full_attention\", got \"chunked\""; // NOLINT(modernize-raw-string-literal): moc misreads a raw string that ends in a quote
+                                            << "'layer_types': entry 0: expected \"sliding_attention\" or \"full_attention\", got \"chunked\""; // NOLINT(modernize-raw-string-literal): moc misreads a raw string that ends in a quote
         QTest::newRow("tied not bool") << R"({"hidden_size": 4096, "intermediate_size": 1, "num_attention_heads": 32, "num_hidden_layers": 1, "vocab_size": 1, "tie_word_embeddings": "no"})"
                                        << "'tie_word_embeddings': expected true or false";
     }
