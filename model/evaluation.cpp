@@ -51,8 +51,10 @@ MemoryFootprint memoryFootprint(const ModelConfig &model, const Workload &worklo
     MemoryFootprint memory;
     memory.weightBytes = weightBytes(model, workload);
     // K and V, per layer, per sequence, per cached token (a sliding-window layer caches at most the window).
-    memory.kvCacheBytes = 2.0 * double(model.layers) * double(workload.batch) * attendedTokens(model, double(workload.seq))
-        * double(model.kvHeads) * double(model.headDim) * bytesPerElement(workload.kvType);
+    memory.contextTokens = double(workload.seq);
+    memory.cachedTokens = attendedTokens(model, memory.contextTokens);
+    memory.kvCacheBytes = 2.0 * double(model.layers) * double(workload.batch) * memory.cachedTokens * double(model.kvHeads)
+        * double(model.headDim) * bytesPerElement(workload.kvType);
     memory.capacityBytes = capacityBytes;
     return memory;
 }

@@ -38,6 +38,9 @@ struct PhaseResult {
 struct MemoryFootprint {
     double weightBytes = 0.0;
     double kvCacheBytes = 0.0; // 2 * layers * b * s * Hkv * d * kv, s capped at a sliding window
+    // The tokens a sequence caches, averaged over the layers, and its context: fewer under a sliding window.
+    double cachedTokens = 0.0;
+    double contextTokens = 0.0;
     double capacityBytes = 0.0;
 
     double totalBytes() const { return weightBytes + kvCacheBytes; }

@@ -54,6 +54,21 @@ private Q_SLOTS:
         QVERIFY(!view.showsMemoryWarning());
         QVERIFY(!view.text().contains(QLatin1String("Does not fit")));
     }
+
+    // A sliding window caps the cache, and the summary says by how much: Mistral-7B-v0.1 at 16,384 tokens caches
+    // the 4,096 of its window, 2 x 32 x 4096 x 8 x 128 x 2 = 536,870,912 B; below the window, nothing is said.
+    void aSlidingWindowIsNamed()
+    {
+        Workload w;
+        w.seq = 16384;
+        SummaryView view;
+        view.setEvaluation(evaluate(mistral7b(), seedA6000(), w));
+        QVERIFY2(view.text().contains(QStringLiteral("KV cache 537MB = ")), qPrintable(view.text()));
+        QVERIFY2(view.text().contains(QStringLiteral(" (sliding window: 4096 of 16384 tokens cached a sequence)")), qPrintable(view.text()));
+        w.seq = 2048;
+        view.setEvaluation(evaluate(mistral7b(), seedA6000(), w));
+        QVERIFY(!view.text().contains(QLatin1String("sliding window")));
+    }
 };
 
 QTEST_MAIN(TestSummaryView)

@@ -3,6 +3,8 @@
 #include "chartcolors.h"
 #include "units.h"
 
+#include <cmath>
+
 namespace roofline {
 
 SummaryView::SummaryView(QWidget *parent)
@@ -23,6 +25,11 @@ void SummaryView::setEvaluation(const Evaluation &e)
     m_warning = !m.fits();
     QString memory = tr("weights %1 + KV cache %2 = <b>%3</b> of %4")
                          .arg(si(m.weightBytes, "B"), si(m.kvCacheBytes, "B"), si(m.totalBytes(), "B"), si(m.capacityBytes, "B"));
+    // A sliding window caps the cache: say so, and by how much.
+    if (m.cachedTokens < m.contextTokens)
+        memory += tr(" (sliding window: %1 of %2 tokens cached a sequence)")
+                      .arg(QString::fromStdString(formatShortest(std::round(m.cachedTokens * 10.0) / 10.0)),
+                           QString::fromStdString(formatShortest(m.contextTokens)));
     if (m_warning)
         memory = QStringLiteral("<span style='color:%1'><b>⚠ Does not fit:</b> ").arg(warningColor().name()) + memory
             + tr(" (%1 over)").arg(si(m.totalBytes() - m.capacityBytes, "B")) + QStringLiteral("</span>");
