@@ -437,6 +437,20 @@ private Q_SLOTS:
             QVERIFY2(metrics.horizontalAdvance(line) < 1200, qPrintable(line));
         }
         QVERIFY(m_plot->pixelOf(1, m_plot->viewRange().yMax).y() > top + 8); // the axes moved down for the lines
+        // A part wider than the chart (a GPU named with 2,000 characters) is shortened in its middle, its end kept.
+        chart.subtitle = std::string(2000, 'G') + "END: 768 GB/s  \u00b7  batch 1";
+        m_plot->setData(chart);
+        settle();
+        const QStringList cut = m_plot->subtitleShown().split(QLatin1Char('\n'));
+        QVERIFY2(cut.first().contains(QChar(0x2026)) && cut.first().endsWith(QLatin1String("END: 768 GB/s")), qPrintable(cut.first()));
+        // On screen, no text reaches the canvas's edges above the axes (a line cut by the edges would).
+        const QImage image = screen(*m_plot);
+        const int axesTop = int(m_plot->pixelOf(1, m_plot->viewRange().yMax).y());
+        int atEdges = 0;
+        for (int y = 0; y < axesTop - 2; ++y)
+            for (const int x : { 0, 1, 2, image.width() - 3, image.width() - 2, image.width() - 1 })
+                atEdges += qGray(image.pixel(x, y)) < 200 ? 1 : 0;
+        QCOMPARE(atEdges, 0);
         m_plot->setData(m_results.chart);
         settle();
         QVERIFY(!m_plot->subtitleShown().contains(QLatin1Char('\n')));

@@ -35,7 +35,9 @@ QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, d
     const QStringList parts = text.split(separator);
     QStringList lines;
     QString line;
-    for (const QString &part : parts) {
+    for (const QString &whole : parts) {
+        // A part wider than a whole line (a name of a thousand characters) is shortened in its middle.
+        const QString part = metrics.horizontalAdvance(whole) > width ? metrics.elidedText(whole, Qt::ElideMiddle, width) : whole;
         const QString longer = line.isEmpty() ? part : line + separator + part;
         if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width) {
             line = longer;

@@ -28,7 +28,7 @@ inline constexpr int MaxNoteTooltipChars = 4000;
 QString elided(const QString &text, int chars);
 
 // `text` broken into lines no wider than `width` (by `metrics`) at its "  ·  " separators, which do not start or
-// end a line; a part wider than the line stays whole on its own line. The subtitle takes as many lines as it needs.
+// end a line; a part wider than a line is shortened in its middle ("…"). The subtitle takes the lines it needs.
 QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, double width);
 
 // What a note shows on the chart: its first MaxNoteLines lines, each shortened to MaxNoteLineChars;
