@@ -52,6 +52,8 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
     // Every chart needs the fp16/bf16 tensor roof, which every LLM accelerator publishes.
     if (!gpu.peak(ComputeType::Fp16))
         peakFields.fail("fp16", "is missing (the FP16/BF16 tensor peak in TFLOP/s is required)");
+    // Last, so that a field's own problem is told first.
+    fields.rejectUnknown({ "id", "name", "memory_bandwidth_gb_per_s", "bandwidth_unit", "memory_gb", "l2_mb", "note", "peak_tflops" });
     return gpu;
 }
 

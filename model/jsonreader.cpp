@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -268,6 +269,18 @@ JsonFields::JsonFields(const json &object, std::string source, std::string path)
 bool JsonFields::has(std::string_view key) const
 {
     return m_object.contains(key) && !m_object.at(std::string(key)).is_null();
+}
+
+void JsonFields::rejectUnknown(std::initializer_list<std::string_view> known) const
+{
+    for (const auto &[key, value] : m_object.items()) {
+        if (std::find(known.begin(), known.end(), std::string_view(key)) != known.end())
+            continue;
+        std::string names;
+        for (const std::string_view name : known)
+            names += (names.empty() ? "" : ", ") + std::string(name);
+        fail(key, "is not a field of this file (a misspelling?); the fields are " + names);
+    }
 }
 
 bool JsonFields::isNull(std::string_view key) const

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,9 @@ public:
 
     std::string fieldName(std::string_view key) const;
     [[noreturn]] void fail(std::string_view key, const std::string &problem) const;
+    // Fails on the first key not in `known` (a misspelt "bandwith_unit" would otherwise be read as absent), naming
+    // it and the fields the format has.
+    void rejectUnknown(std::initializer_list<std::string_view> known) const;
     const std::string &source() const { return m_source; }
 
 private:

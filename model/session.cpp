@@ -193,6 +193,8 @@ struct Reader {
         out.fuseQkv = f.optionalBool("fuse_qkv").value_or(out.fuseQkv);
         out.fuseGateUp = f.optionalBool("fuse_gate_up").value_or(out.fuseGateUp);
         out.countNonGemm = f.optionalBool("count_non_gemm").value_or(out.countNonGemm);
+        // A misspelt choice would silently be its default and change the numbers.
+        f.rejectUnknown({ "causal_mask", "prefill_logits", "embedding_dtype", "score_dtype", "fuse_qkv", "fuse_gate_up", "count_non_gemm" });
         return out;
     }
 

@@ -134,6 +134,11 @@ private Q_SLOTS:
         QTest::newRow("peaks not an object")
             << R"({"name": "g", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": [1]})"
             << "'peak_tflops': expected an object, got [1]";
+        // A misspelt field would be read as absent: "bandwith_unit" would leave GiB/s figures as GB/s.
+        QTest::newRow("unknown field")
+            << R"({"name": "g", "memory_bandwidth_gb_per_s": 1000, "bandwith_unit": "GiB/s", "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
+            << "my-gpu.json: field 'bandwith_unit': is not a field of this file (a misspelling?); the fields are id, name, "
+               "memory_bandwidth_gb_per_s, bandwidth_unit, memory_gb, l2_mb, note, peak_tflops";
         QTest::newRow("duplicate key")
             << R"({"name": "g", "name": "h", "memory_bandwidth_gb_per_s": 1, "memory_gb": 1, "peak_tflops": {"fp16": 1}})"
             << "'name': appears twice";

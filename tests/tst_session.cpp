@@ -326,6 +326,9 @@ private Q_SLOTS:
                                                 << "'workload.assumptions.prefill_logits': expected \"last\" or \"all\", got \"some\""; // NOLINT(modernize-raw-string-literal): moc misreads a raw string that ends in a quote
         QTest::newRow("score dtype unknown") << R"({"format": 1, "workload": {"assumptions": {"score_dtype": "fp12"}}})"
                                              << "'workload.assumptions.score_dtype': unknown type \"fp12\" (expected activations or a type: fp32, fp16, bf16, fp8, int8 or int4)";
+        QTest::newRow("assumption misspelt") << R"({"format": 1, "workload": {"assumptions": {"fused_qkv": true}}})"
+                                             << "'workload.assumptions.fused_qkv': is not a field of this file (a misspelling?); the fields are "
+                                                "causal_mask, prefill_logits, embedding_dtype, score_dtype, fuse_qkv, fuse_gate_up, count_non_gemm";
         QTest::newRow("causal mask not bool") << R"({"format": 1, "workload": {"assumptions": {"causal_mask": "on"}}})"
                                               << "'workload.assumptions.causal_mask': expected true or false";
         QTest::newRow("accepted tokens under 1") << R"({"format": 1, "workload": {"accepted_tokens_per_step": 0.5}})"
