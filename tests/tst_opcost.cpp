@@ -373,6 +373,29 @@ private Q_SLOTS:
         QCOMPARE(gateUp.flops, 469762048.0);
     }
 
+    // The causal mask's pairs under a window, at its edges: one windowed layer of 4 at 10 tokens scores
+    // 4 x 5 / 2 + 6 x 4 = 34 pairs a head (qk 2 x 40 x 34 x 128 = 348,160 FLOPs), not the full 55 (563,200); a
+    // window with no layer under it, or layers under no window, score the full 55; a model of no layers is no NaN.
+    void causalPairsAtTheirEdges()
+    {
+        Workload w;
+        w.seq = 10;
+        w.assumptions.causalMask = true;
+        ModelConfig m = llama2_13b();
+        m.layers = 1;
+        m.slidingWindow = 4;
+        m.windowedLayers = 1;
+        QCOMPARE(findOp(phaseCosts(m, w, Phase::Prefill), OpKind::Qk)->flops, 348160.0);
+        m.slidingWindow = 0;
+        QCOMPARE(findOp(phaseCosts(m, w, Phase::Prefill), OpKind::Qk)->flops, 563200.0);
+        m.slidingWindow = 4;
+        m.windowedLayers = 0;
+        QCOMPARE(findOp(phaseCosts(m, w, Phase::Prefill), OpKind::Qk)->flops, 563200.0);
+        m.windowedLayers = 1;
+        m.layers = 0;
+        QVERIFY(std::isfinite(findOp(phaseCosts(m, w, Phase::Prefill), OpKind::Qk)->flops));
+    }
+
     // GenZ's figure: Llama-2-7B's fused QKV in prefill at 1,024 tokens has an intensity of 768 FLOP/B.
     // 2 x 1024 x 4096 x 12288 = 103,079,215,104 FLOPs over the 4096 x 12288 x 2 = 100,663,296 B weight, the
     // input 1024 x 4096 x 2 = 8,388,608 B, q out 8,388,608 B and k, v into the cache 16,777,216 B:
