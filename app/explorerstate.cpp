@@ -89,7 +89,8 @@ void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
     if (next == m_now)
         return;
     const int serial = m_dragging && mergeKind != NoMerge ? m_dragSerial : -1;
-    m_undo->push(new ChangeCommand(this, text, mergeKind, serial, m_now, std::move(next)));
+    m_undo->push(new ChangeCommand([this](const Snapshot &snapshot) { restore(snapshot); }, text, mergeKind, serial, m_now,
+                                   std::move(next)));
     trimHistory();
 }
 

@@ -2,6 +2,7 @@
 
 #include "presets.h"
 #include "session.h"
+#include "statesnapshot.h"
 
 #include <QObject>
 
@@ -29,15 +30,8 @@ public:
     static constexpr int MaxUndoSteps = 1000;
     static constexpr std::size_t MaxUndoBytes = std::size_t(256) * 1024 * 1024;
 
-    // What an undo step restores. The frame (session.view) and the export settings are in it but not restored:
-    // undo takes back what was changed, not where the chart is looked at, so an undo never moves the frame and
-    // the frame on screen, in the state and in a saved file is always the last one the user chose.
-    struct Snapshot {
-        Session session;
-        int modelIndex = 0;
-        int gpuIndex = 0;
-        bool operator==(const Snapshot &) const = default;
-    };
+    // What an undo step restores (statesnapshot.h).
+    using Snapshot = StateSnapshot;
 
     explicit ExplorerState(const PresetLibrary &presets, QObject *parent = nullptr);
     ~ExplorerState() override;
@@ -104,8 +98,6 @@ public:
     void beginDrag();
     void endDrag();
 
-    // For the undo commands: puts a snapshot in place and tells the views.
-    void restore(const Snapshot &snapshot);
 
 Q_SIGNALS:
     void scenarioChanged();
@@ -116,6 +108,8 @@ Q_SIGNALS:
     void limitReached(const QString &message);
 
 private:
+    // For the undo commands: puts a snapshot in place and tells the views.
+    void restore(const Snapshot &snapshot);
     void change(const QString &text, int mergeKind, Snapshot next);
     void trimHistory();
     void applyGpuEdit(double peakFlops, double bandwidth);

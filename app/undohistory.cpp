@@ -55,15 +55,15 @@ std::size_t listBytes(const SharedList<T> &list)
 }
 
 // What one snapshot holds outside its shared lists.
-std::size_t ownBytes(const ExplorerState::Snapshot &s)
+std::size_t ownBytes(const StateSnapshot &s)
 {
-    return sizeof(ExplorerState::Snapshot) + heapBytes(s.session.model) + heapBytes(s.session.gpu)
+    return sizeof(StateSnapshot) + heapBytes(s.session.model) + heapBytes(s.session.gpu)
         + heapBytes(s.session.gpuBaseId) + (s.session.secondGpu ? heapBytes(*s.session.secondGpu) : 0);
 }
 
 } // namespace
 
-std::size_t stepBytes(const ExplorerState::Snapshot &before, const ExplorerState::Snapshot &after)
+std::size_t stepBytes(const StateSnapshot &before, const StateSnapshot &after)
 {
     const Session &b = before.session;
     const Session &a = after.session;

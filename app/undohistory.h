@@ -1,28 +1,31 @@
 #pragma once
 
-#include "explorerstate.h"
+#include "statesnapshot.h"
 
 #include <QUndoCommand>
+
+#include <functional>
 
 class QUndoStack;
 
 // The window's undo history: one step per change of the state, the steps of one drag merged, and a history
-// kept under a number of steps and of bytes (ExplorerState::MaxUndoSteps, MaxUndoBytes).
+// kept under a number of steps and of bytes (ExplorerState::MaxUndoSteps, MaxUndoBytes, in explorerstate.h).
 
 namespace roofline {
 
 // What a step holds that neither the step after it nor the current session does, estimated in bytes: its own
 // snapshots, and the lists of `before` that its change replaced (unchanged lists share storage).
-std::size_t stepBytes(const ExplorerState::Snapshot &before, const ExplorerState::Snapshot &after);
+std::size_t stepBytes(const StateSnapshot &before, const StateSnapshot &after);
 
 // One undo step: the snapshot before and after. Steps of the same drag of the same control merge.
 class ChangeCommand : public QUndoCommand
 {
 public:
-    ChangeCommand(ExplorerState *state, const QString &text, int mergeKind, int dragSerial,
-                  ExplorerState::Snapshot before, ExplorerState::Snapshot after)
+    // `restore` puts a snapshot back (the state's own restore).
+    using Restore = std::function<void(const StateSnapshot &)>;
+    ChangeCommand(Restore restore, const QString &text, int mergeKind, int dragSerial, StateSnapshot before, StateSnapshot after)
         : QUndoCommand(text)
-        , m_state(state)
+        , m_restore(std::move(restore))
         , m_mergeKind(mergeKind)
         , m_dragSerial(dragSerial)
         , m_before(std::move(before))
@@ -33,7 +36,7 @@ public:
     // A copy to put back on the stack after its oldest steps were dropped; inert until thawed.
     ChangeCommand *frozenCopy() const
     {
-        auto *copy = new ChangeCommand(m_state, text(), m_mergeKind, m_dragSerial, m_before, m_after);
+        auto *copy = new ChangeCommand(m_restore, text(), m_mergeKind, m_dragSerial, m_before, m_after);
         copy->m_frozen = true;
         return copy;
     }
@@ -49,20 +52,20 @@ public:
         m_bytes = stepBytes(m_before, m_after);
         return true;
     }
-    void undo() override { m_state->restore(m_before); }
+    void undo() override { m_restore(m_before); }
     // Pushing a frozen copy back on the stack redoes it: the state is already there.
     void redo() override
     {
         if (!m_frozen)
-            m_state->restore(m_after);
+            m_restore(m_after);
     }
 
 private:
-    ExplorerState *m_state;
+    Restore m_restore;
     int m_mergeKind;
     int m_dragSerial;
-    ExplorerState::Snapshot m_before;
-    ExplorerState::Snapshot m_after;
+    StateSnapshot m_before;
+    StateSnapshot m_after;
     std::size_t m_bytes;
     bool m_frozen = false;
 };
