@@ -2,8 +2,6 @@
 
 #include "explorerstate.h"
 #include "filecontroller.h"
-#include "mainwindow.h"
-#include "rooflineplot.h"
 
 #include <QCoreApplication>
 #include <QDialog>
@@ -13,11 +11,10 @@
 #include <QVBoxLayout>
 #include <QDir>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QUndoStack>
-
-#include <cmath>
 
 namespace roofline {
 
@@ -66,7 +63,7 @@ QString shortcutsTable()
 }
 } // namespace
 
-QMenu *createMenus(MainWindow *window, ExplorerState *state, FileController *f)
+QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f, const MenuHandlers &handlers)
 {
     QMenuBar *bar = window->menuBar();
     QMenu *file = bar->addMenu(tr("&File"));
@@ -75,7 +72,7 @@ QMenu *createMenus(MainWindow *window, ExplorerState *state, FileController *f)
     QMenu *examples = file->addMenu(tr("Open e&xample"));
     for (const QString &name : QDir(QStringLiteral(":/sessions")).entryList(QDir::Files)) {
         const QString path = QStringLiteral(":/sessions/") + name;
-        examples->addAction(QFileInfo(name).completeBaseName(), window, [window, f, path] { window->showError(f->openSession(path)); });
+        examples->addAction(QFileInfo(name).completeBaseName(), window, [handlers, f, path] { handlers.showError(f->openSession(path)); });
     }
     file->addAction(tr("&Save session"), QKeySequence::Save, f, [f] { f->saveSessionDialog(false); });
     file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, f, [f] { f->saveSessionDialog(true); });
@@ -105,14 +102,11 @@ QMenu *createMenus(MainWindow *window, ExplorerState *state, FileController *f)
     chart->addAction(tr("Remove &last pin"), state, [state] { state->removePin(int(state->session().pins.size()) - 1); });
     chart->addAction(tr("Remove &all pins"), state, &ExplorerState::clearPins);
     chart->addSeparator();
-    chart->addAction(tr("Add a &note…"), window, [window] {
-        const ViewRange view = window->plot()->viewRange();
-        window->addNote(std::sqrt(view.xMin * view.xMax), std::sqrt(view.yMin * view.yMax));
-    });
+    chart->addAction(tr("Add a &note…"), window, [handlers] { handlers.addNoteInView(); });
     chart->addAction(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_0), state, [state] { state->setView(std::nullopt); });
     chart->addAction(tr("Reset &GPU figures"), state, &ExplorerState::resetGpu);
     chart->addSeparator();
-    chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), window, [window] { window->setPresentation(!window->isPresenting()); })
+    chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), window, [handlers] { handlers.togglePresentation(); })
         ->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu *help = bar->addMenu(tr("&Help"));

@@ -71,7 +71,14 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     split->setStretchFactor(1, 0);
     setCentralWidget(split);
     setAcceptDrops(true);
-    m_recentMenu = createMenus(this, state, m_files);
+    MenuHandlers handlers;
+    handlers.showError = [this](const QString &message) { showError(message); };
+    handlers.addNoteInView = [this] {
+        const ViewRange view = m_plot->viewRange();
+        addNote(std::sqrt(view.xMin * view.xMax), std::sqrt(view.yMin * view.yMax));
+    };
+    handlers.togglePresentation = [this] { setPresentation(!m_presenting); };
+    m_recentMenu = createMenus(this, state, m_files, handlers);
     statusBar()->showMessage(tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
                                 "click a legend entry to hide a series."));
 
