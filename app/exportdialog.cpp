@@ -54,8 +54,9 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     m_scale->setValue(scale);
     m_scale->setToolTip(tr("Multiplies a PNG's pixels, for sharp slides"));
     form->addRow(tr("&Scale (PNG)"), m_scale);
-    m_style->addItems({ tr("Light (for slides)"), tr("Dark") });
-    m_style->setCurrentIndex(dark ? 1 : 0);
+    m_style->addItem(tr("Light (for slides)"), false);
+    m_style->addItem(tr("Dark"), true);
+    m_style->setCurrentIndex(m_style->findData(dark));
     form->addRow(tr("S&tyle"), m_style);
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
@@ -122,7 +123,7 @@ QSize ExportDialog::size() const
 
 bool ExportDialog::dark() const
 {
-    return m_style->currentIndex() == 1;
+    return m_style->currentData().toBool();
 }
 
 double ExportDialog::scale() const

@@ -43,7 +43,6 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     , m_results(new ResultsModel(state, this))
     , m_plot(new RooflinePlot(this))
     , m_controls(new ControlPanel(this))
-    , m_binder(new ControlsBinder(m_controls, state, this))
     , m_files(new FileController(state, m_plot, this))
     , m_controlScroll(new QScrollArea(this))
     , m_opTable(new OpTableModel(this))
@@ -52,6 +51,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     , m_views(new QTabWidget(this))
     , m_phaseMap(new PhaseMapView(this))
 {
+    new ControlsBinder(m_controls, state, this); // panel <-> state; a child of the window, which owns it
     m_views->addTab(m_plot, tr("Roofline"));
     m_views->addTab(m_phaseMap, tr("Phase map"));
     m_views->setDocumentMode(true);

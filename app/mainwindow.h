@@ -9,7 +9,6 @@ class QTabWidget;
 namespace roofline {
 
 class ControlPanel;
-class ControlsBinder;
 class ExplorerState;
 class FileController;
 class OpTableModel;
@@ -66,7 +65,6 @@ private:
     ResultsModel *m_results;
     RooflinePlot *m_plot;
     ControlPanel *m_controls;
-    ControlsBinder *m_binder;
     FileController *m_files;
     QScrollArea *m_controlScroll;
     OpTableModel *m_opTable;

@@ -61,8 +61,9 @@ void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series ser
 {
     n = std::clamp<std::size_t>(n, 2, 2000);
     if (out.grid.batches.size() != n) {
-        out.grid.batches = GridSpec::logSpaced(1, 1024, n);
-        out.grid.seqs = GridSpec::logSpaced(1, 131072, n);
+        // The sliders' ranges.
+        out.grid.batches = GridSpec::logSpaced(std::int64_t(SliderBatchRange.min), std::int64_t(SliderBatchRange.max), n);
+        out.grid.seqs = GridSpec::logSpaced(std::int64_t(SliderSeqRange.min), std::int64_t(SliderSeqRange.max), n);
     }
     out.quantity = quantity;
     out.series = series;

@@ -340,13 +340,6 @@ double JsonFields::positiveNumber(std::string_view key, double max) const
     return number;
 }
 
-std::optional<double> JsonFields::optionalPositiveNumber(std::string_view key, double max) const
-{
-    if (!has(key))
-        return std::nullopt;
-    return positiveNumber(key, max);
-}
-
 double JsonFields::number(std::string_view key, FigureRange range) const
 {
     const json &value = require(key, "a number");

@@ -42,7 +42,6 @@ public:
                                               std::size_t maxBytes = std::string::npos) const;
     // A finite number in (0, max].
     double positiveNumber(std::string_view key, double max) const;
-    std::optional<double> optionalPositiveNumber(std::string_view key, double max) const;
     // A finite number in [range.min, range.max].
     double number(std::string_view key, FigureRange range) const;
     std::optional<double> optionalNumber(std::string_view key, FigureRange range) const;

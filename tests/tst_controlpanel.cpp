@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QMainWindow>
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -49,6 +50,16 @@ private Q_SLOTS:
         QCOMPARE(panel.bandwidthSlider()->maximum(), SliderBandwidthGBpsRange.max);
         // The tokens per step reach what a session accepts.
         QCOMPARE(panel.tokensPerStepBox()->maximum(), int(TokensPerStepRange.max));
+    }
+
+    // The GPU's note is muted text in the palette's own colour (a fixed #555 was unreadable on a dark palette),
+    // and shown as plain text.
+    void theGpuNoteFollowsThePalette()
+    {
+        ControlPanel panel;
+        QCOMPARE(panel.gpuNoteLabel()->foregroundRole(), QPalette::PlaceholderText);
+        QVERIFY(panel.gpuNoteLabel()->styleSheet().isEmpty());
+        QCOMPARE(panel.gpuNoteLabel()->textFormat(), Qt::PlainText);
     }
 
     void showingValuesEmitsNothing()

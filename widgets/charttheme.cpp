@@ -45,8 +45,6 @@ QSharedPointer<QCPAxisTickerLog> siLogTicker(double base, int subTicks)
 ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation)
 {
     ChartTheme t;
-    t.dark = dark;
-    t.presentation = presentation;
     // Presentation multiplies fonts and markers by 1.7 and pens by 2 (pins by 1.6); dark swaps the neutrals.
     const double f = presentation ? 1.7 : 1.0;
     const double pen = presentation ? 2.0 : 1.0;

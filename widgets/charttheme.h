@@ -25,9 +25,6 @@ struct ChartTheme {
     // The look for a widget whose font is `base`.
     static ChartTheme make(const QFont &base, bool dark, bool presentation);
 
-    bool dark = false;
-    bool presentation = false;
-
     // Text: the base font (tick labels, legend, roof labels, annotations), the title, subtitle and axis titles.
     QFont font;
     QFont titleFont;

@@ -172,7 +172,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_gpuNote->setWordWrap(true);
     // The note comes from a GPU file: shown as written, never as markup (an <img> would load, an <h1> grow).
     m_gpuNote->setTextFormat(Qt::PlainText);
-    m_gpuNote->setStyleSheet(QStringLiteral("color: #555;"));
+    m_gpuNote->setForegroundRole(QPalette::PlaceholderText); // muted, in the light palette and the dark
     QFont small = m_gpuNote->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     m_gpuNote->setFont(small);

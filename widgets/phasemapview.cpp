@@ -1,6 +1,7 @@
 #include "phasemapview.h"
 
 #include "charttheme.h"
+#include "inputlimits.h"
 #include "units.h"
 
 #include "qcp.h"
@@ -37,7 +38,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
         const auto name = seriesName(static_cast<Series>(i));
         m_series->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), i);
     }
-    m_series->setCurrentIndex(int(Series::QkvMlpAr));
+    m_series->setCurrentIndex(m_series->findData(int(PhaseMap {}.series))); // the map's own default
     m_series->setToolTip(tr("For the compute-bound share: the series whose regime is mapped"));
     connect(m_quantity, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
     connect(m_series, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
@@ -51,8 +52,8 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     }
     p.xAxis->setLabel(tr("Batch size"));
     p.yAxis->setLabel(tr("Sequence length"));
-    p.xAxis->setRange(1, 1024);
-    p.yAxis->setRange(1, 131072);
+    p.xAxis->setRange(SliderBatchRange.min, SliderBatchRange.max);
+    p.yAxis->setRange(SliderSeqRange.min, SliderSeqRange.max);
     m_map = new QCPColorMap(p.xAxis, p.yAxis);
     m_map->setInterpolate(false);
     m_scale = new QCPColorScale(&p);
