@@ -200,9 +200,13 @@ void RooflinePlot::placeLabels()
 {
     // The subtitle in as many lines as the width needs; its row grows to hold them (the layout is redone once
     // when the count of lines changes).
-    const QString subtitle = wrappedAtSeparators(QString::fromStdString(m_data.subtitle), QFontMetricsF(m_subtitleText->font()),
-                                                 m_subtitle->outerRect().width() - 24.0);
-    m_subtitleText->setText(subtitle);
+    // Measured again only when the text, the width or the font changed (a slider step changes none of them).
+    const double width = m_subtitle->outerRect().width() - 24.0;
+    if (m_data.subtitle != m_wrappedFor.text || width != m_wrappedFor.width || m_subtitleText->font() != m_wrappedFor.font) {
+        m_wrappedFor = WrappedSubtitle { m_data.subtitle, width, m_subtitleText->font() };
+        m_subtitleText->setText(wrappedAtSeparators(QString::fromStdString(m_data.subtitle), QFontMetricsF(m_subtitleText->font()), width));
+    }
+    const QString subtitle = m_subtitleText->text();
     const QString rows = QStringLiteral(" \n").repeated(subtitle.count(QLatin1Char('\n'))) + QStringLiteral(" ");
     if (m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) {
         m_subtitle->setText(rows);

@@ -4,6 +4,7 @@
 #include "chartframe.h"
 #include "session.h"
 
+#include <QFont>
 #include <QLineF>
 #include <QRect>
 #include <QWidget>
@@ -165,6 +166,12 @@ private:
     QCPLayer *m_topLayer = nullptr;
     ChartData m_data;
     std::unique_ptr<ChartTheme> m_theme; // every colour, pen and font of the current look
+    struct WrappedSubtitle {
+        std::string text;
+        double width = -1.0;
+        QFont font;
+    };
+    WrappedSubtitle m_wrappedFor; // what the subtitle's lines were last broken for
     std::unique_ptr<RoofsLayer> m_roofs;
     std::unique_ptr<PointsLayer> m_points;
     std::unique_ptr<AnnotationLayer> m_annotations;
