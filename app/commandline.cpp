@@ -282,14 +282,14 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         const auto quantity = gridQuantityFromKey(name);
         if (!quantity)
             throw InputError({}, {}, "--map-quantity: unknown quantity \"" + name + "\" (expected " + gridQuantityKeys() + ")");
-        request.phaseMapQuantity = *quantity;
+        request.session.phaseMap.quantity = *quantity;
     }
     if (parser.isSet(o.mapSeries)) {
         const std::string name = parser.value(o.mapSeries).trimmed().toStdString();
         const auto series = seriesFromName(name);
         if (!series)
             throw InputError({}, {}, "--map-series: unknown series \"" + name + R"(" (expected e.g. "qkv mlp ar"))");
-        request.phaseMapSeries = *series;
+        request.session.phaseMap.series = *series;
     }
 
     ExportFormat exportFormat = ExportFormat::Png;
@@ -367,8 +367,9 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         out << evaluationToCsv(request.scenario().evaluate());
     } else if (request.dumpFormat == QLatin1String("phase-map")) {
         PhaseMap map;
-        computePhaseMap(request.scenario(), request.phaseMapQuantity, request.phaseMapSeries, PhaseMapCells, map);
-        out << phaseMapCsv(map, request.phaseMapQuantity);
+        const PhaseMapChoice &choice = request.session.phaseMap;
+        computePhaseMap(request.scenario(), choice.quantity, choice.series, PhaseMapCells, map);
+        out << phaseMapCsv(map, choice.quantity);
     } else if (request.dumpFormat == QLatin1String("json")) {
         out << sessionReportJson(request.session, request.dumpSweep);
     }

@@ -22,8 +22,6 @@ struct CommandLineRequest {
     bool listModels = false;
     bool listGpus = false;
     QString dumpFormat; // "json", "csv", "phase-map" or empty
-    GridQuantity phaseMapQuantity = GridQuantity::DecodeStepSeconds;
-    Series phaseMapSeries = Series::QkvMlpAr;
     bool dumpSweep = false;
     QString exportPath; // empty: no export
     QSize exportSize { 1920, 1080 }; // the session's export settings unless --size / --scale say otherwise

@@ -75,6 +75,7 @@ void ExplorerState::restore(const Snapshot &snapshot)
     Snapshot next = snapshot;
     next.session.view = m_now.session.view;
     next.session.exportSettings = m_now.session.exportSettings;
+    next.session.phaseMap = m_now.session.phaseMap;
     if (next == m_now)
         return;
     m_now = std::move(next);
@@ -83,9 +84,10 @@ void ExplorerState::restore(const Snapshot &snapshot)
 
 void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
 {
-    // The frame and the export settings are not undo steps (see Snapshot).
+    // The frame, the phase map's choice and the export settings are not undo steps (see Snapshot).
     next.session.view = m_now.session.view;
     next.session.exportSettings = m_now.session.exportSettings;
+    next.session.phaseMap = m_now.session.phaseMap;
     if (next == m_now)
         return;
     const int serial = m_dragging && mergeKind != NoMerge ? m_dragSerial : -1;
@@ -421,6 +423,14 @@ void ExplorerState::setExportSettings(const ExportSettings &settings)
     m_now.session.exportSettings = settings;
 }
 
+void ExplorerState::setPhaseMapChoice(const PhaseMapChoice &choice)
+{
+    if (choice == m_now.session.phaseMap)
+        return;
+    m_now.session.phaseMap = choice;
+    Q_EMIT phaseMapChoiceChanged();
+}
+
 int ExplorerState::indexOfGpu(const GpuSpec &gpu) const
 {
     for (std::size_t i = 0; i < m_gpus.size(); ++i)
@@ -463,6 +473,7 @@ void ExplorerState::loadSession(const Session &session)
         Q_EMIT choicesChanged();
     change(tr("Open session"), NoMerge, std::move(next));
     m_now.session.exportSettings = session.exportSettings;
+    setPhaseMapChoice(session.phaseMap);
     setView(session.view);
 }
 

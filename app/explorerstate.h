@@ -88,6 +88,8 @@ public:
     // The frame the user chose (a zoom or pan), or none for the fitted frame; not an undo step. Emits viewChanged.
     void setView(const std::optional<ViewRange> &view);
     void setExportSettings(const ExportSettings &settings); // not an undo step
+    // What the phase map shows; like the frame, a way of looking and not an undo step. Emits phaseMapChoiceChanged.
+    void setPhaseMapChoice(const PhaseMapChoice &choice);
 
     // Replaces everything with a loaded session (one undo step). Models and GPUs the session holds that
     // are not presets are added to the pickers.
@@ -103,6 +105,7 @@ Q_SIGNALS:
     void scenarioChanged();
     // The frame changed (setView, or a session opened); undo and redo leave it.
     void viewChanged();
+    void phaseMapChoiceChanged();
     void choicesChanged(); // the lists of models or GPUs grew
     // A change refused or cut short at one of the session's limits (inputlimits.h); the message names it.
     void limitReached(const QString &message);

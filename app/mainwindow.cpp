@@ -88,9 +88,11 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_controls, &ControlPanel::openModelFileRequested, m_files, &FileController::openModelDialog);
     connect(m_controls, &ControlPanel::openGpuFileRequested, m_files, &FileController::openGpuDialog);
     connect(m_results, &ResultsModel::phaseMapAvailable, m_phaseMap, &PhaseMapView::setData);
-    m_results->setPhaseMapChoice(m_phaseMap->quantity(), m_phaseMap->series());
-    connect(m_phaseMap, &PhaseMapView::choiceChanged, m_results,
-            [this] { m_results->setPhaseMapChoice(m_phaseMap->quantity(), m_phaseMap->series()); });
+    // The state owns the choice: the view reports a pick and shows what the state holds.
+    m_phaseMap->setChoice(state->session().phaseMap);
+    connect(m_phaseMap, &PhaseMapView::choiceChanged, state,
+            [this] { m_state->setPhaseMapChoice(PhaseMapChoice { m_phaseMap->quantity(), m_phaseMap->series() }); });
+    connect(state, &ExplorerState::phaseMapChoiceChanged, m_phaseMap, [this] { m_phaseMap->setChoice(m_state->session().phaseMap); });
     connect(m_views, &QTabWidget::currentChanged, m_results,
             [this] { m_results->setPhaseMapShown(m_views->currentWidget() == m_phaseMap); });
     connect(m_files, &FileController::failed, this, &MainWindow::showError);

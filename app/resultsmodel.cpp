@@ -9,6 +9,10 @@ ResultsModel::ResultsModel(const ExplorerState *state, QObject *parent)
     , m_state(state)
 {
     connect(state, &ExplorerState::scenarioChanged, this, &ResultsModel::recompute);
+    connect(state, &ExplorerState::phaseMapChoiceChanged, this, [this] {
+        m_phaseMapStale = true;
+        refreshPhaseMap();
+    });
 }
 
 void ResultsModel::recompute()
@@ -26,21 +30,13 @@ void ResultsModel::setPhaseMapShown(bool shown)
     refreshPhaseMap();
 }
 
-void ResultsModel::setPhaseMapChoice(GridQuantity quantity, Series series)
-{
-    if (quantity == m_phaseMapQuantity && series == m_phaseMapSeries)
-        return;
-    m_phaseMapQuantity = quantity;
-    m_phaseMapSeries = series;
-    m_phaseMapStale = true;
-    refreshPhaseMap();
-}
 
 void ResultsModel::refreshPhaseMap()
 {
     if (!m_phaseMapShown || !m_phaseMapStale)
         return;
-    computePhaseMap(m_state->scenario(), m_phaseMapQuantity, m_phaseMapSeries, PhaseMapCells, m_phaseMap);
+    const PhaseMapChoice &choice = m_state->session().phaseMap;
+    computePhaseMap(m_state->scenario(), choice.quantity, choice.series, PhaseMapCells, m_phaseMap);
     m_phaseMapStale = false;
     Q_EMIT phaseMapAvailable(m_phaseMap);
 }

@@ -25,10 +25,9 @@ public:
     // Computes the results for the state as it is now and announces them.
     void recompute();
 
-    // Whether the phase map is wanted (its view is shown), and what it maps. Computed, and announced, now if
-    // it is wanted and was not computed for this choice and scenario.
+    // Whether the phase map is wanted (its view is shown). Computed, and announced, now if it is wanted and was
+    // not computed for the state's scenario and choice (Session::phaseMap) yet.
     void setPhaseMapShown(bool shown);
-    void setPhaseMapChoice(GridQuantity quantity, Series series);
     // The last map computed (PhaseMapCells a side).
     const PhaseMap &phaseMap() const { return m_phaseMap; }
 
@@ -45,8 +44,6 @@ private:
     PhaseMap m_phaseMap;
     bool m_phaseMapShown = false;
     bool m_phaseMapStale = true;
-    GridQuantity m_phaseMapQuantity = GridQuantity::DecodeStepSeconds;
-    Series m_phaseMapSeries = Series::QkvMlpAr;
 };
 
 } // namespace roofline

@@ -49,13 +49,20 @@ std::string_view gridQuantityKey(GridQuantity quantity);
 std::optional<GridQuantity> gridQuantityFromKey(std::string_view key);
 std::string gridQuantityKeys();
 
+// What the phase map shows: a quantity and, for the compute-bound share, a series.
+struct PhaseMapChoice {
+    GridQuantity quantity = GridQuantity::DecodeStepSeconds;
+    Series series = Series::QkvMlpAr;
+    bool operator==(const PhaseMapChoice &) const = default;
+};
+
 // A phase map: one quantity over a log-spaced (batch, sequence length) grid, with the current operating
 // point and the boundary beyond which weights + KV cache no longer fit the GPU's memory.
 struct PhaseMap {
     GridSpec grid;
     std::vector<double> values; // row-major, row = sequence index
-    GridQuantity quantity = GridQuantity::DecodeStepSeconds;
-    Series series = Series::QkvMlpAr;
+    GridQuantity quantity = PhaseMapChoice {}.quantity;
+    Series series = PhaseMapChoice {}.series;
     double batch = 1; // the current operating point
     double seq = 1;
     std::vector<std::pair<double, double>> fitsBoundary; // (batch, largest sequence that fits), batch rising

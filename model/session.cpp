@@ -4,6 +4,7 @@
 #include "inputlimits.h"
 #include "jsonreader.h"
 #include "jsonwriters.h"
+#include "measured.h"
 #include "units.h"
 
 #include <nlohmann/json.hpp>
@@ -264,6 +265,7 @@ std::string sessionToJson(const Session &s)
             { "tokens_per_step", { s.sweep.tokensMin, s.sweep.tokensMax, s.sweep.tokensStep } } } },
         { "efficiency", efficiencyToJson(s.efficiency) },
         { "show_all_ceilings", s.showAllCeilings },
+        { "phase_map", { { "quantity", std::string(gridQuantityKey(s.phaseMap.quantity)) }, { "series", std::string(seriesName(s.phaseMap.series)) } } },
         { "hidden_series", hidden },
         { "pins", pins },
         { "annotations", annotations },
@@ -351,6 +353,22 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     if (top.has("efficiency"))
         s.efficiency = read.efficiency(top.object("efficiency"), "efficiency");
     s.showAllCeilings = top.optionalBool("show_all_ceilings").value_or(false);
+    if (top.has("phase_map")) {
+        const JsonFields map(top.object("phase_map"), source, "phase_map");
+        if (const auto key = map.optionalString("quantity")) {
+            const auto quantity = gridQuantityFromKey(*key);
+            if (!quantity)
+                map.fail("quantity", "unknown quantity \"" + *key + "\" (expected " + gridQuantityKeys() + ")");
+            s.phaseMap.quantity = *quantity;
+        }
+        if (const auto name = map.optionalString("series")) {
+            const auto series = seriesFromName(*name);
+            if (!series)
+                map.fail("series", "unknown series \"" + *name + "\"");
+            s.phaseMap.series = *series;
+        }
+        map.rejectUnknown({ "quantity", "series" });
+    }
     if (top.has("measured"))
         s.measured = measuredKernelsFromJson(top.object("measured"), source + ": measured");
     if (top.has("hidden_series")) {

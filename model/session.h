@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gpuspec.h"
+#include "grid.h"
 #include "modelconfig.h"
 #include "presets.h"
 #include "measured.h"
@@ -70,6 +71,7 @@ struct Session {
     ExportSettings exportSettings;
     Efficiency efficiency;
     bool showAllCeilings = false; // every compute ceiling the GPU publishes, labelled
+    PhaseMapChoice phaseMap; // what the phase map shows
     SharedList<MeasuredKernel> measured; // imported measurements, drawn beside the model's points
 
     Scenario scenario() const;

@@ -336,6 +336,21 @@ private Q_SLOTS:
         QVERIFY(lines.last().startsWith("1024,131072,"));
     }
 
+    // A session's phase map choice is what --dump phase-map maps, unless the flags say otherwise.
+    void phaseMapDumpTakesTheSessionsChoice()
+    {
+        QTemporaryDir dir;
+        const QString session = dir.filePath(QStringLiteral("map.roofline"));
+        QVERIFY(writeFile(session, R"({"format": 1, "phase_map": {"quantity": "fits", "series": "qk/pv ar"}})"));
+        const Run stored = runExplorer({ QStringLiteral("--session"), session, QStringLiteral("--dump"), QStringLiteral("phase-map") });
+        QCOMPARE(stored.exitCode, 0);
+        QVERIFY2(stored.out.startsWith("batch,seq,fits in memory,"), stored.out.left(80).constData());
+        const Run flagged = runExplorer({ QStringLiteral("--session"), session, QStringLiteral("--map-quantity"), QStringLiteral("ttft_s"),
+                                          QStringLiteral("--dump"), QStringLiteral("phase-map") });
+        QCOMPARE(flagged.exitCode, 0);
+        QVERIFY2(flagged.out.startsWith("batch,seq,time to first token (s),"), flagged.out.left(80).constData());
+    }
+
     // No (batch, seq) row twice, for the default and for every example session.
     void phaseMapDumpHasNoDuplicateRows_data()
     {

@@ -110,6 +110,29 @@ private Q_SLOTS:
         QCOMPARE(read.workload.acceptedTokensPerStep, 3.25);
     }
 
+    // The phase map's choice is the state's: set once (one signal), not an undo step, kept through undo, and
+    // taken from an opened session.
+    void thePhaseMapChoiceIsTheStates()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy chosen(&state, &ExplorerState::phaseMapChoiceChanged);
+        const PhaseMapChoice share { GridQuantity::ComputeBoundShare, Series::QkPvAr };
+        state.setBatch(8);
+        state.setPhaseMapChoice(share);
+        state.setPhaseMapChoice(share);
+        QCOMPARE(chosen.count(), 1);
+        QVERIFY(state.session().phaseMap == share);
+        QCOMPARE(state.undoStack()->count(), 1); // the batch only
+        state.undoStack()->undo();
+        QCOMPARE(state.session().workload.batch, qint64(1));
+        QVERIFY(state.session().phaseMap == share);
+        Session opened = state.session();
+        opened.phaseMap = PhaseMapChoice { GridQuantity::MemoryFits, Series::QkvMlpInit };
+        state.loadSession(opened);
+        QVERIFY(state.session().phaseMap == opened.phaseMap);
+        QCOMPARE(chosen.count(), 2);
+    }
+
     void editingTheGpuMakesItCustom()
     {
         ExplorerState state(twoOfEach());

@@ -1135,6 +1135,13 @@ private Q_SLOTS:
         QVERIFY(share >= 0);
         quantities->setCurrentIndex(share);
         Q_EMIT quantities->activated(share);
+        // The pick is the state's, and the view shows what the state holds.
+        QCOMPARE(m_state->session().phaseMap.quantity, GridQuantity::ComputeBoundShare);
+        m_state->setPhaseMapChoice(PhaseMapChoice { GridQuantity::MemoryFits, Series::QkvMlpAr });
+        QCOMPARE(m_window->phaseMap()->quantity(), GridQuantity::MemoryFits);
+        QCOMPARE(m_window->resultsModel()->phaseMap().quantity, GridQuantity::MemoryFits);
+        quantities->setCurrentIndex(share);
+        Q_EMIT quantities->activated(share);
         QCOMPARE(m_window->resultsModel()->phaseMap().quantity, GridQuantity::ComputeBoundShare);
         for (double v : m_window->resultsModel()->phaseMap().values)
             QVERIFY(v >= 0.0 && v <= 1.0);

@@ -51,6 +51,7 @@ Session richSession()
     s.sweep.tokensStep = 8;
     s.seriesVisible[2] = false;
     s.seriesVisible[5] = false;
+    s.phaseMap = PhaseMapChoice { GridQuantity::ComputeBoundShare, Series::QkPvInit };
     Pin pin;
     pin.label = "pinned: batch 1, RTX A6000";
     pin.scenario.model = p.models[0];
@@ -160,7 +161,13 @@ private Q_SLOTS:
         QCOMPARE(read.opsOnSecondGpu, true);
         QCOMPARE(*read.view, *original.view);
         QCOMPARE(read.exportSettings, original.exportSettings);
+        QVERIFY(read.phaseMap == original.phaseMap);
+        QVERIFY(json.find(R"("phase_map": {)") != std::string::npos);
+        QVERIFY(json.find(R"("quantity": "compute_bound_share")") != std::string::npos);
         QVERIFY(read == original);
+        // A session from before the phase map was saved shows the map's defaults.
+        const Session older = parseSession(R"({"format": 1})", "old.roofline", presets(), warnings);
+        QVERIFY(older.phaseMap == PhaseMapChoice {});
     }
 
     void presetsAreStoredById()
@@ -270,10 +277,10 @@ private Q_SLOTS:
         QVERIFY2(json.size() <= MaxSessionFileBytes, qPrintable(QString::number(json.size())));
         QVERIFY(json.size() > 100'000'000); // it really is that large
         qInfo("a session at every limit: %zu bytes of JSON", json.size());
-        // The figure MaxJsonValues's comment works out: 101 + 100 x 51 + 1,000 x 7 + 100,000 x 8, and the
+        // The figure MaxJsonValues's comment works out: 104 + 100 x 51 + 1,000 x 7 + 100,000 x 8, and the
         // limit at least twice it.
         const std::size_t values = jsonValueCount(json);
-        QCOMPARE(values, std::size_t(812201));
+        QCOMPARE(values, std::size_t(812204));
         QVERIFY(2 * values <= MaxJsonValues);
         std::vector<std::string> warnings;
         const Session read = parseSession(json, "s.roofline", presets(), warnings);
@@ -326,6 +333,12 @@ private Q_SLOTS:
                                                 << "'workload.assumptions.prefill_logits': expected \"last\" or \"all\", got \"some\""; // NOLINT(modernize-raw-string-literal): moc misreads a raw string that ends in a quote
         QTest::newRow("score dtype unknown") << R"({"format": 1, "workload": {"assumptions": {"score_dtype": "fp12"}}})"
                                              << "'workload.assumptions.score_dtype': unknown type \"fp12\" (expected activations or a type: fp32, fp16, bf16, fp8, int8 or int4)";
+        QTest::newRow("phase map quantity") << R"({"format": 1, "phase_map": {"quantity": "speed"}})"
+                                            << "'phase_map.quantity': unknown quantity \"speed\" (expected decode_step_s, tokens_per_s, ttft_s, "
+                                               "compute_bound_share or fits)";
+        QTest::newRow("phase map series") << R"({"format": 1, "phase_map": {"series": "mlp"}})"
+                                          << "'phase_map.series': unknown series \"mlp\""; // NOLINT(modernize-raw-string-literal): moc misreads a raw string that ends in a quote
+        QTest::newRow("phase map not an object") << R"({"format": 1, "phase_map": 3})" << "'phase_map': expected an object, got 3";
         QTest::newRow("assumption misspelt") << R"({"format": 1, "workload": {"assumptions": {"fused_qkv": true}}})"
                                              << "'workload.assumptions.fused_qkv': is not a field of this file (a misspelling?); the fields are "
                                                 "causal_mask, prefill_logits, embedding_dtype, score_dtype, fuse_qkv, fuse_gate_up, count_non_gemm";

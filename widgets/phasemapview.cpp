@@ -84,6 +84,14 @@ PhaseMapView::PhaseMapView(QWidget *parent)
 
 PhaseMapView::~PhaseMapView() = default;
 
+void PhaseMapView::setChoice(const PhaseMapChoice &choice)
+{
+    const QSignalBlocker quantities(m_quantity);
+    const QSignalBlocker series(m_series);
+    m_quantity->setCurrentIndex(m_quantity->findData(int(choice.quantity)));
+    m_series->setCurrentIndex(m_series->findData(int(choice.series)));
+}
+
 GridQuantity PhaseMapView::quantity() const
 {
     return static_cast<GridQuantity>(m_quantity->currentData().toInt());

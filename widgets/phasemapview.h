@@ -27,6 +27,8 @@ public:
     void setData(const PhaseMap &map);
     // The map as drawn.
     const PhaseMap &data() const { return m_data; }
+    // Shows a choice (the state's) without reporting it.
+    void setChoice(const PhaseMapChoice &choice);
     GridQuantity quantity() const;
     Series series() const;
 
