@@ -151,6 +151,9 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         throw InputError({}, {}, "--model and --model-config exclude each other");
     if (parser.isSet(o.gpu) && parser.isSet(o.gpuFile))
         throw InputError({}, {}, "--gpu and --gpu-file exclude each other");
+    for (const auto &[on, off] : { std::pair(&o.flash, &o.noFlash), std::pair(&o.fuseQkv, &o.noFuseQkv), std::pair(&o.fuseGateUp, &o.noFuseGateUp) })
+        if (parser.isSet(*on) && parser.isSet(*off))
+            throw InputError({}, {}, flagName(*on) + " and " + flagName(*off) + " exclude each other");
     if (parser.isSet(o.model)) {
         const std::string id = parser.value(o.model).toStdString();
         const ModelConfig *model = presets.findModel(id);
@@ -200,8 +203,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.activationType = dtypeValue(parser, o.actDtype);
     if (parser.isSet(o.kvDtype))
         w.kvType = dtypeValue(parser, o.kvDtype);
-    if (parser.isSet(o.flash))
-        w.flashAttention = true;
+    if (parser.isSet(o.flash) || parser.isSet(o.noFlash))
+        w.flashAttention = parser.isSet(o.flash);
     Assumptions &as = w.assumptions;
     if (parser.isSet(o.causalMask))
         as.causalMask = choiceValue(parser, o.causalMask, { "off", "on" }) == 1;
@@ -211,10 +214,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         as.embeddingType = dtypeValue(parser, o.embeddingDtype);
     if (parser.isSet(o.scoreDtype))
         as.scoreType = dtypeValue(parser, o.scoreDtype);
-    if (parser.isSet(o.fuseQkv))
-        as.fuseQkv = true;
-    if (parser.isSet(o.fuseGateUp))
-        as.fuseGateUp = true;
+    if (parser.isSet(o.fuseQkv) || parser.isSet(o.noFuseQkv))
+        as.fuseQkv = parser.isSet(o.fuseQkv);
+    if (parser.isSet(o.fuseGateUp) || parser.isSet(o.noFuseGateUp))
+        as.fuseGateUp = parser.isSet(o.fuseGateUp);
     if (parser.isSet(o.countNonGemm))
         as.countNonGemm = choiceValue(parser, o.countNonGemm, { "off", "on" }) == 1;
 

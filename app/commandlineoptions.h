@@ -90,6 +90,11 @@ struct CommandLineOptions {
                                     QStringLiteral("type") };
     QCommandLineOption fuseQkv { QStringLiteral("fuse-qkv"), QStringLiteral("One fused q/k/v projection (one read of its input).") };
     QCommandLineOption fuseGateUp { QStringLiteral("fuse-gate-up"), QStringLiteral("One fused gate/up projection.") };
+    // The switches' other way, for a session that has them on.
+    QCommandLineOption noFlash { QStringLiteral("no-flash-attention"), QStringLiteral("Unfused attention (a session's FlashAttention off).") };
+    QCommandLineOption noFuseQkv { QStringLiteral("no-fuse-qkv"), QStringLiteral("Separate q, k and v projections (a session's fused QKV off).") };
+    QCommandLineOption noFuseGateUp { QStringLiteral("no-fuse-gate-up"),
+                                      QStringLiteral("Separate gate and up projections (a session's fused gate/up off).") };
     QCommandLineOption countNonGemm { QStringLiteral("count-non-gemm"),
                                       QStringLiteral("Norms, softmax, activation and residual adds count in the totals. Default %1.")
                                           .arg(onOff(defaults.assumptions.countNonGemm)),
@@ -150,7 +155,7 @@ struct CommandLineOptions {
     {
         parser.addOptions({ help, version, model, modelConfig, gpu, gpuFile, batch, seq, peakTflops, bandwidth, weightDtype,
                             actDtype, kvDtype, computeType, flash, tokensPerStep, acceptedTokens, causalMask, prefillLogits,
-                            embeddingDtype, scoreDtype, fuseQkv, fuseGateUp, countNonGemm, listModels, listGpus, dump, sweep,
+                            embeddingDtype, scoreDtype, fuseQkv, fuseGateUp, noFlash, noFuseQkv, noFuseGateUp, countNonGemm, listModels, listGpus, dump, sweep,
                             exportFile, size, scale, session, startupTime, computeEfficiency, bandwidthEfficiency,
                             measured, allCeilings, sweepMode, exportStyle, mapQuantity, mapSeries });
     }

@@ -336,6 +336,31 @@ private Q_SLOTS:
         QVERIFY(lines.last().startsWith("1024,131072,"));
     }
 
+    // The switches turn off what a session turned on; on and off together is an error.
+    void switchesTurnOffASessionsChoices()
+    {
+        QTemporaryDir dir;
+        const QString session = dir.filePath(QStringLiteral("fused.roofline"));
+        QVERIFY(writeFile(session, R"({"format": 1, "workload": {"flash_attention": true,
+                                       "assumptions": {"fuse_qkv": true, "fuse_gate_up": true}}})"));
+        const auto dump = [&](const QStringList &flags) {
+            const Run run = runExplorer(QStringList { QStringLiteral("--session"), session, QStringLiteral("--dump"), QStringLiteral("json") } + flags);
+            return std::pair(run.exitCode, QJsonDocument::fromJson(run.out).object()[QLatin1String("workload")].toObject());
+        };
+        const auto [onCode, on] = dump({});
+        QCOMPARE(onCode, 0);
+        QCOMPARE(on[QLatin1String("flash_attention")].toBool(), true);
+        QCOMPARE(on[QLatin1String("assumptions")].toObject()[QLatin1String("fuse_qkv")].toBool(), true);
+        const auto [offCode, off] = dump({ QStringLiteral("--no-flash-attention"), QStringLiteral("--no-fuse-qkv"), QStringLiteral("--no-fuse-gate-up") });
+        QCOMPARE(offCode, 0);
+        QCOMPARE(off[QLatin1String("flash_attention")].toBool(), false);
+        QCOMPARE(off[QLatin1String("assumptions")].toObject()[QLatin1String("fuse_qkv")].toBool(), false);
+        QCOMPARE(off[QLatin1String("assumptions")].toObject()[QLatin1String("fuse_gate_up")].toBool(), false);
+        const Run both = runExplorer({ QStringLiteral("--fuse-qkv"), QStringLiteral("--no-fuse-qkv"), QStringLiteral("--dump"), QStringLiteral("json") });
+        QCOMPARE(both.exitCode, 2);
+        QCOMPARE(both.err, QByteArray("roofline-explorer: --fuse-qkv and --no-fuse-qkv exclude each other\n"));
+    }
+
     // A session's phase map choice is what --dump phase-map maps, unless the flags say otherwise.
     void phaseMapDumpTakesTheSessionsChoice()
     {
