@@ -100,7 +100,11 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
                    + printf("%g%%", scenario.efficiency.bandwidth * 100.0) + " efficiency"
                                        : "");
     // A slide made with other modelling choices says which.
-    if (const std::string choices = assumptionsAwayFromDefaults(w.assumptions); !choices.empty())
+    // Under FlashAttention the score matrix never reaches memory: its type changes nothing and goes unsaid.
+    Assumptions said = w.assumptions;
+    if (w.flashAttention)
+        said.scoreType.reset();
+    if (const std::string choices = assumptionsAwayFromDefaults(said); !choices.empty())
         out.subtitle += "  ·  " + choices;
     out.roof = current.roof;
     out.bandwidthLabel = printf("%gGB/s", current.roof.bandwidthBytesPerSecond / 1e9);

@@ -304,8 +304,13 @@ private Q_SLOTS:
         s.workload.assumptions.countNonGemm = false;
         s.workload.assumptions.scoreType = DType::Fp32;
         r.recompute(s);
+        // (Under FlashAttention, on here, the scores' type changes nothing and is not said.)
+        QVERIFY2(r.chart.subtitle.ends_with("efficiency  \u00b7  causal mask, fused QKV, matrix multiplies only"), r.chart.subtitle.c_str());
+        s.workload.flashAttention = false;
+        r.recompute(s);
         QVERIFY2(r.chart.subtitle.ends_with("efficiency  \u00b7  causal mask, scores fp32, fused QKV, matrix multiplies only"),
                  r.chart.subtitle.c_str());
+        s.workload.flashAttention = true;
         Assumptions all;
         all.allPrefillLogits = true;
         all.embeddingType = DType::Int8;
