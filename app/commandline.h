@@ -24,8 +24,9 @@ struct CommandLineRequest {
     QString dumpFormat; // "json", "csv", "phase-map" or empty
     bool dumpSweep = false;
     QString exportPath; // empty: no export
-    QSize exportSize { 1920, 1080 }; // the session's export settings unless --size / --scale say otherwise
-    double exportScale = 1.0;
+    // The session's export settings unless --size / --scale say otherwise.
+    QSize exportSize { ExportSettings {}.width, ExportSettings {}.height };
+    double exportScale = ExportSettings {}.scale;
     QStringList warnings; // what a --session file's loading skipped
 
     Scenario scenario() const { return session.scenario(); }

@@ -449,9 +449,10 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     if (top.has("export")) {
         const JsonFields e(top.object("export"), source, "export");
-        s.exportSettings.width = int(e.optionalInteger("width", ExportSideRange).value_or(1920));
-        s.exportSettings.height = int(e.optionalInteger("height", ExportSideRange).value_or(1080));
-        s.exportSettings.scale = e.optionalNumber("scale", ExportScaleRange).value_or(1.0);
+        const ExportSettings defaults;
+        s.exportSettings.width = int(e.optionalInteger("width", ExportSideRange).value_or(defaults.width));
+        s.exportSettings.height = int(e.optionalInteger("height", ExportSideRange).value_or(defaults.height));
+        s.exportSettings.scale = e.optionalNumber("scale", ExportScaleRange).value_or(defaults.scale);
         if (const auto style = e.optionalString("style")) {
             if (*style != "light" && *style != "dark")
                 e.fail("style", "unknown style \"" + *style + "\" (expected light or dark)");

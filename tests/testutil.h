@@ -1,5 +1,7 @@
 #pragma once
 
+#include "inputerror.h"
+
 #include <QFile>
 #include <QTest>
 
@@ -24,4 +26,16 @@ inline bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// Runs `load` and returns the InputError's message, or an empty string when nothing was thrown.
+template<typename Load>
+QString errorOf(Load load)
+{
+    try {
+        load();
+    } catch (const roofline::InputError &error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
 }

@@ -21,17 +21,6 @@ const char *goodModel = R"({"model_type": "llama", "hidden_size": 4096, "interme
                             "num_attention_heads": 32, "num_hidden_layers": 32, "vocab_size": 32000,
                             "max_position_embeddings": 4096})";
 
-// Runs `load` and returns the InputError's message, or an empty string when nothing was thrown.
-template<typename Load>
-QString errorOf(Load load)
-{
-    try {
-        load();
-    } catch (const InputError &error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
 }
 
 class TestLoaders : public QObject

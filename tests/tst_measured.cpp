@@ -15,20 +15,10 @@ std::vector<MeasuredKernel> load(const char *name)
     return parseMeasuredKernels(readInputFile(path), path);
 }
 
-template<typename Load>
-QString errorOf(Load load)
-{
-    try {
-        load();
-    } catch (const InputError &error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
-
+// The message loading the measured file `name` fails with.
 QString errorOf(const char *name)
 {
-    return errorOf([&] { load(name); });
+    return ::errorOf([&] { load(name); });
 }
 }
 
