@@ -166,7 +166,7 @@ int runCommandLine(int argc, char **argv)
         for (const QString &warning : request.warnings)
             std::cerr << "roofline-explorer: warning: " << warning.toStdString() << '\n';
         const bool writesToStdout
-            = request.help || request.version || request.listModels || request.listGpus || !request.dumpFormat.isEmpty();
+            = request.help || request.version || request.listModels || request.listGpus || request.dumpFormat.has_value();
         if (stdoutClosed && writesToStdout) {
             std::cerr << "roofline-explorer: cannot write to standard output: it is closed\n";
             return ExitCannotWrite;

@@ -8,6 +8,7 @@
 #include "jsonreader.h"
 #include "measured.h"
 #include "report.h"
+#include "text.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -63,15 +64,13 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
 std::size_t choiceValue(const QCommandLineParser &parser, const QCommandLineOption &option, std::initializer_list<std::string_view> choices)
 {
     const std::string text = parser.value(option).trimmed().toLower().toStdString();
-    std::string names;
     std::size_t i = 0;
     for (const std::string_view choice : choices) {
         if (text == choice)
             return i;
-        names += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + std::string(choice);
         ++i;
     }
-    throw InputError({}, {}, flagName(option) + ": expected " + names + ", got \"" + text + "\"");
+    throw InputError({}, {}, flagName(option) + ": expected " + choiceList(choices) + ", got \"" + text + "\"");
 }
 
 // The path given to a flag that names a file; an empty one is refused here, where the flag can be named.
@@ -273,11 +272,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.sweep.mode = *known;
     }
     if (parser.isSet(o.dump)) {
-        request.dumpFormat = parser.value(o.dump).trimmed().toLower();
-        if (request.dumpFormat != QLatin1String("json") && request.dumpFormat != QLatin1String("csv")
-            && request.dumpFormat != QLatin1String("phase-map"))
+        request.dumpFormat = dumpFormatFromName(parser.value(o.dump).trimmed().toLower().toStdString());
+        if (!request.dumpFormat)
             throw InputError({}, {},
-                             "--dump: unknown format \"" + parser.value(o.dump).toStdString() + "\" (expected json, csv or phase-map)");
+                             "--dump: unknown format \"" + parser.value(o.dump).toStdString() + "\" (expected " + dumpFormatNames() + ")");
     }
     request.dumpSweep = parser.isSet(o.sweep);
     if (parser.isSet(o.mapQuantity)) {
@@ -319,10 +317,11 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         request.exportSize = QSize(int(width), int(height));
     }
     if (parser.isSet(o.exportStyle)) {
-        const QString style = parser.value(o.exportStyle).trimmed().toLower();
-        if (style != QLatin1String("light") && style != QLatin1String("dark"))
-            throw InputError({}, {}, "--export-style: unknown style \"" + style.toStdString() + "\" (expected light or dark)");
-        scenario.exportSettings.dark = style == QLatin1String("dark");
+        const std::string style = parser.value(o.exportStyle).trimmed().toLower().toStdString();
+        const auto dark = exportStyleIsDark(style);
+        if (!dark)
+            throw InputError({}, {}, "--export-style: unknown style \"" + style + "\" (expected light or dark)");
+        scenario.exportSettings.dark = *dark;
     }
     // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does
     // not multiply them; only --scale does.
@@ -366,16 +365,8 @@ int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets,
         out << modelListing(presets.models);
     if (request.listGpus)
         out << gpuListing(presets.gpus);
-    if (request.dumpFormat == QLatin1String("csv")) {
-        out << evaluationToCsv(request.scenario().evaluate());
-    } else if (request.dumpFormat == QLatin1String("phase-map")) {
-        PhaseMap map;
-        const PhaseMapChoice &choice = request.session.phaseMap;
-        computePhaseMap(request.scenario(), choice.quantity, choice.series, PhaseMapCells, map);
-        out << phaseMapCsv(map, choice.quantity);
-    } else if (request.dumpFormat == QLatin1String("json")) {
-        out << sessionReportJson(request.session, request.dumpSweep);
-    }
+    if (request.dumpFormat)
+        out << sessionDump(request.session, *request.dumpFormat, request.dumpSweep);
     return 0;
 }
 

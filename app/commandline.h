@@ -3,6 +3,7 @@
 #include "presets.h"
 #include "scenario.h"
 #include "grid.h"
+#include "report.h"
 #include "session.h"
 
 #include <QSize>
@@ -21,7 +22,7 @@ struct CommandLineRequest {
     bool version = false;
     bool listModels = false;
     bool listGpus = false;
-    QString dumpFormat; // "json", "csv", "phase-map" or empty
+    std::optional<DumpFormat> dumpFormat; // --dump, if given
     bool dumpSweep = false;
     QString exportPath; // empty: no export
     // The session's export settings unless --size / --scale say otherwise.

@@ -1,6 +1,7 @@
 #include "grid.h"
 
 #include "inputlimits.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,10 +52,10 @@ std::optional<GridQuantity> gridQuantityFromKey(std::string_view key)
 
 std::string gridQuantityKeys()
 {
-    std::string keys;
-    for (std::size_t i = 0; i < AllGridQuantities.size(); ++i)
-        keys += (i == 0 ? "" : i + 1 == AllGridQuantities.size() ? " or " : ", ") + std::string(gridQuantityKey(AllGridQuantities[i]));
-    return keys;
+    std::vector<std::string_view> keys;
+    for (const GridQuantity quantity : AllGridQuantities)
+        keys.push_back(gridQuantityKey(quantity));
+    return choiceList(keys);
 }
 
 void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out)

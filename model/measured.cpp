@@ -29,26 +29,9 @@ InputError failAt(const std::string &source, const std::string &where, const std
 }
 constexpr double MaxFigure = 1e30;
 
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    // ASCII only: the C library's tolower follows the locale, and Turkish maps 'I' to a dotless i.
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
-    return out;
-}
-
-std::string_view trimmed(std::string_view text)
-{
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return text.substr(begin, end - begin + 1);
-}
-
 std::string trim(std::string_view text)
 {
-    return std::string(trimmed(text));
+    return std::string(trimSpace(text));
 }
 
 // One CSV record and the line of the file it starts on (quoted fields may span lines, blank lines are
@@ -141,7 +124,7 @@ std::vector<CsvRecord> csvRecords(std::string_view text, const std::string &sour
         auto fields = csvRecord(text, pos, line, crLines, expected, unterminated);
         if (unterminated)
             throw InputError(source, {}, "line " + std::to_string(start) + ": a quoted field is never closed");
-        if (fields.size() == 1 && trimmed(fields[0]).empty())
+        if (fields.size() == 1 && trimSpace(fields[0]).empty())
             continue; // blank line
         records.push_back(CsvRecord { start, std::move(fields) });
     }
@@ -241,7 +224,7 @@ bool groupedBy(std::string_view digits, char separator)
 
 Figure figureOf(std::string_view cell)
 {
-    const std::string_view text = trimmed(cell);
+    const std::string_view text = trimSpace(cell);
     const std::size_t firstComma = text.find(',');
     if (firstComma == std::string::npos) {
         const auto value = parseNumber(text);
@@ -271,7 +254,7 @@ enum class LocaleHint { None, Thousands, DecimalComma };
 
 LocaleHint localeHintOf(std::string_view cell)
 {
-    std::string_view text = trimmed(cell);
+    std::string_view text = trimSpace(cell);
     if (!text.empty() && (text.front() == '-' || text.front() == '+'))
         text.remove_prefix(1);
     std::string_view mantissa = text;
@@ -450,10 +433,10 @@ std::map<std::string, std::size_t, std::less<>> columnsOf(const CsvRecord &heade
 {
     std::map<std::string, std::size_t, std::less<>> column;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string_view field = trimmed(header.fields[i]);
+        const std::string_view field = trimSpace(header.fields[i]);
         if (!used(field))
             continue;
-        const std::string name = lowerCase ? lower(field) : std::string(field);
+        const std::string name = lowerCase ? asciiLower(field) : std::string(field);
         if (!column.emplace(name, i).second)
             throw failAt(source, lineOf(header),
                          "the header names the column \"" + name + "\" twice (columns " + std::to_string(column[name] + 1)
@@ -562,7 +545,7 @@ std::vector<MeasuredKernel> parseNsight(const std::vector<CsvRecord> &records, c
     };
     std::vector<std::pair<std::string_view, double>> flopMetrics(sassMetrics.begin(), sassMetrics.end());
     for (const std::string &field : records[0].fields)
-        if (const std::string_view name = trimmed(field); isTensorMetric(name))
+        if (const std::string_view name = trimSpace(field); isTensorMetric(name))
             flopMetrics.emplace_back(name, 1.0);
     auto column = columnsOf(records[0], source, false, [&](std::string_view name) {
         return name == "Kernel Name" || name == timeMetric || name == readMetric || name == writeMetric || isTensorMetric(name)
@@ -658,34 +641,6 @@ std::vector<MeasuredKernel> measuredKernelsFromJson(const nlohmann::json &docume
     return parseJson(document, source);
 }
 
-std::optional<Phase> phaseFromName(std::string_view name)
-{
-    const std::string n = lower(trim(name));
-    if (n == "prefill" || n == "init")
-        return Phase::Prefill;
-    if (n == "decode" || n == "ar")
-        return Phase::Decode;
-    return std::nullopt;
-}
-
-std::optional<Series> seriesFromName(std::string_view name)
-{
-    const std::string n = lower(trim(name));
-    for (int i = 0; i < SeriesCount; ++i)
-        if (seriesName(static_cast<Series>(i)) == n)
-            return static_cast<Series>(i);
-    return std::nullopt;
-}
-
-std::optional<OpKind> opFromName(std::string_view name)
-{
-    const std::string n = lower(trim(name));
-    for (int i = 0; i <= int(OpKind::LmHead); ++i)
-        if (opName(static_cast<OpKind>(i)) == n)
-            return static_cast<OpKind>(i);
-    return std::nullopt;
-}
-
 std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const std::string &source)
 {
     std::string_view body = text;
@@ -714,7 +669,7 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
         throw InputError(source, {}, "holds no kernel");
     bool nsight = false;
     for (const std::string &cell : records[0].fields)
-        nsight = nsight || trimmed(cell) == "Kernel Name" || trimmed(cell).rfind("gpu__", 0) == 0;
+        nsight = nsight || trimSpace(cell) == "Kernel Name" || trimSpace(cell).rfind("gpu__", 0) == 0;
     // The header, and Nsight Compute's line of units, are not kernels.
     const std::size_t headerLines = nsight ? 2 : 1;
     if (records.size() > MaxMeasuredKernels + headerLines)

@@ -37,8 +37,4 @@ std::vector<MeasuredKernel> parseMeasuredKernels(std::string_view text, const st
 // The JSON form, already parsed (a session's "measured" block).
 std::vector<MeasuredKernel> measuredKernelsFromJson(const nlohmann::json &document, const std::string &source);
 
-std::optional<Phase> phaseFromName(std::string_view name);
-std::optional<Series> seriesFromName(std::string_view name);
-std::optional<OpKind> opFromName(std::string_view name);
-
 } // namespace roofline

@@ -1,5 +1,7 @@
 #include "opcost.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -123,6 +125,34 @@ double expectedExpertsTouched(const ModelConfig &model, double tokens)
     // Each token misses a given expert with probability (1 - k/E); all `tokens` miss it with that to the
     // power `tokens` (independent uniform routing).
     return e * (1.0 - std::pow(1.0 - k / e, tokens));
+}
+
+std::optional<Phase> phaseFromName(std::string_view name)
+{
+    const std::string n = asciiLower(trimSpace(name));
+    if (n == "prefill" || n == "init")
+        return Phase::Prefill;
+    if (n == "decode" || n == "ar")
+        return Phase::Decode;
+    return std::nullopt;
+}
+
+std::optional<Series> seriesFromName(std::string_view name)
+{
+    const std::string n = asciiLower(trimSpace(name));
+    for (int i = 0; i < SeriesCount; ++i)
+        if (seriesName(static_cast<Series>(i)) == n)
+            return static_cast<Series>(i);
+    return std::nullopt;
+}
+
+std::optional<OpKind> opFromName(std::string_view name)
+{
+    const std::string n = asciiLower(trimSpace(name));
+    for (int i = 0; i <= int(OpKind::LmHead); ++i)
+        if (opName(static_cast<OpKind>(i)) == n)
+            return static_cast<OpKind>(i);
+    return std::nullopt;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace roofline {
@@ -43,6 +44,10 @@ enum class OpKind {
 std::string_view phaseName(Phase phase); // "prefill" | "decode"
 std::string_view seriesName(Series series); // the seed's legend texts ("qkv mlp init", ...)
 std::string_view opName(OpKind op); // "q_proj", ..., "attention", "lm_head"
+// And back, case and surrounding spaces aside; a phase is also read by the seed's suffixes ("init", "ar").
+std::optional<Phase> phaseFromName(std::string_view name);
+std::optional<Series> seriesFromName(std::string_view name);
+std::optional<OpKind> opFromName(std::string_view name);
 Series seriesOf(OpKind op, Phase phase);
 // False for the embedding, final norm and LM head, which run once per pass rather than once per layer.
 bool isPerLayer(OpKind op);

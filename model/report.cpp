@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "jsonwriters.h"
 #include "session.h"
+#include "text.h"
 #include "units.h"
 
 #include <nlohmann/json.hpp>
@@ -198,6 +199,51 @@ std::string gpuListing(const std::vector<GpuSpec> &gpus)
         out += line;
     }
     return out;
+}
+
+std::string_view dumpFormatName(DumpFormat format)
+{
+    switch (format) {
+    case DumpFormat::Csv:
+        return "csv";
+    case DumpFormat::PhaseMap:
+        return "phase-map";
+    case DumpFormat::Json:
+        break;
+    }
+    return "json";
+}
+
+std::optional<DumpFormat> dumpFormatFromName(std::string_view name)
+{
+    for (const DumpFormat format : AllDumpFormats)
+        if (dumpFormatName(format) == name)
+            return format;
+    return std::nullopt;
+}
+
+std::string dumpFormatNames()
+{
+    std::vector<std::string_view> names;
+    for (const DumpFormat format : AllDumpFormats)
+        names.push_back(dumpFormatName(format));
+    return choiceList(names);
+}
+
+std::string sessionDump(const Session &session, DumpFormat format, bool withSweep)
+{
+    switch (format) {
+    case DumpFormat::Csv:
+        return evaluationToCsv(session.scenario().evaluate());
+    case DumpFormat::PhaseMap: {
+        PhaseMap map;
+        computePhaseMap(session.scenario(), session.phaseMap.quantity, session.phaseMap.series, PhaseMapCells, map);
+        return phaseMapCsv(map, session.phaseMap.quantity);
+    }
+    case DumpFormat::Json:
+        break;
+    }
+    return sessionReportJson(session, withSweep);
 }
 
 } // namespace roofline

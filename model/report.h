@@ -6,7 +6,10 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace roofline {
@@ -30,6 +33,17 @@ std::string sessionReportJson(const Session &session, bool withSweep);
 // `--dump phase-map`: "batch,seq,<quantity>,fits_max_seq" and one line per (batch, seq) of the map, each pair
 // once (the log-spaced grid is rounded to whole numbers, so small values repeat), row by row of sequence length.
 std::string phaseMapCsv(const PhaseMap &map, GridQuantity quantity);
+// What `--dump` prints, and its name on the command line ("json", "csv", "phase-map"), both ways.
+enum class DumpFormat { Json, Csv, PhaseMap };
+inline constexpr std::array<DumpFormat, 3> AllDumpFormats { DumpFormat::Json, DumpFormat::Csv, DumpFormat::PhaseMap };
+std::string_view dumpFormatName(DumpFormat format);
+std::optional<DumpFormat> dumpFormatFromName(std::string_view name);
+// "json, csv or phase-map", for messages.
+std::string dumpFormatNames();
+// The session's numbers in that format: sessionReportJson, evaluationToCsv of its scenario, or phaseMapCsv
+// of the session's phase map choice.
+std::string sessionDump(const Session &session, DumpFormat format, bool withSweep);
+
 // `--list-models` and `--list-gpus`: one aligned line per preset (id, name, shape or figures, the ridge).
 std::string modelListing(const std::vector<ModelConfig> &models);
 std::string gpuListing(const std::vector<GpuSpec> &gpus);

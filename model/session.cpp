@@ -15,6 +15,19 @@ namespace roofline {
 
 using nlohmann::json;
 
+std::string_view exportStyleName(bool dark)
+{
+    return dark ? "dark" : "light";
+}
+
+std::optional<bool> exportStyleIsDark(std::string_view name)
+{
+    for (const bool dark : { false, true })
+        if (exportStyleName(dark) == name)
+            return dark;
+    return std::nullopt;
+}
+
 Scenario Session::scenario() const
 {
     Scenario s;
@@ -271,7 +284,7 @@ std::string sessionToJson(const Session &s)
         { "annotations", annotations },
         { "ops_on_second_gpu", s.opsOnSecondGpu },
         { "export", { { "width", s.exportSettings.width }, { "height", s.exportSettings.height }, { "scale", s.exportSettings.scale },
-                      { "style", s.exportSettings.dark ? "dark" : "light" } } },
+                      { "style", exportStyleName(s.exportSettings.dark) } } },
     };
     if (!s.measured.empty()) {
         json kernels = json::array();
@@ -454,9 +467,10 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         s.exportSettings.height = int(e.optionalInteger("height", ExportSideRange).value_or(defaults.height));
         s.exportSettings.scale = e.optionalNumber("scale", ExportScaleRange).value_or(defaults.scale);
         if (const auto style = e.optionalString("style")) {
-            if (*style != "light" && *style != "dark")
+            const auto dark = exportStyleIsDark(*style);
+            if (!dark)
                 e.fail("style", "unknown style \"" + *style + "\" (expected light or dark)");
-            s.exportSettings.dark = *style == "dark";
+            s.exportSettings.dark = *dark;
         }
     }
     return s;

@@ -54,6 +54,11 @@ struct ExportSettings {
     bool operator==(const ExportSettings &) const = default;
 };
 
+// The export style's name in a session and on the command line, both ways: "light" (the default, for
+// slides) or "dark".
+std::string_view exportStyleName(bool dark);
+std::optional<bool> exportStyleIsDark(std::string_view name);
+
 // Everything a `.roofline` file holds: enough to rebuild the chart exactly.
 struct Session {
     ModelConfig model;

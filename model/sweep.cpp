@@ -1,5 +1,7 @@
 #include "sweep.h"
 
+#include "text.h"
+
 #include <algorithm>
 
 namespace roofline {
@@ -31,10 +33,10 @@ std::optional<SweepMode> sweepModeFromName(std::string_view name)
 
 std::string sweepModeNames()
 {
-    std::string names;
-    for (std::size_t i = 0; i < AllSweepModes.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == AllSweepModes.size() ? " or " : ", ") + std::string(sweepModeName(AllSweepModes[i]));
-    return names;
+    std::vector<std::string_view> names;
+    for (const SweepMode mode : AllSweepModes)
+        names.push_back(sweepModeName(mode));
+    return choiceList(names);
 }
 
 std::string_view sweepModeLabel(SweepMode mode)

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace roofline {
 
@@ -28,6 +29,15 @@ inline constexpr std::size_t MaxMessageBytes = 2000;
 // message keeps its first 1,200 and last 700 bytes (whole characters) with "..." between: the source comes
 // first and the cause last ("<a long path>: cannot write: File name too long"), a long value in between.
 std::string messageLine(std::string_view text);
+
+// Letters A to Z made a to z, nothing else: the C library's tolower follows the locale, and Turkish maps
+// 'I' to a dotless i.
+std::string asciiLower(std::string_view text);
+// `text` without the spaces, tabs and line breaks around it.
+std::string_view trimSpace(std::string_view text);
+
+// The names a message offers: "a", "a or b", "a, b or c". Every list of choices in an error is written so.
+std::string choiceList(const std::vector<std::string_view> &names);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view text);

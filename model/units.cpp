@@ -1,5 +1,7 @@
 #include "units.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -65,10 +67,10 @@ std::optional<DType> dtypeFromName(std::string_view name)
 
 std::string dtypeNames()
 {
-    std::string names;
-    for (std::size_t i = 0; i < dtypeTable.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == dtypeTable.size() ? " or " : ", ") + std::string(dtypeTable[i].second);
-    return names;
+    std::vector<std::string_view> names;
+    for (const auto &entry : dtypeTable)
+        names.push_back(entry.second);
+    return choiceList(names);
 }
 
 std::string_view computeTypeName(ComputeType type)
@@ -96,10 +98,7 @@ std::string computeTypeNames()
         if (entry.type == ComputeType::Fp16)
             read.emplace_back("bf16");
     }
-    std::string names;
-    for (std::size_t i = 0; i < read.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == read.size() ? " or " : ", ") + std::string(read[i]);
-    return names;
+    return choiceList(read);
 }
 
 std::optional<ComputeType> computeTypeFromName(std::string_view name)

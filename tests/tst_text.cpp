@@ -4,6 +4,8 @@
 #include "inputlimits.h"
 #include "measured.h"
 #include "modelfixtures.h"
+#include "opcost.h"
+#include "report.h"
 #include "session.h"
 #include "text.h"
 
@@ -238,6 +240,59 @@ private Q_SLOTS:
             QCOMPARE(QByteArray::fromStdString(message),
                      QByteArray("m.csv: line 2: \"flops\" is not a number: \"1\xEF\xBF\xBD 2\""));
         }
+    }
+
+    // Every list of choices in a message is written by one function.
+    void choiceListJoinsWithCommasAndOr()
+    {
+        QCOMPARE(choiceList({}), std::string());
+        QCOMPARE(choiceList({ "a" }), std::string("a"));
+        QCOMPARE(choiceList({ "a", "b" }), std::string("a or b"));
+        QCOMPARE(choiceList({ "a", "b", "c" }), std::string("a, b or c"));
+        QCOMPARE(dumpFormatNames(), std::string("json, csv or phase-map"));
+        QCOMPARE(sweepModeNames(), std::string("both, batch, seq, tokens_per_step or none"));
+    }
+
+    void asciiLowerAndTrim()
+    {
+        QCOMPARE(asciiLower("Qk/PV INIT \xC3\x89"), std::string("qk/pv init \xC3\x89")); // only A-Z changes
+        QCOMPARE(trimSpace(" \t\r\n q_proj \n"), std::string_view("q_proj"));
+        QCOMPARE(trimSpace(" \t "), std::string_view());
+        QCOMPARE(trimSpace("a b"), std::string_view("a b"));
+    }
+
+    // One name table per enum: each value's name reads back as that value, and nothing else does.
+    void namesReadBackAsTheirValues()
+    {
+        for (int i = 0; i < SeriesCount; ++i) {
+            const auto series = static_cast<Series>(i);
+            QCOMPARE(seriesFromName(seriesName(series)), std::optional(series));
+        }
+        QCOMPARE(seriesFromName("  QKV MLP AR "), std::optional(Series::QkvMlpAr));
+        QCOMPARE(seriesFromName("other"), std::nullopt);
+        for (int i = 0; i <= int(OpKind::LmHead); ++i) {
+            const auto op = static_cast<OpKind>(i);
+            QCOMPARE(opFromName(opName(op)), std::optional(op));
+        }
+        QCOMPARE(opFromName("proj"), std::nullopt);
+        for (const Phase phase : { Phase::Prefill, Phase::Decode })
+            QCOMPARE(phaseFromName(phaseName(phase)), std::optional(phase));
+        QCOMPARE(phaseFromName("Init"), std::optional(Phase::Prefill));
+        QCOMPARE(phaseFromName("ar"), std::optional(Phase::Decode));
+        QCOMPARE(phaseFromName("prefil"), std::nullopt);
+        const std::vector<std::pair<DumpFormat, std::string_view>> dumps { { DumpFormat::Json, "json" },
+                                                                         { DumpFormat::Csv, "csv" },
+                                                                         { DumpFormat::PhaseMap, "phase-map" } };
+        for (const auto &[format, name] : dumps) {
+            QCOMPARE(dumpFormatName(format), name);
+            QCOMPARE(dumpFormatFromName(name), std::optional(format));
+        }
+        QCOMPARE(dumpFormatFromName("phase_map"), std::nullopt);
+        QCOMPARE(exportStyleName(false), std::string_view("light"));
+        QCOMPARE(exportStyleName(true), std::string_view("dark"));
+        QCOMPARE(exportStyleIsDark("light"), std::optional(false));
+        QCOMPARE(exportStyleIsDark("dark"), std::optional(true));
+        QCOMPARE(exportStyleIsDark("Dark"), std::nullopt); // the callers lower-case what a user typed
     }
 };
 
