@@ -89,16 +89,6 @@ std::string fileStem(const QString &path)
 
 } // namespace
 
-Session defaultSession(const PresetLibrary &presets)
-{
-    Session scenario;
-    const ModelConfig *model = presets.findModel(DefaultModelId);
-    const GpuSpec *gpu = presets.findGpu(DefaultGpuId);
-    scenario.model = model ? *model : presets.models.front();
-    scenario.gpu = gpu ? *gpu : presets.gpus.front();
-    return scenario;
-}
-
 QString commandLineHelp()
 {
     QCommandLineParser parser;
@@ -236,15 +226,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange) * BytesPerGB;
         scenario.gpu.bandwidthStatedInGiB = false;
     }
-    if (customised) {
-        if (!scenario.gpuCustomised) {
-            scenario.gpuBaseId = scenario.gpu.id;
-            scenario.gpu.name = customGpuName(scenario.gpu.name);
-        }
-        scenario.gpu.id.clear();
-        scenario.gpuCustomised = true;
-        scenario.gpu.note = "User-edited figures on the command line.";
-    }
+    if (customised)
+        scenario.markGpuEdited("User-edited figures on the command line.");
 
     if (parser.isSet(o.computeEfficiency) || parser.isSet(o.bandwidthEfficiency)) {
         // A share the user gave only one of: the other is the whole peak, unless a session already set it.

@@ -41,9 +41,6 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
 // The text of --help.
 QString commandLineHelp();
 
-// Starts from the default session: Llama-2-13B on the seed chart's A6000, batch 1, sequence 2048.
-Session defaultSession(const PresetLibrary &presets);
-
 // Carries out a headless request: lists, dumps. Returns the exit code; output goes to `out` (the request was
 // checked when it was parsed, so nothing here fails). Exports are done by the application, which owns the widgets.
 int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out);

@@ -62,10 +62,9 @@ ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
     , m_gpus(presets.gpus)
     , m_undo(new QUndoStack(this))
 {
-    m_now.modelIndex = indexOf(m_models, DefaultModelId);
-    m_now.gpuIndex = indexOf(m_gpus, DefaultGpuId);
-    m_now.session.model = m_models.at(std::size_t(m_now.modelIndex));
-    m_now.session.gpu = m_gpus.at(std::size_t(m_now.gpuIndex));
+    m_now.session = defaultSession(presets);
+    m_now.modelIndex = indexOf(m_models, m_now.session.model.id);
+    m_now.gpuIndex = indexOf(m_gpus, m_now.session.gpu.id);
 }
 
 ExplorerState::~ExplorerState() = default;
@@ -274,13 +273,8 @@ void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
     gpu.bandwidthBytesPerSecond = bandwidth;
     if (bandwidthEdit)
         gpu.bandwidthStatedInGiB = false; // the slider's figure is in GB/s
-    if (!next.session.gpuCustomised) {
-        next.session.gpuCustomised = true;
-        next.session.gpuBaseId = baseGpu().id;
-        gpu.id.clear();
-        gpu.name = customGpuName(baseGpu().name);
-        gpu.note = "Figures edited by hand from " + baseGpu().name + ".";
-    }
+    if (!next.session.gpuCustomised)
+        next.session.markGpuEdited("Figures edited by hand from " + baseGpu().name + ".");
     change(bandwidthEdit ? tr("Memory bandwidth") : tr("Peak compute"), bandwidthEdit ? Bandwidth : Peak, std::move(next));
 }
 

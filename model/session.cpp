@@ -15,6 +15,16 @@ namespace roofline {
 
 using nlohmann::json;
 
+Session defaultSession(const PresetLibrary &presets)
+{
+    Session s;
+    const ModelConfig *model = presets.findModel(DefaultModelId);
+    const GpuSpec *gpu = presets.findGpu(DefaultGpuId);
+    s.model = model ? *model : (presets.models.empty() ? ModelConfig {} : presets.models.front());
+    s.gpu = gpu ? *gpu : (presets.gpus.empty() ? GpuSpec {} : presets.gpus.front());
+    return s;
+}
+
 std::string_view exportStyleName(bool dark)
 {
     return dark ? "dark" : "light";
@@ -37,6 +47,17 @@ Scenario Session::scenario() const
     s.sweep = sweep.spec(workload);
     s.efficiency = efficiency;
     return s;
+}
+
+void Session::markGpuEdited(const std::string &note)
+{
+    if (!gpuCustomised) {
+        gpuBaseId = gpu.id;
+        gpu.name = customGpuName(gpu.name);
+        gpuCustomised = true;
+    }
+    gpu.id.clear();
+    gpu.note = note;
 }
 
 namespace {
@@ -318,11 +339,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         read.warn("written by a newer version (format " + std::to_string(format) + ", this one reads "
                   + std::to_string(SessionFormat) + "); loading what it can");
 
-    Session s;
-    const ModelConfig *defaultModel = presets.findModel(DefaultModelId);
-    const GpuSpec *defaultGpu = presets.findGpu(DefaultGpuId);
-    s.model = defaultModel ? *defaultModel : (presets.models.empty() ? ModelConfig {} : presets.models.front());
-    s.gpu = defaultGpu ? *defaultGpu : (presets.gpus.empty() ? GpuSpec {} : presets.gpus.front());
+    Session s = defaultSession(presets);
 
     if (top.has("model"))
         s.model = read.model(document.at("model"), "model", s.model);

@@ -80,11 +80,20 @@ struct Session {
     SharedList<MeasuredKernel> measured; // imported measurements, drawn beside the model's points
 
     Scenario scenario() const;
+    // After its figures were edited (the window's sliders, the command line's flags): the GPU is no longer
+    // its preset. The first edit keeps the preset's id as the base and names the GPU "Custom (from <its
+    // name>)"; a later edit keeps both. `note` says how it was edited.
+    void markGpuEdited(const std::string &note);
     bool operator==(const Session &) const = default;
 };
 
 // The session as pretty-printed JSON with "format": SessionFormat.
 std::string sessionToJson(const Session &session);
+
+// The session everything starts from (the window, the command line, a file's missing fields): the default
+// model and GPU presets (DefaultModelId, DefaultGpuId; the first of each if the library lacks them) and the
+// defaults of every other setting: Llama-2-13B on the seed chart's A6000, batch 1, sequence 2048.
+Session defaultSession(const PresetLibrary &presets);
 
 // Reads a session. Presets are referred to by id and resolved against `presets`; what cannot be resolved
 // (an unknown preset, an unknown series, a newer format's fields) is skipped with a line in `warnings`.

@@ -141,6 +141,44 @@ class TestSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The window's sliders and the command line's flags mark an edited GPU the same way.
+    void anEditedGpuKeepsItsFirstBase()
+    {
+        Session s;
+        s.gpu = seedA6000();
+        s.markGpuEdited("first");
+        QCOMPARE(s.gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(s.gpuBaseId, std::string("a6000-seed"));
+        QVERIFY(s.gpu.id.empty());
+        QVERIFY(s.gpuCustomised);
+        s.markGpuEdited("second"); // not "Custom (from Custom (from ...))", and the base stays
+        QCOMPARE(s.gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(s.gpuBaseId, std::string("a6000-seed"));
+        QCOMPARE(s.gpu.note, std::string("second"));
+        QCOMPARE(s.gpu.bandwidthBytesPerSecond, seedA6000().bandwidthBytesPerSecond); // figures untouched
+    }
+
+    // The window, the command line and a file's missing fields all start from this one session.
+    void defaultSessionIsTheSeedChart()
+    {
+        PresetLibrary library;
+        library.models = { llama2_70b(), llama2_13b() };
+        library.gpus = { h100Sxm(), seedA6000() };
+        const Session d = defaultSession(library);
+        QCOMPARE(d.model.id, std::string("llama-2-13b")); // by id, not the first of the list
+        QCOMPARE(d.gpu.id, std::string("a6000-seed"));
+        QCOMPARE(d.workload.batch, std::int64_t(1));
+        QCOMPARE(d.workload.seq, std::int64_t(2048));
+        std::vector<std::string> warnings;
+        QVERIFY(parseSession(R"({"format": 1})", "s.roofline", library, warnings) == d);
+        QVERIFY(warnings.empty());
+        // A library without the defaults starts from its first model and GPU.
+        library.models = { llama2_70b() };
+        library.gpus = { h100Sxm() };
+        QCOMPARE(defaultSession(library).model.id, std::string("llama-2-70b"));
+        QCOMPARE(defaultSession(library).gpu.id, h100Sxm().id);
+    }
+
     void roundTrip()
     {
         const Session original = richSession();
