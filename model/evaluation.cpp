@@ -14,6 +14,14 @@ double PhaseResult::layerTimeSeconds() const
     return total;
 }
 
+std::optional<double> PhaseResult::shareOfLayer(const OpResult &op) const
+{
+    const double layer = layerTimeSeconds();
+    if (!isPerLayer(op.cost.op) || layer <= 0.0)
+        return std::nullopt;
+    return op.timeSeconds / layer;
+}
+
 double Workload::acceptedPerStep() const
 {
     const double most = double(std::max<std::int64_t>(tokensPerStep, 1));
@@ -25,6 +33,11 @@ double Evaluation::decodeTokensPerSecond() const
     // Tokens kept, not tokens verified: a step that checks 64 candidates and accepts 3 yields 3.
     const double tokens = double(workload.batch) * workload.acceptedPerStep();
     return decode.timeSeconds > 0.0 ? tokens / decode.timeSeconds : 0.0;
+}
+
+double Evaluation::decodeTokensPerSecondPerSequence() const
+{
+    return workload.batch > 0 ? decodeTokensPerSecond() / double(workload.batch) : 0.0;
 }
 
 bool hasPeak(const GpuSpec &gpu, ComputeType type)

@@ -6,8 +6,10 @@
 #include "roofline.h"
 #include "workload.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace roofline {
@@ -31,8 +33,11 @@ struct PhaseResult {
 
     const OpResult *begin() const { return ops.data(); }
     const OpResult *end() const { return ops.data() + count; }
-    // The share of one layer's time an op takes (for the ops that repeat per layer).
+    // One layer's time: the ops that repeat per layer (what an op's share of the layer is a share of).
     double layerTimeSeconds() const;
+    // The share of one layer's time `op` takes; none for the ops run once per pass (embedding, final norm,
+    // LM head) and for a layer that takes no time.
+    std::optional<double> shareOfLayer(const OpResult &op) const;
 };
 
 struct MemoryFootprint {
@@ -45,6 +50,7 @@ struct MemoryFootprint {
 
     double totalBytes() const { return weightBytes + kvCacheBytes; }
     bool fits() const { return totalBytes() <= capacityBytes; }
+    double overBytes() const { return std::max(0.0, totalBytes() - capacityBytes); } // what does not fit
 };
 
 struct Evaluation {
@@ -59,6 +65,8 @@ struct Evaluation {
     double decodeStepSeconds() const { return decode.timeSeconds; }
     // Tokens generated per second over the whole batch: batch x accepted tokens per step / step time.
     double decodeTokensPerSecond() const;
+    // The same for one sequence of the batch.
+    double decodeTokensPerSecondPerSequence() const;
 };
 
 // The compute roof for a workload's compute type; falls back to the fp16 tensor peak when the GPU

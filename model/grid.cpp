@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace roofline {
 
@@ -56,6 +57,24 @@ std::string gridQuantityKeys()
     for (const GridQuantity quantity : AllGridQuantities)
         keys.push_back(gridQuantityKey(quantity));
     return choiceList(keys);
+}
+
+std::pair<double, double> PhaseMap::positiveRange() const
+{
+    double lowest = std::numeric_limits<double>::infinity(), highest = 0.0;
+    for (const double v : values) {
+        if (std::isfinite(v) && v > 0.0) {
+            lowest = std::min(lowest, v);
+            highest = std::max(highest, v);
+        }
+    }
+    return highest > 0.0 ? std::pair(lowest, highest) : std::pair(0.0, 0.0);
+}
+
+bool gridQuantityIsLogScale(GridQuantity quantity)
+{
+    return quantity == GridQuantity::DecodeStepSeconds || quantity == GridQuantity::PrefillSeconds
+        || quantity == GridQuantity::DecodeTokensPerSecond;
 }
 
 void computePhaseMap(const Scenario &scenario, GridQuantity quantity, Series series, std::size_t n, PhaseMap &out)

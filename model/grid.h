@@ -48,6 +48,9 @@ std::string_view gridQuantityName(GridQuantity quantity);
 std::string_view gridQuantityKey(GridQuantity quantity);
 std::optional<GridQuantity> gridQuantityFromKey(std::string_view key);
 std::string gridQuantityKeys();
+// True for the quantities that span decades over the grid (times, tokens/s), which a colour scale shows on
+// a log scale; the shares and the fit (0 to 1) are linear.
+bool gridQuantityIsLogScale(GridQuantity quantity);
 
 // What the phase map shows: a quantity and, for the compute-bound share, a series.
 struct PhaseMapChoice {
@@ -66,6 +69,9 @@ struct PhaseMap {
     double batch = 1; // the current operating point
     double seq = 1;
     std::vector<std::pair<double, double>> fitsBoundary; // (batch, largest sequence that fits), batch rising
+
+    // The smallest and largest finite value above 0 ({0, 0} when there is none): a log colour scale's range.
+    std::pair<double, double> positiveRange() const;
 };
 
 // The phase map's cells a side, in the window and in --dump phase-map alike (64 log-spaced values: 52

@@ -65,7 +65,7 @@ json evaluationToJson(const ModelConfig &model, const GpuSpec &gpu, const Evalua
     decode["time_per_step_s"] = e.decodeStepSeconds();
     decode["accepted_tokens_per_step"] = e.workload.acceptedPerStep();
     decode["tokens_per_s"] = e.decodeTokensPerSecond();
-    decode["tokens_per_s_per_sequence"] = e.decodeTokensPerSecond() / double(e.workload.batch);
+    decode["tokens_per_s_per_sequence"] = e.decodeTokensPerSecondPerSequence();
     const json memory = {
         { "weights_bytes", e.memory.weightBytes },
         { "kv_cache_bytes", e.memory.kvCacheBytes },

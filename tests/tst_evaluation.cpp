@@ -28,6 +28,41 @@ class TestEvaluation : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // What the op table and the summary show, worked by hand on made-up figures.
+    void sharesOfALayerAndPerSequenceRates()
+    {
+        PhaseResult phase;
+        const auto push = [&](OpKind op, double seconds) {
+            phase.ops[phase.count].cost.op = op;
+            phase.ops[phase.count++].timeSeconds = seconds;
+        };
+        push(OpKind::QProj, 1.0);
+        push(OpKind::DownProj, 3.0);
+        push(OpKind::LmHead, 10.0); // once per pass: not part of a layer
+        QCOMPARE(phase.layerTimeSeconds(), 4.0);
+        QCOMPARE(phase.shareOfLayer(phase.ops[0]), std::optional(0.25)); // 1 / (1 + 3)
+        QCOMPARE(phase.shareOfLayer(phase.ops[1]), std::optional(0.75));
+        QCOMPARE(phase.shareOfLayer(phase.ops[2]), std::nullopt);
+        phase.ops[0].timeSeconds = phase.ops[1].timeSeconds = 0.0;
+        QCOMPARE(phase.shareOfLayer(phase.ops[0]), std::nullopt); // a layer of no time has no shares
+
+        Evaluation e;
+        e.workload.batch = 4;
+        e.decode.timeSeconds = 0.5;
+        QCOMPARE(e.decodeTokensPerSecond(), 8.0); // 4 sequences x 1 token / 0.5 s
+        QCOMPARE(e.decodeTokensPerSecondPerSequence(), 2.0);
+        e.workload.tokensPerStep = 8;
+        e.workload.acceptedTokensPerStep = 3.0;
+        QCOMPARE(e.decodeTokensPerSecondPerSequence(), 6.0); // 3 accepted / 0.5 s
+        e.workload.batch = 0;
+        QCOMPARE(e.decodeTokensPerSecondPerSequence(), 0.0);
+
+        MemoryFootprint m { 10.0, 5.0, 0.0, 0.0, 12.0 };
+        QCOMPARE(m.overBytes(), 3.0); // 10 + 5 - 12
+        m.capacityBytes = 20.0;
+        QCOMPARE(m.overBytes(), 0.0);
+    }
+
     void parameterCountOfLlama13b()
     {
         // Per layer: attention 4*5120^2 = 104,857,600; MLP 3*5120*13824 = 212,336,640; norms 2*5120.

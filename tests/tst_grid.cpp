@@ -4,12 +4,30 @@
 #include "inputlimits.h"
 #include "modelfixtures.h"
 
+#include <limits>
+
 using namespace roofline;
 
 class TestGrid : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The phase map's colour scale: log for what spans decades, over the finite values above 0.
+    void colourScaleOfAMap()
+    {
+        QVERIFY(gridQuantityIsLogScale(GridQuantity::DecodeStepSeconds));
+        QVERIFY(gridQuantityIsLogScale(GridQuantity::PrefillSeconds));
+        QVERIFY(gridQuantityIsLogScale(GridQuantity::DecodeTokensPerSecond));
+        QVERIFY(!gridQuantityIsLogScale(GridQuantity::ComputeBoundShare));
+        QVERIFY(!gridQuantityIsLogScale(GridQuantity::MemoryFits));
+        PhaseMap map;
+        QCOMPARE(map.positiveRange(), std::pair(0.0, 0.0));
+        map.values = { 0.0, -1.0, std::nan(""), std::numeric_limits<double>::infinity(), 2.0, 5e-3 };
+        QCOMPARE(map.positiveRange(), std::pair(5e-3, 2.0));
+        map.values = { 0.0, -3.0 };
+        QCOMPARE(map.positiveRange(), std::pair(0.0, 0.0));
+    }
+
     void logSpaced()
     {
         QCOMPARE(GridSpec::logSpaced(1, 1024, 11), (std::vector<std::int64_t> { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024 }));

@@ -31,10 +31,9 @@ void OpTableModel::setEvaluation(const Evaluation &evaluation, const SharedList<
     m_rows.resize(count);
     std::size_t i = 0;
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode }) {
-        const double layerTime = phase->layerTimeSeconds();
         for (const OpResult &op : *phase) {
             const auto measuredShare = m_measuredShares.find({ op.cost.op, op.cost.phase });
-            m_rows[i++] = Row { op, isPerLayer(op.cost.op) && layerTime > 0.0 ? op.timeSeconds / layerTime : -1.0,
+            m_rows[i++] = Row { op, phase->shareOfLayer(op).value_or(-1.0),
                                 measuredShare == m_measuredShares.end() ? -1.0 : measuredShare->second };
         }
     }

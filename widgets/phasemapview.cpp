@@ -114,23 +114,18 @@ void PhaseMapView::setData(const PhaseMap &map)
     data->setSize(int(nx), int(ny));
     data->setRange(QCPRange(double(map.grid.batches.front()), double(map.grid.batches.back())),
                    QCPRange(double(map.grid.seqs.front()), double(map.grid.seqs.back())));
-    double lo = std::numeric_limits<double>::infinity(), hi = 0;
     for (std::size_t j = 0; j < ny; ++j) {
         for (std::size_t i = 0; i < nx; ++i) {
             const double v = map.values[j * nx + i];
             data->setCell(int(i), int(j), std::isfinite(v) ? v : std::nan(""));
-            if (std::isfinite(v) && v > 0) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
         }
     }
-    const bool logScale = map.quantity == GridQuantity::DecodeStepSeconds || map.quantity == GridQuantity::PrefillSeconds
-        || map.quantity == GridQuantity::DecodeTokensPerSecond;
+    const bool logScale = gridQuantityIsLogScale(map.quantity);
     m_scale->setDataScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (logScale && hi > lo) {
+    const auto [lowest, highest] = map.positiveRange();
+    if (logScale && highest > lowest) {
         m_scale->axis()->setTicker(siLogTicker());
-        m_map->setDataRange(QCPRange(lo, hi));
+        m_map->setDataRange(QCPRange(lowest, highest));
     } else {
         m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
         m_map->setDataRange(QCPRange(0.0, 1.0));
@@ -143,11 +138,14 @@ void PhaseMapView::setData(const PhaseMap &map)
     }
     m_scale->axis()->setLabel(label);
 
+    // The boundary is drawn to a decade above the frame at most: it leaves the frame there anyway, and the
+    // lengths that fit can be far beyond it (every length fits when every layer is windowed).
+    const double drawnTop = double(map.grid.seqs.back()) * 10.0;
     QVector<double> bx, by;
     for (const auto &[batch, seq] : map.fitsBoundary) {
         if (seq >= 1.0) {
             bx << batch;
-            by << std::min(seq, 1e7);
+            by << std::min(seq, drawnTop);
         }
     }
     // Show the edge cells whole: half a (log-spaced) cell beyond the first and last samples.

@@ -32,7 +32,7 @@ void SummaryView::setEvaluation(const Evaluation &e)
                            QString::fromStdString(formatShortest(m.contextTokens)));
     if (m_warning)
         memory = QStringLiteral("<span style='color:%1'><b>⚠ Does not fit:</b> ").arg(warningColor().name()) + memory
-            + tr(" (%1 over)").arg(si(m.totalBytes() - m.capacityBytes, "B")) + QStringLiteral("</span>");
+            + tr(" (%1 over)").arg(si(m.overBytes(), "B")) + QStringLiteral("</span>");
     // With several tokens verified per step, tokens/s counts the accepted ones, and says how many.
     const QString accepted = e.workload.tokensPerStep > 1
         ? tr(" at %1 of %2 accepted per step").arg(QString::number(e.workload.acceptedPerStep(), 'g', 4)).arg(e.workload.tokensPerStep)
@@ -41,7 +41,7 @@ void SummaryView::setEvaluation(const Evaluation &e)
                "<br><b>Memory</b> %5")
                 .arg(si(e.timeToFirstTokenSeconds(), "s"), si(e.decodeStepSeconds(), "s"),
                      QString::fromStdString(formatSi(e.decodeTokensPerSecond())),
-                     QString::fromStdString(formatSi(e.decodeTokensPerSecond() / double(e.workload.batch))), memory, accepted));
+                     QString::fromStdString(formatSi(e.decodeTokensPerSecondPerSequence())), memory, accepted));
 }
 
 } // namespace roofline
