@@ -301,6 +301,48 @@ private Q_SLOTS:
         QCOMPARE(fused, 2);
     }
 
+    // A sliding-window model's attention points carry what their tooltip says: the keys in context and the
+    // keys attended, averaged over the layers. Mistral-7B's window of 4096 in half (16) of its 32 layers, a
+    // prompt of 8192, 4 tokens a step: prefill attends (16 x 4096 + 16 x 8192) / 32 = 6144 of 8192 keys,
+    // decode (16 x 4096 + 16 x 8196) / 32 = 6146 of 8196.
+    void slidingWindowPointsSayWhatTheyAttend()
+    {
+        for (const bool flash : { false, true }) {
+            Scenario s;
+            s.model = mistral7b();
+            s.model.windowedLayers = 16;
+            s.gpu = seedA6000();
+            s.workload.seq = 8192;
+            s.workload.tokensPerStep = 4;
+            s.workload.flashAttention = flash;
+            ScenarioResults r;
+            r.recompute(s);
+            int attention = 0;
+            for (const ChartPoint &p : r.chart.current) {
+                const bool attends = p.op == OpKind::Qk || p.op == OpKind::Pv || p.op == OpKind::Attention;
+                if (!attends) {
+                    QCOMPARE(p.slidingWindow, std::int64_t(0));
+                    QCOMPARE(p.keysInContext, 0.0);
+                    continue;
+                }
+                ++attention;
+                const bool prefill = p.phase == Phase::Prefill;
+                QCOMPARE(p.keysInContext, prefill ? 8192.0 : 8196.0);
+                QCOMPARE(p.keysAttended, prefill ? 6144.0 : 6146.0);
+                QCOMPARE(p.slidingWindow, std::int64_t(4096));
+                QCOMPARE(p.windowedLayers, std::int64_t(16));
+                QCOMPARE(p.layers, std::int64_t(32));
+            }
+            QCOMPARE(attention, flash ? 2 : 4); // qk and pv, or the fused attention, in each phase
+            s.model = llama2_13b(); // no window: nothing to say
+            r.recompute(s);
+            for (const ChartPoint &p : r.chart.current) {
+                QCOMPARE(p.slidingWindow, std::int64_t(0));
+                QCOMPARE(p.keysAttended, 0.0);
+            }
+        }
+    }
+
     // The chart's words, exactly: the seed chart's title, and a subtitle with the figures the roofs are drawn from.
     void chartTexts()
     {
@@ -326,6 +368,14 @@ private Q_SLOTS:
         s.workload.acceptedTokensPerStep = 2.5;
         r.recompute(s);
         QVERIFY2(r.chart.subtitle.find("4 tokens/step, 2.5 accepted") != std::string::npos, r.chart.subtitle.c_str());
+        s.workload.tokensPerStep = 2; // the fewest that are several
+        s.workload.acceptedTokensPerStep = 1.5;
+        r.recompute(s);
+        QVERIFY2(r.chart.subtitle.find("  \u00b7  2 tokens/step, 1.5 accepted") != std::string::npos, r.chart.subtitle.c_str());
+        s.workload.tokensPerStep = 1;
+        r.recompute(s);
+        QVERIFY2(r.chart.subtitle.find("tokens/step") == std::string::npos, r.chart.subtitle.c_str());
+        s.workload.tokensPerStep = 4;
         // Each type where it belongs: int4 weights, bf16 activations (not in the subtitle), an fp8 cache.
         s.workload.weightType = DType::Int4;
         s.workload.activationType = DType::Bf16;
