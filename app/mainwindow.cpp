@@ -276,7 +276,9 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::followPalette()
 {
     // The canvas follows the system's light or dark palette; exports are drawn in the style they ask for.
-    m_plot->setDark(palette().color(QPalette::Window).lightness() < 128);
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_plot->setDark(dark);
+    m_phaseMap->setDark(dark);
 }
 
 } // namespace roofline

@@ -102,17 +102,6 @@ private:
     int m_cause;
 };
 
-// Whether `colour` is within `tolerance` of the pixel at `at`, in every channel.
-bool pixelIs(const QImage &image, QPointF at, const QColor &colour, int tolerance = 40)
-{
-    const QPoint p = at.toPoint();
-    if (!image.rect().contains(p))
-        return false;
-    const QColor c = image.pixelColor(p);
-    return std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
-        && std::abs(c.blue() - colour.blue()) <= tolerance;
-}
-
 // Whether a cross marker (ssCross: two diagonals) of `colour` is drawn centred on `centre`, in image pixels,
 // `f` image pixels to a layout pixel. Sampled on the down-right diagonal, three and four pixels either side of
 // the centre: away from a horizontal compute roof and across a memory roof through the same point, so that
@@ -121,7 +110,7 @@ bool crossAt(const QImage &image, QPointF centre, double f, const QColor &colour
 {
     int hits = 0;
     for (const double d : { -4.0, -3.0, 3.0, 4.0 })
-        hits += pixelIs(image, centre + QPointF(d, d) * f, colour) ? 1 : 0;
+        hits += pixelIs(image, centre + QPointF(d, d) * f, colour, 40) ? 1 : 0;
     return hits >= 2;
 }
 
@@ -130,7 +119,7 @@ bool discAt(const QImage &image, QPointF centre, double f, const QColor &colour)
 {
     int hits = 0;
     for (const QPointF d : { QPointF(0, 0), QPointF(1, 0), QPointF(-1, 0), QPointF(0, 1), QPointF(0, -1) })
-        hits += pixelIs(image, centre + d * f, colour) ? 1 : 0;
+        hits += pixelIs(image, centre + d * f, colour, 40) ? 1 : 0;
     return hits >= 4;
 }
 

@@ -100,13 +100,10 @@ QAction *actionWithShortcut(QWidget *window, const QKeySequence &key)
     return nullptr;
 }
 
-// Whether `points` holds a point of the decode point's series at its (x, y), within a relative 1e-9 on each axis.
+// Whether `points` holds a point of the decode point's series at its (x, y).
 bool holds(const std::vector<ChartPoint> &points, const DecodePoint &point)
 {
-    return std::any_of(points.begin(), points.end(), [&](const ChartPoint &p) {
-        return p.series == point.series && std::fabs(p.intensity - point.x) <= 1e-9 * point.x
-            && std::fabs(p.attainableFlopsPerSecond - point.y) <= 1e-9 * point.y;
-    });
+    return ::holds(points, point.series, point.x, point.y);
 }
 
 // The legend's entry named `name` (an empty box if there is none), as last laid out.

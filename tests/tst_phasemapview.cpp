@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "widgettestutil.h"
 
 #include "modelfixtures.h"
 #include "phasemapview.h"
@@ -23,17 +24,6 @@ QColor viridis(double t)
     const auto mix = [f](int a, int b) { return int(std::lround(a + (b - a) * f)); };
     const QColor &a = stops[std::size_t(i)], &b = stops[std::size_t(i) + 1];
     return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
-}
-
-// Whether the pixel at `at` is within `tolerance` of `colour` in every channel.
-bool pixelIs(const QImage &image, QPointF at, const QColor &colour, int tolerance = 4)
-{
-    const QPoint p = at.toPoint();
-    if (!image.rect().contains(p))
-        return false;
-    const QColor c = image.pixelColor(p);
-    return std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
-        && std::abs(c.blue() - colour.blue()) <= tolerance;
 }
 
 QString describe(const QImage &image, QPointF at, const QColor &expected)
@@ -71,7 +61,7 @@ private Q_SLOTS:
                 const double value = map.values[j * 3 + i];
                 const QColor expected = viridis(std::log(value / 0.01) / std::log(12.0));
                 const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(i == 1 && j == 1 ? 40 : 0, 0);
-                QVERIFY2(pixelIs(image, at, expected), qPrintable(describe(image, at, expected)));
+                QVERIFY2(pixelIs(image, at, expected, 4), qPrintable(describe(image, at, expected)));
             }
         // The operating point: a red disc ringed in white, at batch 8 and sequence 4096, not at batch 1.
         const QColor red(0xd6, 0x27, 0x28);
@@ -113,7 +103,7 @@ private Q_SLOTS:
             for (std::size_t i = 0; i < 2; ++i) {
                 const QColor expected = viridis(map.values[j * 2 + i]);
                 const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(0, 30);
-                QVERIFY2(pixelIs(image, at, expected), qPrintable(describe(image, at, expected)));
+                QVERIFY2(pixelIs(image, at, expected, 4), qPrintable(describe(image, at, expected)));
             }
     }
 
@@ -135,9 +125,45 @@ private Q_SLOTS:
         // Still drawn: the 2 x 2 map on a log scale from 1 to 4, its top cell (batch 8, sequence 4096) at the top.
         const QImage image = view.renderImage();
         const QPointF top = view.pixelOf(8, 4096) + QPointF(0, 30);
-        QVERIFY2(pixelIs(image, top, viridis(1.0)), qPrintable(describe(image, top, viridis(1.0))));
+        QVERIFY2(pixelIs(image, top, viridis(1.0), 4), qPrintable(describe(image, top, viridis(1.0))));
         const QPointF bottom = view.pixelOf(1, 128);
-        QVERIFY2(pixelIs(image, bottom, viridis(0.0)), qPrintable(describe(image, bottom, viridis(0.0))));
+        QVERIFY2(pixelIs(image, bottom, viridis(0.0), 4), qPrintable(describe(image, bottom, viridis(0.0))));
+    }
+
+    // The dark palette reaches the phase map too: its frame and text in the roofline chart's dark neutrals,
+    // not black text on white beside a dark window.
+    void followsTheDarkStyle()
+    {
+        PhaseMap map;
+        map.grid = GridSpec { { 1, 8 }, { 128, 4096 } };
+        map.values = { 1, 2, 3, 4 };
+        PhaseMapView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(map);
+        const auto count = [](const QImage &image, const QColor &colour) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    n += pixelIs(image, QPointF(x, y), colour, 8) ? 1 : 0;
+            return n;
+        };
+        const QColor darkBackground(0x1e, 0x1f, 0x22), darkText(0xe8, 0xe8, 0xe8);
+        QImage image = view.renderImage();
+        QVERIFY(pixelIs(image, QPointF(2, 2), Qt::white, 0));
+        const int lightBlack = count(image, Qt::black), lightPale = count(image, darkText); // pale: antialiasing
+        QVERIFY2(lightBlack > 200, qPrintable(QString::number(lightBlack))); // ticks, labels, axes
+        view.setDark(true);
+        image = view.renderImage();
+        QVERIFY2(pixelIs(image, QPointF(2, 2), darkBackground, 0), qPrintable(describe(image, QPointF(2, 2), darkBackground)));
+        QVERIFY2(count(image, darkText) > lightPale + 200, qPrintable(QString::number(count(image, darkText))));
+        // (The colour bar keeps a dark frame QCustomPlot gives no access to: the map and axes are left of it.)
+        // The map's right edge is half a log cell past batch 8: 8 x sqrt(8) = 22.6.
+        const QImage leftOfBar = image.copy(0, 0, int(view.pixelOf(22, 128).x()), image.height());
+        QVERIFY2(count(leftOfBar, Qt::black) < 20, qPrintable(QString::number(count(leftOfBar, Qt::black))));
+        view.setDark(false);
+        QVERIFY(pixelIs(view.renderImage(), QPointF(2, 2), Qt::white, 0));
     }
 };
 

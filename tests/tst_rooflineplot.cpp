@@ -77,13 +77,10 @@ int ridgeRows(const QImage &image, double x, double top, double bottom)
     return rows;
 }
 
-// Whether `points` holds one of `series` at (x, y), within a relative 1e-9 on each axis.
+// Whether `points` holds one of the expected point's series at its (x, y).
 bool holds(const std::vector<const ChartPoint *> &points, const ChartPoint &expected)
 {
-    return std::any_of(points.begin(), points.end(), [&](const ChartPoint *p) {
-        return p->series == expected.series && std::fabs(p->intensity - expected.intensity) <= 1e-9 * expected.intensity
-            && std::fabs(p->attainableFlopsPerSecond - expected.attainableFlopsPerSecond) <= 1e-9 * expected.attainableFlopsPerSecond;
-    });
+    return ::holds(points, expected.series, expected.intensity, expected.attainableFlopsPerSecond);
 }
 
 // How many of the six series' points each phase has: q/k/v/o, gate/up/down, qk/pv.

@@ -17,7 +17,10 @@
 #include <QTransform>
 #include <QWidget>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <vector>
 
 // Runs the canvas's queued replot, so that what it shows and where its pixels map are current.
@@ -48,6 +51,32 @@ inline bool colourNear(const QImage &image, QPointF at, const QColor &colour, in
                 return true;
         }
     return false;
+}
+
+// Whether the pixel at `at` is within `tolerance` (per channel) of `colour`.
+inline bool pixelIs(const QImage &image, QPointF at, const QColor &colour, int tolerance)
+{
+    return colourNear(image, at, colour, 0, tolerance);
+}
+
+inline const roofline::ChartPoint &pointOf(const roofline::ChartPoint &p)
+{
+    return p;
+}
+inline const roofline::ChartPoint &pointOf(const roofline::ChartPoint *p)
+{
+    return *p;
+}
+
+// Whether `points` (chart points, or pointers to them) holds one of `series` at (x, y), within a relative
+// 1e-9 on each axis.
+template <typename Points>
+bool holds(const Points &points, roofline::Series series, double x, double y)
+{
+    return std::any_of(std::begin(points), std::end(points), [&](const auto &entry) {
+        const roofline::ChartPoint &p = pointOf(entry);
+        return p.series == series && std::fabs(p.intensity - x) <= 1e-9 * x && std::fabs(p.attainableFlopsPerSecond - y) <= 1e-9 * y;
+    });
 }
 
 // A PDF's page box, in points ([0 0 w h]); empty if the file has none.

@@ -58,9 +58,4 @@ QColor phaseMapOverlayColor()
     return QColor(Qt::white);
 }
 
-QColor phaseMapLegendColor()
-{
-    return QColor(255, 255, 255, 200);
-}
-
 } // namespace roofline

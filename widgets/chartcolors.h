@@ -33,9 +33,8 @@ QColor computeBoundColor();
 QColor warningColor();
 
 // The phase map: viridis (perceptually uniform and readable in grey, matplotlib's default map) as five stops,
-// the lines and marker edges drawn over it, and its legend's translucent box.
+// and the lines and marker edges drawn over it.
 std::array<std::pair<double, QColor>, 5> viridisStops();
 QColor phaseMapOverlayColor();
-QColor phaseMapLegendColor();
 
 } // namespace roofline

@@ -44,7 +44,6 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     connect(m_series, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
 
     QCustomPlot &p = *m_plot;
-    p.setBackground(Qt::white);
     for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->setTicker(siLogTicker(2.0, 0));
@@ -78,8 +77,29 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14));
     m_current->setName(tr("operating point"));
     p.legend->setVisible(true);
-    p.legend->setBrush(phaseMapLegendColor());
     p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    setDark(false);
+}
+
+void PhaseMapView::setDark(bool dark)
+{
+    const ChartTheme t = ChartTheme::make(font(), dark, false);
+    QCustomPlot &p = *m_plot;
+    p.setBackground(t.background);
+    for (QCPAxis *axis : { p.xAxis, p.yAxis, m_scale->axis() }) {
+        axis->setBasePen(t.axisPen);
+        axis->setTickPen(t.axisPen);
+        axis->setSubTickPen(t.axisPen);
+        axis->setTickLabelColor(t.text);
+        axis->setLabelColor(t.text);
+    }
+    // The legend sits on the map's colours: the theme's legend brush, a little more opaque.
+    QColor legend = t.legendBrush.color();
+    legend.setAlpha(std::max(legend.alpha(), 200));
+    p.legend->setBrush(legend);
+    p.legend->setBorderPen(t.legendBorder);
+    p.legend->setTextColor(t.text);
+    p.replot(QCustomPlot::rpQueuedReplot);
 }
 
 PhaseMapView::~PhaseMapView() = default;

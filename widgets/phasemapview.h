@@ -27,6 +27,8 @@ public:
     void setData(const PhaseMap &map);
     // The map as drawn.
     const PhaseMap &data() const { return m_data; }
+    // Light (the default) or dark: the frame, text and legend in the roofline chart's neutrals (ChartTheme).
+    void setDark(bool dark);
     // Shows a choice (the state's) without reporting it.
     void setChoice(const PhaseMapChoice &choice);
     GridQuantity quantity() const;
