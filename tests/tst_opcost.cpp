@@ -142,6 +142,10 @@ private Q_SLOTS:
         // 2 * 40*2048*2048*2 = 671,088,640 B.
         const double unfused = findOp(plain, OpKind::Qk)->totalBytes() + findOp(plain, OpKind::Pv)->totalBytes();
         ROOFLINE_COMPARE_REL(unfused - attention->totalBytes(), 671088640.0, 1e-12);
+        // Without the non-GEMM ops the fused attention is its two matrix multiplies, exactly: 85,899,345,920
+        // (compared exactly, so that not even one stray FLOP passes).
+        w.assumptions.countNonGemm = false;
+        QCOMPARE(findOp(phaseCosts(llama2_13b(), w, Phase::Prefill), OpKind::Attention)->flops, 85899345920.0);
     }
 
     void tokensPerStepRaisesDecodeIntensity()
