@@ -1,6 +1,7 @@
 #include "explorerstate.h"
 
 #include "chartdata.h"
+#include "charttext.h"
 #include "undohistory.h"
 #include "inputlimits.h"
 
@@ -163,6 +164,18 @@ void ExplorerState::setBatch(double batch)
     next.session.workload.batch = clampWhole(batch, BatchRange);
     const QString text = tr("Batch size %1").arg(next.session.workload.batch);
     change(text, Batch, std::move(next));
+}
+
+void ExplorerState::stepBatch(bool up)
+{
+    const double batch = double(m_now.session.workload.batch);
+    setBatch(up ? batch * 2.0 : batch / 2.0);
+}
+
+void ExplorerState::stepSeq(bool up)
+{
+    const double seq = double(m_now.session.workload.seq);
+    setSeq(up ? seq * 2.0 : seq / 2.0);
 }
 
 void ExplorerState::setSeq(double seq)
@@ -363,6 +376,13 @@ void ExplorerState::setOpsOnSecondGpu(bool enabled)
     Snapshot next = m_now;
     next.session.opsOnSecondGpu = enabled && next.session.secondGpu.has_value();
     change(tr("Place ops on the second GPU"), NoMerge, std::move(next));
+}
+
+void ExplorerState::labelPoint(const ChartPoint &point)
+{
+    // 40 pixels right and 50 up of the point: clear of its marker and of the roof it sits on.
+    addAnnotation(Annotation { Annotation::Kind::PointLabel, pointLabel(point).toStdString(), point.intensity,
+                               point.attainableFlopsPerSecond, 40, -50 });
 }
 
 void ExplorerState::addAnnotation(const Annotation &annotation)

@@ -12,6 +12,8 @@ class QUndoStack;
 
 namespace roofline {
 
+struct ChartPoint;
+
 // The one place the window's inputs live: the session (model, GPU, workload, sweep, pins, annotations,
 // second GPU, which series show, the frame, export settings) and which entry of the pickers is chosen. Views
 // report gestures (a legend click, a zoom) and the state decides. Setters clamp to the limits a session
@@ -57,6 +59,9 @@ public:
 
     void setBatch(double batch);
     void setSeq(double seq);
+    // A keyboard step (presentation mode's arrows): batch or sequence length doubled (`up`) or halved.
+    void stepBatch(bool up);
+    void stepSeq(bool up);
     void setPeakTflops(double tflops);
     void setBandwidthGbps(double gbps);
     void setFlashAttention(bool enabled);
@@ -83,6 +88,8 @@ public:
     void setSecondGpu(int gpuIndex);
     void setOpsOnSecondGpu(bool enabled);
     void addAnnotation(const Annotation &annotation);
+    // A point's label: its numbers (pointLabel), set up and to the right of it.
+    void labelPoint(const ChartPoint &point);
     void moveAnnotation(int index, double dx, double dy);
     void removeAnnotation(int index);
     // The frame the user chose (a zoom or pan), or none for the fitted frame; not an undo step. Emits viewChanged.

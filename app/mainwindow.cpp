@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "canvasfeed.h"
-#include "charttext.h"
 #include "controlpanel.h"
 #include "controlsbinder.h"
 #include "explorerstate.h"
@@ -152,10 +151,7 @@ void MainWindow::connectCanvas()
     connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
     connect(m_plot, &RooflinePlot::seriesToggleRequested, s,
             [s](Series series) { s->setSeriesVisible(series, !s->session().seriesVisible[std::size_t(series)]); });
-    connect(m_plot, &RooflinePlot::labelRequested, s, [s](const ChartPoint &point) {
-        s->addAnnotation(Annotation { Annotation::Kind::PointLabel, pointLabel(point).toStdString(), point.intensity,
-                                      point.attainableFlopsPerSecond, 40, -50 });
-    });
+    connect(m_plot, &RooflinePlot::labelRequested, s, &ExplorerState::labelPoint);
     connect(m_plot, &RooflinePlot::noteRequested, this, &MainWindow::addNote);
     connect(m_plot, &RooflinePlot::annotationMoved, s, &ExplorerState::moveAnnotation);
     connect(m_plot, &RooflinePlot::annotationRemoveRequested, s, &ExplorerState::removeAnnotation);
@@ -249,18 +245,15 @@ void MainWindow::setPresentation(bool enabled)
 
 void MainWindow::keyPressEvent(QKeyEvent *event)
 {
-    const Workload &w = m_state->session().workload;
     switch (m_presenting ? event->key() : 0) {
     case Qt::Key_Escape:
         return setPresentation(false);
     case Qt::Key_Left:
-        return m_state->setBatch(double(w.batch) / 2.0);
     case Qt::Key_Right:
-        return m_state->setBatch(double(w.batch) * 2.0);
+        return m_state->stepBatch(event->key() == Qt::Key_Right);
     case Qt::Key_Up:
-        return m_state->setSeq(double(w.seq) * 2.0);
     case Qt::Key_Down:
-        return m_state->setSeq(double(w.seq) / 2.0);
+        return m_state->stepSeq(event->key() == Qt::Key_Up);
     default:
         QMainWindow::keyPressEvent(event);
     }

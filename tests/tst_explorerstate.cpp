@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include "chartdata.h"
+#include "charttext.h"
 #include "explorerstate.h"
 #include "inputlimits.h"
 #include "modelfixtures.h"
@@ -34,6 +36,46 @@ private Q_SLOTS:
         QCOMPARE(state.gpuIndex(), 1);
         QCOMPARE(state.session().workload.batch, qint64(1));
         QCOMPARE(state.session().workload.seq, qint64(2048));
+    }
+
+    // Presentation mode's arrows: one step doubles or halves, within the limits.
+    void keyboardStepsDoubleAndHalve()
+    {
+        ExplorerState state(twoOfEach());
+        state.stepBatch(true);
+        QCOMPARE(state.session().workload.batch, qint64(2));
+        state.stepBatch(false);
+        state.stepBatch(false); // below 1: stays at 1
+        QCOMPARE(state.session().workload.batch, qint64(1));
+        state.stepSeq(false);
+        QCOMPARE(state.session().workload.seq, qint64(1024));
+        state.stepSeq(true);
+        state.stepSeq(true);
+        QCOMPARE(state.session().workload.seq, qint64(4096));
+        state.setBatch(BatchRange.max);
+        state.stepBatch(true);
+        QCOMPARE(state.session().workload.batch, qint64(BatchRange.max));
+    }
+
+    // Right-click, "Label this point": the point's numbers, anchored on it, 40 px right and 50 px up.
+    void aPointLabelIsAnchoredOnItsPoint()
+    {
+        ExplorerState state(twoOfEach());
+        ChartPoint point;
+        point.series = Series::QkvMlpAr;
+        point.op = OpKind::QProj;
+        point.phase = Phase::Decode;
+        point.intensity = 0.99;
+        point.attainableFlopsPerSecond = 7.6e11;
+        state.labelPoint(point);
+        QCOMPARE(state.session().annotations.size(), std::size_t(1));
+        const Annotation &label = state.session().annotations[0];
+        QCOMPARE(label.kind, Annotation::Kind::PointLabel);
+        QCOMPARE(label.text, pointLabel(point).toStdString());
+        QCOMPARE(label.x, 0.99);
+        QCOMPARE(label.y, 7.6e11);
+        QCOMPARE(label.dx, 40.0);
+        QCOMPARE(label.dy, -50.0);
     }
 
     void settersClampAndEmitOnce()
