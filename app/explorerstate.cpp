@@ -1,6 +1,7 @@
 #include "explorerstate.h"
 
 #include "chartdata.h"
+#include "chartframe.h"
 #include "charttext.h"
 #include "undohistory.h"
 #include "inputlimits.h"
@@ -424,8 +425,16 @@ void ExplorerState::removeAnnotation(int index)
     change(tr("Delete label"), NoMerge, std::move(next));
 }
 
-void ExplorerState::setView(const std::optional<ViewRange> &view)
+void ExplorerState::setView(const std::optional<ViewRange> &requested)
 {
+    // A frame is kept within the chart's limits and at least a decade a side (clampedFrame), as a session
+    // file's is; one that is not a frame at all (not finite) changes nothing.
+    std::optional<ViewRange> view = requested;
+    if (view) {
+        if (!std::isfinite(view->xMin) || !std::isfinite(view->xMax) || !std::isfinite(view->yMin) || !std::isfinite(view->yMax))
+            return;
+        view = clampedFrame(*view);
+    }
     if (view == m_now.session.view)
         return;
     m_now.session.view = view;

@@ -93,6 +93,7 @@ public:
     void moveAnnotation(int index, double dx, double dy);
     void removeAnnotation(int index);
     // The frame the user chose (a zoom or pan), or none for the fitted frame; not an undo step. Emits viewChanged.
+    // Kept within the chart's limits, at least a decade a side; a frame with a value that is not finite is ignored.
     void setView(const std::optional<ViewRange> &view);
     void setExportSettings(const ExportSettings &settings); // not an undo step
     // What the phase map shows; like the frame, a way of looking and not an undo step. Emits phaseMapChoiceChanged.

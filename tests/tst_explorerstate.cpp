@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 
+#include <limits>
+
 using namespace roofline;
 
 namespace {
@@ -76,6 +78,35 @@ private Q_SLOTS:
         QCOMPARE(label.y, 7.6e11);
         QCOMPARE(label.dx, 40.0);
         QCOMPARE(label.dy, -50.0);
+    }
+
+    // The state keeps only frames a chart can show.
+    void framesAreKeptWithinTheLimits()
+    {
+        ExplorerState state(twoOfEach());
+        QSignalSpy changed(&state, &ExplorerState::viewChanged);
+        state.setView(ViewRange { 1.0, 100.0, 1e11, 1e14 });
+        QCOMPARE(state.session().view, std::optional(ViewRange { 1.0, 100.0, 1e11, 1e14 }));
+        QCOMPARE(changed.count(), 1);
+        for (const double bad : { std::nan(""), std::numeric_limits<double>::infinity() }) {
+            state.setView(ViewRange { bad, 100.0, 1e11, 1e14 });
+            state.setView(ViewRange { 1.0, 100.0, 1e11, bad });
+        }
+        QCOMPARE(state.session().view, std::optional(ViewRange { 1.0, 100.0, 1e11, 1e14 })); // unchanged
+        QCOMPARE(changed.count(), 1);
+        // Narrower than a decade: a decade about the same centre; 10 to 20 FLOP/B is centred on sqrt(200).
+        state.setView(ViewRange { 10.0, 20.0, 1e11, 1e14 });
+        QCOMPARE(changed.count(), 2);
+        const ViewRange v = *state.session().view;
+        ROOFLINE_COMPARE_REL(v.xMin, std::sqrt(200.0) / std::sqrt(10.0), 1e-12);
+        ROOFLINE_COMPARE_REL(v.xMax, std::sqrt(200.0) * std::sqrt(10.0), 1e-12);
+        QCOMPARE(v.yMin, 1e11);
+        // Past the limits: cut to them.
+        state.setView(ViewRange { ChartIntensityRange.min / 100.0, ChartIntensityRange.max * 100.0, 1e11, 1e14 });
+        QCOMPARE(state.session().view->xMin, ChartIntensityRange.min);
+        QCOMPARE(state.session().view->xMax, ChartIntensityRange.max);
+        state.setView(std::nullopt);
+        QVERIFY(!state.session().view);
     }
 
     void settersClampAndEmitOnce()
