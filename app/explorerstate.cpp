@@ -5,6 +5,7 @@
 #include "charttext.h"
 #include "undohistory.h"
 #include "inputlimits.h"
+#include "text.h"
 
 #include <QUndoStack>
 
@@ -35,27 +36,6 @@ int indexOf(const auto &list, std::string_view id)
 
 enum MergeKind { NoMerge = -1, Batch = 1, Seq, Peak, Bandwidth, MoveAnnotation };
 
-// The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
-std::string_view utf8Prefix(std::string_view text, std::size_t bytes)
-{
-    if (text.size() <= bytes)
-        return text;
-    std::size_t end = bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    return text.substr(0, end);
-}
-
-std::string pinLabel(const Session &s)
-{
-    std::string label = "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq)
-        + ", " + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
-    if (label.size() > ExplorerState::MaxPinLabelChars) {
-        const std::string_view ellipsis = "\u2026";
-        label = std::string(utf8Prefix(label, ExplorerState::MaxPinLabelChars - ellipsis.size())) + std::string(ellipsis);
-    }
-    return label;
-}
 }
 
 ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
@@ -338,7 +318,7 @@ void ExplorerState::pinCurrent()
     }
     Snapshot next = m_now;
     Pin pin;
-    pin.label = pinLabel(m_now.session);
+    pin.label = pinLabel(m_now.session, MaxPinLabelChars);
     pin.scenario = m_now.session.scenario();
     next.session.pins.modify([&](std::vector<Pin> &pins) { pins.push_back(std::move(pin)); });
     change(tr("Pin"), NoMerge, std::move(next));

@@ -1,10 +1,12 @@
 #include "session.h"
 
+#include "chartdata.h"
 #include "inputerror.h"
 #include "inputlimits.h"
 #include "jsonreader.h"
 #include "jsonwriters.h"
 #include "measured.h"
+#include "text.h"
 #include "units.h"
 
 #include <nlohmann/json.hpp>
@@ -23,6 +25,16 @@ Session defaultSession(const PresetLibrary &presets)
     s.model = model ? *model : (presets.models.empty() ? ModelConfig {} : presets.models.front());
     s.gpu = gpu ? *gpu : (presets.gpus.empty() ? GpuSpec {} : presets.gpus.front());
     return s;
+}
+
+std::string pinLabel(const Session &s, std::size_t maxBytes)
+{
+    std::string label = "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq)
+        + ", " + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+    const std::string_view ellipsis = "\u2026";
+    if (label.size() > maxBytes && maxBytes >= ellipsis.size())
+        label = std::string(utf8Prefix(label, maxBytes - ellipsis.size())) + std::string(ellipsis);
+    return label;
 }
 
 std::string_view exportStyleName(bool dark)

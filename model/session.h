@@ -87,6 +87,10 @@ struct Session {
     bool operator==(const Session &) const = default;
 };
 
+// What a pin of the session's scenario is called: "pinned: batch 8, seq 2048, A6000, Llama-2-13B", cut
+// with "…" to at most `maxBytes` bytes (whole characters).
+std::string pinLabel(const Session &session, std::size_t maxBytes);
+
 // The session as pretty-printed JSON with "format": SessionFormat.
 std::string sessionToJson(const Session &session);
 

@@ -166,6 +166,16 @@ std::string cleanText(std::string_view text, TextLines lines, std::size_t maxByt
     return out;
 }
 
+std::string_view utf8Prefix(std::string_view text, std::size_t bytes)
+{
+    if (text.size() <= bytes)
+        return text;
+    std::size_t end = bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
+
 std::string messageLine(std::string_view text)
 {
     constexpr std::size_t HeadBytes = 1200;
@@ -179,9 +189,7 @@ std::string messageLine(std::string_view text)
     const auto joinerAt = [&](std::size_t at) {
         return line.compare(at, 2, "\xE2\x80") == 0 && (line[at + 2] == '\x8C' || line[at + 2] == '\x8D');
     };
-    std::size_t head = HeadBytes;
-    while (head > 0 && continuation(head))
-        --head;
+    std::size_t head = utf8Prefix(line, HeadBytes).size();
     while (head >= 3 && joinerAt(head - 3))
         head -= 3;
     std::size_t tail = line.size() - TailBytes;

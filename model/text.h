@@ -39,6 +39,9 @@ std::string_view trimSpace(std::string_view text);
 // The names a message offers: "a", "a or b", "a, b or c". Every list of choices in an error is written so.
 std::string choiceList(const std::vector<std::string_view> &names);
 
+// The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
+std::string_view utf8Prefix(std::string_view text, std::size_t bytes);
+
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 

@@ -294,6 +294,29 @@ private Q_SLOTS:
         QCOMPARE(exportStyleIsDark("dark"), std::optional(true));
         QCOMPARE(exportStyleIsDark("Dark"), std::nullopt); // the callers lower-case what a user typed
     }
+
+    void utf8PrefixKeepsWholeCharacters()
+    {
+        QCOMPARE(utf8Prefix("abc", 5), std::string_view("abc"));
+        QCOMPARE(utf8Prefix("abc", 2), std::string_view("ab"));
+        QCOMPARE(utf8Prefix("a\xC3\xA9", 2), std::string_view("a")); // not half of the 2-byte e-acute
+        QCOMPARE(utf8Prefix("a\xC3\xA9", 3), std::string_view("a\xC3\xA9"));
+        QCOMPARE(utf8Prefix("\xE2\x82\xACx", 2), std::string_view()); // the euro sign is 3 bytes
+        QCOMPARE(utf8Prefix("\xE2\x82\xACx", 3), std::string_view("\xE2\x82\xAC"));
+    }
+
+    void pinLabelsNameTheirScenario()
+    {
+        Session s;
+        s.model = llama2_13b();
+        s.gpu = seedA6000();
+        s.workload.batch = 8;
+        QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B"));
+        // Cut to 20 bytes: 17 bytes and the 3-byte ellipsis.
+        QCOMPARE(pinLabel(s, 20), std::string("pinned: batch 8, \u2026"));
+        s.model.name.clear();
+        QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestText)
