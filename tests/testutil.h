@@ -3,9 +3,11 @@
 #include "inputerror.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 #include <string>
 
 // Relative comparison for doubles: |actual - expected| <= tolerance * |expected|.
@@ -39,3 +41,26 @@ QString errorOf(Load load)
     }
     return {};
 }
+
+#ifdef ROOFLINE_EXECUTABLE
+// One run of the program on the command line: its exit code (-1 when it crashed or did not finish within a
+// minute), standard output and standard error. `prepare` sets the process up before it starts (environment,
+// a file for standard output, what the child does before the program runs).
+struct Run {
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+};
+inline Run runExplorer(const QStringList &arguments, const std::function<void(QProcess &)> &prepare = {})
+{
+    QProcess process;
+    if (prepare)
+        prepare(process);
+    process.start(QStringLiteral(ROOFLINE_EXECUTABLE), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    const bool crashed = process.exitStatus() == QProcess::CrashExit;
+    return { crashed ? -1 : process.exitCode(), crashed, process.readAllStandardOutput(), process.readAllStandardError() };
+}
+#endif

@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -248,13 +247,10 @@ private Q_SLOTS:
     void emptyPathNamesTheFlag()
     {
         for (const char *flag : { "--gpu-file", "--model-config", "--session", "--measured", "--export" }) {
-            QProcess process;
-            process.start(QStringLiteral(ROOFLINE_EXECUTABLE), { QString::fromLatin1(flag), QString(), QStringLiteral("--dump"), QStringLiteral("csv") });
-            QVERIFY(process.waitForFinished(60000));
-            QCOMPARE(process.exitCode(), 2);
-            QCOMPARE(process.readAllStandardError(),
-                     QByteArray("roofline-explorer: ") + flag + QByteArray(": needs a file path, got an empty one\n"));
-            QVERIFY(process.readAllStandardOutput().isEmpty());
+            const Run run = runExplorer({ QString::fromLatin1(flag), QString(), QStringLiteral("--dump"), QStringLiteral("csv") });
+            QCOMPARE(run.exitCode, 2);
+            QCOMPARE(run.err, QByteArray("roofline-explorer: ") + flag + QByteArray(": needs a file path, got an empty one\n"));
+            QVERIFY(run.out.isEmpty());
         }
     }
 
@@ -273,13 +269,11 @@ private Q_SLOTS:
         QFETCH(QString, path);
         // Every loader the command line has, including sessions and measured kernels.
         for (const char *flag : { "--gpu-file", "--model-config", "--session", "--measured" }) {
-            QProcess process;
-            process.start(QStringLiteral(ROOFLINE_EXECUTABLE), { QString::fromLatin1(flag), path, QStringLiteral("--dump"), QStringLiteral("json") });
-            QVERIFY(process.waitForFinished(60000));
-            QCOMPARE(process.exitStatus(), QProcess::NormalExit); // no crash
-            QCOMPARE(process.exitCode(), 2);
-            QVERIFY(process.readAllStandardOutput().isEmpty());
-            const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+            const Run run = runExplorer({ QString::fromLatin1(flag), path, QStringLiteral("--dump"), QStringLiteral("json") });
+            QVERIFY(!run.crashed);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY(run.out.isEmpty());
+            const QString err = QString::fromUtf8(run.err).trimmed();
             QVERIFY2(err.startsWith(QLatin1String("roofline-explorer: ") + path), qPrintable(err));
             QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
         }

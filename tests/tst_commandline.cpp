@@ -17,21 +17,6 @@
 using namespace roofline;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runExplorer(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(ROOFLINE_EXECUTABLE), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
-}
-
 QJsonObject findOp(const QJsonArray &ops, const QString &phase, const QString &op)
 {
     for (const auto &value : ops) {
@@ -405,12 +390,10 @@ private Q_SLOTS:
     void aDumpThatCannotBeWrittenFails()
     {
         // stdout on a full disk: the dump was cut short and the run still exited 0.
-        QProcess process;
-        process.setStandardOutputFile(QStringLiteral("/dev/full"));
-        process.start(QStringLiteral(ROOFLINE_EXECUTABLE), { QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") });
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 3);
-        QCOMPARE(QString::fromUtf8(process.readAllStandardError()).trimmed(),
+        const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") },
+                                    [](QProcess &process) { process.setStandardOutputFile(QStringLiteral("/dev/full")); });
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(QString::fromUtf8(run.err).trimmed(),
                  QStringLiteral("roofline-explorer: cannot write to standard output: No space left on device"));
     }
 

@@ -30,23 +30,21 @@ private:
     int run(const QStringList &arguments, QByteArray *err = nullptr, QByteArray *out = nullptr,
             const std::function<void()> &inChild = {})
     {
-        QProcess process;
-        if (inChild)
-            process.setChildProcessModifier(inChild);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // As on a machine without a display: the program must pick the offscreen platform itself.
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(ROOFLINE_EXECUTABLE), arguments);
-        if (!process.waitForFinished(60000))
-            return -1;
+        const Run run = runExplorer(arguments, [&](QProcess &process) {
+            if (inChild)
+                process.setChildProcessModifier(inChild);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            // As on a machine without a display: the program must pick the offscreen platform itself.
+            env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+            env.remove(QStringLiteral("DISPLAY"));
+            env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            process.setProcessEnvironment(env);
+        });
         if (err)
-            *err = process.readAllStandardError();
+            *err = run.err;
         if (out)
-            *out = process.readAllStandardOutput();
-        return process.exitCode();
+            *out = run.out;
+        return run.exitCode;
     }
 
 private Q_SLOTS:

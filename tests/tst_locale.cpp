@@ -21,14 +21,12 @@ class TestLocale : public QObject
 private:
     static QByteArray run(const QStringList &arguments, const char *locale)
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(ROOFLINE_EXECUTABLE), arguments);
-        if (!process.waitForFinished(60000) || process.exitCode() != 0)
-            return "failed: " + process.readAllStandardError();
-        return process.readAllStandardOutput();
+        const Run run = runExplorer(arguments, [locale](QProcess &process) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
+            process.setProcessEnvironment(environment);
+        });
+        return run.exitCode == 0 ? run.out : "failed: " + run.err;
     }
 
 private Q_SLOTS:
