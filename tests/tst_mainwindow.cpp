@@ -132,6 +132,18 @@ private:
     std::unique_ptr<ExplorerState> m_state;
     std::unique_ptr<MainWindow> m_window;
 
+    // Saves the window's session to `path` and opens it in a new window on a fresh state, failing the test on
+    // an error or a warning (check QTest::currentTestFailed() after). `window` must be destroyed before `state`.
+    void saveAndReopen(const QString &path, std::unique_ptr<ExplorerState> &state, std::unique_ptr<MainWindow> &window)
+    {
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        state = std::make_unique<ExplorerState>(m_presets);
+        window = std::make_unique<MainWindow>(state.get());
+        QStringList warnings;
+        QCOMPARE(window->files()->openSession(path, &warnings), QString());
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -577,14 +589,13 @@ private Q_SLOTS:
         m_state->setView(m_window->plot()->viewRange());
         const ChartData before = m_window->plot()->data();
         const ViewRange viewBefore = m_window->plot()->viewRange();
+        std::unique_ptr<ExplorerState> fresh;
+        std::unique_ptr<MainWindow> reopened;
         const QString path = dir.filePath(QStringLiteral("chart.roofline"));
-        QCOMPARE(m_window->files()->saveSession(path), QString());
-
-        ExplorerState fresh(m_presets);
-        MainWindow other(&fresh);
-        QStringList warnings;
-        QCOMPARE(other.files()->openSession(path, &warnings), QString());
-        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        saveAndReopen(path, fresh, reopened);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow &other = *reopened;
         const ChartData &after = other.plot()->data();
         QCOMPARE(after.title, before.title);
         QCOMPARE(after.subtitle, before.subtitle);
@@ -801,20 +812,19 @@ private Q_SLOTS:
         QCOMPARE(m_window->plot()->annotationCount(), int(MaxAnnotations));
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("full.roofline"));
-        QCOMPARE(m_window->files()->saveSession(path), QString());
-        ExplorerState fresh(m_presets);
-        MainWindow other(&fresh);
-        QStringList warnings;
-        QCOMPARE(other.files()->openSession(path, &warnings), QString());
-        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        std::unique_ptr<ExplorerState> state;
+        std::unique_ptr<MainWindow> other;
+        saveAndReopen(dir.filePath(QStringLiteral("full.roofline")), state, other);
+        if (QTest::currentTestFailed())
+            return;
+        const ExplorerState &fresh = *state;
         QCOMPARE(fresh.session().pins.size(), MaxPins);
         QCOMPARE(fresh.session().annotations.size(), MaxAnnotations);
         QVERIFY(fresh.session().pins == m_state->session().pins);
         QVERIFY(fresh.session().annotations == m_state->session().annotations);
         QCOMPARE(fresh.session().annotations[0].text.size(), MaxAnnotationChars);
-        QCOMPARE(other.plot()->data().pins.size(), int(MaxPins));
-        QCOMPARE(other.plot()->annotationCount(), int(MaxAnnotations));
+        QCOMPARE(other->plot()->data().pins.size(), int(MaxPins));
+        QCOMPARE(other->plot()->annotationCount(), int(MaxAnnotations));
     }
 
     void aHeavySessionKeepsTheChartReadableAndItsStepsCheap()

@@ -83,6 +83,17 @@ bool holds(const std::vector<const ChartPoint *> &points, const ChartPoint &expe
     return ::holds(points, expected.series, expected.intensity, expected.attainableFlopsPerSecond);
 }
 
+// The seed chart's workload on the H100 SXM with four compute ceilings: fp16 989.4 TFLOP/s (the roof), fp8
+// and int8 1978.9 TFLOP/s, fp32 67 TFLOP/s.
+Scenario h100WithCeilings()
+{
+    Scenario s = seedScenario();
+    s.gpu = h100Sxm();
+    s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
+    s.gpu.setPeak(ComputeType::Fp32, 67e12);
+    return s;
+}
+
 // How many of the six series' points each phase has: q/k/v/o, gate/up/down, qk/pv.
 constexpr std::array<int, SeriesCount> PointsPerSeries { 4, 4, 3, 3, 2, 2 };
 
@@ -492,12 +503,8 @@ private Q_SLOTS:
     // and shows only while it lies inside the frame.
     void ceilingsStartAtTheirRidges()
     {
-        Scenario s = seedScenario();
-        s.gpu = h100Sxm(); // fp16 989.4 (the roof), fp8 1978.9 TFLOP/s
-        s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
-        s.gpu.setPeak(ComputeType::Fp32, 67e12);
         ScenarioResults results;
-        results.recompute(s);
+        results.recompute(h100WithCeilings());
         // No sweep: its crosses on the memory roof, overlapping at 20 FLOP/B, would darken to the ceilings' grey.
         results.chart.sweep.clear();
         m_plot->setData(results.chart);
@@ -646,12 +653,8 @@ private Q_SLOTS:
         QVERIFY(ridge);
         QVERIFY(std::fabs(ridge->anchor.x() - m_plot->pixelOf(235.677, 1e12).x()) < 0.5);
 
-        Scenario s = seedScenario();
-        s.gpu = h100Sxm(); // fp16 989.4 (the roof), fp8 1978.9 TFLOP/s
-        s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
-        s.gpu.setPeak(ComputeType::Fp32, 67e12);
         ScenarioResults results;
-        results.recompute(s);
+        results.recompute(h100WithCeilings());
         m_plot->setData(results.chart);
         m_plot->setShowAllCeilings(true);
         settle();
