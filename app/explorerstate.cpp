@@ -405,19 +405,19 @@ void ExplorerState::removeAnnotation(int index)
     change(tr("Delete label"), NoMerge, std::move(next));
 }
 
-void ExplorerState::setView(const std::optional<ViewRange> &requested)
+void ExplorerState::setView(const std::optional<ViewRange> &view)
 {
     // A frame is kept within the chart's limits and at least a decade a side (clampedFrame), as a session
     // file's is; one that is not a frame at all (not finite) changes nothing.
-    std::optional<ViewRange> view = requested;
-    if (view) {
-        if (!std::isfinite(view->xMin) || !std::isfinite(view->xMax) || !std::isfinite(view->yMin) || !std::isfinite(view->yMax))
+    std::optional<ViewRange> kept = view;
+    if (kept) {
+        if (!std::isfinite(kept->xMin) || !std::isfinite(kept->xMax) || !std::isfinite(kept->yMin) || !std::isfinite(kept->yMax))
             return;
-        view = clampedFrame(*view);
+        kept = clampedFrame(*kept);
     }
-    if (view == m_now.session.view)
+    if (kept == m_now.session.view)
         return;
-    m_now.session.view = view;
+    m_now.session.view = kept;
     Q_EMIT viewChanged();
 }
 

@@ -53,10 +53,7 @@ std::optional<GridQuantity> gridQuantityFromKey(std::string_view key)
 
 std::string gridQuantityKeys()
 {
-    std::vector<std::string_view> keys;
-    for (const GridQuantity quantity : AllGridQuantities)
-        keys.push_back(gridQuantityKey(quantity));
-    return choiceList(keys);
+    return choiceListOf(AllGridQuantities, gridQuantityKey);
 }
 
 std::pair<double, double> PhaseMap::positiveRange() const

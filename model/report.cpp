@@ -224,10 +224,7 @@ std::optional<DumpFormat> dumpFormatFromName(std::string_view name)
 
 std::string dumpFormatNames()
 {
-    std::vector<std::string_view> names;
-    for (const DumpFormat format : AllDumpFormats)
-        names.push_back(dumpFormatName(format));
-    return choiceList(names);
+    return choiceListOf(AllDumpFormats, dumpFormatName);
 }
 
 std::string sessionDump(const Session &session, DumpFormat format, bool withSweep)

@@ -33,10 +33,7 @@ std::optional<SweepMode> sweepModeFromName(std::string_view name)
 
 std::string sweepModeNames()
 {
-    std::vector<std::string_view> names;
-    for (const SweepMode mode : AllSweepModes)
-        names.push_back(sweepModeName(mode));
-    return choiceList(names);
+    return choiceListOf(AllSweepModes, sweepModeName);
 }
 
 std::string_view sweepModeLabel(SweepMode mode)

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <iterator>
 #include <vector>
 
 namespace roofline {
@@ -38,6 +39,16 @@ std::string_view trimSpace(std::string_view text);
 
 // The names a message offers: "a", "a or b", "a, b or c". Every list of choices in an error is written so.
 std::string choiceList(const std::vector<std::string_view> &names);
+// The same for every value of `values`, each named by `name`.
+template <typename Values, typename Name>
+std::string choiceListOf(const Values &values, Name name)
+{
+    std::vector<std::string_view> names;
+    names.reserve(std::size(values));
+    for (const auto &value : values)
+        names.push_back(name(value));
+    return choiceList(names);
+}
 
 // The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
 std::string_view utf8Prefix(std::string_view text, std::size_t bytes);

@@ -67,10 +67,7 @@ std::optional<DType> dtypeFromName(std::string_view name)
 
 std::string dtypeNames()
 {
-    std::vector<std::string_view> names;
-    for (const auto &entry : dtypeTable)
-        names.push_back(entry.second);
-    return choiceList(names);
+    return choiceListOf(dtypeTable, [](const auto &entry) { return entry.second; });
 }
 
 std::string_view computeTypeName(ComputeType type)
