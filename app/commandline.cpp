@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -87,6 +88,20 @@ std::string fileStem(const QString &path)
     return QFileInfo(path).completeBaseName().toStdString();
 }
 
+// What a word given without a flag is, and what to give instead: every argument is a flag.
+std::string positionalProblem(const QString &argument)
+{
+    const std::string quoted = "\"" + argument.toStdString() + "\"";
+    const QFileInfo info(argument);
+    if (info.isDir())
+        return quoted + " is a directory, given without a flag: every argument is a flag (see --help); to export into it, give --export "
+            + QDir(argument).filePath(QStringLiteral("chart.png")).toStdString();
+    if (info.exists())
+        return quoted + " is a file given without a flag: open a session with --session, a GPU with --gpu-file, a model's "
+                        "config.json with --model-config, measured kernels with --measured (see --help)";
+    return "unexpected argument " + quoted + ": every argument is a flag (see --help)";
+}
+
 } // namespace
 
 QString commandLineHelp()
@@ -111,7 +126,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (!parser.parse(arguments))
         throw InputError({}, {}, parser.errorText().toStdString());
     if (!parser.positionalArguments().isEmpty())
-        throw InputError({}, {}, "unexpected argument \"" + parser.positionalArguments().constFirst().toStdString() + "\"");
+        throw InputError({}, {}, positionalProblem(parser.positionalArguments().constFirst()));
     // A flag given twice with values (`--batch 5 --batch 6`) is a mistake in a script; Qt would take the last.
     for (const QString &name : parser.optionNames()) {
         if (const QStringList values = parser.values(name); values.size() > 1)

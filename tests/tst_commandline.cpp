@@ -487,7 +487,13 @@ private Q_SLOTS:
         QTest::newRow("map quantity") << QStringList { QStringLiteral("--map-quantity"), QStringLiteral("heat") } << "--map-quantity: unknown quantity";
         QTest::newRow("map series") << QStringList { QStringLiteral("--map-series"), QStringLiteral("mlp") } << "--map-series: unknown series";
         QTest::newRow("export style") << QStringList { QStringLiteral("--export-style"), QStringLiteral("neon") } << "--export-style: unknown style";
-        QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") } << "unexpected argument";
+        QTest::newRow("positional") << QStringList { QStringLiteral("chart.png") }
+                                    << R"(unexpected argument "chart.png": every argument is a flag (see --help))";
+        QTest::newRow("a directory alone") << QStringList { QStringLiteral("/tmp") }
+                                           << R"("/tmp" is a directory, given without a flag: every argument is a flag (see --help); )"
+                                              "to export into it, give --export /tmp/chart.png";
+        QTest::newRow("a file alone") << QStringList { QStringLiteral(ROOFLINE_TEST_DATA "/good/gpu.json") }
+                                      << "gpu.json\" is a file given without a flag: open a session with --session, a GPU with --gpu-file";
         QTest::newRow("given twice") << QStringList { QStringLiteral("--batch"), QStringLiteral("5"), QStringLiteral("--batch=6") }
                                      << R"(roofline-explorer: --batch: given 2 times ("5", "6"); give it once)";
     }
