@@ -1,6 +1,7 @@
 #include "chartdata.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace roofline {
 
@@ -59,6 +60,13 @@ std::string printf(const char *format, double value)
 {
     return formatOne(format, value);
 }
+
+// A GPU's figure on the chart, in four significant figures at most (a dragged slider gives 1753.88 GB/s:
+// "1754"), whole from 10,000 up (never "1e+04").
+std::string figure(double value)
+{
+    return std::fabs(value) < 1e4 ? formatOne("%.4g", value) : formatOne("%.0f", value);
+}
 }
 
 std::string assumptionsAwayFromDefaults(const Assumptions &a)
@@ -90,8 +98,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
 {
     const Workload &w = current.workload;
     out.title = "Roofline Model (" + scenario.model.name + ", " + shortGpuName(scenario.gpu.name) + ")";
-    out.subtitle = scenario.gpu.name + ": " + printf("%g GB/s", current.roof.bandwidthBytesPerSecond / 1e9) + ", "
-        + printf("%g TFLOP/s ", current.roof.peakFlopsPerSecond / 1e12) + std::string(computeTypeName(w.computeType))
+    out.subtitle = scenario.gpu.name + ": " + figure(current.roof.bandwidthBytesPerSecond / 1e9) + " GB/s" + ", "
+        + figure(current.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s " + std::string(computeTypeName(w.computeType))
         + "  ·  batch " + std::to_string(w.batch) + ", sequence " + std::to_string(w.seq) + "  ·  weights "
         + std::string(dtypeName(w.weightType)) + ", KV " + std::string(dtypeName(w.kvType))
         + (w.flashAttention ? "  ·  FlashAttention" : "")
@@ -107,8 +115,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     if (const std::string choices = assumptionsAwayFromDefaults(said); !choices.empty())
         out.subtitle += "  ·  " + choices;
     out.roof = current.roof;
-    out.bandwidthLabel = printf("%gGB/s", current.roof.bandwidthBytesPerSecond / 1e9);
-    out.peakLabel = printf("%g TFLOP/s", current.roof.peakFlopsPerSecond / 1e12);
+    out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / 1e9) + "GB/s";
+    out.peakLabel = figure(current.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s";
     out.ridgeLabel = printf("ridge %.1f FLOP/B", current.roof.ridge());
     out.current.clear();
     appendSeriesPoints(current, out.current, scenario.model);
@@ -136,7 +144,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         for (const ChartData::Ceiling &other : out.ceilings)
             if (other.flopsPerSecond == ceiling.flopsPerSecond)
                 names += (names.empty() ? "" : ", ") + other.label;
-        labels.push_back(names + " " + printf("%g TFLOP/s", ceiling.flopsPerSecond / 1e12));
+        labels.push_back(names + " " + figure(ceiling.flopsPerSecond / 1e12) + " TFLOP/s");
     }
     for (std::size_t i = 0; i < out.ceilings.size(); ++i)
         out.ceilings[i].label = labels[i];
@@ -248,8 +256,8 @@ void ScenarioResults::recompute(const Session &session)
         ChartData::OtherRoof roof;
         roof.name = shortGpuName(other.name);
         roof.roof = rooflineFor(other, session.workload.computeType);
-        roof.bandwidthLabel = roof.name + ": " + printf("%gGB/s", roof.roof.bandwidthBytesPerSecond / 1e9);
-        roof.peakLabel = roof.name + ": " + printf("%g TFLOP/s", roof.roof.peakFlopsPerSecond / 1e12);
+        roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / 1e9) + "GB/s";
+        roof.peakLabel = roof.name + ": " + figure(roof.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s";
         chart.secondRoof = roof;
     }
 }

@@ -202,4 +202,30 @@ std::string formatSi(double value, int significantDigits)
     return text + prefixes[static_cast<std::size_t>(prefix)];
 }
 
+std::string formatRatio(double value, int significantDigits)
+{
+    const double magnitude = std::fabs(value);
+    if (!(magnitude >= 1e-3 && magnitude < 1.0))
+        return formatSi(value, significantDigits);
+    // Decimals for `significantDigits` significant figures: 0.167 needs 3, 0.0253 needs 4.
+    const int leadingZeros = -static_cast<int>(std::floor(std::log10(magnitude))) - 1;
+    std::string text = formatNumber(value, 'f', leadingZeros + significantDigits);
+    if (*parseNumber(text) == (value < 0 ? -1.0 : 1.0)) // 0.9996 rounds up to a whole one
+        return formatSi(value, significantDigits);
+    while (text.back() == '0')
+        text.pop_back();
+    return text;
+}
+
+std::string formatPowerOfTwoCount(double value)
+{
+    if (!std::isfinite(value) || std::fabs(value) < 1.0)
+        return formatRatio(value);
+    const double whole = std::round(value);
+    for (const auto &[unit, suffix] : { std::pair(1048576.0, "M"), std::pair(1024.0, "K") })
+        if (std::fabs(whole) >= unit && std::fmod(whole, unit) == 0.0)
+            return formatNumber(whole / unit, 'f', 0) + suffix;
+    return formatNumber(whole, 'f', 0);
+}
+
 } // namespace roofline

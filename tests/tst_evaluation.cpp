@@ -17,8 +17,8 @@ GpuSpec tieGpu()
     GpuSpec g;
     g.id = "tie";
     g.name = "Tie (custom)";
-    g.bandwidthBytesPerSecond = 2048.375e9;
-    g.setPeak(ComputeType::Fp16, 100.1875e12);
+    g.bandwidthBytesPerSecond = 2047.5e9;
+    g.setPeak(ComputeType::Fp16, 100.75e12);
     g.memoryBytes = 48e9;
     return g;
 }
@@ -121,15 +121,15 @@ private Q_SLOTS:
         QCOMPARE(r.chart.ceilings[0].label, std::string("fp16 989.4 TFLOP/s"));
         ROOFLINE_COMPARE_REL(r.chart.ceilings[0].ridge, 989.4e12 / 3350e9, 1e-12);
         QVERIFY(!r.chart.ceilings[0].active);
-        QCOMPARE(r.chart.ceilings[1].label, std::string("fp8 1978.9 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings[1].label, std::string("fp8 1979 TFLOP/s"));
         ROOFLINE_COMPARE_REL(r.chart.ceilings[1].ridge, 590.7164, 1e-6);
         QVERIFY(r.chart.ceilings[1].active);
         // int8 at the same 1978.9 TOP/s: both ceilings are labelled with both types.
         s.gpu.setPeak(ComputeType::Int8, 1978.9e12);
         r.recompute(s);
         QCOMPARE(r.chart.ceilings.size(), std::size_t(3));
-        QCOMPARE(r.chart.ceilings[1].label, std::string("fp8, int8 1978.9 TFLOP/s"));
-        QCOMPARE(r.chart.ceilings[2].label, std::string("fp8, int8 1978.9 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings[1].label, std::string("fp8, int8 1979 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings[2].label, std::string("fp8, int8 1979 TFLOP/s"));
         QCOMPARE(r.chart.ceilings[0].label, std::string("fp16 989.4 TFLOP/s"));
     }
 
@@ -404,17 +404,24 @@ private Q_SLOTS:
         QCOMPARE(assumptionsAwayFromDefaults(Assumptions {}), std::string());
         s.workload.assumptions = {};
         QCOMPARE(r.chart.practicalLabel, std::string("practical: 70% of peak, 85% of bandwidth"));
-        // Figures on a rounding tie to six digits: 2,048.375 GB/s prints 2048.38 (half to even), 100.1875 TFLOP/s
-        // 100.188. Divided by 1e9 + 1 or 1e12 + 1 instead, they would print 2048.37 and 100.187.
+        // Figures on a rounding tie to four digits: 2,047.5 GB/s prints 2048 (half to even), 100.75 TFLOP/s
+        // 100.8. Divided by 1e9 + 1 or 1e12 + 1 instead, they would print 2047 and 100.7.
         s.gpu = tieGpu();
         s.workload = Workload {};
         s.efficiency = Efficiency {};
         r.recompute(s);
-        QCOMPARE(r.chart.subtitle, std::string("Tie (custom): 2048.38 GB/s, 100.188 TFLOP/s fp16  \u00b7  batch 1, "
+        QCOMPARE(r.chart.subtitle, std::string("Tie (custom): 2048 GB/s, 100.8 TFLOP/s fp16  \u00b7  batch 1, "
                                                "sequence 2048  \u00b7  weights fp16, KV fp16"));
-        QCOMPARE(r.chart.bandwidthLabel, std::string("2048.38GB/s"));
-        QCOMPARE(r.chart.peakLabel, std::string("100.188 TFLOP/s"));
-        QCOMPARE(r.chart.ceilings.front().label, std::string("fp16 100.188 TFLOP/s"));
+        QCOMPARE(r.chart.bandwidthLabel, std::string("2048GB/s"));
+        QCOMPARE(r.chart.peakLabel, std::string("100.8 TFLOP/s"));
+        QCOMPARE(r.chart.ceilings.front().label, std::string("fp16 100.8 TFLOP/s"));
+        // A dragged slider's figures in four significant figures at most, whole from 10,000 GB/s up.
+        for (const auto &[bandwidth, label] : { std::pair(1753.88e9, "1754GB/s"), std::pair(43.8531e9, "43.85GB/s"),
+                                                std::pair(12345.6e9, "12346GB/s"), std::pair(768e9, "768GB/s") }) {
+            s.gpu.bandwidthBytesPerSecond = bandwidth;
+            r.recompute(s);
+            QCOMPARE(r.chart.bandwidthLabel, std::string(label));
+        }
     }
 
     // A second GPU's roofs are labelled with its short name and its own figures; with the ops placed on it, the
@@ -434,12 +441,12 @@ private Q_SLOTS:
         r.recompute(session);
         QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
         QCOMPARE(r.chart.secondRoof->peakLabel, std::string("RTX A6000: 181 TFLOP/s"));
-        // On a rounding tie (see chartTexts): 2048.38, not 2048.37; 100.188, not 100.187.
+        // On a rounding tie (see chartTexts): 2048, not 2047; 100.8, not 100.7.
         session.opsOnSecondGpu = false;
         session.secondGpu = tieGpu();
         r.recompute(session);
-        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("Tie: 2048.38GB/s"));
-        QCOMPARE(r.chart.secondRoof->peakLabel, std::string("Tie: 100.188 TFLOP/s"));
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("Tie: 2048GB/s"));
+        QCOMPARE(r.chart.secondRoof->peakLabel, std::string("Tie: 100.8 TFLOP/s"));
     }
 
     void phaseFlopsByHand()

@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(without.contains("989.4 TFLOP/s"));
         QVERIFY(!without.contains("fp32 67 TFLOP/s"));
         QVERIFY(with.contains("fp32 67 TFLOP/s"));
-        QVERIFY(with.contains("fp8, int8 1978.9 TFLOP/s")); // one line for both, in the frame
+        QVERIFY(with.contains("fp8, int8 1979 TFLOP/s")); // one line for both, in the frame
         QVERIFY(!with.contains("fp16 989.4 TFLOP/s"));
     }
 

@@ -1030,7 +1030,7 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(fp32.ridge, 20.0, 1e-12);
         QVERIFY(!fp32.active);
         QVERIFY(plot->data().ceilings[std::size_t(ComputeType::Fp16)].active);
-        QCOMPARE(plot->data().ceilings[std::size_t(ComputeType::Fp8)].label, std::string("fp8, int8 1978.9 TFLOP/s"));
+        QCOMPARE(plot->data().ceilings[std::size_t(ComputeType::Fp8)].label, std::string("fp8, int8 1979 TFLOP/s"));
         // Drawn once the box is ticked: the fp32 ceiling's grey dotted line from 20 FLOP/B on (the pixels 8 to 60
         // right of there), none left of it (60 to 8), and the frame widened to take in fp8 (1.5 x 1978.9 TFLOP/s).
         const auto ceilingHits = [&](double from, double to) {

@@ -518,8 +518,8 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < ridges.size(); ++i)
             ROOFLINE_COMPARE_REL(chart.ceilings[i].ridge, ridges[i], 1e-12);
         QVERIFY(chart.ceilings[0].active);
-        QCOMPARE(chart.ceilings[1].label, std::string("fp8, int8 1978.9 TFLOP/s"));
-        QCOMPARE(chart.ceilings[2].label, std::string("fp8, int8 1978.9 TFLOP/s"));
+        QCOMPARE(chart.ceilings[1].label, std::string("fp8, int8 1979 TFLOP/s"));
+        QCOMPARE(chart.ceilings[2].label, std::string("fp8, int8 1979 TFLOP/s"));
 
         // A ceiling's line is grey and dotted: how many of the pixels from 4 to 60 right of where it meets the memory
         // roof show it, and how many from 60 to 8 left of there (none: it starts at its ridge).
@@ -659,7 +659,7 @@ private Q_SLOTS:
         m_plot->setShowAllCeilings(true);
         settle();
         const double edge = m_plot->pixelOf(m_plot->viewRange().xMax, 1e12).x();
-        for (const auto &[text, flops] : { std::pair("fp8, int8 1978.9 TFLOP/s", 1978.9e12), std::pair("fp32 67 TFLOP/s", 67e12) }) {
+        for (const auto &[text, flops] : { std::pair("fp8, int8 1979 TFLOP/s", 1978.9e12), std::pair("fp32 67 TFLOP/s", 67e12) }) {
             const auto ceiling = label(text);
             QVERIFY2(ceiling, text);
             QVERIFY2(std::fabs(ceiling->anchor.y() - m_plot->pixelOf(1, flops).y()) < 0.5, text);

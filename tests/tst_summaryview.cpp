@@ -38,6 +38,19 @@ private Q_SLOTS:
                  qPrintable(view.text()));
     }
 
+    // Rates below one token a second read as decimals, never with SI milli ("250m tokens/s"): a step of 4 s
+    // at batch 2 is 0.5 tokens/s, 0.25 a sequence.
+    void slowRatesAreDecimals()
+    {
+        Evaluation e;
+        e.workload.batch = 2;
+        e.decode.timeSeconds = 4.0;
+        e.prefill.timeSeconds = 10.0;
+        SummaryView view;
+        view.setEvaluation(e);
+        QVERIFY2(view.text().contains(QStringLiteral("<b>Decode</b> 4s per step, 0.5 tokens/s (0.25 per sequence)")), qPrintable(view.text()));
+    }
+
     void aCacheTooLargeIsFlaggedWithTheExcess()
     {
         // Batch 64: the cache is 64 x 1.678 GB = 107.37 GB; with the weights 133.41 GB, 85.4 GB over the 48 GB.

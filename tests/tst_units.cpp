@@ -63,6 +63,51 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QCOMPARE(QString::fromStdString(roofline::formatSi(value)), text);
     }
+
+    // Ratios and counts (FLOP/B, tokens/s) never read as milli-something.
+    void formatRatio_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("intensity below 1") << 0.16667 << "0.167";
+        QTest::newRow("tokens per sequence") << 0.253 << "0.253";
+        QTest::newRow("two leading zeros") << 0.02534 << "0.0253";
+        QTest::newRow("trailing zeros trimmed") << 0.5 << "0.5";
+        QTest::newRow("rounds to one") << 0.9996 << "1";
+        QTest::newRow("negative") << -0.25 << "-0.25";
+        QTest::newRow("one and up as SI") << 28.04 << "28";
+        QTest::newRow("thousands") << 1530.0 << "1.53k";
+        QTest::newRow("below 0.001 as SI") << 2.5e-4 << "250\u00b5";
+        QTest::newRow("zero") << 0.0 << "0";
+    }
+    void formatRatio()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(roofline::formatRatio(value)), text);
+    }
+
+    // The phase map's batch and sequence ticks: 1K, 4K, 16K, 64K, not 1.02k, 4.1k, 16.4k, 65.5k.
+    void formatPowerOfTwoCount_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("one") << 1.0 << "1";
+        QTest::newRow("512") << 512.0 << "512";
+        QTest::newRow("1K") << 1024.0 << "1K";
+        QTest::newRow("4K") << 4096.0 << "4K";
+        QTest::newRow("128K") << 131072.0 << "128K";
+        QTest::newRow("1M") << 1048576.0 << "1M";
+        QTest::newRow("not a multiple") << 1500.0 << "1500";
+        QTest::newRow("a half") << 0.5 << "0.5";
+        QTest::newRow("rounded") << 4095.9999 << "4K";
+    }
+    void formatPowerOfTwoCount()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(roofline::formatPowerOfTwoCount(value)), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUnits)

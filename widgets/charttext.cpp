@@ -17,6 +17,12 @@ QString si(double value)
 {
     return QString::fromStdString(formatSi(value));
 }
+
+// FLOP/B: a ratio, never "167m".
+QString ratio(double value)
+{
+    return QString::fromStdString(formatRatio(value));
+}
 } // namespace
 
 QString elided(const QString &text, int chars)
@@ -81,7 +87,7 @@ QString pointTooltip(const ChartPoint &p)
         .arg(qs(opName(p.op)), qs(seriesName(p.series)), qs(phaseName(p.phase)))
         .arg(p.batch)
         .arg(p.seq)
-        .arg(si(p.flops), si(p.bytes), si(p.intensity), si(p.attainableFlopsPerSecond),
+        .arg(si(p.flops), si(p.bytes), ratio(p.intensity), si(p.attainableFlopsPerSecond),
              p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"), si(p.timeSeconds))
         + (p.tokensPerStep > 1 ? QStringLiteral("<br>%1 tokens verified per decode step, %2 accepted")
                                      .arg(p.tokensPerStep)
@@ -117,14 +123,14 @@ QString pointsTooltip(const std::vector<const ChartPoint *> &points)
 QString pointLabel(const ChartPoint &p)
 {
     return QStringLiteral("%1 %2\n%3 FLOP/B, %4FLOP/s, %5-bound")
-        .arg(qs(opName(p.op)), qs(phaseName(p.phase)), si(p.intensity), si(p.attainableFlopsPerSecond),
+        .arg(qs(opName(p.op)), qs(phaseName(p.phase)), ratio(p.intensity), si(p.attainableFlopsPerSecond),
              p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"));
 }
 
 QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled)
 {
     QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
-                       .arg(qs(point.name).toHtmlEscaped(), si(point.intensity), si(point.achievedFlopsPerSecond), si(point.seconds))
+                       .arg(qs(point.name).toHtmlEscaped(), ratio(point.intensity), si(point.achievedFlopsPerSecond), si(point.seconds))
                        .arg(point.shareOfRoof * 100.0, 0, 'f', 1);
     if (point.shareOfRoof > 1.02)
         text += QStringLiteral("<br><span style='color:%1'><b>⚠ above the roof:</b> check the units, the FLOP "
@@ -132,7 +138,7 @@ QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint 
                     .arg(warningColor().name());
     if (modelled)
         text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
-                    .arg(si(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
+                    .arg(ratio(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
                          qs(phaseName(modelled->phase)));
     return text;
 }

@@ -13,6 +13,15 @@ protected:
     QString getTickLabel(double tick, const QLocale &, QChar, int) override { return QString::fromStdString(formatSi(tick)); }
 };
 
+class PowerOfTwoTicker : public QCPAxisTickerLog
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return QString::fromStdString(formatPowerOfTwoCount(tick));
+    }
+};
+
 // Measured kernels and their links of no known series are drawn in dark grey.
 QColor measuredColor(Series series)
 {
@@ -39,6 +48,14 @@ QSharedPointer<QCPAxisTickerLog> siLogTicker(double base, int subTicks)
     auto ticker = QSharedPointer<SiLogTicker>::create();
     ticker->setLogBase(base);
     ticker->setSubTickCount(subTicks);
+    return ticker;
+}
+
+QSharedPointer<QCPAxisTickerLog> powerOfTwoTicker()
+{
+    auto ticker = QSharedPointer<PowerOfTwoTicker>::create();
+    ticker->setLogBase(2.0);
+    ticker->setSubTickCount(0);
     return ticker;
 }
 

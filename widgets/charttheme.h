@@ -16,6 +16,8 @@ namespace roofline {
 
 // A logarithmic axis ticker whose labels are in SI units, as in the seed chart: 1, 10, 1k; 10G, 100T.
 QSharedPointer<QCPAxisTickerLog> siLogTicker(double base = 10.0, int subTicks = 8);
+// Batch sizes and sequence lengths: ticks at powers of two, labelled 1, 2, ..., 512, 1K, 2K, ..., 128K.
+QSharedPointer<QCPAxisTickerLog> powerOfTwoTicker();
 
 // Every colour, pen, font and marker of the roofline chart in one of its looks: light or dark, on the screen or
 // in presentation (large fonts, thick lines, big markers). Exports are drawn in the light or dark screen look.

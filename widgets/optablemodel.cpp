@@ -74,7 +74,7 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         case Bytes:
             return si(op.cost.totalBytes(), "B");
         case Intensity:
-            return QString::fromStdString(formatSi(op.intensity));
+            return QString::fromStdString(formatRatio(op.intensity));
         case Attainable:
             return si(op.attainableFlopsPerSecond, "FLOP/s");
         case BoundColumn:

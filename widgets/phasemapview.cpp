@@ -46,7 +46,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     QCustomPlot &p = *m_plot;
     for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        axis->setTicker(siLogTicker(2.0, 0));
+        axis->setTicker(powerOfTwoTicker());
         axis->grid()->setVisible(false);
     }
     p.xAxis->setLabel(tr("Batch size"));
