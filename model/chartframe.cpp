@@ -131,4 +131,67 @@ std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRa
     return std::pow(10.0, std::log10(visible->x1) + (std::log10(visible->x2) - std::log10(visible->x1)) / 3.0);
 }
 
+std::vector<std::pair<double, double>> dodgedPositions(const std::vector<ChartPoint> &points, const SeriesMask &shown,
+                                                       const ViewRange &frame, double width, double height, double spacing)
+{
+    std::vector<std::pair<double, double>> drawn;
+    drawn.reserve(points.size());
+    for (const ChartPoint &p : points)
+        drawn.emplace_back(p.intensity, p.attainableFlopsPerSecond);
+    const double xDecades = std::log10(frame.xMax / frame.xMin), yDecades = std::log10(frame.yMax / frame.yMin);
+    if (!(width > 0.0 && height > 0.0 && spacing > 0.0 && xDecades > 0.0 && yDecades > 0.0))
+        return drawn;
+    // Decades a pixel on each axis, and every drawable point in pixels.
+    const double xPerPixel = xDecades / width, yPerPixel = yDecades / height;
+    std::vector<std::size_t> drawable;
+    std::vector<std::pair<double, double>> pixel(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const ChartPoint &p = points[i];
+        const auto series = std::size_t(p.series);
+        if (series >= shown.size() || !shown[series] || !usablePoint(p.intensity, p.attainableFlopsPerSecond))
+            continue;
+        drawable.push_back(i);
+        pixel[i] = { std::log10(p.intensity / frame.xMin) / xPerPixel, std::log10(p.attainableFlopsPerSecond / frame.yMin) / yPerPixel };
+    }
+    // Clusters: markers closer than half the spacing, joined transitively (a union-find over a few dozen points).
+    std::vector<std::size_t> parent(points.size());
+    for (std::size_t i = 0; i < parent.size(); ++i)
+        parent[i] = i;
+    const auto root = [&](std::size_t i) {
+        while (parent[i] != i)
+            i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    const double near = spacing / 2.0;
+    for (std::size_t a = 0; a < drawable.size(); ++a)
+        for (std::size_t b = a + 1; b < drawable.size(); ++b) {
+            const auto [ax, ay] = pixel[drawable[a]];
+            const auto [bx, by] = pixel[drawable[b]];
+            if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) <= near * near)
+                parent[root(drawable[a])] = root(drawable[b]);
+        }
+    // Each cluster's series, in series order: a slot each.
+    std::vector<std::array<bool, SeriesCount>> seriesIn(points.size(), std::array<bool, SeriesCount> {});
+    for (const std::size_t i : drawable)
+        seriesIn[root(i)][std::size_t(points[i].series)] = true;
+    // Along the slope a pixel moves both axes by the same decades: d decades go sqrt((d/xpp)^2 + (d/ypp)^2) px.
+    const double slopeDecadesPerPixel = 1.0 / std::hypot(1.0 / xPerPixel, 1.0 / yPerPixel);
+    for (const std::size_t i : drawable) {
+        const auto &present = seriesIn[root(i)];
+        const auto count = std::count(present.begin(), present.end(), true);
+        if (count < 2)
+            continue;
+        const auto slot = std::count(present.begin(), present.begin() + std::ptrdiff_t(points[i].series), true);
+        const double offset = (double(slot) - double(count - 1) / 2.0) * spacing;
+        const ChartPoint &p = points[i];
+        if (p.bound == Bound::Memory) {
+            const double factor = std::pow(10.0, offset * slopeDecadesPerPixel);
+            drawn[i] = { p.intensity * factor, p.attainableFlopsPerSecond * factor };
+        } else {
+            drawn[i] = { p.intensity * std::pow(10.0, offset * xPerPixel), p.attainableFlopsPerSecond };
+        }
+    }
+    return drawn;
+}
+
 } // namespace roofline

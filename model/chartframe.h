@@ -61,4 +61,14 @@ std::optional<Segment> computeRoofIn(double peak, const ViewRange &frame, double
 // the log axis; nothing when none of it shows.
 std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRange &frame);
 
+// Where each point's marker is drawn, so that points of different series that would cover one another are
+// all seen. Points of shown series whose markers fall within `spacing` / 2 pixels of each other (joined
+// transitively) form a cluster; in a cluster of several series each series takes a slot, in series order,
+// `spacing` pixels apart along its roof and centred on the cluster's points: a memory-bound point moves along
+// the slope (x and y by the same factor), a compute-bound one along the flat roof (x only), so every marker
+// stays on the roof it is bound by. Points of one series alone, of hidden series, and points not drawable
+// keep their place. The frame spans `width` x `height` pixels; the result lines up with `points`.
+std::vector<std::pair<double, double>> dodgedPositions(const std::vector<ChartPoint> &points, const SeriesMask &shown,
+                                                       const ViewRange &frame, double width, double height, double spacing);
+
 } // namespace roofline

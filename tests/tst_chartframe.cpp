@@ -37,6 +37,67 @@ class TestChartFrame : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Points of different series that would cover one another are drawn side by side along their roofs.
+    // A frame of 1 to 100 on both axes over 200 x 200 px: 0.01 decade a pixel each way. Along the slope a
+    // pixel is 1 / hypot(100, 100) = 0.0070711 decade on both axes, so 5.5 px (half the 11 px spacing) is
+    // 0.038891 decade: a factor 10^0.038891 = 1.09368.
+    void coveringMarkersAreDrawnSideBySide()
+    {
+        const auto point = [](Series series, double x, double y, Bound bound) {
+            ChartPoint p;
+            p.series = series;
+            p.intensity = x;
+            p.attainableFlopsPerSecond = y;
+            p.bound = bound;
+            return p;
+        };
+        const ViewRange frame { 1.0, 100.0, 1.0, 100.0 };
+        std::vector<ChartPoint> points { point(Series::QkvMlpAr, 10.0, 10.0, Bound::Memory),
+                                         point(Series::UpGateDownAr, 10.0, 10.0, Bound::Memory),
+                                         point(Series::QkvMlpAr, 10.05, 10.05, Bound::Memory), // the same series: its slot
+                                         point(Series::QkPvAr, 50.0, 50.0, Bound::Memory), // alone
+                                         point(Series::QkvMlpInit, 60.0, 80.0, Bound::Compute),
+                                         point(Series::QkPvInit, 60.0, 80.0, Bound::Compute) };
+        SeriesMask shown = AllSeries;
+        auto drawn = dodgedPositions(points, shown, frame, 200.0, 200.0, 11.0);
+        QCOMPARE(drawn.size(), points.size());
+        const double f = std::pow(10.0, 5.5 / std::hypot(100.0, 100.0));
+        ROOFLINE_COMPARE_REL(f, 1.09368, 1e-5);
+        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 / f, 1e-12); // first slot: down the slope
+        ROOFLINE_COMPARE_REL(drawn[0].second, 10.0 / f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[1].first, 10.0 * f, 1e-12); // second slot: up it
+        ROOFLINE_COMPARE_REL(drawn[1].second, 10.0 * f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[2].first, 10.05 / f, 1e-12);
+        QCOMPARE(drawn[3], std::pair(50.0, 50.0));
+        // Compute-bound: along the flat roof, 5.5 px = 0.055 decade of x, y unchanged.
+        const double g = std::pow(10.0, 0.055);
+        ROOFLINE_COMPARE_REL(drawn[4].first, 60.0 / g, 1e-12);
+        QCOMPARE(drawn[4].second, 80.0);
+        ROOFLINE_COMPARE_REL(drawn[5].first, 60.0 * g, 1e-12);
+        QCOMPARE(drawn[5].second, 80.0);
+        // Three series: slots -11, 0, +11 px; a hidden series takes none.
+        points.push_back(point(Series::QkPvAr, 10.0, 10.0, Bound::Memory));
+        drawn = dodgedPositions(points, shown, frame, 200.0, 200.0, 11.0);
+        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 / (f * f), 1e-12);
+        QCOMPARE(drawn[1], std::pair(10.0, 10.0));
+        ROOFLINE_COMPARE_REL(drawn[6].first, 10.0 * f * f, 1e-12);
+        shown[std::size_t(Series::UpGateDownAr)] = false;
+        drawn = dodgedPositions(points, shown, frame, 200.0, 200.0, 11.0);
+        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 / f, 1e-12);
+        QCOMPARE(drawn[1], std::pair(10.0, 10.0)); // hidden: not drawn, not moved
+        ROOFLINE_COMPARE_REL(drawn[6].first, 10.0 * f, 1e-12);
+        // Markers 6 px apart (more than half the spacing) are not a cluster; 5 px apart are.
+        const double sixPixels = std::pow(10.0, 0.06);
+        points = { point(Series::QkvMlpAr, 10.0, 10.0, Bound::Compute), point(Series::UpGateDownAr, 10.0 * sixPixels, 10.0, Bound::Compute) };
+        drawn = dodgedPositions(points, AllSeries, frame, 200.0, 200.0, 11.0);
+        QCOMPARE(drawn[0], std::pair(10.0, 10.0));
+        points[1].intensity = 10.0 * std::pow(10.0, 0.05);
+        drawn = dodgedPositions(points, AllSeries, frame, 200.0, 200.0, 11.0);
+        QVERIFY(drawn[0].first < 10.0);
+        // No frame to measure in: nothing moves.
+        QCOMPARE(dodgedPositions(points, AllSeries, frame, 0.0, 200.0, 11.0)[0], std::pair(10.0, 10.0));
+    }
+
     void seedFrameWhenEverythingFitsInIt()
     {
         // The seed GPU (768 GB/s, 181 TFLOP/s): its corner (235.7 FLOP/B, 181 TFLOP/s) with the x1.5 margin is

@@ -14,6 +14,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <map>
 #include <array>
 
 using namespace roofline;
@@ -192,6 +193,49 @@ private Q_SLOTS:
         QCOMPARE(m_plot->canvasWidget()->width(), 1200);
     }
 
+    // The default chart shows every series: at batch 1 the decode
+    // points of three series share intensity ~1 and would cover one another; they are drawn side by side along
+    // the memory roof, about a marker spacing (11 px) apart, each still on the roof.
+    void everySeriesIsSeenInTheDefaultChart()
+    {
+        const ChartData &chart = m_plot->data();
+        settle(); // the layout as drawn
+        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        QCOMPARE(markers.size(), chart.current.size());
+        {
+            const QImage image = screen(*m_plot);
+            std::array<int, SeriesCount> seen {};
+            // Sampled on the cross's arms, off its centre, where a roof line under it shows no blend.
+            const auto crossAt = [&](QPointF centre, const QColor &colour) {
+                int arms = 0;
+                for (const QPointF d : { QPointF(3, 3), QPointF(-3, -3), QPointF(3, -3), QPointF(-3, 3) })
+                    arms += colourNear(image, centre + d, colour, 1, 40) ? 1 : 0;
+                return arms >= 3;
+            };
+            for (std::size_t i = 0; i < chart.current.size(); ++i)
+                seen[std::size_t(chart.current[i].series)] += crossAt(markers[i], seriesColor(chart.current[i].series)) ? 1 : 0;
+            for (int s = 0; s < SeriesCount; ++s)
+                QVERIFY2(seen[std::size_t(s)] >= 1, seriesName(static_cast<Series>(s)).data());
+        }
+        // The decode cluster at ~1 FLOP/B: one marker position per series, 11 px apart in series order, each on
+        // the memory roof (within a pixel of the line through the roof's ends).
+        std::map<Series, QPointF> decode;
+        for (std::size_t i = 0; i < chart.current.size(); ++i)
+            if (chart.current[i].phase == Phase::Decode && chart.current[i].intensity < 1.2)
+                decode[chart.current[i].series] = markers[i];
+        QCOMPARE(decode.size(), std::size_t(3)); // qkv mlp ar, up/gate/down ar, qk/pv ar
+        const QPointF a = decode[Series::QkvMlpAr], b = decode[Series::UpGateDownAr], c = decode[Series::QkPvAr];
+        // (Each moves from its own value: qk and pv sit a pixel from the projections, so not exactly 11.)
+        QVERIFY2(std::fabs(QLineF(a, b).length() - 11.0) < 1.5 && std::fabs(QLineF(b, c).length() - 11.0) < 1.5,
+                 qPrintable(QStringLiteral("%1 %2").arg(QLineF(a, b).length()).arg(QLineF(b, c).length())));
+        QVERIFY(a.x() < b.x() && b.x() < c.x());
+        const QLineF roof(m_plot->pixelOf(1.0, 768e9), m_plot->pixelOf(100.0, 768e11));
+        for (const QPointF &p : { a, b, c }) {
+            const double distance = std::fabs((roof.dx()) * (roof.y1() - p.y()) - (roof.x1() - p.x()) * roof.dy()) / roof.length();
+            QVERIFY2(distance < 1.0, qPrintable(QString::number(distance)));
+        }
+    }
+
     // The six series are named in the legend in the seed chart's order (after the two roofs), and each current point is drawn in its
     // series' colour where its value maps, and found there. Each series is shown alone: at batch 1 the decode
     // points of three series share one pixel.
@@ -349,10 +393,15 @@ private Q_SLOTS:
                                        [&](const ChartPoint &p) { return p.series == series; })),
                      PointsPerSeries[std::size_t(i)]);
         }
-        for (const auto *points : { &shown.current, &shown.sweep })
-            for (const ChartPoint &p : *points)
-                QVERIFY2(holds(m_plot->pointsAt(m_plot->pixelOf(p.intensity, p.attainableFlopsPerSecond)), p),
-                         qPrintable(QStringLiteral("(%1, %2)").arg(p.intensity).arg(p.attainableFlopsPerSecond)));
+        // A current point is found where its marker is drawn (beside others it would cover), a sweep point at its value.
+        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        QCOMPARE(markers.size(), shown.current.size());
+        for (std::size_t i = 0; i < shown.current.size(); ++i)
+            QVERIFY2(holds(m_plot->pointsAt(markers[i]), shown.current[i]),
+                     qPrintable(QStringLiteral("(%1, %2)").arg(shown.current[i].intensity).arg(shown.current[i].attainableFlopsPerSecond)));
+        for (const ChartPoint &p : shown.sweep)
+            QVERIFY2(holds(m_plot->pointsAt(m_plot->pixelOf(p.intensity, p.attainableFlopsPerSecond)), p),
+                     qPrintable(QStringLiteral("(%1, %2)").arg(p.intensity).arg(p.attainableFlopsPerSecond)));
 
         // The kernels, at what they achieved (hand-worked from kernels.csv), one disc each in their series' colour:
         // q_proj decode in "qkv mlp ar", gate_proj prefill in "up/gate/down init", the unknown kernel in dark grey.
@@ -778,9 +827,10 @@ private Q_SLOTS:
         const auto crossesShown = [&] {
             const QImage image = screen(*m_plot);
             int shown = 0;
-            for (const ChartPoint &p : m_results.chart.current)
-                if (p.series == Series::QkPvAr)
-                    shown += colourNear(image, m_plot->pixelOf(p.intensity, p.attainableFlopsPerSecond), brown, 1, 30) ? 1 : 0;
+            const std::vector<QPointF> markers = m_plot->currentMarkers();
+            for (std::size_t i = 0; i < m_plot->data().current.size(); ++i)
+                if (m_plot->data().current[i].series == Series::QkPvAr)
+                    shown += colourNear(image, markers[i], brown, 1, 30) ? 1 : 0;
             return shown;
         };
         QCOMPARE(crossesShown(), 2);

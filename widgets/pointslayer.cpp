@@ -155,6 +155,7 @@ void PointsLayer::applyTheme(const ChartTheme &theme)
 {
     m_legendText = theme.text;
     m_hiddenLegendText = theme.hiddenText;
+    m_markerSpacing = theme.markerSpacing();
     for (int i = 0; i < SeriesCount; ++i) {
         const auto series = static_cast<Series>(i);
         m_sweep[std::size_t(i)]->setScatterStyle(theme.sweepMarker(series));
@@ -181,15 +182,20 @@ void PointsLayer::fit(const ViewRange &frame)
         points.clear();
     for (auto &points : m_sweepBuffer)
         points.clear();
-    const auto collect = [&](const std::vector<ChartPoint> &points, std::array<QVector<QCPGraphData>, SeriesCount> &out) {
-        for (const ChartPoint &point : points) {
-            const auto index = static_cast<std::size_t>(point.series);
-            if (index < out.size() && frameContains(frame, point.intensity, point.attainableFlopsPerSecond))
-                out[index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
-        }
-    };
-    collect(m_data.current, m_currentBuffer);
-    collect(m_data.sweep, m_sweepBuffer);
+    // The current points of series that would cover one another are drawn side by side along their roofs.
+    const QRect axes = m_plot->axisRect()->rect();
+    m_currentDrawn = dodgedPositions(m_data.current, m_shown, frame, axes.width(), axes.height(), m_markerSpacing);
+    for (std::size_t i = 0; i < m_data.current.size(); ++i) {
+        const auto index = static_cast<std::size_t>(m_data.current[i].series);
+        const auto [x, y] = m_currentDrawn[i];
+        if (index < m_currentBuffer.size() && frameContains(frame, x, y))
+            m_currentBuffer[index].append(QCPGraphData(x, y));
+    }
+    for (const ChartPoint &point : m_data.sweep) {
+        const auto index = static_cast<std::size_t>(point.series);
+        if (index < m_sweepBuffer.size() && frameContains(frame, point.intensity, point.attainableFlopsPerSecond))
+            m_sweepBuffer[index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
+    }
     for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
         m_current[i]->data()->set(m_currentBuffer[i]);
         m_sweep[i]->data()->set(m_sweepBuffer[i]);
@@ -334,17 +340,23 @@ void PointsLayer::showPinsInLegend()
 std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) const
 {
     std::vector<std::pair<double, const ChartPoint *>> hits;
-    for (const auto *points : { &m_data.current, &m_data.sweep }) {
-        for (const ChartPoint &point : *points) {
-            if (!isSeriesVisible(point.series) || !usablePoint(point.intensity, point.attainableFlopsPerSecond))
-                continue;
-            const double dx = m_plot->xAxis->coordToPixel(point.intensity) - position.x();
-            const double dy = m_plot->yAxis->coordToPixel(point.attainableFlopsPerSecond) - position.y();
-            const double distance = dx * dx + dy * dy;
-            if (distance <= HoverRadiusPixels * HoverRadiusPixels)
-                hits.emplace_back(distance, &point);
-        }
+    const auto consider = [&](const ChartPoint &point, double x, double y) {
+        if (!isSeriesVisible(point.series) || !usablePoint(x, y))
+            return;
+        const double dx = m_plot->xAxis->coordToPixel(x) - position.x();
+        const double dy = m_plot->yAxis->coordToPixel(y) - position.y();
+        const double distance = dx * dx + dy * dy;
+        if (distance <= HoverRadiusPixels * HoverRadiusPixels)
+            hits.emplace_back(distance, &point);
+    };
+    // A current point is found where its marker is drawn (side by side with others, see fit).
+    for (std::size_t i = 0; i < m_data.current.size(); ++i) {
+        const ChartPoint &point = m_data.current[i];
+        const auto [x, y] = i < m_currentDrawn.size() ? m_currentDrawn[i] : std::pair(point.intensity, point.attainableFlopsPerSecond);
+        consider(point, x, y);
     }
+    for (const ChartPoint &point : m_data.sweep)
+        consider(point, point.intensity, point.attainableFlopsPerSecond);
     std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     std::vector<const ChartPoint *> result;
     result.reserve(hits.size());

@@ -62,6 +62,10 @@ public:
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
     static constexpr double HoverRadiusPixels = 8.0;
 
+    // Where each current point's marker is drawn (in chart coordinates, lined up with the chart's current
+    // points): at its value, or beside the markers of other series it would cover.
+    const std::vector<std::pair<double, double>> &currentDrawn() const { return m_currentDrawn; }
+
     // The lines shown from kernels to their modelled points, in chart coordinates: (x1, y1) the kernel's end.
     std::vector<QLineF> measuredLinks() const;
 
@@ -83,6 +87,9 @@ private:
     std::array<QCPGraph *, SeriesCount> m_sweep {};
     // Buffers reused across steps.
     std::array<QVector<QCPGraphData>, SeriesCount> m_currentBuffer;
+    // Where each current point's marker was last drawn, in chart coordinates (dodgedPositions).
+    std::vector<std::pair<double, double>> m_currentDrawn;
+    double m_markerSpacing = 0.0; // from the theme (ChartTheme::markerSpacing)
     std::array<QVector<QCPGraphData>, SeriesCount> m_sweepBuffer;
     std::array<std::array<QCPGraph *, SeriesCount>, 4> m_pinGraphs {}; // by marker shape, then series
     std::array<QCPGraph *, MaxPinLegendEntries> m_pinLegend {};

@@ -351,6 +351,14 @@ RooflinePlot::AnnotationShown RooflinePlot::annotationShown(int index) const
     return AnnotationShown { m_annotations->shownText(index), m_annotations->shownBox(index) };
 }
 
+std::vector<QPointF> RooflinePlot::currentMarkers() const
+{
+    std::vector<QPointF> markers;
+    for (const auto &[x, y] : m_points->currentDrawn())
+        markers.push_back(pixelOf(x, y));
+    return markers;
+}
+
 std::vector<QLineF> RooflinePlot::measuredLinks() const
 {
     std::vector<QLineF> lines = m_points->measuredLinks();

@@ -120,6 +120,9 @@ public:
     // The lines drawn from measured kernels to their modelled points, in pixels of the canvas: one per kernel or,
     // beyond a few hundred linked kernels, one per op and phase from the middle of its kernels.
     std::vector<QLineF> measuredLinks() const;
+    // Where each current point's marker is drawn, in pixels of the canvas, lined up with data().current: at
+    // its value, or beside the markers of other series it would cover (dodgedPositions).
+    std::vector<QPointF> currentMarkers() const;
 
     // The widget that paints the chart, for code that only needs it as a QWidget (grabbing it shows what the
     // screen shows).
