@@ -201,7 +201,7 @@ int runApplication(int argc, char **argv)
     // `--startup-time` opens the window like no arguments, then reports its first frame and quits.
     const bool timeStartup = argc == 2 && std::string_view(argv[1]) == "--startup-time";
     // `roofline-explorer chart.roofline` opens the window on that session (as a file manager does).
-    const bool openFile = argc == 2 && std::string_view(argv[1]).ends_with(".roofline");
+    const bool openFile = argc == 2 && isSessionFileName(argv[1]);
     if (argc > 1 && !timeStartup && !openFile)
         return runCommandLine(argc, argv);
 

@@ -25,12 +25,12 @@
 namespace roofline {
 
 namespace {
-const QString SessionFilter = QStringLiteral("Roofline sessions (*.roofline);;All files (*)");
+const QString SessionFilter = QStringLiteral("Roofline sessions (*%1);;All files (*)").arg(QLatin1String(SessionExtension.data(), qsizetype(SessionExtension.size())));
 const QString JsonFilter = QStringLiteral("JSON (*.json);;All files (*)");
 
 QString defaultSessionPath()
 {
-    return QDir::home().filePath(QStringLiteral("chart.roofline"));
+    return QDir::home().filePath(QStringLiteral("chart") + QLatin1String(SessionExtension.data(), qsizetype(SessionExtension.size())));
 }
 
 // Runs a loader; its InputError becomes the one-line message, success an empty one.

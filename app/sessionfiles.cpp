@@ -16,7 +16,7 @@ namespace roofline {
 
 FileKind sniffFile(const QString &path)
 {
-    if (QFileInfo(path).suffix().compare(QLatin1String("roofline"), Qt::CaseInsensitive) == 0)
+    if (isSessionFileName(path.toStdString()))
         return FileKind::Session;
     try {
         const nlohmann::json json = parseJsonObject(readInputFile(path.toStdString(), MaxSessionFileBytes), path.toStdString());

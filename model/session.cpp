@@ -27,6 +27,11 @@ Session defaultSession(const PresetLibrary &presets)
     return s;
 }
 
+bool isSessionFileName(std::string_view path)
+{
+    return path.size() >= SessionExtension.size() && asciiLower(path.substr(path.size() - SessionExtension.size())) == SessionExtension;
+}
+
 std::string pinLabel(const Session &s, std::size_t maxBytes)
 {
     std::string label = "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq)

@@ -91,6 +91,10 @@ struct Session {
 // with "…" to at most `maxBytes` bytes (whole characters).
 std::string pinLabel(const Session &session, std::size_t maxBytes);
 
+// A session file's extension, and whether a path has it (in any case: CHART.ROOFLINE is one too).
+inline constexpr std::string_view SessionExtension = ".roofline";
+bool isSessionFileName(std::string_view path);
+
 // The session as pretty-printed JSON with "format": SessionFormat.
 std::string sessionToJson(const Session &session);
 

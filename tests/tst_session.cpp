@@ -141,6 +141,15 @@ class TestSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // One rule for what a session file is called, wherever a path arrives (the command line, a drop).
+    void sessionFileNames()
+    {
+        for (const char *yes : { "chart.roofline", "/tmp/CHART.ROOFLINE", "a.Roofline", ".roofline" })
+            QVERIFY2(isSessionFileName(yes), yes);
+        for (const char *no : { "roofline", "chart.roofline.json", "chart.rooflines", "", "x.roof" })
+            QVERIFY2(!isSessionFileName(no), no);
+    }
+
     // The window's sliders and the command line's flags mark an edited GPU the same way.
     void anEditedGpuKeepsItsFirstBase()
     {
