@@ -103,6 +103,30 @@ private Q_SLOTS:
         QVERIFY(types->item(panel.computeTypeBox()->findText(QStringLiteral("fp8")))->isEnabled());
     }
 
+    // The efficiency boxes show whole percents; a session's 73.5 % and 84.5 % are not written back rounded when
+    // the practical ceilings are switched on, or when the other box is edited.
+    void efficiencyKeepsWhatTheUserDidNotEdit()
+    {
+        ControlPanel panel;
+        ControlValues values;
+        values.efficiency = Efficiency { false, 0.735, 0.845 };
+        panel.setValues(values);
+        QCOMPARE(panel.computeEfficiencyBox()->value(), 74); // shown rounded
+        QSignalSpy spy(&panel, &ControlPanel::efficiencyChanged);
+        panel.efficiencyBox()->click();
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toBool(), true);
+        QCOMPARE(spy.at(0).at(1).toDouble(), 0.735);
+        QCOMPARE(spy.at(0).at(2).toDouble(), 0.845);
+        panel.computeEfficiencyBox()->setValue(60);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(1).toDouble(), 0.60);
+        QCOMPARE(spy.at(1).at(2).toDouble(), 0.845); // the other as the state has it
+        panel.bandwidthEfficiencyBox()->setValue(90);
+        QCOMPARE(spy.at(2).at(1).toDouble(), 0.735);
+        QCOMPARE(spy.at(2).at(2).toDouble(), 0.90);
+    }
+
     // The accepted tokens matter only when a step verifies more than one: the box is off at 1 a step.
     void acceptedTokensFollowTokensPerStep()
     {

@@ -81,6 +81,8 @@ public:
     QDoubleSpinBox *acceptedTokensBox() const { return m_acceptedTokens; }
     AssumptionsPanel *assumptionsPanel() const { return m_assumptions; }
     QCheckBox *efficiencyBox() const { return m_efficiency; }
+    QSpinBox *computeEfficiencyBox() const { return m_computeEfficiency; }
+    QSpinBox *bandwidthEfficiencyBox() const { return m_bandwidthEfficiency; }
     QCheckBox *ceilingsBox() const { return m_ceilings; }
     QToolButton *resetGpuButton() const { return m_resetGpu; }
     QLabel *gpuNoteLabel() const { return m_gpuNote; }
