@@ -213,7 +213,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.causalMask))
         as.causalMask = choiceValue(parser, o.causalMask, { "off", "on" }) == 1;
     if (parser.isSet(o.prefillLogits))
-        as.allPrefillLogits = choiceValue(parser, o.prefillLogits, { "last", "all" }) == 1;
+        as.allPrefillLogits = choiceValue(parser, o.prefillLogits, { prefillLogitsName(false), prefillLogitsName(true) }) == 1;
     if (parser.isSet(o.embeddingDtype))
         as.embeddingType = dtypeValue(parser, o.embeddingDtype);
     if (parser.isSet(o.scoreDtype))
@@ -318,7 +318,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         const std::string style = parser.value(o.exportStyle).trimmed().toLower().toStdString();
         const auto dark = exportStyleIsDark(style);
         if (!dark)
-            throw InputError({}, {}, "--export-style: unknown style \"" + style + "\" (expected light or dark)");
+            throw InputError({}, {}, "--export-style: unknown style \"" + style + "\" (expected " + std::string(exportStyleName(false))
+                                         + " or " + std::string(exportStyleName(true)) + ")");
         scenario.exportSettings.dark = *dark;
     }
     // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does

@@ -4,6 +4,7 @@
 #include "grid.h"
 #include "inputlimits.h"
 #include "presets.h"
+#include "report.h"
 #include "session.h"
 #include "units.h"
 
@@ -80,8 +81,8 @@ struct CommandLineOptions {
                                     QStringLiteral("on|off") };
     QCommandLineOption prefillLogits { QStringLiteral("prefill-logits"),
                                        QStringLiteral("The LM head at prefill for the last position or every one. Default %1.")
-                                           .arg(defaults.assumptions.allPrefillLogits ? QStringLiteral("all") : QStringLiteral("last")),
-                                       QStringLiteral("last|all") };
+                                           .arg(optionText(prefillLogitsName(defaults.assumptions.allPrefillLogits))),
+                                       optionText(prefillLogitsName(false)) + QLatin1Char('|') + optionText(prefillLogitsName(true)) };
     QCommandLineOption embeddingDtype { QStringLiteral("embedding-dtype"),
                                         QStringLiteral("Storage of the embedding and LM-head weights. Default: the weights' type."),
                                         QStringLiteral("type") };
@@ -102,8 +103,9 @@ struct CommandLineOptions {
     QCommandLineOption listModels { QStringLiteral("list-models"), QStringLiteral("List the model presets.") };
     QCommandLineOption listGpus { QStringLiteral("list-gpus"), QStringLiteral("List the GPU presets.") };
     QCommandLineOption dump { QStringLiteral("dump"),
-                              QStringLiteral("Print the numbers: json, csv, or phase-map (CSV of batch, seq, value over %1 log-spaced "
+                              QStringLiteral("Print the numbers: %1 (phase-map: CSV of batch, seq, value over %2 log-spaced "
                                              "values of each, rounded; each pair once).")
+                                  .arg(optionText(dumpFormatNames()))
                                   .arg(PhaseMapCells),
                               QStringLiteral("format") };
     QCommandLineOption sweep { QStringLiteral("sweep"), QStringLiteral("With --dump json: add the sweep points of the chart.") };
@@ -133,7 +135,8 @@ struct CommandLineOptions {
                                   QStringLiteral("Measured kernels to draw beside the model's points: CSV, JSON or Nsight Compute raw CSV."),
                                   QStringLiteral("file") };
     QCommandLineOption exportStyle { QStringLiteral("export-style"),
-                                     QStringLiteral("Style of the exported chart: light (default, for slides) or dark."),
+                                     QStringLiteral("Style of the exported chart: %1 (default, for slides) or %2.")
+                                         .arg(optionText(exportStyleName(false)), optionText(exportStyleName(true))),
                                      QStringLiteral("style") };
     QCommandLineOption mapQuantity { QStringLiteral("map-quantity"),
                                      QStringLiteral("With --dump phase-map: %1.").arg(optionText(gridQuantityKeys())),

@@ -78,7 +78,7 @@ json assumptionsToJson(const Assumptions &a)
 {
     return {
         { "causal_mask", a.causalMask },
-        { "prefill_logits", a.allPrefillLogits ? "all" : "last" },
+        { "prefill_logits", prefillLogitsName(a.allPrefillLogits) },
         { "embedding_dtype", a.embeddingType ? dtypeName(*a.embeddingType) : "weights" },
         { "score_dtype", a.scoreType ? dtypeName(*a.scoreType) : "activations" },
         { "fuse_qkv", a.fuseQkv },

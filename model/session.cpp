@@ -226,9 +226,11 @@ struct Reader {
         Assumptions out;
         out.causalMask = f.optionalBool("causal_mask").value_or(out.causalMask);
         if (const auto logits = f.optionalString("prefill_logits")) {
-            if (*logits != "last" && *logits != "all")
-                f.fail("prefill_logits", R"(expected "last" or "all", got ")" + *logits + "\"");
-            out.allPrefillLogits = *logits == "all";
+            const auto all = prefillLogitsFromName(*logits);
+            if (!all)
+                f.fail("prefill_logits", "expected \"" + std::string(prefillLogitsName(false)) + "\" or \""
+                                             + std::string(prefillLogitsName(true)) + "\", got \"" + *logits + "\"");
+            out.allPrefillLogits = *all;
         }
         // A type, or the name of the type it follows.
         const auto typeOrFollow = [&](const char *key, const char *follows) -> std::optional<DType> {
@@ -503,7 +505,8 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         if (const auto style = e.optionalString("style")) {
             const auto dark = exportStyleIsDark(*style);
             if (!dark)
-                e.fail("style", "unknown style \"" + *style + "\" (expected light or dark)");
+                e.fail("style", "unknown style \"" + *style + "\" (expected " + std::string(exportStyleName(false)) + " or "
+                                    + std::string(exportStyleName(true)) + ")");
             s.exportSettings.dark = *dark;
         }
     }

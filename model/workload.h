@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace roofline {
 
@@ -31,6 +32,19 @@ struct Assumptions {
 
     bool operator==(const Assumptions &) const = default;
 };
+
+// The prefill-logits choice's name in sessions, dumps and on the command line, both ways: "last" or "all".
+constexpr std::string_view prefillLogitsName(bool all)
+{
+    return all ? "all" : "last";
+}
+inline std::optional<bool> prefillLogitsFromName(std::string_view name)
+{
+    for (const bool all : { false, true })
+        if (prefillLogitsName(all) == name)
+            return all;
+    return std::nullopt;
+}
 
 // What runs on the GPU: how many sequences, how long, in which storage types.
 struct Workload {

@@ -293,6 +293,11 @@ private Q_SLOTS:
         QCOMPARE(exportStyleIsDark("light"), std::optional(false));
         QCOMPARE(exportStyleIsDark("dark"), std::optional(true));
         QCOMPARE(exportStyleIsDark("Dark"), std::nullopt); // the callers lower-case what a user typed
+        QCOMPARE(prefillLogitsName(false), std::string_view("last"));
+        QCOMPARE(prefillLogitsName(true), std::string_view("all"));
+        QCOMPARE(prefillLogitsFromName("last"), std::optional(false));
+        QCOMPARE(prefillLogitsFromName("all"), std::optional(true));
+        QCOMPARE(prefillLogitsFromName("every"), std::nullopt);
     }
 
     void utf8PrefixKeepsWholeCharacters()
