@@ -236,7 +236,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.computeType = *type;
     }
     if (parser.isSet(o.peakTflops))
-        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, PeakTflopsRange) * 1e12);
+        scenario.gpu.setPeak(w.computeType, numberValue(parser, o.peakTflops, PeakTflopsRange) * FlopsPerTflop);
     if (parser.isSet(o.bandwidth)) {
         scenario.gpu.bandwidthBytesPerSecond = numberValue(parser, o.bandwidth, BandwidthGBpsRange) * BytesPerGB;
         scenario.gpu.bandwidthStatedInGiB = false;

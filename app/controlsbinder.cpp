@@ -74,8 +74,8 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
     values.gpuIndex = state.gpuIndex();
     values.batch = double(session.workload.batch);
     values.seq = double(session.workload.seq);
-    values.peakTflops = session.gpu.peak(session.workload.computeType).value_or(0.0) / 1e12;
-    values.bandwidthGbps = session.gpu.bandwidthBytesPerSecond / 1e9;
+    values.peakTflops = session.gpu.peak(session.workload.computeType).value_or(0.0) / FlopsPerTflop;
+    values.bandwidthGbps = session.gpu.bandwidthBytesPerSecond / BytesPerGB;
     values.flashAttention = session.workload.flashAttention;
     values.gpuCustomised = state.isGpuCustomised();
     // The file's own note, and what was converted to show it in GB/s.

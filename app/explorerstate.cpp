@@ -245,14 +245,14 @@ void ExplorerState::setMeasured(const std::vector<MeasuredKernel> &kernels)
 
 void ExplorerState::setPeakTflops(double tflops)
 {
-    applyGpuEdit(clampFinite(tflops, PeakTflopsRange) * 1e12, m_now.session.gpu.bandwidthBytesPerSecond);
+    applyGpuEdit(clampFinite(tflops, PeakTflopsRange) * FlopsPerTflop, m_now.session.gpu.bandwidthBytesPerSecond);
 }
 
 void ExplorerState::setBandwidthGbps(double gbps)
 {
     const auto computeType = m_now.session.workload.computeType;
     applyGpuEdit(m_now.session.gpu.peak(computeType).value_or(0.0),
-                 clampFinite(gbps, BandwidthGBpsRange) * 1e9);
+                 clampFinite(gbps, BandwidthGBpsRange) * BytesPerGB);
 }
 
 void ExplorerState::applyGpuEdit(double peakFlops, double bandwidth)
@@ -357,6 +357,19 @@ void ExplorerState::setOpsOnSecondGpu(bool enabled)
     Snapshot next = m_now;
     next.session.opsOnSecondGpu = enabled && next.session.secondGpu.has_value();
     change(tr("Place ops on the second GPU"), NoMerge, std::move(next));
+}
+
+void ExplorerState::toggleSeriesVisible(Series series)
+{
+    if (std::size_t(series) < m_now.session.seriesVisible.size())
+        setSeriesVisible(series, !m_now.session.seriesVisible[std::size_t(series)]);
+}
+
+void ExplorerState::addNote(double x, double y, const std::string &text)
+{
+    const std::string_view trimmed = trimSpace(text);
+    if (!trimmed.empty())
+        addAnnotation(Annotation { Annotation::Kind::Note, std::string(trimmed), x, y });
 }
 
 void ExplorerState::labelPoint(const ChartPoint &point)

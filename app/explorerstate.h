@@ -79,6 +79,8 @@ public:
     void resetGpu();
 
     void setSeriesVisible(Series series, bool visible);
+    // A legend click: shown becomes hidden and back.
+    void toggleSeriesVisible(Series series);
     void setSweep(const SweepSettings &sweep);
     // Pins the current scenario (Ctrl+P); removes one or all pins.
     void pinCurrent();
@@ -88,6 +90,9 @@ public:
     void setSecondGpu(int gpuIndex);
     void setOpsOnSecondGpu(bool enabled);
     void addAnnotation(const Annotation &annotation);
+    // A note at (x, y) in chart coordinates, its text without the spaces and line breaks around it; an empty
+    // one adds nothing.
+    void addNote(double x, double y, const std::string &text);
     // A point's label: its numbers (pointLabel), set up and to the right of it.
     void labelPoint(const ChartPoint &point);
     void moveAnnotation(int index, double dx, double dy);

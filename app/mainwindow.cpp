@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "canvasfeed.h"
+#include "chartframe.h"
 #include "controlpanel.h"
 #include "controlsbinder.h"
 #include "explorerstate.h"
@@ -32,7 +33,6 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-#include <cmath>
 
 namespace roofline {
 
@@ -73,8 +73,8 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     MenuHandlers handlers;
     handlers.showError = [this](const QString &message) { showError(message); };
     handlers.addNoteInView = [this] {
-        const ViewRange view = m_plot->viewRange();
-        addNote(std::sqrt(view.xMin * view.xMax), std::sqrt(view.yMin * view.yMax));
+        const auto [x, y] = frameCentre(m_plot->viewRange());
+        addNote(x, y);
     };
     handlers.togglePresentation = [this] { setPresentation(!m_presenting); };
     m_recentMenu = createMenus(this, state, m_files, handlers);
@@ -149,8 +149,7 @@ void MainWindow::connectCanvas()
     connect(s, &ExplorerState::viewChanged, m_plot, [this] { showView(*m_plot, m_state->session()); });
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
-    connect(m_plot, &RooflinePlot::seriesToggleRequested, s,
-            [s](Series series) { s->setSeriesVisible(series, !s->session().seriesVisible[std::size_t(series)]); });
+    connect(m_plot, &RooflinePlot::seriesToggleRequested, s, &ExplorerState::toggleSeriesVisible);
     connect(m_plot, &RooflinePlot::labelRequested, s, &ExplorerState::labelPoint);
     connect(m_plot, &RooflinePlot::noteRequested, this, &MainWindow::addNote);
     connect(m_plot, &RooflinePlot::annotationMoved, s, &ExplorerState::moveAnnotation);
@@ -192,8 +191,8 @@ void MainWindow::addNote(double x, double y)
 {
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(this, tr("Add a note"), tr("Note:"), QString(), &ok);
-    if (ok && !text.trimmed().isEmpty())
-        m_state->addAnnotation(Annotation { Annotation::Kind::Note, text.trimmed().toStdString(), x, y });
+    if (ok)
+        m_state->addNote(x, y, text.toStdString());
 }
 
 void MainWindow::rebuildRecentMenu()

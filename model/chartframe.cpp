@@ -194,4 +194,9 @@ std::vector<std::pair<double, double>> dodgedPositions(const std::vector<ChartPo
     return drawn;
 }
 
+std::pair<double, double> frameCentre(const ViewRange &frame)
+{
+    return { std::sqrt(frame.xMin * frame.xMax), std::sqrt(frame.yMin * frame.yMax) };
+}
+
 } // namespace roofline

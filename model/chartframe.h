@@ -15,6 +15,9 @@ namespace roofline {
 // The seed chart's frame: x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s.
 inline constexpr ViewRange SeedFrame { 0.6, 1e4, 1e10, 3e14 };
 
+// The middle of a frame on log axes: the geometric mean of each axis's ends.
+std::pair<double, double> frameCentre(const ViewRange &frame);
+
 // Whether a point can sit on log axes: finite and positive on both.
 bool usablePoint(double x, double y);
 // Whether a usable point lies in `frame`, its edges included.

@@ -34,7 +34,7 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
     gpu.bandwidthStatedInGiB = unit == "GiB/s";
     gpu.bandwidthBytesPerSecond
         = fields.number("memory_bandwidth_gb_per_s", BandwidthGBpsRange) * (gpu.bandwidthStatedInGiB ? BytesPerGiB : BytesPerGB);
-    gpu.memoryBytes = fields.number("memory_gb", MemoryGBRange) * 1e9;
+    gpu.memoryBytes = fields.number("memory_gb", MemoryGBRange) * BytesPerGB;
     if (const auto l2 = fields.optionalNumber("l2_mb", L2MBRange))
         gpu.l2Bytes = *l2 * 1e6;
     gpu.note = fields.optionalString("note", TextLines::Multi, MaxAnnotationChars).value_or(std::string());
@@ -47,7 +47,7 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
             peakFields.fail(key, "unknown compute type; expected " + computeTypeNames());
         if (value.is_null())
             continue;
-        gpu.setPeak(*type, peakFields.number(key, PeakTflopsRange) * 1e12);
+        gpu.setPeak(*type, peakFields.number(key, PeakTflopsRange) * FlopsPerTflop);
     }
     // Every chart needs the fp16/bf16 tensor roof, which every LLM accelerator publishes.
     if (!gpu.peak(ComputeType::Fp16))

@@ -34,6 +34,8 @@ struct GpuSpec {
 
 // The units a GPU file may state its bandwidth in ("GB/s", the default, or "GiB/s"), and bytes per second in one.
 inline constexpr double BytesPerGB = 1e9;
+// A TFLOP/s figure (as GPU files, sliders and flags give peaks) in FLOP/s.
+inline constexpr double FlopsPerTflop = 1e12;
 inline constexpr double BytesPerGiB = 1073741824.0;
 // What the window says of a bandwidth converted from GiB/s: "Bandwidth stated as 2039 GiB/s: 2189.4 GB/s."; empty
 // for one stated in GB/s.

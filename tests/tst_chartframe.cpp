@@ -37,6 +37,11 @@ class TestChartFrame : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void frameCentreIsGeometric()
+    {
+        QCOMPARE(frameCentre(ViewRange { 1.0, 100.0, 1e10, 1e14 }), std::pair(10.0, 1e12));
+    }
+
     // Points of different series that would cover one another are drawn side by side along their roofs.
     // A frame of 1 to 100 on both axes over 200 x 200 px: 0.01 decade a pixel each way. Along the slope a
     // pixel is 1 / hypot(100, 100) = 0.0070711 decade on both axes, so 5.5 px (half the 11 px spacing) is

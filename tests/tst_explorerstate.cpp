@@ -59,6 +59,24 @@ private Q_SLOTS:
         QCOMPARE(state.session().workload.batch, qint64(BatchRange.max));
     }
 
+    // A legend click toggles; a note is trimmed, and an empty one adds nothing.
+    void legendClicksAndNotes()
+    {
+        ExplorerState state(twoOfEach());
+        state.toggleSeriesVisible(Series::QkPvAr);
+        QVERIFY(!state.session().seriesVisible[std::size_t(Series::QkPvAr)]);
+        state.toggleSeriesVisible(Series::QkPvAr);
+        QVERIFY(state.session().seriesVisible[std::size_t(Series::QkPvAr)]);
+        state.toggleSeriesVisible(Series::None); // not a series: nothing
+        state.addNote(10.0, 1e12, "  \n\t ");
+        QVERIFY(state.session().annotations.empty());
+        state.addNote(10.0, 1e12, "\n decode stays memory-bound \n");
+        QCOMPARE(state.session().annotations.size(), std::size_t(1));
+        QCOMPARE(state.session().annotations[0].text, std::string("decode stays memory-bound"));
+        QCOMPARE(state.session().annotations[0].kind, Annotation::Kind::Note);
+        QCOMPARE(state.session().annotations[0].x, 10.0);
+    }
+
     // Right-click, "Label this point": the point's numbers, anchored on it, 40 px right and 50 px up.
     void aPointLabelIsAnchoredOnItsPoint()
     {
