@@ -3,6 +3,7 @@
 #include "gpuspec.h"
 #include "measured.h"
 #include "modelconfig.h"
+#include "opcost.h"
 
 #include <optional>
 #include <vector>
@@ -126,4 +127,13 @@ inline std::vector<roofline::MeasuredKernel> kernelsCsv()
         // I = 1024 FLOP/B; 114.5 TFLOP/s. No op: no series, no modelled point, no link.
         roofline::MeasuredKernel { "flash_fwd_kernel", roofline::Phase::Prefill, std::nullopt, std::nullopt, 85899345920, 83886080, 0.00075 },
     };
+}
+
+// The first op of `kind` among a phase's ops, or nullptr.
+inline const roofline::OpCost *findOp(const roofline::PhaseOps &ops, roofline::OpKind kind)
+{
+    for (const roofline::OpCost &op : ops)
+        if (op.op == kind)
+            return &op;
+    return nullptr;
 }

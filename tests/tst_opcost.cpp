@@ -8,16 +8,6 @@ using namespace roofline;
 Q_DECLARE_METATYPE(roofline::Phase)
 Q_DECLARE_METATYPE(roofline::OpKind)
 
-namespace {
-const OpCost *findOp(const PhaseOps &ops, OpKind kind)
-{
-    for (const OpCost &op : ops)
-        if (op.op == kind)
-            return &op;
-    return nullptr;
-}
-}
-
 class TestOpCost : public QObject
 {
     Q_OBJECT

@@ -22,12 +22,13 @@ using namespace roofline;
 
 namespace {
 
+// The op of `kind`, which the test's model has (a missing one ends the test run).
 const OpCost &op(const PhaseOps &ops, OpKind kind)
 {
-    for (const OpCost &cost : ops)
-        if (cost.op == kind)
-            return cost;
-    qFatal("no such op");
+    const OpCost *found = findOp(ops, kind);
+    if (!found)
+        qFatal("no such op");
+    return *found;
 }
 
 double passFlops(const PhaseOps &ops)
