@@ -199,4 +199,16 @@ std::pair<double, double> frameCentre(const ViewRange &frame)
     return { std::sqrt(frame.xMin * frame.xMax), std::sqrt(frame.yMin * frame.yMax) };
 }
 
+std::vector<bool> ceilingsOfTheirOwn(const std::vector<ChartData::Ceiling> &ceilings, double roofPeak)
+{
+    std::vector<bool> own(ceilings.size(), false);
+    for (std::size_t i = 0; i < ceilings.size(); ++i) {
+        const double height = ceilings[i].flopsPerSecond;
+        const bool drawnBefore = std::any_of(ceilings.begin(), ceilings.begin() + std::ptrdiff_t(i),
+                                             [&](const ChartData::Ceiling &earlier) { return earlier.flopsPerSecond == height; });
+        own[i] = !ceilings[i].active && height != roofPeak && !drawnBefore;
+    }
+    return own;
+}
+
 } // namespace roofline

@@ -15,6 +15,11 @@ namespace roofline {
 // The seed chart's frame: x 0.6 to 10k FLOP/B, y 10G to 300T FLOP/s.
 inline constexpr ViewRange SeedFrame { 0.6, 1e4, 1e10, 3e14 };
 
+// Which of the chart's compute ceilings are drawn as lines of their own when every ceiling is asked for: not
+// the active one (it is the roof), not one at the roof's height or at an earlier ceiling's (that line is
+// already drawn, and its label names them all). Lined up with `ceilings`.
+std::vector<bool> ceilingsOfTheirOwn(const std::vector<ChartData::Ceiling> &ceilings, double roofPeak);
+
 // The middle of a frame on log axes: the geometric mean of each axis's ends.
 std::pair<double, double> frameCentre(const ViewRange &frame);
 

@@ -37,6 +37,18 @@ class TestChartFrame : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // H100-like: the roof fp16 989.4 (active), fp8 and int8 both 1978.9, fp32 67, and a type at the roof's height.
+    void ceilingsOfTheirOwnLine()
+    {
+        const std::vector<ChartData::Ceiling> ceilings { { "fp16", 989.4e12, 295.3, true },
+                                                         { "fp8, int8", 1978.9e12, 590.7, false },
+                                                         { "fp8, int8", 1978.9e12, 590.7, false },
+                                                         { "fp32", 67e12, 20.0, false },
+                                                         { "tf32", 989.4e12, 295.3, false } };
+        QCOMPARE(ceilingsOfTheirOwn(ceilings, 989.4e12), (std::vector<bool> { false, true, false, true, false }));
+        QCOMPARE(ceilingsOfTheirOwn({}, 989.4e12), std::vector<bool>());
+    }
+
     void frameCentreIsGeometric()
     {
         QCOMPARE(frameCentre(ViewRange { 1.0, 100.0, 1e10, 1e14 }), std::pair(10.0, 1e12));

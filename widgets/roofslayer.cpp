@@ -184,16 +184,9 @@ void RoofsLayer::fit(const ViewRange &frame)
     setSegment(m_practicalMemory, practical ? memoryRoofIn(p.bandwidthBytesPerSecond, frame, p.ridge()) : std::nullopt);
     setSegment(m_practicalCompute, practical ? computeRoofIn(p.peakFlopsPerSecond, frame, p.ridge()) : std::nullopt);
 
-    // A ceiling at the height of the roof or of an earlier ceiling is that line (its label names them all).
-    const auto drawnBefore = [&](std::size_t i) {
-        for (std::size_t j = 0; j < i; ++j)
-            if (m_roofs.ceilings[j].flopsPerSecond == m_roofs.ceilings[i].flopsPerSecond)
-                return true;
-        return false;
-    };
+    const std::vector<bool> own = ceilingsOfTheirOwn(m_roofs.ceilings, roof.peakFlopsPerSecond);
     for (std::size_t i = 0; i < m_ceilingGraphs.size(); ++i) {
-        const bool listed = m_showAllCeilings && i < m_roofs.ceilings.size() && !m_roofs.ceilings[i].active
-            && m_roofs.ceilings[i].flopsPerSecond != roof.peakFlopsPerSecond && !drawnBefore(i);
+        const bool listed = m_showAllCeilings && i < own.size() && own[i];
         const auto line = listed ? computeRoofIn(m_roofs.ceilings[i].flopsPerSecond, frame, m_roofs.ceilings[i].ridge) : std::nullopt;
         const bool shown = listed && m_roofs.ceilings[i].flopsPerSecond >= frame.yMin && m_roofs.ceilings[i].flopsPerSecond <= frame.yMax;
         setSegment(m_ceilingGraphs[i], line);
@@ -243,8 +236,7 @@ void RoofsLayer::placeLabels(const ViewRange &frame)
     m_bandwidthText->setVisible(at.has_value());
     if (!at || !visible)
         return;
-    const double bw = roof.bandwidthBytesPerSecond;
-    m_bandwidthText->position->setCoords(*at, bw * *at);
+    m_bandwidthText->position->setCoords(*at, roof.attainable(*at));
     const double x1 = m_plot->xAxis->coordToPixel(visible->x1), y1 = m_plot->yAxis->coordToPixel(visible->y1);
     const double x2 = m_plot->xAxis->coordToPixel(visible->x2), y2 = m_plot->yAxis->coordToPixel(visible->y2);
     m_bandwidthText->setRotation(qRadiansToDegrees(std::atan2(y2 - y1, x2 - x1)));
