@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace roofline {
 
@@ -209,6 +210,37 @@ std::vector<bool> ceilingsOfTheirOwn(const std::vector<ChartData::Ceiling> &ceil
         own[i] = !ceilings[i].active && height != roofPeak && !drawnBefore;
     }
     return own;
+}
+
+std::vector<LinkSource> measuredLinkSources(const SharedList<ChartData::MeasuredPoint> &measured, std::size_t maxLinks)
+{
+    std::vector<LinkSource> sources;
+    const auto linked = [](const ChartData::MeasuredPoint &m) { return m.modelled && usablePoint(m.intensity, m.achievedFlopsPerSecond); };
+    if (std::size_t(std::count_if(measured.begin(), measured.end(), linked)) <= maxLinks) {
+        for (const ChartData::MeasuredPoint &m : measured)
+            if (linked(m))
+                sources.push_back(LinkSource { m.intensity, m.achievedFlopsPerSecond, m.series, *m.modelled });
+        return sources;
+    }
+    struct Sum {
+        double logX = 0, logY = 0;
+        std::size_t count = 0;
+        Series series = Series::None;
+    };
+    std::map<std::pair<OpKind, Phase>, Sum> groups;
+    for (const ChartData::MeasuredPoint &m : measured) {
+        if (!linked(m))
+            continue;
+        Sum &sum = groups[{ m.modelled->op, m.modelled->phase }];
+        sum.logX += std::log(m.intensity);
+        sum.logY += std::log(m.achievedFlopsPerSecond);
+        sum.series = m.series;
+        ++sum.count;
+    }
+    for (const auto &[key, sum] : groups)
+        sources.push_back(LinkSource { std::exp(sum.logX / double(sum.count)), std::exp(sum.logY / double(sum.count)), sum.series,
+                                       ChartData::MeasuredPoint::Modelled { key.first, key.second } });
+    return sources;
 }
 
 } // namespace roofline

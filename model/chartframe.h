@@ -20,6 +20,16 @@ inline constexpr ViewRange SeedFrame { 0.6, 1e4, 1e10, 3e14 };
 // already drawn, and its label names them all). Lined up with `ceilings`.
 std::vector<bool> ceilingsOfTheirOwn(const std::vector<ChartData::Ceiling> &ceilings, double roofPeak);
 
+// Where the lines from measured kernels to their modelled points start: at each kernel that has a modelled
+// point and can sit on log axes; beyond `maxLinks` of them, one line per op and phase from the geometric mean
+// of its kernels (their middle on log axes), so that thousands of lines into one point do not read as a blot.
+struct LinkSource {
+    double x = 0, y = 0;
+    Series series = Series::None;
+    ChartData::MeasuredPoint::Modelled modelled;
+};
+std::vector<LinkSource> measuredLinkSources(const SharedList<ChartData::MeasuredPoint> &measured, std::size_t maxLinks);
+
 // The middle of a frame on log axes: the geometric mean of each axis's ends.
 std::pair<double, double> frameCentre(const ViewRange &frame);
 

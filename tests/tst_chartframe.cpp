@@ -49,6 +49,39 @@ private Q_SLOTS:
         QCOMPARE(ceilingsOfTheirOwn({}, 989.4e12), std::vector<bool>());
     }
 
+    // Measured kernels' links: one per kernel up to the limit, beyond it one per op and phase from the
+    // geometric mean of its kernels. q_proj decode at (1, 1e12) and (4, 4e12) meet at (2, 2e12).
+    void measuredLinksStartWhereTheKernelsAre()
+    {
+        const auto kernel = [](double x, double y, std::optional<ChartData::MeasuredPoint::Modelled> modelled) {
+            ChartData::MeasuredPoint m;
+            m.intensity = x;
+            m.achievedFlopsPerSecond = y;
+            m.series = modelled ? seriesOf(modelled->op, modelled->phase) : Series::None;
+            m.modelled = modelled;
+            return m;
+        };
+        using Modelled = ChartData::MeasuredPoint::Modelled;
+        const SharedList<ChartData::MeasuredPoint> measured(std::vector {
+            kernel(1.0, 1e12, Modelled { OpKind::QProj, Phase::Decode }), kernel(4.0, 4e12, Modelled { OpKind::QProj, Phase::Decode }),
+            kernel(100.0, 1e14, Modelled { OpKind::GateProj, Phase::Prefill }),
+            kernel(5.0, 5e12, std::nullopt), // no modelled point: no link
+            kernel(0.0, 1e12, Modelled { OpKind::QProj, Phase::Decode }) }); // not on log axes: no link
+        std::vector<LinkSource> each = measuredLinkSources(measured, 3);
+        QCOMPARE(each.size(), std::size_t(3));
+        QCOMPARE(each[1].x, 4.0);
+        QCOMPARE(each[1].y, 4e12);
+        QCOMPARE(each[2].series, Series::UpGateDownInit);
+        std::vector<LinkSource> grouped = measuredLinkSources(measured, 2);
+        QCOMPARE(grouped.size(), std::size_t(2));
+        const auto q = std::find_if(grouped.begin(), grouped.end(), [](const LinkSource &l) { return l.modelled.op == OpKind::QProj; });
+        QVERIFY(q != grouped.end());
+        ROOFLINE_COMPARE_REL(q->x, 2.0, 1e-12);
+        ROOFLINE_COMPARE_REL(q->y, 2e12, 1e-12);
+        QCOMPARE(q->modelled.phase, Phase::Decode);
+        QCOMPARE(q->series, Series::QkvMlpAr);
+    }
+
     void frameCentreIsGeometric()
     {
         QCOMPARE(frameCentre(ViewRange { 1.0, 100.0, 1e10, 1e14 }), std::pair(10.0, 1e12));

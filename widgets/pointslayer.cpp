@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <unordered_set>
 
 namespace roofline {
@@ -258,35 +257,7 @@ void PointsLayer::fillMeasuredGraphs(const ViewRange &frame)
 
 void PointsLayer::collectLinkSources()
 {
-    m_linkSources.clear();
-    std::size_t linked = 0;
-    for (const ChartData::MeasuredPoint &m : m_data.measured)
-        linked += m.modelled && usablePoint(m.intensity, m.achievedFlopsPerSecond) ? 1 : 0;
-    if (linked <= MaxKernelLinks) {
-        for (const ChartData::MeasuredPoint &m : m_data.measured)
-            if (m.modelled && usablePoint(m.intensity, m.achievedFlopsPerSecond))
-                m_linkSources.push_back(LinkSource { m.intensity, m.achievedFlopsPerSecond, m.series, *m.modelled });
-        return;
-    }
-    // Many kernels: one line per op and phase, from the geometric mean of its kernels (their middle on log axes).
-    struct Sum {
-        double logX = 0, logY = 0;
-        std::size_t count = 0;
-        Series series = Series::None;
-    };
-    std::map<std::pair<OpKind, Phase>, Sum> groups;
-    for (const ChartData::MeasuredPoint &m : m_data.measured) {
-        if (!m.modelled || !usablePoint(m.intensity, m.achievedFlopsPerSecond))
-            continue;
-        Sum &sum = groups[{ m.modelled->op, m.modelled->phase }];
-        sum.logX += std::log(m.intensity);
-        sum.logY += std::log(m.achievedFlopsPerSecond);
-        sum.series = m.series;
-        ++sum.count;
-    }
-    for (const auto &[key, sum] : groups)
-        m_linkSources.push_back(LinkSource { std::exp(sum.logX / double(sum.count)), std::exp(sum.logY / double(sum.count)),
-                                             sum.series, ChartData::MeasuredPoint::Modelled { key.first, key.second } });
+    m_linkSources = measuredLinkSources(m_data.measured, MaxKernelLinks);
 }
 
 void PointsLayer::updateLinks(const ViewRange &frame)

@@ -110,11 +110,6 @@ private:
     bool m_pinsDirty = true;
     bool m_measuredDirty = true;
     // Where each link starts and which modelled point it ends at (one per kernel, or per op and phase).
-    struct LinkSource {
-        double x = 0, y = 0;
-        Series series = Series::None;
-        ChartData::MeasuredPoint::Modelled modelled;
-    };
     std::vector<LinkSource> m_linkSources;
 };
 
