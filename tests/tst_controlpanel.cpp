@@ -13,7 +13,10 @@
 #include <QMainWindow>
 #include <QComboBox>
 #include <QLabel>
+#include <QApplication>
+#include <QScrollArea>
 #include <QSignalSpy>
+#include <QWheelEvent>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -125,6 +128,46 @@ private Q_SLOTS:
         panel.bandwidthEfficiencyBox()->setValue(90);
         QCOMPARE(spy.at(2).at(1).toDouble(), 0.735);
         QCOMPARE(spy.at(2).at(2).toDouble(), 0.90);
+    }
+
+    // In the scrolling panel the wheel scrolls: a combo box, spin box or slider under the pointer takes the
+    // wheel only once it has the focus.
+    void theWheelScrollsThePanelNotItsInputs()
+    {
+        QScrollArea area;
+        auto *panel = new ControlPanel;
+        panel->setGpuNames({ QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C") });
+        ControlValues values;
+        values.gpuIndex = 1;
+        values.batch = 8;
+        values.tokensPerStep = 4;
+        panel->setValues(values);
+        area.setWidget(panel);
+        area.resize(300, 200); // the panel is taller: the area scrolls
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QSignalSpy picked(panel, &ControlPanel::gpuChosen);
+        const auto wheel = [](QWidget *target) {
+            const QPointF at(target->width() / 2.0, target->height() / 2.0);
+            QWheelEvent event(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(target, &event);
+            return event.isAccepted();
+        };
+        QComboBox *gpu = panel->gpuBox();
+        // Not taken: a real turn goes on to the scroll area (sendEvent here does not pass it up).
+        QVERIFY(!wheel(gpu));
+        QCOMPARE(gpu->currentIndex(), 1);
+        QCOMPARE(picked.count(), 0);
+        QVERIFY(!wheel(panel->batchSlider()->slider()));
+        QVERIFY(!wheel(panel->tokensPerStepBox()));
+        QCOMPARE(panel->batchSlider()->value(), 8.0);
+        QCOMPARE(panel->tokensPerStepBox()->value(), 4);
+        // Once focused (a click, or Tab), it takes the wheel.
+        gpu->setFocus();
+        QTRY_VERIFY(gpu->hasFocus());
+        QVERIFY(wheel(gpu));
+        QCOMPARE(gpu->currentIndex(), 2);
+        QCOMPARE(picked.count(), 1);
     }
 
     // The accepted tokens matter only when a step verifies more than one: the box is off at 1 a step.

@@ -4,6 +4,7 @@
 #include "inputlimits.h"
 #include "logslider.h"
 #include "undokeys.h"
+#include "wheelguard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -270,6 +271,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_bandwidth, &LogSlider::valueChanged, this, &ControlPanel::bandwidthGbpsChanged);
     connect(m_flash, &QCheckBox::toggled, this, &ControlPanel::flashAttentionChanged);
     connect(m_resetGpu, &QToolButton::clicked, this, &ControlPanel::resetGpuRequested);
+    WheelGuard::guardInputsUnder(this);
 }
 
 void ControlPanel::fillPicker(QComboBox *box, const QStringList &names, const QString &openText)
