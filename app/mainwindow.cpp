@@ -28,6 +28,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
@@ -78,8 +79,16 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     };
     handlers.togglePresentation = [this] { setPresentation(!m_presenting); };
     m_recentMenu = createMenus(this, state, m_files, handlers);
-    statusBar()->showMessage(tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
-                                "click a legend entry to hide a series."));
+    // The status bar's hint is the shown tab's.
+    const auto showHint = [this] {
+        statusBar()->showMessage(m_views->currentWidget() == m_phaseMap
+                                     ? tr("Each cell is one batch size and sequence length; the dashed line is where weights and "
+                                          "cache stop fitting the GPU's memory; the disc is the current workload.")
+                                     : tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
+                                          "click a legend entry to hide a series."));
+    };
+    showHint();
+    connect(m_views, &QTabWidget::currentChanged, this, showHint);
 
     // Results flow one way: state -> ResultsModel -> views.
     connect(m_results, &ResultsModel::resultsAvailable, this, &MainWindow::showResults);
@@ -231,6 +240,10 @@ void MainWindow::setPresentation(bool enabled)
                            static_cast<QWidget *>(statusBar()) })
         part->setVisible(!enabled);
     m_plot->setPresentation(enabled);
+    // Presenting shows the roofline alone, without the tabs.
+    m_views->tabBar()->setVisible(!enabled);
+    if (enabled)
+        m_views->setCurrentWidget(m_plot);
     if (enabled) {
         m_wasMaximized = isMaximized();
         showFullScreen();

@@ -34,6 +34,7 @@
 #include <QToolButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QDialog>
@@ -912,10 +913,15 @@ private Q_SLOTS:
 
     void presentationMode()
     {
+        m_window->views()->setCurrentIndex(1); // the phase map: presenting shows the roofline, without tabs
+        QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Each cell is one batch size")));
         m_window->setPresentation(true);
         QVERIFY(m_window->isPresenting());
         QVERIFY(m_window->plot()->isPresentation());
         QVERIFY(!m_window->controls()->isVisibleTo(m_window.get()));
+        QCOMPARE(m_window->views()->currentWidget(), static_cast<QWidget *>(m_window->plot()));
+        QVERIFY(!m_window->views()->tabBar()->isVisibleTo(m_window.get()));
+        QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Hover a point")));
         QTest::keyClick(m_window.get(), Qt::Key_Right);
         QCOMPARE(m_state->session().workload.batch, qint64(2));
         QTest::keyClick(m_window.get(), Qt::Key_Up);
@@ -923,6 +929,7 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_Escape);
         QVERIFY(!m_window->isPresenting());
         QVERIFY(m_window->controls()->isVisibleTo(m_window.get()));
+        QVERIFY(m_window->views()->tabBar()->isVisibleTo(m_window.get()));
     }
 
     void droppedFilesAreRecognised()
