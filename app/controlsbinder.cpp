@@ -78,6 +78,7 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
     values.bandwidthGbps = session.gpu.bandwidthBytesPerSecond / BytesPerGB;
     values.flashAttention = session.workload.flashAttention;
     values.gpuCustomised = state.isGpuCustomised();
+    values.gpuName = QString::fromStdString(session.gpu.name);
     // The file's own note, and what was converted to show it in GB/s.
     const std::string conversion = bandwidthConversionNote(session.gpu);
     values.gpuNote = QString::fromStdString(session.gpu.note.empty() || conversion.empty() ? session.gpu.note + conversion

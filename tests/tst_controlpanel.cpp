@@ -130,6 +130,29 @@ private Q_SLOTS:
         QCOMPARE(spy.at(2).at(2).toDouble(), 0.90);
     }
 
+    // The picker names an edited GPU as the chart's title does, in its preset's place, and the preset again once reset.
+    void anEditedGpuIsNamedInThePicker()
+    {
+        ControlPanel panel;
+        panel.setGpuNames({ QStringLiteral("H100 SXM"), QStringLiteral("RTX A6000 (seed chart)") });
+        ControlValues values;
+        values.gpuIndex = 1;
+        panel.setValues(values);
+        QCOMPARE(panel.gpuBox()->currentText(), QStringLiteral("RTX A6000 (seed chart)"));
+        values.gpuCustomised = true;
+        values.gpuName = QStringLiteral("Custom (from RTX A6000 (seed chart))");
+        panel.setValues(values);
+        QCOMPARE(panel.gpuBox()->currentText(), QStringLiteral("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(panel.gpuBox()->itemText(0), QStringLiteral("H100 SXM"));
+        // The list refilled (a GPU file opened): still named so.
+        panel.setGpuNames({ QStringLiteral("H100 SXM"), QStringLiteral("RTX A6000 (seed chart)"), QStringLiteral("Opened") });
+        QCOMPARE(panel.gpuBox()->itemText(1), QStringLiteral("Custom (from RTX A6000 (seed chart))"));
+        values.gpuCustomised = false;
+        values.gpuName = QStringLiteral("RTX A6000 (seed chart)");
+        panel.setValues(values);
+        QCOMPARE(panel.gpuBox()->currentText(), QStringLiteral("RTX A6000 (seed chart)"));
+    }
+
     // In the scrolling panel the wheel scrolls: a combo box, spin box or slider under the pointer takes the
     // wheel only once it has the focus.
     void theWheelScrollsThePanelNotItsInputs()

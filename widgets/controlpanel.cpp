@@ -290,7 +290,10 @@ void ControlPanel::setModelNames(const QStringList &names)
 
 void ControlPanel::setGpuNames(const QStringList &names)
 {
+    m_gpuNames = names;
     fillPicker(m_gpu, names, tr("Open GPU file…"));
+    if (m_shown.gpuCustomised && m_shown.gpuIndex >= 0 && m_shown.gpuIndex < int(names.size()))
+        m_gpu->setItemText(m_shown.gpuIndex, m_shown.gpuName);
     const QSignalBlocker blocker(m_secondGpu);
     m_secondGpu->clear();
     m_secondGpu->addItem(tr("None"));
@@ -318,6 +321,11 @@ void ControlPanel::setValues(const ControlValues &values)
     };
     showIndex(m_model, values.modelIndex);
     showIndex(m_gpu, values.gpuIndex);
+    // An edited GPU is named in the picker as on the chart ("Custom (from ...)"), in the place of its preset.
+    if (changed(&ControlValues::gpuCustomised) || changed(&ControlValues::gpuName) || changed(&ControlValues::gpuIndex)) {
+        for (int i = 0; i < int(m_gpuNames.size()) && i < m_gpu->count(); ++i)
+            m_gpu->setItemText(i, values.gpuCustomised && i == values.gpuIndex ? values.gpuName : m_gpuNames[i]);
+    }
     const auto show = [](LogSlider *slider, double value) {
         if (slider->value() != value)
             slider->setValue(value);

@@ -34,6 +34,7 @@ struct ControlValues {
     double bandwidthGbps = 0;
     bool flashAttention = false;
     bool gpuCustomised = false;
+    QString gpuName; // the session's GPU as the chart names it: "Custom (from ...)" once edited
     QString gpuNote; // where the GPU's figures come from
     int secondGpuIndex = -1; // -1: none
     bool opsOnSecondGpu = false;
@@ -146,6 +147,7 @@ private:
     QSpinBox *m_computeEfficiency;
     QSpinBox *m_bandwidthEfficiency;
     ControlValues m_shown;
+    QStringList m_gpuNames; // the presets' names, as the picker lists them
     bool m_hasShown = false;
 };
 
