@@ -1,6 +1,7 @@
 #include "jsonreader.h"
 
 #include "inputerror.h"
+#include "text.h"
 #include "units.h"
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -218,6 +220,17 @@ json parseJsonObject(std::string_view text, const std::string &source)
     // Said as it is, not as "a NUL byte at offset 1".
     refuseUtf16(text, source);
     // nlohmann's reader stops at a NUL byte as at the end of the text, so "{...}\0garbage" would pass.
+    // Text in another encoding, or a binary file (an image renamed .json), is named by the byte's value and
+    // place, never quoted raw.
+    if (const auto bad = invalidUtf8Offset(text); bad != std::string_view::npos) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+        const auto lineStart = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+        const std::size_t line = 1 + std::size_t(std::count(text.begin(), text.begin() + std::ptrdiff_t(bad), '\n'));
+        const std::size_t column = lineStart == std::string_view::npos || bad == 0 ? bad + 1 : bad - lineStart;
+        throw InputError(source, {}, "is not UTF-8 text: byte " + std::string(hex) + " at line " + std::to_string(line) + ", column "
+                                         + std::to_string(column) + "; expected JSON saved as UTF-8");
+    }
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));
     json document;

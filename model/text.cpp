@@ -200,15 +200,20 @@ std::string messageLine(std::string_view text)
     return line.substr(0, head) + "..." + line.substr(tail);
 }
 
-bool isValidUtf8(std::string_view text)
+std::size_t invalidUtf8Offset(std::string_view text)
 {
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t before = pos;
         if (decode(text, pos) == Replacement && !(pos - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD"))
-            return false;
+            return before;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+bool isValidUtf8(std::string_view text)
+{
+    return invalidUtf8Offset(text) == std::string_view::npos;
 }
 
 std::string choiceList(const std::vector<std::string_view> &names)

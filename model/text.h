@@ -53,6 +53,8 @@ std::string choiceListOf(const Values &values, Name name)
 // The longest start of `text` of at most `bytes` bytes that does not split a UTF-8 sequence.
 std::string_view utf8Prefix(std::string_view text, std::size_t bytes);
 
+// Where the first byte that is not well-formed UTF-8 is, or npos.
+std::size_t invalidUtf8Offset(std::string_view text);
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 

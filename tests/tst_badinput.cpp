@@ -111,9 +111,10 @@ private:
             { QStringLiteral("no-fp16-peak.json"),
               { QStringLiteral("field 'peak_tflops.fp16': is missing (the FP16/BF16 tensor peak in TFLOP/s is required)"),
                 QStringLiteral("field 'hidden_size': is missing") } },
+            // Latin-1 "caf\xE9": byte 14 of the line.
             { QStringLiteral("non-utf8.json"),
-              { QStringLiteral("invalid JSON: parse error at line 1, column 15: syntax error while parsing value - invalid string: ill-formed UTF-8 byte"),
-                QStringLiteral("invalid JSON: parse error at line 1, column 15: syntax error while parsing value - invalid string: ill-formed UTF-8 byte") } },
+              { QStringLiteral("is not UTF-8 text: byte 0xE9 at line 1, column 14; expected JSON saved as UTF-8"),
+                QStringLiteral("is not UTF-8 text: byte 0xE9 at line 1, column 14; expected JSON saved as UTF-8") } },
             { QStringLiteral("not-json.json"),
               { QStringLiteral("invalid JSON: parse error at line 1, column 2: syntax error while parsing value - invalid literal; last read: 'na'"),
                 QStringLiteral("invalid JSON: parse error at line 1, column 2: syntax error while parsing value - invalid literal; last read: 'na'") } },

@@ -363,6 +363,17 @@ private Q_SLOTS:
         QCOMPARE(errorOf([&] { parseJsonObject(duplicate, "big.json"); }),
                  QStringLiteral("big.json: field 'kernels[%1].x': appears twice in the same object").arg(objects - 1));
     }
+
+    // A binary file renamed .json, or text in another encoding, is named by the byte and its place, never
+    // quoted raw: a PNG starts with 0x89; the 0xFF below sits on line 2, column 9.
+    void bytesThatAreNotTextAreNamed()
+    {
+        const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+        QCOMPARE(errorOf([&] { parseModelConfig(png, "config.json", "m"); }),
+                 QStringLiteral("config.json: is not UTF-8 text: byte 0x89 at line 1, column 1; expected JSON saved as UTF-8"));
+        QCOMPARE(errorOf([&] { parseGpuFile("{\n  \"a\": \"\xff\"}", "gpu.json"); }),
+                 QStringLiteral("gpu.json: is not UTF-8 text: byte 0xFF at line 2, column 9; expected JSON saved as UTF-8"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLoaders)
