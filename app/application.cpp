@@ -163,6 +163,7 @@ int runCommandLine(int argc, char **argv)
     try {
         const PresetLibrary presets = loadBuiltInPresets();
         const CommandLineRequest request = parseCommandLine(arguments, presets);
+        refuseNothingToDo(request);
         for (const QString &warning : request.warnings)
             std::cerr << "roofline-explorer: warning: " << warning.toStdString() << '\n';
         const bool writesToStdout

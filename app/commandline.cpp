@@ -347,7 +347,28 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
             throw InputError({}, {}, origin + ": " + problem.toStdString() + "; give a smaller --size or --scale");
         }
     }
+    // Flags that would change nothing are refused, so that a script learns of its mistake.
+    if (!request.help && !request.version) {
+        if (parser.isSet(o.sweep) && request.dumpFormat != DumpFormat::Json)
+            throw InputError({}, {}, "--sweep: adds the sweep to --dump json only");
+        for (const QCommandLineOption *map : { &o.mapQuantity, &o.mapSeries })
+            if (parser.isSet(*map) && request.dumpFormat != DumpFormat::PhaseMap && request.exportPath.isEmpty())
+                throw InputError({}, {}, flagName(*map) + ": chooses what --dump phase-map prints; give --dump phase-map");
+        for (const QCommandLineOption *shape : { &o.size, &o.scale, &o.exportStyle })
+            if (parser.isSet(*shape) && request.exportPath.isEmpty())
+                throw InputError({}, {}, flagName(*shape) + ": shapes an export; give --export FILE");
+        if (parser.isSet(o.scale) && exportFormat != ExportFormat::Png)
+            throw InputError({}, {}, "--scale: multiplies a PNG's pixels only; an SVG or PDF is drawn at --size");
+    }
     return request;
+}
+
+void refuseNothingToDo(const CommandLineRequest &request)
+{
+    if (!request.help && !request.version && !request.listModels && !request.listGpus && !request.dumpFormat
+        && request.exportPath.isEmpty())
+        throw InputError({}, {}, "nothing to do: the flags given set up a chart; add --dump json|csv|phase-map, --export FILE, "
+                                 "--list-models or --list-gpus (without arguments the window opens)");
 }
 
 int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out)

@@ -41,6 +41,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
 // The text of --help.
 QString commandLineHelp();
 
+// Throws InputError for a request that asks for nothing (no dump, export, list, help or version): its flags
+// would set up a chart no one sees.
+void refuseNothingToDo(const CommandLineRequest &request);
+
 // Carries out a headless request: lists, dumps. Returns the exit code; output goes to `out` (the request was
 // checked when it was parsed, so nothing here fails). Exports are done by the application, which owns the widgets.
 int runHeadless(const CommandLineRequest &request, const PresetLibrary &presets, std::ostream &out);

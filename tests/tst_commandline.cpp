@@ -167,7 +167,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, R"({"format": 1, "workload": {"batch": 4, "flash_attention": true, "tokens_per_step": 8}})"));
         // Flags given override the session; flags not given leave it alone.
         const CommandLineRequest request
-            = parseCommandLine({ QStringLiteral("x"), QStringLiteral("--session"), path, QStringLiteral("--seq"), QStringLiteral("512") },
+            = parseCommandLine({ QStringLiteral("x"), QStringLiteral("--session"), path, QStringLiteral("--seq"), QStringLiteral("512"),
+                                 QStringLiteral("--dump"), QStringLiteral("csv") },
                                m_presets);
         QVERIFY(request.session.workload.flashAttention);
         QCOMPARE(request.session.workload.tokensPerStep, qint64(8));
@@ -494,6 +495,18 @@ private Q_SLOTS:
                                               "to export into it, give --export /tmp/chart.png";
         QTest::newRow("a file alone") << QStringList { QStringLiteral(ROOFLINE_TEST_DATA "/good/gpu.json") }
                                       << "gpu.json\" is a file given without a flag: open a session with --session, a GPU with --gpu-file";
+        QTest::newRow("nothing to do") << QStringList { QStringLiteral("--batch"), QStringLiteral("4") }
+                                       << "nothing to do: the flags given set up a chart; add --dump json|csv|phase-map, --export FILE";
+        QTest::newRow("a session alone") << QStringList { QStringLiteral("--session"), QStringLiteral(ROOFLINE_TEST_DATA "/../../resources/sessions/medusa-llama-33b-a100.roofline") }
+                                         << "nothing to do:";
+        QTest::newRow("sweep without json") << QStringList { QStringLiteral("--dump"), QStringLiteral("csv"), QStringLiteral("--sweep") }
+                                            << "--sweep: adds the sweep to --dump json only";
+        QTest::newRow("map series without a map") << QStringList { QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--map-series"), QStringLiteral("qk/pv ar") }
+                                                   << "--map-series: chooses what --dump phase-map prints; give --dump phase-map";
+        QTest::newRow("size without export") << QStringList { QStringLiteral("--dump"), QStringLiteral("csv"), QStringLiteral("--size"), QStringLiteral("800x600") }
+                                             << "--size: shapes an export; give --export FILE";
+        QTest::newRow("scale for an svg") << QStringList { QStringLiteral("--export"), QStringLiteral("/tmp/never.svg"), QStringLiteral("--scale"), QStringLiteral("2") }
+                                          << "--scale: multiplies a PNG's pixels only; an SVG or PDF is drawn at --size";
         QTest::newRow("given twice") << QStringList { QStringLiteral("--batch"), QStringLiteral("5"), QStringLiteral("--batch=6") }
                                      << R"(roofline-explorer: --batch: given 2 times ("5", "6"); give it once)";
     }
