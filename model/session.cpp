@@ -34,8 +34,20 @@ bool isSessionFileName(std::string_view path)
 
 std::string pinLabel(const Session &s, std::size_t maxBytes)
 {
-    std::string label = "pinned: batch " + std::to_string(s.workload.batch) + ", seq " + std::to_string(s.workload.seq)
-        + ", " + shortGpuName(s.gpu.name) + (s.model.name.empty() ? "" : ", " + s.model.name);
+    const Workload &w = s.workload;
+    const Workload defaults;
+    std::string label = "pinned: batch " + std::to_string(w.batch) + ", seq " + std::to_string(w.seq) + ", " + shortGpuName(s.gpu.name)
+        + (s.model.name.empty() ? "" : ", " + s.model.name);
+    // What else makes the pinned points differ from another scenario's: the types, the kernels, the tokens a step.
+    if (w.weightType != defaults.weightType || w.activationType != defaults.activationType || w.kvType != defaults.kvType)
+        label += ", " + std::string(dtypeName(w.weightType)) + "/" + std::string(dtypeName(w.activationType)) + "/"
+            + std::string(dtypeName(w.kvType));
+    if (w.computeType != defaults.computeType)
+        label += ", " + std::string(computeTypeName(w.computeType)) + " peak";
+    if (w.flashAttention)
+        label += ", FlashAttention";
+    if (w.tokensPerStep > 1)
+        label += ", " + std::to_string(w.tokensPerStep) + " tokens/step";
     const std::string_view ellipsis = "\u2026";
     if (label.size() > maxBytes && maxBytes >= ellipsis.size())
         label = std::string(utf8Prefix(label, maxBytes - ellipsis.size())) + std::string(ellipsis);

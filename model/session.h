@@ -87,8 +87,10 @@ struct Session {
     bool operator==(const Session &) const = default;
 };
 
-// What a pin of the session's scenario is called: "pinned: batch 8, seq 2048, A6000, Llama-2-13B", cut
-// with "…" to at most `maxBytes` bytes (whole characters).
+// What a pin of the session's scenario is called: "pinned: batch 8, seq 2048, A6000, Llama-2-13B", then
+// what else sets its points apart when it is not the default: the weight/activation/KV types ("int4/fp16/fp8"),
+// the compute type's peak, FlashAttention, the tokens a step; cut with "…" to at most `maxBytes` bytes
+// (whole characters).
 std::string pinLabel(const Session &session, std::size_t maxBytes);
 
 // A session file's extension, and whether a path has it (in any case: CHART.ROOFLINE is one too).

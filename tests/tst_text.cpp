@@ -319,6 +319,15 @@ private Q_SLOTS:
         QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B"));
         // Cut to 20 bytes: 17 bytes and the 3-byte ellipsis.
         QCOMPARE(pinLabel(s, 20), std::string("pinned: batch 8, \u2026"));
+        s.workload.weightType = DType::Int4;
+        s.workload.kvType = DType::Fp8;
+        s.workload.computeType = ComputeType::Fp8;
+        s.workload.flashAttention = true;
+        s.workload.tokensPerStep = 4;
+        QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B, int4/fp16/fp8, fp8 peak, "
+                                               "FlashAttention, 4 tokens/step"));
+        s.workload = Workload {};
+        s.workload.batch = 8;
         s.model.name.clear();
         QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000"));
     }
