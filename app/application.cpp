@@ -123,7 +123,6 @@ int exportHeadless(const CommandLineRequest &request)
     RooflinePlot plot;
     plot.resize(request.exportSize);
     showOnCanvas(plot, session, results.chart);
-    showView(plot, session);
     ExportFailure failure = ExportFailure::None;
     const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale,
                                       session.exportSettings.dark, &failure);

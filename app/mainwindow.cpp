@@ -98,8 +98,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_results, &ResultsModel::phaseMapAvailable, m_phaseMap, &PhaseMapView::setData);
     // The state owns the choice: the view reports a pick and shows what the state holds.
     m_phaseMap->setChoice(state->session().phaseMap);
-    connect(m_phaseMap, &PhaseMapView::choiceChanged, state,
-            [this] { m_state->setPhaseMapChoice(PhaseMapChoice { m_phaseMap->quantity(), m_phaseMap->series() }); });
+    connect(m_phaseMap, &PhaseMapView::choiceChanged, state, &ExplorerState::setPhaseMapChoice);
     connect(state, &ExplorerState::phaseMapChoiceChanged, m_phaseMap, [this] { m_phaseMap->setChoice(m_state->session().phaseMap); });
     connect(m_views, &QTabWidget::currentChanged, m_results,
             [this] { m_results->setPhaseMapShown(m_views->currentWidget() == m_phaseMap); });
@@ -111,7 +110,6 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(state->undoStack(), &QUndoStack::cleanChanged, this, [this] { setWindowModified(!m_state->undoStack()->isClean()); });
 
     m_results->recompute();
-    showView(*m_plot, state->session());
     followPalette();
     rebuildRecentMenu();
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
@@ -155,7 +153,7 @@ void MainWindow::connectCanvas()
 {
     // The canvas shows what the state holds and reports the user's gestures; the state decides.
     ExplorerState *s = m_state;
-    connect(s, &ExplorerState::viewChanged, m_plot, [this] { showView(*m_plot, m_state->session()); });
+    connect(s, &ExplorerState::viewChanged, m_plot, [this] { m_plot->setView(chartView(m_state->session())); });
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
     connect(m_plot, &RooflinePlot::seriesToggleRequested, s, &ExplorerState::toggleSeriesVisible);

@@ -90,6 +90,17 @@ ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const Meas
                        std::max(frame.yMin, ChartFlopsRange.min), std::min(frame.yMax, ChartFlopsRange.max) };
 }
 
+ChartView chartView(const Session &session)
+{
+    return ChartView { session.seriesVisible, session.showAllCeilings, session.view };
+}
+
+bool usableFrame(const ViewRange &frame)
+{
+    return usablePoint(frame.xMin, frame.yMin) && usablePoint(frame.xMax, frame.yMax) && frame.xMax > frame.xMin
+        && frame.yMax > frame.yMin;
+}
+
 ViewRange clampedFrame(const ViewRange &frame)
 {
     const auto clamp = [](double lo, double hi, double limitMin, double limitMax) {

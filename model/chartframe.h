@@ -60,6 +60,19 @@ inline constexpr SeriesMask AllSeries { true, true, true, true, true, true };
 ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured,
                       bool allCeilings = false);
 
+// What the chart shows of its data, as its owner chose: which series, whether every compute ceiling is a line
+// of its own, and the frame the user fixed (none: the fitted frame, which follows the data).
+struct ChartView {
+    SeriesMask shown = AllSeries;
+    bool allCeilings = false;
+    std::optional<ViewRange> frame;
+    bool operator==(const ChartView &) const = default;
+};
+// A session's choices of what its chart shows.
+ChartView chartView(const Session &session);
+// Whether a frame can be drawn on log axes: finite and positive corners, each axis's ends in order.
+bool usableFrame(const ViewRange &frame);
+
 // `frame` within the limits and at least one decade on each axis (inside one decade the log ticker falls back
 // to linear labels): an axis narrower than that keeps its geometric centre and spans exactly one decade.
 ViewRange clampedFrame(const ViewRange &frame);

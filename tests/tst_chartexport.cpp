@@ -326,7 +326,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("hidden.png"));
         for (int i = 0; i < SeriesCount; ++i) {
             const auto series = static_cast<Series>(i);
-            plot.setSeriesVisible(series, false);
+            setShown(plot, series, false);
             QCOMPARE(exportChart(plot, path, QSize(1280, 720)), QString());
             const QImage image(path);
             for (const ChartPoint &p : chart.current)
@@ -336,7 +336,7 @@ private Q_SLOTS:
             for (const ChartData::MeasuredPoint &m : chart.measured)
                 if (m.series == series)
                     QVERIFY(!discAt(image, pixel(m.intensity, m.achievedFlopsPerSecond), 1.0, seriesColor(series)));
-            plot.setSeriesVisible(series, true);
+            setShown(plot, series, true);
         }
     }
 

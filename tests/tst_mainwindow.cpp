@@ -251,10 +251,10 @@ private Q_SLOTS:
         QVERIFY(entry.isValid());
         QTest::mouseClick(plot->canvasWidget(), Qt::LeftButton, {}, entry.center());
         QVERIFY(!m_state->session().seriesVisible[std::size_t(Series::QkvMlpInit)]);
-        QVERIFY(!plot->isSeriesVisible(Series::QkvMlpInit));
+        QVERIFY(!plot->view().shown[std::size_t(Series::QkvMlpInit)]);
         QCOMPARE(crossesShown(), 0);
         m_state->setBatch(8);
-        QVERIFY(!plot->isSeriesVisible(Series::QkvMlpInit));
+        QVERIFY(!plot->view().shown[std::size_t(Series::QkvMlpInit)]);
         QCOMPARE(crossesShown(), 0);
     }
 
@@ -336,6 +336,34 @@ private Q_SLOTS:
             QVERIFY(holds(m_window->plot()->data().current, p));
     }
 
+    void theCanvasShowsTheStatesViewAfterEveryStep()
+    {
+        // The state owns which series show, whether every ceiling is drawn and the frame; the canvas holds
+        // what it was last given and nothing of its own, through toggles, undo and redo, a zoom and a reset.
+        const auto same = [this] { return m_window->plot()->view() == chartView(m_state->session()); };
+        m_state->toggleSeriesVisible(Series::QkvMlpAr);
+        QVERIFY(same());
+        QVERIFY(!m_window->plot()->view().shown[std::size_t(Series::QkvMlpAr)]);
+        m_state->setShowAllCeilings(true);
+        QVERIFY(same());
+        QVERIFY(m_window->plot()->view().allCeilings);
+        m_state->setView(ViewRange { 0.5, 5e4, 1e9, 2e15 });
+        QVERIFY(same());
+        QCOMPARE(m_window->plot()->viewRange(), (ViewRange { 0.5, 5e4, 1e9, 2e15 }));
+        m_state->undoStack()->undo();
+        m_state->undoStack()->undo();
+        QVERIFY(same());
+        QCOMPARE(m_window->plot()->view().shown, AllSeries);
+        QVERIFY(!m_window->plot()->view().allCeilings);
+        QCOMPARE(m_window->plot()->viewRange(), (ViewRange { 0.5, 5e4, 1e9, 2e15 })); // a frame is not an undo step
+        m_state->undoStack()->redo();
+        QVERIFY(same());
+        QVERIFY(!m_window->plot()->view().shown[std::size_t(Series::QkvMlpAr)]);
+        m_state->setView(std::nullopt);
+        QVERIFY(same());
+        QVERIFY(!m_window->plot()->view().frame);
+    }
+
     void undoNeverMovesTheFrameAndSaveWritesTheOneOnScreen()
     {
         // Zoom in with the wheel (a gesture the canvas reports; the state keeps the frame), drag the batch
@@ -376,7 +404,7 @@ private Q_SLOTS:
         QCOMPARE(saved->workload.batch, qint64(1));
         // Reset view: no stored frame, and the canvas fits the data again.
         m_state->setView(std::nullopt);
-        QVERIFY(!m_window->plot()->isFrameFixed());
+        QVERIFY(!m_window->plot()->view().frame.has_value());
         QCOMPARE(m_window->plot()->viewRange(), SeedFrame);
         // The chart's context menu resets the frame through the state too: zoomed again, its "Reset view"
         // once reset only the canvas, and the state (and a saved file) kept the zoomed frame.
@@ -514,7 +542,7 @@ private Q_SLOTS:
         const ViewRange panned = m_window->plot()->viewRange();
         QVERIFY2(panned.xMin > before.xMin * 1.1, qPrintable(QString::number(panned.xMin))); // dragged left: higher intensities
         QCOMPARE(m_state->session().view, std::optional<ViewRange>(panned));
-        QVERIFY(m_window->plot()->isFrameFixed());
+        QVERIFY(m_window->plot()->view().frame.has_value());
         m_state->setBatch(64);
         QCOMPARE(m_window->plot()->viewRange(), panned);
     }
@@ -586,8 +614,7 @@ private Q_SLOTS:
         m_state->setSecondGpu(0);
         m_state->setSeriesVisible(Series::QkPvInit, false);
         m_state->addAnnotation(Annotation { Annotation::Kind::Note, "decode stays memory-bound", 10, 1e12, 0, 0 });
-        m_window->plot()->setViewRange(ViewRange { 0.5, 5e4, 1e9, 2e15 });
-        m_state->setView(m_window->plot()->viewRange());
+        m_state->setView(ViewRange { 0.5, 5e4, 1e9, 2e15 });
         const ChartData before = m_window->plot()->data();
         const ViewRange viewBefore = m_window->plot()->viewRange();
         std::unique_ptr<ExplorerState> fresh;
@@ -607,7 +634,7 @@ private Q_SLOTS:
         }
         QCOMPARE(after.pins.size(), std::size_t(1));
         QVERIFY(after.secondRoof.has_value());
-        QVERIFY(!other.plot()->isSeriesVisible(Series::QkPvInit));
+        QVERIFY(!other.plot()->view().shown[std::size_t(Series::QkPvInit)]);
         QCOMPARE(other.plot()->annotationCount(), 1);
         QCOMPARE(other.plot()->viewRange(), viewBefore);
         QCOMPARE(other.files()->sessionPath(), path);
@@ -1132,7 +1159,7 @@ private Q_SLOTS:
         QCOMPARE(maps.count(), 2);
         // The same map as --dump phase-map's, value for value.
         PhaseMap expected;
-        computePhaseMap(m_state->scenario(), m_window->phaseMap()->quantity(), m_window->phaseMap()->series(), 64, expected);
+        computePhaseMap(m_state->scenario(), m_window->phaseMap()->choice().quantity, m_window->phaseMap()->choice().series, 64, expected);
         QCOMPARE(m_window->phaseMap()->data().values, expected.values);
         QVERIFY(!m_window->resultsModel()->phaseMap().values.empty());
         // The view is handed the map: the operating point, the boundary, the grid of 64 x 64 (as --dump phase-map).
@@ -1152,7 +1179,7 @@ private Q_SLOTS:
         // The pick is the state's, and the view shows what the state holds.
         QCOMPARE(m_state->session().phaseMap.quantity, GridQuantity::ComputeBoundShare);
         m_state->setPhaseMapChoice(PhaseMapChoice { GridQuantity::MemoryFits, Series::QkvMlpAr });
-        QCOMPARE(m_window->phaseMap()->quantity(), GridQuantity::MemoryFits);
+        QCOMPARE(m_window->phaseMap()->choice().quantity, GridQuantity::MemoryFits);
         QCOMPARE(m_window->resultsModel()->phaseMap().quantity, GridQuantity::MemoryFits);
         quantities->setCurrentIndex(share);
         Q_EMIT quantities->activated(share);

@@ -4,7 +4,9 @@
 #include "modelfixtures.h"
 #include "phasemapview.h"
 
+#include <QComboBox>
 #include <QImage>
+#include <QSignalSpy>
 
 #include <algorithm>
 #include <array>
@@ -36,6 +38,27 @@ class TestPhaseMapView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void reportsThePickedChoiceAndShowsTheOneItIsGiven()
+    {
+        // A choice given is shown and not reported; one the user picks is reported with both halves as the boxes
+        // show them.
+        PhaseMapView view;
+        QSignalSpy picked(&view, &PhaseMapView::choiceChanged);
+        const PhaseMapChoice given { GridQuantity::MemoryFits, Series::UpGateDownInit };
+        view.setChoice(given);
+        QCOMPARE(view.choice(), given);
+        QCOMPARE(picked.count(), 0);
+        QComboBox *quantities = view.quantityBox();
+        const int tokens = quantities->findData(int(GridQuantity::DecodeTokensPerSecond));
+        QVERIFY(tokens >= 0);
+        quantities->setCurrentIndex(tokens);
+        Q_EMIT quantities->activated(tokens);
+        QCOMPARE(picked.count(), 1);
+        const auto reported = picked.at(0).at(0).value<PhaseMapChoice>();
+        QCOMPARE(reported.quantity, GridQuantity::DecodeTokensPerSecond);
+        QCOMPARE(reported.series, Series::UpGateDownInit);
+    }
+
     void drawsTheMapItIsGiven()
     {
         // A 3 x 2 map made by hand: batches 1, 8, 64; sequences 128, 4096; values row by row of sequence.

@@ -248,8 +248,7 @@ private Q_SLOTS:
         const ChartData &chart = m_plot->data();
         for (int i = 0; i < SeriesCount; ++i) {
             const auto series = static_cast<Series>(i);
-            for (int j = 0; j < SeriesCount; ++j)
-                m_plot->setSeriesVisible(static_cast<Series>(j), j == i);
+            showOnly(*m_plot, series);
             const QImage image = screen(*m_plot);
             int points = 0;
             for (const ChartPoint &p : chart.current) {
@@ -265,8 +264,7 @@ private Q_SLOTS:
         }
         // The prefill qk point: intensity 113.78 FLOP/B on the memory roof, 768e9 * 113.78 FLOP/s, drawn in the
         // purple of "qk/pv init" (the only series shown now).
-        for (int j = 0; j < SeriesCount; ++j)
-            m_plot->setSeriesVisible(static_cast<Series>(j), static_cast<Series>(j) == Series::QkPvInit);
+        showOnly(*m_plot, Series::QkPvInit);
         const auto qk = std::find_if(chart.current.begin(), chart.current.end(),
                                      [](const ChartPoint &p) { return p.op == OpKind::Qk && p.phase == Phase::Prefill; });
         QVERIFY(qk != chart.current.end());
@@ -285,7 +283,7 @@ private Q_SLOTS:
         ScenarioResults results;
         const ChartData chart = sparseChart(offRoofChart(results));
         m_plot->setData(chart);
-        m_plot->setViewRange(ViewRange { 0.5, 2e4, 1e10, 2e15 });
+        setFrame(*m_plot, ViewRange { 0.5, 2e4, 1e10, 2e15 });
         const QImage image = screen(*m_plot);
         const auto at = [&](double x, double y) { return m_plot->pixelOf(x, y); };
         const auto onRoof = [&](double x) { return m_plot->pixelOf(x, chart.roof.attainable(x)); };
@@ -356,7 +354,7 @@ private Q_SLOTS:
         QVERIFY(hitsBetween(image, *m_plot, { 0.6, 989.4e12 }, { 1.5e4, 989.4e12 }, grey, 100, 50) > 80);
         QCOMPARE(hitsBetween(image, *m_plot, { 0.6, 2000e12 }, { 1.5e4, 2000e12 }, grey, 100, 50), 0);
         // The seed A6000 publishes one compute type, the roof itself: asked for every ceiling, it shows nothing more.
-        m_plot->setShowAllCeilings(true);
+        setAllCeilings(*m_plot, true);
         QCOMPARE(screen(*m_plot), image);
     }
 
@@ -368,7 +366,7 @@ private Q_SLOTS:
         ScenarioResults results;
         const ChartData chart = offRoofChart(results);
         m_plot->setData(chart);
-        m_plot->setViewRange(ViewRange { 0.5, 2e4, 1e10, 2e15 }); // holds every point of the chart
+        setFrame(*m_plot, ViewRange { 0.5, 2e4, 1e10, 2e15 }); // holds every point of the chart
         const QImage image = screen(*m_plot);
         const Roofline &roof = chart.roof;
 
@@ -542,10 +540,10 @@ private Q_SLOTS:
         results.recompute(session);
         m_plot->setData(results.chart);
         ROOFLINE_COMPARE_REL(m_plot->viewRange().xMax, 1e8 * 1.5, 1e-9);
-        m_plot->setSeriesVisible(Series::QkvMlpAr, false);
-        m_plot->resetView();
+        setShown(*m_plot, Series::QkvMlpAr, false);
+        setFrame(*m_plot, std::nullopt);
         ROOFLINE_COMPARE_REL(m_plot->viewRange().xMax, 1e6 * 1.5, 1e-9);
-        m_plot->setSeriesVisible(Series::QkvMlpAr, true);
+        setShown(*m_plot, Series::QkvMlpAr, true);
     }
 
     // Every other compute ceiling the GPU publishes starts where it meets the memory roof, I = peak / bandwidth,
@@ -587,7 +585,7 @@ private Q_SLOTS:
         QImage image = screen(*m_plot);
         QCOMPARE(ceiling(image, 20.0, 67e12).right, 0);
         QCOMPARE(ceiling(image, 20.0, 67e12).left, 0);
-        m_plot->setShowAllCeilings(true);
+        setAllCeilings(*m_plot, true);
         // Every ceiling asked for is in the fitted frame: it reaches 1.5 x 1978.9 = 2968.35 TFLOP/s (the roof alone:
         // 1484). fp8 and int8 (both 1978.9) are one line from 590.716 FLOP/B, named for both; fp32 (67) from
         // 20 FLOP/B; the active fp16 is the roof, not a ceiling: no grey along it.
@@ -607,12 +605,12 @@ private Q_SLOTS:
             return;
 
         // A frame of the user's own is cut to: the same lines from the same ridges.
-        m_plot->setViewRange(ViewRange { 0.5, 2e4, 1e10, 3e15 });
+        setFrame(*m_plot, ViewRange { 0.5, 2e4, 1e10, 3e15 });
         image = screen(*m_plot);
         bothStartAtTheirRidges(image);
         if (QTest::currentTestFailed())
             return;
-        m_plot->setShowAllCeilings(false);
+        setAllCeilings(*m_plot, false);
         image = screen(*m_plot);
         QCOMPARE(ceiling(image, ridges[1], 1978.9e12).right, 0);
         QCOMPARE(ceiling(image, 20.0, 67e12).right, 0);
@@ -705,7 +703,7 @@ private Q_SLOTS:
         ScenarioResults results;
         results.recompute(h100WithCeilings());
         m_plot->setData(results.chart);
-        m_plot->setShowAllCeilings(true);
+        setAllCeilings(*m_plot, true);
         settle();
         const double edge = m_plot->pixelOf(m_plot->viewRange().xMax, 1e12).x();
         for (const auto &[text, flops] : { std::pair("fp8, int8 1979 TFLOP/s", 1978.9e12), std::pair("fp32 67 TFLOP/s", 67e12) }) {
@@ -743,18 +741,18 @@ private Q_SLOTS:
     {
         // A frame narrower than a decade is widened to one; one beyond the axes' limits is cut to them; one that
         // log axes cannot show is refused.
-        m_plot->setViewRange(ViewRange { 5, 6, 1e10, 3e14 });
+        setFrame(*m_plot, ViewRange { 5, 6, 1e10, 3e14 });
         QVERIFY(m_plot->viewRange().xMax / m_plot->viewRange().xMin >= 10.0 - 1e-9);
-        m_plot->setViewRange(ViewRange { 0.6, 1e4, 1e9, 1e30 });
+        setFrame(*m_plot, ViewRange { 0.6, 1e4, 1e9, 1e30 });
         QVERIFY(m_plot->viewRange().yMax <= 1e21);
         const ViewRange before = m_plot->viewRange();
-        m_plot->setViewRange(ViewRange { 0.6, 1e4, -5, 1e12 });
+        setFrame(*m_plot, ViewRange { 0.6, 1e4, -5, 1e12 });
         QCOMPARE(m_plot->viewRange(), before);
         QVERIFY(before.yMin > 0);
         // A wheel turn is reported, and its owner decides: here it fixes the frame, as the window's state does,
         // and new data no longer re-fits it. Until the report is handled the frame does not move either.
-        m_plot->resetView();
-        QVERIFY(!m_plot->isFrameFixed());
+        setFrame(*m_plot, std::nullopt);
+        QVERIFY(!m_plot->view().frame.has_value());
         QWidget *canvas = m_plot->canvasWidget();
         const auto turn = [&](int delta) {
             QWheelEvent wheel(QPointF(600, 400), canvas->mapToGlobal(QPointF(600, 400)), QPoint(), QPoint(0, delta), Qt::NoButton,
@@ -766,27 +764,27 @@ private Q_SLOTS:
         turn(120);
         const ViewRange zoomed = m_plot->viewRange();
         QVERIFY(zoomed.xMax / zoomed.xMin < 1e4 / 0.6);
-        QVERIFY(!m_plot->isFrameFixed()); // not the canvas's to decide
+        QVERIFY(!m_plot->view().frame.has_value()); // not the canvas's to decide
         m_plot->setData(m_results.chart); // before the report: the frame stays under the user's hand
         QCOMPARE(m_plot->viewRange(), zoomed);
         {
             const QMetaObject::Connection owner
-                = connect(m_plot.get(), &RooflinePlot::viewChanged, this, [this] { m_plot->setViewRange(m_plot->viewRange()); });
+                = connect(m_plot.get(), &RooflinePlot::viewChanged, this, [this] { setFrame(*m_plot, m_plot->viewRange()); });
             QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
             disconnect(owner);
         }
         QCOMPARE(reported.count(), 1); // one report for the burst of turns
-        QVERIFY(m_plot->isFrameFixed());
+        QVERIFY(m_plot->view().frame.has_value());
         m_plot->setData(m_results.chart);
         QCOMPARE(m_plot->viewRange(), zoomed);
-        m_plot->resetView();
-        QVERIFY(!m_plot->isFrameFixed());
+        setFrame(*m_plot, std::nullopt);
+        QVERIFY(!m_plot->view().frame.has_value());
         QCOMPARE(m_plot->viewRange().xMin, 0.6);
         // With no owner to fix it, a zoom is reported and the frame follows the data again afterwards.
         turn(120);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
         QCOMPARE(reported.count(), 2);
-        QVERIFY(!m_plot->isFrameFixed());
+        QVERIFY(!m_plot->view().frame.has_value());
         m_plot->setData(m_results.chart);
         QCOMPARE(m_plot->viewRange().xMin, 0.6);
         // However far the wheel zooms in, a decade stays in view.
@@ -838,10 +836,10 @@ private Q_SLOTS:
         // The click asks; the canvas shows what it is told (the state decides).
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).value<Series>(), Series::QkPvAr);
-        QVERIFY(m_plot->isSeriesVisible(Series::QkPvAr));
+        QVERIFY(m_plot->view().shown[std::size_t(Series::QkPvAr)]);
         QCOMPARE(crossesShown(), 2);
-        m_plot->setSeriesVisible(Series::QkPvAr, false);
-        QVERIFY(!m_plot->isSeriesVisible(Series::QkPvAr));
+        setShown(*m_plot, Series::QkPvAr, false);
+        QVERIFY(!m_plot->view().shown[std::size_t(Series::QkPvAr)]);
         QCOMPARE(crossesShown(), 0);
         // A hidden series is not hovered.
         const ChartPoint &last = *std::find_if(m_results.chart.current.begin(), m_results.chart.current.end(),
@@ -850,14 +848,13 @@ private Q_SLOTS:
             QVERIFY(p->series != Series::QkPvAr);
         QTest::mouseClick(m_plot->canvasWidget(), Qt::LeftButton, {}, entry.center());
         QCOMPARE(spy.count(), 2);
-        QVERIFY(!m_plot->isSeriesVisible(Series::QkPvAr));
+        QVERIFY(!m_plot->view().shown[std::size_t(Series::QkPvAr)]);
     }
     void theScreenFollowsABatchStep()
     {
         // One series alone and no sweep, so that no other marker shares its pixels (the sweep's faint
         // crosses at batch 1 overlap one another until they are as strong as the current marker).
-        for (int i = 0; i < SeriesCount; ++i)
-            m_plot->setSeriesVisible(static_cast<Series>(i), static_cast<Series>(i) == Series::QkvMlpAr);
+        showOnly(*m_plot, Series::QkvMlpAr);
         m_results.chart.sweep.clear();
         m_plot->setData(m_results.chart);
         const QColor orange = seriesColor(Series::QkvMlpAr);

@@ -21,12 +21,41 @@
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
+#include <optional>
 #include <vector>
 
 // Runs the canvas's queued replot, so that what it shows and where its pixels map are current.
 inline void settle()
 {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+}
+
+// The canvas's view with one choice changed, as its owner would give it: a series shown or hidden, the
+// frame fixed (or, with nullopt, fitted to the data again), every ceiling drawn or not.
+inline void setShown(roofline::RooflinePlot &plot, roofline::Series series, bool shown)
+{
+    roofline::ChartView view = plot.view();
+    view.shown[std::size_t(series)] = shown;
+    plot.setView(view);
+}
+inline void showOnly(roofline::RooflinePlot &plot, roofline::Series series)
+{
+    roofline::ChartView view = plot.view();
+    for (std::size_t i = 0; i < view.shown.size(); ++i)
+        view.shown[i] = i == std::size_t(series);
+    plot.setView(view);
+}
+inline void setFrame(roofline::RooflinePlot &plot, const std::optional<roofline::ViewRange> &frame)
+{
+    roofline::ChartView view = plot.view();
+    view.frame = frame;
+    plot.setView(view);
+}
+inline void setAllCeilings(roofline::RooflinePlot &plot, bool all)
+{
+    roofline::ChartView view = plot.view();
+    view.allCeilings = all;
+    plot.setView(view);
 }
 
 // What the canvas shows on screen, once its queued replot has run: its paint event draws the canvas's own

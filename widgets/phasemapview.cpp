@@ -40,8 +40,8 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     }
     m_series->setCurrentIndex(m_series->findData(int(PhaseMap {}.series))); // the map's own default
     m_series->setToolTip(tr("For the compute-bound share: the series whose regime is mapped"));
-    connect(m_quantity, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
-    connect(m_series, &QComboBox::activated, this, &PhaseMapView::choiceChanged);
+    connect(m_quantity, &QComboBox::activated, this, [this] { Q_EMIT choiceChanged(choice()); });
+    connect(m_series, &QComboBox::activated, this, [this] { Q_EMIT choiceChanged(choice()); });
 
     QCustomPlot &p = *m_plot;
     for (QCPAxis *axis : { p.xAxis, p.yAxis }) {
@@ -112,14 +112,10 @@ void PhaseMapView::setChoice(const PhaseMapChoice &choice)
     m_series->setCurrentIndex(m_series->findData(int(choice.series)));
 }
 
-GridQuantity PhaseMapView::quantity() const
+PhaseMapChoice PhaseMapView::choice() const
 {
-    return static_cast<GridQuantity>(m_quantity->currentData().toInt());
-}
-
-Series PhaseMapView::series() const
-{
-    return static_cast<Series>(m_series->currentData().toInt());
+    return PhaseMapChoice { static_cast<GridQuantity>(m_quantity->currentData().toInt()),
+                            static_cast<Series>(m_series->currentData().toInt()) };
 }
 
 void PhaseMapView::setData(const PhaseMap &map)

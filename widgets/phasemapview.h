@@ -29,10 +29,9 @@ public:
     const PhaseMap &data() const { return m_data; }
     // Light (the default) or dark: the frame, text and legend in the roofline chart's neutrals (ChartTheme).
     void setDark(bool dark);
-    // Shows a choice (the state's) without reporting it.
+    // Shows a choice (the state's) without reporting it; the choice shown.
     void setChoice(const PhaseMapChoice &choice);
-    GridQuantity quantity() const;
-    Series series() const;
+    PhaseMapChoice choice() const;
 
     // The chart as the view draws it, at its size now; and where a batch and sequence length are drawn in that
     // image, in pixels, once one was made.
@@ -44,8 +43,8 @@ public:
     QComboBox *quantityBox() const { return m_quantity; }
 
 Q_SIGNALS:
-    // The user picked another quantity or series: the window recomputes.
-    void choiceChanged();
+    // The user picked another quantity or series: `choice` is what the boxes show now.
+    void choiceChanged(const roofline::PhaseMapChoice &choice);
 
 private:
     QComboBox *m_quantity;

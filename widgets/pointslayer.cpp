@@ -53,10 +53,11 @@ std::size_t seriesIndex(Series series)
 }
 } // namespace
 
-PointsLayer::PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data)
+PointsLayer::PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data, const ChartView &view)
     : m_plot(plot)
     , m_topLayer(topLayer)
     , m_data(data)
+    , m_view(view)
 {
     // The sweep is part of the frame: a batch or sequence step leaves it where it is (the default sweep spans
     // fixed ranges); when it does move, the canvas redraws the frame.
@@ -120,26 +121,24 @@ bool PointsLayer::dataChanged(const Change &change)
     return true;
 }
 
-bool PointsLayer::setSeriesVisible(Series series, bool visible)
+void PointsLayer::showSeries()
 {
-    const auto index = static_cast<std::size_t>(series);
-    if (index >= std::size_t(SeriesCount) || m_shown[index] == visible)
-        return false;
-    m_shown[index] = visible;
-    m_current[index]->setVisible(visible);
-    m_sweep[index]->setVisible(visible);
-    for (auto &graphs : m_pinGraphs)
-        graphs[index]->setVisible(visible);
+    for (int i = 0; i < SeriesCount; ++i) {
+        const bool shown = m_view.shown[std::size_t(i)];
+        m_current[std::size_t(i)]->setVisible(shown);
+        m_sweep[std::size_t(i)]->setVisible(shown);
+        for (auto &graphs : m_pinGraphs)
+            graphs[std::size_t(i)]->setVisible(shown);
+        if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
+            item->setTextColor(shown ? m_legendText : m_hiddenLegendText);
+    }
     m_measuredDirty = true; // the series' kernels leave or join the measured graphs
-    if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[index]))
-        item->setTextColor(visible ? m_legendText : m_hiddenLegendText);
-    return true;
 }
 
-bool PointsLayer::isSeriesVisible(Series series) const
+bool PointsLayer::isShown(Series series) const
 {
     const auto index = static_cast<std::size_t>(series);
-    return index < std::size_t(SeriesCount) && m_shown[index];
+    return index < std::size_t(SeriesCount) && m_view.shown[index];
 }
 
 std::optional<Series> PointsLayer::seriesOfLegendEntry(const QCPAbstractPlottable *plottable) const
@@ -162,7 +161,7 @@ void PointsLayer::applyTheme(const ChartTheme &theme)
         for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
             m_pinGraphs[shape][std::size_t(i)]->setScatterStyle(theme.pinMarker(shape, series));
         if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
-            item->setTextColor(m_shown[std::size_t(i)] ? theme.text : theme.hiddenText);
+            item->setTextColor(m_view.shown[std::size_t(i)] ? theme.text : theme.hiddenText);
     }
     for (std::size_t i = 0; i < m_pinLegend.size(); ++i)
         m_pinLegend[i]->setScatterStyle(theme.pinLegendMarker(i));
@@ -183,7 +182,7 @@ void PointsLayer::fit(const ViewRange &frame)
         points.clear();
     // The current points of series that would cover one another are drawn side by side along their roofs.
     const QRect axes = m_plot->axisRect()->rect();
-    m_currentDrawn = dodgedPositions(m_data.current, m_shown, frame, axes.width(), axes.height(), m_markerSpacing);
+    m_currentDrawn = dodgedPositions(m_data.current, m_view.shown, frame, axes.width(), axes.height(), m_markerSpacing);
     for (std::size_t i = 0; i < m_data.current.size(); ++i) {
         const auto index = static_cast<std::size_t>(m_data.current[i].series);
         const auto [x, y] = m_currentDrawn[i];
@@ -238,7 +237,7 @@ void PointsLayer::fillMeasuredGraphs(const ViewRange &frame)
     std::array<QVector<QCPGraphData>, SeriesCount + 1> measured;
     for (const ChartData::MeasuredPoint &m : m_data.measured) {
         const std::size_t index = seriesIndex(m.series);
-        if (index < std::size_t(SeriesCount) && !m_shown[index])
+        if (index < std::size_t(SeriesCount) && !m_view.shown[index])
             continue;
         if (!frameContains(frame, m.intensity, m.achievedFlopsPerSecond))
             continue;
@@ -265,7 +264,7 @@ void PointsLayer::updateLinks(const ViewRange &frame)
     std::size_t links = 0;
     for (const LinkSource &source : m_linkSources) {
         const std::size_t index = seriesIndex(source.series);
-        if (index < std::size_t(SeriesCount) && !m_shown[index])
+        if (index < std::size_t(SeriesCount) && !m_view.shown[index])
             continue;
         ChartData::MeasuredPoint probe;
         probe.modelled = source.modelled;
@@ -312,7 +311,7 @@ std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) c
 {
     std::vector<std::pair<double, const ChartPoint *>> hits;
     const auto consider = [&](const ChartPoint &point, double x, double y) {
-        if (!isSeriesVisible(point.series) || !usablePoint(x, y))
+        if (!isShown(point.series) || !usablePoint(x, y))
             return;
         const double dx = m_plot->xAxis->coordToPixel(x) - position.x();
         const double dy = m_plot->yAxis->coordToPixel(y) - position.y();

@@ -14,8 +14,8 @@ struct ChartTheme;
 
 // The points part of the canvas: the current operating point of every op (one graph per series, named in the
 // legend), the sweep, the pinned scenarios as ghosts, the measured kernels and the lines joining them to their
-// modelled points; which series are shown; and which point lies under a pixel. It reads the canvas's chart,
-// `data`, and is told when it changes.
+// modelled points; and which point lies under a pixel. It reads the canvas's chart, `data`, and its view,
+// `view` (which series are shown), and is told when they change.
 class PointsLayer
 {
 public:
@@ -28,7 +28,7 @@ public:
     static constexpr std::size_t MaxKernelLinks = 256;
 
     // The current points go on `topLayer` (redrawn alone at each step); the rest on the plot's current layer.
-    PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data);
+    PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data, const ChartView &view);
 
     // What a new chart changes in this layer's part of the frame's image.
     struct Change {
@@ -42,10 +42,8 @@ public:
     // Called after it did; returns whether the legend changed.
     bool dataChanged(const Change &change);
 
-    // Whether a series is drawn; its legend entry greys out while it is not. Returns whether it changed.
-    bool setSeriesVisible(Series series, bool visible);
-    bool isSeriesVisible(Series series) const;
-    const SeriesMask &shownSeries() const { return m_shown; }
+    // Called after the view's series changed: a hidden series' graphs go, and its legend entry greys out.
+    void showSeries();
     // The series whose legend entry is `plottable`, if it is one.
     std::optional<Series> seriesOfLegendEntry(const QCPAbstractPlottable *plottable) const;
     // The box the measured kernels span, by series (see fittedFrame).
@@ -79,7 +77,8 @@ private:
     QCustomPlot *m_plot = nullptr;
     QCPLayer *m_topLayer = nullptr;
     const ChartData &m_data;
-    SeriesMask m_shown = AllSeries;
+    const ChartView &m_view;
+    bool isShown(Series series) const;
     QColor m_legendText;
     QColor m_hiddenLegendText;
 

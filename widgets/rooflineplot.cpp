@@ -24,8 +24,8 @@ RooflinePlot::RooflinePlot(QWidget *parent)
     layout->addWidget(m_plot);
     buildFrame();
     // The parts, drawn in this order: roofs, then points, then annotations above them.
-    m_roofs = std::make_unique<RoofsLayer>(m_plot);
-    m_points = std::make_unique<PointsLayer>(m_plot, m_topLayer, m_data);
+    m_roofs = std::make_unique<RoofsLayer>(m_plot, m_view);
+    m_points = std::make_unique<PointsLayer>(m_plot, m_topLayer, m_data, m_view);
     m_annotations = std::make_unique<AnnotationLayer>(m_plot, m_frameLayer, m_topLayer);
     m_plot->xAxis->setRange(SeedFrame.xMin, SeedFrame.xMax);
     m_plot->yAxis->setRange(SeedFrame.yMin, SeedFrame.yMax);
@@ -160,11 +160,32 @@ void RooflinePlot::setData(const ChartData &data)
     const QString title = QString::fromStdString(m_data.title);
     full = full || title != m_title->text();
     m_title->setText(title);
-    if (!m_frameFixed && !m_gesturePending)
+    if (!m_view.frame && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
     placeLabels();
     requestReplot(full);
+}
+
+void RooflinePlot::setView(const ChartView &view)
+{
+    const ChartView before = std::exchange(m_view, view);
+    if (m_view.frame && !usableFrame(*m_view.frame))
+        m_view.frame = before.frame;
+    if (m_view == before)
+        return;
+    if (m_view.shown != before.shown)
+        m_points->showSeries(); // the legend entries grey out or back
+    if (m_view.frame) {
+        showFrame(*m_view.frame);
+        m_gesturePending = false;
+    } else if (before.frame || !m_gesturePending) {
+        fitFrame(); // the frame follows the data again, or takes in the series and ceilings now shown
+        m_gesturePending = false;
+    }
+    fitToView();
+    placeLabels();
+    requestReplot(true); // the legend, the ceilings and the frame live in the frame's image
 }
 
 void RooflinePlot::requestReplot(bool full)
@@ -220,17 +241,13 @@ void RooflinePlot::placeLabels()
     m_roofs->placeLabels(frame);
 }
 
-void RooflinePlot::resetView()
-{
-    fitFrame();
-    m_frameFixed = false;
-    m_gesturePending = false;
-    requestReplot(true);
-}
-
 bool RooflinePlot::fitFrame()
 {
-    const ViewRange frame = fittedFrame(m_data, m_points->shownSeries(), m_points->measuredExtents(), m_roofs->showsAllCeilings());
+    return showFrame(fittedFrame(m_data, m_view.shown, m_points->measuredExtents(), m_view.allCeilings));
+}
+
+bool RooflinePlot::showFrame(const ViewRange &frame)
+{
     if (frame == viewRange())
         return false;
     m_plot->xAxis->setRange(frame.xMin, frame.xMax);
@@ -255,25 +272,11 @@ ViewRange RooflinePlot::viewRange() const
     return ViewRange { x.lower, x.upper, y.lower, y.upper };
 }
 
-void RooflinePlot::setViewRange(const ViewRange &range)
-{
-    if (!usablePoint(range.xMin, range.yMin) || !usablePoint(range.xMax, range.yMax) || range.xMax <= range.xMin
-        || range.yMax <= range.yMin)
-        return;
-    const bool moved = !(range == viewRange());
-    m_plot->xAxis->setRange(range.xMin, range.xMax);
-    m_plot->yAxis->setRange(range.yMin, range.yMax);
-    m_frameFixed = true;
-    m_gesturePending = false;
-    if (moved)
-        requestReplot(true);
-}
-
 void RooflinePlot::reportGesture()
 {
     if (!m_gesturePending)
         return;
-    // The owner fixes the frame now (setViewRange) or leaves it to follow the data; either way it decided.
+    // The owner fixes the frame now (setView) or leaves it to follow the data; either way it decided.
     Q_EMIT viewChanged();
     m_gesturePending = false;
 }
@@ -281,18 +284,6 @@ void RooflinePlot::reportGesture()
 QPointF RooflinePlot::pixelOf(double intensity, double flopsPerSecond) const
 {
     return QPointF(m_plot->xAxis->coordToPixel(intensity), m_plot->yAxis->coordToPixel(flopsPerSecond));
-}
-
-void RooflinePlot::setSeriesVisible(Series series, bool visible)
-{
-    if (!m_points->setSeriesVisible(series, visible))
-        return;
-    requestReplot(true); // the legend entry greys out; the layout refits the points
-}
-
-bool RooflinePlot::isSeriesVisible(Series series) const
-{
-    return m_points->isSeriesVisible(series);
 }
 
 void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
@@ -375,17 +366,6 @@ QString RooflinePlot::subtitleShown() const
 QString RooflinePlot::titleShown() const
 {
     return static_cast<const ElidedTextElement *>(m_title)->shown();
-}
-
-void RooflinePlot::setShowAllCeilings(bool show)
-{
-    if (show == m_roofs->showsAllCeilings())
-        return;
-    m_roofs->setShowAllCeilings(show);
-    if (!m_frameFixed && !m_gesturePending)
-        fitFrame(); // the frame takes in every ceiling
-    fitToView();
-    requestReplot(true); // the ceilings live in the frame's image
 }
 
 void RooflinePlot::setPresentation(bool enabled)

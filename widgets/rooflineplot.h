@@ -46,16 +46,16 @@ public:
     // The annotation whose text is under a pixel position of the canvas, or -1.
     int annotationAt(const QPointF &position) const;
 
-    // The current frame, and fixing one (the owner's: a session's stored frame), kept until resetView().
+    // What the chart shows of its data (which series, every ceiling or not, a fixed frame or the fitted one):
+    // its owner's choice, which the canvas draws and never changes. A click on a series' legend entry only
+    // asks (seriesToggleRequested); a zoom or pan is reported (viewChanged), and until the owner answers with
+    // a view, new data does not move the frame under the user's hand. A frame that cannot be drawn on log
+    // axes (usableFrame) leaves the axes as they were.
+    void setView(const ChartView &view);
+    const ChartView &view() const { return m_view; }
+    // The frame on the axes: the view's, the user's gesture not yet answered, or fitted: the seed's frame (x 0.6
+    // to 10k FLOP/B, y 10G to 300T FLOP/s) widened to take in every shown point and roof.
     ViewRange viewRange() const;
-    void setViewRange(const ViewRange &range);
-    // Back to the fitted frame, which follows new data: the seed's frame (x 0.6 to 10k FLOP/B, y 10G to
-    // 300T FLOP/s) widened to take in every point and roof.
-    void resetView();
-    // Whether the frame is fixed (setViewRange) rather than fitted to the data (resetView). The canvas does not
-    // decide it: a zoom or pan of the user's is reported (viewChanged), and whoever owns the frame fixes it or
-    // not; until the report is handled, new data does not move the frame under the user's hand.
-    bool isFrameFixed() const { return m_frameFixed; }
     // Where a chart coordinate is drawn, in pixels of the canvas.
     QPointF pixelOf(double intensity, double flopsPerSecond) const;
 
@@ -68,14 +68,6 @@ public:
     // While the user drags a slider the markers are drawn without antialiasing (a third faster at
     // 1920x1080); when the drag ends the chart is redrawn in full quality. Exports always antialias.
     void setDragging(bool dragging);
-    // Every compute ceiling the GPU publishes as a labelled line (as Intel Advisor draws them).
-    void setShowAllCeilings(bool show);
-
-    // Which series are drawn (the state decides: a click on a series' legend entry only asks, with
-    // seriesToggleRequested).
-    void setSeriesVisible(Series series, bool visible);
-    bool isSeriesVisible(Series series) const;
-
     // The point under a pixel position of the canvas (within a few pixels), or nullptr.
     const ChartPoint *pointAt(const QPointF &position) const;
     // Every point within a few pixels, nearest first.
@@ -151,6 +143,7 @@ private:
     void buildFrame();
     void applyTheme();
     bool fitFrame(); // the seed frame widened to the data; true if the axes changed
+    bool showFrame(const ViewRange &frame); // true if the axes changed
     void fitToView();
     void placeLabels();
     void clampRanges();
@@ -168,6 +161,7 @@ private:
     QCPLayer *m_frameLayer = nullptr;
     QCPLayer *m_topLayer = nullptr;
     ChartData m_data;
+    ChartView m_view; // the parts read it
     std::unique_ptr<ChartTheme> m_theme; // every colour, pen and font of the current look
     struct WrappedSubtitle {
         std::string text;
@@ -180,7 +174,6 @@ private:
     std::unique_ptr<AnnotationLayer> m_annotations;
     bool m_presentation = false;
     bool m_dark = false;
-    bool m_frameFixed = false;
     bool m_gesturePending = false; // a zoom or pan not yet reported
     bool m_replotPending = false;
     bool m_fullReplotPending = false;

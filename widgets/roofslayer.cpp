@@ -52,8 +52,9 @@ QCPItemText *roofLabel(QCustomPlot *plot, Qt::Alignment alignment, const QMargin
 }
 } // namespace
 
-RoofsLayer::RoofsLayer(QCustomPlot *plot)
-    : m_plot(plot)
+RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view)
+    : m_view(view)
+    , m_plot(plot)
 {
     m_memoryRoof = new LineGraph(plot);
     m_computeRoof = new LineGraph(plot);
@@ -127,11 +128,6 @@ bool RoofsLayer::setData(const ChartData &data)
     return true;
 }
 
-void RoofsLayer::setShowAllCeilings(bool show)
-{
-    m_showAllCeilings = show;
-}
-
 void RoofsLayer::applyTheme(const ChartTheme &theme)
 {
     m_memoryRoof->setPen(theme.memoryRoof);
@@ -186,7 +182,7 @@ void RoofsLayer::fit(const ViewRange &frame)
 
     const std::vector<bool> own = ceilingsOfTheirOwn(m_roofs.ceilings, roof.peakFlopsPerSecond);
     for (std::size_t i = 0; i < m_ceilingGraphs.size(); ++i) {
-        const bool listed = m_showAllCeilings && i < own.size() && own[i];
+        const bool listed = m_view.allCeilings && i < own.size() && own[i];
         const auto line = listed ? computeRoofIn(m_roofs.ceilings[i].flopsPerSecond, frame, m_roofs.ceilings[i].ridge) : std::nullopt;
         const bool shown = listed && m_roofs.ceilings[i].flopsPerSecond >= frame.yMin && m_roofs.ceilings[i].flopsPerSecond <= frame.yMax;
         setSegment(m_ceilingGraphs[i], line);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "chartframe.h"
 #include "session.h"
 
 #include <optional>
@@ -17,18 +18,16 @@ struct ChartTheme;
 
 // The roofs part of the canvas: the published memory and compute roofs with the ridge between them, the
 // practical roofs under them, a second GPU's roofs, every compute ceiling the GPU publishes, and their labels.
-// They change only with the GPU, so they are drawn in the frame's image, not on every workload step.
+// They change only with the GPU, so they are drawn in the frame's image, not on every workload step. It reads
+// the canvas's view, `view` (every ceiling a line of its own, as Intel Advisor draws them, or the active one).
 class RoofsLayer
 {
 public:
     // Creates the graphs and items on the plot's current layer.
-    explicit RoofsLayer(QCustomPlot *plot);
+    RoofsLayer(QCustomPlot *plot, const ChartView &view);
 
     // Takes the roofs of `data`: names, legend entries and labels. Returns whether anything drawn changed.
     bool setData(const ChartData &data);
-    // Every compute ceiling as a labelled line (as Intel Advisor draws them), or only the active roof.
-    void setShowAllCeilings(bool show);
-    bool showsAllCeilings() const { return m_showAllCeilings; }
     void applyTheme(const ChartTheme &theme);
     // Cuts every roof to `frame`; a ridge line stops at the legend's top edge rather than cross the legend.
     void fit(const ViewRange &frame);
@@ -50,7 +49,7 @@ private:
     };
     Roofs m_roofs;
     bool m_hasData = false;
-    bool m_showAllCeilings = false;
+    const ChartView &m_view;
 
     QCustomPlot *m_plot = nullptr;
     QCPGraph *m_memoryRoof = nullptr;
