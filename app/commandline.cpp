@@ -318,8 +318,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         const std::string style = parser.value(o.exportStyle).trimmed().toLower().toStdString();
         const auto dark = exportStyleIsDark(style);
         if (!dark)
-            throw InputError({}, {}, "--export-style: unknown style \"" + style + "\" (expected " + std::string(exportStyleName(false))
-                                         + " or " + std::string(exportStyleName(true)) + ")");
+            throw InputError({}, {}, "--export-style: unknown style \"" + style + "\" (expected " + exportStyleNames() + ")");
         scenario.exportSettings.dark = *dark;
     }
     // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does

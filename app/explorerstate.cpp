@@ -2,7 +2,6 @@
 
 #include "chartdata.h"
 #include "chartframe.h"
-#include "charttext.h"
 #include "undohistory.h"
 #include "inputlimits.h"
 #include "text.h"
@@ -375,7 +374,7 @@ void ExplorerState::addNote(double x, double y, const std::string &text)
 void ExplorerState::labelPoint(const ChartPoint &point)
 {
     // 40 pixels right and 50 up of the point: clear of its marker and of the roof it sits on.
-    addAnnotation(Annotation { Annotation::Kind::PointLabel, pointLabel(point).toStdString(), point.intensity,
+    addAnnotation(Annotation { Annotation::Kind::PointLabel, pointLabel(point), point.intensity,
                                point.attainableFlopsPerSecond, 40, -50 });
 }
 

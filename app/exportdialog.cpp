@@ -2,6 +2,7 @@
 
 #include "chartexport.h"
 #include "inputlimits.h"
+#include "session.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -54,8 +55,11 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     m_scale->setValue(scale);
     m_scale->setToolTip(tr("Multiplies a PNG's pixels, for sharp slides"));
     form->addRow(tr("&Scale (PNG)"), m_scale);
-    m_style->addItem(tr("Light (for slides)"), false);
-    m_style->addItem(tr("Dark"), true);
+    for (const bool darkStyle : ExportStyles) {
+        QString name = QString::fromUtf8(exportStyleName(darkStyle).data(), qsizetype(exportStyleName(darkStyle).size()));
+        name[0] = name[0].toUpper();
+        m_style->addItem(darkStyle ? name : tr("%1 (for slides)").arg(name), darkStyle);
+    }
     m_style->setCurrentIndex(m_style->findData(dark));
     form->addRow(tr("S&tyle"), m_style);
     m_note->setWordWrap(true);

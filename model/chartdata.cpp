@@ -5,6 +5,34 @@
 
 namespace roofline {
 
+MeasuredShares measuredSharesByOp(const SharedList<ChartData::MeasuredPoint> &measured)
+{
+    struct Times {
+        double allowed = 0.0, taken = 0.0;
+    };
+    std::map<std::pair<OpKind, Phase>, Times> times;
+    for (const ChartData::MeasuredPoint &m : measured) {
+        if (!m.op || !m.phase || !(m.seconds > 0.0) || !std::isfinite(m.seconds) || !(m.shareOfRoof >= 0.0)
+            || !std::isfinite(m.shareOfRoof))
+            continue;
+        Times &t = times[{ *m.op, *m.phase }];
+        t.allowed += m.shareOfRoof * m.seconds;
+        t.taken += m.seconds;
+    }
+    MeasuredShares shares;
+    for (const auto &[key, t] : times)
+        if (std::isfinite(t.allowed) && std::isfinite(t.taken))
+            shares[key] = t.allowed / t.taken;
+    return shares;
+}
+
+std::string pointLabel(const ChartPoint &point)
+{
+    return std::string(opName(point.op)) + ' ' + std::string(phaseName(point.phase)) + '\n' + formatRatio(point.intensity)
+        + " FLOP/B, " + formatSi(point.attainableFlopsPerSecond) + "FLOP/s, "
+        + (point.bound == Bound::Memory ? "memory" : "compute") + "-bound";
+}
+
 std::string shortGpuName(const std::string &name)
 {
     if (name.empty() || name.back() != ')')

@@ -5,8 +5,10 @@
 #include "session.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace roofline {
@@ -113,6 +115,15 @@ std::string assumptionsAwayFromDefaults(const Assumptions &assumptions);
 // The roofline chart for a scenario, from its evaluation and its sweep. `out`'s vectors are reused.
 void buildChartData(const Scenario &scenario, const Evaluation &current, const std::vector<Evaluation> &sweep,
                     ChartData &out);
+
+// How close the measured kernels of each op and phase came to the roof, together: the time the published roofs
+// allow them (each kernel's share of the roof times its time) over the time they took. Kernels of no known op
+// or phase, or of no positive finite time and share, are left out.
+using MeasuredShares = std::map<std::pair<OpKind, Phase>, double>;
+MeasuredShares measuredSharesByOp(const SharedList<ChartData::MeasuredPoint> &measured);
+
+// The text of a label pinned to a point: "q_proj decode\n0.99 FLOP/B, 760GFLOP/s, memory-bound".
+std::string pointLabel(const ChartPoint &point);
 
 // "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier.
 std::string shortGpuName(const std::string &name);

@@ -61,10 +61,15 @@ std::string_view exportStyleName(bool dark)
 
 std::optional<bool> exportStyleIsDark(std::string_view name)
 {
-    for (const bool dark : { false, true })
+    for (const bool dark : ExportStyles)
         if (exportStyleName(dark) == name)
             return dark;
     return std::nullopt;
+}
+
+std::string exportStyleNames()
+{
+    return choiceListOf(ExportStyles, exportStyleName);
 }
 
 Scenario Session::scenario() const
@@ -517,8 +522,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         if (const auto style = e.optionalString("style")) {
             const auto dark = exportStyleIsDark(*style);
             if (!dark)
-                e.fail("style", "unknown style \"" + *style + "\" (expected " + std::string(exportStyleName(false)) + " or "
-                                    + std::string(exportStyleName(true)) + ")");
+                e.fail("style", "unknown style \"" + *style + "\" (expected " + exportStyleNames() + ")");
             s.exportSettings.dark = *dark;
         }
     }

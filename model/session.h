@@ -54,9 +54,11 @@ struct ExportSettings {
     bool operator==(const ExportSettings &) const = default;
 };
 
-// The export style's name in a session and on the command line, both ways: "light" (the default, for
-// slides) or "dark".
+// The export styles, by whether they are dark: light (the default, for slides) first. Their names in a session
+// and on the command line, both ways: "light" or "dark"; and "light or dark" for messages.
+inline constexpr std::array<bool, 2> ExportStyles { false, true };
 std::string_view exportStyleName(bool dark);
+std::string exportStyleNames();
 std::optional<bool> exportStyleIsDark(std::string_view name);
 
 // Everything a `.roofline` file holds: enough to rebuild the chart exactly.

@@ -3,7 +3,9 @@
 #include "chartexport.h"
 #include "exportdialog.h"
 #include "inputlimits.h"
+#include "session.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -35,6 +37,21 @@ private:
     }
 
 private Q_SLOTS:
+    void stylesAreTheSessionsStyles()
+    {
+        // One entry per export style a session or the command line names, light (for slides) first; the one
+        // given is shown and the one picked is read back.
+        ExportDialog dialog(QStringLiteral("chart.png"), QSize(1920, 1080), 1.0, true);
+        auto *style = dialog.findChild<QComboBox *>();
+        QVERIFY(style);
+        QCOMPARE(style->count(), int(ExportStyles.size()));
+        QCOMPARE(style->itemText(0), QStringLiteral("Light (for slides)"));
+        QCOMPARE(style->itemText(1), QStringLiteral("Dark"));
+        QVERIFY(dialog.dark());
+        style->setCurrentIndex(0);
+        QVERIFY(!dialog.dark());
+    }
+
     void limits_data()
     {
         QTest::addColumn<QString>("name");

@@ -6,6 +6,8 @@
 #include "measured.h"
 #include "modelfixtures.h"
 
+#include <cmath>
+
 using namespace roofline;
 
 namespace {
@@ -26,6 +28,27 @@ class TestMeasured : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void sharesOfTheRoofByOpWeighKernelsByTheirTime()
+    {
+        // Two q_proj decode kernels: half the roof for 3 s, the whole roof for 1 s. Together the roofs allow them
+        // 0.5 x 3 + 1 x 1 = 2.5 s of the 4 s they took: 0.625 (not their mean, 0.75, nor the last, 1). A kernel
+        // of no known op, one of no time and one whose share is not a number are left out.
+        const auto kernel = [](std::optional<OpKind> op, double share, double seconds) {
+            ChartData::MeasuredPoint m;
+            m.op = op;
+            m.phase = Phase::Decode;
+            m.shareOfRoof = share;
+            m.seconds = seconds;
+            return m;
+        };
+        const SharedList<ChartData::MeasuredPoint> measured { kernel(OpKind::QProj, 0.5, 3.0), kernel(OpKind::QProj, 1.0, 1.0),
+                                                              kernel(std::nullopt, 0.9, 1.0), kernel(OpKind::KProj, 0.8, 0.0),
+                                                              kernel(OpKind::VProj, std::nan(""), 1.0) };
+        const MeasuredShares shares = measuredSharesByOp(measured);
+        QCOMPARE(shares.size(), std::size_t(1));
+        QCOMPARE(shares.at({ OpKind::QProj, Phase::Decode }), 0.625);
+    }
+
     void plainCsv()
     {
         const auto kernels = load("kernels.csv");

@@ -47,6 +47,29 @@ private Q_SLOTS:
         QVERIFY2(!tip.contains(QLatin1String("KV read")) && tip.contains(QLatin1String("KV cache read")), qPrintable(tip));
     }
 
+    void theMeasuredColumnGivesTheKernelsShareOfTheRoof()
+    {
+        // Two kernels measure q_proj in decode: 40 % of the roof for 1 s and 100 % for 1 s, so 70 % of the roof
+        // together (measuredSharesByOp); nothing measures o_proj.
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        const auto kernel = [](double share) {
+            ChartData::MeasuredPoint m;
+            m.op = OpKind::QProj;
+            m.phase = Phase::Decode;
+            m.shareOfRoof = share;
+            m.seconds = 1.0;
+            return m;
+        };
+        OpTableModel table;
+        table.setEvaluation(e, SharedList<ChartData::MeasuredPoint> { kernel(0.4), kernel(1.0) });
+        const int q = rowOf(table, QStringLiteral("q_proj"), QStringLiteral("decode"));
+        QVERIFY(q >= 0);
+        QCOMPARE(table.data(table.index(q, OpTableModel::Measured), Qt::DisplayRole).toString(), QStringLiteral("70.0% of roof"));
+        ROOFLINE_COMPARE_REL(table.data(table.index(q, OpTableModel::Measured), OpTableModel::SortRole).toDouble(), 0.7, 1e-12);
+        const int o = rowOf(table, QStringLiteral("o_proj"), QStringLiteral("decode"));
+        QCOMPARE(table.data(table.index(o, OpTableModel::Measured), Qt::DisplayRole).toString(), QString());
+    }
+
     void aNewEvaluationResetsTheRowsOnce()
     {
         OpTableModel table;

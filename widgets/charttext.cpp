@@ -120,13 +120,6 @@ QString pointsTooltip(const std::vector<const ChartPoint *> &points)
     return text;
 }
 
-QString pointLabel(const ChartPoint &p)
-{
-    return QStringLiteral("%1 %2\n%3 FLOP/B, %4FLOP/s, %5-bound")
-        .arg(qs(opName(p.op)), qs(phaseName(p.phase)), ratio(p.intensity), si(p.attainableFlopsPerSecond),
-             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"));
-}
-
 QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled)
 {
     QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")

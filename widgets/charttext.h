@@ -43,8 +43,6 @@ QString pointTooltip(const ChartPoint &point);
 // The tooltip over points that coincide (every decode projection sits at intensity ~b): the nearest's, then
 // the others named, at most MaxCoincidingNamed of them. `points` is nearest first and not empty.
 QString pointsTooltip(const std::vector<const ChartPoint *> &points);
-// The text of a label pinned to a point: "q_proj decode\n1 FLOP/B, 768GFLOP/s, memory-bound".
-QString pointLabel(const ChartPoint &point);
 // A measured kernel's tooltip; `modelled`: the current point it measures, if any (ChartData::modelledPoint).
 QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled);
 

@@ -17,10 +17,7 @@ void OpTableModel::setEvaluation(const Evaluation &evaluation, const SharedList<
 {
     if (!measured.sharesStorageWith(m_measured)) {
         m_measured = measured;
-        m_measuredShares.clear();
-        for (const ChartData::MeasuredPoint &m : measured)
-            if (m.op && m.phase)
-                m_measuredShares[{ *m.op, *m.phase }] = m.shareOfRoof;
+        m_measuredShares = measuredSharesByOp(measured);
     }
     std::size_t count = 0;
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode })

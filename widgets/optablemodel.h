@@ -5,9 +5,6 @@
 
 #include <QAbstractTableModel>
 
-#include <map>
-#include <utility>
-
 namespace roofline {
 
 // The ops at the current operating point, both phases, as a table. Display text is in SI units; the
@@ -21,7 +18,8 @@ public:
 
     explicit OpTableModel(QObject *parent = nullptr);
 
-    // `measured`: imported kernels; an op's row shows the achieved share of the roof of the one that measures it.
+    // `measured`: imported kernels; an op's row shows how close those that measure it came to the roof
+    // (measuredSharesByOp).
     void setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -36,10 +34,10 @@ private:
         double measuredShare; // achieved share of the roof; negative when nothing measures the op
     };
     std::vector<Row> m_rows;
-    // The share of the roof of the last kernel measuring each op in each phase, from these kernels: looked up
-    // again only when they change, not at each step.
+    // The shares of the roof of these kernels, by op and phase: worked out again only when they change, not at
+    // each step.
     SharedList<ChartData::MeasuredPoint> m_measured;
-    std::map<std::pair<OpKind, roofline::Phase>, double> m_measuredShares;
+    MeasuredShares m_measuredShares;
 };
 
 } // namespace roofline
