@@ -4,6 +4,9 @@
 #include "measured.h"
 #include "modelconfig.h"
 #include "opcost.h"
+#include "presets.h"
+#include "scenario.h"
+#include "session.h"
 
 #include <optional>
 #include <vector>
@@ -114,6 +117,34 @@ inline roofline::GpuSpec seedA6000()
     g.setPeak(roofline::ComputeType::Fp16, 181e12);
     g.memoryBytes = 48e9;
     return g;
+}
+
+// The seed chart's scenario (Llama-2-13B on the seed A6000, the default workload: batch 1, sequence 2048,
+// fp16), as a scenario and as a session; tests change what they need from there.
+inline roofline::Scenario seedScenario()
+{
+    roofline::Scenario s;
+    s.model = llama2_13b();
+    s.gpu = seedA6000();
+    return s;
+}
+
+inline roofline::Session seedSession()
+{
+    roofline::Session s;
+    s.model = llama2_13b();
+    s.gpu = seedA6000();
+    return s;
+}
+
+// A preset library of two models (Llama-2-13B, Llama-2-70B) and two GPUs (the seed A6000, the H100 SXM), in
+// that order.
+inline roofline::PresetLibrary twoOfEach()
+{
+    roofline::PresetLibrary p;
+    p.models = { llama2_13b(), llama2_70b() };
+    p.gpus = { seedA6000(), h100Sxm() };
+    return p;
 }
 
 // The figures of tests/data/measured/kernels.csv: each kernel ran below the seed A6000's roof at its intensity.

@@ -132,9 +132,7 @@ bool discAt(const QImage &image, QPointF centre, double f, const QColor &colour)
 // (2566, 128.8 TFLOP/s), 18 pixels under q/k/v/o prefill; flash_fwd_kernel at (1024, 114.5 TFLOP/s).
 ChartData separatedChart(ScenarioResults &results)
 {
-    Session session;
-    session.model = llama2_13b();
-    session.gpu = seedA6000();
+    Session session = seedSession();
     session.workload.batch = 4096;
     session.measured = kernelsCsv();
     results.recompute(session);
@@ -148,15 +146,6 @@ QRect axesRect(const RooflinePlot &plot)
 {
     const ViewRange frame = plot.viewRange();
     return QRectF(plot.pixelOf(frame.xMin, frame.yMax), plot.pixelOf(frame.xMax, frame.yMin)).toAlignedRect();
-}
-
-// The box of the legend's entries as last laid out, in pixels.
-QRect legendRect(const RooflinePlot &plot)
-{
-    QRect box;
-    for (const RooflinePlot::LegendEntry &entry : plot.legendEntries())
-        box |= entry.rect;
-    return box;
 }
 
 // The attributes of an SVG file's <svg> element.
@@ -198,9 +187,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QImageReader::setAllocationLimit(0); // the largest exports are read back whole
-        Scenario scenario;
-        scenario.model = llama2_13b();
-        scenario.gpu = seedA6000();
+        Scenario scenario = seedScenario();
         ScenarioResults results;
         results.recompute(scenario);
         m_plot = std::make_unique<RooflinePlot>();

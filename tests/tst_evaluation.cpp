@@ -366,9 +366,7 @@ private Q_SLOTS:
 
     void chartTexts()
     {
-        Scenario s;
-        s.model = llama2_13b();
-        s.gpu = seedA6000();
+        Scenario s = seedScenario();
         ScenarioResults r;
         r.recompute(s);
         QCOMPARE(r.chart.title, std::string("Roofline Model (Llama-2-13B, RTX A6000)"));
@@ -456,9 +454,7 @@ private Q_SLOTS:
     // first GPU's roofs are the other ones.
     void secondRoofLabels()
     {
-        Session session;
-        session.model = llama2_13b();
-        session.gpu = seedA6000();
+        Session session = seedSession();
         session.secondGpu = h100Sxm();
         ScenarioResults r;
         r.recompute(session);
@@ -643,9 +639,7 @@ private Q_SLOTS:
     // computation gives.
     void resultsReuseTheSweepAndThePins()
     {
-        Session session;
-        session.model = llama2_13b();
-        session.gpu = seedA6000();
+        Session session = seedSession();
         ScenarioResults results;
         const auto check = [&](int sweeps, int pins) {
             results.recompute(session);

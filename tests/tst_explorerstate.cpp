@@ -1,7 +1,6 @@
 #include "testutil.h"
 
 #include "chartdata.h"
-#include "charttext.h"
 #include "explorerstate.h"
 #include "inputlimits.h"
 #include "modelfixtures.h"
@@ -13,15 +12,17 @@
 #include <QUndoStack>
 
 #include <limits>
+#include <utility>
 
 using namespace roofline;
 
 namespace {
-PresetLibrary twoOfEach()
+// The two models and GPUs of twoOfEach(), the H100 first: the default GPU (the seed A6000) is not the first of
+// the list, so an index taken for an id shows.
+PresetLibrary h100First()
 {
-    PresetLibrary presets;
-    presets.models = { llama2_13b(), llama2_70b() };
-    presets.gpus = { h100Sxm(), seedA6000() };
+    PresetLibrary presets = twoOfEach();
+    std::swap(presets.gpus[0], presets.gpus[1]);
     return presets;
 }
 }
@@ -32,7 +33,7 @@ class TestExplorerState : public QObject
 private Q_SLOTS:
     void startsFromTheDefaults()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QCOMPARE(state.session().model.id, std::string("llama-2-13b"));
         QCOMPARE(state.session().gpu.id, std::string("a6000-seed")); // not the first in the list
         QCOMPARE(state.gpuIndex(), 1);
@@ -43,7 +44,7 @@ private Q_SLOTS:
     // Presentation mode's arrows: one step doubles or halves, within the limits.
     void keyboardStepsDoubleAndHalve()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.stepBatch(true);
         QCOMPARE(state.session().workload.batch, qint64(2));
         state.stepBatch(false);
@@ -62,7 +63,7 @@ private Q_SLOTS:
     // A legend click toggles; a note is trimmed, and an empty one adds nothing.
     void legendClicksAndNotes()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.toggleSeriesVisible(Series::QkPvAr);
         QVERIFY(!state.session().seriesVisible[std::size_t(Series::QkPvAr)]);
         state.toggleSeriesVisible(Series::QkPvAr);
@@ -80,7 +81,7 @@ private Q_SLOTS:
     // Right-click, "Label this point": the point's numbers, anchored on it, 40 px right and 50 px up.
     void aPointLabelIsAnchoredOnItsPoint()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         ChartPoint point;
         point.series = Series::QkvMlpAr;
         point.op = OpKind::QProj;
@@ -102,7 +103,7 @@ private Q_SLOTS:
     // The state keeps only frames a chart can show.
     void framesAreKeptWithinTheLimits()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy changed(&state, &ExplorerState::viewChanged);
         state.setView(ViewRange { 1.0, 100.0, 1e11, 1e14 });
         QCOMPARE(state.session().view, std::optional(ViewRange { 1.0, 100.0, 1e11, 1e14 }));
@@ -130,7 +131,7 @@ private Q_SLOTS:
 
     void settersClampAndEmitOnce()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy spy(&state, &ExplorerState::scenarioChanged);
         state.setBatch(32);
         QCOMPARE(spy.count(), 1);
@@ -148,7 +149,7 @@ private Q_SLOTS:
     // each range inside its limits with low <= high, the tokens' step at least 1.
     void sweepRangesAreClampedToWhatASessionHolds()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         SweepSettings sweep;
         sweep.batchMin = 0;
         sweep.batchMax = -3;
@@ -167,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(held.tokensMax, TokensPerStepRange.max);
         QCOMPARE(held.tokensStep, qint64(1));
         std::vector<std::string> warnings;
-        const Session read = parseSession(sessionToJson(state.session()), "s.roofline", twoOfEach(), warnings);
+        const Session read = parseSession(sessionToJson(state.session()), "s.roofline", h100First(), warnings);
         QVERIFY(read.sweep == held);
     }
 
@@ -175,7 +176,7 @@ private Q_SLOTS:
     // saved; fewer tokens verified take them down too, so the state never holds more accepted than verified.
     void acceptedTokensAreClampedAndUndoable()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.setTokensPerStep(8);
         state.setAcceptedTokens(3.25);
         QCOMPARE(state.session().workload.acceptedTokensPerStep, 3.25);
@@ -198,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(state.session().workload.acceptedTokensPerStep, 3.25);
         QCOMPARE(state.session().workload.tokensPerStep, qint64(8));
         std::vector<std::string> warnings;
-        const Session read = parseSession(sessionToJson(state.session()), "s.roofline", twoOfEach(), warnings);
+        const Session read = parseSession(sessionToJson(state.session()), "s.roofline", h100First(), warnings);
         QCOMPARE(read.workload.acceptedTokensPerStep, 3.25);
     }
 
@@ -206,7 +207,7 @@ private Q_SLOTS:
     // taken from an opened session.
     void thePhaseMapChoiceIsTheStates()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy chosen(&state, &ExplorerState::phaseMapChoiceChanged);
         const PhaseMapChoice share { GridQuantity::ComputeBoundShare, Series::QkPvAr };
         state.setBatch(8);
@@ -227,7 +228,7 @@ private Q_SLOTS:
 
     void editingTheGpuMakesItCustom()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.setBandwidthGbps(1000);
         QVERIFY(state.isGpuCustomised());
         QCOMPARE(state.session().gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
@@ -238,12 +239,12 @@ private Q_SLOTS:
         QCOMPARE(state.session().gpu.name, std::string("Custom (from RTX A6000 (seed chart))"));
         state.resetGpu();
         QVERIFY(!state.isGpuCustomised());
-        QCOMPARE(state.session().gpu, *twoOfEach().findGpu("a6000-seed"));
+        QCOMPARE(state.session().gpu, *h100First().findGpu("a6000-seed"));
     }
 
     void choosingAGpuDropsTheEdits()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.setPeakTflops(10);
         state.selectGpu(0);
         QVERIFY(!state.isGpuCustomised());
@@ -256,7 +257,7 @@ private Q_SLOTS:
 
     void oneDragIsOneUndoStep()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QUndoStack *undo = state.undoStack();
         state.beginDrag();
         for (double batch : { 2.0, 4.0, 8.0, 16.0 })
@@ -281,7 +282,7 @@ private Q_SLOTS:
 
     void everyKindOfChangeUndoes()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         const ExplorerState::Snapshot start { state.session(), state.modelIndex(), state.gpuIndex() };
         state.selectModel(1);
         state.selectGpu(0);
@@ -305,7 +306,7 @@ private Q_SLOTS:
 
     void pinsAndSecondGpu()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.setBatch(8);
         state.pinCurrent();
         QCOMPARE(state.session().pins.size(), std::size_t(1));
@@ -327,7 +328,7 @@ private Q_SLOTS:
 
     void badAnnotationsAreRefused()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.addAnnotation(Annotation { Annotation::Kind::Note, "x", -1, 1, 0, 0 });
         state.addAnnotation(Annotation { Annotation::Kind::Note, "x", std::numeric_limits<double>::infinity(), 1, 0, 0 });
         QVERIFY(state.session().annotations.empty());
@@ -336,7 +337,7 @@ private Q_SLOTS:
 
     void pinsStopAtTheSessionLimit()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy refused(&state, &ExplorerState::limitReached);
         for (std::size_t i = 0; i < MaxPins; ++i) {
             state.setBatch(double(i % 1024 + 1));
@@ -355,7 +356,7 @@ private Q_SLOTS:
 
     void notesStopAtTheSessionLimit()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy refused(&state, &ExplorerState::limitReached);
         for (std::size_t i = 0; i < MaxAnnotations; ++i)
             state.addAnnotation(Annotation { Annotation::Kind::Note, std::to_string(i), 10, 1e12, 0, 0 });
@@ -371,7 +372,7 @@ private Q_SLOTS:
 
     void aNoteLongerThanTheLimitIsCut()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy refused(&state, &ExplorerState::limitReached);
         // 9,999 bytes of ASCII then a two-byte character: the cut keeps the character whole or drops it.
         const std::string text = std::string(MaxAnnotationChars - 1, 'a') + "\u00e9" + std::string(500, 'b');
@@ -389,7 +390,7 @@ private Q_SLOTS:
 
     void aPinLabelHasACap()
     {
-        PresetLibrary presets = twoOfEach();
+        PresetLibrary presets = h100First();
         presets.gpus[1].name = std::string(std::size_t(3) * 1024 * 1024, 'G'); // a 3 MB name from a GPU file
         ExplorerState state(presets);
         state.pinCurrent();
@@ -401,7 +402,7 @@ private Q_SLOTS:
 
     void stepsShareWhatTheyDidNotChange()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         Session measured = state.session();
         measured.measured = std::vector<MeasuredKernel>(
             50000, MeasuredKernel { std::string(100, 'k'), Phase::Decode, std::nullopt, OpKind::QProj, 1e9, 1e8, 1e-4 });
@@ -425,7 +426,7 @@ private Q_SLOTS:
 
     void theUndoHistoryIsBoundedByMemory()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         Session notes = state.session();
         notes.annotations = std::vector<Annotation>(
             MaxAnnotations, Annotation { Annotation::Kind::Note, std::string(MaxAnnotationChars, 'n'), 10, 1e12, 0, 0 });
@@ -455,7 +456,7 @@ private Q_SLOTS:
 
     void stepCountIsBounded()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         state.setBatch(2);
         state.undoStack()->setClean();
         for (int i = 0; i < ExplorerState::MaxUndoSteps + 50; ++i)
@@ -473,7 +474,7 @@ private Q_SLOTS:
 
     void addedFilesAreSelected()
     {
-        ExplorerState state(twoOfEach());
+        ExplorerState state(h100First());
         QSignalSpy choices(&state, &ExplorerState::choicesChanged);
         ModelConfig mine = llama2_13b();
         mine.name = "mine";
@@ -488,7 +489,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        const PresetLibrary presets = twoOfEach();
+        const PresetLibrary presets = h100First();
         {
             ExplorerState closing(presets);
             closing.selectModel(1); // Llama-2-70B

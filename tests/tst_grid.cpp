@@ -130,9 +130,7 @@ private Q_SLOTS:
 
     void phaseMap()
     {
-        Scenario s;
-        s.model = llama2_13b();
-        s.gpu = seedA6000();
+        Scenario s = seedScenario();
         s.workload.batch = 16;
         PhaseMap map;
         computePhaseMap(s, GridQuantity::DecodeStepSeconds, Series::QkvMlpAr, 32, map);

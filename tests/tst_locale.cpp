@@ -54,9 +54,7 @@ private Q_SLOTS:
 
     void csvDumpHasNoDecimalCommas()
     {
-        Scenario s;
-        s.model = llama2_13b();
-        s.gpu = seedA6000();
+        Scenario s = seedScenario();
         const std::string csv = evaluationToCsv(s.evaluate());
         // The first op line: 11 comma-separated fields, as in the header.
         const std::size_t first = csv.find('\n') + 1;

@@ -108,14 +108,6 @@ bool holds(const std::vector<ChartPoint> &points, const DecodePoint &point)
 }
 
 // The legend's entry named `name` (an empty box if there is none), as last laid out.
-QRect legendEntry(const RooflinePlot &plot, const QString &name)
-{
-    for (const RooflinePlot::LegendEntry &entry : plot.legendEntries())
-        if (entry.name == name)
-            return entry.rect;
-    return {};
-}
-
 QStringList legendNames(const RooflinePlot &plot)
 {
     QStringList names;
@@ -238,14 +230,7 @@ private Q_SLOTS:
     void hidingASeries()
     {
         RooflinePlot *plot = m_window->plot();
-        const auto crossesShown = [&] {
-            const QImage image = screen(*plot);
-            int shown = 0;
-            for (const ChartPoint &p : plot->data().current)
-                if (p.series == Series::QkvMlpInit)
-                    shown += colourNear(image, plot->pixelOf(p.intensity, p.attainableFlopsPerSecond), seriesColor(Series::QkvMlpInit), 1, 30) ? 1 : 0;
-            return shown;
-        };
+        const auto crossesShown = [&] { return markersShown(*plot, Series::QkvMlpInit); };
         QVERIFY(crossesShown() > 0);
         const QRect entry = legendEntry(*plot, QStringLiteral("qkv mlp init"));
         QVERIFY(entry.isValid());

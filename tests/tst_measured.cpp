@@ -477,9 +477,7 @@ private Q_SLOTS:
 
     void chartLinksMeasurementsToTheirOps()
     {
-        Session session;
-        session.model = llama2_13b();
-        session.gpu = seedA6000();
+        Session session = seedSession();
         session.measured = load("kernels.csv");
         ScenarioResults results;
         results.recompute(session);
@@ -516,9 +514,7 @@ private Q_SLOTS:
     // The share of the roof where the roof is 0 or tiny, on the seed A6000 (768 GB/s).
     void shareOfRoofOfKernelsThatBarelyCompute()
     {
-        Session session;
-        session.model = llama2_13b();
-        session.gpu = seedA6000();
+        Session session = seedSession();
         session.measured = std::vector<MeasuredKernel> {
             // A copy: no FLOPs, so the roof at 0 FLOP/B is 0 FLOP/s; its share is 0, not 0/0.
             MeasuredKernel { "copy", Phase::Decode, std::nullopt, std::nullopt, 0.0, 1e9, 1e-3 },

@@ -20,14 +20,6 @@
 using namespace roofline;
 
 namespace {
-Scenario seedScenario()
-{
-    Scenario s;
-    s.model = llama2_13b();
-    s.gpu = seedA6000();
-    return s;
-}
-
 // The colour a mark of `colour` drawn with `alpha` shows on the light canvas.
 QColor onWhite(const QColor &colour, int alpha)
 {
@@ -105,9 +97,7 @@ constexpr std::array<int, SeriesCount> PointsPerSeries { 4, 4, 3, 3, 2, 2 };
 // but where a canvas that drew the values it was given would show it.
 ChartData offRoofChart(ScenarioResults &results)
 {
-    Session session;
-    session.model = llama2_13b();
-    session.gpu = seedA6000();
+    Session session = seedSession();
     session.efficiency.enabled = true;
     session.secondGpu = h100Sxm();
     Scenario pinned;
@@ -172,9 +162,7 @@ private:
     {
         const ViewRange frame = m_plot->viewRange();
         const QRectF axes(m_plot->pixelOf(frame.xMin, frame.yMax), m_plot->pixelOf(frame.xMax, frame.yMin));
-        QRect legend;
-        for (const RooflinePlot::LegendEntry &entry : m_plot->legendEntries())
-            legend |= entry.rect;
+        const QRect legend = legendRect(*m_plot);
         const double x = m_plot->pixelOf(ridge, frame.yMin).x();
         const double foot = x >= legend.left() - 12 && x <= legend.right() + 12 ? legend.top() - 12 : axes.bottom();
         return RidgeSpan { x, axes.top() + 2, foot - 30 };
@@ -514,9 +502,7 @@ private Q_SLOTS:
 
     void theFrameTakesInMeasuredKernels()
     {
-        Session session;
-        session.model = llama2_13b();
-        session.gpu = seedA6000();
+        Session session = seedSession();
         session.measured = { MeasuredKernel { "far", Phase::Decode, std::nullopt, std::nullopt, 1e12, 1e6, 0.01 },
                              MeasuredKernel { "low", Phase::Decode, std::nullopt, std::nullopt, 1e6, 1e12, 0.01 } };
         ScenarioResults results;
@@ -815,22 +801,10 @@ private Q_SLOTS:
     void legendClickAsksToHideASeries()
     {
         QSignalSpy spy(m_plot.get(), &RooflinePlot::seriesToggleRequested);
-        QRect entry;
-        for (const RooflinePlot::LegendEntry &e : m_plot->legendEntries())
-            if (e.name == QLatin1String("qk/pv ar"))
-                entry = e.rect;
+        const QRect entry = legendEntry(*m_plot, QStringLiteral("qk/pv ar"));
         QVERIFY(entry.isValid());
-        // The brown crosses of "qk/pv ar" (decode qk and pv at ~1 FLOP/B, drawn over the other series there).
-        const QColor brown = seriesColor(Series::QkPvAr);
-        const auto crossesShown = [&] {
-            const QImage image = screen(*m_plot);
-            int shown = 0;
-            const std::vector<QPointF> markers = m_plot->currentMarkers();
-            for (std::size_t i = 0; i < m_plot->data().current.size(); ++i)
-                if (m_plot->data().current[i].series == Series::QkPvAr)
-                    shown += colourNear(image, markers[i], brown, 1, 30) ? 1 : 0;
-            return shown;
-        };
+        // The brown crosses of "qk/pv ar" (decode qk and pv at ~1 FLOP/B, beside the other series there).
+        const auto crossesShown = [&] { return markersShown(*m_plot, Series::QkPvAr); };
         QCOMPARE(crossesShown(), 2);
         QTest::mouseClick(m_plot->canvasWidget(), Qt::LeftButton, {}, entry.center());
         // The click asks; the canvas shows what it is told (the state decides).

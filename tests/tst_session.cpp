@@ -10,17 +10,9 @@
 using namespace roofline;
 
 namespace {
-PresetLibrary presets()
-{
-    PresetLibrary p;
-    p.models = { llama2_13b(), llama2_70b() };
-    p.gpus = { seedA6000(), h100Sxm() };
-    return p;
-}
-
 Session richSession()
 {
-    const PresetLibrary p = presets();
+    const PresetLibrary p = twoOfEach();
     Session s;
     s.model = p.models[1];
     s.gpu = p.gpus[0];
@@ -129,7 +121,7 @@ QString loadError(const std::string &text)
 {
     try {
         std::vector<std::string> warnings;
-        parseSession(text, "s.roofline", presets(), warnings);
+        parseSession(text, "s.roofline", twoOfEach(), warnings);
     } catch (const InputError &error) {
         return QString::fromStdString(error.what());
     }
@@ -194,7 +186,7 @@ private Q_SLOTS:
         const std::string json = sessionToJson(original);
         QVERIFY(json.find("\"format\": 1") != std::string::npos);
         std::vector<std::string> warnings;
-        const Session read = parseSession(json, "s.roofline", presets(), warnings);
+        const Session read = parseSession(json, "s.roofline", twoOfEach(), warnings);
         QVERIFY(warnings.empty());
         QCOMPARE(read.model, original.model);
         QCOMPARE(read.gpu, original.gpu);
@@ -213,15 +205,15 @@ private Q_SLOTS:
         QVERIFY(json.find(R"("quantity": "compute_bound_share")") != std::string::npos);
         QVERIFY(read == original);
         // A session from before the phase map was saved shows the map's defaults.
-        const Session older = parseSession(R"({"format": 1})", "old.roofline", presets(), warnings);
+        const Session older = parseSession(R"({"format": 1})", "old.roofline", twoOfEach(), warnings);
         QVERIFY(older.phaseMap == PhaseMapChoice {});
     }
 
     void presetsAreStoredById()
     {
         Session s;
-        s.model = presets().models[0];
-        s.gpu = presets().gpus[1];
+        s.model = twoOfEach().models[0];
+        s.gpu = twoOfEach().gpus[1];
         const std::string json = sessionToJson(s);
         QVERIFY(json.find("\"preset\": \"llama-2-13b\"") != std::string::npos);
         QVERIFY(json.find("\"preset\": \"h100-sxm\"") != std::string::npos);
@@ -235,7 +227,7 @@ private Q_SLOTS:
         s.model.name = "my model";
         s.gpu = seedA6000();
         std::vector<std::string> warnings;
-        const Session read = parseSession(sessionToJson(s), "s.roofline", presets(), warnings);
+        const Session read = parseSession(sessionToJson(s), "s.roofline", twoOfEach(), warnings);
         QCOMPARE(read.model, s.model);
     }
 
@@ -245,7 +237,7 @@ private Q_SLOTS:
         const Session s = parseSession(
             R"({"format": 7, "model": {"preset": "gpt-9"}, "gpu": {"preset": "h100-sxm"}, "workload": {"batch": 8},
                 "hidden_series": ["qk/pv ar", "nonsense"], "hologram": true})",
-            "new.roofline", presets(), warnings);
+            "new.roofline", twoOfEach(), warnings);
         QCOMPARE(s.gpu.id, std::string("h100-sxm"));
         QCOMPARE(s.workload.batch, qint64(8));
         QCOMPARE(s.model.id, std::string("llama-2-13b")); // kept the default
@@ -266,11 +258,11 @@ private Q_SLOTS:
             text += i % 2 ? ", \"x\"" : ", 7";
         text += "]}";
         std::vector<std::string> warnings;
-        const Session s = parseSession(text, "many.roofline", presets(), warnings);
+        const Session s = parseSession(text, "many.roofline", twoOfEach(), warnings);
         QVERIFY(!s.seriesVisible[std::size_t(Series::QkPvAr)]);
         QCOMPARE(warnings, (std::vector<std::string> { "many.roofline: 800000 unknown series in hidden_series, the first 7; ignored" }));
         warnings.clear();
-        parseSession(R"({"format": 1, "hidden_series": ["nonsense", "qk/pv ar"]})", "one.roofline", presets(), warnings);
+        parseSession(R"({"format": 1, "hidden_series": ["nonsense", "qk/pv ar"]})", "one.roofline", twoOfEach(), warnings);
         QCOMPARE(warnings, (std::vector<std::string> { "one.roofline: unknown series \"nonsense\" in hidden_series; ignored" }));
     }
 
@@ -280,7 +272,7 @@ private Q_SLOTS:
     {
         std::vector<std::string> warnings;
         parseSession(R"({"format": 1, "gpu": {"preset": "gpt\n)" + std::string(16 << 20, 'x') + R"(\u001b"}})", "s.roofline",
-                     presets(), warnings);
+                     twoOfEach(), warnings);
         QCOMPARE(warnings.size(), std::size_t(1));
         // The first 1,200 bytes and the last 700, which say what was done about it.
         const std::string end = "\xEF\xBF\xBD\" in gpu; kept RTX A6000 (seed chart)";
@@ -330,7 +322,7 @@ private Q_SLOTS:
         QCOMPARE(values, std::size_t(812204));
         QVERIFY(2 * values <= MaxJsonValues);
         std::vector<std::string> warnings;
-        const Session read = parseSession(json, "s.roofline", presets(), warnings);
+        const Session read = parseSession(json, "s.roofline", twoOfEach(), warnings);
         QCOMPARE(read.pins.size(), MaxPins);
         QCOMPARE(read.annotations.size(), MaxAnnotations);
         QCOMPARE(read.measured.size(), MaxMeasuredKernels);
@@ -462,7 +454,7 @@ private Q_SLOTS:
         s.exportSettings.width = ExportSideRange.max;
         s.exportSettings.height = ExportSideRange.min;
         std::vector<std::string> warnings;
-        const Session read = parseSession(sessionToJson(s), "s.roofline", presets(), warnings);
+        const Session read = parseSession(sessionToJson(s), "s.roofline", twoOfEach(), warnings);
         QVERIFY(read.workload == s.workload);
         QVERIFY(read.sweep == s.sweep);
         QCOMPARE(read.exportSettings.width, ExportSideRange.max);
@@ -474,10 +466,10 @@ private Q_SLOTS:
     void missingAssumptionsAreTheDefaults()
     {
         std::vector<std::string> warnings;
-        Session s = parseSession(R"({"format": 1, "workload": {"batch": 2}})", "s.roofline", presets(), warnings);
+        Session s = parseSession(R"({"format": 1, "workload": {"batch": 2}})", "s.roofline", twoOfEach(), warnings);
         QVERIFY(s.workload.assumptions == Assumptions {});
         s = parseSession(R"({"format": 1, "workload": {"assumptions": {"fuse_qkv": true, "embedding_dtype": "weights", "score_dtype": "fp32"}}})",
-                         "s.roofline", presets(), warnings);
+                         "s.roofline", twoOfEach(), warnings);
         Assumptions expected;
         expected.fuseQkv = true;
         expected.scoreType = DType::Fp32;
@@ -489,10 +481,10 @@ private Q_SLOTS:
     void aMissingEfficiencyShareIsTheWholePeak()
     {
         std::vector<std::string> warnings;
-        Session s = parseSession(R"({"format": 1, "efficiency": {"enabled": true, "compute": 0.6}})", "s.roofline", presets(), warnings);
+        Session s = parseSession(R"({"format": 1, "efficiency": {"enabled": true, "compute": 0.6}})", "s.roofline", twoOfEach(), warnings);
         QCOMPARE(s.efficiency.compute, 0.6);
         QCOMPARE(s.efficiency.bandwidth, 1.0);
-        s = parseSession(R"({"format": 1, "efficiency": {"enabled": true, "bandwidth": 0.5}})", "s.roofline", presets(), warnings);
+        s = parseSession(R"({"format": 1, "efficiency": {"enabled": true, "bandwidth": 0.5}})", "s.roofline", twoOfEach(), warnings);
         QCOMPARE(s.efficiency.compute, 1.0);
         QCOMPARE(s.efficiency.bandwidth, 0.5);
     }

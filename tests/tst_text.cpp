@@ -168,19 +168,14 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, file);
         QFETCH(QByteArray, expectedName);
-        Session session;
-        session.model = llama2_13b();
-        session.gpu = seedA6000();
+        Session session = seedSession();
         session.measured = parseMeasuredKernels(file.toStdString(), "m.csv");
         QCOMPARE(session.measured.size(), std::size_t(1));
         QCOMPARE(QByteArray::fromStdString(session.measured[0].name), expectedName);
         // Saving threw type_error.316 before, and the window died with the session unsaved.
         const std::string json = sessionToJson(session);
-        PresetLibrary presets;
-        presets.models = { llama2_13b() };
-        presets.gpus = { seedA6000() };
         std::vector<std::string> warnings;
-        const Session read = parseSession(json, "s.roofline", presets, warnings);
+        const Session read = parseSession(json, "s.roofline", twoOfEach(), warnings);
         QCOMPARE(QByteArray::fromStdString(read.measured[0].name), expectedName);
     }
 
@@ -312,9 +307,7 @@ private Q_SLOTS:
 
     void pinLabelsNameTheirScenario()
     {
-        Session s;
-        s.model = llama2_13b();
-        s.gpu = seedA6000();
+        Session s = seedSession();
         s.workload.batch = 8;
         QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B"));
         // Cut to 20 bytes: 17 bytes and the 3-byte ellipsis.

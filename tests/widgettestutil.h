@@ -3,6 +3,7 @@
 // Helpers for the tests that look at what the widgets draw: the canvas's pixels and an exported PDF's page.
 // (testutil.h is shared with the model's tests, which link no Qt GUI.)
 
+#include "chartcolors.h"
 #include "rooflineplot.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 #include <QImage>
 #include <QList>
 #include <QPointF>
+#include <QRect>
 #include <QRectF>
 #include <QRegularExpression>
 #include <QTransform>
@@ -66,6 +68,23 @@ inline QImage screen(const roofline::RooflinePlot &plot)
     return plot.canvasWidget()->grab().toImage();
 }
 
+// A legend entry's box as last laid out, in pixels of the canvas (invalid if no entry has that name), and the box
+// of all of them.
+inline QRect legendEntry(const roofline::RooflinePlot &plot, const QString &name)
+{
+    for (const roofline::RooflinePlot::LegendEntry &entry : plot.legendEntries())
+        if (entry.name == name)
+            return entry.rect;
+    return {};
+}
+inline QRect legendRect(const roofline::RooflinePlot &plot)
+{
+    QRect box;
+    for (const roofline::RooflinePlot::LegendEntry &entry : plot.legendEntries())
+        box |= entry.rect;
+    return box;
+}
+
 // Whether some pixel within `radius` of `at` is within `tolerance` (per channel) of `colour`.
 inline bool colourNear(const QImage &image, QPointF at, const QColor &colour, int radius, int tolerance)
 {
@@ -80,6 +99,19 @@ inline bool colourNear(const QImage &image, QPointF at, const QColor &colour, in
                 return true;
         }
     return false;
+}
+
+// How many of a series' current points show their marker on screen: each looked for where the canvas draws it
+// (currentMarkers, beside the markers it would cover), within a pixel, in the series' colour.
+inline int markersShown(const roofline::RooflinePlot &plot, roofline::Series series)
+{
+    const QImage image = screen(plot);
+    const std::vector<QPointF> markers = plot.currentMarkers();
+    int shown = 0;
+    for (std::size_t i = 0; i < plot.data().current.size() && i < markers.size(); ++i)
+        if (plot.data().current[i].series == series)
+            shown += colourNear(image, markers[i], roofline::seriesColor(series), 1, 30) ? 1 : 0;
+    return shown;
 }
 
 // Whether the pixel at `at` is within `tolerance` (per channel) of `colour`.
