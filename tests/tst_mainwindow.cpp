@@ -19,12 +19,14 @@
 #include "sessionfiles.h"
 #include "summaryview.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -37,6 +39,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QDoubleSpinBox>
 #include <QDialog>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -714,6 +717,31 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(m_state->session().workload.batch, qint64(16));
         QCOMPARE(m_window->controls()->batchSlider()->value(), 16.0);
+    }
+
+    void aTypedNumberIsOneUndoStep()
+    {
+        // Typing "16" into the batch box changes nothing until Enter: then batch 16, one undo step, and undo goes
+        // straight back to 1 (the chart never showed batch 1 from the first keystroke, nor an undo step for it).
+        // Every spin box of the panel types the same way; an arrow key steps at once.
+        QDoubleSpinBox *box = m_window->controls()->batchSlider()->spinBox();
+        const int steps = m_state->undoStack()->count();
+        QSignalSpy changes(m_state.get(), &ExplorerState::scenarioChanged);
+        box->setFocus();
+        box->selectAll();
+        QTest::keyClicks(box, QStringLiteral("16"));
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QCOMPARE(changes.count(), 0);
+        QTest::keyClick(box, Qt::Key_Return);
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(m_state->undoStack()->count(), steps + 1);
+        m_state->undoStack()->undo();
+        QCOMPARE(m_state->session().workload.batch, qint64(1));
+        QTest::keyClick(box, Qt::Key_Up);
+        QCOMPARE(m_state->session().workload.batch, qint64(2));
+        for (QAbstractSpinBox *spin : m_window->controls()->findChildren<QAbstractSpinBox *>())
+            QVERIFY2(!spin->keyboardTracking(), qPrintable(spin->objectName() + QLatin1Char(' ') + spin->toolTip()));
     }
 
     // A GPU file in GiB/s: the window shows decimal GB/s (2039 GiB/s = 2189.36 GB/s) and its note says it

@@ -32,6 +32,7 @@ protected:
 
 void leaveUndoToWindow(QAbstractSpinBox *box)
 {
+    box->setKeyboardTracking(false);
     auto *filter = new UndoKeysFilter(box);
     box->installEventFilter(filter);
     if (auto *edit = box->findChild<QLineEdit *>())
