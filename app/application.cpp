@@ -218,15 +218,15 @@ int runApplication(int argc, char **argv)
         return ExitBadInput;
     }
     ExplorerState state(presets);
+    MainWindow window(&state);
     // The last session comes back on start (not when timing start-up, which measures a clean start).
     if (!timeStartup && !openFile) {
         QSettings settings;
-        restoreLastSession(settings, state, presets);
+        window.files()->restoreLastSession(settings);
     }
-    MainWindow window(&state);
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &state, [&state] {
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &state, [&window] {
         QSettings settings;
-        rememberLastSession(settings, state.session());
+        window.files()->rememberLastSession(settings);
     });
     std::unique_ptr<StartupProbe> probe;
     if (timeStartup)

@@ -28,9 +28,9 @@ namespace {
 const QString SessionFilter = QStringLiteral("Roofline sessions (*%1);;All files (*)").arg(QLatin1String(SessionExtension.data(), qsizetype(SessionExtension.size())));
 const QString JsonFilter = QStringLiteral("JSON (*.json);;All files (*)");
 
-QString defaultSessionPath()
+QString defaultSessionPath(const QString &directory)
 {
-    return QDir::home().filePath(QStringLiteral("chart") + QLatin1String(SessionExtension.data(), qsizetype(SessionExtension.size())));
+    return QDir(directory).filePath(QStringLiteral("chart") + QLatin1String(SessionExtension.data(), qsizetype(SessionExtension.size())));
 }
 
 // Runs a loader; its InputError becomes the one-line message, success an empty one.
@@ -52,6 +52,8 @@ FileController::FileController(ExplorerState *state, RooflinePlot *plot, QWidget
     , m_plot(plot)
     , m_window(window)
 {
+    // Discarding is of the changes at that moment: a later change is kept again.
+    connect(state->undoStack(), &QUndoStack::indexChanged, this, [this] { m_discarded = false; });
 }
 
 void FileController::report(const QString &error)
@@ -197,9 +199,68 @@ void FileController::rememberRecent(const QString &path)
     Q_EMIT recentSessionsChanged();
 }
 
+QString FileController::sessionDirectory() const
+{
+    const QString last = m_sessionPath.isEmpty() ? recentSessions().value(0) : m_sessionPath;
+    return last.isEmpty() ? QDir::homePath() : QFileInfo(last).absolutePath();
+}
+
+bool FileController::maybeSave()
+{
+    m_discarded = false;
+    if (m_state->undoStack()->isClean())
+        return true;
+    const QString name = m_sessionPath.isEmpty() ? tr("this new session") : QFileInfo(m_sessionPath).fileName();
+    // Names from files are shown as written, never as markup.
+    QMessageBox box(QMessageBox::Warning, tr("Roofline Explorer"), tr("Save the changes to %1 before closing?").arg(name),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(tr("Without saving, they are lost."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        saveSessionDialog(false);
+        return m_state->undoStack()->isClean(); // not if the save dialog was cancelled or the write failed
+    case QMessageBox::Discard:
+        m_discarded = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void FileController::rememberLastSession(QSettings &settings) const
+{
+    if (m_discarded)
+        roofline::rememberLastSession(settings, nullptr, LastSessionFile { m_sessionPath, false });
+    else
+        roofline::rememberLastSession(settings, &m_state->session(), LastSessionFile { m_sessionPath, !m_state->undoStack()->isClean() });
+}
+
+bool FileController::restoreLastSession(QSettings &settings)
+{
+    const LastSessionFile file = lastSessionFile(settings);
+    const bool onDisk = !file.path.isEmpty() && QFileInfo(file.path).isFile();
+    if (onDisk && !file.modified && openSession(file.path).isEmpty()) {
+        m_state->undoStack()->clear();
+        return true;
+    }
+    PresetLibrary known;
+    known.models = m_state->models();
+    known.gpus = m_state->gpus();
+    if (!roofline::restoreLastSession(settings, *m_state, known))
+        return false;
+    if (onDisk && file.modified) {
+        m_sessionPath = file.path;
+        m_state->undoStack()->resetClean();
+        Q_EMIT sessionPathChanged();
+    }
+    return true;
+}
+
 void FileController::openSessionDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), QDir::homePath(), SessionFilter);
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), sessionDirectory(), SessionFilter);
     if (path.isEmpty())
         return;
     QStringList warnings;
@@ -219,7 +280,7 @@ void FileController::saveSessionDialog(bool askForPath)
     QString path = m_sessionPath;
     if (askForPath || path.isEmpty())
         path = QFileDialog::getSaveFileName(m_window, askForPath ? tr("Save session as") : tr("Save session"),
-                                            path.isEmpty() ? defaultSessionPath() : path, SessionFilter);
+                                            path.isEmpty() ? defaultSessionPath(sessionDirectory()) : path, SessionFilter);
     if (!path.isEmpty())
         report(saveSession(path));
 }

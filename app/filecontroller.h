@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+class QSettings;
 class QWidget;
 
 namespace roofline {
@@ -39,6 +40,24 @@ public:
 
     // The session file the window shows (empty for a new session or an example).
     QString sessionPath() const { return m_sessionPath; }
+    // Where the Open and Save dialogs start: the folder of the session shown, else of the last one opened or
+    // saved, else the home folder.
+    QString sessionDirectory() const;
+
+    // Before the window closes: with changes not saved (the undo history away from its clean point), asks
+    // whether to save them, discard them or stay. True when the window may close: nothing unsaved, saved, or
+    // discarded (discardedChanges()).
+    bool maybeSave();
+    bool discardedChanges() const { return m_discarded; }
+    // The session for the next start (sessionfiles.h): as shown, tied to its file, marked modified if it is.
+    // Changes the user discarded are not kept: a session with a file comes back as the file holds it, one
+    // without is forgotten.
+    void rememberLastSession(QSettings &settings) const;
+    // At start: a session saved in its file opens from there, tied to it (its name in the title, Save writes
+    // there); one with unsaved changes comes back as it was, tied to its file if that still exists and marked
+    // modified; one without a file, as it was. The undo history starts empty. False when there is none or it no
+    // longer reads (dropped, not shown as an error at every start).
+    bool restoreLastSession(QSettings &settings);
     // The sessions opened or saved last, newest first (at most MaxRecentFiles).
     static QStringList recentSessions();
     static constexpr int MaxRecentFiles = 8;
@@ -69,6 +88,7 @@ private:
     QWidget *m_window;
     QString m_sessionPath;
     QString m_lastExportPath;
+    bool m_discarded = false;
 };
 
 } // namespace roofline

@@ -13,6 +13,7 @@
 #include "rooflineplot.h"
 #include "summaryview.h"
 
+#include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -227,6 +228,11 @@ void MainWindow::dropEvent(QDropEvent *event)
         if (url.isLocalFile())
             showError(m_files->openAnyFile(url.toLocalFile()));
     event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    event->setAccepted(m_files->maybeSave());
 }
 
 void MainWindow::setPresentation(bool enabled)

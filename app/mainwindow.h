@@ -52,6 +52,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
     void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    // Unsaved changes: asks to save, discard or stay (FileController::maybeSave).
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QWidget *buildNumbers();

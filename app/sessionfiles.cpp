@@ -68,9 +68,20 @@ std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary 
     return std::nullopt;
 }
 
-void rememberLastSession(QSettings &settings, const Session &session)
+void rememberLastSession(QSettings &settings, const Session *session, const LastSessionFile &file)
 {
-    settings.setValue(QStringLiteral("lastSession"), QByteArray::fromStdString(sessionToJson(session)));
+    if (session)
+        settings.setValue(QStringLiteral("lastSession"), QByteArray::fromStdString(sessionToJson(*session)));
+    else
+        settings.remove(QStringLiteral("lastSession"));
+    settings.setValue(QStringLiteral("lastSessionPath"), file.path);
+    settings.setValue(QStringLiteral("lastSessionModified"), file.modified);
+}
+
+LastSessionFile lastSessionFile(QSettings &settings)
+{
+    return LastSessionFile { settings.value(QStringLiteral("lastSessionPath")).toString(),
+                             settings.value(QStringLiteral("lastSessionModified")).toBool() };
 }
 
 bool restoreLastSession(QSettings &settings, ExplorerState &state, const PresetLibrary &presets)

@@ -30,8 +30,15 @@ QString saveSessionFile(const QString &path, const Session &session);
 std::optional<Session> loadSessionFile(const QString &path, const PresetLibrary &presets, QString *error,
                                        QStringList *warnings);
 
-// The session the window had when it last closed, kept in the settings under "lastSession".
-void rememberLastSession(QSettings &settings, const Session &session);
+// The session the window had when it last closed, kept in the settings for the next start: the session itself
+// under "lastSession" (none: forgotten), and the file it was tied to under "lastSessionPath" (empty for none),
+// with whether it held changes not saved there under "lastSessionModified".
+struct LastSessionFile {
+    QString path;
+    bool modified = false;
+};
+void rememberLastSession(QSettings &settings, const Session *session, const LastSessionFile &file);
+LastSessionFile lastSessionFile(QSettings &settings);
 // Puts the last session back into `state`, with an empty undo history. Returns false, leaving `state` as it
 // was, when there is none or it no longer reads (a preset since removed, a damaged value): it is dropped, not
 // shown as an error at every start.

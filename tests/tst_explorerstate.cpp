@@ -498,8 +498,10 @@ private Q_SLOTS:
             closing.setSeq(4096);
             closing.setDTypes(DType::Fp8, DType::Fp16, DType::Fp8);
             closing.pinCurrent();
-            rememberLastSession(settings, closing.session());
+            rememberLastSession(settings, &closing.session(), LastSessionFile { QStringLiteral("/tmp/a.roofline"), true });
         }
+        QCOMPARE(lastSessionFile(settings).path, QStringLiteral("/tmp/a.roofline"));
+        QVERIFY(lastSessionFile(settings).modified);
         ExplorerState opening(presets);
         QVERIFY(restoreLastSession(settings, opening, presets));
         QCOMPARE(opening.session().model.id, std::string("llama-2-70b"));

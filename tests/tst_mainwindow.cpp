@@ -26,6 +26,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QSettings>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
@@ -140,6 +142,18 @@ private:
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 
+    // Answers the next modal message box with `button` once it shows, and records its text.
+    void answerNextQuestion(QMessageBox::StandardButton button, QString *text)
+    {
+        QTimer::singleShot(0, this, [button, text] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            *text = box->text();
+            box->button(button)->click();
+        });
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -169,6 +183,110 @@ private Q_SLOTS:
         QCOMPARE(m_window->controls()->peakSlider()->value(), 181.0);
         QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 768.0);
         QVERIFY(m_window->windowTitle().contains(QLatin1String("Llama-2-13B")));
+    }
+
+    void closingWithUnsavedChangesAsks()
+    {
+        // Nothing unsaved: the window closes without a question.
+        QVERIFY(m_window->close());
+        m_window->show();
+        // A change not saved: the question names the session; Cancel keeps the window and the change.
+        m_state->setBatch(16);
+        QString asked;
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        QVERIFY(!m_window->close());
+        QCOMPARE(asked, QStringLiteral("Save the changes to this new session before closing?"));
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QVERIFY(!m_window->files()->discardedChanges());
+        // Discard: it closes, and says the changes were discarded (the next start does not bring them back).
+        answerNextQuestion(QMessageBox::Discard, &asked);
+        QVERIFY(m_window->close());
+        QVERIFY(m_window->files()->discardedChanges());
+        QTemporaryDir dir;
+        {
+            QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            m_window->files()->rememberLastSession(settings);
+            ExplorerState state(m_presets);
+            MainWindow next(&state);
+            QVERIFY(!next.files()->restoreLastSession(settings)); // a new session discarded is forgotten
+            QCOMPARE(state.session().workload.batch, qint64(1));
+        }
+        // Save, with a file: written there, then it closes.
+        m_window->show();
+        const QString path = dir.filePath(QStringLiteral("kept.roofline"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        m_state->setBatch(64);
+        answerNextQuestion(QMessageBox::Save, &asked);
+        QVERIFY(m_window->close());
+        QCOMPARE(asked, QStringLiteral("Save the changes to kept.roofline before closing?"));
+        QString error;
+        PresetLibrary known = m_presets;
+        const std::optional<Session> saved = loadSessionFile(path, known, &error, nullptr);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->workload.batch, qint64(64));
+    }
+
+    void theNextStartIsTiedToTheSessionsFile()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        const QString path = dir.filePath(QStringLiteral("tied.roofline"));
+        const auto nextStart = [&](std::unique_ptr<ExplorerState> &state, std::unique_ptr<MainWindow> &window) {
+            m_window->files()->rememberLastSession(settings);
+            state = std::make_unique<ExplorerState>(m_presets);
+            window = std::make_unique<MainWindow>(state.get());
+            return window->files()->restoreLastSession(settings);
+        };
+        std::unique_ptr<ExplorerState> state;
+        std::unique_ptr<MainWindow> window;
+        // Saved: it opens from its file, named in the title; Save writes there without asking; nothing to undo.
+        m_state->setBatch(8);
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QVERIFY(nextStart(state, window));
+        QCOMPARE(window->files()->sessionPath(), path);
+        QVERIFY(window->windowTitle().startsWith(QLatin1String("tied.roofline")));
+        QCOMPARE(state->session().workload.batch, qint64(8));
+        QVERIFY(state->undoStack()->isClean());
+        QCOMPARE(state->undoStack()->count(), 0);
+        // Changed and not saved (the application ended without a close): the changes come back, still tied to
+        // the file and marked unsaved.
+        m_state->setBatch(32);
+        QVERIFY(nextStart(state, window));
+        QCOMPARE(state->session().workload.batch, qint64(32));
+        QCOMPARE(window->files()->sessionPath(), path);
+        QVERIFY(!state->undoStack()->isClean());
+        QVERIFY(window->isWindowModified());
+        // Changes discarded at the question: the file as saved comes back.
+        QString asked;
+        answerNextQuestion(QMessageBox::Discard, &asked);
+        QVERIFY(m_window->close());
+        QVERIFY(nextStart(state, window));
+        QCOMPARE(state->session().workload.batch, qint64(8));
+        QVERIFY(state->undoStack()->isClean());
+        // The file gone: the session as it was, no longer tied to a file.
+        m_window->show();
+        m_state->setBatch(128);
+        m_window->files()->rememberLastSession(settings);
+        QVERIFY(QFile::remove(path));
+        state = std::make_unique<ExplorerState>(m_presets);
+        window = std::make_unique<MainWindow>(state.get());
+        QVERIFY(window->files()->restoreLastSession(settings));
+        QCOMPARE(state->session().workload.batch, qint64(128));
+        QCOMPARE(window->files()->sessionPath(), QString());
+    }
+
+    void theOpenDialogStartsWhereTheSessionIs()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("talks")));
+        const QString path = dir.filePath(QStringLiteral("talks/h100.roofline"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QCOMPARE(m_window->files()->sessionDirectory(), QFileInfo(path).absolutePath());
+        // A new window with no session open starts where the last one opened or saved was.
+        ExplorerState state(m_presets);
+        MainWindow other(&state);
+        QCOMPARE(other.files()->sessionDirectory(), QFileInfo(path).absolutePath());
     }
 
     void anUnsavedChangeMarksTheTitle()
