@@ -371,13 +371,6 @@ void ExplorerState::addNote(double x, double y, const std::string &text)
         addAnnotation(Annotation { Annotation::Kind::Note, std::string(trimmed), x, y });
 }
 
-void ExplorerState::labelPoint(const ChartPoint &point)
-{
-    // 40 pixels right and 50 up of the point: clear of its marker and of the roof it sits on.
-    addAnnotation(Annotation { Annotation::Kind::PointLabel, pointLabel(point), point.intensity,
-                               point.attainableFlopsPerSecond, 40, -50 });
-}
-
 void ExplorerState::addAnnotation(const Annotation &annotation)
 {
     if (!std::isfinite(annotation.x) || !std::isfinite(annotation.y) || annotation.x <= 0 || annotation.y <= 0)

@@ -93,8 +93,6 @@ public:
     // A note at (x, y) in chart coordinates, its text without the spaces and line breaks around it; an empty
     // one adds nothing.
     void addNote(double x, double y, const std::string &text);
-    // A point's label: its numbers (pointLabel), set up and to the right of it.
-    void labelPoint(const ChartPoint &point);
     void moveAnnotation(int index, double dx, double dy);
     void removeAnnotation(int index);
     // The frame the user chose (a zoom or pan), or none for the fitted frame; not an undo step. Emits viewChanged.

@@ -158,7 +158,7 @@ void MainWindow::connectCanvas()
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
     connect(m_plot, &RooflinePlot::seriesToggleRequested, s, &ExplorerState::toggleSeriesVisible);
-    connect(m_plot, &RooflinePlot::labelRequested, s, &ExplorerState::labelPoint);
+    connect(m_plot, &RooflinePlot::labelRequested, s, &ExplorerState::addAnnotation);
     connect(m_plot, &RooflinePlot::noteRequested, this, &MainWindow::addNote);
     connect(m_plot, &RooflinePlot::annotationMoved, s, &ExplorerState::moveAnnotation);
     connect(m_plot, &RooflinePlot::annotationRemoveRequested, s, &ExplorerState::removeAnnotation);

@@ -3,6 +3,7 @@
 #include "inputlimits.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -141,6 +142,39 @@ std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRa
     if (!visible)
         return std::nullopt;
     return std::pow(10.0, std::log10(visible->x1) + (std::log10(visible->x2) - std::log10(visible->x1)) / 3.0);
+}
+
+std::pair<double, double> labelOffset(std::pair<double, double> point, double width, double height,
+                                      const std::vector<std::pair<double, double>> &markers, double radius, double gap,
+                                      const PixelBox &axes)
+{
+    const double dx = width / 2 + radius + gap;
+    const double dy = height / 2 + radius + gap;
+    const std::array<std::pair<double, double>, 8> around { { { dx, -dy }, { -dx, -dy }, { dx, dy }, { -dx, dy },
+                                                              { dx, 0 }, { -dx, 0 }, { 0, -dy }, { 0, dy } } };
+    std::optional<std::pair<double, double>> best;
+    std::size_t fewest = 0;
+    for (const double reach : { 1.0, 2.0 }) {
+        for (const auto &[ox, oy] : around) {
+            const double cx = point.first + ox * reach, cy = point.second + oy * reach;
+            const double left = cx - width / 2, right = cx + width / 2, top = cy - height / 2, bottom = cy + height / 2;
+            if (left < axes.left || right > axes.right || top < axes.top || bottom > axes.bottom)
+                continue;
+            std::size_t covered = 0;
+            for (const auto &[mx, my] : markers) {
+                // The distance from the marker's centre to the box, against the marker's radius.
+                const double nx = std::clamp(mx, left, right), ny = std::clamp(my, top, bottom);
+                covered += std::hypot(mx - nx, my - ny) < radius ? 1 : 0;
+            }
+            if (!best || covered < fewest) {
+                best = std::pair { ox * reach, oy * reach };
+                fewest = covered;
+            }
+            if (fewest == 0)
+                return *best;
+        }
+    }
+    return best.value_or(around.front());
 }
 
 std::vector<std::pair<double, double>> dodgedPositions(const std::vector<ChartPoint> &points, const SeriesMask &shown,

@@ -37,6 +37,41 @@ class TestChartFrame : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void aNewLabelGoesBesideItsPointOffOtherMarkers()
+    {
+        // A 100 x 40 box for a point at (500, 500), markers of radius 5, 10 pixels clear: the box's centre is
+        // 50 + 5 + 10 = 65 across and 20 + 5 + 10 = 35 up or down from the point.
+        using P = std::pair<double, double>;
+        const auto offset = [&](P point, const std::vector<P> &markers, const PixelBox &box = PixelBox { 0, 0, 1000, 1000 }) {
+            return labelOffset(point, 100, 40, markers, 5, 10, box);
+        };
+        // Nothing near: up and to the right. The point's own marker never counts.
+        QCOMPARE(offset({ 500, 500 }, { { 500, 500 } }), P(65, -35));
+        // A marker inside that box (its centre, (565, 465)): up and to the left, whose box spans x 385..485.
+        QCOMPARE(offset({ 500, 500 }, { { 565, 465 } }), P(-65, -35));
+        // The up-right box spans x 515..615, y 445..485: a marker at (619, 470) is 4 < 5 px from its right edge,
+        // covered; at (621, 470), 6 px away, not.
+        QCOMPARE(offset({ 500, 500 }, { { 619, 470 } }), P(-65, -35));
+        QCOMPARE(offset({ 500, 500 }, { { 621, 470 } }), P(65, -35));
+        // In the chart's top-left corner: up-right would cross the top (its box from y -25), up-left too; down and
+        // to the right fits.
+        QCOMPARE(offset({ 60, 30 }, {}), P(65, 35));
+        // Every place of the first ring covered (a marker at each centre): the second ring, twice as far, up and
+        // to the right: its box (580..680, 410..450) is 21 px from the nearest marker, (565, 465).
+        const std::vector<P> ring { { 565, 465 }, { 435, 465 }, { 565, 535 }, { 435, 535 }, { 565, 500 }, { 435, 500 }, { 500, 465 }, { 500, 535 } };
+        QCOMPARE(offset({ 500, 500 }, ring), P(130, -70));
+        // Where every place covers some marker, the one that covers fewest: axes of x 385..615, y 420..580 hold
+        // the first ring's boxes and none of the second's; a second marker in the up-right box (covering 2) leaves
+        // up-left the first of those covering 1.
+        std::vector<P> crowded = ring;
+        crowded.push_back({ 560, 470 });
+        const PixelBox narrow { 385, 420, 615, 580 };
+        const P chosen = offset({ 500, 500 }, crowded, narrow);
+        QCOMPARE(chosen, P(-65, -35));
+        // Nothing fits inside the axes: up and to the right, as without any placement.
+        QCOMPARE(offset({ 500, 500 }, {}, PixelBox { 480, 480, 520, 520 }), P(65, -35));
+    }
+
     // H100-like: the roof fp16 989.4 (active), fp8 and int8 both 1978.9, fp32 67, and a type at the roof's height.
     void ceilingsOfTheirOwnLine()
     {

@@ -78,28 +78,6 @@ private Q_SLOTS:
         QCOMPARE(state.session().annotations[0].x, 10.0);
     }
 
-    // Right-click, "Label this point": the point's numbers, anchored on it, 40 px right and 50 px up.
-    void aPointLabelIsAnchoredOnItsPoint()
-    {
-        ExplorerState state(h100First());
-        ChartPoint point;
-        point.series = Series::QkvMlpAr;
-        point.op = OpKind::QProj;
-        point.phase = Phase::Decode;
-        point.intensity = 0.99;
-        point.attainableFlopsPerSecond = 7.6e11;
-        state.labelPoint(point);
-        QCOMPARE(state.session().annotations.size(), std::size_t(1));
-        const Annotation &label = state.session().annotations[0];
-        QCOMPARE(label.kind, Annotation::Kind::PointLabel);
-        // Its numbers: 0.99 FLOP/B and 7.6e11 FLOP/s in three figures; Bound's default is memory.
-        QCOMPARE(label.text, std::string("q_proj decode\n0.99 FLOP/B, 760GFLOP/s, memory-bound"));
-        QCOMPARE(label.x, 0.99);
-        QCOMPARE(label.y, 7.6e11);
-        QCOMPARE(label.dx, 40.0);
-        QCOMPARE(label.dy, -50.0);
-    }
-
     // The state keeps only frames a chart can show.
     void framesAreKeptWithinTheLimits()
     {

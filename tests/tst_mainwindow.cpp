@@ -936,7 +936,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->statusBar()->currentMessage(), pins);
 
         boxes.closeNext(this);
-        Q_EMIT m_window->plot()->labelRequested(m_window->plot()->data().current.front()); // the context menu's "Label"
+        Q_EMIT m_window->plot()->labelRequested(m_window->plot()->labelFor(m_window->plot()->data().current.front())); // the context menu's "Label"
         const QString notes = QStringLiteral("A session holds at most 1000 labels and notes: delete one to add another.");
         QCOMPARE(m_state->session().annotations.size(), MaxAnnotations);
         QCOMPARE(boxes.count, 2);
@@ -961,7 +961,7 @@ private Q_SLOTS:
         const ChartPoint point = m_window->plot()->data().current.front();
         for (std::size_t i = 0; i < MaxAnnotations; ++i) {
             if (i % 2)
-                Q_EMIT m_window->plot()->labelRequested(point); // the context menu's "Label"
+                Q_EMIT m_window->plot()->labelRequested(m_window->plot()->labelFor(point)); // the context menu's "Label"
             else
                 m_state->addAnnotation(Annotation { Annotation::Kind::Note, text, 1.0 + double(i), 1e12, 0, 0 }); // as addNote does
         }
@@ -1058,7 +1058,7 @@ private Q_SLOTS:
     void labelsAndNotes()
     {
         const ChartPoint point = m_window->plot()->data().current.front();
-        Q_EMIT m_window->plot()->labelRequested(point);
+        Q_EMIT m_window->plot()->labelRequested(m_window->plot()->labelFor(point));
         QCOMPARE(m_window->plot()->annotationCount(), 1);
         QVERIFY(m_window->plot()->annotationShown(0).text.contains(QLatin1String("q_proj")));
         Q_EMIT m_window->plot()->annotationMoved(0, 80, -20);

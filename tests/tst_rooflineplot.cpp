@@ -924,6 +924,41 @@ private Q_SLOTS:
         QVERIFY(named());
     }
 
+    void aNewLabelSitsBesideItsPointOffTheOtherMarkers()
+    {
+        // For every current point of the seed chart (the decode cluster at ~1 FLOP/B holds three series side by
+        // side): the label has the point's numbers, is anchored where its marker is drawn, and its box, once
+        // drawn, covers no marker of the current points (each a cross of radius 6) and stays inside the axes.
+        settle();
+        const ChartData &chart = m_plot->data();
+        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        const ViewRange frame = m_plot->viewRange();
+        const QRectF axes(m_plot->pixelOf(frame.xMin, frame.yMax), m_plot->pixelOf(frame.xMax, frame.yMin));
+        int beside = 0;
+        for (std::size_t i = 0; i < chart.current.size(); ++i) {
+            const ChartPoint &point = chart.current[i];
+            const Annotation label = m_plot->labelFor(point);
+            QCOMPARE(label.kind, Annotation::Kind::PointLabel);
+            QCOMPARE(label.text, pointLabel(point));
+            const QPointF anchor = m_plot->pixelOf(label.x, label.y);
+            QVERIFY(std::hypot(anchor.x() - markers[i].x(), anchor.y() - markers[i].y()) < 0.5);
+            m_plot->setAnnotations(std::vector { label });
+            settle();
+            const QRect box = m_plot->annotationShown(0).box;
+            QVERIFY(!box.isEmpty());
+            QVERIFY2(axes.contains(QRectF(box)), qPrintable(QString::fromStdString(label.text)));
+            // Beside its point: the box does not hold the point itself.
+            QVERIFY(!QRectF(box).adjusted(-6, -6, 6, 6).contains(markers[i]));
+            bool coversOne = false;
+            for (const QPointF &marker : markers)
+                coversOne = coversOne || QRectF(box).adjusted(-5, -5, 5, 5).contains(marker);
+            beside += coversOne ? 0 : 1;
+        }
+        // Off every marker, for each point of the chart (22 of them: the chart has room for every label).
+        QCOMPARE(beside, int(chart.current.size()));
+        m_plot->setAnnotations({});
+    }
+
     void aLabelIsDraggedByItsInsideAndDrawnWhereItIs()
     {
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "drag me\nby the middle", 10, 1e12, 0, 0 } });

@@ -83,11 +83,18 @@ void AnnotationLayer::style(std::size_t index)
     item->setBrush(note ? m_theme.noteBrush : m_theme.labelBrush);
     item->setPen(m_theme.annotationBorder);
     arrow->setPen(m_theme.annotationArrow);
-    // The box the item draws: the text's bounds, as QCPItemText measures them, and the padding.
-    m_boxes[index] = QFontMetrics(m_theme.font)
-                         .boundingRect(0, 0, 0, 0, Qt::TextDontClip | item->textAlignment(), item->text())
-                         .marginsAdded(BoxPadding)
-                         .size();
+    m_boxes[index] = boxOf(item->text());
+}
+
+QSizeF AnnotationLayer::boxFor(const std::string &text) const
+{
+    return boxOf(noteText(text));
+}
+
+QSize AnnotationLayer::boxOf(const QString &shown) const
+{
+    // The box an item draws: the text's bounds, as QCPItemText measures them (left-aligned), and the padding.
+    return QFontMetrics(m_theme.font).boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignLeft, shown).marginsAdded(BoxPadding).size();
 }
 
 void AnnotationLayer::place(const ViewRange &frame)

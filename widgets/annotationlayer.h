@@ -38,6 +38,9 @@ public:
     // since the last placement (not at every workload step).
     void place(const ViewRange &frame);
 
+    // The size of the box a label of `text` is drawn in, in pixels, in the current look.
+    QSizeF boxFor(const std::string &text) const;
+
     // The annotation whose box is under a pixel position (the topmost), or -1.
     int at(const QPointF &position) const;
     // The annotation last clicked, which the Delete key removes, or -1.
@@ -65,6 +68,7 @@ public:
     QRect shownBox(int index) const;
 
 private:
+    QSize boxOf(const QString &shown) const;
     void style(std::size_t index);
     QRect boxRect(std::size_t index) const; // where an annotation's box is drawn, in pixels
 

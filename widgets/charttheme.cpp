@@ -111,7 +111,7 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation)
 
 QCPScatterStyle ChartTheme::currentMarker(Series series) const
 {
-    return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(series), 2.4 * m_penScale), Qt::NoBrush, 12 * m_markerScale);
+    return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(series), 2.4 * m_penScale), Qt::NoBrush, 2 * markerRadius());
 }
 
 QCPScatterStyle ChartTheme::sweepMarker(Series series) const

@@ -68,6 +68,8 @@ struct ChartTheme {
     QCPScatterStyle currentMarker(Series series) const;
     // How far apart, in pixels, the current markers of series that would cover one another are drawn.
     double markerSpacing() const { return 11.0 * m_markerScale; }
+    // Half the size of a current point's cross.
+    double markerRadius() const { return 6.0 * m_markerScale; }
     QCPScatterStyle sweepMarker(Series series) const;
     QCPScatterStyle pinMarker(std::size_t shape, Series series) const;
     QCPScatterStyle pinLegendMarker(std::size_t shape) const;

@@ -211,6 +211,27 @@ void PointsLayer::fit(const ViewRange &frame)
     updateLinks(frame);
 }
 
+std::pair<double, double> PointsLayer::drawnAt(const ChartPoint &point) const
+{
+    for (std::size_t i = 0; i < m_data.current.size() && i < m_currentDrawn.size(); ++i) {
+        const ChartPoint &p = m_data.current[i];
+        if (p.op == point.op && p.phase == point.phase && p.series == point.series && p.batch == point.batch
+            && p.seq == point.seq && p.intensity == point.intensity && p.attainableFlopsPerSecond == point.attainableFlopsPerSecond)
+            return m_currentDrawn[i];
+    }
+    return { point.intensity, point.attainableFlopsPerSecond };
+}
+
+std::vector<std::pair<double, double>> PointsLayer::markersDrawn() const
+{
+    std::vector<std::pair<double, double>> markers;
+    for (const auto &buffers : { &m_currentBuffer, &m_sweepBuffer })
+        for (const QVector<QCPGraphData> &points : *buffers)
+            for (const QCPGraphData &point : points)
+                markers.emplace_back(point.key, point.value);
+    return markers;
+}
+
 void PointsLayer::fillPinGraphs(const ViewRange &frame)
 {
     m_pinsDirty = false;

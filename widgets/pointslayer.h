@@ -63,6 +63,11 @@ public:
     // Where each current point's marker is drawn (in chart coordinates, lined up with the chart's current
     // points): at its value, or beside the markers of other series it would cover.
     const std::vector<std::pair<double, double>> &currentDrawn() const { return m_currentDrawn; }
+    // Where a point's marker is drawn, in chart coordinates: where currentDrawn() puts it if it is one of the
+    // current points, else at its value.
+    std::pair<double, double> drawnAt(const ChartPoint &point) const;
+    // Every marker drawn of the current points and the sweep (shown series, in the frame), in chart coordinates.
+    std::vector<std::pair<double, double>> markersDrawn() const;
 
     // The lines shown from kernels to their modelled points, in chart coordinates: (x1, y1) the kernel's end.
     std::vector<QLineF> measuredLinks() const;

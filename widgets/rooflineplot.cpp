@@ -11,6 +11,7 @@
 #include <QMouseEvent>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <utility>
 
 namespace roofline {
@@ -307,6 +308,24 @@ int RooflinePlot::annotationAt(const QPointF &position) const
 std::vector<const ChartPoint *> RooflinePlot::pointsAt(const QPointF &position) const
 {
     return m_points->pointsAt(position);
+}
+
+Annotation RooflinePlot::labelFor(const ChartPoint &point) const
+{
+    const std::string text = pointLabel(point);
+    const auto [x, y] = m_points->drawnAt(point);
+    const QPointF at = pixelOf(x, y);
+    std::vector<std::pair<double, double>> markers;
+    for (const auto &[mx, my] : m_points->markersDrawn()) {
+        const QPointF pixel = pixelOf(mx, my);
+        markers.emplace_back(pixel.x(), pixel.y());
+    }
+    const QSizeF box = m_annotations->boxFor(text);
+    const QRect axes = m_plot->axisRect()->rect();
+    constexpr double Gap = 10.0; // between the marker and the box
+    const auto [dx, dy] = labelOffset({ at.x(), at.y() }, box.width(), box.height(), markers, m_theme->markerRadius(), Gap,
+                                      PixelBox { double(axes.left()), double(axes.top()), double(axes.right()), double(axes.bottom()) });
+    return Annotation { Annotation::Kind::PointLabel, text, x, y, std::round(dx), std::round(dy) };
 }
 
 const ChartPoint *RooflinePlot::pointAt(const QPointF &position) const

@@ -68,6 +68,10 @@ public:
     // While the user drags a slider the markers are drawn without antialiasing (a third faster at
     // 1920x1080); when the drag ends the chart is redrawn in full quality. Exports always antialias.
     void setDragging(bool dragging);
+    // The label the context menu's "Label" asks for (labelRequested): the point's numbers (pointLabel), anchored
+    // where its marker is drawn, its box beside the point and off the other markers (labelOffset).
+    Annotation labelFor(const ChartPoint &point) const;
+
     // The point under a pixel position of the canvas (within a few pixels), or nullptr.
     const ChartPoint *pointAt(const QPointF &position) const;
     // Every point within a few pixels, nearest first.
@@ -126,7 +130,7 @@ Q_SIGNALS:
     // After each (coalesced) redraw: `full` when grid, axes and legend were redrawn too.
     void replotted(bool full);
     // From the chart's context menu and label drags; the window turns them into undoable state changes.
-    void labelRequested(const roofline::ChartPoint &point);
+    void labelRequested(const roofline::Annotation &label);
     void noteRequested(double intensity, double flopsPerSecond);
     void annotationMoved(int index, double dx, double dy);
     void annotationRemoveRequested(int index);

@@ -118,7 +118,7 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
         const ChartPoint copy = *point;
         const auto name = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };
         menu.addAction(tr("Label %1 (%2)").arg(name(opName(copy.op)), name(seriesName(copy.series))), this,
-                       [this, copy] { Q_EMIT labelRequested(copy); });
+                       [this, copy] { Q_EMIT labelRequested(labelFor(copy)); });
     }
     const double x = m_plot->xAxis->pixelToCoord(position.x());
     const double y = m_plot->yAxis->pixelToCoord(position.y());
