@@ -11,6 +11,7 @@
 #include "phasemapview.h"
 #include "resultsmodel.h"
 #include "rooflineplot.h"
+#include "sidepanelsplitter.h"
 #include "summaryview.h"
 
 #include <QCloseEvent>
@@ -64,13 +65,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     left->setSizes({ 700, 260 });
     m_controlScroll->setWidget(m_controls);
     m_controlScroll->setWidgetResizable(true);
-    m_controlScroll->setMinimumWidth(m_controls->sizeHint().width() + 24);
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
-    split->addWidget(m_controlScroll);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 0);
-    setCentralWidget(split);
+    setCentralWidget(new SidePanelSplitter(left, m_controlScroll, this));
     setAcceptDrops(true);
     MenuHandlers handlers;
     handlers.showError = [this](const QString &message) { showError(message); };

@@ -290,6 +290,7 @@ void ScenarioResults::recompute(const Session &session)
         roof.roof = rooflineFor(other, session.workload.computeType);
         roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / 1e9) + "GB/s";
         roof.peakLabel = roof.name + ": " + figure(roof.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s";
+        roof.ridgeLabel = roof.name + " " + printf("ridge %.1f FLOP/B", roof.roof.ridge());
         chart.secondRoof = roof;
     }
 }

@@ -66,6 +66,7 @@ struct ChartData {
         Roofline roof;
         std::string bandwidthLabel; // "H100 SXM: 3350GB/s"
         std::string peakLabel;
+        std::string ridgeLabel; // "H100 SXM ridge 295.3 FLOP/B"
     };
     std::optional<OtherRoof> secondRoof;
 

@@ -461,10 +461,13 @@ private Q_SLOTS:
         QVERIFY(r.chart.secondRoof.has_value());
         QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("H100 SXM: 3350GB/s"));
         QCOMPARE(r.chart.secondRoof->peakLabel, std::string("H100 SXM: 989.4 TFLOP/s"));
+        // Its ridge: 989.4e12 / 3350e9 = 295.34 FLOP/B.
+        QCOMPARE(r.chart.secondRoof->ridgeLabel, std::string("H100 SXM ridge 295.3 FLOP/B"));
         session.opsOnSecondGpu = true;
         r.recompute(session);
         QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
         QCOMPARE(r.chart.secondRoof->peakLabel, std::string("RTX A6000: 181 TFLOP/s"));
+        QCOMPARE(r.chart.secondRoof->ridgeLabel, std::string("RTX A6000 ridge 235.7 FLOP/B")); // 181e12 / 768e9
         // On a rounding tie (see chartTexts): 2048, not 2047; 100.8, not 100.7.
         session.opsOnSecondGpu = false;
         session.secondGpu = tieGpu();

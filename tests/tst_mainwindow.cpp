@@ -33,6 +33,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
@@ -287,6 +289,29 @@ private Q_SLOTS:
         ExplorerState state(m_presets);
         MainWindow other(&state);
         QCOMPARE(other.files()->sessionDirectory(), QFileInfo(path).absolutePath());
+    }
+
+    void aSmallWindowKeepsItsRoomForTheChart()
+    {
+        // At 800 x 600 the chart takes more than half the width, drawn whole (the canvas as wide as its pane)
+        // in its compact look, the title shown whole, and the side panel no wider than its contents' least
+        // width: it does not scroll sideways. A large window gives the panel its natural width.
+        m_window->resize(800, 600);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCoreApplication::processEvents();
+        RooflinePlot *plot = m_window->plot();
+        auto *panel = m_window->findChild<QScrollArea *>();
+        QVERIFY(panel);
+        QVERIFY2(plot->width() > 400, qPrintable(QString::number(plot->width())));
+        QVERIFY(plot->width() > panel->width());
+        QCOMPARE(plot->canvasWidget()->width(), plot->width());
+        QVERIFY(plot->isCompact());
+        QCOMPARE(plot->titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
+        QVERIFY(!panel->horizontalScrollBar()->isVisible());
+        m_window->resize(1600, 1000);
+        QCoreApplication::processEvents();
+        QVERIFY(!plot->isCompact());
+        QVERIFY(panel->width() >= panel->widget()->sizeHint().width());
     }
 
     void anUnsavedChangeMarksTheTitle()

@@ -623,6 +623,34 @@ private Q_SLOTS:
         QCOMPARE(ridgeRows(image, ridge.x + 15, ridge.top, ridge.bottom), 0);
     }
 
+    // The ridges' labels stay off the legend and off each other, whatever the canvas's size: at the foot of
+    // their lines, to the right or, where the legend is, to the left or above it. With the H100 beside the seed
+    // A6000 the ridges are 235.7 and 295.3 FLOP/B, a tenth of a decade apart.
+    void ridgeLabelsStayOffTheLegendAndEachOther()
+    {
+        Session session = seedSession();
+        session.secondGpu = h100Sxm();
+        ScenarioResults results;
+        results.recompute(session);
+        for (const QSize size : { QSize(560, 420), QSize(800, 600), QSize(1280, 720) }) {
+            m_plot->resize(size);
+            m_plot->setData(results.chart);
+            settle();
+            const QRect legend = legendRect(*m_plot);
+            QVERIFY(legend.isValid());
+            std::vector<QRectF> ridges;
+            for (const RooflinePlot::RoofLabel &label : m_plot->roofLabels())
+                if (label.text.contains(QLatin1String("ridge"))) {
+                    QVERIFY2(!label.box.intersects(legend), qPrintable(label.text));
+                    ridges.push_back(label.box);
+                }
+            QCOMPARE(ridges.size(), std::size_t(2));
+            QVERIFY(!ridges[0].intersects(ridges[1]));
+        }
+        m_plot->resize(1200, 800);
+        m_plot->setData(m_results.chart);
+    }
+
     // A second GPU's ridge runs up from the frame's floor to the corner of its own roofs, not to the frame's
     // top: a GPU of 200 GB/s and 20 TFLOP/s beside the seed A6000 has its corner at 20e12 / 200e9 = 100 FLOP/B,
     // 20 TFLOP/s; the frame reaches 300 TFLOP/s.
@@ -631,10 +659,18 @@ private Q_SLOTS:
         ChartData chart = m_results.chart;
         chart.current.clear(); // no marks in the ridge's column
         chart.sweep.clear();
-        chart.secondRoof = ChartData::OtherRoof { "Slow", Roofline { 20e12, 200e9 }, "Slow: 200GB/s", "Slow: 20 TFLOP/s" };
+        chart.secondRoof = ChartData::OtherRoof { "Slow", Roofline { 20e12, 200e9 }, "Slow: 200GB/s", "Slow: 20 TFLOP/s",
+                                                  "Slow ridge 100.0 FLOP/B" };
         m_plot->setData(chart);
         const QImage image = screen(*m_plot);
         QCOMPARE(m_plot->viewRange().yMax, 3e14);
+        // Its label stands at the foot of its line, as the first GPU's does at its own.
+        const std::vector<RooflinePlot::RoofLabel> labels = m_plot->roofLabels();
+        const auto label = std::find_if(labels.begin(), labels.end(),
+                                        [](const RooflinePlot::RoofLabel &l) { return l.text == QLatin1String("Slow ridge 100.0 FLOP/B"); });
+        QVERIFY(label != labels.end());
+        QCOMPARE(label->anchor.x(), m_plot->pixelOf(100, 1e12).x());
+        QCOMPARE(label->anchor.y(), m_plot->pixelOf(100, 1e10).y());
         const QColor grey(0x44, 0x44, 0x44); // the second GPU's lines
         const double x = m_plot->pixelOf(100, 1e12).x();
         const auto rows = [&](double from, double to) {

@@ -59,11 +59,12 @@ QSharedPointer<QCPAxisTickerLog> powerOfTwoTicker()
     return ticker;
 }
 
-ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation)
+ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, bool compact)
 {
     ChartTheme t;
-    // Presentation multiplies fonts and markers by 1.7 and pens by 2 (pins by 1.6); dark swaps the neutrals.
-    const double f = presentation ? 1.7 : 1.0;
+    // Presentation multiplies fonts and markers by 1.7 and pens by 2 (pins by 1.6); compact, text by 0.85;
+    // dark swaps the neutrals.
+    const double f = presentation ? 1.7 : compact ? 0.85 : 1.0;
     const double pen = presentation ? 2.0 : 1.0;
     t.m_penScale = pen;
     t.m_markerScale = f;

@@ -20,12 +20,13 @@ QSharedPointer<QCPAxisTickerLog> siLogTicker(double base = 10.0, int subTicks = 
 QSharedPointer<QCPAxisTickerLog> powerOfTwoTicker();
 
 // Every colour, pen, font and marker of the roofline chart in one of its looks: light or dark, on the screen or
-// in presentation (large fonts, thick lines, big markers). Exports are drawn in the light or dark screen look.
+// in presentation (large fonts, thick lines, big markers), and compact for a small canvas (smaller text and
+// legend, so the chart keeps its room). Exports are drawn in the light or dark screen look.
 // The canvas's parts create their graphs plain and take every style from here, so a look is changed in one
 // place and applied the same way at creation, on a switch and for an export.
 struct ChartTheme {
     // The look for a widget whose font is `base`.
-    static ChartTheme make(const QFont &base, bool dark, bool presentation);
+    static ChartTheme make(const QFont &base, bool dark, bool presentation, bool compact = false);
 
     // Text: the base font (tick labels, legend, roof labels, annotations), the title, subtitle and axis titles.
     QFont font;

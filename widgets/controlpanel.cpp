@@ -272,6 +272,9 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_flash, &QCheckBox::toggled, this, &ControlPanel::flashAttentionChanged);
     connect(m_resetGpu, &QToolButton::clicked, this, &ControlPanel::resetGpuRequested);
     WheelGuard::guardInputsUnder(this);
+    // In a narrow panel a row's label goes above its field rather than squeeze it.
+    for (QFormLayout *form : findChildren<QFormLayout *>())
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
 }
 
 void ControlPanel::fillPicker(QComboBox *box, const QStringList &names, const QString &openText)

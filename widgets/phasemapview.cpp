@@ -29,6 +29,11 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     row->addWidget(m_series);
     row->addStretch(1);
     layout->addLayout(row);
+    // The boxes may be narrower than their longest entry (shortened with "…"), so a small window keeps its chart.
+    for (QComboBox *box : { m_quantity, m_series }) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     layout->addWidget(m_plot, 1);
     for (const GridQuantity q : AllGridQuantities) {
         const auto name = gridQuantityName(q);

@@ -9,6 +9,7 @@
 #include "roofslayer.h"
 
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -32,7 +33,7 @@ RooflinePlot::RooflinePlot(QWidget *parent)
     m_plot->yAxis->setRange(SeedFrame.yMin, SeedFrame.yMax);
     applyTheme();
     m_plot->installEventFilter(this);
-    setMinimumSize(480, 320);
+    setMinimumSize(360, 260);
 }
 
 RooflinePlot::~RooflinePlot() = default;
@@ -121,7 +122,7 @@ void RooflinePlot::buildFrame()
 
 void RooflinePlot::applyTheme()
 {
-    m_theme = std::make_unique<ChartTheme>(ChartTheme::make(font(), m_dark, m_presentation));
+    m_theme = std::make_unique<ChartTheme>(ChartTheme::make(font(), m_dark, m_presentation, m_compact));
     const ChartTheme &t = *m_theme;
     m_background->setColor(t.background);
     m_title->setFont(t.titleFont);
@@ -352,7 +353,8 @@ std::vector<RooflinePlot::RoofLabel> RooflinePlot::roofLabels() const
 {
     std::vector<RoofLabel> labels;
     for (const QCPItemText *text : m_roofs->labels())
-        labels.push_back(RoofLabel { text->text(), text->position->pixelPosition(), text->rotation() });
+        labels.push_back(RoofLabel { text->text(), text->position->pixelPosition(), text->rotation(),
+                                     QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()) });
     return labels;
 }
 
@@ -392,6 +394,18 @@ void RooflinePlot::setPresentation(bool enabled)
     if (enabled == m_presentation)
         return;
     m_presentation = enabled;
+    applyTheme();
+    fitToView();
+    requestReplot(true);
+}
+
+void RooflinePlot::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const bool compact = width() < CompactBelow.width() || height() < CompactBelow.height();
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
     applyTheme();
     fitToView();
     requestReplot(true);

@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QLineF>
 #include <QRect>
+#include <QRectF>
 #include <QWidget>
 
 #include <memory>
@@ -111,6 +112,7 @@ public:
         QString text;
         QPointF anchor;
         double rotation = 0.0;
+        QRectF box; // unturned: the box the text is drawn in before its turn
     };
     std::vector<RoofLabel> roofLabels() const;
     // The lines drawn from measured kernels to their modelled points, in pixels of the canvas: one per kernel or,
@@ -123,6 +125,10 @@ public:
     // The widget that paints the chart, for code that only needs it as a QWidget (grabbing it shows what the
     // screen shows).
     QWidget *canvasWidget() const;
+
+    // Below this size the chart takes the compact look (ChartTheme): smaller text and legend.
+    static constexpr QSize CompactBelow { 640, 420 };
+    bool isCompact() const { return m_compact; }
 
 Q_SIGNALS:
     // The user clicked a series' legend entry.
@@ -141,6 +147,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     class ExportStyle;
@@ -178,6 +185,7 @@ private:
     std::unique_ptr<AnnotationLayer> m_annotations;
     bool m_presentation = false;
     bool m_dark = false;
+    bool m_compact = false;
     bool m_gesturePending = false; // a zoom or pan not yet reported
     bool m_replotPending = false;
     bool m_fullReplotPending = false;

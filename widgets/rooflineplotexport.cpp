@@ -11,7 +11,7 @@
 
 namespace roofline {
 
-// For the length of an export: the chart in the export's style (light or dark, never presentation),
+// For the length of an export: the chart in the export's style (light or dark, never presentation or compact),
 // antialiased throughout and on an opaque background; the screen's style comes back afterwards.
 class RooflinePlot::ExportStyle
 {
@@ -20,7 +20,8 @@ public:
         : m_plot(plot)
         , m_dark(std::exchange(plot.m_dark, dark))
         , m_presentation(std::exchange(plot.m_presentation, false))
-        , m_restyled(m_dark != dark || m_presentation)
+        , m_compact(std::exchange(plot.m_compact, false))
+        , m_restyled(m_dark != dark || m_presentation || m_compact)
         , m_antialiased(plot.m_plot->antialiasedElements())
     {
         if (m_restyled)
@@ -34,6 +35,7 @@ public:
         if (m_restyled) {
             m_plot.m_dark = m_dark;
             m_plot.m_presentation = m_presentation;
+            m_plot.m_compact = m_compact;
             m_plot.applyTheme();
         }
         m_plot.requestReplot(true); // the labels were placed for the export's layout
@@ -45,6 +47,7 @@ private:
     RooflinePlot &m_plot;
     const bool m_dark;
     const bool m_presentation;
+    const bool m_compact;
     const bool m_restyled;
     const QCP::AntialiasedElements m_antialiased;
 };

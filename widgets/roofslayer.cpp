@@ -81,7 +81,9 @@ RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view)
     m_secondRidge->setVisible(false);
     m_ridgeLine = new QCPItemLine(plot);
     m_ridgeLine->setSelectable(false);
-    m_ridgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom, QMargins(4, 0, 0, 4));
+    m_ridgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom, QMargins(4, 0, 4, 4));
+    m_secondRidgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom, QMargins(4, 0, 4, 4));
+    m_secondRidgeText->setVisible(false);
     m_bandwidthText = roofLabel(plot, Qt::AlignHCenter | Qt::AlignBottom, QMargins(0, 0, 0, 3));
     m_peakText = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom, QMargins(0, 0, 6, 3));
 }
@@ -89,7 +91,8 @@ RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view)
 bool RoofsLayer::setData(const ChartData &data)
 {
     const auto sameOther = [](const ChartData::OtherRoof &x, const ChartData::OtherRoof &y) {
-        return sameRoof(x.roof, y.roof) && x.bandwidthLabel == y.bandwidthLabel && x.peakLabel == y.peakLabel;
+        return sameRoof(x.roof, y.roof) && x.bandwidthLabel == y.bandwidthLabel && x.peakLabel == y.peakLabel
+            && x.ridgeLabel == y.ridgeLabel;
     };
     const auto sameCeiling = [](const ChartData::Ceiling &x, const ChartData::Ceiling &y) {
         return x.label == y.label && x.flopsPerSecond == y.flopsPerSecond && x.ridge == y.ridge && x.active == y.active;
@@ -116,6 +119,7 @@ bool RoofsLayer::setData(const ChartData &data)
     m_secondComputeRoof->setVisible(second);
     m_secondMemoryRoof->setName(second ? qs(data.secondRoof->bandwidthLabel) : QString());
     m_secondComputeRoof->setName(second ? qs(data.secondRoof->peakLabel) : QString());
+    m_secondRidgeText->setText(second ? qs(data.secondRoof->ridgeLabel) : QString());
     showInLegend(m_secondMemoryRoof, second);
     showInLegend(m_secondComputeRoof, second);
     const bool practical = data.practicalRoof.has_value();
@@ -145,6 +149,7 @@ void RoofsLayer::applyTheme(const ChartTheme &theme)
         label->setColor(theme.mutedText);
     }
     m_ridgeText->setColor(theme.ridgeLabel);
+    m_secondRidgeText->setColor(theme.secondRidge.color());
     m_bandwidthText->setColor(theme.bandwidthLabel);
     m_peakText->setColor(theme.peakLabel);
     for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
@@ -158,6 +163,28 @@ double RoofsLayer::ridgeFloor(double ridge, const ViewRange &frame) const
     if (legend.isValid() && pixel >= legend.left() && pixel <= legend.right())
         return std::clamp(m_plot->yAxis->pixelToCoord(legend.top()), frame.yMin, frame.yMax);
     return frame.yMin;
+}
+
+void RoofsLayer::placeRidgeLabel(QCPItemText *text, double ridge, double floor, const std::vector<QRectF> &taken)
+{
+    const QRectF axes = m_plot->axisRect()->rect();
+    const auto box = [text] { return QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()); };
+    const auto clear = [&](const QRectF &r) {
+        return axes.contains(r) && std::none_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(r); });
+    };
+    text->position->setCoords(ridge, floor);
+    for (const Qt::Alignment side : { Qt::AlignLeft, Qt::AlignRight }) {
+        text->setPositionAlignment(side | Qt::AlignBottom);
+        if (clear(box()))
+            return;
+    }
+    // Both sides cover something: to the right of the line, just above the highest box it would cover.
+    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    double bottom = box().bottom();
+    for (const QRectF &t : taken)
+        if (t.left() < box().right() && t.right() > box().left())
+            bottom = std::min(bottom, t.top() - 1);
+    text->position->setCoords(ridge, m_plot->yAxis->pixelToCoord(bottom));
 }
 
 void RoofsLayer::fit(const ViewRange &frame)
@@ -207,7 +234,7 @@ void RoofsLayer::fit(const ViewRange &frame)
 std::vector<const QCPItemText *> RoofsLayer::labels() const
 {
     std::vector<const QCPItemText *> shown;
-    for (const QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
+    for (const QCPItemText *text : { m_ridgeText, m_secondRidgeText, m_bandwidthText, m_peakText })
         if (text->visible())
             shown.push_back(text);
     for (const QCPItemText *text : m_ceilingTexts)
@@ -224,7 +251,15 @@ void RoofsLayer::placeLabels(const ViewRange &frame)
         text->setVisible(valid);
     if (!valid)
         return;
-    m_ridgeText->position->setCoords(roof.ridge(), m_ridgeLine->start->coords().y());
+    // The ridges' labels at the feet of their lines, off the legend and off each other.
+    std::vector<QRectF> taken;
+    if (m_plot->legend->visible())
+        taken.emplace_back(m_plot->legend->outerRect());
+    placeRidgeLabel(m_ridgeText, roof.ridge(), m_ridgeLine->start->coords().y(), taken);
+    taken.emplace_back(QRectF(m_ridgeText->topLeft->pixelPosition(), m_ridgeText->bottomRight->pixelPosition()));
+    m_secondRidgeText->setVisible(m_secondRidge->visible());
+    if (m_secondRidge->visible())
+        placeRidgeLabel(m_secondRidgeText, m_secondRidge->start->coords().x(), m_secondRidge->start->coords().y(), taken);
     m_peakText->position->setCoords(frame.xMax, roof.peakFlopsPerSecond);
     // The bandwidth label sits on the visible part of the memory roof, turned to the line's angle on screen.
     const auto at = bandwidthLabelIntensity(roof, frame);

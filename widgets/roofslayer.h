@@ -4,6 +4,8 @@
 #include "chartframe.h"
 #include "session.h"
 
+#include <QRectF>
+
 #include <optional>
 #include <vector>
 
@@ -38,6 +40,9 @@ public:
 
 private:
     double ridgeFloor(double ridge, const ViewRange &frame) const;
+    // A ridge's label at the foot of its line (`ridge`, `floor`): right of the line, else left of it, else lifted
+    // above whatever of `taken` (pixel boxes: the legend, labels placed before) it would cover.
+    void placeRidgeLabel(QCPItemText *text, double ridge, double floor, const std::vector<QRectF> &taken);
 
     // What the layer draws, kept to tell whether new data changes it.
     struct Roofs {
@@ -63,6 +68,7 @@ private:
     QCPGraph *m_secondMemoryRoof = nullptr;
     QCPGraph *m_secondComputeRoof = nullptr;
     QCPItemLine *m_secondRidge = nullptr;
+    QCPItemText *m_secondRidgeText = nullptr;
     std::vector<QCPGraph *> m_ceilingGraphs;
     std::vector<QCPItemText *> m_ceilingTexts;
 };

@@ -1,0 +1,48 @@
+#include "sidepanelsplitter.h"
+
+#include <QResizeEvent>
+#include <QScrollArea>
+#include <QScrollBar>
+
+#include <algorithm>
+
+namespace roofline {
+
+SidePanelSplitter::SidePanelSplitter(QWidget *views, QWidget *panel, QWidget *parent)
+    : QSplitter(Qt::Horizontal, parent)
+    , m_panel(panel)
+{
+    addWidget(views);
+    addWidget(panel);
+    setStretchFactor(0, 1);
+    setStretchFactor(1, 0);
+    setCollapsible(0, false);
+    setCollapsible(1, true);
+    panel->setMinimumWidth(MinimumPanelWidth);
+    connect(this, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
+}
+
+int SidePanelSplitter::panelWidth() const
+{
+    // A scrolling panel's natural and least widths are its contents' and the vertical scroll bar's; below the
+    // least, it scrolls sideways too.
+    int natural = m_panel->sizeHint().width();
+    int least = MinimumPanelWidth;
+    if (const auto *scroll = qobject_cast<const QScrollArea *>(m_panel); scroll && scroll->widget()) {
+        const int around = scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth();
+        natural = scroll->widget()->sizeHint().width() + around;
+        least = std::max(least, scroll->widget()->minimumSizeHint().width() + around);
+    }
+    return std::clamp(width() / 3, least, std::max(natural, least));
+}
+
+void SidePanelSplitter::resizeEvent(QResizeEvent *event)
+{
+    QSplitter::resizeEvent(event);
+    if (m_userSized || event->size().width() <= 0)
+        return;
+    const int panel = panelWidth();
+    setSizes({ std::max(width() - panel - handleWidth(), 0), panel });
+}
+
+} // namespace roofline
