@@ -143,8 +143,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     if (const std::string choices = assumptionsAwayFromDefaults(said); !choices.empty())
         out.subtitle += "  ·  " + choices;
     // A workload that does not fit is said on the chart, and so on every export, not only beside it.
-    if (!current.memory.fits())
-        out.subtitle += "  ·  \u26a0 does not fit: weights + KV cache " + formatSi(current.memory.totalBytes()) + "B of "
+    out.warning = current.memory.fits() ? std::string()
+                                        : "\u26a0 does not fit: weights + KV cache " + formatSi(current.memory.totalBytes()) + "B of "
             + formatSi(current.memory.capacityBytes) + "B";
     out.roof = current.roof;
     out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / 1e9) + "GB/s";

@@ -45,6 +45,9 @@ struct ChartPoint {
 struct ChartData {
     std::string title; // "Roofline Model (Llama-2-13B, RTX A6000)"
     std::string subtitle; // the GPU as named, its figures, and the workload
+    // What the chart must warn of, drawn apart in the warning colour: "⚠ does not fit: weights + KV cache 133GB
+    // of 48GB" when the workload does not fit the GPU's memory; empty otherwise.
+    std::string warning;
     Roofline roof;
     std::string bandwidthLabel; // "768GB/s", as the seed's legend
     std::string peakLabel; // "181 TFLOP/s"

@@ -623,6 +623,51 @@ private Q_SLOTS:
         QCOMPARE(ridgeRows(image, ridge.x + 15, ridge.top, ridge.bottom), 0);
     }
 
+    // A workload that does not fit says so on the chart, in the warning colour, in the axes' top-left corner under
+    // the compute roof (where no point can be), and on every export; one that fits shows nothing.
+    void aWorkloadThatDoesNotFitIsMarkedOnTheChart()
+    {
+        QCOMPARE(m_plot->warningShown(), QString());
+        Session session = seedSession();
+        session.workload.batch = 64; // 26 GB of weights and 107 GB of cache on 48 GB
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        const QImage image = screen(*m_plot);
+        QCOMPARE(m_plot->warningShown(), QStringLiteral("\u26a0 does not fit: weights + KV cache 133GB of 48GB"));
+        const QRectF box = m_plot->warningBox();
+        const ViewRange frame = m_plot->viewRange();
+        const QRectF axes(m_plot->pixelOf(frame.xMin, frame.yMax), m_plot->pixelOf(frame.xMax, frame.yMin));
+        QVERIFY(axes.contains(box));
+        QVERIFY(box.top() > m_plot->pixelOf(1, 181e12).y()); // under the compute roof
+        QVERIFY(box.left() < axes.left() + 20);
+        // Its text and frame are in the warning colour, and the box is clear of every marker.
+        int warm = 0;
+        for (int y = int(box.top()); y <= int(box.bottom()); ++y)
+            for (int x = int(box.left()); x <= int(box.right()); ++x)
+                warm += pixelIs(image, QPointF(x, y), warningColor(), 40) ? 1 : 0;
+        QVERIFY2(warm > 200, qPrintable(QString::number(warm)));
+        for (const QPointF &marker : m_plot->currentMarkers())
+            QVERIFY(!box.contains(marker));
+        // And in an export: the top-left quarter holds hundreds more pixels of the warning colour than the same
+        // export of a workload that fits (where the compute roof is the only red there).
+        const auto warmInCorner = [this] {
+            const QImage exported = m_plot->renderImage(QSize(1280, 720));
+            int count = 0;
+            for (int y = 0; y < exported.height() / 4; ++y)
+                for (int x = 0; x < exported.width() / 2; ++x)
+                    count += pixelIs(exported, QPointF(x, y), warningColor(), 40) ? 1 : 0;
+            return count;
+        };
+        const int warned = warmInCorner();
+        m_plot->setData(m_results.chart);
+        settle();
+        QCOMPARE(m_plot->warningShown(), QString());
+        QCOMPARE(m_plot->warningBox(), QRectF());
+        const int fits = warmInCorner();
+        QVERIFY2(warned > fits + 300, qPrintable(QStringLiteral("%1 against %2").arg(warned).arg(fits)));
+    }
+
     // The ridges' labels stay off the legend and off each other, whatever the canvas's size: at the foot of
     // their lines, to the right or, where the legend is, to the left or above it. With the H100 beside the seed
     // A6000 the ridges are 235.7 and 295.3 FLOP/B, a tenth of a decade apart.

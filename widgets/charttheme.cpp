@@ -77,8 +77,11 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.text = dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(Qt::black);
     t.mutedText = dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55);
     t.hiddenText = QColor(0x88, 0x88, 0x88);
+    t.warningFont = scaled(t.font, 1.0, true);
+    t.warningText = warningColor();
 
     t.background = dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
+    t.warningBrush = withAlpha(t.background, 235);
     t.axisPen = QPen(t.text, pen);
     t.gridPen = QPen(dark ? QColor(0x4a, 0x4b, 0x50) : QColor(0xcc, 0xcc, 0xcc), 0);
     t.subGridPen = QPen(dark ? QColor(0x2e, 0x2f, 0x33) : QColor(0xee, 0xee, 0xee), 0);

@@ -36,6 +36,10 @@ struct ChartTheme {
     QColor text;
     QColor mutedText; // subtitle, ceiling labels
     QColor hiddenText; // the legend entry of a hidden series
+    // A warning on the chart (a workload that does not fit): bold, in the warning colour, in a box of it.
+    QFont warningFont;
+    QColor warningText;
+    QBrush warningBrush;
 
     // The frame.
     QColor background;

@@ -95,6 +95,12 @@ void RooflinePlot::buildFrame()
     m_subtitleText->setClipToAxisRect(false);
     m_subtitleText->setSelectable(false);
     m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
+    m_warningText = new QCPItemText(&p);
+    m_warningText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_warningText->setSelectable(false);
+    m_warningText->setPadding(QMargins(6, 3, 6, 3));
+    m_warningText->position->setType(QCPItemPosition::ptAbsolute);
+    m_warningText->setVisible(false);
     p.setCurrentLayer(m_frameLayer);
 
     p.setFocusPolicy(Qt::ClickFocus);
@@ -130,6 +136,10 @@ void RooflinePlot::applyTheme()
     m_subtitle->setFont(t.subtitleFont);
     m_subtitleText->setFont(t.subtitleFont);
     m_subtitleText->setColor(t.mutedText);
+    m_warningText->setFont(t.warningFont);
+    m_warningText->setColor(t.warningText);
+    m_warningText->setBrush(t.warningBrush);
+    m_warningText->setPen(QPen(t.warningText, 1.0));
     for (QCPAxis *axis : { m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2 }) {
         axis->setLabelFont(t.axisLabelFont);
         axis->setTickLabelFont(t.font);
@@ -239,6 +249,14 @@ void RooflinePlot::placeLabels()
     }
     const ViewRange frame = viewRange();
     m_subtitleText->position->setCoords(m_subtitle->rect().center());
+    m_warningText->setText(QString::fromStdString(m_data.warning));
+    m_warningText->setVisible(!m_data.warning.empty());
+    // In the top-left corner, under the compute roof when it runs near the top: left of the memory roof's climb,
+    // where no point can be.
+    const QRect axes = m_plot->axisRect()->rect();
+    const double roofY = m_plot->yAxis->coordToPixel(m_data.roof.peakFlopsPerSecond);
+    const double top = std::isfinite(roofY) && roofY > axes.top() && roofY < axes.top() + axes.height() / 3.0 ? roofY : axes.top();
+    m_warningText->position->setCoords(axes.left() + 8.0, top + 8.0);
     m_annotations->place(frame);
     m_roofs->placeLabels(frame);
 }
@@ -382,6 +400,16 @@ std::vector<QLineF> RooflinePlot::measuredLinks() const
 QString RooflinePlot::subtitleShown() const
 {
     return m_subtitleText->text();
+}
+
+QString RooflinePlot::warningShown() const
+{
+    return m_warningText->visible() ? m_warningText->text() : QString();
+}
+
+QRectF RooflinePlot::warningBox() const
+{
+    return m_warningText->visible() ? QRectF(m_warningText->topLeft->pixelPosition(), m_warningText->bottomRight->pixelPosition()) : QRectF();
 }
 
 QString RooflinePlot::titleShown() const

@@ -83,6 +83,9 @@ public:
     QString titleShown() const;
     // The subtitle as last placed: broken into lines at its "  ·  " separators where it is wider than the chart.
     QString subtitleShown() const;
+    // The chart's warning as drawn (empty when there is none) and its box in pixels of the canvas.
+    QString warningShown() const;
+    QRectF warningBox() const;
 
     // The chart as an image of exactly exportPixelSize(size, scale) pixels, laid out for `size` (fonts in
     // proportion), in the export style (`dark` or light, never presentation), whatever the screen shows.
@@ -169,6 +172,7 @@ private:
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout
     QCPItemText *m_subtitleText = nullptr;
+    QCPItemText *m_warningText = nullptr; // in the axes' top-left corner
     QCPLayer *m_frameLayer = nullptr;
     QCPLayer *m_topLayer = nullptr;
     ChartData m_data;
