@@ -2,6 +2,7 @@
 
 #include "inputlimits.h"
 #include "text.h"
+#include "units.h"
 
 #include <algorithm>
 #include <cmath>
@@ -66,6 +67,48 @@ std::pair<double, double> PhaseMap::positiveRange() const
         }
     }
     return highest > 0.0 ? std::pair(lowest, highest) : std::pair(0.0, 0.0);
+}
+
+std::optional<PhaseMap::Cell> PhaseMap::cellAt(double batch, double seq) const
+{
+    const std::size_t nx = grid.batches.size(), ny = grid.seqs.size();
+    if (nx < 2 || ny < 2 || values.size() != nx * ny || !(batch > 0.0) || !(seq > 0.0) || !std::isfinite(batch)
+        || !std::isfinite(seq))
+        return std::nullopt;
+    // The fractional index of a value among n log-spaced samples from lo to hi; a cell spans +-0.5 of its own.
+    const auto index = [](double v, double lo, double hi, std::size_t n) -> std::optional<std::size_t> {
+        const double at = std::log(v / lo) / std::log(hi / lo) * double(n - 1);
+        if (!std::isfinite(at) || at < -0.5 || at > double(n) - 0.5)
+            return std::nullopt;
+        return std::min(std::size_t(std::max(0.0, std::round(at))), n - 1);
+    };
+    const auto i = index(batch, double(grid.batches.front()), double(grid.batches.back()), nx);
+    const auto j = index(seq, double(grid.seqs.front()), double(grid.seqs.back()), ny);
+    if (!i || !j)
+        return std::nullopt;
+    Cell cell { grid.batches[*i], grid.seqs[*j], values[*j * nx + *i], true };
+    if (*i < fitsBoundary.size())
+        cell.fits = double(cell.seq) <= fitsBoundary[*i].second;
+    return cell;
+}
+
+std::string formatGridValue(GridQuantity quantity, double value)
+{
+    if (!std::isfinite(value))
+        return "not computed";
+    switch (quantity) {
+    case GridQuantity::DecodeStepSeconds:
+        return formatSi(value) + "s per step";
+    case GridQuantity::DecodeTokensPerSecond:
+        return formatSi(value) + " tokens/s";
+    case GridQuantity::PrefillSeconds:
+        return formatSi(value) + "s to first token";
+    case GridQuantity::ComputeBoundShare:
+        return formatNumber(value * 100.0, 'f', 0) + "% of the time compute-bound";
+    case GridQuantity::MemoryFits:
+        return value >= 0.5 ? "fits in memory" : "does not fit in memory";
+    }
+    return {};
 }
 
 bool gridQuantityIsLogScale(GridQuantity quantity)

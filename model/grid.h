@@ -72,7 +72,24 @@ struct PhaseMap {
 
     // The smallest and largest finite value above 0 ({0, 0} when there is none): a log colour scale's range.
     std::pair<double, double> positiveRange() const;
+
+    // The cell under (batch, seq): the nearest column and row on log axes (as the map is drawn, cells evenly
+    // spaced between the first and last samples), within half a cell of the grid's edges; nullopt outside it or
+    // for a map whose values do not fill its grid. `fits`: whether the cell's length fits the memory at its
+    // batch (fitsBoundary).
+    struct Cell {
+        std::int64_t batch = 0;
+        std::int64_t seq = 0;
+        double value = 0.0;
+        bool fits = true;
+    };
+    std::optional<Cell> cellAt(double batch, double seq) const;
 };
+
+// A cell's value as the phase map's tooltip says it: "35.7ms per step", "28 tokens/s", "382ms to first token",
+// "72% of the time compute-bound", "fits in memory" or "does not fit in memory"; "not computed" when it is not
+// a number.
+std::string formatGridValue(GridQuantity quantity, double value);
 
 // The phase map's cells a side, in the window and in --dump phase-map alike (64 log-spaced values: 52
 // distinct batch sizes and 59 sequence lengths once rounded to whole numbers).

@@ -4,6 +4,7 @@
 #include "inputlimits.h"
 #include "modelfixtures.h"
 
+#include <cmath>
 #include <limits>
 
 using namespace roofline;
@@ -12,6 +13,44 @@ class TestGrid : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void theCellUnderAPointAndWhatItSays()
+    {
+        // A 3 x 2 map by hand: batches 1, 8, 64 (log-spaced: 8 is the middle); sequences 128, 4096; at batch 8
+        // lengths up to 2000 fit.
+        PhaseMap map;
+        map.grid = GridSpec { { 1, 8, 64 }, { 128, 4096 } };
+        map.values = { 0.01, 0.02, 0.04, 0.03, 0.06, 0.12 };
+        map.fitsBoundary = { { 1, 100000 }, { 8, 2000 }, { 64, 100 } };
+        // Batch 10 is nearest 8 on log axes (log 10 / log 64 x 2 = 1.107 columns); sequence 3000 nearest 4096
+        // (log(3000/128) / log 32 = 0.91 rows): row 1, column 1, 0.06, and 4096 > 2000 does not fit.
+        const auto cell = map.cellAt(10, 3000);
+        QVERIFY(cell);
+        QCOMPARE(cell->batch, std::int64_t(8));
+        QCOMPARE(cell->seq, std::int64_t(4096));
+        QCOMPARE(cell->value, 0.06);
+        QVERIFY(!cell->fits);
+        // Sequence 400: log(400/128) / log 32 = 0.33, row 0: 0.02 at (8, 128), which fits.
+        QCOMPARE(map.cellAt(10, 400)->value, 0.02);
+        QVERIFY(map.cellAt(10, 400)->fits);
+        // Half a cell beyond the last column (a column is log 64 / 2 = 3 octaves wide: 64 x 2^1.5 = 181) is still
+        // the map; beyond, not.
+        QCOMPARE(map.cellAt(180, 128)->batch, std::int64_t(64));
+        QVERIFY(!map.cellAt(182, 128));
+        QVERIFY(!map.cellAt(0.3, 128)); // under 1 / 2^1.5 = 0.354
+        QVERIFY(!map.cellAt(std::nan(""), 128));
+        QVERIFY(!map.cellAt(8, 0));
+        PhaseMap empty;
+        QVERIFY(!empty.cellAt(8, 128));
+
+        QCOMPARE(formatGridValue(GridQuantity::DecodeStepSeconds, 0.0357), std::string("35.7ms per step"));
+        QCOMPARE(formatGridValue(GridQuantity::DecodeTokensPerSecond, 28.01), std::string("28 tokens/s"));
+        QCOMPARE(formatGridValue(GridQuantity::PrefillSeconds, 0.382), std::string("382ms to first token"));
+        QCOMPARE(formatGridValue(GridQuantity::ComputeBoundShare, 0.724), std::string("72% of the time compute-bound"));
+        QCOMPARE(formatGridValue(GridQuantity::MemoryFits, 1.0), std::string("fits in memory"));
+        QCOMPARE(formatGridValue(GridQuantity::MemoryFits, 0.0), std::string("does not fit in memory"));
+        QCOMPARE(formatGridValue(GridQuantity::DecodeStepSeconds, std::nan("")), std::string("not computed"));
+    }
+
     // The phase map's colour scale: log for what spans decades, over the finite values above 0.
     void colourScaleOfAMap()
     {

@@ -105,6 +105,17 @@ private Q_SLOTS:
         };
         QVERIFY2(whiteAlong(QPointF()) >= 30, qPrintable(QString::number(whiteAlong(QPointF()))));
         QCOMPARE(whiteAlong(QPointF(0, -25)), 0);
+        // Beyond it the cells are washed darker: at batch 40, sequence 4096 (the boundary there is near 2600) the
+        // cell of 0.12 (yellow, #fde725) under black at 110/255: 0.569 of each channel, (144, 131, 21). Below the
+        // boundary, at batch 8 and sequence 128, the cell keeps its own colour (checked above).
+        const QColor washed(144, 131, 21);
+        QVERIFY2(pixelIs(image, view.pixelOf(40, 4096), washed, 6), qPrintable(describe(image, view.pixelOf(40, 4096), washed)));
+
+        // Hovering a cell names it, its value and whether it fits; off the map, nothing.
+        QCOMPARE(view.toolTipAt(view.pixelOf(8, 128)), QStringLiteral("batch 8, sequence 128: 20ms per step"));
+        QCOMPARE(view.toolTipAt(view.pixelOf(40, 4096)),
+                 QStringLiteral("batch 64, sequence 4096: 120ms per step\n\u26a0 weights + KV cache do not fit in memory"));
+        QCOMPARE(view.toolTipAt(QPointF(2, 2)), QString());
     }
 
     void aShareIsOnALinearScaleNamedForItsSeries()

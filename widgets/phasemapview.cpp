@@ -8,7 +8,9 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -74,15 +76,23 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     p.axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
+    // The lengths that do not fit, washed darker above the dashed boundary up to the top of the frame (and its
+    // legend swatch shows the wash under the dash, so it reads on the legend's pale ground).
+    m_beyond = p.addGraph();
+    m_beyond->setPen(Qt::NoPen);
+    m_beyond->removeFromLegend();
     m_boundary = p.addGraph();
     m_boundary->setPen(QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine));
-    m_boundary->setName(tr("memory limit"));
+    m_boundary->setBrush(QColor(0, 0, 0, 110));
+    m_boundary->setChannelFillGraph(m_beyond);
+    m_boundary->setName(tr("does not fit in memory"));
     m_current = p.addGraph();
     m_current->setLineStyle(QCPGraph::lsNone);
     m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14));
     m_current->setName(tr("operating point"));
     p.legend->setVisible(true);
     p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->installEventFilter(this);
     setDark(false);
 }
 
@@ -176,6 +186,7 @@ void PhaseMapView::setData(const PhaseMap &map)
     m_plot->xAxis->setRange(double(map.grid.batches.front()) / fx, double(map.grid.batches.back()) * fx);
     m_plot->yAxis->setRange(double(map.grid.seqs.front()) / fy, double(map.grid.seqs.back()) * fy);
     m_boundary->setData(bx, by, true);
+    m_beyond->setData(bx, QVector<double>(bx.size(), drawnTop * 10.0), true);
     m_current->setData({ map.batch }, { map.seq }, true);
     m_data = map;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -189,6 +200,41 @@ QImage PhaseMapView::renderImage()
 QPointF PhaseMapView::pixelOf(double batch, double seq) const
 {
     return QPointF(m_plot->xAxis->coordToPixel(batch), m_plot->yAxis->coordToPixel(seq));
+}
+
+QWidget *PhaseMapView::chartWidget() const
+{
+    return m_plot;
+}
+
+QString PhaseMapView::toolTipAt(const QPointF &position) const
+{
+    if (!m_plot->axisRect()->rect().contains(position.toPoint()))
+        return {};
+    const auto cell = m_data.cellAt(m_plot->xAxis->pixelToCoord(position.x()), m_plot->yAxis->pixelToCoord(position.y()));
+    if (!cell)
+        return {};
+    QString text = tr("batch %1, sequence %2: %3")
+                       .arg(cell->batch)
+                       .arg(cell->seq)
+                       .arg(QString::fromStdString(formatGridValue(m_data.quantity, cell->value)));
+    if (!cell->fits && m_data.quantity != GridQuantity::MemoryFits)
+        text += QLatin1Char('\n') + tr("⚠ weights + KV cache do not fit in memory");
+    return text;
+}
+
+bool PhaseMapView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, m_plot);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString PhaseMapView::scaleLabel() const

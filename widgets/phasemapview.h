@@ -39,12 +39,21 @@ public:
     QPointF pixelOf(double batch, double seq) const;
     // The title of the colour scale.
     QString scaleLabel() const;
+    // What hovering a pixel of the view's chart shows: the cell's batch, length and value, and whether it fits
+    // the memory ("batch 8, sequence 4096: 35.7ms per step" and "⚠ weights + KV cache do not fit in memory");
+    // empty off the map.
+    QString toolTipAt(const QPointF &position) const;
+    // The widget the chart is drawn on (hover events arrive there).
+    QWidget *chartWidget() const;
 
     QComboBox *quantityBox() const { return m_quantity; }
 
 Q_SIGNALS:
     // The user picked another quantity or series: `choice` is what the boxes show now.
     void choiceChanged(const roofline::PhaseMapChoice &choice);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QComboBox *m_quantity;
@@ -54,6 +63,7 @@ private:
     QCPColorScale *m_scale;
     QCPGraph *m_current;
     QCPGraph *m_boundary;
+    QCPGraph *m_beyond; // the top of the region that does not fit, which the boundary's wash fills up to
     PhaseMap m_data;
 };
 
