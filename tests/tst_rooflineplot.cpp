@@ -412,6 +412,12 @@ private Q_SLOTS:
             ROOFLINE_COMPARE_REL(hit->achievedFlopsPerSecond, k.y, 1e-9);
             QVERIFY2(colourNear(image, at, k.colour, 1, 30), k.name);
         }
+        // A hidden series' kernel is neither drawn nor found; one of no known series stays.
+        setShown(*m_plot, Series::UpGateDownInit, false);
+        QVERIFY(!m_plot->measuredAt(m_plot->pixelOf(kernels[1].x, kernels[1].y)));
+        QVERIFY(m_plot->measuredAt(m_plot->pixelOf(kernels[2].x, kernels[2].y)));
+        setShown(*m_plot, Series::UpGateDownInit, true);
+        QVERIFY(m_plot->measuredAt(m_plot->pixelOf(kernels[1].x, kernels[1].y)));
         // 18 and 23 pixels under the roof, where nothing else of their colour is drawn, the kernels past the ridge
         // are not drawn at it (q_proj's is 11 pixels under the current points of its own series).
         for (const Kernel &k : { kernels[1], kernels[2] })

@@ -359,7 +359,9 @@ std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) c
 const ChartData::MeasuredPoint *PointsLayer::measuredAt(const QPointF &position) const
 {
     for (const ChartData::MeasuredPoint &m : m_data.measured) {
-        if (!usablePoint(m.intensity, m.achievedFlopsPerSecond))
+        // The kernels of a hidden series are not drawn, so not found either (those of no known series always are).
+        const auto series = static_cast<std::size_t>(m.series);
+        if (!usablePoint(m.intensity, m.achievedFlopsPerSecond) || (series < std::size_t(SeriesCount) && !m_view.shown[series]))
             continue;
         const double dx = m_plot->xAxis->coordToPixel(m.intensity) - position.x();
         const double dy = m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond) - position.y();
