@@ -121,10 +121,11 @@ int exportHeadless(const CommandLineRequest &request)
     ScenarioResults results;
     results.recompute(session);
     RooflinePlot plot;
-    plot.resize(request.exportSize);
+    const QSize size(session.exportSettings.width, session.exportSettings.height);
+    plot.resize(size);
     showOnCanvas(plot, session, results.chart);
     ExportFailure failure = ExportFailure::None;
-    const QString error = exportChart(plot, request.exportPath, request.exportSize, request.exportScale,
+    const QString error = exportChart(plot, request.exportPath, size, session.exportSettings.scale,
                                       session.exportSettings.dark, &failure);
     if (!error.isEmpty()) {
         std::cerr << "roofline-explorer: " << error.toStdString() << '\n';

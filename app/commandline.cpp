@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSize>
 
 #include <cmath>
 #include <cstdio>
@@ -146,8 +147,6 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         request.session = parseSession(readInputFile(path, MaxSessionFileBytes), path, presets, warnings);
         for (const std::string &warning : warnings)
             request.warnings << QString::fromStdString(warning);
-        request.exportSize = QSize(request.session.exportSettings.width, request.session.exportSettings.height);
-        request.exportScale = request.session.exportSettings.scale;
     }
     Session &scenario = request.session;
 
@@ -312,7 +311,8 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
                              "--size: each side must be between " + std::to_string(ExportSideRange.min) + " and "
                                  + std::to_string(ExportSideRange.max) + " pixels, got "
                                  + text.toStdString());
-        request.exportSize = QSize(int(width), int(height));
+        scenario.exportSettings.width = int(width);
+        scenario.exportSettings.height = int(height);
     }
     if (parser.isSet(o.exportStyle)) {
         const std::string style = parser.value(o.exportStyle).trimmed().toLower().toStdString();
@@ -324,12 +324,13 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     // Flags win over the session's stored export settings: --size names the pixels, so the stored scale does
     // not multiply them; only --scale does.
     if (parser.isSet(o.scale))
-        request.exportScale = numberValue(parser, o.scale, ExportScaleRange);
+        scenario.exportSettings.scale = numberValue(parser, o.scale, ExportScaleRange);
     else if (parser.isSet(o.size))
-        request.exportScale = 1.0;
+        scenario.exportSettings.scale = 1.0;
     // The export size is checked only for an export: a session's stored size must not break other commands.
     if (!request.exportPath.isEmpty()) {
-        const QString problem = exportSizeProblem(request.exportSize, request.exportScale, exportFormat);
+        const ExportSettings &shape = scenario.exportSettings;
+        const QString problem = exportSizeProblem(QSize(shape.width, shape.height), shape.scale, exportFormat);
         if (!problem.isEmpty()) {
             const bool sizeFlag = parser.isSet(o.size);
             const bool scaleFlag = parser.isSet(o.scale);

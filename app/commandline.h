@@ -6,7 +6,6 @@
 #include "report.h"
 #include "session.h"
 
-#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -17,7 +16,7 @@ namespace roofline {
 
 // What the command line asked for, with every preset name and file already resolved.
 struct CommandLineRequest {
-    Session session; // from --session, or the defaults, with the flags applied on top
+    Session session; // from --session, or the defaults, with the flags applied on top (--size and --scale too)
     bool help = false;
     bool version = false;
     bool listModels = false;
@@ -25,13 +24,7 @@ struct CommandLineRequest {
     std::optional<DumpFormat> dumpFormat; // --dump, if given
     bool dumpSweep = false;
     QString exportPath; // empty: no export
-    // The session's export settings unless --size / --scale say otherwise.
-    QSize exportSize { ExportSettings {}.width, ExportSettings {}.height };
-    double exportScale = ExportSettings {}.scale;
     QStringList warnings; // what a --session file's loading skipped
-
-    Scenario scenario() const { return session.scenario(); }
-
 };
 
 // Parses `arguments` (argv, program name first). Throws InputError naming the flag, or the file, field

@@ -439,7 +439,7 @@ private Q_SLOTS:
         QVERIFY(w.flashAttention);
         QCOMPARE(w.tokensPerStep, qint64(64));
         QCOMPARE(w.batch, qint64(1000000));
-        const Evaluation e = request.scenario().evaluate();
+        const Evaluation e = request.session.scenario().evaluate();
         QVERIFY(std::isfinite(e.timeToFirstTokenSeconds()));
         QVERIFY(!e.memory.fits());
     }
