@@ -466,9 +466,11 @@ void ExplorerState::loadSession(const Session &session)
         next.modelIndex = int(m_models.size()) - 1;
         grew = true;
     }
-    if (session.gpuCustomised) {
-        const int base = session.gpuBaseId.empty() ? -1 : indexOf(m_gpus, session.gpuBaseId);
-        next.gpuIndex = base >= 0 && m_gpus[std::size_t(base)].id == session.gpuBaseId ? base : m_now.gpuIndex;
+    // The picker's entry is the customised GPU's base when this library knows it; otherwise the session's GPU
+    // stands as its own entry, so that the picker and Reset never name a GPU the session did not.
+    const int base = session.gpuCustomised && !session.gpuBaseId.empty() ? indexOf(m_gpus, session.gpuBaseId) : -1;
+    if (base >= 0 && m_gpus[std::size_t(base)].id == session.gpuBaseId) {
+        next.gpuIndex = base;
     } else {
         next.gpuIndex = indexOfGpu(session.gpu);
         if (next.gpuIndex < 0) {

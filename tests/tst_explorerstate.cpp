@@ -220,6 +220,25 @@ private Q_SLOTS:
         QCOMPARE(state.session().gpu, *h100First().findGpu("a6000-seed"));
     }
 
+    void aCustomGpuOfAnUnknownBaseStandsAsItsOwn()
+    {
+        // A session whose GPU was customised from a GPU this library does not have (a GPU file not loaded now):
+        // the picker's entry and Reset are the session's GPU itself, not the GPU shown before it opened.
+        ExplorerState state(h100First());
+        state.selectGpu(0); // the H100
+        Session session = seedSession();
+        session.gpu.name = "Custom (from Lab GPU)";
+        session.gpu.bandwidthBytesPerSecond = 1234e9;
+        session.gpuCustomised = true;
+        session.gpuBaseId = "lab-gpu";
+        state.loadSession(session);
+        QCOMPARE(state.gpus().size(), std::size_t(3));
+        QCOMPARE(state.gpuIndex(), 2);
+        QCOMPARE(state.baseGpu().bandwidthBytesPerSecond, 1234e9);
+        state.resetGpu();
+        QCOMPARE(state.session().gpu.bandwidthBytesPerSecond, 1234e9); // not the H100's 3350 GB/s
+    }
+
     void choosingAGpuDropsTheEdits()
     {
         ExplorerState state(h100First());
