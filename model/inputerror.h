@@ -14,13 +14,8 @@ class InputError : public std::runtime_error
 public:
     InputError(const std::string &source, const std::string &field, const std::string &problem)
         : std::runtime_error(compose(source, field, problem))
-        , m_source(source)
-        , m_field(field)
     {
     }
-
-    const std::string &source() const { return m_source; }
-    const std::string &field() const { return m_field; }
 
 private:
     static std::string compose(const std::string &source, const std::string &field, const std::string &problem)
@@ -30,9 +25,6 @@ private:
             text += (text.empty() ? "" : ": ") + std::string("field '") + field + "'";
         return messageLine(text + (text.empty() ? "" : ": ") + problem);
     }
-
-    std::string m_source;
-    std::string m_field;
 };
 
 } // namespace roofline

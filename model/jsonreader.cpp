@@ -337,22 +337,6 @@ std::optional<std::string> JsonFields::optionalString(std::string_view key, Text
     return string(key, lines, maxBytes);
 }
 
-double JsonFields::positiveNumber(std::string_view key, double max) const
-{
-    const json &value = require(key, "a number");
-    if (!value.is_number())
-        fail(key, "expected a number, got " + describeJsonValue(value));
-    const double number = value.get<double>();
-    if (!std::isfinite(number))
-        fail(key, "must be a finite number, got " + describeJsonValue(value));
-    if (number <= 0.0)
-        fail(key, "must be greater than 0, got " + describeJsonValue(value));
-    if (number > max) {
-        fail(key, "must be at most " + formatNumber(max) + ", got " + describeJsonValue(value));
-    }
-    return number;
-}
-
 double JsonFields::number(std::string_view key, FigureRange range) const
 {
     const json &value = require(key, "a number");

@@ -40,8 +40,6 @@ public:
                        std::size_t maxBytes = std::string::npos) const;
     std::optional<std::string> optionalString(std::string_view key, TextLines lines = TextLines::Single,
                                               std::size_t maxBytes = std::string::npos) const;
-    // A finite number in (0, max].
-    double positiveNumber(std::string_view key, double max) const;
     // A finite number in [range.min, range.max].
     double number(std::string_view key, FigureRange range) const;
     std::optional<double> optionalNumber(std::string_view key, FigureRange range) const;
@@ -57,8 +55,6 @@ public:
     // Fails on the first key not in `known` (a misspelt "bandwith_unit" would otherwise be read as absent), naming
     // it and the fields the format has.
     void rejectUnknown(std::initializer_list<std::string_view> known) const;
-    const std::string &source() const { return m_source; }
-
 private:
     // The value of a field that must be there and not null; `expected` names its type for the message.
     const nlohmann::json &require(std::string_view key, const char *expected) const;

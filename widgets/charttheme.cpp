@@ -43,11 +43,11 @@ QFont scaled(const QFont &font, double factor, bool bold = false)
 }
 } // namespace
 
-QSharedPointer<QCPAxisTickerLog> siLogTicker(double base, int subTicks)
+QSharedPointer<QCPAxisTickerLog> siLogTicker()
 {
     auto ticker = QSharedPointer<SiLogTicker>::create();
-    ticker->setLogBase(base);
-    ticker->setSubTickCount(subTicks);
+    ticker->setLogBase(10.0);
+    ticker->setSubTickCount(8);
     return ticker;
 }
 

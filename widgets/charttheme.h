@@ -15,7 +15,7 @@
 namespace roofline {
 
 // A logarithmic axis ticker whose labels are in SI units, as in the seed chart: 1, 10, 1k; 10G, 100T.
-QSharedPointer<QCPAxisTickerLog> siLogTicker(double base = 10.0, int subTicks = 8);
+QSharedPointer<QCPAxisTickerLog> siLogTicker();
 // Batch sizes and sequence lengths: ticks at powers of two, labelled 1, 2, ..., 512, 1K, 2K, ..., 128K.
 QSharedPointer<QCPAxisTickerLog> powerOfTwoTicker();
 

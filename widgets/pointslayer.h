@@ -2,6 +2,7 @@
 
 #include "chartdata.h"
 #include "chartframe.h"
+#include "charttheme.h"
 
 #include "qcp.h"
 
@@ -9,8 +10,6 @@
 #include <vector>
 
 namespace roofline {
-
-struct ChartTheme;
 
 // The points part of the canvas: the current operating point of every op (one graph per series, named in the
 // legend), the sweep, the pinned scenarios as ghosts, the measured kernels and the lines joining them to their
@@ -95,7 +94,7 @@ private:
     std::vector<std::pair<double, double>> m_currentDrawn;
     double m_markerSpacing = 0.0; // from the theme (ChartTheme::markerSpacing)
     std::array<QVector<QCPGraphData>, SeriesCount> m_sweepBuffer;
-    std::array<std::array<QCPGraph *, SeriesCount>, 4> m_pinGraphs {}; // by marker shape, then series
+    std::array<std::array<QCPGraph *, SeriesCount>, ChartTheme::PinShapes.size()> m_pinGraphs {}; // by marker shape, then series
     std::array<QCPGraph *, MaxPinLegendEntries> m_pinLegend {};
     QCPGraph *m_pinSummary = nullptr;
     std::array<QCPGraph *, SeriesCount + 1> m_measured {}; // the last one for kernels of no known series
