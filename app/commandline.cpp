@@ -210,7 +210,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.flashAttention = parser.isSet(o.flash);
     Assumptions &as = w.assumptions;
     if (parser.isSet(o.causalMask))
-        as.causalMask = choiceValue(parser, o.causalMask, { "off", "on" }) == 1;
+        as.causalMask = choiceValue(parser, o.causalMask, { onOffName(false), onOffName(true) }) == 1;
     if (parser.isSet(o.prefillLogits))
         as.allPrefillLogits = choiceValue(parser, o.prefillLogits, { prefillLogitsName(false), prefillLogitsName(true) }) == 1;
     if (parser.isSet(o.embeddingDtype))
@@ -222,7 +222,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.fuseGateUp) || parser.isSet(o.noFuseGateUp))
         as.fuseGateUp = parser.isSet(o.fuseGateUp);
     if (parser.isSet(o.countNonGemm))
-        as.countNonGemm = choiceValue(parser, o.countNonGemm, { "off", "on" }) == 1;
+        as.countNonGemm = choiceValue(parser, o.countNonGemm, { onOffName(false), onOffName(true) }) == 1;
 
     const bool customised = parser.isSet(o.peakTflops) || parser.isSet(o.bandwidth);
     if (parser.isSet(o.computeType)) {
@@ -367,7 +367,7 @@ void refuseNothingToDo(const CommandLineRequest &request)
 {
     if (!request.help && !request.version && !request.listModels && !request.listGpus && !request.dumpFormat
         && request.exportPath.isEmpty())
-        throw InputError({}, {}, "nothing to do: the flags given set up a chart; add --dump json|csv|phase-map, --export FILE, "
+        throw InputError({}, {}, "nothing to do: the flags given set up a chart; add --dump (" + dumpFormatNames() + "), --export FILE, "
                                  "--list-models or --list-gpus (without arguments the window opens)");
 }
 

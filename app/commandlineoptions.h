@@ -23,9 +23,15 @@ inline QString optionText(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
+// A switch's value on the command line, both ways: "on" or "off".
+constexpr std::string_view onOffName(bool on)
+{
+    return on ? "on" : "off";
+}
+
 inline QString onOff(bool on)
 {
-    return on ? QStringLiteral("on") : QStringLiteral("off");
+    return optionText(onOffName(on));
 }
 
 // The defaults the help names are the model's own (Workload, Assumptions, Efficiency, ExportSettings, the

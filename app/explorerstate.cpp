@@ -50,12 +50,19 @@ ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
 
 ExplorerState::~ExplorerState() = default;
 
-void ExplorerState::restore(const Snapshot &snapshot)
+void ExplorerState::keepWhatIsNotUndone(Snapshot &next) const
 {
-    Snapshot next = snapshot;
+    // The frame, the phase map's choice and the export settings are not undo steps (see Snapshot): a change or
+    // an undo leaves them as they are now.
     next.session.view = m_now.session.view;
     next.session.exportSettings = m_now.session.exportSettings;
     next.session.phaseMap = m_now.session.phaseMap;
+}
+
+void ExplorerState::restore(const Snapshot &snapshot)
+{
+    Snapshot next = snapshot;
+    keepWhatIsNotUndone(next);
     if (next == m_now)
         return;
     m_now = std::move(next);
@@ -64,10 +71,7 @@ void ExplorerState::restore(const Snapshot &snapshot)
 
 void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)
 {
-    // The frame, the phase map's choice and the export settings are not undo steps (see Snapshot).
-    next.session.view = m_now.session.view;
-    next.session.exportSettings = m_now.session.exportSettings;
-    next.session.phaseMap = m_now.session.phaseMap;
+    keepWhatIsNotUndone(next);
     if (next == m_now)
         return;
     const int serial = m_dragging && mergeKind != NoMerge ? m_dragSerial : -1;

@@ -125,6 +125,7 @@ private:
     // For the undo commands: puts a snapshot in place and tells the views.
     void restore(const Snapshot &snapshot);
     void change(const QString &text, int mergeKind, Snapshot next);
+    void keepWhatIsNotUndone(Snapshot &next) const;
     void trimHistory();
     void applyGpuEdit(double peakFlops, double bandwidth);
     int indexOfGpu(const GpuSpec &gpu) const;

@@ -30,7 +30,7 @@ std::string pointLabel(const ChartPoint &point)
 {
     return std::string(opName(point.op)) + ' ' + std::string(phaseName(point.phase)) + '\n' + formatRatio(point.intensity)
         + " FLOP/B, " + formatSi(point.attainableFlopsPerSecond) + "FLOP/s, "
-        + (point.bound == Bound::Memory ? "memory" : "compute") + "-bound";
+        + std::string(boundName(point.bound)) + "-bound";
 }
 
 std::string shortGpuName(const std::string &name)
@@ -126,13 +126,14 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
 {
     const Workload &w = current.workload;
     out.title = "Roofline Model (" + scenario.model.name + ", " + shortGpuName(scenario.gpu.name) + ")";
+    const std::string sep(SubtitleSeparator);
     out.subtitle = scenario.gpu.name + ": " + figure(current.roof.bandwidthBytesPerSecond / 1e9) + " GB/s" + ", "
         + figure(current.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s " + std::string(computeTypeName(w.computeType))
-        + "  ·  batch " + std::to_string(w.batch) + ", sequence " + std::to_string(w.seq) + "  ·  weights "
+        + sep + "batch " + std::to_string(w.batch) + ", sequence " + std::to_string(w.seq) + sep + "weights "
         + std::string(dtypeName(w.weightType)) + ", KV " + std::string(dtypeName(w.kvType))
-        + (w.flashAttention ? "  ·  FlashAttention" : "")
-        + (w.tokensPerStep > 1 ? "  ·  " + std::to_string(w.tokensPerStep) + " tokens/step, " + printf("%g", w.acceptedPerStep()) + " accepted" : "")
-        + (scenario.efficiency.enabled ? "  ·  times at " + printf("%g%%", scenario.efficiency.compute * 100.0) + " / "
+        + (w.flashAttention ? sep + "FlashAttention" : "")
+        + (w.tokensPerStep > 1 ? sep + std::to_string(w.tokensPerStep) + " tokens/step, " + printf("%g", w.acceptedPerStep()) + " accepted" : "")
+        + (scenario.efficiency.enabled ? sep + "times at " + printf("%g%%", scenario.efficiency.compute * 100.0) + " / "
                    + printf("%g%%", scenario.efficiency.bandwidth * 100.0) + " efficiency"
                                        : "");
     // A slide made with other modelling choices says which.
@@ -141,7 +142,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     if (w.flashAttention)
         said.scoreType.reset();
     if (const std::string choices = assumptionsAwayFromDefaults(said); !choices.empty())
-        out.subtitle += "  ·  " + choices;
+        out.subtitle += sep + choices;
     // A workload that does not fit is said on the chart, and so on every export, not only beside it.
     out.warning = current.memory.fits() ? std::string()
                                         : "\u26a0 does not fit: weights + KV cache " + formatSi(current.memory.totalBytes()) + "B of "

@@ -42,9 +42,12 @@ struct ChartPoint {
 };
 
 // Everything the roofline canvas draws, already computed: the widgets only place it.
+// What joins the parts of a chart's subtitle (where a narrow chart breaks it into lines): "  ·  ".
+inline constexpr std::string_view SubtitleSeparator = "  \u00b7  ";
+
 struct ChartData {
     std::string title; // "Roofline Model (Llama-2-13B, RTX A6000)"
-    std::string subtitle; // the GPU as named, its figures, and the workload
+    std::string subtitle; // the GPU as named, its figures, and the workload, in parts joined by SubtitleSeparator
     // What the chart must warn of, drawn apart in the warning colour: "⚠ does not fit: weights + KV cache 133GB
     // of 48GB" when the workload does not fit the GPU's memory; empty otherwise.
     std::string warning;

@@ -31,7 +31,7 @@ json opToJson(const OpResult &op)
             { "kv_written", c.bytes.kvWritten } } },
         { "intensity", op.intensity },
         { "attainable_flops_per_s", op.attainableFlopsPerSecond },
-        { "bound", op.bound == Bound::Memory ? "memory" : "compute" },
+        { "bound", boundName(op.bound) },
         { "time_s", op.timeSeconds },
         { "count_per_pass", c.repeat },
     };
@@ -119,7 +119,7 @@ std::string evaluationToCsv(const Evaluation &e)
                     + std::string(phaseName(op.cost.phase)) + ',' + std::string(opName(op.cost.op)) + ','
                     + std::to_string(e.workload.batch) + ',' + std::to_string(e.workload.seq) + ','
                     + number(op.cost.flops) + ',' + number(op.cost.totalBytes()) + ',' + number(op.intensity) + ','
-                    + number(op.attainableFlopsPerSecond) + ',' + (op.bound == Bound::Memory ? "memory" : "compute")
+                    + number(op.attainableFlopsPerSecond) + ',' + std::string(boundName(op.bound))
                     + ',' + number(op.timeSeconds) + '\n';
             }
         }

@@ -1,10 +1,17 @@
 #pragma once
 
+#include <string_view>
+
 #include <algorithm>
 
 namespace roofline {
 
 enum class Bound { Memory, Compute };
+// "memory" or "compute", as the chart, the table and the dumps name a bound.
+constexpr std::string_view boundName(Bound bound)
+{
+    return bound == Bound::Memory ? "memory" : "compute";
+}
 
 // The classic roofline (Williams, Waterman, Patterson, CACM 2009): attainable(I) = min(peak, bandwidth * I).
 struct Roofline {

@@ -59,6 +59,19 @@ std::string_view exportStyleName(bool dark)
     return dark ? "dark" : "light";
 }
 
+std::string_view annotationKindName(Annotation::Kind kind)
+{
+    return kind == Annotation::Kind::PointLabel ? "label" : "note";
+}
+
+std::optional<Annotation::Kind> annotationKindFromName(std::string_view name)
+{
+    for (const Annotation::Kind kind : { Annotation::Kind::PointLabel, Annotation::Kind::Note })
+        if (annotationKindName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
 std::optional<bool> exportStyleIsDark(std::string_view name)
 {
     for (const bool dark : ExportStyles)
@@ -317,7 +330,7 @@ std::string sessionToJson(const Session &s)
     }
     json annotations = json::array();
     for (const Annotation &a : s.annotations)
-        annotations.push_back({ { "kind", a.kind == Annotation::Kind::PointLabel ? "label" : "note" },
+        annotations.push_back({ { "kind", annotationKindName(a.kind) },
                                 { "text", a.text },
                                 { "x", a.x },
                                 { "y", a.y },
@@ -489,10 +502,12 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
                 throw InputError(source, path, "expected an object");
             const JsonFields f(list[i], source, path);
             Annotation a;
-            const std::string kind = f.optionalString("kind").value_or("note");
-            if (kind != "label" && kind != "note")
-                f.fail("kind", "unknown kind \"" + kind + "\" (expected label or note)");
-            a.kind = kind == "label" ? Annotation::Kind::PointLabel : Annotation::Kind::Note;
+            const std::string kind = f.optionalString("kind").value_or(std::string(annotationKindName(Annotation::Kind::Note)));
+            const auto known = annotationKindFromName(kind);
+            if (!known)
+                f.fail("kind", "unknown kind \"" + kind + "\" (expected "
+                                   + choiceListOf(std::array { Annotation::Kind::PointLabel, Annotation::Kind::Note }, annotationKindName) + ")");
+            a.kind = *known;
             a.text = f.string("text", TextLines::Multi);
             if (a.text.size() > MaxAnnotationChars)
                 f.fail("text", "is " + std::to_string(a.text.size()) + " bytes long; the limit is " + std::to_string(MaxAnnotationChars));

@@ -41,6 +41,10 @@ struct Annotation {
     bool operator==(const Annotation &) const = default;
 };
 
+// An annotation kind's name in a session, both ways: "label" or "note".
+std::string_view annotationKindName(Annotation::Kind kind);
+std::optional<Annotation::Kind> annotationKindFromName(std::string_view name);
+
 struct ViewRange {
     double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
     bool operator==(const ViewRange &) const = default;

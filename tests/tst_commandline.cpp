@@ -496,7 +496,7 @@ private Q_SLOTS:
         QTest::newRow("a file alone") << QStringList { QStringLiteral(ROOFLINE_TEST_DATA "/good/gpu.json") }
                                       << "gpu.json\" is a file given without a flag: open a session with --session, a GPU with --gpu-file";
         QTest::newRow("nothing to do") << QStringList { QStringLiteral("--batch"), QStringLiteral("4") }
-                                       << "nothing to do: the flags given set up a chart; add --dump json|csv|phase-map, --export FILE";
+                                       << "nothing to do: the flags given set up a chart; add --dump (json, csv or phase-map), --export FILE";
         QTest::newRow("a session alone") << QStringList { QStringLiteral("--session"), QStringLiteral(ROOFLINE_TEST_DATA "/../../resources/sessions/medusa-llama-33b-a100.roofline") }
                                          << "nothing to do:";
         QTest::newRow("sweep without json") << QStringList { QStringLiteral("--dump"), QStringLiteral("csv"), QStringLiteral("--sweep") }

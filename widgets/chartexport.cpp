@@ -122,8 +122,9 @@ QByteArray renderFile(RooflinePlot &plot, ExportFormat format, const QSize &size
 
     // Vector files leave the app in the chosen export style, whatever the screen shows (paintExport).
     const QString title = QString::fromStdString(plot.data().title);
-    const QString description = QString::fromStdString(plot.data().warning.empty() ? plot.data().subtitle
-                                                                                     : plot.data().subtitle + "  ·  " + plot.data().warning);
+    const ChartData &chart = plot.data();
+    const QString description = QString::fromStdString(chart.warning.empty() ? chart.subtitle
+                                                                              : chart.subtitle + std::string(SubtitleSeparator) + chart.warning);
     const QSize layout = exportLayoutSize(size);
     bool painted = false;
     if (format == ExportFormat::Svg) {

@@ -37,7 +37,7 @@ QString elided(const QString &text, int chars)
 
 QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, double width)
 {
-    const QString separator = QStringLiteral("  \u00b7  ");
+    const QString separator = qs(SubtitleSeparator);
     const QStringList parts = text.split(separator);
     QStringList lines;
     QString line;
@@ -88,7 +88,7 @@ QString pointTooltip(const ChartPoint &p)
         .arg(p.batch)
         .arg(p.seq)
         .arg(si(p.flops), si(p.bytes), ratio(p.intensity), si(p.attainableFlopsPerSecond),
-             p.bound == Bound::Memory ? QStringLiteral("memory") : QStringLiteral("compute"), si(p.timeSeconds))
+             qs(boundName(p.bound)), si(p.timeSeconds))
         + (p.tokensPerStep > 1 ? QStringLiteral("<br>%1 tokens verified per decode step, %2 accepted")
                                      .arg(p.tokensPerStep)
                                      .arg(p.acceptedPerStep, 0, 'g', 4)

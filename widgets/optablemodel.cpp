@@ -75,7 +75,7 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         case Attainable:
             return si(op.attainableFlopsPerSecond, "FLOP/s");
         case BoundColumn:
-            return memory ? tr("memory") : tr("compute");
+            return text(boundName(op.bound));
         case Time:
             return si(op.timeSeconds, "s");
         case Share:
