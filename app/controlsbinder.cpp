@@ -40,8 +40,18 @@ ControlsBinder::ControlsBinder(ControlPanel *panel, ExplorerState *state, QObjec
     connect(panel, &ControlPanel::acceptedTokensChanged, s, &ExplorerState::setAcceptedTokens);
     connect(panel, &ControlPanel::assumptionsChanged, s, &ExplorerState::setAssumptions);
     connect(panel, &ControlPanel::showAllCeilingsChanged, s, &ExplorerState::setShowAllCeilings);
-    connect(panel, &ControlPanel::efficiencyChanged, s,
-            [s](bool enabled, double compute, double bandwidth) { s->setEfficiency(Efficiency { enabled, compute, bandwidth }); });
+    // Each part of the practical ceilings changes alone; the rest is the state's own figure.
+    const auto withEfficiency = [s](auto change) {
+        Efficiency efficiency = s->session().efficiency;
+        change(efficiency);
+        s->setEfficiency(efficiency);
+    };
+    connect(panel, &ControlPanel::efficiencyEnabledChanged, s,
+            [withEfficiency](bool enabled) { withEfficiency([enabled](Efficiency &e) { e.enabled = enabled; }); });
+    connect(panel, &ControlPanel::computeEfficiencyChanged, s,
+            [withEfficiency](double share) { withEfficiency([share](Efficiency &e) { e.compute = share; }); });
+    connect(panel, &ControlPanel::bandwidthEfficiencyChanged, s,
+            [withEfficiency](double share) { withEfficiency([share](Efficiency &e) { e.bandwidth = share; }); });
     connect(s, &ExplorerState::choicesChanged, this, &ControlsBinder::showChoices);
     connect(s, &ExplorerState::scenarioChanged, this, &ControlsBinder::showValues);
     showChoices();

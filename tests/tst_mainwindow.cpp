@@ -314,6 +314,19 @@ private Q_SLOTS:
         QVERIFY(panel->width() >= panel->widget()->sizeHint().width());
     }
 
+    void aShareOfTheCeilingsIsEditedAlone()
+    {
+        // A session's 73.5 % and 84.5 %, shown rounded in the boxes: switching the ceilings on keeps both; editing
+        // one box changes that share alone.
+        Session session = m_state->session();
+        session.efficiency = Efficiency { false, 0.735, 0.845 };
+        m_state->loadSession(session);
+        m_window->controls()->efficiencyBox()->setChecked(true);
+        QCOMPARE(m_state->session().efficiency, (Efficiency { true, 0.735, 0.845 }));
+        m_window->controls()->bandwidthEfficiencyBox()->setValue(90);
+        QCOMPARE(m_state->session().efficiency, (Efficiency { true, 0.735, 0.90 }));
+    }
+
     void anUnsavedChangeMarksTheTitle()
     {
         QTest::failOnWarning(QRegularExpression(QStringLiteral("setWindowModified")));

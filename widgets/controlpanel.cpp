@@ -229,17 +229,12 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_acceptedTokens, &QDoubleSpinBox::valueChanged, this, &ControlPanel::acceptedTokensChanged);
     connect(m_assumptions, &AssumptionsPanel::assumptionsChanged, this, &ControlPanel::assumptionsChanged);
     connect(m_ceilings, &QCheckBox::toggled, this, &ControlPanel::showAllCeilingsChanged);
-    // The boxes show whole percents: a change carries only what the user changed, and the state's own figure
-    // for the rest (a session's 73.5 % is not written back as 74 % when the box is ticked).
-    connect(m_efficiency, &QCheckBox::toggled, this, [this](bool enabled) {
-        Q_EMIT efficiencyChanged(enabled, m_shown.efficiency.compute, m_shown.efficiency.bandwidth);
-    });
-    connect(m_computeEfficiency, &QSpinBox::valueChanged, this, [this](int percent) {
-        Q_EMIT efficiencyChanged(m_efficiency->isChecked(), percent / 100.0, m_shown.efficiency.bandwidth);
-    });
-    connect(m_bandwidthEfficiency, &QSpinBox::valueChanged, this, [this](int percent) {
-        Q_EMIT efficiencyChanged(m_efficiency->isChecked(), m_shown.efficiency.compute, percent / 100.0);
-    });
+    // The boxes show whole percents: a change carries only what the user changed (a session's 73.5 % is not
+    // written back as 74 % when the box is ticked).
+    connect(m_efficiency, &QCheckBox::toggled, this, &ControlPanel::efficiencyEnabledChanged);
+    connect(m_computeEfficiency, &QSpinBox::valueChanged, this, [this](int percent) { Q_EMIT computeEfficiencyChanged(percent / 100.0); });
+    connect(m_bandwidthEfficiency, &QSpinBox::valueChanged, this,
+            [this](int percent) { Q_EMIT bandwidthEfficiencyChanged(percent / 100.0); });
     for (QSpinBox *box : { m_computeEfficiency, m_bandwidthEfficiency })
         box->setKeyboardTracking(false);
     for (LogSlider *slider : { m_batch, m_seq, m_peak, m_bandwidth }) {

@@ -111,7 +111,11 @@ Q_SIGNALS:
     void tokensPerStepChanged(int tokens);
     void acceptedTokensChanged(double tokens);
     void assumptionsChanged(const roofline::Assumptions &assumptions);
-    void efficiencyChanged(bool enabled, double compute, double bandwidth);
+    // The practical ceilings: each carries only what the user changed (the boxes show whole percents, and the
+    // state keeps its own figure for the rest).
+    void efficiencyEnabledChanged(bool enabled);
+    void computeEfficiencyChanged(double share);
+    void bandwidthEfficiencyChanged(double share);
     void showAllCeilingsChanged(bool show);
 
 private:
