@@ -32,12 +32,6 @@
 using namespace roofline;
 
 namespace {
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Everything in a directory, hidden files included: a temporary file left behind shows up here.
 QStringList listing(const QString &dir)
 {
@@ -141,17 +135,10 @@ ChartData separatedChart(ScenarioResults &results)
     return chart;
 }
 
-// Where the canvas last laid out its axes, in pixels: from the frame's top-left corner to its bottom-right one.
-QRect axesRect(const RooflinePlot &plot)
-{
-    const ViewRange frame = plot.viewRange();
-    return QRectF(plot.pixelOf(frame.xMin, frame.yMax), plot.pixelOf(frame.xMax, frame.yMin)).toAlignedRect();
-}
-
 // The attributes of an SVG file's <svg> element.
 QXmlStreamAttributes svgAttributes(const QString &path)
 {
-    QXmlStreamReader xml(readAll(path));
+    QXmlStreamReader xml(readFile(path));
     while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))) {
     }
     return xml.attributes();
@@ -340,9 +327,9 @@ private Q_SLOTS:
         // SVG too: the dark export's background is the dark theme's #1e1f22, which the light one never uses.
         const QString svg = m_dir.filePath(QStringLiteral("style.svg"));
         QCOMPARE(exportChart(*m_plot, svg, QSize(640, 360), 1.0, true), QString());
-        QVERIFY(readAll(svg).contains("#1e1f22"));
+        QVERIFY(readFile(svg).contains("#1e1f22"));
         QCOMPARE(exportChart(*m_plot, svg, QSize(640, 360)), QString());
-        QVERIFY(!readAll(svg).contains("#1e1f22"));
+        QVERIFY(!readFile(svg).contains("#1e1f22"));
     }
 
     // Presentation mode (large fonts, thick roofs) is for the screen: an export made during it is the same
@@ -365,7 +352,7 @@ private Q_SLOTS:
     {
         const QString path = m_dir.filePath(QStringLiteral("chart.svg"));
         QCOMPARE(exportChart(*m_plot, path, QSize(1920, 1080)), QString());
-        const QByteArray svg = readAll(path);
+        const QByteArray svg = readFile(path);
         QXmlStreamReader xml(svg);
         QString texts;
         while (!xml.atEnd()) {
@@ -458,7 +445,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, mediaBox);
         const QString path = m_dir.filePath(QStringLiteral("page.pdf"));
         QCOMPARE(exportChart(*m_plot, path, size), QString());
-        const QByteArray pdf = readAll(path);
+        const QByteArray pdf = readFile(path);
         QCOMPARE(pdf.count("/MediaBox"), qsizetype(1));
         const qsizetype at = pdf.indexOf("/MediaBox ") + 10;
         QCOMPARE(pdf.mid(at, pdf.indexOf(']', at) + 1 - at), mediaBox);
@@ -500,7 +487,7 @@ private Q_SLOTS:
         QFETCH(QSizeF, points);
         const QString path = m_dir.filePath(QStringLiteral("chart.pdf"));
         QCOMPARE(exportChart(*m_plot, path, size), QString());
-        const QByteArray pdf = readAll(path);
+        const QByteArray pdf = readFile(path);
         QVERIFY(pdf.startsWith("%PDF-"));
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
         QCOMPARE(pdfMediaBox(pdf), QRectF(QPointF(0, 0), points));
@@ -684,7 +671,7 @@ private Q_SLOTS:
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("made.svg")), dangling));
         QCOMPARE(exportChart(*m_plot, dangling, QSize(200, 100)), QString());
         QVERIFY(QFileInfo(dangling).isSymLink());
-        QVERIFY(readAll(dir.filePath(QStringLiteral("made.svg"))).contains("<svg"));
+        QVERIFY(readFile(dir.filePath(QStringLiteral("made.svg"))).contains("<svg"));
 
         const QString hard = dir.filePath(QStringLiteral("hard.png"));
         const QString other = dir.filePath(QStringLiteral("other.png"));
@@ -692,7 +679,7 @@ private Q_SLOTS:
         QVERIFY(::link(QFile::encodeName(hard).constData(), QFile::encodeName(other).constData()) == 0);
         QCOMPARE(exportChart(*m_plot, hard, QSize(200, 100)), QString());
         QCOMPARE(QImage(hard).size(), QSize(200, 100));
-        QCOMPARE(readAll(other), QByteArray("old chart"));
+        QCOMPARE(readFile(other), QByteArray("old chart"));
     }
 
     // A write that stops part-way with no error flag (as on a disk that fills up during the write) must fail
@@ -731,7 +718,7 @@ private Q_SLOTS:
         QCOMPARE(error, path + QStringLiteral(": cannot write: only %1 of %2 bytes were written (File too large)")
                                    .arg(written)
                                    .arg(size));
-        QCOMPARE(readAll(path), QByteArray("the earlier chart"));
+        QCOMPARE(readFile(path), QByteArray("the earlier chart"));
         QCOMPARE(listing(dir.path()), before);
     }
 
@@ -898,7 +885,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("names.svg"));
         QCOMPARE(exportChart(plot, path, QSize(1920, 1080)), QString());
 
-        QXmlStreamReader xml(readAll(path));
+        QXmlStreamReader xml(readFile(path));
         QString title;
         QString desc;
         QString texts;
@@ -948,7 +935,7 @@ private Q_SLOTS:
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), { mountPoint }); });
         const QString path = mountPoint + QStringLiteral("/chart.png");
         QCOMPARE(exportChart(*m_plot, path, QSize(160, 90)), QString()); // small enough to fit
-        const QByteArray before = readAll(path);
+        const QByteArray before = readFile(path);
         QVERIFY(!before.isEmpty());
         QFile filler(mountPoint + QStringLiteral("/filler"));
         QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
@@ -965,7 +952,7 @@ private Q_SLOTS:
             }
         }
         filler.close();
-        QCOMPARE(readAll(path), before); // the earlier chart is intact
+        QCOMPARE(readFile(path), before); // the earlier chart is intact
         // No half-written file or temporary is left behind.
         QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden | QDir::System),
                  (QStringList { QStringLiteral("chart.png"), QStringLiteral("filler") }));

@@ -62,9 +62,8 @@ private Q_SLOTS:
         QCOMPARE(run({ QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--batch"), QStringLiteral("8"),
                        QStringLiteral("--export"), path }),
                  0);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
+        const QByteArray bytes = readFile(path);
+        QVERIFY(!bytes.isEmpty());
         // Each in its own format at the default 1920 x 1080, on the H100 SXM at batch 8.
         if (name.endsWith(QLatin1String(".png"))) {
             const QImage image(path);
@@ -108,12 +107,8 @@ private Q_SLOTS:
         const QString all = m_dir.filePath(QStringLiteral("ceilings.svg"));
         QCOMPARE(run({ QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--export"), plain }), 0);
         QCOMPARE(run({ QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--all-ceilings"), QStringLiteral("--export"), all }), 0);
-        const auto read = [](const QString &path) {
-            QFile file(path);
-            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-        };
-        const QByteArray without = read(plain);
-        const QByteArray with = read(all);
+        const QByteArray without = readFile(plain);
+        const QByteArray with = readFile(all);
         QVERIFY(without.contains("989.4 TFLOP/s"));
         QVERIFY(!without.contains("fp32 67 TFLOP/s"));
         QVERIFY(with.contains("fp32 67 TFLOP/s"));
@@ -144,9 +139,8 @@ private Q_SLOTS:
         QByteArray err;
         QCOMPARE(run({ QStringLiteral("--session"), session, QStringLiteral("--export"), svg }, &err), 0);
         QVERIFY2(err.trimmed().isEmpty() || !err.contains("warning"), err.constData());
-        QFile out(svg);
-        QVERIFY(out.open(QIODevice::ReadOnly));
-        const QByteArray text = out.readAll();
+        const QByteArray text = readFile(svg);
+        QVERIFY(!text.isEmpty());
         for (const char *part : { "Llama-2-70B", "H100 SXM", "3350GB/s", "pinned: batch 1, A6000", "A100 80GB PCIe: 1935GB/s",
                                   "decode is memory-bound until batch ~300", "qkv mlp ar" })
             QVERIFY2(text.contains(part), part);

@@ -113,15 +113,6 @@ bool holds(const std::vector<ChartPoint> &points, const DecodePoint &point)
 {
     return ::holds(points, point.series, point.x, point.y);
 }
-
-// The legend's entry named `name` (an empty box if there is none), as last laid out.
-QStringList legendNames(const RooflinePlot &plot)
-{
-    QStringList names;
-    for (const RooflinePlot::LegendEntry &entry : plot.legendEntries())
-        names << entry.name;
-    return names;
-}
 }
 
 class TestMainWindow : public QObject

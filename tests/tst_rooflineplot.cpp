@@ -161,7 +161,7 @@ private:
     RidgeSpan ridgeSpan(double ridge) const
     {
         const ViewRange frame = m_plot->viewRange();
-        const QRectF axes(m_plot->pixelOf(frame.xMin, frame.yMax), m_plot->pixelOf(frame.xMax, frame.yMin));
+        const QRectF axes = axesRectF(*m_plot);
         const QRect legend = legendRect(*m_plot);
         const double x = m_plot->pixelOf(ridge, frame.yMin).x();
         const double foot = x >= legend.left() - 12 && x <= legend.right() + 12 ? legend.top() - 12 : axes.bottom();
@@ -642,8 +642,7 @@ private Q_SLOTS:
         const QImage image = screen(*m_plot);
         QCOMPARE(m_plot->warningShown(), QStringLiteral("\u26a0 does not fit: weights + KV cache 133GB of 48GB"));
         const QRectF box = m_plot->warningBox();
-        const ViewRange frame = m_plot->viewRange();
-        const QRectF axes(m_plot->pixelOf(frame.xMin, frame.yMax), m_plot->pixelOf(frame.xMax, frame.yMin));
+        const QRectF axes = axesRectF(*m_plot);
         QVERIFY(axes.contains(box));
         QVERIFY(box.top() > m_plot->pixelOf(1, 181e12).y()); // under the compute roof
         QVERIFY(box.left() < axes.left() + 20);
@@ -903,8 +902,7 @@ private Q_SLOTS:
         QVERIFY(!m_plot->view().shown[std::size_t(Series::QkPvAr)]);
         QCOMPARE(crossesShown(), 0);
         // A hidden series is not hovered.
-        const ChartPoint &last = *std::find_if(m_results.chart.current.begin(), m_results.chart.current.end(),
-                                               [](const ChartPoint &p) { return p.series == Series::QkPvAr; });
+        const ChartPoint &last = currentPoint(m_results.chart, Series::QkPvAr);
         for (const ChartPoint *p : m_plot->pointsAt(m_plot->pixelOf(last.intensity, last.attainableFlopsPerSecond)))
             QVERIFY(p->series != Series::QkPvAr);
         QTest::mouseClick(m_plot->canvasWidget(), Qt::LeftButton, {}, entry.center());
@@ -1019,8 +1017,7 @@ private Q_SLOTS:
         settle();
         const ChartData &chart = m_plot->data();
         const std::vector<QPointF> markers = m_plot->currentMarkers();
-        const ViewRange frame = m_plot->viewRange();
-        const QRectF axes(m_plot->pixelOf(frame.xMin, frame.yMax), m_plot->pixelOf(frame.xMax, frame.yMin));
+        const QRectF axes = axesRectF(*m_plot);
         int beside = 0;
         for (std::size_t i = 0; i < chart.current.size(); ++i) {
             const ChartPoint &point = chart.current[i];

@@ -16,6 +16,7 @@
 #include <QRect>
 #include <QRectF>
 #include <QRegularExpression>
+#include <QStringList>
 #include <QTransform>
 #include <QWidget>
 
@@ -68,6 +69,17 @@ inline QImage screen(const roofline::RooflinePlot &plot)
     return plot.canvasWidget()->grab().toImage();
 }
 
+// Where the canvas last laid out its axes, in pixels: from the frame's top-left corner to its bottom-right one.
+inline QRectF axesRectF(const roofline::RooflinePlot &plot)
+{
+    const roofline::ViewRange frame = plot.viewRange();
+    return QRectF(plot.pixelOf(frame.xMin, frame.yMax), plot.pixelOf(frame.xMax, frame.yMin));
+}
+inline QRect axesRect(const roofline::RooflinePlot &plot)
+{
+    return axesRectF(plot).toAlignedRect();
+}
+
 // A legend entry's box as last laid out, in pixels of the canvas (invalid if no entry has that name), and the box
 // of all of them.
 inline QRect legendEntry(const roofline::RooflinePlot &plot, const QString &name)
@@ -76,6 +88,13 @@ inline QRect legendEntry(const roofline::RooflinePlot &plot, const QString &name
         if (entry.name == name)
             return entry.rect;
     return {};
+}
+inline QStringList legendNames(const roofline::RooflinePlot &plot)
+{
+    QStringList names;
+    for (const roofline::RooflinePlot::LegendEntry &entry : plot.legendEntries())
+        names << entry.name;
+    return names;
 }
 inline QRect legendRect(const roofline::RooflinePlot &plot)
 {
