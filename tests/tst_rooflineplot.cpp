@@ -2,6 +2,7 @@
 #include "widgettestutil.h"
 
 #include "chartdata.h"
+#include "charttheme.h"
 #include "charttext.h"
 #include "chartcolors.h"
 #include "modelfixtures.h"
@@ -671,6 +672,21 @@ private Q_SLOTS:
         QCOMPARE(m_plot->warningBox(), QRectF());
         const int fits = warmInCorner();
         QVERIFY2(warned > fits + 300, qPrintable(QStringLiteral("%1 against %2").arg(warned).arg(fits)));
+    }
+
+    // The last x tick's label ("10k" at the right edge of the axes) is drawn whole: the margin right of the axes
+    // holds its half, on screen and in presentation's large type.
+    void theRightmostTickLabelIsNotCut()
+    {
+        for (const bool presenting : { false, true }) {
+            m_plot->setPresentation(presenting);
+            settle();
+            const QFont font = ChartTheme::make(m_plot->font(), false, presenting).font;
+            const double half = QFontMetricsF(font).horizontalAdvance(QStringLiteral("10k")) / 2;
+            const double margin = m_plot->canvasWidget()->width() - axesRectF(*m_plot).right();
+            QVERIFY2(margin >= half + 2, qPrintable(QStringLiteral("%1 px for half of %2").arg(margin).arg(half)));
+        }
+        m_plot->setPresentation(false);
     }
 
     // The ridges' labels stay off the legend and off each other, whatever the canvas's size: at the foot of
