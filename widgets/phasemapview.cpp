@@ -32,10 +32,8 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     row->addStretch(1);
     layout->addLayout(row);
     // The boxes may be narrower than their longest entry (shortened with "…"), so a small window keeps its chart.
-    for (QComboBox *box : { m_quantity, m_series }) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(12);
-    }
+    for (QComboBox *box : { m_quantity, m_series })
+        box->setMinimumWidth(box->fontMetrics().averageCharWidth() * 12 + 40);
     layout->addWidget(m_plot, 1);
     for (const GridQuantity q : AllGridQuantities) {
         const auto name = gridQuantityName(q);
