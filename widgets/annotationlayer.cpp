@@ -44,7 +44,6 @@ bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
         text->position->setType(QCPItemPosition::ptAbsolute);
         arrow->start->setType(QCPItemPosition::ptAbsolute);
         arrow->end->setType(QCPItemPosition::ptAbsolute);
-        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
         text->setPadding(BoxPadding);
         text->setPositionAlignment(Qt::AlignCenter);
         text->setTextAlignment(Qt::AlignLeft);
@@ -83,6 +82,7 @@ void AnnotationLayer::style(std::size_t index)
     item->setBrush(note ? m_theme.noteBrush : m_theme.labelBrush);
     item->setPen(m_theme.annotationBorder);
     arrow->setPen(m_theme.annotationArrow);
+    arrow->setHead(m_theme.annotationHead);
     m_boxes[index] = boxOf(item->text());
 }
 

@@ -110,6 +110,10 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.noteBrush = dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0);
     t.annotationBorder = QPen(dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99));
     t.annotationArrow = QPen(dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * pen);
+    t.annotationHead = QCPLineEnding(QCPLineEnding::esSpikeArrow, 8 * f, 10 * f);
+    t.phaseMapBoundary = QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine);
+    t.phaseMapBeyond = QColor(0, 0, 0, 110);
+    t.phaseMapPoint = QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14);
     return t;
 }
 

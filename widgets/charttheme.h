@@ -88,6 +88,13 @@ struct ChartTheme {
     QBrush noteBrush;
     QPen annotationBorder;
     QPen annotationArrow;
+    QCPLineEnding annotationHead; // the arrow's head, at the point
+
+    // The phase map's overlays: the dashed memory limit, the wash over the lengths that do not fit, the disc of
+    // the operating point.
+    QPen phaseMapBoundary;
+    QBrush phaseMapBeyond;
+    QCPScatterStyle phaseMapPoint;
 
 private:
     double m_penScale = 1.0;

@@ -80,13 +80,10 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_beyond->setPen(Qt::NoPen);
     m_beyond->removeFromLegend();
     m_boundary = p.addGraph();
-    m_boundary->setPen(QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine));
-    m_boundary->setBrush(QColor(0, 0, 0, 110));
     m_boundary->setChannelFillGraph(m_beyond);
     m_boundary->setName(tr("does not fit in memory"));
     m_current = p.addGraph();
     m_current->setLineStyle(QCPGraph::lsNone);
-    m_current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14));
     m_current->setName(tr("operating point"));
     p.legend->setVisible(true);
     p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -112,6 +109,9 @@ void PhaseMapView::setDark(bool dark)
     p.legend->setBrush(legend);
     p.legend->setBorderPen(t.legendBorder);
     p.legend->setTextColor(t.text);
+    m_boundary->setPen(t.phaseMapBoundary);
+    m_boundary->setBrush(t.phaseMapBeyond);
+    m_current->setScatterStyle(t.phaseMapPoint);
     p.replot(QCustomPlot::rpQueuedReplot);
 }
 
