@@ -45,21 +45,35 @@ void showCostModel(QWidget *parent)
     dialog->show();
 }
 
-QString shortcutsTable()
+// The keys of every menu action that has one, as the actions themselves are bound (so the table cannot drift
+// from them), then the keys that are not menu actions.
+QString shortcutsTable(const QMenuBar *bar)
 {
-    return tr("<table cellpadding=3>"
-              "<tr><td><b>Ctrl+O</b></td><td>Open a session</td></tr>"
-              "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>Save the session, save as</td></tr>"
-              "<tr><td><b>Ctrl+E</b></td><td>Export the chart (PNG, SVG, PDF)</td></tr>"
-              "<tr><td><b>Ctrl+C</b></td><td>Copy the chart as an image</td></tr>"
-              "<tr><td><b>Ctrl+Z</b>; <b>Ctrl+Shift+Z</b> or <b>Ctrl+Y</b></td><td>Undo; redo</td></tr>"
-              "<tr><td><b>Ctrl+P</b></td><td>Pin the current scenario</td></tr>"
-              "<tr><td><b>Ctrl+0</b></td><td>Reset the view</td></tr>"
-              "<tr><td><b>F5</b></td><td>Presentation mode; <b>Esc</b> leaves it</td></tr>"
-              "<tr><td><b>← →</b></td><td>In presentation: halve or double the batch</td></tr>"
-              "<tr><td><b>↑ ↓</b></td><td>In presentation: double or halve the sequence length</td></tr>"
-              "<tr><td><b>Delete</b></td><td>Delete the label last clicked</td></tr>"
-              "</table>");
+    QString rows;
+    const auto row = [&rows](const QString &keys, const QString &what) {
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    for (const QAction *menu : bar->actions()) {
+        if (!menu->menu())
+            continue;
+        for (const QAction *action : menu->menu()->actions()) {
+            QStringList keys;
+            for (const QKeySequence &key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            if (keys.isEmpty())
+                continue;
+            // Undo and redo name the step they would take; the table names the action.
+            QString what = action->property("shortcutName").toString();
+            if (what.isEmpty())
+                what = QString(action->text()).remove(QLatin1Char('&')).remove(QChar(0x2026));
+            row(keys.join(tr(" or ")), what);
+        }
+    }
+    row(tr("Esc"), tr("Leave presentation mode"));
+    row(QStringLiteral("← →"), tr("In presentation: halve or double the batch"));
+    row(QStringLiteral("↑ ↓"), tr("In presentation: double or halve the sequence length"));
+    row(tr("Delete"), tr("Delete the label last clicked"));
+    return QStringLiteral("<table cellpadding=3>") + rows + QStringLiteral("</table>");
 }
 } // namespace
 
@@ -91,10 +105,12 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
     QMenu *edit = bar->addMenu(tr("&Edit"));
     QAction *undo = state->undoStack()->createUndoAction(window, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
+    undo->setProperty("shortcutName", tr("Undo"));
     QAction *redo = state->undoStack()->createRedoAction(window, tr("&Redo"));
     // Both redo keys, each bound once and named explicitly: under X11's key scheme QKeySequence::Redo is
     // Ctrl+Shift+Z, and listing it beside Ctrl+Shift+Z bound that key twice, which Qt refuses as ambiguous.
     redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
+    redo->setProperty("shortcutName", tr("Redo"));
     edit->addActions({ undo, redo });
 
     QMenu *chart = bar->addMenu(tr("&Chart"));
@@ -111,7 +127,8 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(tr("The &cost model: formulas and assumptions"), window, [window] { showCostModel(window); });
-    help->addAction(tr("&Keyboard shortcuts"), window, [window] { QMessageBox::information(window, tr("Keyboard shortcuts"), shortcutsTable()); });
+    help->addAction(tr("&Keyboard shortcuts"), window,
+                    [window] { QMessageBox::information(window, tr("Keyboard shortcuts"), shortcutsTable(window->menuBar())); });
     help->addAction(tr("&About Roofline Explorer"), window, [window] {
         QMessageBox::about(window, tr("About Roofline Explorer"),
                            tr("<b>Roofline Explorer</b> %1<br>Where every operator of an LLM sits on a GPU's roofline."

@@ -318,6 +318,28 @@ private Q_SLOTS:
         QCOMPARE(m_state->session().efficiency, (Efficiency { true, 0.735, 0.90 }));
     }
 
+    void theShortcutsTableIsTheMenusOwn()
+    {
+        // Help > Keyboard shortcuts lists the keys as the menu actions are bound: change an action's key and the
+        // table follows.
+        QAction *help = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>())
+            if (action->text() == QLatin1String("&Keyboard shortcuts"))
+                help = action;
+        QVERIFY(help);
+        QAction *pin = actionWithShortcut(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(pin);
+        pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+        QString table;
+        answerNextQuestion(QMessageBox::Ok, &table);
+        help->trigger();
+        QVERIFY2(table.contains(QLatin1String("<tr><td><b>Ctrl+E</b></td><td>Export chart</td></tr>")), qPrintable(table));
+        QVERIFY(table.contains(QLatin1String("<tr><td><b>Ctrl+Shift+Z or Ctrl+Y</b></td><td>Redo</td></tr>")));
+        QVERIFY(table.contains(QLatin1String("<tr><td><b>Ctrl+K</b></td><td>Pin scenario</td></tr>")));
+        QVERIFY(!table.contains(QLatin1String("Ctrl+P")));
+        QVERIFY(table.contains(QLatin1String("Leave presentation mode")));
+    }
+
     void anUnsavedChangeMarksTheTitle()
     {
         QTest::failOnWarning(QRegularExpression(QStringLiteral("setWindowModified")));
