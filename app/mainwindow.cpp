@@ -9,6 +9,7 @@
 #include "mainmenus.h"
 #include "optablemodel.h"
 #include "phasemapview.h"
+#include "presentationmode.h"
 #include "resultsmodel.h"
 #include "rooflineplot.h"
 #include "sidepanelsplitter.h"
@@ -30,7 +31,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
@@ -66,6 +66,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     m_controlScroll->setWidget(m_controls);
     m_controlScroll->setWidgetResizable(true);
     setCentralWidget(new SidePanelSplitter(left, m_controlScroll, this));
+    m_presentation = new PresentationMode(this, m_views, m_plot, { m_controlScroll, m_numbers }, state);
     setAcceptDrops(true);
     MenuHandlers handlers;
     handlers.showError = [this](const QString &message) { showError(message); };
@@ -73,7 +74,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
         const auto [x, y] = frameCentre(m_plot->viewRange());
         addNote(x, y);
     };
-    handlers.togglePresentation = [this] { setPresentation(!m_presenting); };
+    handlers.togglePresentation = [this] { setPresentation(!isPresenting()); };
     m_recentMenu = createMenus(this, state, m_files, handlers);
     // The status bar's hint is the shown tab's.
     const auto showHint = [this] {
@@ -233,42 +234,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::setPresentation(bool enabled)
 {
-    if (enabled == m_presenting)
-        return;
-    m_presenting = enabled;
-    for (QWidget *part : { static_cast<QWidget *>(m_controlScroll), m_numbers, static_cast<QWidget *>(menuBar()),
-                           static_cast<QWidget *>(statusBar()) })
-        part->setVisible(!enabled);
-    m_plot->setPresentation(enabled);
-    // Presenting shows the roofline alone, without the tabs.
-    m_views->tabBar()->setVisible(!enabled);
-    if (enabled)
-        m_views->setCurrentWidget(m_plot);
-    if (enabled) {
-        m_wasMaximized = isMaximized();
-        showFullScreen();
-        setFocus();
-    } else if (m_wasMaximized) {
-        showMaximized();
-    } else {
-        showNormal();
-    }
+    m_presentation->setEnabled(enabled);
+}
+
+bool MainWindow::isPresenting() const
+{
+    return m_presentation->isEnabled();
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)
 {
-    switch (m_presenting ? event->key() : 0) {
-    case Qt::Key_Escape:
-        return setPresentation(false);
-    case Qt::Key_Left:
-    case Qt::Key_Right:
-        return m_state->stepBatch(event->key() == Qt::Key_Right);
-    case Qt::Key_Up:
-    case Qt::Key_Down:
-        return m_state->stepSeq(event->key() == Qt::Key_Up);
-    default:
+    if (!m_presentation->handleKey(event->key()))
         QMainWindow::keyPressEvent(event);
-    }
 }
 
 void MainWindow::changeEvent(QEvent *event)

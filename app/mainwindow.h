@@ -13,6 +13,7 @@ class ExplorerState;
 class FileController;
 class OpTableModel;
 class PhaseMapView;
+class PresentationMode;
 class ResultsModel;
 class RooflinePlot;
 class SummaryView;
@@ -33,7 +34,7 @@ public:
     void showError(const QString &message);
     // Only the chart, full screen, large and high-contrast; the arrow keys step the workload.
     void setPresentation(bool enabled);
-    bool isPresenting() const { return m_presenting; }
+    bool isPresenting() const;
     // Asks for a note's text and adds it at a chart coordinate.
     void addNote(double x, double y);
 
@@ -75,8 +76,7 @@ private:
     QTabWidget *m_views;
     PhaseMapView *m_phaseMap;
     QMenu *m_recentMenu = nullptr;
-    bool m_presenting = false;
-    bool m_wasMaximized = false;
+    PresentationMode *m_presentation = nullptr;
 };
 
 } // namespace roofline
