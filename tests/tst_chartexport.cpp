@@ -193,6 +193,35 @@ private Q_SLOTS:
         QCOMPARE(QImage(path).size(), QSize(1600, 900));
     }
 
+    // The default chart's export shows every one of the six series: for each, at least one cross in its colour
+    // where the canvas draws it (beside the other series' markers in the decode cluster at ~1 FLOP/B), outside
+    // the legend. Laid out at 1280 x 720 and drawn at 1.5 for 1920 x 1080.
+    void theDefaultExportShowsEverySeries()
+    {
+        RooflinePlot plot;
+        plot.resize(1280, 720);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        ScenarioResults results;
+        results.recompute(seedSession());
+        plot.setData(results.chart);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        const QString path = m_dir.filePath(QStringLiteral("default.png"));
+        QCOMPARE(exportChart(plot, path, QSize(1920, 1080)), QString());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1920, 1080));
+        const QRect legend = legendRect(plot).adjusted(-8, -8, 8, 8);
+        const std::vector<QPointF> markers = plot.currentMarkers();
+        std::array<int, SeriesCount> seen {};
+        for (std::size_t i = 0; i < markers.size(); ++i) {
+            const auto series = results.chart.current[i].series;
+            if (!legend.contains(markers[i].toPoint()) && crossAt(image, markers[i] * 1.5, 1.5, seriesColor(series)))
+                ++seen[std::size_t(series)];
+        }
+        for (int i = 0; i < SeriesCount; ++i)
+            QVERIFY2(seen[std::size_t(i)] > 0, seriesName(static_cast<Series>(i)).data());
+    }
+
     // Each mark where it belongs, sampled at the pixels its data maps to: the six series' markers, each kernel's
     // disc at what it achieved (not at the roof), and the ridge line at 181e12 / 768e9 = 235.7 FLOP/B. The chart is
     // laid out at 1280 x 720 on screen and in the export (a 1920 x 1080 export is laid out at 1280 x 720 and
