@@ -8,10 +8,12 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -104,6 +106,17 @@ void ExportDialog::accept()
     // Reachable without the Save button (Enter in a field, a caller): the same check.
     if (!problem().isEmpty())
         return;
+    // A file already there is replaced only when the user says so (the file dialog of Browse… asked already).
+    const QString target = path();
+    if (QFileInfo::exists(target) && target != m_confirmedPath) {
+        QMessageBox box(QMessageBox::Question, tr("Export chart"),
+                        tr("%1 already exists. Replace it?").arg(QFileInfo(target).fileName()),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setDefaultButton(QMessageBox::No);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
     QDialog::accept();
 }
 
@@ -111,8 +124,10 @@ void ExportDialog::browse()
 {
     const QString chosen = QFileDialog::getSaveFileName(this, tr("Export chart"), m_path->text(),
                                                         exportFileFilter());
-    if (!chosen.isEmpty())
+    if (!chosen.isEmpty()) {
+        m_confirmedPath = chosen.trimmed(); // the file dialog asked before replacing it
         m_path->setText(chosen);
+    }
 }
 
 QString ExportDialog::path() const

@@ -40,6 +40,7 @@ private:
     QComboBox *m_style;
     QLabel *m_note;
     QPushButton *m_save;
+    QString m_confirmedPath; // chosen in Browse…'s file dialog, which confirmed replacing it
 };
 
 } // namespace roofline

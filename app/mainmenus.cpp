@@ -122,8 +122,12 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
     chart->addAction(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_0), state, [state] { state->setView(std::nullopt); });
     chart->addAction(tr("Reset &GPU figures"), state, &ExplorerState::resetGpu);
     chart->addSeparator();
-    chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), window, [handlers] { handlers.togglePresentation(); })
-        ->setShortcutContext(Qt::ApplicationShortcut);
+    QAction *present
+        = chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), window, [handlers] { handlers.togglePresentation(); });
+    present->setShortcutContext(Qt::ApplicationShortcut);
+    // Also the window's own: presentation hides the menu bar, whose actions' keys then stop working, and F5 must
+    // leave it as it entered.
+    window->addAction(present);
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(tr("The &cost model: formulas and assumptions"), window, [window] { showCostModel(window); });

@@ -146,7 +146,7 @@ std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRa
 
 std::pair<double, double> labelOffset(std::pair<double, double> point, double width, double height,
                                       const std::vector<std::pair<double, double>> &markers, double radius, double gap,
-                                      const PixelBox &axes)
+                                      const PixelBox &axes, const std::vector<PixelBox> &taken)
 {
     const double dx = width / 2 + radius + gap;
     const double dy = height / 2 + radius + gap;
@@ -166,6 +166,8 @@ std::pair<double, double> labelOffset(std::pair<double, double> point, double wi
                 const double nx = std::clamp(mx, left, right), ny = std::clamp(my, top, bottom);
                 covered += std::hypot(mx - nx, my - ny) < radius ? 1 : 0;
             }
+            for (const PixelBox &t : taken)
+                covered += t.left < right && t.right > left && t.top < bottom && t.bottom > top ? 1 : 0;
             if (!best || covered < fewest) {
                 best = std::pair { ox * reach, oy * reach };
                 fewest = covered;

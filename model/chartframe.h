@@ -96,14 +96,14 @@ std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRa
 // centre of the label's box, `width` x `height`. The candidates are the eight places around the point, `gap`
 // pixels clear of its marker (radius `radius`): up-right first, then up-left, down-right, down-left, right, left,
 // up, down; then the same twice as far. The first whose box lies inside `axes` and covers the fewest of
-// `markers` (pixel centres, each a disc of `radius`; the point's own is never covered) wins; if none fits
-// inside the axes, up-right.
+// `markers` (pixel centres, each a disc of `radius`; the point's own is never covered) and of the boxes already
+// `taken` (other labels and notes) wins; if none fits inside the axes, up-right.
 struct PixelBox {
     double left = 0, top = 0, right = 0, bottom = 0;
 };
 std::pair<double, double> labelOffset(std::pair<double, double> point, double width, double height,
                                       const std::vector<std::pair<double, double>> &markers, double radius, double gap,
-                                      const PixelBox &axes);
+                                      const PixelBox &axes, const std::vector<PixelBox> &taken = {});
 
 // Where each point's marker is drawn, so that points of different series that would cover one another are
 // all seen. Points of shown series whose markers fall within `spacing` / 2 pixels of each other (joined

@@ -68,6 +68,9 @@ private Q_SLOTS:
         const PixelBox narrow { 385, 420, 615, 580 };
         const P chosen = offset({ 500, 500 }, crowded, narrow);
         QCOMPARE(chosen, P(-65, -35));
+        // A label already up-right of the point (its box 520..620 x 440..490) is avoided like a marker: up-left.
+        QCOMPARE(labelOffset({ 500, 500 }, 100, 40, {}, 5, 10, PixelBox { 0, 0, 1000, 1000 }, { PixelBox { 520, 440, 620, 490 } }),
+                 P(-65, -35));
         // Nothing fits inside the axes: up and to the right, as without any placement.
         QCOMPARE(offset({ 500, 500 }, {}, PixelBox { 480, 480, 520, 520 }), P(65, -35));
     }

@@ -5,13 +5,17 @@
 #include "inputlimits.h"
 #include "session.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTimer>
 
 using namespace roofline;
 
@@ -50,6 +54,31 @@ private Q_SLOTS:
         QVERIFY(dialog.dark());
         style->setCurrentIndex(0);
         QVERIFY(!dialog.dark());
+    }
+
+    void anExistingFileIsReplacedOnlyWhenTheUserSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chart.png"));
+        QVERIFY(writeFile(path, "an earlier chart"));
+        for (const bool replace : { false, true }) {
+            ExportDialog dialog(path, QSize(1920, 1080), 1.0, false);
+            QString asked;
+            QTimer::singleShot(0, this, [&asked, replace] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                asked = box->text();
+                box->button(replace ? QMessageBox::Yes : QMessageBox::No)->click();
+            });
+            dialog.accept();
+            QCOMPARE(asked, QStringLiteral("chart.png already exists. Replace it?"));
+            QCOMPARE(dialog.result(), replace ? int(QDialog::Accepted) : int(QDialog::Rejected));
+        }
+        // A new file is not asked about.
+        ExportDialog fresh(dir.filePath(QStringLiteral("new.png")), QSize(1920, 1080), 1.0, false);
+        fresh.accept();
+        QCOMPARE(fresh.result(), int(QDialog::Accepted));
     }
 
     void limits_data()

@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -1139,6 +1140,14 @@ private Q_SLOTS:
         QVERIFY(!m_window->isPresenting());
         QVERIFY(m_window->controls()->isVisibleTo(m_window.get()));
         QVERIFY(m_window->views()->tabBar()->isVisibleTo(m_window.get()));
+        // F5 enters and leaves it, though presenting hides the menu bar that holds the action.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(m_window->isPresenting());
+        QVERIFY(!m_window->menuBar()->isVisibleTo(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(!m_window->isPresenting());
     }
 
     void droppedFilesAreRecognised()

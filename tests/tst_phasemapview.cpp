@@ -78,11 +78,18 @@ private Q_SLOTS:
         const QImage image = view.renderImage();
         // Each cell in its value's colour. Decode time: a log colour scale over the values' span, 0.01 to 0.12:
         // 0.02 (batch 8, sequence 128) is ln 2 / ln 12 = 0.279 of the way up, 0.12 (batch 64, sequence 4096) at the
-        // top. The cell of the operating point is sampled beside its marker.
+        // top. The cell of the operating point is sampled beside its marker. A cell that does not fit (batch 64,
+        // sequence 4096: past 1500) is washed darker: black at 110/255 over it, 0.569 of each channel.
+        const auto washedOver = [](const QColor &c) {
+            const auto dim = [](int v) { return int(std::lround(v * (1.0 - 110.0 / 255.0))); };
+            return QColor(dim(c.red()), dim(c.green()), dim(c.blue()));
+        };
         for (std::size_t j = 0; j < 2; ++j)
             for (std::size_t i = 0; i < 3; ++i) {
                 const double value = map.values[j * 3 + i];
-                const QColor expected = viridis(std::log(value / 0.01) / std::log(12.0));
+                const QColor colour = viridis(std::log(value / 0.01) / std::log(12.0));
+                const bool fits = double(map.grid.seqs[j]) <= map.fitsBoundary[i].second;
+                const QColor expected = fits ? colour : washedOver(colour);
                 const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(i == 1 && j == 1 ? 40 : 0, 0);
                 QVERIFY2(pixelIs(image, at, expected, 4), qPrintable(describe(image, at, expected)));
             }
@@ -110,6 +117,8 @@ private Q_SLOTS:
         // boundary, at batch 8 and sequence 128, the cell keeps its own colour (checked above).
         const QColor washed(144, 131, 21);
         QVERIFY2(pixelIs(image, view.pixelOf(40, 4096), washed, 6), qPrintable(describe(image, view.pixelOf(40, 4096), washed)));
+        // So is the outer half of the last column, beyond batch 64 (the boundary runs on level there, at 1500).
+        QVERIFY2(pixelIs(image, view.pixelOf(90, 4096), washed, 6), qPrintable(describe(image, view.pixelOf(90, 4096), washed)));
 
         // Hovering a cell names it, its value and whether it fits; off the map, nothing.
         QCOMPARE(view.toolTipAt(view.pixelOf(8, 128)), QStringLiteral("batch 8, sequence 128: 20ms per step"));

@@ -10,7 +10,9 @@
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -713,6 +715,16 @@ private Q_SLOTS:
             QCOMPARE(ridges.size(), std::size_t(2));
             QVERIFY(!ridges[0].intersects(ridges[1]));
         }
+        // Both in the look's type: in presentation the second's grows with the first's.
+        m_plot->setPresentation(true);
+        settle();
+        std::vector<double> heights;
+        for (const RooflinePlot::RoofLabel &label : m_plot->roofLabels())
+            if (label.text.contains(QLatin1String("ridge")))
+                heights.push_back(label.box.height());
+        QCOMPARE(heights.size(), std::size_t(2));
+        QCOMPARE(heights[0], heights[1]);
+        m_plot->setPresentation(false);
         m_plot->resize(1200, 800);
         m_plot->setData(m_results.chart);
     }
@@ -1056,6 +1068,38 @@ private Q_SLOTS:
         }
         // Off every marker, for each point of the chart (22 of them: the chart has room for every label).
         QCOMPARE(beside, int(chart.current.size()));
+        // And off the labels already there: two labels for two points of the decode cluster do not overlap.
+        std::vector<Annotation> two { m_plot->labelFor(currentPoint(chart, Series::QkvMlpAr)) };
+        m_plot->setAnnotations(two);
+        settle();
+        two.push_back(m_plot->labelFor(currentPoint(chart, Series::QkPvAr)));
+        m_plot->setAnnotations(two);
+        settle();
+        QVERIFY(!m_plot->annotationShown(0).box.intersects(m_plot->annotationShown(1).box));
+        m_plot->setAnnotations({});
+    }
+
+    void theContextMenuNamesWhatItDeletes()
+    {
+        // Right-click inside a note: "Delete this note"; inside a point's label: "Delete this label".
+        m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "a note", 3, 1e11, 0, 0 },
+                                             Annotation { Annotation::Kind::PointLabel, "a label", 300, 1e11, 0, 0 } });
+        settle();
+        for (int i = 0; i < 2; ++i) {
+            QStringList offered;
+            QTimer::singleShot(0, this, [&offered] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                if (!menu)
+                    return;
+                for (const QAction *action : menu->actions())
+                    offered << action->text();
+                menu->close();
+            });
+            QTest::mouseClick(m_plot->canvasWidget(), Qt::RightButton, {}, m_plot->annotationShown(i).box.center());
+            QCoreApplication::processEvents();
+            QVERIFY2(offered.contains(i == 0 ? QStringLiteral("Delete this note") : QStringLiteral("Delete this label")),
+                     qPrintable(offered.join(QLatin1String(", "))));
+        }
         m_plot->setAnnotations({});
     }
 

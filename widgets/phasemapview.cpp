@@ -167,8 +167,16 @@ void PhaseMapView::setData(const PhaseMap &map)
     }
     m_scale->axis()->setLabel(label);
 
+    // Show the edge cells whole: half a (log-spaced) cell beyond the first and last samples.
+    const auto halfCell = [](double lo, double hi, std::size_t n) { return std::pow(hi / lo, 0.5 / double(n - 1)); };
+    const double fx = halfCell(double(map.grid.batches.front()), double(map.grid.batches.back()), nx);
+    const double fy = halfCell(double(map.grid.seqs.front()), double(map.grid.seqs.back()), ny);
+    m_plot->xAxis->setRange(double(map.grid.batches.front()) / fx, double(map.grid.batches.back()) * fx);
+    m_plot->yAxis->setRange(double(map.grid.seqs.front()) / fy, double(map.grid.seqs.back()) * fy);
+
     // The boundary is drawn to a decade above the frame at most: it leaves the frame there anyway, and the
-    // lengths that fit can be far beyond it (every length fits when every layer is windowed).
+    // lengths that fit can be far beyond it (every length fits when every layer is windowed). It runs on over
+    // the edge cells' outer halves, level, so that their wash covers them too.
     const double drawnTop = double(map.grid.seqs.back()) * 10.0;
     QVector<double> bx, by;
     for (const auto &[batch, seq] : map.fitsBoundary) {
@@ -177,12 +185,14 @@ void PhaseMapView::setData(const PhaseMap &map)
             by << std::min(seq, drawnTop);
         }
     }
-    // Show the edge cells whole: half a (log-spaced) cell beyond the first and last samples.
-    const auto halfCell = [](double lo, double hi, std::size_t n) { return std::pow(hi / lo, 0.5 / double(n - 1)); };
-    const double fx = halfCell(double(map.grid.batches.front()), double(map.grid.batches.back()), nx);
-    const double fy = halfCell(double(map.grid.seqs.front()), double(map.grid.seqs.back()), ny);
-    m_plot->xAxis->setRange(double(map.grid.batches.front()) / fx, double(map.grid.batches.back()) * fx);
-    m_plot->yAxis->setRange(double(map.grid.seqs.front()) / fy, double(map.grid.seqs.back()) * fy);
+    if (!bx.isEmpty() && bx.front() == double(map.grid.batches.front())) {
+        bx.prepend(bx.front() / fx);
+        by.prepend(by.front());
+    }
+    if (!bx.isEmpty() && bx.back() == double(map.grid.batches.back())) {
+        bx.append(bx.back() * fx);
+        by.append(by.back());
+    }
     m_boundary->setData(bx, by, true);
     m_beyond->setData(bx, QVector<double>(bx.size(), drawnTop * 10.0), true);
     m_current->setData({ map.batch }, { map.seq }, true);

@@ -113,7 +113,9 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
     QMenu menu(this);
     const int annotation = m_annotations->at(position);
     if (annotation >= 0)
-        menu.addAction(tr("Delete this label"), this, [this, annotation] { Q_EMIT annotationRemoveRequested(annotation); });
+        menu.addAction(m_annotations->annotations()[std::size_t(annotation)].kind == Annotation::Kind::Note ? tr("Delete this note")
+                                                                                                        : tr("Delete this label"),
+                       this, [this, annotation] { Q_EMIT annotationRemoveRequested(annotation); });
     if (const ChartPoint *point = pointAt(position)) {
         const ChartPoint copy = *point;
         const auto name = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };

@@ -152,7 +152,7 @@ void RoofsLayer::applyTheme(const ChartTheme &theme)
     m_secondRidgeText->setColor(theme.secondRidge.color());
     m_bandwidthText->setColor(theme.bandwidthLabel);
     m_peakText->setColor(theme.peakLabel);
-    for (QCPItemText *text : { m_ridgeText, m_bandwidthText, m_peakText })
+    for (QCPItemText *text : { m_ridgeText, m_secondRidgeText, m_bandwidthText, m_peakText })
         text->setFont(theme.font);
 }
 
