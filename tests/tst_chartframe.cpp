@@ -64,7 +64,7 @@ private Q_SLOTS:
         // the first ring's boxes and none of the second's; a second marker in the up-right box (covering 2) leaves
         // up-left the first of those covering 1.
         std::vector<P> crowded = ring;
-        crowded.push_back({ 560, 470 });
+        crowded.emplace_back(560, 470);
         const PixelBox narrow { 385, 420, 615, 580 };
         const P chosen = offset({ 500, 500 }, crowded, narrow);
         QCOMPARE(chosen, P(-65, -35));

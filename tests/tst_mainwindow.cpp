@@ -28,7 +28,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSettings>
-#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
