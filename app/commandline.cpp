@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdio>
 #include <initializer_list>
+#include <optional>
 #include <ostream>
 
 namespace roofline {
@@ -244,16 +245,12 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         scenario.markGpuEdited("User-edited figures on the command line.");
 
     if (parser.isSet(o.computeEfficiency) || parser.isSet(o.bandwidthEfficiency)) {
-        // A share the user gave only one of: the other is the whole peak, unless a session already set it.
-        if (!scenario.efficiency.enabled) {
-            scenario.efficiency.compute = 1.0;
-            scenario.efficiency.bandwidth = 1.0;
-        }
-        scenario.efficiency.enabled = true;
-        if (parser.isSet(o.computeEfficiency))
-            scenario.efficiency.compute = numberValue(parser, o.computeEfficiency, EfficiencyRange);
-        if (parser.isSet(o.bandwidthEfficiency))
-            scenario.efficiency.bandwidth = numberValue(parser, o.bandwidthEfficiency, EfficiencyRange);
+        const auto share = [&](const QCommandLineOption &option) -> std::optional<double> {
+            if (!parser.isSet(option))
+                return std::nullopt;
+            return numberValue(parser, option, EfficiencyRange);
+        };
+        scenario.efficiency.enable(share(o.computeEfficiency), share(o.bandwidthEfficiency));
     }
     if (parser.isSet(o.measured)) {
         const std::string path = filePathValue(parser, o.measured).toStdString();

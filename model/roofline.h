@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string_view>
-
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 namespace roofline {
 
@@ -39,6 +39,18 @@ struct Efficiency {
     Roofline apply(const Roofline &roof) const
     {
         return enabled ? Roofline { roof.peakFlopsPerSecond * compute, roof.bandwidthBytesPerSecond * bandwidth } : roof;
+    }
+    // Switches the ceilings on with the shares given (a session's, the command line's). A share not given is
+    // the whole peak, unless the ceilings were on already: then it stays as it was.
+    void enable(std::optional<double> computeShare, std::optional<double> bandwidthShare)
+    {
+        if (!enabled) {
+            compute = 1.0;
+            bandwidth = 1.0;
+        }
+        enabled = true;
+        compute = computeShare.value_or(compute);
+        bandwidth = bandwidthShare.value_or(bandwidth);
     }
     bool operator==(const Efficiency &) const = default;
 };

@@ -204,11 +204,15 @@ struct Reader {
     {
         const JsonFields e(value, source, path);
         Efficiency out;
-        out.enabled = e.optionalBool("enabled").value_or(false);
-        // A share an enabled efficiency does not give is the whole peak; a disabled one keeps the window's
-        // suggestion for when it is switched on.
-        out.compute = e.optionalNumber("compute", EfficiencyRange).value_or(out.enabled ? 1.0 : out.compute);
-        out.bandwidth = e.optionalNumber("bandwidth", EfficiencyRange).value_or(out.enabled ? 1.0 : out.bandwidth);
+        const auto compute = e.optionalNumber("compute", EfficiencyRange);
+        const auto bandwidth = e.optionalNumber("bandwidth", EfficiencyRange);
+        if (e.optionalBool("enabled").value_or(false)) {
+            out.enable(compute, bandwidth);
+        } else {
+            // Off: a share not given keeps the window's suggestion for when it is switched on.
+            out.compute = compute.value_or(out.compute);
+            out.bandwidth = bandwidth.value_or(out.bandwidth);
+        }
         return out;
     }
 

@@ -45,6 +45,28 @@ private Q_SLOTS:
         // 1 PFLOP with 1 GB: 1e15 / 181e12 = 5.525 s: compute wins.
         ROOFLINE_COMPARE_REL(roof.time(1e15, 1e9), 5.5248618784530386, 1e-12);
     }
+    void enablingTheCeilings()
+    {
+        // Off (the window's suggestion 70 % / 85 %), switched on with the compute share alone: bandwidth is
+        // the whole peak, not the suggestion the user never saw.
+        Efficiency off;
+        off.enable(0.5, std::nullopt);
+        QVERIFY(off.enabled);
+        QCOMPARE(off.compute, 0.5);
+        QCOMPARE(off.bandwidth, 1.0);
+        // On already at 60 % / 80 %, given the bandwidth share alone: compute stays at 60 %.
+        Efficiency on { true, 0.6, 0.8 };
+        on.enable(std::nullopt, 0.9);
+        QCOMPARE(on.compute, 0.6);
+        QCOMPARE(on.bandwidth, 0.9);
+        // Neither share given: off becomes the published roofline (100 % / 100 %), on stays as it was.
+        Efficiency none;
+        none.enable(std::nullopt, std::nullopt);
+        QCOMPARE(none.apply(Roofline { 181e12, 768e9 }).peakFlopsPerSecond, 181e12);
+        QCOMPARE(none.apply(Roofline { 181e12, 768e9 }).bandwidthBytesPerSecond, 768e9);
+        on.enable(std::nullopt, std::nullopt);
+        QCOMPARE(on, (Efficiency { true, 0.6, 0.9 }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRoofline)
