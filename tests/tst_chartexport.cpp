@@ -199,13 +199,9 @@ private Q_SLOTS:
     void theDefaultExportShowsEverySeries()
     {
         RooflinePlot plot;
-        plot.resize(1280, 720);
-        plot.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&plot));
         ScenarioResults results;
         results.recompute(seedSession());
-        plot.setData(results.chart);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        QVERIFY(showChart(plot, results.chart));
         const QString path = m_dir.filePath(QStringLiteral("default.png"));
         QCOMPARE(exportChart(plot, path, QSize(1920, 1080)), QString());
         const QImage image(path);
@@ -241,13 +237,9 @@ private Q_SLOTS:
         QFETCH(double, scale);
         QFETCH(bool, dark);
         RooflinePlot plot;
-        plot.resize(1280, 720);
-        plot.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&plot));
         ScenarioResults results;
         const ChartData chart = separatedChart(results);
-        plot.setData(chart);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // laid out now: the axes map data to pixels
+        QVERIFY(showChart(plot, chart)); // laid out: the axes map data to pixels
         QCOMPARE(plot.canvasWidget()->size(), QSize(1280, 720));
         const auto pixel = [&](double x, double y) { return plot.pixelOf(x, y); };
         const QRect legend = legendRect(plot).adjusted(-16, -16, 16, 16); // the entries, the legend's border and more
@@ -318,13 +310,9 @@ private Q_SLOTS:
     void pngLeavesOutAHiddenSeries()
     {
         RooflinePlot plot;
-        plot.resize(1280, 720);
-        plot.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&plot));
         ScenarioResults results;
         const ChartData chart = separatedChart(results);
-        plot.setData(chart);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // laid out now
+        QVERIFY(showChart(plot, chart)); // laid out: the axes map data to pixels
         const auto pixel = [&](double x, double y) { return plot.pixelOf(x, y); };
         const QString path = m_dir.filePath(QStringLiteral("hidden.png"));
         for (int i = 0; i < SeriesCount; ++i) {
@@ -835,13 +823,15 @@ private Q_SLOTS:
         const QImage image(path);
         QCOMPARE(image.size(), size);
         // Scaled down, the 2-unit red line is under a pixel thick and blends with the white: count the pixels
-        // where red leads green and blue by 50 (the roof's #d62728 leads by 175; half blended, by 87).
-        int widest = 0; // from the leftmost to the rightmost red pixel of a row (markers may cover the middle)
+        // where red leads green and blue by 50 (the roof's #d62728 leads by 175; half blended, by 87), and the
+        // markers drawn side by side along it (any colour as saturated: the greys of the grid are not).
+        int widest = 0; // from the leftmost to the rightmost such pixel of a row
         for (int y = 0; y < image.height(); ++y) {
             int first = -1, last = -1;
             for (int x = 0; x < image.width(); ++x) {
                 const QColor c = image.pixelColor(x, y);
-                if (c.red() - std::max(c.green(), c.blue()) >= 50) {
+                const int saturation = std::max({ c.red(), c.green(), c.blue() }) - std::min({ c.red(), c.green(), c.blue() });
+                if (c.red() - std::max(c.green(), c.blue()) >= 50 || saturation >= 80) {
                     first = first < 0 ? x : first;
                     last = x;
                 }

@@ -16,7 +16,9 @@
 #include <QRect>
 #include <QRectF>
 #include <QRegularExpression>
+#include <QSize>
 #include <QStringList>
+#include <QTest>
 #include <QTransform>
 #include <QWidget>
 
@@ -31,6 +33,19 @@
 inline void settle()
 {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+}
+
+// The canvas in a window of its own at `size`, exposed, drawing `chart` and laid out (pixelOf maps data to
+// the pixels drawn). False if the window never showed. Use as QVERIFY(showChart(plot, chart)).
+[[nodiscard]] inline bool showChart(roofline::RooflinePlot &plot, const roofline::ChartData &chart, QSize size = QSize(1280, 720))
+{
+    plot.resize(size);
+    plot.show();
+    if (!QTest::qWaitForWindowExposed(&plot))
+        return false;
+    plot.setData(chart);
+    settle();
+    return true;
 }
 
 // The canvas's view with one choice changed, as its owner would give it: a series shown or hidden, the
