@@ -136,12 +136,20 @@ std::optional<Segment> computeRoofIn(double peak, const ViewRange &frame, double
     return Segment { start, peak, frame.xMax, peak };
 }
 
-std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRange &frame)
+std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRange &frame, const std::vector<double> &markers,
+                                              double halfSpan)
 {
     const auto visible = memoryRoofIn(roof.bandwidthBytesPerSecond, frame, roof.ridge());
     if (!visible)
         return std::nullopt;
-    return std::pow(10.0, std::log10(visible->x1) + (std::log10(visible->x2) - std::log10(visible->x1)) / 3.0);
+    const double from = std::log10(visible->x1), length = std::log10(visible->x2) - from;
+    const auto free = [&](double at) {
+        return std::none_of(markers.begin(), markers.end(), [&](double x) { return x > 0.0 && std::fabs(std::log10(x) - at) < halfSpan; });
+    };
+    for (const double along : { 1.0 / 3.0, 0.2, 0.5, 0.1, 2.0 / 3.0 })
+        if (free(from + length * along))
+            return std::pow(10.0, from + length * along);
+    return std::pow(10.0, from + length / 3.0);
 }
 
 std::pair<double, double> labelOffset(std::pair<double, double> point, double width, double height,
@@ -218,18 +226,36 @@ std::vector<std::pair<double, double>> dodgedPositions(const std::vector<ChartPo
             if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) <= near * near)
                 parent[root(drawable[a])] = root(drawable[b]);
         }
-    // Each cluster's series, in series order: a slot each.
-    std::vector<std::array<bool, SeriesCount>> seriesIn(points.size(), std::array<bool, SeriesCount> {});
-    for (const std::size_t i : drawable)
-        seriesIn[root(i)][std::size_t(points[i].series)] = true;
+    // Each cluster's series and their points' mean log intensity: a slot each, in the order of that mean (so
+    // that the markers keep the order of the values they stand for), series order among equals.
+    struct SeriesInCluster {
+        std::size_t points = 0;
+        double logIntensity = 0.0;
+    };
+    std::vector<std::array<SeriesInCluster, SeriesCount>> seriesIn(points.size());
+    for (const std::size_t i : drawable) {
+        SeriesInCluster &s = seriesIn[root(i)][std::size_t(points[i].series)];
+        ++s.points;
+        s.logIntensity += std::log10(points[i].intensity);
+    }
+    for (auto &cluster : seriesIn)
+        for (SeriesInCluster &s : cluster)
+            s.logIntensity = s.points > 0 ? s.logIntensity / double(s.points) : 0.0;
     // Along the slope a pixel moves both axes by the same decades: d decades go sqrt((d/xpp)^2 + (d/ypp)^2) px.
     const double slopeDecadesPerPixel = 1.0 / std::hypot(1.0 / xPerPixel, 1.0 / yPerPixel);
     for (const std::size_t i : drawable) {
-        const auto &present = seriesIn[root(i)];
-        const auto count = std::count(present.begin(), present.end(), true);
+        const auto &cluster = seriesIn[root(i)];
+        const auto own = std::size_t(points[i].series);
+        std::ptrdiff_t count = 0, slot = 0;
+        for (std::size_t other = 0; other < cluster.size(); ++other) {
+            if (cluster[other].points == 0)
+                continue;
+            ++count;
+            const double a = cluster[other].logIntensity, b = cluster[own].logIntensity;
+            slot += a < b || (a == b && other < own) ? 1 : 0;
+        }
         if (count < 2)
             continue;
-        const auto slot = std::count(present.begin(), present.begin() + std::ptrdiff_t(points[i].series), true);
         const double offset = (double(slot) - double(count - 1) / 2.0) * spacing;
         const ChartPoint &p = points[i];
         if (p.bound == Bound::Memory) {

@@ -89,8 +89,11 @@ std::optional<Segment> memoryRoofIn(double bandwidth, const ViewRange &frame, do
 // nothing when it lies above or below the frame or starts right of it.
 std::optional<Segment> computeRoofIn(double peak, const ViewRange &frame, double xStart);
 // Where on the visible memory roof (up to the ridge) its bandwidth label goes: a third of the way along it on
-// the log axis; nothing when none of it shows.
-std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRange &frame);
+// the log axis, unless a marker on the roof (`markers`: their intensities) lies within `halfSpan` decades of x
+// of it; then the first place free of them of a fifth, half, a tenth and two thirds along; a third along if
+// none is free. Nothing when none of the roof shows.
+std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRange &frame, const std::vector<double> &markers = {},
+                                              double halfSpan = 0.0);
 
 // Where a new label goes beside the point it describes: an offset in pixels (y down) from the point to the
 // centre of the label's box, `width` x `height`. The candidates are the eight places around the point, `gap`
@@ -107,8 +110,9 @@ std::pair<double, double> labelOffset(std::pair<double, double> point, double wi
 
 // Where each point's marker is drawn, so that points of different series that would cover one another are
 // all seen. Points of shown series whose markers fall within `spacing` / 2 pixels of each other (joined
-// transitively) form a cluster; in a cluster of several series each series takes a slot, in series order,
-// `spacing` pixels apart along its roof and centred on the cluster's points: a memory-bound point moves along
+// transitively) form a cluster; in a cluster of several series each series takes a slot, `spacing` pixels
+// apart along its roof and centred on the cluster's points, in the order of the series' mean intensity in the
+// cluster (series order among equals), so that the markers keep the order of their values: a memory-bound point moves along
 // the slope (x and y by the same factor), a compute-bound one along the flat roof (x only), so every marker
 // stays on the roof it is bound by. Points of one series alone, of hidden series, and points not drawable
 // keep their place. The frame spans `width` x `height` pixels; the result lines up with `points`.

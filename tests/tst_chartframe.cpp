@@ -151,11 +151,13 @@ private Q_SLOTS:
         QCOMPARE(drawn.size(), points.size());
         const double f = std::pow(10.0, 5.5 / std::hypot(100.0, 100.0));
         ROOFLINE_COMPARE_REL(f, 1.09368, 1e-5);
-        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 / f, 1e-12); // first slot: down the slope
-        ROOFLINE_COMPARE_REL(drawn[0].second, 10.0 / f, 1e-12);
-        ROOFLINE_COMPARE_REL(drawn[1].first, 10.0 * f, 1e-12); // second slot: up it
-        ROOFLINE_COMPARE_REL(drawn[1].second, 10.0 * f, 1e-12);
-        ROOFLINE_COMPARE_REL(drawn[2].first, 10.05 / f, 1e-12);
+        // Slots follow the values: up/gate/down ar (at 10) before qkv mlp ar (mean of 10 and 10.05), although
+        // qkv mlp ar comes first in series order.
+        ROOFLINE_COMPARE_REL(drawn[1].first, 10.0 / f, 1e-12); // first slot: down the slope
+        ROOFLINE_COMPARE_REL(drawn[1].second, 10.0 / f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 * f, 1e-12); // second slot: up it
+        ROOFLINE_COMPARE_REL(drawn[0].second, 10.0 * f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[2].first, 10.05 * f, 1e-12);
         QCOMPARE(drawn[3], std::pair(50.0, 50.0));
         // Compute-bound: along the flat roof, 5.5 px = 0.055 decade of x, y unchanged.
         const double g = std::pow(10.0, 0.055);
@@ -163,17 +165,18 @@ private Q_SLOTS:
         QCOMPARE(drawn[4].second, 80.0);
         ROOFLINE_COMPARE_REL(drawn[5].first, 60.0 * g, 1e-12);
         QCOMPARE(drawn[5].second, 80.0);
-        // Three series: slots -11, 0, +11 px; a hidden series takes none.
+        // Three series: slots -11, 0, +11 px; qk/pv ar and up/gate/down ar both at 10 go in series order
+        // (up/gate/down ar first), qkv mlp ar (higher) last; a hidden series takes none.
         points.push_back(point(Series::QkPvAr, 10.0, 10.0, Bound::Memory));
         drawn = dodgedPositions(points, shown, frame, 200.0, 200.0, 11.0);
-        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 / (f * f), 1e-12);
-        QCOMPARE(drawn[1], std::pair(10.0, 10.0));
-        ROOFLINE_COMPARE_REL(drawn[6].first, 10.0 * f * f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[1].first, 10.0 / (f * f), 1e-12);
+        QCOMPARE(drawn[6], std::pair(10.0, 10.0));
+        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 * f * f, 1e-12);
         shown[std::size_t(Series::UpGateDownAr)] = false;
         drawn = dodgedPositions(points, shown, frame, 200.0, 200.0, 11.0);
-        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 / f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[6].first, 10.0 / f, 1e-12);
         QCOMPARE(drawn[1], std::pair(10.0, 10.0)); // hidden: not drawn, not moved
-        ROOFLINE_COMPARE_REL(drawn[6].first, 10.0 * f, 1e-12);
+        ROOFLINE_COMPARE_REL(drawn[0].first, 10.0 * f, 1e-12);
         // Markers 6 px apart (more than half the spacing) are not a cluster; 5 px apart are.
         const double sixPixels = std::pow(10.0, 0.06);
         points = { point(Series::QkvMlpAr, 10.0, 10.0, Bound::Compute), point(Series::UpGateDownAr, 10.0 * sixPixels, 10.0, Bound::Compute) };
@@ -299,6 +302,21 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(*at, 0.6 * std::cbrt((181e12 / 768e9) / 0.6), 1e-12);
         ROOFLINE_COMPARE_REL(*at, 4.3941, 1e-4);
         QVERIFY(!bandwidthLabelIntensity(Roofline { 181e12, 768e9 }, ViewRange { 1e3, 1e4, 1e10, 3e14 }));
+        // Markers on the roof move it: log10(0.6) = -0.2218, the roof spans 2.5942 decades to the ridge
+        // (log10 235.68 = 2.3723). A third along is 0.6429 (4.394); with a marker at 4 FLOP/B (0.6021, within
+        // 0.1 decade) it goes a fifth along, -0.2218 + 2.5942 / 5 = 0.2970 (1.9815 FLOP/B).
+        const auto moved = bandwidthLabelIntensity(Roofline { 181e12, 768e9 }, SeedFrame, { 4.0, 1000.0 }, 0.1);
+        QVERIFY(moved);
+        ROOFLINE_COMPARE_REL(*moved, 0.6 * std::pow((181e12 / 768e9) / 0.6, 0.2), 1e-12);
+        ROOFLINE_COMPARE_REL(*moved, 1.98146, 1e-5);
+        // A marker a fifth along too: half way, 0.6 x (392.8)^(1/2) = 11.89 FLOP/B.
+        const auto half = bandwidthLabelIntensity(Roofline { 181e12, 768e9 }, SeedFrame, { 4.0, 2.0 }, 0.1);
+        ROOFLINE_COMPARE_REL(*half, 0.6 * std::sqrt((181e12 / 768e9) / 0.6), 1e-12);
+        // Markers everywhere: a third along after all.
+        std::vector<double> everywhere;
+        for (double x = 0.5; x < 300.0; x *= 1.1)
+            everywhere.push_back(x);
+        ROOFLINE_COMPARE_REL(*bandwidthLabelIntensity(Roofline { 181e12, 768e9 }, SeedFrame, everywhere, 0.1), *at, 1e-12);
     }
 
     void usableAndContained()

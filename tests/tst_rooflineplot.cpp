@@ -12,6 +12,7 @@
 #include <QHelpEvent>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QTransform>
 #include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -208,14 +209,23 @@ private Q_SLOTS:
             for (int s = 0; s < SeriesCount; ++s)
                 QVERIFY2(seen[std::size_t(s)] >= 1, seriesName(static_cast<Series>(s)).data());
         }
-        // The decode cluster at ~1 FLOP/B: one marker position per series, 11 px apart in series order, each on
-        // the memory roof (within a pixel of the line through the roof's ends).
+        // The decode cluster at ~1 FLOP/B: one marker position per series, 11 px apart in the order of the series'
+        // mean intensity there (so the markers keep the order of their values), each on the memory roof (within a
+        // pixel of the line through the roof's ends).
         std::map<Series, QPointF> decode;
+        std::map<Series, std::pair<double, int>> logIntensity;
         for (std::size_t i = 0; i < chart.current.size(); ++i)
-            if (chart.current[i].phase == Phase::Decode && chart.current[i].intensity < 1.2)
+            if (chart.current[i].phase == Phase::Decode && chart.current[i].intensity < 1.2) {
                 decode[chart.current[i].series] = markers[i];
+                logIntensity[chart.current[i].series].first += std::log10(chart.current[i].intensity);
+                ++logIntensity[chart.current[i].series].second;
+            }
         QCOMPARE(decode.size(), std::size_t(3)); // qkv mlp ar, up/gate/down ar, qk/pv ar
-        const QPointF a = decode[Series::QkvMlpAr], b = decode[Series::UpGateDownAr], c = decode[Series::QkPvAr];
+        std::vector<Series> byValue { Series::QkvMlpAr, Series::UpGateDownAr, Series::QkPvAr };
+        std::stable_sort(byValue.begin(), byValue.end(), [&](Series l, Series r) {
+            return logIntensity[l].first / logIntensity[l].second < logIntensity[r].first / logIntensity[r].second;
+        });
+        const QPointF a = decode[byValue[0]], b = decode[byValue[1]], c = decode[byValue[2]];
         // (Each moves from its own value: qk and pv sit a pixel from the projections, so not exactly 11.)
         QVERIFY2(std::fabs(QLineF(a, b).length() - 11.0) < 1.5 && std::fabs(QLineF(b, c).length() - 11.0) < 1.5,
                  qPrintable(QStringLiteral("%1 %2").arg(QLineF(a, b).length()).arg(QLineF(b, c).length())));
@@ -382,15 +392,35 @@ private Q_SLOTS:
                                        [&](const ChartPoint &p) { return p.series == series; })),
                      PointsPerSeries[std::size_t(i)]);
         }
-        // A current point is found where its marker is drawn (beside others it would cover), a sweep point at its value.
+        // A current or sweep point is found where its marker is drawn (beside others it would cover).
         const std::vector<QPointF> markers = m_plot->currentMarkers();
         QCOMPARE(markers.size(), shown.current.size());
         for (std::size_t i = 0; i < shown.current.size(); ++i)
             QVERIFY2(holds(m_plot->pointsAt(markers[i]), shown.current[i]),
                      qPrintable(QStringLiteral("(%1, %2)").arg(shown.current[i].intensity).arg(shown.current[i].attainableFlopsPerSecond)));
-        for (const ChartPoint &p : shown.sweep)
-            QVERIFY2(holds(m_plot->pointsAt(m_plot->pixelOf(p.intensity, p.attainableFlopsPerSecond)), p),
-                     qPrintable(QStringLiteral("(%1, %2)").arg(p.intensity).arg(p.attainableFlopsPerSecond)));
+        const std::vector<QPointF> sweepMarkers = m_plot->sweepMarkers();
+        QCOMPARE(sweepMarkers.size(), shown.sweep.size());
+        for (std::size_t i = 0; i < shown.sweep.size(); ++i)
+            QVERIFY2(holds(m_plot->pointsAt(sweepMarkers[i]), shown.sweep[i]),
+                     qPrintable(QStringLiteral("(%1, %2)").arg(shown.sweep[i].intensity).arg(shown.sweep[i].attainableFlopsPerSecond)));
+        // The sweep's decode projections coincide at every workload (qkv mlp ar and up/gate/down ar at the same
+        // intensity and height): their markers are drawn apart, at least 8 px (the spacing is 11).
+        int coinciding = 0;
+        for (std::size_t a = 0; a < shown.sweep.size(); ++a)
+            for (std::size_t b = a + 1; b < shown.sweep.size(); ++b) {
+                const ChartPoint &p = shown.sweep[a], &q = shown.sweep[b];
+                if (p.series == q.series || std::abs(std::log10(p.intensity / q.intensity)) > 1e-3
+                    || std::abs(std::log10(p.attainableFlopsPerSecond / q.attainableFlopsPerSecond)) > 1e-3)
+                    continue;
+                ++coinciding;
+                const QPointF d = sweepMarkers[a] - sweepMarkers[b];
+                QVERIFY2(std::hypot(d.x(), d.y()) >= 8.0, qPrintable(QStringLiteral("series %1 and %2 at (%3, %4)")
+                                                                          .arg(int(p.series))
+                                                                          .arg(int(q.series))
+                                                                          .arg(p.intensity)
+                                                                          .arg(p.attainableFlopsPerSecond)));
+            }
+        QVERIFY(coinciding > 18);
 
         // The kernels, at what they achieved (hand-worked from kernels.csv), one disc each in their series' colour:
         // q_proj decode in "qkv mlp ar", gate_proj prefill in "up/gate/down init", the unknown kernel in dark grey.
@@ -676,6 +706,46 @@ private Q_SLOTS:
         QVERIFY2(warned > fits + 300, qPrintable(QStringLiteral("%1 against %2").arg(warned).arg(fits)));
     }
 
+    // A legend that would cover much of the plot goes below it, in columns, lined up with the frame: at 560 x
+    // 420 (a small window's canvas) and in presentation at 800 x 600 it took a third of the frame; at 1280 x 720
+    // it stays in the frame's corner, as on the seed chart. Every entry stays listed and on the canvas.
+    void aLegendThatWouldCoverThePlotGoesBelowIt()
+    {
+        Session session = seedSession();
+        session.secondGpu = h100Sxm();
+        ScenarioResults results;
+        results.recompute(session);
+        const QStringList names = [&] {
+            m_plot->resize(1280, 720);
+            m_plot->setData(results.chart);
+            settle();
+            return legendNames(*m_plot);
+        }();
+        QVERIFY(!m_plot->isLegendOutside());
+        QVERIFY(axesRect(*m_plot).contains(legendRect(*m_plot)));
+        for (const auto &[size, presenting] : { std::pair(QSize(560, 420), false), std::pair(QSize(800, 600), true) }) {
+            m_plot->setPresentation(presenting);
+            m_plot->resize(size);
+            settle();
+            const QString at = QStringLiteral("%1 x %2").arg(size.width()).arg(size.height());
+            QVERIFY2(m_plot->isLegendOutside(), qPrintable(at));
+            const QRect legend = legendRect(*m_plot), axes = axesRect(*m_plot);
+            QVERIFY2(legend.top() > axes.bottom(), qPrintable(at)); // below the frame, past the x axis's labels
+            QVERIFY2(QRect(QPoint(0, 0), size).contains(legend), qPrintable(at));
+            QVERIFY2(legend.left() >= axes.left() - 1 && legend.right() <= axes.right() + 1, qPrintable(at));
+            QCOMPARE(legendNames(*m_plot), names);
+            // In columns: two thirds of one column of the entries at most.
+            QVERIFY2(legend.height() * 3 < int(names.size()) * legendEntry(*m_plot, names.front()).height() * 2, qPrintable(at));
+            // And the frame has most of the height.
+            QVERIFY2(axes.height() > size.height() / 3, qPrintable(at));
+        }
+        m_plot->setPresentation(false);
+        m_plot->resize(1280, 720);
+        settle();
+        QVERIFY(!m_plot->isLegendOutside());
+        QVERIFY(axesRect(*m_plot).contains(legendRect(*m_plot)));
+    }
+
     // The last x tick's label ("10k" at the right edge of the axes) is drawn whole: the margin right of the axes
     // holds its half, on screen and in presentation's large type.
     void theRightmostTickLabelIsNotCut()
@@ -812,6 +882,37 @@ private Q_SLOTS:
             QVERIFY2(std::fabs(ceiling->anchor.y() - m_plot->pixelOf(1, flops).y()) < 0.5, text);
             QVERIFY2(std::fabs(ceiling->anchor.x() - edge) < 0.5, text);
         }
+    }
+
+    // The bandwidth label moves along its roof off the markers drawn there: with 4 tokens verified a step the
+    // decode projections sit at ~4 FLOP/B, where the label (a third along, 4.39 FLOP/B) covered them.
+    void theBandwidthLabelStaysOffTheMarkersOnItsRoof()
+    {
+        Session session = seedSession();
+        session.workload.tokensPerStep = 4;
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        settle();
+        std::optional<RooflinePlot::RoofLabel> bandwidth;
+        for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+            if (l.text == QString::fromStdString(results.chart.bandwidthLabel))
+                bandwidth = l;
+        QVERIFY(bandwidth);
+        // The label's box as drawn (turned about its anchor), against each marker's centre, 5 px around (a cross
+        // reaches 6 px from its centre).
+        QTransform turn;
+        turn.translate(bandwidth->anchor.x(), bandwidth->anchor.y());
+        turn.rotate(bandwidth->rotation);
+        turn.translate(-bandwidth->anchor.x(), -bandwidth->anchor.y());
+        const QTransform back = turn.inverted();
+        int onTheRoof = 0;
+        for (const QPointF &marker : m_plot->currentMarkers()) {
+            onTheRoof += std::fabs(marker.x() - m_plot->pixelOf(4.0, 4.0 * 768e9).x()) < 30 ? 1 : 0;
+            QVERIFY2(!bandwidth->box.adjusted(-5, -5, 5, 5).contains(back.map(marker)),
+                     qPrintable(QStringLiteral("marker at (%1, %2)").arg(marker.x()).arg(marker.y())));
+        }
+        QVERIFY(onTheRoof > 0);
     }
 
     void resetViewIsTheSeedFrame()
@@ -1202,10 +1303,12 @@ private Q_SLOTS:
         for (const double bound : { frame.xMin, frame.xMax, frame.yMin, frame.yMax })
             QVERIFY(std::isfinite(bound) && bound > 0);
         int found = 0;
-        for (const ChartPoint &p : m_plot->data().current) {
+        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        for (std::size_t i = 0; i < m_plot->data().current.size(); ++i) {
+            const ChartPoint &p = m_plot->data().current[i];
             if (!(p.intensity > 0 && p.attainableFlopsPerSecond > 0))
                 continue;
-            found += holds(m_plot->pointsAt(m_plot->pixelOf(p.intensity, p.attainableFlopsPerSecond)), p) ? 1 : 0;
+            found += holds(m_plot->pointsAt(markers[i]), p) ? 1 : 0;
         }
         QCOMPARE(found, int(data.current.size()) - 2);
         // No roof and no ridge: the old memory roof's blue is gone, and nothing of the ridge's colour is drawn.

@@ -101,6 +101,7 @@ PointsLayer::Change PointsLayer::compare(const ChartData &next) const
 
 bool PointsLayer::dataChanged(const Change &change)
 {
+    m_sweepDirty = m_sweepDirty || change.sweep;
     if (change.pins) {
         showPinsInLegend();
         m_pinsDirty = true;
@@ -133,6 +134,7 @@ void PointsLayer::showSeries()
             item->setTextColor(shown ? m_legendText : m_hiddenLegendText);
     }
     m_measuredDirty = true; // the series' kernels leave or join the measured graphs
+    m_sweepDirty = true; // a hidden series leaves its slots
 }
 
 bool PointsLayer::isShown(Series series) const
@@ -154,6 +156,7 @@ void PointsLayer::applyTheme(const ChartTheme &theme)
     m_legendText = theme.text;
     m_hiddenLegendText = theme.hiddenText;
     m_markerSpacing = theme.markerSpacing();
+    m_sweepDirty = true;
     for (int i = 0; i < SeriesCount; ++i) {
         const auto series = static_cast<Series>(i);
         m_sweep[std::size_t(i)]->setScatterStyle(theme.sweepMarker(series));
@@ -189,20 +192,28 @@ void PointsLayer::fit(const ViewRange &frame)
         if (index < m_currentBuffer.size() && frameContains(frame, x, y))
             m_currentBuffer[index].append(QCPGraphData(x, y));
     }
-    for (const ChartPoint &point : m_data.sweep) {
-        const auto index = static_cast<std::size_t>(point.series);
-        if (index < m_sweepBuffer.size() && frameContains(frame, point.intensity, point.attainableFlopsPerSecond))
-            m_sweepBuffer[index].append(QCPGraphData(point.intensity, point.attainableFlopsPerSecond));
-    }
-    for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
-        m_current[i]->data()->set(m_currentBuffer[i]);
-        m_sweep[i]->data()->set(m_sweepBuffer[i]);
-    }
-    const FilledFrame filled { frame, m_plot->axisRect()->rect().size() };
+    // The sweep's points too: at each of its workloads the decode projections coincide as the current ones do
+    // (placed again only when the sweep, the frame, the series shown or the look changed: not at a step).
+    const FilledFrame filled { frame, axes.size() };
     if (filled != m_filledFrame) {
         m_filledFrame = filled;
         m_pinsDirty = true;
         m_measuredDirty = true;
+        m_sweepDirty = true;
+    }
+    if (m_sweepDirty || m_sweepDrawn.size() != m_data.sweep.size()) {
+        m_sweepDirty = false;
+        m_sweepDrawn = dodgedPositions(m_data.sweep, m_view.shown, frame, axes.width(), axes.height(), m_markerSpacing);
+    }
+    for (std::size_t i = 0; i < m_data.sweep.size(); ++i) {
+        const auto index = static_cast<std::size_t>(m_data.sweep[i].series);
+        const auto [x, y] = m_sweepDrawn[i];
+        if (index < m_sweepBuffer.size() && frameContains(frame, x, y))
+            m_sweepBuffer[index].append(QCPGraphData(x, y));
+    }
+    for (std::size_t i = 0; i < std::size_t(SeriesCount); ++i) {
+        m_current[i]->data()->set(m_currentBuffer[i]);
+        m_sweep[i]->data()->set(m_sweepBuffer[i]);
     }
     if (m_pinsDirty)
         fillPinGraphs(frame);
@@ -213,12 +224,14 @@ void PointsLayer::fit(const ViewRange &frame)
 
 std::pair<double, double> PointsLayer::drawnAt(const ChartPoint &point) const
 {
-    for (std::size_t i = 0; i < m_data.current.size() && i < m_currentDrawn.size(); ++i) {
-        const ChartPoint &p = m_data.current[i];
-        if (p.op == point.op && p.phase == point.phase && p.series == point.series && p.batch == point.batch
-            && p.seq == point.seq && p.intensity == point.intensity && p.attainableFlopsPerSecond == point.attainableFlopsPerSecond)
-            return m_currentDrawn[i];
-    }
+    const auto same = [&](const ChartPoint &p) {
+        return p.op == point.op && p.phase == point.phase && p.series == point.series && p.batch == point.batch
+            && p.seq == point.seq && p.intensity == point.intensity && p.attainableFlopsPerSecond == point.attainableFlopsPerSecond;
+    };
+    for (const auto &[points, drawn] : { std::pair(&m_data.current, &m_currentDrawn), std::pair(&m_data.sweep, &m_sweepDrawn) })
+        for (std::size_t i = 0; i < points->size() && i < drawn->size(); ++i)
+            if (same((*points)[i]))
+                return (*drawn)[i];
     return { point.intensity, point.attainableFlopsPerSecond };
 }
 
@@ -340,14 +353,17 @@ std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) c
         if (distance <= HoverRadiusPixels * HoverRadiusPixels)
             hits.emplace_back(distance, &point);
     };
-    // A current point is found where its marker is drawn (side by side with others, see fit).
+    // A point is found where its marker is drawn (side by side with others, see fit).
     for (std::size_t i = 0; i < m_data.current.size(); ++i) {
         const ChartPoint &point = m_data.current[i];
         const auto [x, y] = i < m_currentDrawn.size() ? m_currentDrawn[i] : std::pair(point.intensity, point.attainableFlopsPerSecond);
         consider(point, x, y);
     }
-    for (const ChartPoint &point : m_data.sweep)
-        consider(point, point.intensity, point.attainableFlopsPerSecond);
+    for (std::size_t i = 0; i < m_data.sweep.size(); ++i) {
+        const ChartPoint &point = m_data.sweep[i];
+        const auto [x, y] = i < m_sweepDrawn.size() ? m_sweepDrawn[i] : std::pair(point.intensity, point.attainableFlopsPerSecond);
+        consider(point, x, y);
+    }
     std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     std::vector<const ChartPoint *> result;
     result.reserve(hits.size());

@@ -62,8 +62,10 @@ public:
     // Where each current point's marker is drawn (in chart coordinates, lined up with the chart's current
     // points): at its value, or beside the markers of other series it would cover.
     const std::vector<std::pair<double, double>> &currentDrawn() const { return m_currentDrawn; }
-    // Where a point's marker is drawn, in chart coordinates: where currentDrawn() puts it if it is one of the
-    // current points, else at its value.
+    // The same for the sweep's points, lined up with the chart's sweep.
+    const std::vector<std::pair<double, double>> &sweepDrawn() const { return m_sweepDrawn; }
+    // Where a point's marker is drawn, in chart coordinates: beside the markers of other series it would
+    // cover if it is one of the current or sweep points (currentDrawn(), sweepDrawn()), else at its value.
     std::pair<double, double> drawnAt(const ChartPoint &point) const;
     // Every marker drawn of the current points and the sweep (shown series, in the frame), in chart coordinates.
     std::vector<std::pair<double, double>> markersDrawn() const;
@@ -90,8 +92,9 @@ private:
     std::array<QCPGraph *, SeriesCount> m_sweep {};
     // Buffers reused across steps.
     std::array<QVector<QCPGraphData>, SeriesCount> m_currentBuffer;
-    // Where each current point's marker was last drawn, in chart coordinates (dodgedPositions).
+    // Where each current and sweep point's marker was last drawn, in chart coordinates (dodgedPositions).
     std::vector<std::pair<double, double>> m_currentDrawn;
+    std::vector<std::pair<double, double>> m_sweepDrawn;
     double m_markerSpacing = 0.0; // from the theme (ChartTheme::markerSpacing)
     std::array<QVector<QCPGraphData>, SeriesCount> m_sweepBuffer;
     std::array<std::array<QCPGraph *, SeriesCount>, ChartTheme::PinShapes.size()> m_pinGraphs {}; // by marker shape, then series
@@ -111,6 +114,7 @@ private:
     };
     FilledFrame m_filledFrame;
     bool m_pinsDirty = true;
+    bool m_sweepDirty = true; // m_sweepDrawn must be placed again
     bool m_measuredDirty = true;
     // Where each link starts and which modelled point it ends at (one per kernel, or per op and phase).
     std::vector<LinkSource> m_linkSources;

@@ -4,12 +4,14 @@
 #include "canvas.h"
 #include "charttext.h"
 #include "charttheme.h"
+#include "legendplacement.h"
 #include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
 
 #include <QMouseEvent>
 #include <QResizeEvent>
+#include <QTransform>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -41,6 +43,11 @@ RooflinePlot::~RooflinePlot() = default;
 QWidget *RooflinePlot::canvasWidget() const
 {
     return m_plot;
+}
+
+bool RooflinePlot::isLegendOutside() const
+{
+    return legendBelowFrame(*m_plot);
 }
 
 void RooflinePlot::buildFrame()
@@ -157,7 +164,7 @@ void RooflinePlot::applyTheme()
     m_plot->legend->setFont(t.font);
     m_plot->legend->setTextColor(t.text);
     m_plot->legend->setBrush(t.legendBrush);
-    m_plot->legend->setBorderPen(t.legendBorder);
+    m_plot->legend->setBorderPen(isLegendOutside() ? QPen(Qt::NoPen) : t.legendBorder);
     m_plot->legend->setIconSize(t.legendIconSize);
     m_roofs->applyTheme(t);
     m_points->applyTheme(t);
@@ -244,7 +251,12 @@ void RooflinePlot::placeLabels()
     }
     const QString subtitle = m_subtitleText->text();
     const QString rows = QStringLiteral(" \n").repeated(subtitle.count(QLatin1Char('\n'))) + QStringLiteral(" ");
-    if (m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) {
+    if (!m_legendMargins)
+        m_legendMargins = new QCPMarginGroup(m_plot);
+    const bool legendMoved = placeLegend(*m_plot, *m_legendMargins);
+    if (legendMoved) // below the frame it needs no box of its own
+        m_plot->legend->setBorderPen(isLegendOutside() ? QPen(Qt::NoPen) : m_theme->legendBorder);
+    if ((m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) || legendMoved) {
         m_subtitle->setText(rows);
         for (const auto phase : { QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout })
             m_plot->plotLayout()->update(phase);
@@ -261,7 +273,7 @@ void RooflinePlot::placeLabels()
     const double top = std::isfinite(roofY) && roofY > axes.top() && roofY < axes.top() + axes.height() / 3.0 ? roofY : axes.top();
     m_warningText->position->setCoords(axes.left() + 8.0, top + 8.0);
     m_annotations->place(frame);
-    m_roofs->placeLabels(frame);
+    m_roofs->placeLabels(frame, m_points->markersDrawn());
 }
 
 bool RooflinePlot::fitFrame()
@@ -378,9 +390,16 @@ std::vector<RooflinePlot::LegendEntry> RooflinePlot::legendEntries() const
 std::vector<RooflinePlot::RoofLabel> RooflinePlot::roofLabels() const
 {
     std::vector<RoofLabel> labels;
-    for (const QCPItemText *text : m_roofs->labels())
-        labels.push_back(RoofLabel { text->text(), text->position->pixelPosition(), text->rotation(),
-                                     QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()) });
+    for (const QCPItemText *text : m_roofs->labels()) {
+        // QCustomPlot gives the corners turned with the text: turned back about the anchor, they span its box.
+        const QPointF anchor = text->position->pixelPosition();
+        QTransform unturn;
+        unturn.translate(anchor.x(), anchor.y());
+        unturn.rotate(-text->rotation());
+        unturn.translate(-anchor.x(), -anchor.y());
+        labels.push_back(RoofLabel { text->text(), anchor, text->rotation(),
+                                     QRectF(unturn.map(text->topLeft->pixelPosition()), unturn.map(text->bottomRight->pixelPosition())).normalized() });
+    }
     return labels;
 }
 
@@ -393,6 +412,14 @@ std::vector<QPointF> RooflinePlot::currentMarkers() const
 {
     std::vector<QPointF> markers;
     for (const auto &[x, y] : m_points->currentDrawn())
+        markers.push_back(pixelOf(x, y));
+    return markers;
+}
+
+std::vector<QPointF> RooflinePlot::sweepMarkers() const
+{
+    std::vector<QPointF> markers;
+    for (const auto &[x, y] : m_points->sweepDrawn())
         markers.push_back(pixelOf(x, y));
     return markers;
 }

@@ -15,6 +15,7 @@
 
 class QCustomPlot;
 class QCPLayer;
+class QCPMarginGroup;
 class QCPTextElement;
 class QCPItemText;
 
@@ -124,6 +125,8 @@ public:
     // Where each current point's marker is drawn, in pixels of the canvas, lined up with data().current: at
     // its value, or beside the markers of other series it would cover (dodgedPositions).
     std::vector<QPointF> currentMarkers() const;
+    // The same for the sweep's points, lined up with data().sweep.
+    std::vector<QPointF> sweepMarkers() const;
 
     // The widget that paints the chart, for code that only needs it as a QWidget (grabbing it shows what the
     // screen shows).
@@ -132,6 +135,9 @@ public:
     // Below this size the chart takes the compact look (ChartTheme): smaller text and legend.
     static constexpr QSize CompactBelow { 640, 420 };
     bool isCompact() const { return m_compact; }
+    // Whether the legend is drawn below the frame (in columns) rather than inside it: when, in one column, it
+    // would take more than a third of the canvas's height or width (placeLegend).
+    bool isLegendOutside() const;
 
 Q_SIGNALS:
     // The user clicked a series' legend entry.
@@ -190,6 +196,7 @@ private:
     bool m_presentation = false;
     bool m_dark = false;
     bool m_compact = false;
+    QCPMarginGroup *m_legendMargins = nullptr; // lines the legend below the frame up with it (placeLegend)
     bool m_gesturePending = false; // a zoom or pan not yet reported
     bool m_replotPending = false;
     bool m_fullReplotPending = false;

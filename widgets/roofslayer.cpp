@@ -4,6 +4,8 @@
 #include "charttheme.h"
 #include "plotitems.h"
 
+#include <QFontMetricsF>
+
 #include <algorithm>
 #include <cmath>
 
@@ -134,6 +136,7 @@ bool RoofsLayer::setData(const ChartData &data)
 
 void RoofsLayer::applyTheme(const ChartTheme &theme)
 {
+    m_markerRadius = theme.markerRadius();
     m_memoryRoof->setPen(theme.memoryRoof);
     m_computeRoof->setPen(theme.computeRoof);
     m_practicalMemory->setPen(theme.practicalMemoryRoof);
@@ -243,7 +246,7 @@ std::vector<const QCPItemText *> RoofsLayer::labels() const
     return shown;
 }
 
-void RoofsLayer::placeLabels(const ViewRange &frame)
+void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers)
 {
     const Roofline &roof = m_roofs.roof;
     const bool valid = usableRoof(roof);
@@ -261,16 +264,30 @@ void RoofsLayer::placeLabels(const ViewRange &frame)
     if (m_secondRidge->visible())
         placeRidgeLabel(m_secondRidgeText, m_secondRidge->start->coords().x(), m_secondRidge->start->coords().y(), taken);
     m_peakText->position->setCoords(frame.xMax, roof.peakFlopsPerSecond);
-    // The bandwidth label sits on the visible part of the memory roof, turned to the line's angle on screen.
-    const auto at = bandwidthLabelIntensity(roof, frame);
+    // The bandwidth label sits on the visible part of the memory roof, turned to the line's angle on screen,
+    // where no marker drawn on the roof lies under it.
     const auto visible = memoryRoofIn(roof.bandwidthBytesPerSecond, frame, roof.ridge());
-    m_bandwidthText->setVisible(at.has_value());
-    if (!at || !visible)
+    if (!visible) {
+        m_bandwidthText->setVisible(false);
         return;
-    m_bandwidthText->position->setCoords(*at, roof.attainable(*at));
+    }
     const double x1 = m_plot->xAxis->coordToPixel(visible->x1), y1 = m_plot->yAxis->coordToPixel(visible->y1);
     const double x2 = m_plot->xAxis->coordToPixel(visible->x2), y2 = m_plot->yAxis->coordToPixel(visible->y2);
-    m_bandwidthText->setRotation(qRadiansToDegrees(std::atan2(y2 - y1, x2 - x1)));
+    const double angle = std::atan2(y2 - y1, x2 - x1);
+    std::vector<double> onRoof;
+    for (const auto &[x, y] : markers)
+        if (x > 0.0 && y > 0.0 && x <= roof.ridge() && std::fabs(std::log10(y / roof.attainable(x))) < 0.01)
+            onRoof.push_back(x);
+    // Half the label's run along x, and a marker's reach, in decades of x.
+    const double pixelsPerDecade = std::fabs(x2 - x1) / std::log10(visible->x2 / visible->x1);
+    const double halfRun = QFontMetricsF(m_bandwidthText->font()).horizontalAdvance(m_bandwidthText->text()) / 2.0 * std::fabs(std::cos(angle));
+    const double halfSpan = pixelsPerDecade > 0.0 ? (halfRun + m_markerRadius) / pixelsPerDecade : 0.0;
+    const auto at = bandwidthLabelIntensity(roof, frame, onRoof, halfSpan);
+    m_bandwidthText->setVisible(at.has_value());
+    if (!at)
+        return;
+    m_bandwidthText->position->setCoords(*at, roof.attainable(*at));
+    m_bandwidthText->setRotation(qRadiansToDegrees(angle));
 }
 
 } // namespace roofline

@@ -33,8 +33,9 @@ public:
     void applyTheme(const ChartTheme &theme);
     // Cuts every roof to `frame`; a ridge line stops at the legend's top edge rather than cross the legend.
     void fit(const ViewRange &frame);
-    // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen).
-    void placeLabels(const ViewRange &frame);
+    // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen and
+    // moves along the roof off the `markers` drawn on it, in chart coordinates).
+    void placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers = {});
     // The labels shown: ridge, bandwidth, peak, then the ceilings'.
     std::vector<const QCPItemText *> labels() const;
 
@@ -71,6 +72,7 @@ private:
     QCPItemText *m_secondRidgeText = nullptr;
     std::vector<QCPGraph *> m_ceilingGraphs;
     std::vector<QCPItemText *> m_ceilingTexts;
+    double m_markerRadius = 0.0; // from the theme: how far a marker reaches from its point, in pixels
 };
 
 } // namespace roofline

@@ -1,0 +1,17 @@
+#pragma once
+
+class QCustomPlot;
+class QCPMarginGroup;
+
+namespace roofline {
+
+// Where the chart's legend goes: inside the frame (bottom right) while, in one column, it takes at most a
+// third of the canvas's height and width; beyond that (a small window, presentation on a small screen, many
+// pins), if a column takes at most half the width, below the frame, lined up with it through `frameMargins`, in as many columns as fit, so that it never
+// covers the points. Decided from the canvas's size and the entries, not from the frame's, so that moving it
+// cannot undo the reason it moved. Returns true if it moved or reflowed: the layout must be redone.
+bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins);
+// Whether the legend is below the frame.
+bool legendBelowFrame(const QCustomPlot &plot);
+
+} // namespace roofline
