@@ -137,6 +137,12 @@ QWidget *MainWindow::buildNumbers()
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->setStretchLastSection(true);
     connect(m_opTable, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
+    // The Measured column only when imported kernels measure an op (empty, it took the rest of the width).
+    table->setColumnHidden(OpTableModel::Measured, !m_opTable->hasMeasuredShares());
+    connect(m_opTable, &OpTableModel::measuredSharesChanged, table, [table](bool any) {
+        table->setColumnHidden(OpTableModel::Measured, !any);
+        table->resizeColumnsToContents();
+    });
     table->setAlternatingRowColors(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     auto *numbers = new QWidget(this);

@@ -217,15 +217,17 @@ std::string formatRatio(double value, int significantDigits)
     return text;
 }
 
-std::string formatPowerOfTwoCount(double value)
+std::string formatPercent(double share)
 {
-    if (!std::isfinite(value) || std::fabs(value) < 1.0)
-        return formatRatio(value);
-    const double whole = std::round(value);
-    for (const auto &[unit, suffix] : { std::pair(1048576.0, "M"), std::pair(1024.0, "K") })
-        if (std::fabs(whole) >= unit && std::fmod(whole, unit) == 0.0)
-            return formatNumber(whole / unit, 'f', 0) + suffix;
-    return formatNumber(whole, 'f', 0);
+    const double percent = share * 100.0;
+    if (!std::isfinite(percent))
+        return formatNumber(percent) + "%";
+    if (percent == 0.0)
+        return "0%";
+    if (percent > 0.0 && percent < 0.001)
+        return "<0.001%";
+    // One decimal from 1 % up; below, two significant digits (0.42, 0.042), so a small share is still seen.
+    return (std::fabs(percent) >= 1.0 ? formatNumber(percent, 'f', 1) : formatNumber(percent, 'g', 2)) + "%";
 }
 
 } // namespace roofline

@@ -45,11 +45,11 @@ std::optional<double> parseNumber(std::string_view text);
 
 // Decimal SI prefixes, as vendors quote bandwidth and FLOP/s: 768e9 -> "768G", 1.81e14 -> "181T".
 std::string formatSi(double value, int significantDigits = 3);
-// A batch size or sequence length on a power-of-two axis: whole numbers, and whole multiples of 1024 and
-// 1024 x 1024 as "4K" and "1M" (as sequence lengths are spoken of); below 1 as formatRatio.
-std::string formatPowerOfTwoCount(double value);
 // A ratio or a count (FLOP/B, tokens/s): from 0.001 to 1 a plain decimal ("0.167", not "167m", which reads
 // as milli-something), otherwise as formatSi.
 std::string formatRatio(double value, int significantDigits = 3);
+// A share (0.123) as a percentage that never reads 0 when it is not: "12.3%", "1.5%", "0.42%", "0.042%";
+// below 0.001 % "<0.001%"; exactly 0 as "0%".
+std::string formatPercent(double share);
 
 } // namespace roofline

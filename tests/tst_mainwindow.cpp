@@ -47,6 +47,7 @@
 #include <QDialog>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QSlider>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -1285,7 +1286,12 @@ private Q_SLOTS:
 
     void measuredKernelsAreDrawnAndLinked()
     {
+        // The table's Measured column shows only while kernels measure an op.
+        const auto *tableView = m_window->findChild<QTableView *>();
+        QVERIFY(tableView);
+        QVERIFY(tableView->isColumnHidden(OpTableModel::Measured));
         QCOMPARE(m_window->files()->importMeasurements(QStringLiteral(ROOFLINE_TEST_DATA "/measured/kernels.csv")), QString());
+        QVERIFY(!tableView->isColumnHidden(OpTableModel::Measured));
         // q_proj decode is in series "qkv mlp ar": one disc there, where it ran: 52,428,800 FLOPs over 52,449,280
         // bytes in 85 us. Its modelled point (batch 1) has the same FLOPs and bytes, on the memory roof.
         RooflinePlot *plot = m_window->plot();
@@ -1335,6 +1341,7 @@ private Q_SLOTS:
         QCOMPARE(m_state->session().measured.size(), std::size_t(3)); // unchanged
         m_state->undoStack()->undo();
         QVERIFY(m_state->session().measured.empty());
+        QVERIFY(tableView->isColumnHidden(OpTableModel::Measured));
     }
 
     void phaseMapFollowsTheControls()

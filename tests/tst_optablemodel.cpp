@@ -70,6 +70,55 @@ private Q_SLOTS:
         QCOMPARE(table.data(table.index(o, OpTableModel::Measured), Qt::DisplayRole).toString(), QString());
     }
 
+    void theModelSaysWhenTheMeasuredColumnHasSomethingToShow()
+    {
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        OpTableModel table;
+        QSignalSpy changed(&table, &OpTableModel::measuredSharesChanged);
+        table.setEvaluation(e);
+        QVERIFY(!table.hasMeasuredShares());
+        QCOMPARE(changed.count(), 0);
+        ChartData::MeasuredPoint q;
+        q.op = OpKind::QProj;
+        q.phase = Phase::Decode;
+        q.shareOfRoof = 0.5;
+        q.seconds = 1.0;
+        const SharedList<ChartData::MeasuredPoint> kernels { q };
+        table.setEvaluation(e, kernels);
+        QVERIFY(table.hasMeasuredShares());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.last().at(0).toBool(), true);
+        table.setEvaluation(e, kernels); // the same kernels: no news
+        QCOMPARE(changed.count(), 1);
+        table.setEvaluation(e);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.last().at(0).toBool(), false);
+    }
+
+    void aSmallShareIsNotReadAsNone()
+    {
+        // Decode at batch 1, sequence 2048 on the seed GPU: each RMSNorm reads and writes 5120 x 2 bytes, a
+        // sliver of the layer's time that read "0.0%" with one decimal. Every row's share reads as a number
+        // above zero, within rounding of the figure it stands for.
+        const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
+        OpTableModel table;
+        table.setEvaluation(e);
+        int small = 0;
+        for (int row = 0; row < table.rowCount(); ++row) {
+            const double share = table.data(table.index(row, OpTableModel::Share), OpTableModel::SortRole).toDouble();
+            if (share < 0.0)
+                continue; // once per pass
+            QString text = table.data(table.index(row, OpTableModel::Share), Qt::DisplayRole).toString();
+            QVERIFY2(text.endsWith(QLatin1Char('%')), qPrintable(text));
+            text.chop(1);
+            const double shown = text.toDouble() / 100.0;
+            QVERIFY2(shown > 0.0, qPrintable(text));
+            QVERIFY2(std::abs(shown - share) <= std::max(0.0005, 0.05 * share), qPrintable(text));
+            small += share < 0.0005 ? 1 : 0;
+        }
+        QVERIFY(small > 0);
+    }
+
     void aNewEvaluationResetsTheRowsOnce()
     {
         OpTableModel table;

@@ -65,6 +65,26 @@ private Q_SLOTS:
     }
 
     // Ratios and counts (FLOP/B, tokens/s) never read as milli-something.
+    void formatPercent_data()
+    {
+        QTest::addColumn<double>("share");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("a tenth and more: one decimal") << 0.1234 << "12.3%";
+        QTest::newRow("the whole") << 1.0 << "100.0%";
+        QTest::newRow("one percent") << 0.01 << "1.0%";
+        // An RMSNorm's 0.042 % of a decode step read "0.0%" with one decimal.
+        QTest::newRow("below one percent: two significant digits") << 0.0042 << "0.42%";
+        QTest::newRow("a small share") << 0.00042 << "0.042%";
+        QTest::newRow("rounds to 1") << 0.009996 << "1%";
+        QTest::newRow("tiny") << 4e-9 << "<0.001%";
+        QTest::newRow("none") << 0.0 << "0%";
+    }
+    void formatPercent()
+    {
+        QFETCH(double, share);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(roofline::formatPercent(share)), text);
+    }
     void formatRatio_data()
     {
         QTest::addColumn<double>("value");
@@ -85,28 +105,6 @@ private Q_SLOTS:
         QFETCH(double, value);
         QFETCH(QString, text);
         QCOMPARE(QString::fromStdString(roofline::formatRatio(value)), text);
-    }
-
-    // The phase map's batch and sequence ticks: 1K, 4K, 16K, 64K, not 1.02k, 4.1k, 16.4k, 65.5k.
-    void formatPowerOfTwoCount_data()
-    {
-        QTest::addColumn<double>("value");
-        QTest::addColumn<QString>("text");
-        QTest::newRow("one") << 1.0 << "1";
-        QTest::newRow("512") << 512.0 << "512";
-        QTest::newRow("1K") << 1024.0 << "1K";
-        QTest::newRow("4K") << 4096.0 << "4K";
-        QTest::newRow("128K") << 131072.0 << "128K";
-        QTest::newRow("1M") << 1048576.0 << "1M";
-        QTest::newRow("not a multiple") << 1500.0 << "1500";
-        QTest::newRow("a half") << 0.5 << "0.5";
-        QTest::newRow("rounded") << 4095.9999 << "4K";
-    }
-    void formatPowerOfTwoCount()
-    {
-        QFETCH(double, value);
-        QFETCH(QString, text);
-        QCOMPARE(QString::fromStdString(roofline::formatPowerOfTwoCount(value)), text);
     }
 };
 

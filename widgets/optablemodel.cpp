@@ -15,6 +15,7 @@ OpTableModel::OpTableModel(QObject *parent)
 
 void OpTableModel::setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured)
 {
+    const bool hadMeasuredShares = hasMeasuredShares();
     if (!measured.sharesStorageWith(m_measured)) {
         m_measured = measured;
         m_measuredShares = measuredSharesByOp(measured);
@@ -38,6 +39,8 @@ void OpTableModel::setEvaluation(const Evaluation &evaluation, const SharedList<
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     else
         endResetModel();
+    if (hasMeasuredShares() != hadMeasuredShares)
+        Q_EMIT measuredSharesChanged(hasMeasuredShares());
 }
 
 int OpTableModel::rowCount(const QModelIndex &parent) const
@@ -79,7 +82,7 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         case Time:
             return si(op.timeSeconds, "s");
         case Share:
-            return row.share < 0.0 ? tr("once per pass") : QString::number(row.share * 100.0, 'f', 1) + QLatin1Char('%');
+            return row.share < 0.0 ? tr("once per pass") : QString::fromStdString(formatPercent(row.share));
         case Measured:
             return row.measuredShare < 0.0 ? QString() : QString::number(row.measuredShare * 100.0, 'f', 1) + tr("% of roof");
         }

@@ -21,11 +21,17 @@ public:
     // `measured`: imported kernels; an op's row shows how close those that measure it came to the roof
     // (measuredSharesByOp).
     void setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured = {});
+    // Whether any row has a measured share: without one the Measured column has nothing to show.
+    bool hasMeasuredShares() const { return !m_measuredShares.empty(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+Q_SIGNALS:
+    // hasMeasuredShares() changed (kernels that measure an op imported, or the last of them removed).
+    void measuredSharesChanged(bool any);
 
 private:
     struct Row {
