@@ -111,6 +111,22 @@ std::string formatGridValue(GridQuantity quantity, double value)
     return {};
 }
 
+std::string formatGridTick(GridQuantity quantity, double value)
+{
+    switch (quantity) {
+    case GridQuantity::DecodeStepSeconds:
+    case GridQuantity::PrefillSeconds:
+        return formatSi(value) + "s";
+    case GridQuantity::DecodeTokensPerSecond:
+        return formatRatio(value);
+    case GridQuantity::ComputeBoundShare:
+        return formatNumber(value * 100.0, 'f', 0) + "%";
+    case GridQuantity::MemoryFits:
+        return value >= 0.5 ? "fits" : "does not fit";
+    }
+    return {};
+}
+
 bool gridQuantityIsLogScale(GridQuantity quantity)
 {
     return quantity == GridQuantity::DecodeStepSeconds || quantity == GridQuantity::PrefillSeconds

@@ -90,6 +90,10 @@ struct PhaseMap {
 // "72% of the time compute-bound", "fits in memory" or "does not fit in memory"; "not computed" when it is not
 // a number.
 std::string formatGridValue(GridQuantity quantity, double value);
+// A tick of the phase map's colour scale, with its unit where a bare number would mislead: seconds as
+// "100ms" or "2s" (never a bare "100m"), tokens/s as a count ("10k", "0.5"), the compute-bound share in
+// percent ("50%"), and memory as "fits" (0.5 and up) or "does not fit".
+std::string formatGridTick(GridQuantity quantity, double value);
 
 // The phase map's cells a side, in the window and in --dump phase-map alike (64 log-spaced values: 52
 // distinct batch sizes and 59 sequence lengths once rounded to whole numbers).

@@ -51,6 +51,19 @@ private Q_SLOTS:
         QCOMPARE(formatGridValue(GridQuantity::DecodeStepSeconds, std::nan("")), std::string("not computed"));
     }
 
+    // The colour scale's ticks carry their unit: 0.1 s read "100m" (milli-what?) beside "16K" batches.
+    void colourScaleTicks()
+    {
+        QCOMPARE(formatGridTick(GridQuantity::DecodeStepSeconds, 0.1), std::string("100ms"));
+        QCOMPARE(formatGridTick(GridQuantity::PrefillSeconds, 2.0), std::string("2s"));
+        QCOMPARE(formatGridTick(GridQuantity::PrefillSeconds, 1e-5), std::string("10µs"));
+        QCOMPARE(formatGridTick(GridQuantity::DecodeTokensPerSecond, 1e4), std::string("10k"));
+        QCOMPARE(formatGridTick(GridQuantity::DecodeTokensPerSecond, 0.5), std::string("0.5"));
+        QCOMPARE(formatGridTick(GridQuantity::ComputeBoundShare, 0.5), std::string("50%"));
+        QCOMPARE(formatGridTick(GridQuantity::MemoryFits, 0.75), std::string("fits"));
+        QCOMPARE(formatGridTick(GridQuantity::MemoryFits, 0.25), std::string("does not fit"));
+    }
+
     // The phase map's colour scale: log for what spans decades, over the finite values above 0.
     void colourScaleOfAMap()
     {

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QImage>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 #include <algorithm>
@@ -148,6 +149,41 @@ private Q_SLOTS:
                 const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(0, 30);
                 QVERIFY2(pixelIs(image, at, expected, 4), qPrintable(describe(image, at, expected)));
             }
+    }
+
+    // Each tick says what it counts: seconds with their unit ("100ms", not a bare "100m"), batch sizes and
+    // lengths as exact whole numbers (not "16K" beside the scale's decimal "10k"), memory in two named blocks.
+    void ticksSayWhatTheyCount()
+    {
+        PhaseMap map;
+        map.grid = GridSpec { { 1, 1024 }, { 1, 131072 } };
+        map.values = { 0.01, 0.1, 1.0, 2.0 };
+        map.quantity = GridQuantity::DecodeStepSeconds;
+        PhaseMapView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(map);
+        view.renderImage();
+        QCOMPARE(view.scaleTickLabels(), QStringList({ QStringLiteral("10ms"), QStringLiteral("100ms"), QStringLiteral("1s") }));
+        const QRegularExpression whole(QStringLiteral("^[0-9]+$"));
+        for (const Qt::Orientation axis : { Qt::Horizontal, Qt::Vertical }) {
+            const QStringList ticks = view.axisTickLabels(axis);
+            QVERIFY2(ticks.size() >= 3, qPrintable(ticks.join(QLatin1Char(' '))));
+            for (const QString &tick : ticks)
+                QVERIFY2(whole.match(tick).hasMatch(), qPrintable(ticks.join(QLatin1Char(' '))));
+        }
+        QVERIFY(view.axisTickLabels(Qt::Horizontal).contains(QStringLiteral("1024")));
+
+        // Fits or not: two colours, not a gradient through the values in between; the ticks name each block.
+        map.quantity = GridQuantity::MemoryFits;
+        map.values = { 1.0, 1.0, 0.0, 0.0 };
+        view.setData(map);
+        const QImage image = view.renderImage();
+        QCOMPARE(view.scaleTickLabels(), QStringList({ QStringLiteral("does not fit"), QStringLiteral("fits") }));
+        const QPointF fits = view.pixelOf(1, 1) + QPointF(30, -30), not_ = view.pixelOf(1024, 131072) + QPointF(-30, 30);
+        QVERIFY2(pixelIs(image, fits, viridis(1.0), 4), qPrintable(describe(image, fits, viridis(1.0))));
+        QVERIFY2(pixelIs(image, not_, viridis(0.0), 4), qPrintable(describe(image, not_, viridis(0.0))));
     }
 
     void aMalformedMapLeavesTheViewAsItWas()

@@ -3,6 +3,7 @@
 #include "units.h"
 
 #include <array>
+#include <cmath>
 
 namespace roofline {
 
@@ -18,7 +19,8 @@ class PowerOfTwoTicker : public QCPAxisTickerLog
 protected:
     QString getTickLabel(double tick, const QLocale &, QChar, int) override
     {
-        return QString::fromStdString(formatPowerOfTwoCount(tick));
+        // Exact whole numbers (16384, not "16K" beside a colour scale's decimal "10k").
+        return QString::fromStdString(formatNumber(std::round(tick), 'f', 0));
     }
 };
 

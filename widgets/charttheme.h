@@ -16,7 +16,7 @@ namespace roofline {
 
 // A logarithmic axis ticker whose labels are in SI units, as in the seed chart: 1, 10, 1k; 10G, 100T.
 QSharedPointer<QCPAxisTickerLog> siLogTicker();
-// Batch sizes and sequence lengths: ticks at powers of two, labelled 1, 2, ..., 512, 1K, 2K, ..., 128K.
+// Batch sizes and sequence lengths: ticks at powers of two, labelled as exact whole numbers (1, 16, 16384).
 QSharedPointer<QCPAxisTickerLog> powerOfTwoTicker();
 
 // Every colour, pen, font and marker of the roofline chart in one of its looks: light or dark, on the screen or

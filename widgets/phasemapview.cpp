@@ -17,6 +17,36 @@
 
 namespace roofline {
 
+namespace {
+// The colour scale's ticks as the model writes them for the quantity shown ("100ms", "10k", "50%").
+template<class Base>
+class GridTicker : public Base
+{
+public:
+    explicit GridTicker(GridQuantity quantity)
+        : m_quantity(quantity)
+    {
+    }
+
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return QString::fromStdString(formatGridTick(m_quantity, tick));
+    }
+
+private:
+    GridQuantity m_quantity;
+};
+
+QSharedPointer<QCPAxisTickerLog> gridLogTicker(GridQuantity quantity)
+{
+    auto ticker = QSharedPointer<GridTicker<QCPAxisTickerLog>>::create(quantity);
+    ticker->setLogBase(10.0);
+    ticker->setSubTickCount(8);
+    return ticker;
+}
+} // namespace
+
 PhaseMapView::PhaseMapView(QWidget *parent)
     : QWidget(parent)
     , m_quantity(new QComboBox(this))
@@ -63,13 +93,13 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_scale = new QCPColorScale(&p);
     p.plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
-    QCPColorGradient viridis;
+    m_viridis = std::make_unique<QCPColorGradient>();
     QMap<double, QColor> stops;
     for (const auto &[at, colour] : viridisStops())
         stops.insert(at, colour);
-    viridis.setColorStops(stops);
-    viridis.setNanHandling(QCPColorGradient::nhTransparent);
-    m_map->setGradient(viridis);
+    m_viridis->setColorStops(stops);
+    m_viridis->setNanHandling(QCPColorGradient::nhTransparent);
+    m_map->setGradient(*m_viridis);
     auto *margins = new QCPMarginGroup(&p);
     p.axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -152,13 +182,23 @@ void PhaseMapView::setData(const PhaseMap &map)
     const bool logScale = gridQuantityIsLogScale(map.quantity);
     m_scale->setDataScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     const auto [lowest, highest] = map.positiveRange();
-    if (logScale && highest > lowest) {
-        m_scale->axis()->setTicker(siLogTicker());
+    QCPColorGradient gradient = *m_viridis;
+    if (map.quantity == GridQuantity::MemoryFits) {
+        // Two values, two colours: the bar is two blocks, each named at its middle.
+        gradient.setLevelCount(2);
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (const double at : { 0.25, 0.75 })
+            ticker->addTick(at, QString::fromStdString(formatGridTick(map.quantity, at)));
+        m_scale->axis()->setTicker(ticker);
+        m_map->setDataRange(QCPRange(0.0, 1.0));
+    } else if (logScale && highest > lowest) {
+        m_scale->axis()->setTicker(gridLogTicker(map.quantity));
         m_map->setDataRange(QCPRange(lowest, highest));
     } else {
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        m_scale->axis()->setTicker(QSharedPointer<GridTicker<QCPAxisTicker>>::create(map.quantity));
         m_map->setDataRange(QCPRange(0.0, 1.0));
     }
+    m_map->setGradient(gradient);
     const auto name = gridQuantityName(map.quantity);
     QString label = QString::fromUtf8(name.data(), qsizetype(name.size()));
     if (map.quantity == GridQuantity::ComputeBoundShare) {
@@ -248,6 +288,16 @@ bool PhaseMapView::eventFilter(QObject *watched, QEvent *event)
 QString PhaseMapView::scaleLabel() const
 {
     return m_scale->axis()->label();
+}
+
+QStringList PhaseMapView::scaleTickLabels() const
+{
+    return m_scale->axis()->tickVectorLabels();
+}
+
+QStringList PhaseMapView::axisTickLabels(Qt::Orientation orientation) const
+{
+    return (orientation == Qt::Horizontal ? m_plot->xAxis : m_plot->yAxis)->tickVectorLabels();
 }
 
 } // namespace roofline

@@ -4,9 +4,13 @@
 
 #include <QImage>
 #include <QPointF>
+#include <QStringList>
 #include <QWidget>
 
+#include <memory>
+
 class QCustomPlot;
+class QCPColorGradient;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
@@ -37,8 +41,11 @@ public:
     // image, in pixels, once one was made.
     QImage renderImage();
     QPointF pixelOf(double batch, double seq) const;
-    // The title of the colour scale.
+    // The title of the colour scale, and the labels of its ticks and of the axes' ticks as last drawn (the
+    // image renders them).
     QString scaleLabel() const;
+    QStringList scaleTickLabels() const;
+    QStringList axisTickLabels(Qt::Orientation orientation) const;
     // What hovering a pixel of the view's chart shows: the cell's batch, length and value, and whether it fits
     // the memory ("batch 8, sequence 4096: 35.7ms per step" and "⚠ weights + KV cache do not fit in memory");
     // empty off the map.
@@ -61,6 +68,7 @@ private:
     QCustomPlot *m_plot;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
+    std::unique_ptr<QCPColorGradient> m_viridis; // continuous; in two levels for fits / does not fit
     QCPGraph *m_current;
     QCPGraph *m_boundary;
     QCPGraph *m_beyond; // the top of the region that does not fit, which the boundary's wash fills up to
