@@ -194,6 +194,21 @@ private Q_SLOTS:
         QCOMPARE(picked.count(), 1);
     }
 
+    // At its least width (a small window's panel) every slider keeps a track to drag: the peak and bandwidth
+    // rows, whose number boxes are wide ("10000.0 TFLOP/s"), shrank to a bare handle at 800 x 600.
+    void atItsLeastWidthEverySliderKeepsATrack()
+    {
+        ControlPanel panel;
+        panel.resize(panel.minimumSizeHint().width(), 2000);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const auto sliders = panel.findChildren<LogSlider *>();
+        QCOMPARE(sliders.size(), 4);
+        const int track = panel.fontMetrics().averageCharWidth() * 10;
+        for (const LogSlider *slider : sliders)
+            QVERIFY2(slider->slider()->width() >= track, qPrintable(QStringLiteral("%1 px of %2").arg(slider->slider()->width()).arg(track)));
+    }
+
     // The accepted tokens matter only when a step verifies more than one: the box is off at 1 a step.
     void acceptedTokensFollowTokensPerStep()
     {

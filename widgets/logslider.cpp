@@ -28,6 +28,8 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_spinBox);
+    // However narrow the panel, the slider keeps a track to drag along (the row wraps under its label first).
+    m_slider->setMinimumWidth(m_slider->fontMetrics().averageCharWidth() * 12);
     m_slider->setRange(0, Ticks);
     m_slider->setPageStep(Ticks / 20);
     m_spinBox->setRange(minimum, maximum);
