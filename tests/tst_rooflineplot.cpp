@@ -761,8 +761,8 @@ private Q_SLOTS:
         m_plot->setPresentation(false);
     }
 
-    // The ridges' labels stay off the legend and off each other, whatever the canvas's size: at the foot of
-    // their lines, to the right or, where the legend is, to the left or above it. With the H100 beside the seed
+    // The ridges' labels stay off the legend and off each other, and inside the axes, whatever the canvas's size:
+    // at the foot of their lines, to the right or, where the legend is, to the left or above it. With the H100 beside the seed
     // A6000 the ridges are 235.7 and 295.3 FLOP/B, a tenth of a decade apart.
     void ridgeLabelsStayOffTheLegendAndEachOther()
     {
@@ -770,16 +770,18 @@ private Q_SLOTS:
         session.secondGpu = h100Sxm();
         ScenarioResults results;
         results.recompute(session);
-        for (const QSize size : { QSize(560, 420), QSize(800, 600), QSize(1280, 720) }) {
+        for (const QSize size : { QSize(470, 400), QSize(560, 420), QSize(800, 600), QSize(1280, 720) }) {
             m_plot->resize(size);
             m_plot->setData(results.chart);
             settle();
             const QRect legend = legendRect(*m_plot);
             QVERIFY(legend.isValid());
+            const QRectF axes = axesRectF(*m_plot).adjusted(-1, -1, 1, 1);
             std::vector<QRectF> ridges;
             for (const RooflinePlot::RoofLabel &label : m_plot->roofLabels())
                 if (label.text.contains(QLatin1String("ridge"))) {
                     QVERIFY2(!label.box.intersects(legend), qPrintable(label.text));
+                    QVERIFY2(axes.contains(label.box), qPrintable(QStringLiteral("%1 at %2 x %3").arg(label.text).arg(size.width()).arg(size.height())));
                     ridges.push_back(label.box);
                 }
             QCOMPARE(ridges.size(), std::size_t(2));

@@ -21,30 +21,34 @@ bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins)
     QCPLegend *legend = plot.legend;
     // (In columns the grid has empty cells: itemCount() counts them, item() gives nullptr for them.)
     QSize column;
-    int entries = 0;
+    int entries = 0, rowHeight = 0;
     for (int i = 0; i < legend->itemCount(); ++i) {
         if (const QCPAbstractLegendItem *entry = legend->item(i)) {
             const QSize item = entry->minimumOuterSizeHint();
             column = QSize(std::max(column.width(), item.width()), column.height() + item.height() + legend->rowSpacing());
+            rowHeight = std::max(rowHeight, item.height() + legend->rowSpacing());
             ++entries;
         }
     }
-    column += QSize(Padding.left() + Padding.right(), Padding.top() + Padding.bottom());
+    const int paddingX = Padding.left() + Padding.right(), paddingY = Padding.top() + Padding.bottom();
+    column += QSize(paddingX, paddingY);
     // The size the chart is laid out in: the widget's, or an export's (which lays out without resizing it).
     const QSize canvas = plot.viewport().size();
-    // Below only where a column of it takes at most half the width: beside the axis's labels it must fit in
-    // the frame's width (a narrow, tall export keeps it inside rather than widen the frame past the image).
-    const int across = canvas.width() - 80;
-    const bool below = entries > 0 && column.width() * 2 <= canvas.width()
-        && (column.height() * 3 > canvas.height() || column.width() * 3 > canvas.width());
-    // Columns as wide as the widest entry, across the canvas less the axis's labels.
-    const int columns = below ? std::clamp(across / std::max(1, column.width() + legend->columnSpacing()), 1, entries) : 0;
-    if (below == legendBelowFrame(plot) && columns == legend->wrap())
+    const bool crowded = column.height() * 3 > canvas.height() || column.width() * 3 > canvas.width();
+    // Below, in columns as wide as the widest entry across the frame's width (the canvas less the axis's
+    // labels); only where that makes two columns or more and takes at most a third of the height (else the
+    // frame would lose more than the legend covers: a narrow, tall export, or eleven entries at 470 x 400).
+    const int columns = std::clamp((canvas.width() - 70) / std::max(1, column.width() - paddingX + legend->columnSpacing()), 1,
+                                   std::max(1, entries));
+    const int rows = (entries + columns - 1) / columns;
+    const bool below = entries > 0 && crowded && columns >= 2 && (rows * rowHeight + paddingY) * 3 <= canvas.height();
+    const int wrap = below ? columns : 0;
+    if (below == legendBelowFrame(plot) && wrap == legend->wrap())
         return false;
     if (legend->layout())
         legend->layout()->take(legend);
     plot.plotLayout()->simplify();
-    legend->setWrap(columns);
+    legend->setWrap(wrap);
     legend->setFillOrder(below ? QCPLayoutGrid::foColumnsFirst : QCPLayoutGrid::foRowsFirst, true);
     // Below, its sides take the frame's margins (its entries start where the axes do); inside, its own padding.
     QCPMarginGroup *group = below ? &frameMargins : nullptr;

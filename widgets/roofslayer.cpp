@@ -181,13 +181,19 @@ void RoofsLayer::placeRidgeLabel(QCPItemText *text, double ridge, double floor, 
         if (clear(box()))
             return;
     }
-    // Both sides cover something: to the right of the line, just above the highest box it would cover.
-    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    double bottom = box().bottom();
-    for (const QRectF &t : taken)
-        if (t.left() < box().right() && t.right() > box().left())
-            bottom = std::min(bottom, t.top() - 1);
-    text->position->setCoords(ridge, m_plot->yAxis->pixelToCoord(bottom));
+    // Both sides cover something: just above the highest box it would cover, to the right of the line or, if
+    // that runs out of the axes, to the left.
+    for (const Qt::Alignment side : { Qt::AlignLeft, Qt::AlignRight }) {
+        text->setPositionAlignment(side | Qt::AlignBottom);
+        text->position->setCoords(ridge, floor);
+        double bottom = box().bottom();
+        for (const QRectF &t : taken)
+            if (t.left() < box().right() && t.right() > box().left())
+                bottom = std::min(bottom, t.top() - 1);
+        text->position->setCoords(ridge, m_plot->yAxis->pixelToCoord(bottom));
+        if (axes.contains(box()))
+            return;
+    }
 }
 
 void RoofsLayer::fit(const ViewRange &frame)
