@@ -205,12 +205,13 @@ void ScenarioResults::recomputeScenario(const Scenario &scenario)
 
 const ChartPoint *ChartData::modelledPoint(const MeasuredPoint &point) const
 {
-    if (!point.modelled)
-        return nullptr;
     // The last of its op and phase, as the kernels were matched.
-    const auto last = std::find_if(current.rbegin(), current.rend(), [&](const ChartPoint &p) {
-        return p.op == point.modelled->op && p.phase == point.modelled->phase;
-    });
+    return point.modelled ? currentPoint(point.modelled->op, point.modelled->phase) : nullptr;
+}
+
+const ChartPoint *ChartData::currentPoint(OpKind op, Phase phase) const
+{
+    const auto last = std::find_if(current.rbegin(), current.rend(), [&](const ChartPoint &p) { return p.op == op && p.phase == phase; });
     return last == current.rend() ? nullptr : &*last;
 }
 

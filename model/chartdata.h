@@ -113,6 +113,8 @@ struct ChartData {
 
     // The current operating point a measurement measures, or nullptr.
     const ChartPoint *modelledPoint(const MeasuredPoint &point) const;
+    // The current point of an op in a phase (the last, if the op is drawn more than once), or nullptr.
+    const ChartPoint *currentPoint(OpKind op, Phase phase) const;
 };
 
 // The modelling choices away from their defaults, for the subtitle: "causal mask, fused QKV, matrix multiplies

@@ -333,13 +333,13 @@ std::string sessionToJson(const Session &s)
         pins.push_back(std::move(record));
     }
     json annotations = json::array();
-    for (const Annotation &a : s.annotations)
-        annotations.push_back({ { "kind", annotationKindName(a.kind) },
-                                { "text", a.text },
-                                { "x", a.x },
-                                { "y", a.y },
-                                { "dx", a.dx },
-                                { "dy", a.dy } });
+    for (const Annotation &a : s.annotations) {
+        json record = { { "kind", annotationKindName(a.kind) }, { "text", a.text }, { "x", a.x },
+                        { "y", a.y },                           { "dx", a.dx },     { "dy", a.dy } };
+        if (a.point)
+            record["point"] = { { "op", opName(a.point->op) }, { "phase", phaseName(a.point->phase) } };
+        annotations.push_back(std::move(record));
+    }
     json out = {
         { "format", SessionFormat },
         { "model", modelToSession(s.model) },
@@ -519,6 +519,20 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             a.y = f.number("y", ChartFlopsRange);
             a.dx = f.optionalNumber("dx", AnnotationOffsetRange).value_or(0.0);
             a.dy = f.optionalNumber("dy", AnnotationOffsetRange).value_or(0.0);
+            if (f.has("point")) {
+                if (a.kind != Annotation::Kind::PointLabel)
+                    f.fail("point", "belongs to a label; a note is not tied to a point");
+                const JsonFields point(f.object("point"), source, path + ".point");
+                const std::string op = point.string("op");
+                const std::string phase = point.string("phase");
+                const auto knownOp = opFromName(op);
+                if (!knownOp)
+                    point.fail("op", "unknown op \"" + op + "\"");
+                const auto knownPhase = phaseFromName(phase);
+                if (!knownPhase)
+                    point.fail("phase", "unknown phase \"" + phase + "\" (expected prefill or decode)");
+                a.point = Annotation::Point { *knownOp, *knownPhase };
+            }
             annotationList.push_back(std::move(a));
         }
         s.annotations = std::move(annotationList);

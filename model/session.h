@@ -32,12 +32,22 @@ struct Pin {
 // A text on the chart: a label pinned to a point (with an arrow), or a free note.
 struct Annotation {
     enum class Kind { PointLabel, Note };
+    // The current point a label describes, which it follows as the workload, the model or the GPU change.
+    struct Point {
+        OpKind op = OpKind::QProj;
+        Phase phase = Phase::Decode;
+        bool operator==(const Point &) const = default;
+    };
     Kind kind = Kind::Note;
     std::string text;
     double x = 1.0; // anchor, in data coordinates (FLOP/B, FLOP/s)
     double y = 1.0;
     double dx = 0.0; // where the text sits relative to the anchor, in pixels
     double dy = 0.0;
+    // A label of one of the current points: drawn at that op's point with its numbers as they are now (x, y and
+    // text are what they were when it was made, and stand when the op is no longer drawn). None for a note and
+    // for a label of a sweep or pinned point, which stay where they were put.
+    std::optional<Point> point = std::nullopt;
     bool operator==(const Annotation &) const = default;
 };
 

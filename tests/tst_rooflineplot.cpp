@@ -917,6 +917,56 @@ private Q_SLOTS:
         QVERIFY(onTheRoof > 0);
     }
 
+    // A label of a current point follows it: made at batch 1, where q_proj decode sits at ~1 FLOP/B, at batch 8 its
+    // box is beside that op's marker there (~7.9 FLOP/B) and gives its numbers there. A label of a sweep point
+    // (batch 4) stays where it was put; so does one whose op is no longer drawn.
+    void aLabelFollowsItsPoint()
+    {
+        const ChartPoint *q = m_plot->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q);
+        const Annotation label = m_plot->labelFor(*q);
+        QVERIFY(label.point);
+        QCOMPARE(label.point->op, OpKind::QProj);
+        const auto sweep = std::find_if(m_plot->data().sweep.begin(), m_plot->data().sweep.end(),
+                                        [](const ChartPoint &p) { return p.batch == 4 && p.op == OpKind::GateProj && p.phase == Phase::Decode; });
+        QVERIFY(sweep != m_plot->data().sweep.end());
+        const Annotation still = m_plot->labelFor(*sweep);
+        QVERIFY(!still.point);
+        m_plot->setAnnotations(SharedList<Annotation> { label, still });
+        settle();
+        const auto boxCentre = [&](int i) { return QRectF(m_plot->annotationShown(i).box).center(); };
+        const auto near = [](QPointF a, QPointF b) { return QLineF(a, b).length() < 1.5; };
+        QVERIFY(near(boxCentre(0), m_plot->pixelOf(label.x, label.y) + QPointF(label.dx, label.dy)));
+
+        Session session = seedSession();
+        session.workload.batch = 8;
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        settle();
+        const ChartPoint *q8 = m_plot->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q8 && q8->intensity > 7.0);
+        QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
+        QVERIFY(m_plot->annotationShown(0).text.startsWith(QLatin1String("q_proj decode\n7.9")));
+        const QPointF marker = m_plot->currentMarkers()[std::size_t(q8 - m_plot->data().current.data())];
+        QVERIFY2(near(boxCentre(0), marker + QPointF(label.dx, label.dy)),
+                 qPrintable(QStringLiteral("box at (%1, %2), marker at (%3, %4)").arg(boxCentre(0).x()).arg(boxCentre(0).y()).arg(marker.x()).arg(marker.y())));
+        QCOMPARE(m_plot->annotationShown(1).text, QString::fromStdString(still.text));
+        QVERIFY(near(boxCentre(1), m_plot->pixelOf(still.x, still.y) + QPointF(still.dx, still.dy)));
+
+        // FlashAttention fuses qk and pv: a label of qk decode stays where it was, with its old numbers.
+        const ChartPoint *qk = m_plot->data().currentPoint(OpKind::Qk, Phase::Decode);
+        QVERIFY(qk);
+        const Annotation qkLabel = m_plot->labelFor(*qk);
+        m_plot->setAnnotations(SharedList<Annotation> { qkLabel });
+        session.workload.flashAttention = true;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        settle();
+        QVERIFY(!m_plot->data().currentPoint(OpKind::Qk, Phase::Decode));
+        QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(qkLabel.text));
+    }
+
     void resetViewIsTheSeedFrame()
     {
         const ViewRange frame = m_plot->viewRange();

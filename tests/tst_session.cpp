@@ -62,7 +62,9 @@ Session richSession()
     kernel.bytes = 3.25e8;
     kernel.seconds = 1.0 / 3.0 * 1e-3;
     s.measured = { kernel };
-    s.annotations = { Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 768e9, 40, -50 },
+    s.annotations = { Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 768e9, 40, -50,
+                                   Annotation::Point { OpKind::QProj, Phase::Decode } },
+                      Annotation { Annotation::Kind::PointLabel, "a sweep point", 4.0, 3e12, -40, 20 },
                       Annotation { Annotation::Kind::Note, "decode is memory-bound until batch ~235", 10, 1e12, 0, 0 } };
     s.secondGpu = p.gpus[1];
     s.opsOnSecondGpu = true;
@@ -406,6 +408,18 @@ private Q_SLOTS:
                                              << "'annotations[0].x': must be between 1e-09 and 1e+12, got -1";
         QTest::newRow("denormal annotation") << R"({"format": 1, "annotations": [{"text": "a", "x": 1, "y": 5e-324}]})"
                                              << "s.roofline: field 'annotations[0].y': must be between 1e-06 and 1e+21";
+        QTest::newRow("label of an unknown op")
+            << R"({"format": 1, "annotations": [{"kind": "label", "text": "a", "x": 1, "y": 1, "point": {"op": "q_prj", "phase": "decode"}}]})"
+            << "s.roofline: field 'annotations[0].point.op': unknown op \"q_prj\"";
+        QTest::newRow("label of an unknown phase")
+            << R"({"format": 1, "annotations": [{"kind": "label", "text": "a", "x": 1, "y": 1, "point": {"op": "q_proj", "phase": "later"}}]})"
+            << "field 'annotations[0].point.phase': unknown phase \"later\" (expected prefill or decode)";
+        QTest::newRow("a note tied to a point")
+            << R"({"format": 1, "annotations": [{"kind": "note", "text": "a", "x": 1, "y": 1, "point": {"op": "q_proj", "phase": "decode"}}]})"
+            << "field 'annotations[0].point': belongs to a label; a note is not tied to a point";
+        QTest::newRow("point not an object")
+            << R"({"format": 1, "annotations": [{"kind": "label", "text": "a", "x": 1, "y": 1, "point": "q_proj"}]})"
+            << "'annotations[0].point'";
         QTest::newRow("bad custom gpu") << R"({"format": 1, "gpu": {"custom": {"name": "x"}}})" << "gpu.custom: field 'memory_bandwidth_gb_per_s'";
         QTest::newRow("bad model config") << R"({"format": 1, "model": {"config": {"hidden_size": 7}}})" << "model.config: field 'intermediate_size'";
         QTest::newRow("pins not array") << R"({"format": 1, "pins": {}})" << "'pins': expected an array";

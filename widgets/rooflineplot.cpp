@@ -11,10 +11,11 @@
 
 #include <QMouseEvent>
 #include <QResizeEvent>
-#include <QTransform>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <utility>
 
 namespace roofline {
@@ -39,16 +40,6 @@ RooflinePlot::RooflinePlot(QWidget *parent)
 }
 
 RooflinePlot::~RooflinePlot() = default;
-
-QWidget *RooflinePlot::canvasWidget() const
-{
-    return m_plot;
-}
-
-bool RooflinePlot::isLegendOutside() const
-{
-    return legendBelowFrame(*m_plot);
-}
 
 void RooflinePlot::buildFrame()
 {
@@ -126,6 +117,7 @@ void RooflinePlot::buildFrame()
     // A full replot may have moved the frame, the axes or the legend: cut the data again.
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
         fitToView();
+        followPoints();
         placeLabels();
     });
     // Keep the frame on the mirror axes.
@@ -185,6 +177,7 @@ void RooflinePlot::setData(const ChartData &data)
     if (!m_view.frame && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
+    full = followPoints() || full;
     placeLabels();
     requestReplot(full);
 }
@@ -316,140 +309,32 @@ void RooflinePlot::reportGesture()
     m_gesturePending = false;
 }
 
-QPointF RooflinePlot::pixelOf(double intensity, double flopsPerSecond) const
-{
-    return QPointF(m_plot->xAxis->coordToPixel(intensity), m_plot->yAxis->coordToPixel(flopsPerSecond));
-}
-
 void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
 {
-    if (!m_annotations->setAnnotations(annotations))
+    m_givenAnnotations = annotations;
+    if (!followPoints())
         return;
     m_annotations->place(viewRange());
     requestReplot(true);
 }
 
-int RooflinePlot::annotationCount() const
+bool RooflinePlot::followPoints()
 {
-    return m_annotations->count();
-}
-
-int RooflinePlot::annotationAt(const QPointF &position) const
-{
-    return m_annotations->at(position);
-}
-
-std::vector<const ChartPoint *> RooflinePlot::pointsAt(const QPointF &position) const
-{
-    return m_points->pointsAt(position);
-}
-
-Annotation RooflinePlot::labelFor(const ChartPoint &point) const
-{
-    const std::string text = pointLabel(point);
-    const auto [x, y] = m_points->drawnAt(point);
-    const QPointF at = pixelOf(x, y);
-    std::vector<std::pair<double, double>> markers;
-    for (const auto &[mx, my] : m_points->markersDrawn()) {
-        const QPointF pixel = pixelOf(mx, my);
-        markers.emplace_back(pixel.x(), pixel.y());
+    SharedList<Annotation> shown = m_givenAnnotations;
+    if (std::any_of(shown.begin(), shown.end(), [](const Annotation &a) { return a.point.has_value(); })) {
+        std::vector<Annotation> list(shown.begin(), shown.end());
+        for (Annotation &a : list) {
+            if (const ChartPoint *p = a.point ? m_data.currentPoint(a.point->op, a.point->phase) : nullptr) {
+                std::tie(a.x, a.y) = m_points->drawnAt(*p);
+                a.text = pointLabel(*p);
+            }
+        }
+        const SharedList<Annotation> &before = m_annotations->annotations();
+        if (std::equal(list.begin(), list.end(), before.begin(), before.end()))
+            return false;
+        shown = SharedList<Annotation>(std::move(list));
     }
-    const QSizeF box = m_annotations->boxFor(text);
-    const QRect axes = m_plot->axisRect()->rect();
-    constexpr double Gap = 10.0; // between the marker and the box
-    std::vector<PixelBox> taken; // the labels and notes drawn
-    for (int i = 0; i < m_annotations->count(); ++i)
-        if (const QRect shown = m_annotations->shownBox(i); !shown.isEmpty())
-            taken.push_back(PixelBox { double(shown.left()), double(shown.top()), double(shown.right()), double(shown.bottom()) });
-    const auto [dx, dy] = labelOffset({ at.x(), at.y() }, box.width(), box.height(), markers, m_theme->markerRadius(), Gap,
-                                      PixelBox { double(axes.left()), double(axes.top()), double(axes.right()), double(axes.bottom()) },
-                                      taken);
-    return Annotation { Annotation::Kind::PointLabel, text, x, y, std::round(dx), std::round(dy) };
-}
-
-const ChartPoint *RooflinePlot::pointAt(const QPointF &position) const
-{
-    const auto points = pointsAt(position);
-    return points.empty() ? nullptr : points.front();
-}
-
-const ChartData::MeasuredPoint *RooflinePlot::measuredAt(const QPointF &position) const
-{
-    return m_points->measuredAt(position);
-}
-
-std::vector<RooflinePlot::LegendEntry> RooflinePlot::legendEntries() const
-{
-    std::vector<LegendEntry> entries;
-    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
-        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(i)))
-            entries.push_back(LegendEntry { item->plottable()->name(), item->rect() });
-    return entries;
-}
-
-std::vector<RooflinePlot::RoofLabel> RooflinePlot::roofLabels() const
-{
-    std::vector<RoofLabel> labels;
-    for (const QCPItemText *text : m_roofs->labels()) {
-        // QCustomPlot gives the corners turned with the text: turned back about the anchor, they span its box.
-        const QPointF anchor = text->position->pixelPosition();
-        QTransform unturn;
-        unturn.translate(anchor.x(), anchor.y());
-        unturn.rotate(-text->rotation());
-        unturn.translate(-anchor.x(), -anchor.y());
-        labels.push_back(RoofLabel { text->text(), anchor, text->rotation(),
-                                     QRectF(unturn.map(text->topLeft->pixelPosition()), unturn.map(text->bottomRight->pixelPosition())).normalized() });
-    }
-    return labels;
-}
-
-RooflinePlot::AnnotationShown RooflinePlot::annotationShown(int index) const
-{
-    return AnnotationShown { m_annotations->shownText(index), m_annotations->shownBox(index) };
-}
-
-std::vector<QPointF> RooflinePlot::currentMarkers() const
-{
-    std::vector<QPointF> markers;
-    for (const auto &[x, y] : m_points->currentDrawn())
-        markers.push_back(pixelOf(x, y));
-    return markers;
-}
-
-std::vector<QPointF> RooflinePlot::sweepMarkers() const
-{
-    std::vector<QPointF> markers;
-    for (const auto &[x, y] : m_points->sweepDrawn())
-        markers.push_back(pixelOf(x, y));
-    return markers;
-}
-
-std::vector<QLineF> RooflinePlot::measuredLinks() const
-{
-    std::vector<QLineF> lines = m_points->measuredLinks();
-    for (QLineF &line : lines)
-        line = QLineF(pixelOf(line.x1(), line.y1()), pixelOf(line.x2(), line.y2()));
-    return lines;
-}
-
-QString RooflinePlot::subtitleShown() const
-{
-    return m_subtitleText->text();
-}
-
-QString RooflinePlot::warningShown() const
-{
-    return m_warningText->visible() ? m_warningText->text() : QString();
-}
-
-QRectF RooflinePlot::warningBox() const
-{
-    return m_warningText->visible() ? QRectF(m_warningText->topLeft->pixelPosition(), m_warningText->bottomRight->pixelPosition()) : QRectF();
-}
-
-QString RooflinePlot::titleShown() const
-{
-    return static_cast<const ElidedTextElement *>(m_title)->shown();
+    return m_annotations->setAnnotations(shown);
 }
 
 void RooflinePlot::setPresentation(bool enabled)

@@ -166,6 +166,9 @@ private:
     bool showFrame(const ViewRange &frame); // true if the axes changed
     void fitToView();
     void placeLabels();
+    // Labels of current points follow them: drawn where the op's marker is now, with its numbers now (the
+    // state's annotations keep what they were made with). True if what the annotations part shows changed.
+    bool followPoints();
     void clampRanges();
     void requestReplot(bool full);
     void reportGesture();
@@ -193,6 +196,7 @@ private:
     std::unique_ptr<RoofsLayer> m_roofs;
     std::unique_ptr<PointsLayer> m_points;
     std::unique_ptr<AnnotationLayer> m_annotations;
+    SharedList<Annotation> m_givenAnnotations; // as the owner gave them (followPoints shows them)
     bool m_presentation = false;
     bool m_dark = false;
     bool m_compact = false;

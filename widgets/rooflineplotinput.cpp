@@ -1,7 +1,9 @@
 #include "rooflineplot.h"
 
 #include "annotationlayer.h"
+#include "chartframe.h"
 #include "charttext.h"
+#include "charttheme.h"
 #include "pointslayer.h"
 
 #include "qcp.h"
@@ -12,8 +14,10 @@
 #include <QMouseEvent>
 #include <QToolTip>
 
+#include <cmath>
+
 // The canvas's input: the user's mouse and keys turned into signals (zoom and pan reported, labels dragged,
-// series toggled from the legend), tooltips and the context menu.
+// series toggled from the legend), tooltips and the context menu, and the label it offers for a point.
 
 namespace roofline {
 
@@ -129,6 +133,34 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
     // The state owns the frame: the menu asks, as the window's Ctrl+0 does.
     menu.addAction(tr("Reset view"), this, &RooflinePlot::resetViewRequested);
     menu.exec(globalPosition);
+}
+
+Annotation RooflinePlot::labelFor(const ChartPoint &point) const
+{
+    const std::string text = pointLabel(point);
+    const auto [x, y] = m_points->drawnAt(point);
+    const QPointF at = pixelOf(x, y);
+    std::vector<std::pair<double, double>> markers;
+    for (const auto &[mx, my] : m_points->markersDrawn()) {
+        const QPointF pixel = pixelOf(mx, my);
+        markers.emplace_back(pixel.x(), pixel.y());
+    }
+    const QSizeF box = m_annotations->boxFor(text);
+    const QRect axes = m_plot->axisRect()->rect();
+    constexpr double Gap = 10.0; // between the marker and the box
+    std::vector<PixelBox> taken; // the labels and notes drawn
+    for (int i = 0; i < m_annotations->count(); ++i)
+        if (const QRect shown = m_annotations->shownBox(i); !shown.isEmpty())
+            taken.push_back(PixelBox { double(shown.left()), double(shown.top()), double(shown.right()), double(shown.bottom()) });
+    const auto [dx, dy] = labelOffset({ at.x(), at.y() }, box.width(), box.height(), markers, m_theme->markerRadius(), Gap,
+                                      PixelBox { double(axes.left()), double(axes.top()), double(axes.right()), double(axes.bottom()) },
+                                      taken);
+    Annotation label { Annotation::Kind::PointLabel, text, x, y, std::round(dx), std::round(dy) };
+    // A label of a current point follows it (followPoints); one of a sweep or pinned point stays.
+    if (const ChartPoint *current = m_data.currentPoint(point.op, point.phase);
+        current && current->batch == point.batch && current->seq == point.seq && current->intensity == point.intensity)
+        label.point = Annotation::Point { point.op, point.phase };
+    return label;
 }
 
 } // namespace roofline
