@@ -6,21 +6,17 @@
 
 namespace roofline {
 
+namespace {
+const SweepModeNames &namesOf(SweepMode mode)
+{
+    const auto *entry = std::find_if(SweepModeTable.begin(), SweepModeTable.end(), [mode](const SweepModeNames &e) { return e.mode == mode; });
+    return entry == SweepModeTable.end() ? SweepModeTable.back() : *entry;
+}
+} // namespace
+
 std::string_view sweepModeName(SweepMode mode)
 {
-    switch (mode) {
-    case SweepMode::Both:
-        return "both";
-    case SweepMode::Batch:
-        return "batch";
-    case SweepMode::Seq:
-        return "seq";
-    case SweepMode::TokensPerStep:
-        return "tokens_per_step";
-    case SweepMode::None:
-        break;
-    }
-    return "none";
+    return namesOf(mode).name;
 }
 
 std::optional<SweepMode> sweepModeFromName(std::string_view name)
@@ -38,19 +34,7 @@ std::string sweepModeNames()
 
 std::string_view sweepModeLabel(SweepMode mode)
 {
-    switch (mode) {
-    case SweepMode::Both:
-        return "Batch and sequence length";
-    case SweepMode::Batch:
-        return "Batch size";
-    case SweepMode::Seq:
-        return "Sequence length";
-    case SweepMode::TokensPerStep:
-        return "Tokens per step";
-    case SweepMode::None:
-        break;
-    }
-    return "None";
+    return namesOf(mode).label;
 }
 
 SweepSpec SweepSettings::spec(const Workload &current) const

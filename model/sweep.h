@@ -13,8 +13,26 @@ namespace roofline {
 
 // What the small points of the chart sweep over.
 enum class SweepMode { Both, Batch, Seq, None, TokensPerStep };
-inline constexpr std::array<SweepMode, 5> AllSweepModes { SweepMode::Both, SweepMode::Batch, SweepMode::Seq,
-                                                          SweepMode::TokensPerStep, SweepMode::None };
+// Each mode once, in the window's order, with the name a session and the command line use and what the window
+// calls it: the one table the functions below, the picker and the messages read.
+struct SweepModeNames {
+    SweepMode mode;
+    std::string_view name;
+    std::string_view label;
+};
+inline constexpr std::array<SweepModeNames, 5> SweepModeTable { {
+    { SweepMode::Both, "both", "Batch and sequence length" },
+    { SweepMode::Batch, "batch", "Batch size" },
+    { SweepMode::Seq, "seq", "Sequence length" },
+    { SweepMode::TokensPerStep, "tokens_per_step", "Tokens per step" },
+    { SweepMode::None, "none", "None" },
+} };
+inline constexpr std::array<SweepMode, SweepModeTable.size()> AllSweepModes = [] {
+    std::array<SweepMode, SweepModeTable.size()> modes {};
+    for (std::size_t i = 0; i < modes.size(); ++i)
+        modes[i] = SweepModeTable[i].mode;
+    return modes;
+}();
 // The name a session and the command line use ("both", "batch", "seq", "tokens_per_step", "none"), and back.
 std::string_view sweepModeName(SweepMode mode);
 std::optional<SweepMode> sweepModeFromName(std::string_view name);

@@ -248,6 +248,18 @@ private Q_SLOTS:
         QCOMPARE(sweepModeNames(), std::string("both, batch, seq, tokens_per_step or none"));
     }
 
+    // Each sweep mode is in the one table once, and reads back from its name.
+    void everySweepModeHasItsNames()
+    {
+        for (const SweepMode mode : { SweepMode::Both, SweepMode::Batch, SweepMode::Seq, SweepMode::None, SweepMode::TokensPerStep }) {
+            QCOMPARE(std::count(AllSweepModes.begin(), AllSweepModes.end(), mode), 1);
+            QCOMPARE(sweepModeFromName(sweepModeName(mode)), std::optional(mode));
+        }
+        QCOMPARE(sweepModeLabel(SweepMode::TokensPerStep), std::string_view("Tokens per step"));
+        QCOMPARE(sweepModeLabel(SweepMode::None), std::string_view("None"));
+        QCOMPARE(sweepModeName(SweepMode::Seq), std::string_view("seq"));
+    }
+
     void asciiLowerAndTrim()
     {
         QCOMPARE(asciiLower("Qk/PV INIT \xC3\x89"), std::string("qk/pv init \xC3\x89")); // only A-Z changes
