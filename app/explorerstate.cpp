@@ -25,12 +25,13 @@ std::int64_t clampWhole(double value, CountRange range)
     return std::int64_t(std::llround(clampFinite(value, FigureRange { double(range.min), double(range.max) })));
 }
 
+// The index of the entry with this id, or -1.
 int indexOf(const auto &list, std::string_view id)
 {
     for (std::size_t i = 0; i < list.size(); ++i)
         if (list[i].id == id)
             return int(i);
-    return 0;
+    return -1;
 }
 
 enum MergeKind { NoMerge = -1, Batch = 1, Seq, Peak, Bandwidth, MoveAnnotation };
@@ -44,8 +45,9 @@ ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
     , m_undo(new QUndoStack(this))
 {
     m_now.session = defaultSession(presets);
-    m_now.modelIndex = indexOf(m_models, m_now.session.model.id);
-    m_now.gpuIndex = indexOf(m_gpus, m_now.session.gpu.id);
+    // The default session's model and GPU are the library's own (or its first entries, defaultSession).
+    m_now.modelIndex = std::max(0, indexOf(m_models, m_now.session.model.id));
+    m_now.gpuIndex = std::max(0, indexOf(m_gpus, m_now.session.gpu.id));
 }
 
 ExplorerState::~ExplorerState() = default;
@@ -473,7 +475,7 @@ void ExplorerState::loadSession(const Session &session)
     // The picker's entry is the customised GPU's base when this library knows it; otherwise the session's GPU
     // stands as its own entry, so that the picker and Reset never name a GPU the session did not.
     const int base = session.gpuCustomised && !session.gpuBaseId.empty() ? indexOf(m_gpus, session.gpuBaseId) : -1;
-    if (base >= 0 && m_gpus[std::size_t(base)].id == session.gpuBaseId) {
+    if (base >= 0) {
         next.gpuIndex = base;
     } else {
         next.gpuIndex = indexOfGpu(session.gpu);

@@ -12,8 +12,6 @@ class QUndoStack;
 
 namespace roofline {
 
-struct ChartPoint;
-
 // The one place the window's inputs live: the session (model, GPU, workload, sweep, pins, annotations,
 // second GPU, which series show, the frame, export settings) and which entry of the pickers is chosen. Views
 // report gestures (a legend click, a zoom) and the state decides. Setters clamp to the limits a session
@@ -24,9 +22,6 @@ class ExplorerState : public QObject
 {
     Q_OBJECT
 public:
-    // Bytes of UTF-8 in the label of a pin the window makes ("pinned: batch 1, seq 2048, GPU, model"): GPU
-    // and model names from files may be megabytes long, and the label is a legend entry.
-    static constexpr std::size_t MaxPinLabelChars = 160;
     // The undo history keeps at most this many steps, and drops its oldest steps when what they hold alone
     // (the lists a step replaced and no later step shares) passes this many bytes. The newest step is always kept.
     static constexpr int MaxUndoSteps = 1000;

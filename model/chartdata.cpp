@@ -127,8 +127,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     const Workload &w = current.workload;
     out.title = "Roofline Model (" + scenario.model.name + ", " + shortGpuName(scenario.gpu.name) + ")";
     const std::string sep(SubtitleSeparator);
-    out.subtitle = scenario.gpu.name + ": " + figure(current.roof.bandwidthBytesPerSecond / 1e9) + " GB/s" + ", "
-        + figure(current.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s " + std::string(computeTypeName(w.computeType))
+    out.subtitle = scenario.gpu.name + ": " + figure(current.roof.bandwidthBytesPerSecond / BytesPerGB) + " GB/s" + ", "
+        + figure(current.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s " + std::string(computeTypeName(w.computeType))
         + sep + "batch " + std::to_string(w.batch) + ", sequence " + std::to_string(w.seq) + sep + "weights "
         + std::string(dtypeName(w.weightType)) + ", KV " + std::string(dtypeName(w.kvType))
         + (w.flashAttention ? sep + "FlashAttention" : "")
@@ -148,8 +148,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
                                         : "\u26a0 does not fit: weights + KV cache " + formatSi(current.memory.totalBytes()) + "B of "
             + formatSi(current.memory.capacityBytes) + "B";
     out.roof = current.roof;
-    out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / 1e9) + "GB/s";
-    out.peakLabel = figure(current.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s";
+    out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / BytesPerGB) + "GB/s";
+    out.peakLabel = figure(current.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";
     out.ridgeLabel = printf("ridge %.1f FLOP/B", current.roof.ridge());
     out.current.clear();
     appendSeriesPoints(current, out.current, scenario.model);
@@ -177,7 +177,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         for (const ChartData::Ceiling &other : out.ceilings)
             if (other.flopsPerSecond == ceiling.flopsPerSecond)
                 names += (names.empty() ? "" : ", ") + other.label;
-        labels.push_back(names + " " + figure(ceiling.flopsPerSecond / 1e12) + " TFLOP/s");
+        labels.push_back(names + " " + figure(ceiling.flopsPerSecond / FlopsPerTflop) + " TFLOP/s");
     }
     for (std::size_t i = 0; i < out.ceilings.size(); ++i)
         out.ceilings[i].label = labels[i];
@@ -229,10 +229,8 @@ void ScenarioResults::recompute(const Scenario &scenario)
 void ScenarioResults::recompute(const Session &session)
 {
     recomputeScenario(session.scenario());
-    // Pin::operator== leaves out the efficiency, which changes a pin's points.
-    const auto samePin = [](const Pin &a, const Pin &b) { return a == b && a.scenario.efficiency == b.scenario.efficiency; };
     if (!session.pins.sharesStorageWith(m_pinInputs)
-        && !std::equal(session.pins.begin(), session.pins.end(), m_pinInputs.begin(), m_pinInputs.end(), samePin)) {
+        && !std::equal(session.pins.begin(), session.pins.end(), m_pinInputs.begin(), m_pinInputs.end())) {
         std::vector<ChartData::PinnedPoints> pins(session.pins.size());
         for (std::size_t i = 0; i < session.pins.size(); ++i) {
             pins[i].label = session.pins[i].label;
@@ -290,8 +288,8 @@ void ScenarioResults::recompute(const Session &session)
         ChartData::OtherRoof roof;
         roof.name = shortGpuName(other.name);
         roof.roof = rooflineFor(other, session.workload.computeType);
-        roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / 1e9) + "GB/s";
-        roof.peakLabel = roof.name + ": " + figure(roof.roof.peakFlopsPerSecond / 1e12) + " TFLOP/s";
+        roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / BytesPerGB) + "GB/s";
+        roof.peakLabel = roof.name + ": " + figure(roof.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";
         roof.ridgeLabel = roof.name + " " + printf("ridge %.1f FLOP/B", roof.roof.ridge());
         chart.secondRoof = roof;
     }

@@ -51,8 +51,6 @@ using MeasuredExtents = std::array<Extent, SeriesCount + 1>;
 MeasuredExtents measuredExtents(const ChartData &data);
 
 // Which series the chart shows, by Series index.
-using SeriesMask = std::array<bool, SeriesCount>;
-inline constexpr SeriesMask AllSeries { true, true, true, true, true, true };
 
 // The seed frame widened to take in every shown point (current, sweep, pins), each roof's corner, the
 // measured kernels and, with `allCeilings`, where every compute ceiling meets the memory roof, each with a

@@ -36,7 +36,7 @@ GpuSpec parseGpuObject(const nlohmann::json &object, const std::string &source, 
         = fields.number("memory_bandwidth_gb_per_s", BandwidthGBpsRange) * (gpu.bandwidthStatedInGiB ? BytesPerGiB : BytesPerGB);
     gpu.memoryBytes = fields.number("memory_gb", MemoryGBRange) * BytesPerGB;
     if (const auto l2 = fields.optionalNumber("l2_mb", L2MBRange))
-        gpu.l2Bytes = *l2 * 1e6;
+        gpu.l2Bytes = *l2 * BytesPerMB;
     gpu.note = fields.optionalString("note", TextLines::Multi, MaxAnnotationChars).value_or(std::string());
 
     const nlohmann::json &peaks = fields.object("peak_tflops");

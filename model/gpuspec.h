@@ -37,6 +37,8 @@ inline constexpr double BytesPerGB = 1e9;
 // A TFLOP/s figure (as GPU files, sliders and flags give peaks) in FLOP/s.
 inline constexpr double FlopsPerTflop = 1e12;
 inline constexpr double BytesPerGiB = 1073741824.0;
+// An L2 cache's size as GPU files state it, in MB (decimal, as vendors quote it).
+inline constexpr double BytesPerMB = 1e6;
 // What the window says of a bandwidth converted from GiB/s: "Bandwidth stated as 2039 GiB/s: 2189.4 GB/s."; empty
 // for one stated in GB/s.
 std::string bandwidthConversionNote(const GpuSpec &gpu);

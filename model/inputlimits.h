@@ -14,6 +14,10 @@ inline constexpr std::size_t MaxAnnotationChars = 10000; // bytes of UTF-8 in on
 inline constexpr std::size_t MaxMeasuredKernels = 100000;
 // Bytes of UTF-8 in a GPU's, model's or pin's name; longer names are shortened with a trailing "...".
 inline constexpr std::size_t MaxNameChars = 256;
+// Bytes of UTF-8 in the label of a pin the window makes ("pinned: batch 1, seq 2048, GPU, model"): GPU and
+// model names from files may be long, and the label is a legend entry. Within MaxNameChars, so it reopens whole.
+inline constexpr std::size_t MaxPinLabelChars = 160;
+static_assert(MaxPinLabelChars <= MaxNameChars);
 // Bytes of UTF-8 in one measured kernel's name; longer names (Nsight's demangled templates) are shortened
 // to this with a trailing "..." on import.
 inline constexpr std::size_t MaxKernelNameChars = 512;
@@ -69,7 +73,7 @@ inline constexpr CountRange SeqRange { 1, 1000000000 };
 inline constexpr CountRange TokensPerStepRange { 1, 65536 };
 // The mean tokens accepted per decode step: at least the one every step yields, at most the tokens verified
 // (the workload uses min(accepted, tokens per step)).
-inline constexpr FigureRange AcceptedTokensRange { 1.0, 65536.0 };
+inline constexpr FigureRange AcceptedTokensRange { 1.0, double(TokensPerStepRange.max) };
 // The window's sliders span practical ranges inside those limits (a session or the command line may go
 // beyond; the slider then shows its end and the value stays as it is until the slider is moved).
 inline constexpr FigureRange SliderBatchRange { 1, 1024 };

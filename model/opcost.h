@@ -15,6 +15,13 @@ enum class Phase { Prefill, Decode };
 // The six series of the seed chart; None for the ops that count only in the totals.
 enum class Series { QkvMlpInit, QkvMlpAr, UpGateDownInit, UpGateDownAr, QkPvInit, QkPvAr, None };
 inline constexpr int SeriesCount = 6;
+// Which of the six series show (a session's, the chart's); every one, by default.
+using SeriesMask = std::array<bool, SeriesCount>;
+inline constexpr SeriesMask AllSeries = [] {
+    SeriesMask all {};
+    all.fill(true);
+    return all;
+}();
 
 enum class OpKind {
     QProj,

@@ -194,8 +194,8 @@ std::string gpuListing(const std::vector<GpuSpec> &gpus)
     char line[256];
     for (const GpuSpec &g : gpus) {
         std::snprintf(line, sizeof line, "%-16s %-26s %8.0f GB/s %8.1f TFLOP/s fp16 %5.0f GB  ridge %6.1f FLOP/B\n", g.id.c_str(),
-                      g.name.c_str(), g.bandwidthBytesPerSecond / 1e9, g.peak(ComputeType::Fp16).value_or(0.0) / 1e12,
-                      g.memoryBytes / 1e9, g.peak(ComputeType::Fp16).value_or(0.0) / g.bandwidthBytesPerSecond);
+                      g.name.c_str(), g.bandwidthBytesPerSecond / BytesPerGB, g.peak(ComputeType::Fp16).value_or(0.0) / FlopsPerTflop,
+                      g.memoryBytes / BytesPerGB, g.peak(ComputeType::Fp16).value_or(0.0) / g.bandwidthBytesPerSecond);
         out += line;
     }
     return out;

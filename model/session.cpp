@@ -114,14 +114,14 @@ json gpuFields(const GpuSpec &gpu)
     json peaks = json::object();
     for (int i = 0; i < ComputeTypeCount; ++i)
         if (const auto peak = gpu.peak(static_cast<ComputeType>(i)))
-            peaks[std::string(computeTypeName(static_cast<ComputeType>(i)))] = *peak / 1e12;
+            peaks[std::string(computeTypeName(static_cast<ComputeType>(i)))] = *peak / FlopsPerTflop;
     json out = { { "name", gpu.name },
                  { "memory_bandwidth_gb_per_s", gpu.bandwidthBytesPerSecond / (gpu.bandwidthStatedInGiB ? BytesPerGiB : BytesPerGB) },
-                 { "memory_gb", gpu.memoryBytes / 1e9 },
+                 { "memory_gb", gpu.memoryBytes / BytesPerGB },
                  { "peak_tflops", peaks },
                  { "note", gpu.note } };
     if (gpu.l2Bytes)
-        out["l2_mb"] = *gpu.l2Bytes / 1e6;
+        out["l2_mb"] = *gpu.l2Bytes / BytesPerMB;
     if (gpu.bandwidthStatedInGiB)
         out["bandwidth_unit"] = "GiB/s"; // the figure as stated, so that it reads back to the same bytes
     return out;

@@ -83,7 +83,7 @@ struct Session {
     bool gpuCustomised = false;
     Workload workload;
     SweepSettings sweep;
-    std::array<bool, SeriesCount> seriesVisible { true, true, true, true, true, true };
+    SeriesMask seriesVisible = AllSeries;
     SharedList<Pin> pins;
     SharedList<Annotation> annotations;
     std::optional<GpuSpec> secondGpu;

@@ -392,7 +392,7 @@ private Q_SLOTS:
         ExplorerState state(presets);
         state.pinCurrent();
         const std::string &label = state.session().pins[0].label;
-        QCOMPARE(label.size(), ExplorerState::MaxPinLabelChars);
+        QCOMPARE(label.size(), MaxPinLabelChars);
         QCOMPARE(label.substr(0, 34), std::string("pinned: batch 1, seq 2048, GGGGGGG"));
         QCOMPARE(label.substr(label.size() - 3), std::string("\u2026"));
     }

@@ -250,11 +250,6 @@ QPointF PhaseMapView::pixelOf(double batch, double seq) const
     return QPointF(m_plot->xAxis->coordToPixel(batch), m_plot->yAxis->coordToPixel(seq));
 }
 
-QWidget *PhaseMapView::chartWidget() const
-{
-    return m_plot;
-}
-
 QString PhaseMapView::toolTipAt(const QPointF &position) const
 {
     if (!m_plot->axisRect()->rect().contains(position.toPoint()))

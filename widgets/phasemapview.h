@@ -50,8 +50,6 @@ public:
     // the memory ("batch 8, sequence 4096: 35.7ms per step" and "⚠ weights + KV cache do not fit in memory");
     // empty off the map.
     QString toolTipAt(const QPointF &position) const;
-    // The widget the chart is drawn on (hover events arrive there).
-    QWidget *chartWidget() const;
 
     QComboBox *quantityBox() const { return m_quantity; }
 

@@ -8,6 +8,7 @@
 #include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
+#include "units.h"
 
 #include <QMouseEvent>
 #include <QResizeEvent>
@@ -152,7 +153,7 @@ void RooflinePlot::applyTheme()
     }
     // The last x tick's label ("10k" at the seed frame's right edge) is centred on the axes' right edge: the
     // margin holds its half, also in presentation's large type (it was cut off there).
-    m_plot->axisRect()->setMinimumMargins(QMargins(0, 0, QFontMetrics(t.font).horizontalAdvance(QStringLiteral("10k")) / 2 + 4, 0));
+    m_plot->axisRect()->setMinimumMargins(QMargins(0, 0, QFontMetrics(t.font).horizontalAdvance(QString::fromStdString(formatSi(SeedFrame.xMax))) / 2 + 4, 0));
     m_plot->legend->setFont(t.font);
     m_plot->legend->setTextColor(t.text);
     m_plot->legend->setBrush(t.legendBrush);
