@@ -88,8 +88,14 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     showHint();
     connect(m_views, &QTabWidget::currentChanged, this, showHint);
 
-    // Results flow one way: state -> ResultsModel -> views.
-    connect(m_results, &ResultsModel::resultsAvailable, this, &MainWindow::showResults);
+    // Results flow one way: state -> ResultsModel -> views, each subscribed to what it shows.
+    connect(m_results, &ResultsModel::resultsAvailable, m_plot,
+            [this](const ScenarioResults &results) { showOnCanvas(*m_plot, m_state->session(), results.chart); });
+    connect(m_results, &ResultsModel::resultsAvailable, m_opTable,
+            [this](const ScenarioResults &results) { m_opTable->setEvaluation(results.evaluation, results.chart.measured); });
+    connect(m_results, &ResultsModel::resultsAvailable, m_summary,
+            [this](const ScenarioResults &results) { m_summary->setEvaluation(results.evaluation); });
+    connect(m_results, &ResultsModel::resultsAvailable, this, &MainWindow::showTitle);
     connectCanvas();
     connect(m_controls, &ControlPanel::openModelFileRequested, m_files, &FileController::openModelDialog);
     connect(m_controls, &ControlPanel::openGpuFileRequested, m_files, &FileController::openGpuDialog);
@@ -167,15 +173,6 @@ void MainWindow::connectCanvas()
     connect(m_plot, &RooflinePlot::annotationRemoveRequested, s, &ExplorerState::removeAnnotation);
     connect(m_controls, &ControlPanel::dragStarted, m_plot, [this] { m_plot->setDragging(true); });
     connect(m_controls, &ControlPanel::dragFinished, m_plot, [this] { m_plot->setDragging(false); });
-}
-
-void MainWindow::showResults(const ScenarioResults &results)
-{
-    const Session &session = m_state->session();
-    showOnCanvas(*m_plot, session, results.chart);
-    m_opTable->setEvaluation(results.evaluation, results.chart.measured);
-    m_summary->setEvaluation(results.evaluation);
-    showTitle();
 }
 
 void MainWindow::showTitle()

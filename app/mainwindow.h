@@ -59,7 +59,6 @@ protected:
 private:
     QWidget *buildNumbers();
     void connectCanvas();
-    void showResults(const ScenarioResults &results);
     void showTitle();
     void rebuildRecentMenu();
     void followPalette();
