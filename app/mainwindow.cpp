@@ -141,7 +141,7 @@ QWidget *MainWindow::buildNumbers()
     // Columns are sized once (and when the rows change), not on every slider step: ResizeToContents
     // measures every cell at each change and cost more than the whole chart update.
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setStretchLastSection(false); // a wide window leaves space, not one wide column
     connect(m_opTable, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
     // The Measured column only when imported kernels measure an op (empty, it took the rest of the width).
     table->setColumnHidden(OpTableModel::Measured, !m_opTable->hasMeasuredShares());
