@@ -27,31 +27,9 @@ double bytesPerElement(DType type)
     return 2.0;
 }
 
-namespace {
-constexpr std::array<std::pair<DType, std::string_view>, 6> dtypeTable { {
-    { DType::Fp32, "fp32" },
-    { DType::Fp16, "fp16" },
-    { DType::Bf16, "bf16" },
-    { DType::Fp8, "fp8" },
-    { DType::Int8, "int8" },
-    { DType::Int4, "int4" },
-} };
-struct ComputeTypeNames {
-    ComputeType type;
-    std::string_view name; // in files and flags
-    std::string_view label; // in the window
-};
-constexpr std::array<ComputeTypeNames, ComputeTypeCount> computeNames { {
-    { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor" },
-    { ComputeType::Fp8, "fp8", "fp8" },
-    { ComputeType::Int8, "int8", "int8" },
-    { ComputeType::Fp32, "fp32", "fp32 (non-tensor)" },
-} };
-}
-
 std::string_view dtypeName(DType type)
 {
-    for (const auto &[t, name] : dtypeTable)
+    for (const auto &[t, name] : DTypeTable)
         if (t == type)
             return name;
     return "fp16";
@@ -59,7 +37,7 @@ std::string_view dtypeName(DType type)
 
 std::optional<DType> dtypeFromName(std::string_view name)
 {
-    for (const auto &[t, n] : dtypeTable)
+    for (const auto &[t, n] : DTypeTable)
         if (n == name)
             return t;
     return std::nullopt;
@@ -67,12 +45,12 @@ std::optional<DType> dtypeFromName(std::string_view name)
 
 std::string dtypeNames()
 {
-    return choiceListOf(dtypeTable, [](const auto &entry) { return entry.second; });
+    return choiceListOf(DTypeTable, [](const DTypeName &entry) { return entry.name; });
 }
 
 std::string_view computeTypeName(ComputeType type)
 {
-    for (const ComputeTypeNames &entry : computeNames)
+    for (const ComputeTypeNames &entry : ComputeTypeTable)
         if (entry.type == type)
             return entry.name;
     return "fp16";
@@ -80,17 +58,17 @@ std::string_view computeTypeName(ComputeType type)
 
 std::string_view computeTypeLabel(ComputeType type)
 {
-    for (const ComputeTypeNames &entry : computeNames)
+    for (const ComputeTypeNames &entry : ComputeTypeTable)
         if (entry.type == type)
             return entry.label;
-    return computeNames[0].label;
+    return ComputeTypeTable[0].label;
 }
 
 std::string computeTypeNames()
 {
     // bf16 is read too, as fp16's other name.
     std::vector<std::string_view> read;
-    for (const ComputeTypeNames &entry : computeNames) {
+    for (const ComputeTypeNames &entry : ComputeTypeTable) {
         read.push_back(entry.name);
         if (entry.type == ComputeType::Fp16)
             read.emplace_back("bf16");
@@ -102,7 +80,7 @@ std::optional<ComputeType> computeTypeFromName(std::string_view name)
 {
     if (name == "bf16")
         return ComputeType::Fp16;
-    for (const ComputeTypeNames &entry : computeNames)
+    for (const ComputeTypeNames &entry : ComputeTypeTable)
         if (entry.name == name)
             return entry.type;
     return std::nullopt;

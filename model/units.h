@@ -9,13 +9,48 @@ namespace roofline {
 
 // Storage types of weights, activations and the KV cache; bytes per element below.
 enum class DType { Fp32, Fp16, Bf16, Fp8, Int8, Int4 };
-inline constexpr std::array<DType, 6> AllDTypes { DType::Fp32, DType::Fp16, DType::Bf16, DType::Fp8, DType::Int8, DType::Int4 };
+// Each storage type once, with its name in files, flags and the window: the one table the pickers, the
+// readers and the writers use.
+struct DTypeName {
+    DType type;
+    std::string_view name;
+};
+inline constexpr std::array<DTypeName, 6> DTypeTable { {
+    { DType::Fp32, "fp32" },
+    { DType::Fp16, "fp16" },
+    { DType::Bf16, "bf16" },
+    { DType::Fp8, "fp8" },
+    { DType::Int8, "int8" },
+    { DType::Int4, "int4" },
+} };
+inline constexpr std::array<DType, DTypeTable.size()> AllDTypes = [] {
+    std::array<DType, DTypeTable.size()> types {};
+    for (std::size_t i = 0; i < types.size(); ++i)
+        types[i] = DTypeTable[i].type;
+    return types;
+}();
 
 // The compute types a GPU publishes a peak for. Fp16 stands for FP16/BF16 tensor math.
 enum class ComputeType { Fp16, Fp8, Int8, Fp32 };
-inline constexpr int ComputeTypeCount = 4;
-inline constexpr std::array<ComputeType, ComputeTypeCount> AllComputeTypes { ComputeType::Fp16, ComputeType::Fp8,
-                                                                             ComputeType::Int8, ComputeType::Fp32 };
+// Each once, in the picker's order, with its name in files and flags and what the window calls it.
+struct ComputeTypeNames {
+    ComputeType type;
+    std::string_view name;
+    std::string_view label;
+};
+inline constexpr std::array<ComputeTypeNames, 4> ComputeTypeTable { {
+    { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor" },
+    { ComputeType::Fp8, "fp8", "fp8" },
+    { ComputeType::Int8, "int8", "int8" },
+    { ComputeType::Fp32, "fp32", "fp32 (non-tensor)" },
+} };
+inline constexpr int ComputeTypeCount = int(ComputeTypeTable.size());
+inline constexpr std::array<ComputeType, ComputeTypeCount> AllComputeTypes = [] {
+    std::array<ComputeType, ComputeTypeCount> types {};
+    for (std::size_t i = 0; i < types.size(); ++i)
+        types[i] = ComputeTypeTable[i].type;
+    return types;
+}();
 
 double bytesPerElement(DType type);
 std::string_view dtypeName(DType type);

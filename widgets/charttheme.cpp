@@ -84,6 +84,7 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
 
     t.background = dark ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white);
     t.warningBrush = withAlpha(t.background, 235);
+    t.warningBorder = QPen(t.warningText, 1.0);
     t.axisPen = QPen(t.text, pen);
     t.gridPen = QPen(dark ? QColor(0x4a, 0x4b, 0x50) : QColor(0xcc, 0xcc, 0xcc), 0);
     t.subGridPen = QPen(dark ? QColor(0x2e, 0x2f, 0x33) : QColor(0xee, 0xee, 0xee), 0);
@@ -114,7 +115,8 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.annotationArrow = QPen(dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * pen);
     t.annotationHead = QCPLineEnding(QCPLineEnding::esSpikeArrow, 8 * f, 10 * f);
     t.phaseMapBoundary = QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine);
-    t.phaseMapBeyond = QColor(0, 0, 0, 110);
+    // Washed pale, not dark: on viridis dark means fast, and what does not fit is not fast.
+    t.phaseMapBeyond = QColor(255, 255, 255, 150);
     t.phaseMapPoint = QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14);
     return t;
 }

@@ -40,6 +40,7 @@ struct ChartTheme {
     QFont warningFont;
     QColor warningText;
     QBrush warningBrush;
+    QPen warningBorder;
 
     // The frame.
     QColor background;
@@ -48,6 +49,8 @@ struct ChartTheme {
     QPen subGridPen;
     QBrush legendBrush;
     QPen legendBorder;
+    // The legend's border where it stands: boxed inside the frame, none below it.
+    QPen legendBorderWhere(bool belowFrame) const { return belowFrame ? QPen(Qt::NoPen) : legendBorder; }
     QSize legendIconSize;
 
     // Roofs, ridges and ceilings, and their labels.

@@ -139,7 +139,7 @@ void RooflinePlot::applyTheme()
     m_warningText->setFont(t.warningFont);
     m_warningText->setColor(t.warningText);
     m_warningText->setBrush(t.warningBrush);
-    m_warningText->setPen(QPen(t.warningText, 1.0));
+    m_warningText->setPen(t.warningBorder);
     for (QCPAxis *axis : { m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2 }) {
         axis->setLabelFont(t.axisLabelFont);
         axis->setTickLabelFont(t.font);
@@ -157,7 +157,7 @@ void RooflinePlot::applyTheme()
     m_plot->legend->setFont(t.font);
     m_plot->legend->setTextColor(t.text);
     m_plot->legend->setBrush(t.legendBrush);
-    m_plot->legend->setBorderPen(isLegendOutside() ? QPen(Qt::NoPen) : t.legendBorder);
+    m_plot->legend->setBorderPen(t.legendBorderWhere(isLegendOutside()));
     m_plot->legend->setIconSize(t.legendIconSize);
     m_roofs->applyTheme(t);
     m_points->applyTheme(t);
@@ -249,7 +249,7 @@ void RooflinePlot::placeLabels()
         m_legendMargins = new QCPMarginGroup(m_plot);
     const bool legendMoved = placeLegend(*m_plot, *m_legendMargins);
     if (legendMoved) // below the frame it needs no box of its own
-        m_plot->legend->setBorderPen(isLegendOutside() ? QPen(Qt::NoPen) : m_theme->legendBorder);
+        m_plot->legend->setBorderPen(m_theme->legendBorderWhere(isLegendOutside()));
     if ((m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) || legendMoved) {
         m_subtitle->setText(rows);
         for (const auto phase : { QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout })
