@@ -86,6 +86,7 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
         return error;
     // An example (a resource) has no path to save to: Save asks where.
     m_sessionPath = path.startsWith(QLatin1String(":/")) ? QString() : path;
+    m_discarded = false; // what was discarded went with the session it belonged to
     m_state->loadSession(*session);
     m_state->undoStack()->setClean();
     if (!m_sessionPath.isEmpty())
@@ -110,7 +111,7 @@ QString FileController::openAnyFile(const QString &path)
 {
     switch (sniffFile(path)) {
     case FileKind::Session:
-        return openSession(path);
+        return replaceSession(path);
     case FileKind::ModelConfig:
         return openModelFile(path);
     case FileKind::GpuFile:
@@ -205,14 +206,21 @@ QString FileController::sessionDirectory() const
     return last.isEmpty() ? QDir::homePath() : QFileInfo(last).absolutePath();
 }
 
-bool FileController::maybeSave()
+QString FileController::replaceSession(const QString &path)
+{
+    return maybeSave(Leaving::Open) ? openSession(path) : QString();
+}
+
+bool FileController::maybeSave(Leaving leaving)
 {
     m_discarded = false;
     if (m_state->undoStack()->isClean())
         return true;
     const QString name = m_sessionPath.isEmpty() ? tr("this new session") : QFileInfo(m_sessionPath).fileName();
+    const QString question = leaving == Leaving::Close ? tr("Save the changes to %1 before closing?")
+                                                       : tr("Save the changes to %1 before opening another session?");
     // Names from files are shown as written, never as markup.
-    QMessageBox box(QMessageBox::Warning, tr("Roofline Explorer"), tr("Save the changes to %1 before closing?").arg(name),
+    QMessageBox box(QMessageBox::Warning, tr("Roofline Explorer"), question.arg(name),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
     box.setTextFormat(Qt::PlainText);
     box.setInformativeText(tr("Without saving, they are lost."));
@@ -260,6 +268,8 @@ bool FileController::restoreLastSession(QSettings &settings)
 
 void FileController::openSessionDialog()
 {
+    if (!maybeSave(Leaving::Open))
+        return;
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), sessionDirectory(), SessionFilter);
     if (path.isEmpty())
         return;

@@ -44,10 +44,14 @@ public:
     // saved, else the home folder.
     QString sessionDirectory() const;
 
-    // Before the window closes: with changes not saved (the undo history away from its clean point), asks
-    // whether to save them, discard them or stay. True when the window may close: nothing unsaved, saved, or
-    // discarded (discardedChanges()).
-    bool maybeSave();
+    // Before the window closes, or another session replaces this one: with changes not saved (the undo history
+    // away from its clean point), asks whether to save them, discard them or stay. True when it may go on:
+    // nothing unsaved, saved, or discarded (discardedChanges()).
+    enum class Leaving { Close, Open };
+    bool maybeSave(Leaving leaving = Leaving::Close);
+    // Another session in place of this one, as the user asks for it (Open, Open recent, an example, a dropped
+    // file): unsaved changes first (maybeSave). Empty if opened or if the user stayed; else the error.
+    QString replaceSession(const QString &path);
     bool discardedChanges() const { return m_discarded; }
     // The session for the next start (sessionfiles.h): as shown, tied to its file, marked modified if it is.
     // Changes the user discarded are not kept: a session with a file comes back as the file holds it, one

@@ -86,7 +86,7 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
     QMenu *examples = file->addMenu(tr("Open e&xample"));
     for (const QString &name : QDir(QStringLiteral(":/sessions")).entryList(QDir::Files)) {
         const QString path = QStringLiteral(":/sessions/") + name;
-        examples->addAction(QFileInfo(name).completeBaseName(), window, [handlers, f, path] { handlers.showError(f->openSession(path)); });
+        examples->addAction(QFileInfo(name).completeBaseName(), window, [handlers, f, path] { handlers.showError(f->replaceSession(path)); });
     }
     file->addAction(tr("&Save session"), QKeySequence::Save, f, [f] { f->saveSessionDialog(false); });
     file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, f, [f] { f->saveSessionDialog(true); });

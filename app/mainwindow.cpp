@@ -210,7 +210,7 @@ void MainWindow::rebuildRecentMenu()
     for (const QString &path : recent) {
         QString text = QDir::toNativeSeparators(path);
         text.replace(QLatin1Char('&'), QLatin1String("&&")); // as written: '&' would mark a mnemonic
-        m_recentMenu->addAction(text, this, [this, path] { showError(m_files->openSession(path)); });
+        m_recentMenu->addAction(text, this, [this, path] { showError(m_files->replaceSession(path)); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

@@ -179,6 +179,38 @@ private Q_SLOTS:
         QVERIFY(m_window->windowTitle().contains(QLatin1String("Llama-2-13B")));
     }
 
+    // Opening another session over unsaved changes asks first, saying why; Cancel keeps the changes and the
+    // file; Discard opens it (a new, never-saved session's changes were lost without a question).
+    void openingOverUnsavedChangesAsks()
+    {
+        QTemporaryDir dir;
+        const QString other = dir.filePath(QStringLiteral("other.roofline"));
+        {
+            ExplorerState otherState(m_presets);
+            MainWindow otherWindow(&otherState);
+            otherState.setBatch(4);
+            QCOMPARE(otherWindow.files()->saveSession(other), QString());
+        }
+        m_window->show();
+        m_state->setBatch(16);
+        QString asked;
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        QCOMPARE(m_window->files()->replaceSession(other), QString());
+        QCOMPARE(asked, QStringLiteral("Save the changes to this new session before opening another session?"));
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QCOMPARE(m_window->files()->sessionPath(), QString());
+        answerNextQuestion(QMessageBox::Discard, &asked);
+        QCOMPARE(m_window->files()->replaceSession(other), QString());
+        QCOMPARE(m_state->session().workload.batch, qint64(4));
+        QCOMPARE(m_window->files()->sessionPath(), other);
+        // Nothing unsaved: it opens without a question.
+        asked.clear();
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        QCOMPARE(m_window->files()->replaceSession(other), QString());
+        QCOMPARE(asked, QString());
+        QCoreApplication::processEvents(); // the unused answer finds no box
+    }
+
     void closingWithUnsavedChangesAsks()
     {
         // Nothing unsaved: the window closes without a question.
