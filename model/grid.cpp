@@ -27,6 +27,14 @@ std::string_view gridQuantityName(GridQuantity quantity)
     return "fits in memory";
 }
 
+std::string_view gridQuantityTitle(GridQuantity quantity)
+{
+    std::string_view name = gridQuantityName(quantity);
+    if (constexpr std::string_view unit = " (s)"; name.ends_with(unit))
+        name.remove_suffix(unit.size());
+    return name;
+}
+
 std::string_view gridQuantityKey(GridQuantity quantity)
 {
     switch (quantity) {

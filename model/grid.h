@@ -41,8 +41,10 @@ inline constexpr std::array<GridQuantity, 5> AllGridQuantities { GridQuantity::D
                                                                  GridQuantity::DecodeTokensPerSecond,
                                                                  GridQuantity::PrefillSeconds, GridQuantity::ComputeBoundShare,
                                                                  GridQuantity::MemoryFits };
-// What the phase map and its CSV call it: "decode time per step (s)", "decode tokens/s", ...
+// What the phase map's CSV calls it: "decode time per step (s)", "decode tokens/s", ...
 std::string_view gridQuantityName(GridQuantity quantity);
+// What the window calls it, where the colour scale's ticks carry the unit: the name without "(s)".
+std::string_view gridQuantityTitle(GridQuantity quantity);
 // Its name on the command line ("decode_step_s", "tokens_per_s", "ttft_s", "compute_bound_share", "fits"),
 // and back; "decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits", for messages.
 std::string_view gridQuantityKey(GridQuantity quantity);

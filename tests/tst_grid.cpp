@@ -62,6 +62,11 @@ private Q_SLOTS:
         QCOMPARE(formatGridTick(GridQuantity::ComputeBoundShare, 0.5), std::string("50%"));
         QCOMPARE(formatGridTick(GridQuantity::MemoryFits, 0.75), std::string("fits"));
         QCOMPARE(formatGridTick(GridQuantity::MemoryFits, 0.25), std::string("does not fit"));
+        // The window's titles leave the unit to the ticks; the CSV's names keep it.
+        QCOMPARE(gridQuantityTitle(GridQuantity::DecodeStepSeconds), std::string_view("decode time per step"));
+        QCOMPARE(gridQuantityName(GridQuantity::DecodeStepSeconds), std::string_view("decode time per step (s)"));
+        QCOMPARE(gridQuantityTitle(GridQuantity::PrefillSeconds), std::string_view("time to first token"));
+        QCOMPARE(gridQuantityTitle(GridQuantity::DecodeTokensPerSecond), std::string_view("decode tokens/s"));
     }
 
     // The phase map's colour scale: log for what spans decades, over the finite values above 0.

@@ -80,10 +80,11 @@ private Q_SLOTS:
         // Each cell in its value's colour. Decode time: a log colour scale over the values' span, 0.01 to 0.12:
         // 0.02 (batch 8, sequence 128) is ln 2 / ln 12 = 0.279 of the way up, 0.12 (batch 64, sequence 4096) at the
         // top. The cell of the operating point is sampled beside its marker. A cell that does not fit (batch 64,
-        // sequence 4096: past 1500) is washed darker: black at 110/255 over it, 0.569 of each channel.
+        // sequence 4096: past 1500) is washed pale: white at 150/255 over it (on viridis dark means fast, and
+        // what does not fit is not).
         const auto washedOver = [](const QColor &c) {
-            const auto dim = [](int v) { return int(std::lround(v * (1.0 - 110.0 / 255.0))); };
-            return QColor(dim(c.red()), dim(c.green()), dim(c.blue()));
+            const auto pale = [](int v) { return int(std::lround(255.0 * 150.0 / 255.0 + v * (1.0 - 150.0 / 255.0))); };
+            return QColor(pale(c.red()), pale(c.green()), pale(c.blue()));
         };
         for (std::size_t j = 0; j < 2; ++j)
             for (std::size_t i = 0; i < 3; ++i) {
@@ -113,10 +114,10 @@ private Q_SLOTS:
         };
         QVERIFY2(whiteAlong(QPointF()) >= 30, qPrintable(QString::number(whiteAlong(QPointF()))));
         QCOMPARE(whiteAlong(QPointF(0, -25)), 0);
-        // Beyond it the cells are washed darker: at batch 40, sequence 4096 (the boundary there is near 2600) the
-        // cell of 0.12 (yellow, #fde725) under black at 110/255: 0.569 of each channel, (144, 131, 21). Below the
+        // Beyond it the cells are washed pale: at batch 40, sequence 4096 (the boundary there is near 2600) the
+        // cell of 0.12 (yellow, #fde725) under white at 150/255: 150 + 0.412 x each channel, (254, 245, 165). Below the
         // boundary, at batch 8 and sequence 128, the cell keeps its own colour (checked above).
-        const QColor washed(144, 131, 21);
+        const QColor washed(254, 245, 165);
         QVERIFY2(pixelIs(image, view.pixelOf(40, 4096), washed, 6), qPrintable(describe(image, view.pixelOf(40, 4096), washed)));
         // So is the outer half of the last column, beyond batch 64 (the boundary runs on level there, at 1500).
         QVERIFY2(pixelIs(image, view.pixelOf(90, 4096), washed, 6), qPrintable(describe(image, view.pixelOf(90, 4096), washed)));

@@ -66,7 +66,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
         box->setMinimumWidth(box->fontMetrics().averageCharWidth() * 12 + 40);
     layout->addWidget(m_plot, 1);
     for (const GridQuantity q : AllGridQuantities) {
-        const auto name = gridQuantityName(q);
+        const auto name = gridQuantityTitle(q);
         m_quantity->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), int(q));
     }
     for (int i = 0; i < SeriesCount; ++i) {
@@ -133,12 +133,11 @@ void PhaseMapView::setDark(bool dark)
         axis->setTickLabelColor(t.text);
         axis->setLabelColor(t.text);
     }
-    // The legend sits on the map's colours: the theme's legend brush, a little more opaque.
-    QColor legend = t.legendBrush.color();
-    legend.setAlpha(std::max(legend.alpha(), 200));
-    p.legend->setBrush(legend);
-    p.legend->setBorderPen(t.legendBorder);
-    p.legend->setTextColor(t.text);
+    // The legend sits on the map's colours and names its overlays, which are white (the boundary) and pale (the
+    // wash beyond it): on a dark ground in both looks, so that they show in their swatches.
+    p.legend->setBrush(QColor(0x26, 0x27, 0x2b, 220));
+    p.legend->setBorderPen(QPen(QColor(0x55, 0x55, 0x5a)));
+    p.legend->setTextColor(QColor(0xe8, 0xe8, 0xe8));
     m_boundary->setPen(t.phaseMapBoundary);
     m_boundary->setBrush(t.phaseMapBeyond);
     m_current->setScatterStyle(t.phaseMapPoint);
@@ -199,7 +198,7 @@ void PhaseMapView::setData(const PhaseMap &map)
         m_map->setDataRange(QCPRange(0.0, 1.0));
     }
     m_map->setGradient(gradient);
-    const auto name = gridQuantityName(map.quantity);
+    const auto name = gridQuantityTitle(map.quantity);
     QString label = QString::fromUtf8(name.data(), qsizetype(name.size()));
     if (map.quantity == GridQuantity::ComputeBoundShare) {
         const auto series = seriesName(map.series);
