@@ -662,6 +662,36 @@ private Q_SLOTS:
         QCOMPARE(ridgeRows(image, ridge.x + 15, ridge.top, ridge.bottom), 0);
     }
 
+    // The warning goes to the bottom-left corner, under the memory roof, when in the top-left one it would cover
+    // a label (the compare session's "q_proj decode" label lost its first line under it, in every export) or a
+    // marker; nothing it covers there either.
+    void theWarningStaysOffLabelsAndMarkers()
+    {
+        Session session = seedSession();
+        session.workload.batch = 64;
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        settle();
+        const QRectF topLeft = m_plot->warningBox();
+        QVERIFY(!topLeft.isEmpty());
+        // A note on the warning's place.
+        const QPointF at = topLeft.center();
+        m_plot->setAnnotations(SharedList<Annotation> {
+            Annotation { Annotation::Kind::Note, "a note where the warning was", m_plot->viewRange().xMin * 1.5,
+                         m_plot->viewRange().yMax / 2, at.x() - m_plot->pixelOf(m_plot->viewRange().xMin * 1.5, 1).x(),
+                         at.y() - m_plot->pixelOf(1, m_plot->viewRange().yMax / 2).y() } });
+        settle();
+        const QRect note = m_plot->annotationShown(0).box;
+        QVERIFY(note.intersects(topLeft.toAlignedRect()));
+        const QRectF box = m_plot->warningBox();
+        QVERIFY2(!box.intersects(note), qPrintable(QStringLiteral("warning at (%1, %2)").arg(box.x()).arg(box.y())));
+        QVERIFY(box.bottom() > axesRectF(*m_plot).bottom() - 20); // the bottom-left corner
+        QVERIFY(axesRectF(*m_plot).contains(box));
+        for (const QPointF &marker : m_plot->currentMarkers())
+            QVERIFY(!box.adjusted(-6, -6, 6, 6).contains(marker));
+    }
+
     // A workload that does not fit says so on the chart, in the warning colour, in the axes' top-left corner under
     // the compute roof (where no point can be), and on every export; one that fits shows nothing.
     void aWorkloadThatDoesNotFitIsMarkedOnTheChart()

@@ -258,16 +258,46 @@ void RooflinePlot::placeLabels()
     }
     const ViewRange frame = viewRange();
     m_subtitleText->position->setCoords(m_subtitle->rect().center());
+    m_annotations->place(frame);
+    m_roofs->placeLabels(frame, m_points->markersDrawn());
+    placeWarning();
+}
+
+void RooflinePlot::placeWarning()
+{
     m_warningText->setText(QString::fromStdString(m_data.warning));
     m_warningText->setVisible(!m_data.warning.empty());
-    // In the top-left corner, under the compute roof when it runs near the top: left of the memory roof's climb,
-    // where no point can be.
+    if (m_data.warning.empty())
+        return;
+    // In the top-left corner, under the compute roof when it runs near the top: left of the memory roof's climb.
+    // If a long warning there covers a marker, a label or note, or the legend, in the bottom-left corner, under
+    // the memory roof, where no modelled point can be.
     const QRect axes = m_plot->axisRect()->rect();
     const double roofY = m_plot->yAxis->coordToPixel(m_data.roof.peakFlopsPerSecond);
     const double top = std::isfinite(roofY) && roofY > axes.top() && roofY < axes.top() + axes.height() / 3.0 ? roofY : axes.top();
+    std::vector<QRectF> taken;
+    for (int i = 0; i < m_annotations->count(); ++i)
+        if (const QRect shown = m_annotations->shownBox(i); !shown.isEmpty())
+            taken.emplace_back(shown);
+    if (m_plot->legend->visible() && !isLegendOutside())
+        taken.emplace_back(m_plot->legend->outerRect());
+    for (const QCPItemText *label : m_roofs->labels())
+        taken.emplace_back(QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition()).normalized());
+    const double reach = m_theme->markerRadius();
+    for (const auto &[x, y] : m_points->markersDrawn()) {
+        const QPointF at = pixelOf(x, y);
+        taken.emplace_back(at.x() - reach, at.y() - reach, 2 * reach, 2 * reach);
+    }
+    for (const bool bottom : { false, true }) {
+        m_warningText->setPositionAlignment(Qt::AlignLeft | (bottom ? Qt::AlignBottom : Qt::AlignTop));
+        m_warningText->position->setCoords(axes.left() + 8.0, bottom ? axes.bottom() - 8.0 : top + 8.0);
+        const QRectF box(m_warningText->topLeft->pixelPosition(), m_warningText->bottomRight->pixelPosition());
+        if (std::none_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(box); }))
+            return;
+    }
+    // Both cover something: the top-left corner, as the seed chart leaves it free most often.
+    m_warningText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_warningText->position->setCoords(axes.left() + 8.0, top + 8.0);
-    m_annotations->place(frame);
-    m_roofs->placeLabels(frame, m_points->markersDrawn());
 }
 
 bool RooflinePlot::fitFrame()

@@ -166,6 +166,7 @@ private:
     bool showFrame(const ViewRange &frame); // true if the axes changed
     void fitToView();
     void placeLabels();
+    void placeWarning();
     // Labels of current points follow them: drawn where the op's marker is now, with its numbers now (the
     // state's annotations keep what they were made with). True if what the annotations part shows changed.
     bool followPoints();
