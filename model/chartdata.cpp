@@ -150,7 +150,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
     out.roof = current.roof;
     out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / BytesPerGB) + "GB/s";
     out.peakLabel = figure(current.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";
-    out.ridgeLabel = printf("ridge %.1f FLOP/B", current.roof.ridge());
+    out.ridgeLabel = "ridge " + figure(current.roof.ridge()) + " FLOP/B"; // four figures, as the roofs' labels
     out.current.clear();
     appendSeriesPoints(current, out.current, scenario.model);
     out.sweep.clear();
@@ -290,7 +290,7 @@ void ScenarioResults::recompute(const Session &session)
         roof.roof = rooflineFor(other, session.workload.computeType);
         roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / BytesPerGB) + "GB/s";
         roof.peakLabel = roof.name + ": " + figure(roof.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";
-        roof.ridgeLabel = roof.name + " " + printf("ridge %.1f FLOP/B", roof.roof.ridge());
+        roof.ridgeLabel = roof.name + " ridge " + figure(roof.roof.ridge()) + " FLOP/B";
         chart.secondRoof = roof;
     }
 }

@@ -375,6 +375,20 @@ private Q_SLOTS:
         QCOMPARE(r.chart.bandwidthLabel, std::string("768GB/s"));
         QCOMPARE(r.chart.peakLabel, std::string("181 TFLOP/s"));
         QCOMPARE(r.chart.ridgeLabel, std::string("ridge 235.7 FLOP/B"));
+        {
+            // Four figures, as the roofs' labels: 1849.08 TFLOP/s over 100 GB/s is 18490.8 FLOP/B, "18491" (it
+            // read "18490.8"); 100 TFLOP/s over 1000 GB/s is 100, not "100.0".
+            Scenario fast = s;
+            fast.gpu.setPeak(ComputeType::Fp16, 1849.08e12);
+            fast.gpu.bandwidthBytesPerSecond = 100e9;
+            ScenarioResults f;
+            f.recompute(fast);
+            QCOMPARE(f.chart.ridgeLabel, std::string("ridge 18491 FLOP/B"));
+            fast.gpu.setPeak(ComputeType::Fp16, 100e12);
+            fast.gpu.bandwidthBytesPerSecond = 1000e9;
+            f.recompute(fast);
+            QCOMPARE(f.chart.ridgeLabel, std::string("ridge 100 FLOP/B"));
+        }
         s.workload.batch = 8;
         s.workload.tokensPerStep = 4;
         s.workload.flashAttention = true;
