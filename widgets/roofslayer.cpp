@@ -269,7 +269,11 @@ void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair
     m_secondRidgeText->setVisible(m_secondRidge->visible());
     if (m_secondRidge->visible())
         placeRidgeLabel(m_secondRidgeText, m_secondRidge->start->coords().x(), m_secondRidge->start->coords().y(), taken);
+    // Above the compute roof at the right edge, or under it where the frame's top would cut it.
     m_peakText->position->setCoords(frame.xMax, roof.peakFlopsPerSecond);
+    m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    if (m_peakText->topLeft->pixelPosition().y() < m_plot->axisRect()->rect().top())
+        m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
     // The bandwidth label sits on the visible part of the memory roof, turned to the line's angle on screen,
     // where no marker drawn on the roof lies under it.
     const auto visible = memoryRoofIn(roof.bandwidthBytesPerSecond, frame, roof.ridge());
