@@ -13,4 +13,14 @@ void showOnCanvas(RooflinePlot &plot, const Session &session, const ChartData &c
     plot.setAnnotations(session.annotations);
 }
 
+void showChangeOnCanvas(RooflinePlot &plot, const Session &session, StateParts parts)
+{
+    if (parts & StatePart::Inputs)
+        return;
+    if (parts & StatePart::Look)
+        plot.setView(chartView(session));
+    if (parts & StatePart::Annotations)
+        plot.setAnnotations(session.annotations);
+}
+
 } // namespace roofline

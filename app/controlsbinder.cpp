@@ -53,7 +53,10 @@ ControlsBinder::ControlsBinder(ControlPanel *panel, ExplorerState *state, QObjec
     connect(panel, &ControlPanel::bandwidthEfficiencyChanged, s,
             [withEfficiency](double share) { withEfficiency([share](Efficiency &e) { e.bandwidth = share; }); });
     connect(s, &ExplorerState::choicesChanged, this, &ControlsBinder::showChoices);
-    connect(s, &ExplorerState::scenarioChanged, this, &ControlsBinder::showValues);
+    connect(s, &ExplorerState::changed, this, [this](StateParts parts) {
+        if (parts & (StatePart::Inputs | StatePart::Look))
+            showValues(); // the labels and notes have no control
+    });
     showChoices();
     showValues();
 }

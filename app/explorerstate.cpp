@@ -65,10 +65,11 @@ void ExplorerState::restore(const Snapshot &snapshot)
 {
     Snapshot next = snapshot;
     keepWhatIsNotUndone(next);
-    if (next == m_now)
+    const StateParts parts = changedParts(m_now, next);
+    if (!parts)
         return;
     m_now = std::move(next);
-    Q_EMIT scenarioChanged();
+    Q_EMIT changed(parts);
 }
 
 void ExplorerState::change(const QString &text, int mergeKind, Snapshot next)

@@ -108,7 +108,8 @@ public:
 
 
 Q_SIGNALS:
-    void scenarioChanged();
+    // A change or an undo touched these parts of the session (statesnapshot.h).
+    void changed(roofline::StateParts parts);
     // The frame changed (setView, or a session opened); undo and redo leave it.
     void viewChanged();
     void phaseMapChoiceChanged();

@@ -164,6 +164,7 @@ void MainWindow::connectCanvas()
     // The canvas shows what the state holds and reports the user's gestures; the state decides.
     ExplorerState *s = m_state;
     connect(s, &ExplorerState::viewChanged, m_plot, [this] { m_plot->setView(chartView(m_state->session())); });
+    connect(s, &ExplorerState::changed, m_plot, [this](StateParts parts) { showChangeOnCanvas(*m_plot, m_state->session(), parts); });
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
     connect(m_plot, &RooflinePlot::seriesToggleRequested, s, &ExplorerState::toggleSeriesVisible);

@@ -8,7 +8,10 @@ ResultsModel::ResultsModel(const ExplorerState *state, QObject *parent)
     : QObject(parent)
     , m_state(state)
 {
-    connect(state, &ExplorerState::scenarioChanged, this, &ResultsModel::recompute);
+    connect(state, &ExplorerState::changed, this, [this](StateParts parts) {
+        if (parts & StatePart::Inputs)
+            recompute(); // a label moved or a series hidden computes nothing
+    });
     connect(state, &ExplorerState::phaseMapChoiceChanged, this, [this] {
         m_phaseMapStale = true;
         refreshPhaseMap();

@@ -9,7 +9,7 @@ namespace roofline {
 
 class ExplorerState;
 
-// The one place results are computed for the window: when the state's scenario changes it recomputes them
+// The one place results are computed for the window: when the state's inputs change it recomputes them
 // (ScenarioResults reuses what did not change) and hands them, typed, to whoever subscribed: the canvas, the
 // op table and the summary. The phase map is computed too while it is shown (a slider step on the roofline
 // does not pay for it), for the quantity and series chosen. Views never compute; the state never sees results.

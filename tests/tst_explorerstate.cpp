@@ -110,7 +110,7 @@ private Q_SLOTS:
     void settersClampAndEmitOnce()
     {
         ExplorerState state(h100First());
-        QSignalSpy spy(&state, &ExplorerState::scenarioChanged);
+        QSignalSpy spy(&state, &ExplorerState::changed);
         state.setBatch(32);
         QCOMPARE(spy.count(), 1);
         state.setBatch(32.2); // rounds to the same batch: no signal
@@ -246,10 +246,45 @@ private Q_SLOTS:
         state.selectGpu(0);
         QVERIFY(!state.isGpuCustomised());
         QCOMPARE(state.session().gpu.bandwidthBytesPerSecond, 3350e9);
-        QSignalSpy spy(&state, &ExplorerState::scenarioChanged);
+        QSignalSpy spy(&state, &ExplorerState::changed);
         state.selectGpu(7); // out of range: ignored
         state.selectGpu(-1);
         QCOMPARE(spy.count(), 0);
+    }
+
+    void eachChangeNamesThePartItTouched()
+    {
+        // The views redo only what shows the part that changed (statesnapshot.h): a label or a series is no input.
+        ExplorerState state(h100First());
+        QSignalSpy spy(&state, &ExplorerState::changed);
+        const auto last = [&spy] { return spy.back().front().value<StateParts>(); };
+        state.setBatch(8);
+        QCOMPARE(last(), StateParts(StatePart::Inputs));
+        state.selectGpu(state.gpuIndex() == 0 ? 1 : 0);
+        QCOMPARE(last(), StateParts(StatePart::Inputs));
+        state.setSeriesVisible(Series::QkPvAr, false);
+        QCOMPARE(last(), StateParts(StatePart::Look));
+        state.setShowAllCeilings(true);
+        QCOMPARE(last(), StateParts(StatePart::Look));
+        state.addNote(10, 100, "a note");
+        QCOMPARE(last(), StateParts(StatePart::Annotations));
+        QCOMPARE(spy.count(), 5);
+        state.moveAnnotation(0, 5, 5);
+        QCOMPARE(last(), StateParts(StatePart::Annotations));
+        QCOMPARE(spy.count(), 6);
+        // Undo names the part it takes back; the frame and the export settings are no part and emit nothing here.
+        state.undoStack()->undo();
+        QCOMPARE(last(), StateParts(StatePart::Annotations));
+        state.setView(ViewRange { 1, 1e4, 1e11, 1e15 });
+        state.setExportSettings(ExportSettings { 800, 600, 2.0, true });
+        QCOMPARE(spy.count(), 7);
+        // A session that differs in all three.
+        Session other = state.session();
+        other.workload.batch = 64;
+        other.seriesVisible = AllSeries;
+        other.annotations = {};
+        state.loadSession(other);
+        QCOMPARE(last(), StatePart::Inputs | StatePart::Look | StatePart::Annotations);
     }
 
     void oneDragIsOneUndoStep()

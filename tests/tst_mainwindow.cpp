@@ -621,7 +621,7 @@ private Q_SLOTS:
     {
         QCoreApplication::processEvents(); // settle the first paint
         ControlPanel *controls = m_window->controls();
-        QSignalSpy changes(m_state.get(), &ExplorerState::scenarioChanged);
+        QSignalSpy changes(m_state.get(), &ExplorerState::changed);
         QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
         QSignalSpy batch(controls, &ControlPanel::batchChanged);
         QSignalSpy slider(controls->batchSlider(), &LogSlider::valueChanged);
@@ -645,6 +645,43 @@ private Q_SLOTS:
         for (const auto &spy : others)
             QCOMPARE(spy->count(), 0);
         QCOMPARE(m_window->plot()->data().current.front().batch, m_state->session().workload.batch);
+    }
+
+    void aLabelMoveOrALegendClickComputesNothing()
+    {
+        // A note dragged moves the note; a series hidden hides it: neither computes the results again.
+        const ViewRange frame = m_window->plot()->viewRange();
+        m_state->addNote(std::sqrt(frame.xMin * frame.xMax), std::sqrt(frame.yMin * frame.yMax), "n");
+        QCoreApplication::processEvents();
+        const QRectF before = m_window->plot()->annotationShown(0).box;
+        QVERIFY(!before.isEmpty());
+        const int computations = m_window->resultsModel()->computations();
+        QSignalSpy changes(m_state.get(), &ExplorerState::changed);
+        QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
+        // 40 pixels right and 30 up from the middle of the frame.
+        const double dx = 40;
+        const double dy = -30;
+        Q_EMIT m_window->plot()->annotationMoved(0, dx, dy);
+        QCoreApplication::processEvents();
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.front().front().value<StateParts>(), StateParts(StatePart::Annotations));
+        QCOMPARE(m_window->resultsModel()->computations(), computations);
+        QCOMPARE(replots.count(), 1);
+        // The label's box moved by the offset's change, in pixels.
+        const QRectF after = m_window->plot()->annotationShown(0).box;
+        QCOMPARE(after.size(), before.size());
+        QVERIFY2(std::abs(after.left() - before.left() - dx) < 1.0 && std::abs(after.top() - before.top() - dy) < 1.0,
+                 qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(before.left()).arg(before.top()).arg(after.left()).arg(after.top())));
+
+        Q_EMIT m_window->plot()->seriesToggleRequested(Series::QkPvAr);
+        QCoreApplication::processEvents();
+        QCOMPARE(changes.count(), 2);
+        QCOMPARE(changes.back().front().value<StateParts>(), StateParts(StatePart::Look));
+        QCOMPARE(m_window->resultsModel()->computations(), computations);
+        QVERIFY(!m_window->plot()->view().shown[std::size_t(Series::QkPvAr)]);
+        m_state->undoStack()->undo();
+        QVERIFY(m_window->plot()->view().shown[std::size_t(Series::QkPvAr)]);
+        QCOMPARE(m_window->resultsModel()->computations(), computations);
     }
 
     void copyPutsTheChartOnTheClipboard()
@@ -928,7 +965,7 @@ private Q_SLOTS:
         // Every spin box of the panel types the same way; an arrow key steps at once.
         QDoubleSpinBox *box = m_window->controls()->batchSlider()->spinBox();
         const int steps = m_state->undoStack()->count();
-        QSignalSpy changes(m_state.get(), &ExplorerState::scenarioChanged);
+        QSignalSpy changes(m_state.get(), &ExplorerState::changed);
         box->setFocus();
         box->selectAll();
         QTest::keyClicks(box, QStringLiteral("16"));
