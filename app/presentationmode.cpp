@@ -28,9 +28,8 @@ PresentationMode::PresentationMode(QMainWindow *window, QTabWidget *views, Roofl
 
 void PresentationMode::setEnabled(bool enabled)
 {
-    if (enabled == m_enabled)
+    if (enabled == isEnabled())
         return;
-    m_enabled = enabled;
     for (QWidget *part : m_hidden)
         part->setVisible(!enabled);
     m_plot->setPresentation(enabled);
@@ -48,9 +47,14 @@ void PresentationMode::setEnabled(bool enabled)
     }
 }
 
+bool PresentationMode::isEnabled() const
+{
+    return m_plot->isPresentation();
+}
+
 bool PresentationMode::handleKey(int key)
 {
-    if (!m_enabled)
+    if (!isEnabled())
         return false;
     switch (key) {
     case Qt::Key_Escape:

@@ -24,7 +24,8 @@ public:
                      ExplorerState *state);
 
     void setEnabled(bool enabled);
-    bool isEnabled() const { return m_enabled; }
+    // The canvas's large look is the one record of it.
+    bool isEnabled() const;
     // A key pressed in the window: true if presentation took it (only while presenting).
     bool handleKey(int key);
 
@@ -34,7 +35,6 @@ private:
     RooflinePlot *m_plot;
     std::vector<QWidget *> m_hidden;
     ExplorerState *m_state;
-    bool m_enabled = false;
     bool m_wasMaximized = false;
 };
 

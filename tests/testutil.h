@@ -3,6 +3,7 @@
 #include "inputerror.h"
 
 #include <QFile>
+#include <QObject>
 #include <QProcess>
 #include <QTest>
 
@@ -71,3 +72,14 @@ inline Run runExplorer(const QStringList &arguments, const std::function<void(QP
     return { crashed ? -1 : process.exitCode(), crashed, process.readAllStandardOutput(), process.readAllStandardError() };
 }
 #endif
+
+// A panel's control by its object name (each control is named for the value it shows); the test stops if there
+// is none of that name and type.
+template <typename T>
+T *control(const QObject &panel, const char *name)
+{
+    T *found = panel.findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return found;
+}

@@ -27,6 +27,17 @@ Q_DECLARE_METATYPE(roofline::DType)
 Q_DECLARE_METATYPE(roofline::ComputeType)
 Q_DECLARE_METATYPE(roofline::SweepMode)
 
+namespace {
+// The user picks the entry with this text from a combo box.
+void pick(QComboBox *box, const QString &text)
+{
+    const int index = box->findText(text);
+    QVERIFY2(index >= 0, qPrintable(text));
+    box->setCurrentIndex(index);
+    Q_EMIT box->activated(index);
+}
+} // namespace
+
 class TestControlPanel : public QObject
 {
     Q_OBJECT
@@ -46,13 +57,13 @@ private Q_SLOTS:
     void slidersSpanTheWindowsRanges()
     {
         ControlPanel panel;
-        QCOMPARE(panel.batchSlider()->minimum(), SliderBatchRange.min);
-        QCOMPARE(panel.batchSlider()->maximum(), SliderBatchRange.max);
-        QCOMPARE(panel.seqSlider()->maximum(), SliderSeqRange.max);
-        QCOMPARE(panel.peakSlider()->minimum(), SliderPeakTflopsRange.min);
-        QCOMPARE(panel.bandwidthSlider()->maximum(), SliderBandwidthGBpsRange.max);
+        QCOMPARE(control<LogSlider>(panel, "batch")->minimum(), SliderBatchRange.min);
+        QCOMPARE(control<LogSlider>(panel, "batch")->maximum(), SliderBatchRange.max);
+        QCOMPARE(control<LogSlider>(panel, "seq")->maximum(), SliderSeqRange.max);
+        QCOMPARE(control<LogSlider>(panel, "peak")->minimum(), SliderPeakTflopsRange.min);
+        QCOMPARE(control<LogSlider>(panel, "bandwidth")->maximum(), SliderBandwidthGBpsRange.max);
         // The tokens per step reach what a session accepts.
-        QCOMPARE(panel.tokensPerStepBox()->maximum(), int(TokensPerStepRange.max));
+        QCOMPARE(control<QSpinBox>(panel, "tokensPerStep")->maximum(), int(TokensPerStepRange.max));
     }
 
     // The GPU's note is muted text in the palette's own colour (a fixed #555 was unreadable on a dark palette),
@@ -60,9 +71,9 @@ private Q_SLOTS:
     void theGpuNoteFollowsThePalette()
     {
         ControlPanel panel;
-        QCOMPARE(panel.gpuNoteLabel()->foregroundRole(), QPalette::PlaceholderText);
-        QVERIFY(panel.gpuNoteLabel()->styleSheet().isEmpty());
-        QCOMPARE(panel.gpuNoteLabel()->textFormat(), Qt::PlainText);
+        QCOMPARE(control<QLabel>(panel, "gpuNote")->foregroundRole(), QPalette::PlaceholderText);
+        QVERIFY(control<QLabel>(panel, "gpuNote")->styleSheet().isEmpty());
+        QCOMPARE(control<QLabel>(panel, "gpuNote")->textFormat(), Qt::PlainText);
     }
 
     void showingValuesEmitsNothing()
@@ -89,21 +100,21 @@ private Q_SLOTS:
         panel.setValues(values);
         for (const auto &spy : spies)
             QCOMPARE(spy->count(), 0);
-        QCOMPARE(panel.modelBox()->currentIndex(), 1);
-        QCOMPARE(panel.batchSlider()->value(), 64.0);
-        QCOMPARE(panel.seqSlider()->value(), 8192.0);
-        QCOMPARE(panel.weightTypeBox()->currentText(), QStringLiteral("int4"));
-        QCOMPARE(panel.kvTypeBox()->currentText(), QStringLiteral("fp8"));
-        QCOMPARE(panel.computeTypeBox()->currentText(), QStringLiteral("fp8"));
-        QCOMPARE(panel.sweepBox()->currentText(), QStringLiteral("Tokens per step (8 to 64)")); // the session's range
-        QCOMPARE(panel.tokensPerStepBox()->value(), 4);
-        QCOMPARE(panel.acceptedTokensBox()->value(), 2.5);
-        QVERIFY(panel.acceptedTokensBox()->isEnabled()); // 4 tokens a step: some may be refused
-        QVERIFY(panel.efficiencyBox()->isChecked());
+        QCOMPARE(control<QComboBox>(panel, "model")->currentIndex(), 1);
+        QCOMPARE(control<LogSlider>(panel, "batch")->value(), 64.0);
+        QCOMPARE(control<LogSlider>(panel, "seq")->value(), 8192.0);
+        QCOMPARE(control<QComboBox>(panel, "weightType")->currentText(), QStringLiteral("int4"));
+        QCOMPARE(control<QComboBox>(panel, "kvType")->currentText(), QStringLiteral("fp8"));
+        QCOMPARE(control<QComboBox>(panel, "computeType")->currentText(), QStringLiteral("fp8"));
+        QCOMPARE(control<QComboBox>(panel, "sweepMode")->currentText(), QStringLiteral("Tokens per step (8 to 64)")); // the session's range
+        QCOMPARE(control<QSpinBox>(panel, "tokensPerStep")->value(), 4);
+        QCOMPARE(control<QDoubleSpinBox>(panel, "acceptedTokens")->value(), 2.5);
+        QVERIFY(control<QDoubleSpinBox>(panel, "acceptedTokens")->isEnabled()); // 4 tokens a step: some may be refused
+        QVERIFY(control<QCheckBox>(panel, "efficiency")->isChecked());
         // int8 has no peak on this GPU: it cannot be chosen.
-        auto *types = qobject_cast<QStandardItemModel *>(panel.computeTypeBox()->model());
-        QVERIFY(!types->item(panel.computeTypeBox()->findText(QStringLiteral("int8")))->isEnabled());
-        QVERIFY(types->item(panel.computeTypeBox()->findText(QStringLiteral("fp8")))->isEnabled());
+        auto *types = qobject_cast<QStandardItemModel *>(control<QComboBox>(panel, "computeType")->model());
+        QVERIFY(!types->item(control<QComboBox>(panel, "computeType")->findText(QStringLiteral("int8")))->isEnabled());
+        QVERIFY(types->item(control<QComboBox>(panel, "computeType")->findText(QStringLiteral("fp8")))->isEnabled());
     }
 
     // The efficiency boxes show whole percents; a session's 73.5 % and 84.5 % are not written back rounded when
@@ -114,19 +125,19 @@ private Q_SLOTS:
         ControlValues values;
         values.efficiency = Efficiency { false, 0.735, 0.845 };
         panel.setValues(values);
-        QCOMPARE(panel.computeEfficiencyBox()->value(), 74); // shown rounded
+        QCOMPARE(control<QSpinBox>(panel, "computeEfficiency")->value(), 74); // shown rounded
         QSignalSpy enabled(&panel, &ControlPanel::efficiencyEnabledChanged);
         QSignalSpy compute(&panel, &ControlPanel::computeEfficiencyChanged);
         QSignalSpy bandwidth(&panel, &ControlPanel::bandwidthEfficiencyChanged);
-        panel.efficiencyBox()->click();
+        control<QCheckBox>(panel, "efficiency")->click();
         QCOMPARE(enabled.count(), 1);
         QCOMPARE(enabled.at(0).at(0).toBool(), true);
         QCOMPARE(compute.count() + bandwidth.count(), 0); // the shares as the state has them
-        panel.computeEfficiencyBox()->setValue(60);
+        control<QSpinBox>(panel, "computeEfficiency")->setValue(60);
         QCOMPARE(compute.count(), 1);
         QCOMPARE(compute.at(0).at(0).toDouble(), 0.60);
         QCOMPARE(bandwidth.count(), 0);
-        panel.bandwidthEfficiencyBox()->setValue(90);
+        control<QSpinBox>(panel, "bandwidthEfficiency")->setValue(90);
         QCOMPARE(bandwidth.count(), 1);
         QCOMPARE(bandwidth.at(0).at(0).toDouble(), 0.90);
     }
@@ -139,19 +150,19 @@ private Q_SLOTS:
         ControlValues values;
         values.gpuIndex = 1;
         panel.setValues(values);
-        QCOMPARE(panel.gpuBox()->currentText(), QStringLiteral("RTX A6000 (seed chart)"));
+        QCOMPARE(control<QComboBox>(panel, "gpu")->currentText(), QStringLiteral("RTX A6000 (seed chart)"));
         values.gpuCustomised = true;
         values.gpuName = QStringLiteral("Custom (from RTX A6000 (seed chart))");
         panel.setValues(values);
-        QCOMPARE(panel.gpuBox()->currentText(), QStringLiteral("Custom (from RTX A6000 (seed chart))"));
-        QCOMPARE(panel.gpuBox()->itemText(0), QStringLiteral("H100 SXM"));
+        QCOMPARE(control<QComboBox>(panel, "gpu")->currentText(), QStringLiteral("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(control<QComboBox>(panel, "gpu")->itemText(0), QStringLiteral("H100 SXM"));
         // The list refilled (a GPU file opened): still named so.
         panel.setGpuNames({ QStringLiteral("H100 SXM"), QStringLiteral("RTX A6000 (seed chart)"), QStringLiteral("Opened") });
-        QCOMPARE(panel.gpuBox()->itemText(1), QStringLiteral("Custom (from RTX A6000 (seed chart))"));
+        QCOMPARE(control<QComboBox>(panel, "gpu")->itemText(1), QStringLiteral("Custom (from RTX A6000 (seed chart))"));
         values.gpuCustomised = false;
         values.gpuName = QStringLiteral("RTX A6000 (seed chart)");
         panel.setValues(values);
-        QCOMPARE(panel.gpuBox()->currentText(), QStringLiteral("RTX A6000 (seed chart)"));
+        QCOMPARE(control<QComboBox>(panel, "gpu")->currentText(), QStringLiteral("RTX A6000 (seed chart)"));
     }
 
     // In the scrolling panel the wheel scrolls: a combo box, spin box or slider under the pointer takes the
@@ -177,15 +188,15 @@ private Q_SLOTS:
             QApplication::sendEvent(target, &event);
             return event.isAccepted();
         };
-        QComboBox *gpu = panel->gpuBox();
+        QComboBox *gpu = control<QComboBox>(*panel, "gpu");
         // Not taken: a real turn goes on to the scroll area (sendEvent here does not pass it up).
         QVERIFY(!wheel(gpu));
         QCOMPARE(gpu->currentIndex(), 1);
         QCOMPARE(picked.count(), 0);
-        QVERIFY(!wheel(panel->batchSlider()->slider()));
-        QVERIFY(!wheel(panel->tokensPerStepBox()));
-        QCOMPARE(panel->batchSlider()->value(), 8.0);
-        QCOMPARE(panel->tokensPerStepBox()->value(), 4);
+        QVERIFY(!wheel(control<LogSlider>(*panel, "batch")->slider()));
+        QVERIFY(!wheel(control<QSpinBox>(*panel, "tokensPerStep")));
+        QCOMPARE(control<LogSlider>(*panel, "batch")->value(), 8.0);
+        QCOMPARE(control<QSpinBox>(*panel, "tokensPerStep")->value(), 4);
         // Once focused (a click, or Tab), it takes the wheel.
         gpu->setFocus();
         QTRY_VERIFY(gpu->hasFocus());
@@ -214,18 +225,18 @@ private Q_SLOTS:
     {
         ControlPanel panel;
         panel.setValues(ControlValues {});
-        QVERIFY(!panel.acceptedTokensBox()->isEnabled());
-        QCOMPARE(panel.acceptedTokensBox()->minimum(), AcceptedTokensRange.min);
-        QCOMPARE(panel.acceptedTokensBox()->maximum(), 1.0);
+        QVERIFY(!control<QDoubleSpinBox>(panel, "acceptedTokens")->isEnabled());
+        QCOMPARE(control<QDoubleSpinBox>(panel, "acceptedTokens")->minimum(), AcceptedTokensRange.min);
+        QCOMPARE(control<QDoubleSpinBox>(panel, "acceptedTokens")->maximum(), 1.0);
         ControlValues values;
         values.tokensPerStep = 8;
         panel.setValues(values);
-        QVERIFY(panel.acceptedTokensBox()->isEnabled());
-        QCOMPARE(panel.acceptedTokensBox()->maximum(), 8.0); // no more accepted than verified
-        panel.acceptedTokensBox()->setValue(9);
-        QCOMPARE(panel.acceptedTokensBox()->value(), 8.0);
+        QVERIFY(control<QDoubleSpinBox>(panel, "acceptedTokens")->isEnabled());
+        QCOMPARE(control<QDoubleSpinBox>(panel, "acceptedTokens")->maximum(), 8.0); // no more accepted than verified
+        control<QDoubleSpinBox>(panel, "acceptedTokens")->setValue(9);
+        QCOMPARE(control<QDoubleSpinBox>(panel, "acceptedTokens")->value(), 8.0);
         QSignalSpy accepted(&panel, &ControlPanel::acceptedTokensChanged);
-        panel.acceptedTokensBox()->setValue(3.5);
+        control<QDoubleSpinBox>(panel, "acceptedTokens")->setValue(3.5);
         QCOMPARE(accepted.count(), 1);
         QCOMPARE(accepted.at(0).at(0).toDouble(), 3.5);
     }
@@ -235,7 +246,7 @@ private Q_SLOTS:
     void assumptionsAreFoldedAndReportedTyped()
     {
         ControlPanel panel;
-        AssumptionsPanel *assumptions = panel.assumptionsPanel();
+        AssumptionsPanel *assumptions = control<AssumptionsPanel>(panel, "assumptions");
         QVERIFY(!assumptions->isExpanded());
         QVERIFY(!assumptions->causalMaskBox()->isVisibleTo(&panel));
         assumptions->header()->click();
@@ -266,7 +277,7 @@ private Q_SLOTS:
     void assumptionsShowEveryFieldBothWays()
     {
         ControlPanel panel;
-        AssumptionsPanel *assumptions = panel.assumptionsPanel();
+        AssumptionsPanel *assumptions = control<AssumptionsPanel>(panel, "assumptions");
         const auto shows = [&](const Assumptions &a) {
             QCOMPARE(assumptions->causalMaskBox()->isChecked(), a.causalMask);
             QCOMPARE(assumptions->allLogitsBox()->isChecked(), a.allPrefillLogits);
@@ -300,19 +311,45 @@ private Q_SLOTS:
         QSignalSpy compute(&panel, &ControlPanel::computeTypeChanged);
         QSignalSpy sweep(&panel, &ControlPanel::sweepChanged);
         // The user picks int8 weights: the three types are reported as the enum, whatever the list's order.
-        panel.weightTypeBox()->setCurrentIndex(panel.weightTypeBox()->findText(QStringLiteral("int8")));
-        Q_EMIT panel.weightTypeBox()->activated(panel.weightTypeBox()->currentIndex());
+        pick(control<QComboBox>(panel, "weightType"), QStringLiteral("int8"));
         QCOMPARE(dtypes.count(), 1);
         QCOMPARE(dtypes.at(0).at(0).value<DType>(), DType::Int8);
         QCOMPARE(dtypes.at(0).at(1).value<DType>(), DType::Fp16);
-        panel.computeTypeBox()->setCurrentIndex(panel.computeTypeBox()->findText(QStringLiteral("fp32 (non-tensor)")));
-        Q_EMIT panel.computeTypeBox()->activated(panel.computeTypeBox()->currentIndex());
+        pick(control<QComboBox>(panel, "computeType"), QStringLiteral("fp32 (non-tensor)"));
         QCOMPARE(compute.at(0).at(0).value<ComputeType>(), ComputeType::Fp32);
-        panel.sweepBox()->setCurrentIndex(panel.sweepBox()->findText(QStringLiteral("None")));
-        Q_EMIT panel.sweepBox()->activated(panel.sweepBox()->currentIndex());
+        pick(control<QComboBox>(panel, "sweepMode"), QStringLiteral("None"));
         QCOMPARE(sweep.at(0).at(0).value<SweepMode>(), SweepMode::None);
         QCOMPARE(sweep.at(0).at(1).toLongLong(), 1); // the default sweep's batch range, 1 to 32
         QCOMPARE(sweep.at(0).at(2).toLongLong(), 32);
+    }
+
+    void theSecondGpuPickerReportsTheGpusIndex()
+    {
+        // "None" heads the list and is -1; each GPU is reported by its place in the list the panel was given.
+        ControlPanel panel;
+        panel.setGpuNames({ QStringLiteral("A6000"), QStringLiteral("H100"), QStringLiteral("L4") });
+        panel.setValues(ControlValues {});
+        auto *second = control<QComboBox>(panel, "secondGpu");
+        QCOMPARE(second->currentText(), QStringLiteral("None"));
+        QSignalSpy chosen(&panel, &ControlPanel::secondGpuChosen);
+        pick(second, QStringLiteral("L4"));
+        pick(second, QStringLiteral("A6000"));
+        pick(second, QStringLiteral("None"));
+        QCOMPARE(chosen.count(), 3);
+        QCOMPARE(chosen.at(0).at(0).toInt(), 2);
+        QCOMPARE(chosen.at(1).at(0).toInt(), 0);
+        QCOMPARE(chosen.at(2).at(0).toInt(), -1);
+        // The state's choice shown back: H100, then none; placing the ops on it is offered only with one.
+        ControlValues values;
+        values.secondGpuIndex = 1;
+        panel.setValues(values);
+        QCOMPARE(second->currentText(), QStringLiteral("H100"));
+        QVERIFY(control<QCheckBox>(panel, "opsOnSecondGpu")->isEnabled());
+        values.secondGpuIndex = -1;
+        panel.setValues(values);
+        QCOMPARE(second->currentText(), QStringLiteral("None"));
+        QVERIFY(!control<QCheckBox>(panel, "opsOnSecondGpu")->isEnabled());
+        QCOMPARE(chosen.count(), 3); // showing is not choosing
     }
 
     void undoKeysInANumberBoxAreTheWindows()
@@ -330,8 +367,8 @@ private Q_SLOTS:
         QSignalSpy redone(&redo, &QAction::triggered);
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        for (QAbstractSpinBox *box : { static_cast<QAbstractSpinBox *>(panel->batchSlider()->spinBox()),
-                                       static_cast<QAbstractSpinBox *>(panel->tokensPerStepBox()) }) {
+        for (QAbstractSpinBox *box : { static_cast<QAbstractSpinBox *>(control<LogSlider>(*panel, "batch")->spinBox()),
+                                       static_cast<QAbstractSpinBox *>(control<QSpinBox>(*panel, "tokensPerStep")) }) {
             QLineEdit *edit = box->findChild<QLineEdit *>();
             edit->setFocus();
             QTest::keyClicks(edit, QStringLiteral("16"));
@@ -352,17 +389,17 @@ private Q_SLOTS:
         ControlPanel panel;
         ControlValues values;
         panel.setValues(values);
-        QSignalSpy batch(panel.batchSlider(), &LogSlider::valueChanged);
-        panel.batchSlider()->setValue(8); // the user moves it: one signal
+        QSignalSpy batch(control<LogSlider>(panel, "batch"), &LogSlider::valueChanged);
+        control<LogSlider>(panel, "batch")->setValue(8); // the user moves it: one signal
         QCOMPARE(batch.count(), 1);
         values.batch = 8;
         panel.setValues(values); // the state's answer
         QCOMPARE(batch.count(), 1);
-        QCOMPARE(panel.batchSlider()->value(), 8.0);
+        QCOMPARE(control<LogSlider>(panel, "batch")->value(), 8.0);
         // A choice the state refused shows the state's value again (the state kept fp16).
-        panel.computeTypeBox()->setCurrentIndex(panel.computeTypeBox()->findText(QStringLiteral("int8")));
+        control<QComboBox>(panel, "computeType")->setCurrentIndex(control<QComboBox>(panel, "computeType")->findText(QStringLiteral("int8")));
         panel.setValues(values);
-        QCOMPARE(panel.computeTypeBox()->currentText(), QStringLiteral("fp16 / bf16 tensor"));
+        QCOMPARE(control<QComboBox>(panel, "computeType")->currentText(), QStringLiteral("fp16 / bf16 tensor"));
     }
 };
 

@@ -172,10 +172,10 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(chart.title), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
         QCOMPARE(chart.bandwidthLabel, std::string("768GB/s"));
         QCOMPARE(chart.peakLabel, std::string("181 TFLOP/s"));
-        QCOMPARE(m_window->controls()->batchSlider()->value(), 1.0);
-        QCOMPARE(m_window->controls()->seqSlider()->value(), 2048.0);
-        QCOMPARE(m_window->controls()->peakSlider()->value(), 181.0);
-        QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 768.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "batch")->value(), 1.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "seq")->value(), 2048.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "peak")->value(), 181.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "bandwidth")->value(), 768.0);
         QVERIFY(m_window->windowTitle().contains(QLatin1String("Llama-2-13B")));
     }
 
@@ -345,9 +345,9 @@ private Q_SLOTS:
         Session session = m_state->session();
         session.efficiency = Efficiency { false, 0.735, 0.845 };
         m_state->loadSession(session);
-        m_window->controls()->efficiencyBox()->setChecked(true);
+        control<QCheckBox>(*m_window->controls(), "efficiency")->setChecked(true);
         QCOMPARE(m_state->session().efficiency, (Efficiency { true, 0.735, 0.845 }));
-        m_window->controls()->bandwidthEfficiencyBox()->setValue(90);
+        control<QSpinBox>(*m_window->controls(), "bandwidthEfficiency")->setValue(90);
         QCOMPARE(m_state->session().efficiency, (Efficiency { true, 0.735, 0.90 }));
     }
 
@@ -386,7 +386,7 @@ private Q_SLOTS:
 
     void batchSliderMovesTheDecodePoints()
     {
-        QSlider *slider = m_window->controls()->batchSlider()->slider();
+        QSlider *slider = control<LogSlider>(*m_window->controls(), "batch")->slider();
         slider->setValue(500); // sqrt(1024): batch 32
         QCOMPARE(m_state->session().workload.batch, qint64(32));
         for (const DecodePoint &p : decodePoints(m_presets, 32))
@@ -401,22 +401,22 @@ private Q_SLOTS:
 
     void bandwidthSliderMovesTheRoofAndRidge()
     {
-        m_window->controls()->bandwidthSlider()->spinBox()->setValue(1536);
+        control<LogSlider>(*m_window->controls(), "bandwidth")->spinBox()->setValue(1536);
         const ChartData &chart = m_window->plot()->data();
         ROOFLINE_COMPARE_REL(chart.roof.bandwidthBytesPerSecond, 1536e9, 1e-12);
         ROOFLINE_COMPARE_REL(chart.roof.ridge(), 181e12 / 1536e9, 1e-12);
         QCOMPARE(chart.bandwidthLabel, std::string("1536GB/s"));
         QVERIFY(m_state->isGpuCustomised());
-        QVERIFY(m_window->controls()->resetGpuButton()->isEnabled());
+        QVERIFY(control<QToolButton>(*m_window->controls(), "resetGpu")->isEnabled());
         QVERIFY(QString::fromStdString(m_window->plot()->data().title).contains(QLatin1String("Custom")));
-        m_window->controls()->resetGpuButton()->click();
+        control<QToolButton>(*m_window->controls(), "resetGpu")->click();
         QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("768GB/s"));
         QCOMPARE(m_window->plot()->data().roof.bandwidthBytesPerSecond, 768e9);
     }
 
     void gpuPresetUpdatesRoofsAndLabels()
     {
-        QComboBox *box = m_window->controls()->gpuBox();
+        QComboBox *box = control<QComboBox>(*m_window->controls(), "gpu");
         const int h100 = box->findText(QStringLiteral("H100 SXM"));
         QVERIFY(h100 >= 0);
         box->setCurrentIndex(h100);
@@ -426,8 +426,8 @@ private Q_SLOTS:
         QCOMPARE(chart.peakLabel, std::string("989.4 TFLOP/s"));
         QCOMPARE(chart.roof.peakFlopsPerSecond, 989.4e12);
         ROOFLINE_COMPARE_REL(chart.roof.ridge(), 989.4e12 / 3350e9, 1e-12);
-        QCOMPARE(m_window->controls()->bandwidthSlider()->value(), 3350.0);
-        QCOMPARE(m_window->controls()->peakSlider()->value(), 989.4);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "bandwidth")->value(), 3350.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "peak")->value(), 989.4);
     }
 
     // A click on a series' legend entry hides the series, on screen too, and it stays hidden when the data
@@ -489,7 +489,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("lab.json"));
         QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         QCOMPARE(m_window->files()->openGpuFile(path), QString());
-        QCOMPARE(m_window->controls()->gpuBox()->currentText(), QStringLiteral("Lab card"));
+        QCOMPARE(control<QComboBox>(*m_window->controls(), "gpu")->currentText(), QStringLiteral("Lab card"));
         QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("500GB/s"));
     }
 
@@ -505,7 +505,7 @@ private Q_SLOTS:
     {
         QCoreApplication::processEvents(); // settle the first paint
         QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
-        QSlider *slider = m_window->controls()->batchSlider()->slider();
+        QSlider *slider = control<LogSlider>(*m_window->controls(), "batch")->slider();
         for (int tick = 100; tick <= 1000; tick += 100)
             slider->setValue(tick); // ten steps of a drag within one pass
         QCOMPARE(m_state->session().workload.batch, qint64(1024));
@@ -571,16 +571,16 @@ private Q_SLOTS:
         const ViewRange zoomed = m_window->plot()->viewRange();
         QVERIFY(zoomed.xMax / zoomed.xMin < SeedFrame.xMax / SeedFrame.xMin); // it did zoom in
         QCOMPARE(m_state->session().view, std::optional<ViewRange>(zoomed));
-        Q_EMIT m_window->controls()->batchSlider()->dragStarted();
-        m_window->controls()->batchSlider()->setValue(64);
-        Q_EMIT m_window->controls()->batchSlider()->dragFinished();
+        Q_EMIT control<LogSlider>(*m_window->controls(), "batch")->dragStarted();
+        control<LogSlider>(*m_window->controls(), "batch")->setValue(64);
+        Q_EMIT control<LogSlider>(*m_window->controls(), "batch")->dragFinished();
         QCOMPARE(m_state->session().workload.batch, qint64(64));
         m_state->undoStack()->undo();
         m_state->undoStack()->undo();
         QCoreApplication::processEvents();
         QCOMPARE(m_state->session().workload.batch, qint64(1));
         QCOMPARE(m_state->session().workload.seq, qint64(2048));
-        QCOMPARE(m_window->controls()->batchSlider()->value(), 1.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "batch")->value(), 1.0);
         QCOMPARE(m_state->session().view, std::optional<ViewRange>(zoomed));
         QCOMPARE(m_window->plot()->viewRange(), zoomed);
         const QString path = dir.filePath(QStringLiteral("zoomed.roofline"));
@@ -624,7 +624,7 @@ private Q_SLOTS:
         QSignalSpy changes(m_state.get(), &ExplorerState::changed);
         QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
         QSignalSpy batch(controls, &ControlPanel::batchChanged);
-        QSignalSpy slider(controls->batchSlider(), &LogSlider::valueChanged);
+        QSignalSpy slider(control<LogSlider>(*controls, "batch"), &LogSlider::valueChanged);
         // Every other signal the panel has: none may fire when the state shows the step's values back.
         std::vector<std::unique_ptr<QSignalSpy>> others;
         const QMetaObject *meta = controls->metaObject();
@@ -635,7 +635,7 @@ private Q_SLOTS:
         }
         QVERIFY(others.size() >= 20);
         const int computations = m_window->resultsModel()->computations();
-        controls->batchSlider()->slider()->setValue(controls->batchSlider()->slider()->value() + 100);
+        control<LogSlider>(*controls, "batch")->slider()->setValue(control<LogSlider>(*controls, "batch")->slider()->value() + 100);
         QCoreApplication::processEvents();
         QCOMPARE(batch.count(), 1);
         QCOMPARE(slider.count(), 1); // the slider was not set again by the state's answer
@@ -781,7 +781,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->plot()->data().pins.size(), 1);
         QVERIFY(QString::fromStdString(m_window->plot()->data().pins[0].label).contains(QLatin1String("batch 4")));
         const auto ghosts = decodePoints(m_presets, 4);
-        m_window->controls()->batchSlider()->slider()->setValue(1000); // batch 1024
+        control<LogSlider>(*m_window->controls(), "batch")->slider()->setValue(1000); // batch 1024
         QCOMPARE(m_state->session().workload.batch, qint64(1024));
         // The ghosts stay at batch 4; the current points moved to batch 1024.
         for (const DecodePoint &p : ghosts)
@@ -810,7 +810,7 @@ private Q_SLOTS:
         RooflinePlot *plot = m_window->plot();
         QVERIFY(!plot->data().secondRoof);
         QVERIFY(!legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350GB/s")));
-        QComboBox *second = m_window->controls()->secondGpuBox();
+        QComboBox *second = control<QComboBox>(*m_window->controls(), "secondGpu");
         const int h100 = second->findText(QStringLiteral("H100 SXM"));
         second->setCurrentIndex(h100);
         Q_EMIT second->activated(h100);
@@ -821,7 +821,7 @@ private Q_SLOTS:
         QCOMPARE(plot->data().secondRoof->roof.peakFlopsPerSecond, 989.4e12);
         QVERIFY(legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350GB/s")));
         // Placing the ops on it moves them onto the H100's roofs; the A6000's become the other pair.
-        m_window->controls()->opsOnSecondGpuBox()->setChecked(true);
+        control<QCheckBox>(*m_window->controls(), "opsOnSecondGpu")->setChecked(true);
         QCOMPARE(plot->data().bandwidthLabel, std::string("3350GB/s"));
         QCOMPARE(plot->data().roof.bandwidthBytesPerSecond, 3350e9);
         QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
@@ -908,7 +908,7 @@ private Q_SLOTS:
 
     void undoAfterADragRestoresInOneStep()
     {
-        LogSlider *batch = m_window->controls()->batchSlider();
+        LogSlider *batch = control<LogSlider>(*m_window->controls(), "batch");
         QCOMPARE(m_state->session().workload.batch, qint64(1));
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QCoreApplication::processEvents();
@@ -955,7 +955,7 @@ private Q_SLOTS:
         QCOMPARE(m_state->session().workload.batch, qint64(8));
         QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(m_state->session().workload.batch, qint64(16));
-        QCOMPARE(m_window->controls()->batchSlider()->value(), 16.0);
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "batch")->value(), 16.0);
     }
 
     void aTypedNumberIsOneUndoStep()
@@ -963,7 +963,7 @@ private Q_SLOTS:
         // Typing "16" into the batch box changes nothing until Enter: then batch 16, one undo step, and undo goes
         // straight back to 1 (the chart never showed batch 1 from the first keystroke, nor an undo step for it).
         // Every spin box of the panel types the same way; an arrow key steps at once.
-        QDoubleSpinBox *box = m_window->controls()->batchSlider()->spinBox();
+        QDoubleSpinBox *box = control<LogSlider>(*m_window->controls(), "batch")->spinBox();
         const int steps = m_state->undoStack()->count();
         QSignalSpy changes(m_state.get(), &ExplorerState::changed);
         box->setFocus();
@@ -993,8 +993,8 @@ private Q_SLOTS:
                                    "memory_gb": 80, "peak_tflops": {"fp16": 312}, "note": "Binary units."})"));
         QCOMPARE(m_window->files()->openGpuFile(gpu), QString());
         QCOMPARE(m_state->session().gpu.bandwidthBytesPerSecond, 2189359579136.0);
-        ROOFLINE_COMPARE_REL(m_window->controls()->bandwidthSlider()->value(), 2189.359579136, 1e-9);
-        QCOMPARE(m_window->controls()->gpuNoteLabel()->text(),
+        ROOFLINE_COMPARE_REL(control<LogSlider>(*m_window->controls(), "bandwidth")->value(), 2189.359579136, 1e-9);
+        QCOMPARE(control<QLabel>(*m_window->controls(), "gpuNote")->text(),
                  QStringLiteral("Binary units.\nBandwidth stated as 2039 GiB/s: 2189.4 GB/s."));
         const QString path = dir.filePath(QStringLiteral("gib.roofline"));
         QCOMPARE(m_window->files()->saveSession(path), QString());
@@ -1007,7 +1007,7 @@ private Q_SLOTS:
         QVERIFY(saved->gpu.bandwidthStatedInGiB);
         m_state->setBandwidthGbps(2000);
         QVERIFY(!m_state->session().gpu.bandwidthStatedInGiB);
-        QCOMPARE(m_window->controls()->gpuNoteLabel()->text(), QStringLiteral("Custom figures (edited with the sliders)."));
+        QCOMPARE(control<QLabel>(*m_window->controls(), "gpuNote")->text(), QStringLiteral("Custom figures (edited with the sliders)."));
     }
 
     void textFromFilesStaysText()
@@ -1018,7 +1018,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(gpu, R"({"name": "Marked card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16,
                                    "peak_tflops": {"fp16": 50}, "note": "<h1>X</h1><img src=x>"})"));
         QCOMPARE(m_window->files()->openGpuFile(gpu), QString());
-        QLabel *note = m_window->controls()->gpuNoteLabel();
+        QLabel *note = control<QLabel>(*m_window->controls(), "gpuNote");
         QCOMPARE(note->textFormat(), Qt::PlainText);
         QCOMPARE(note->text(), markup);
 
@@ -1234,21 +1234,21 @@ private Q_SLOTS:
     void precisionAndDecodingControls()
     {
         ControlPanel *panel = m_window->controls();
-        const int int4 = panel->weightTypeBox()->findText(QStringLiteral("int4")); // by name: the order is the list's
+        const int int4 = control<QComboBox>(*panel, "weightType")->findText(QStringLiteral("int4")); // by name: the order is the list's
         QVERIFY(int4 >= 0);
-        panel->weightTypeBox()->setCurrentIndex(int4);
-        Q_EMIT panel->weightTypeBox()->activated(int4);
+        control<QComboBox>(*panel, "weightType")->setCurrentIndex(int4);
+        Q_EMIT control<QComboBox>(*panel, "weightType")->activated(int4);
         QCOMPARE(m_state->session().workload.weightType, DType::Int4);
-        panel->tokensPerStepBox()->setValue(64);
+        control<QSpinBox>(*panel, "tokensPerStep")->setValue(64);
         QCOMPARE(m_state->session().workload.tokensPerStep, qint64(64));
-        panel->flashAttentionBox()->setChecked(true);
+        control<QCheckBox>(*panel, "flashAttention")->setChecked(true);
         // FlashAttention fuses qk and pv: the prefill qk/pv point moves to the fused op's intensity.
         bool fused = false;
         for (const ChartPoint &p : m_window->plot()->data().current)
             fused = fused || p.op == OpKind::Attention;
         QVERIFY(fused);
         // The A6000 (seed) publishes only fp16: the other compute types are greyed out.
-        QVERIFY(!qobject_cast<QStandardItemModel *>(panel->computeTypeBox()->model())->item(int(ComputeType::Fp8))->isEnabled());
+        QVERIFY(!qobject_cast<QStandardItemModel *>(control<QComboBox>(*panel, "computeType")->model())->item(int(ComputeType::Fp8))->isEnabled());
     }
 
     // The summary's decode time, worked by hand for Llama-2-13B at batch 1, sequence 2048, fp16, on the seed A6000.
@@ -1287,11 +1287,11 @@ private Q_SLOTS:
             return std::any_of(points.begin(), points.end(), [op](const ChartPoint &p) { return p.op == op; });
         };
         QVERIFY(hasOp(OpKind::QProj) && !hasOp(OpKind::QkvProj));
-        m_window->controls()->assumptionsPanel()->fuseQkvBox()->setChecked(true);
+        control<AssumptionsPanel>(*m_window->controls(), "assumptions")->fuseQkvBox()->setChecked(true);
         QVERIFY(m_state->session().workload.assumptions.fuseQkv);
         QVERIFY(!hasOp(OpKind::QProj) && hasOp(OpKind::QkvProj));
         m_state->undoStack()->undo();
-        QVERIFY(!m_window->controls()->assumptionsPanel()->fuseQkvBox()->isChecked());
+        QVERIFY(!control<AssumptionsPanel>(*m_window->controls(), "assumptions")->fuseQkvBox()->isChecked());
         QVERIFY(hasOp(OpKind::QProj) && !hasOp(OpKind::QkvProj));
     }
 
@@ -1305,9 +1305,9 @@ private Q_SLOTS:
             return m_window->summary()->text().contains(QLatin1String(text));
         };
         QVERIFY2(shows("<b>Decode</b> 35.7ms per step, 28 tokens/s (28 per sequence)"), qPrintable(m_window->summary()->text()));
-        m_window->controls()->efficiencyBox()->setChecked(true);
+        control<QCheckBox>(*m_window->controls(), "efficiency")->setChecked(true);
         QVERIFY2(shows("<b>Decode</b> 42ms per step, 23.8 tokens/s (23.8 per sequence)"), qPrintable(m_window->summary()->text()));
-        m_window->controls()->efficiencyBox()->setChecked(false);
+        control<QCheckBox>(*m_window->controls(), "efficiency")->setChecked(false);
         QVERIFY(shows("<b>Decode</b> 35.7ms per step"));
     }
 
@@ -1338,12 +1338,12 @@ private Q_SLOTS:
             return hits;
         };
         QCOMPARE(ceilingHits(8, 60), 0);
-        m_window->controls()->ceilingsBox()->setChecked(true);
+        control<QCheckBox>(*m_window->controls(), "ceilings")->setChecked(true);
         ROOFLINE_COMPARE_REL(plot->viewRange().yMax, 1.5 * 1978.9e12, 1e-12);
         QVERIFY2(ceilingHits(8, 60) > 40, qPrintable(QString::number(ceilingHits(8, 60))));
         QCOMPARE(ceilingHits(-60, -8), 0);
         QVERIFY(!plot->data().practicalRoof);
-        m_window->controls()->efficiencyBox()->setChecked(true);
+        control<QCheckBox>(*m_window->controls(), "efficiency")->setChecked(true);
         QVERIFY(plot->data().practicalRoof);
         ROOFLINE_COMPARE_REL(plot->data().practicalRoof->bandwidthBytesPerSecond, 0.85 * 3350e9, 1e-12);
         // Times now use the practical roofs: decode at batch 1, memory-bound, takes 1 / 0.85 as long as at full

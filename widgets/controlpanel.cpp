@@ -103,6 +103,36 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_computeEfficiency(new QSpinBox(this))
     , m_bandwidthEfficiency(new QSpinBox(this))
 {
+    // The name of the value each control shows (controlpanel.h).
+    m_model->setObjectName(QStringLiteral("model"));
+    m_gpu->setObjectName(QStringLiteral("gpu"));
+    m_batch->setObjectName(QStringLiteral("batch"));
+    m_seq->setObjectName(QStringLiteral("seq"));
+    m_peak->setObjectName(QStringLiteral("peak"));
+    m_bandwidth->setObjectName(QStringLiteral("bandwidth"));
+    m_flash->setObjectName(QStringLiteral("flashAttention"));
+    m_secondGpu->setObjectName(QStringLiteral("secondGpu"));
+    m_opsOnSecond->setObjectName(QStringLiteral("opsOnSecondGpu"));
+    m_sweepMode->setObjectName(QStringLiteral("sweepMode"));
+    m_weightType->setObjectName(QStringLiteral("weightType"));
+    m_kvType->setObjectName(QStringLiteral("kvType"));
+    m_computeType->setObjectName(QStringLiteral("computeType"));
+    m_tokensPerStep->setObjectName(QStringLiteral("tokensPerStep"));
+    m_acceptedTokens->setObjectName(QStringLiteral("acceptedTokens"));
+    m_assumptions->setObjectName(QStringLiteral("assumptions"));
+    m_efficiency->setObjectName(QStringLiteral("efficiency"));
+    m_computeEfficiency->setObjectName(QStringLiteral("computeEfficiency"));
+    m_bandwidthEfficiency->setObjectName(QStringLiteral("bandwidthEfficiency"));
+    m_ceilings->setObjectName(QStringLiteral("ceilings"));
+    m_resetGpu->setObjectName(QStringLiteral("resetGpu"));
+    m_gpuNote->setObjectName(QStringLiteral("gpuNote"));
+    m_activationType->setObjectName(QStringLiteral("activationType"));
+    m_pin->setObjectName(QStringLiteral("pin"));
+    m_clearPins->setObjectName(QStringLiteral("clearPins"));
+    m_sweepBatchMin->setObjectName(QStringLiteral("sweepBatchMin"));
+    m_sweepBatchMax->setObjectName(QStringLiteral("sweepBatchMax"));
+    m_sweepSeqMin->setObjectName(QStringLiteral("sweepSeqMin"));
+    m_sweepSeqMax->setObjectName(QStringLiteral("sweepSeqMax"));
     auto *outer = new QVBoxLayout(this);
 
     auto *workload = new QGroupBox(tr("Model and workload"), this);
@@ -208,7 +238,8 @@ ControlPanel::ControlPanel(QWidget *parent)
     outer->addWidget(sweep);
     outer->addStretch(1);
 
-    connect(m_secondGpu, &QComboBox::activated, this, [this](int index) { Q_EMIT secondGpuChosen(index - 1); });
+    connect(m_secondGpu, &QComboBox::activated, this,
+            [this](int index) { Q_EMIT secondGpuChosen(m_secondGpu->itemData(index).toInt()); });
     connect(m_opsOnSecond, &QCheckBox::toggled, this, &ControlPanel::opsOnSecondGpuChanged);
     connect(m_pin, &QPushButton::clicked, this, &ControlPanel::pinRequested);
     connect(m_clearPins, &QPushButton::clicked, this, &ControlPanel::clearPinsRequested);
@@ -294,8 +325,10 @@ void ControlPanel::setGpuNames(const QStringList &names)
         m_gpu->setItemText(m_shown.gpuIndex, m_shown.gpuName);
     const QSignalBlocker blocker(m_secondGpu);
     m_secondGpu->clear();
-    m_secondGpu->addItem(tr("None"));
-    m_secondGpu->addItems(names);
+    // Each entry carries the GPU's index in the list; "None" carries -1.
+    m_secondGpu->addItem(tr("None"), -1);
+    for (int i = 0; i < int(names.size()); ++i)
+        m_secondGpu->addItem(names[i], i);
 }
 
 void ControlPanel::setValues(const ControlValues &values)
@@ -337,7 +370,7 @@ void ControlPanel::setValues(const ControlValues &values)
         m_resetGpu->setEnabled(values.gpuCustomised);
         m_gpuNote->setText(values.gpuCustomised ? tr("Custom figures (edited with the sliders).") : values.gpuNote);
     }
-    showIndex(m_secondGpu, values.secondGpuIndex + 1);
+    showIndex(m_secondGpu, std::max(0, m_secondGpu->findData(values.secondGpuIndex)));
     if (changed(&ControlValues::secondGpuIndex))
         m_opsOnSecond->setEnabled(values.secondGpuIndex >= 0);
     showCheck(m_opsOnSecond, values.opsOnSecondGpu);

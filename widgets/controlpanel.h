@@ -64,29 +64,9 @@ public:
     // Shows `values` without emitting anything. Only the controls whose value changed since the last call
     // are touched: the slider the user is dragging is not set back to what it already shows.
     void setValues(const ControlValues &values);
+    // Every control has an object name, the name of the value it shows ("batch", "computeType", "secondGpu"...),
+    // by which tests and accessibility tools find it.
 
-    QComboBox *modelBox() const { return m_model; }
-    QComboBox *gpuBox() const { return m_gpu; }
-    LogSlider *batchSlider() const { return m_batch; }
-    LogSlider *seqSlider() const { return m_seq; }
-    LogSlider *peakSlider() const { return m_peak; }
-    LogSlider *bandwidthSlider() const { return m_bandwidth; }
-    QCheckBox *flashAttentionBox() const { return m_flash; }
-    QComboBox *secondGpuBox() const { return m_secondGpu; }
-    QCheckBox *opsOnSecondGpuBox() const { return m_opsOnSecond; }
-    QComboBox *sweepBox() const { return m_sweepMode; }
-    QComboBox *weightTypeBox() const { return m_weightType; }
-    QComboBox *kvTypeBox() const { return m_kvType; }
-    QComboBox *computeTypeBox() const { return m_computeType; }
-    QSpinBox *tokensPerStepBox() const { return m_tokensPerStep; }
-    QDoubleSpinBox *acceptedTokensBox() const { return m_acceptedTokens; }
-    AssumptionsPanel *assumptionsPanel() const { return m_assumptions; }
-    QCheckBox *efficiencyBox() const { return m_efficiency; }
-    QSpinBox *computeEfficiencyBox() const { return m_computeEfficiency; }
-    QSpinBox *bandwidthEfficiencyBox() const { return m_bandwidthEfficiency; }
-    QCheckBox *ceilingsBox() const { return m_ceilings; }
-    QToolButton *resetGpuButton() const { return m_resetGpu; }
-    QLabel *gpuNoteLabel() const { return m_gpuNote; }
 
 Q_SIGNALS:
     void modelChosen(int index);
