@@ -1,6 +1,6 @@
 #include "sessionfiles.h"
 
-#include "chartexport.h"
+#include "filewriting.h"
 #include "explorerstate.h"
 #include "inputerror.h"
 #include "jsonreader.h"
@@ -38,7 +38,7 @@ QString saveSessionFile(const QString &path, const Session &session)
         return path + QStringLiteral(": not saved: the session would be ") + QString::number(text.size())
             + QStringLiteral(" bytes, more than the ") + QString::number(MaxSessionFileBytes)
             + QStringLiteral(" a session may hold (remove measured kernels or notes)");
-    // The export's write: a link is followed, a device or FIFO refused, the old file kept on any failure.
+    // Written whole or not at all (filewriting.h): a link is followed, a device or FIFO refused, the old file kept on any failure.
     return writeFileAtomically(path, QByteArray::fromStdString(text));
 }
 

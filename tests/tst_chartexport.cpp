@@ -3,6 +3,7 @@
 
 #include "chartdata.h"
 #include "chartexport.h"
+#include "filewriting.h"
 #include "chartcolors.h"
 #include "modelfixtures.h"
 #include "charttext.h"

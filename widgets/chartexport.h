@@ -8,7 +8,6 @@
 
 class QByteArray;
 class QImage;
-class QIODevice;
 
 namespace roofline {
 
@@ -42,24 +41,6 @@ bool exportFormatForPath(const QString &path, ExportFormat *format);
 // pixels are bounded by ExportSideRange.max a side and MaxExportPixels in all; SVG and PDF, which `scale` does not
 // touch and whose cost does not grow with their size, only by ExportSideRange.max a side.
 QString exportSizeProblem(const QSize &size, double scale, ExportFormat format);
-
-// Writes all of `bytes` to `device` in one write and checks the count: a write that stops short fails even
-// when the device sets no error (a file on a disk that fills up part-way does not). Returns an empty string,
-// or the reason: "no space left on the device", "only N of M bytes were written (cause)", or the device's error.
-QString writeAll(QIODevice &device, const QByteArray &bytes);
-
-// Where a write to `path` goes, or an empty string with `error` set ("<path>: cannot write: <why>") when the
-// path must not be written. Nothing there yet: the path. A symbolic link is followed, so the link stays and the
-// file it leads to is replaced (its canonical path is returned). An existing target that is not a regular file
-// (a directory, a device, a FIFO, a socket) is refused, as is a link that loops ("too many levels of symbolic
-// links").
-QString writeTarget(const QString &path, QString *error);
-
-// Writes `bytes` to `path` atomically (QSaveFile: a temporary file renamed onto the name) after writeTarget's
-// checks, in one checked write (writeAll). On any failure nothing is written and an earlier file is untouched.
-// The replaced file keeps its permissions (QSaveFile copies them); a hard link to it is not updated, as the
-// name gets a new file. Returns an empty string, or the one-line error.
-QString writeFileAtomically(const QString &path, const QByteArray &bytes);
 
 // `text` fit for XML character data and attribute values: & < > " ' escaped, and the characters XML 1.0
 // cannot hold (controls other than tab, newline and CR; U+FFFE, U+FFFF; lone surrogates) dropped.
