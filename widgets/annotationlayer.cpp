@@ -14,10 +14,11 @@ namespace {
 constexpr QMargins BoxPadding(6, 4, 6, 4);
 } // namespace
 
-AnnotationLayer::AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer)
+AnnotationLayer::AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer, const ChartTheme &theme)
     : m_plot(plot)
     , m_frameLayer(frameLayer)
     , m_topLayer(topLayer)
+    , m_theme(theme)
 {
 }
 
@@ -65,9 +66,8 @@ bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
     return true;
 }
 
-void AnnotationLayer::applyTheme(const ChartTheme &theme)
+void AnnotationLayer::applyTheme()
 {
-    m_theme = theme;
     for (std::size_t i = 0; i < m_items.size() && i < m_annotations.size(); ++i)
         style(i);
     m_moved = true; // their boxes may have new sizes

@@ -26,14 +26,14 @@ namespace roofline {
 class AnnotationLayer
 {
 public:
-    AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer);
+    AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer, const ChartTheme &theme);
 
     // Returns whether anything changed (items are added or removed at the end and reused in place: one note
     // more does not remake a thousand).
     bool setAnnotations(const SharedList<Annotation> &annotations);
     const SharedList<Annotation> &annotations() const { return m_annotations; }
     int count() const { return int(m_annotations.size()); }
-    void applyTheme(const ChartTheme &theme);
+    void applyTheme(); // the theme changed: every label and note styled again
     // Places every label for `frame` and the current layout, if they, their boxes, a drag or the frame moved
     // since the last placement (not at every workload step).
     void place(const ViewRange &frame);
@@ -78,7 +78,7 @@ private:
     SharedList<Annotation> m_annotations;
     std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_items;
     std::vector<QSize> m_boxes; // each text's box, measured when its text or font changes
-    ChartTheme m_theme;
+    const ChartTheme &m_theme; // the face's
     int m_dragged = -1;
     int m_selected = -1;
     QPointF m_dragOrigin;

@@ -53,11 +53,12 @@ std::size_t seriesIndex(Series series)
 }
 } // namespace
 
-PointsLayer::PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data, const ChartView &view)
+PointsLayer::PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data, const ChartView &view, const ChartTheme &theme)
     : m_plot(plot)
     , m_topLayer(topLayer)
     , m_data(data)
     , m_view(view)
+    , m_theme(theme)
 {
     // The sweep is part of the frame: a batch or sequence step leaves it where it is (the default sweep spans
     // fixed ranges); when it does move, the canvas redraws the frame.
@@ -131,7 +132,7 @@ void PointsLayer::showSeries()
         for (auto &graphs : m_pinGraphs)
             graphs[std::size_t(i)]->setVisible(shown);
         if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
-            item->setTextColor(shown ? m_legendText : m_hiddenLegendText);
+            item->setTextColor(shown ? m_theme.text : m_theme.hiddenText);
     }
     m_measuredDirty = true; // the series' kernels leave or join the measured graphs
     m_sweepDirty = true; // a hidden series leaves its slots
@@ -151,11 +152,9 @@ std::optional<Series> PointsLayer::seriesOfLegendEntry(const QCPAbstractPlottabl
     return std::nullopt;
 }
 
-void PointsLayer::applyTheme(const ChartTheme &theme)
+void PointsLayer::applyTheme()
 {
-    m_legendText = theme.text;
-    m_hiddenLegendText = theme.hiddenText;
-    m_markerSpacing = theme.markerSpacing();
+    const ChartTheme &theme = m_theme;
     m_sweepDirty = true;
     for (int i = 0; i < SeriesCount; ++i) {
         const auto series = static_cast<Series>(i);
@@ -171,8 +170,6 @@ void PointsLayer::applyTheme(const ChartTheme &theme)
     m_pinSummary->setScatterStyle(theme.pinLegendMarker(0));
     for (std::size_t i = 0; i < m_measured.size(); ++i)
         m_measured[i]->setScatterStyle(theme.measuredMarker(i < std::size_t(SeriesCount) ? static_cast<Series>(i) : Series::None));
-    for (std::size_t i = 0; i < m_linkPens.size(); ++i)
-        m_linkPens[i] = theme.measuredLink(i < std::size_t(SeriesCount) ? static_cast<Series>(i) : Series::None);
 }
 
 void PointsLayer::fit(const ViewRange &frame)
@@ -185,7 +182,7 @@ void PointsLayer::fit(const ViewRange &frame)
         points.clear();
     // The current points of series that would cover one another are drawn side by side along their roofs.
     const QRect axes = m_plot->axisRect()->rect();
-    m_currentDrawn = dodgedPositions(m_data.current, m_view.shown, frame, axes.width(), axes.height(), m_markerSpacing);
+    m_currentDrawn = dodgedPositions(m_data.current, m_view.shown, frame, axes.width(), axes.height(), m_theme.markerSpacing());
     for (std::size_t i = 0; i < m_data.current.size(); ++i) {
         const auto index = static_cast<std::size_t>(m_data.current[i].series);
         const auto [x, y] = m_currentDrawn[i];
@@ -203,7 +200,7 @@ void PointsLayer::fit(const ViewRange &frame)
     }
     if (m_sweepDirty || m_sweepDrawn.size() != m_data.sweep.size()) {
         m_sweepDirty = false;
-        m_sweepDrawn = dodgedPositions(m_data.sweep, m_view.shown, frame, axes.width(), axes.height(), m_markerSpacing);
+        m_sweepDrawn = dodgedPositions(m_data.sweep, m_view.shown, frame, axes.width(), axes.height(), m_theme.markerSpacing());
     }
     for (std::size_t i = 0; i < m_data.sweep.size(); ++i) {
         const auto index = static_cast<std::size_t>(m_data.sweep[i].series);
@@ -313,7 +310,7 @@ void PointsLayer::updateLinks(const ViewRange &frame)
             m_links.push_back(line);
         }
         QCPItemLine *line = m_links[links++];
-        line->setPen(m_linkPens[index]);
+        line->setPen(m_theme.measuredLink(source.series));
         line->start->setCoords(source.x, source.y);
         line->end->setCoords(modelled->intensity, modelled->attainableFlopsPerSecond);
         line->setVisible(frameContains(frame, source.x, source.y)

@@ -27,7 +27,7 @@ public:
     static constexpr std::size_t MaxKernelLinks = 256;
 
     // The current points go on `topLayer` (redrawn alone at each step); the rest on the plot's current layer.
-    PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data, const ChartView &view);
+    PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData &data, const ChartView &view, const ChartTheme &theme);
 
     // What a new chart changes in this layer's part of the frame's image.
     struct Change {
@@ -48,7 +48,7 @@ public:
     // The box the measured kernels span, by series (see fittedFrame).
     const MeasuredExtents &measuredExtents() const { return m_measuredExtents; }
 
-    void applyTheme(const ChartTheme &theme);
+    void applyTheme(); // the theme changed: every marker styled again
     // Hands every graph its points inside `frame` (and the kernels thinned to one per pixel of the axes).
     void fit(const ViewRange &frame);
 
@@ -84,9 +84,8 @@ private:
     QCPLayer *m_topLayer = nullptr;
     const ChartData &m_data;
     const ChartView &m_view;
+    const ChartTheme &m_theme; // the face's
     bool isShown(Series series) const;
-    QColor m_legendText;
-    QColor m_hiddenLegendText;
 
     std::array<QCPGraph *, SeriesCount> m_current {};
     std::array<QCPGraph *, SeriesCount> m_sweep {};
@@ -95,14 +94,12 @@ private:
     // Where each current and sweep point's marker was last drawn, in chart coordinates (dodgedPositions).
     std::vector<std::pair<double, double>> m_currentDrawn;
     std::vector<std::pair<double, double>> m_sweepDrawn;
-    double m_markerSpacing = 0.0; // from the theme (ChartTheme::markerSpacing)
     std::array<QVector<QCPGraphData>, SeriesCount> m_sweepBuffer;
     std::array<std::array<QCPGraph *, SeriesCount>, ChartTheme::PinShapes.size()> m_pinGraphs {}; // by marker shape, then series
     std::array<QCPGraph *, MaxPinLegendEntries> m_pinLegend {};
     QCPGraph *m_pinSummary = nullptr;
     std::array<QCPGraph *, SeriesCount + 1> m_measured {}; // the last one for kernels of no known series
     std::vector<QCPItemLine *> m_links;
-    std::array<QPen, SeriesCount + 1> m_linkPens;
     MeasuredExtents m_measuredExtents {};
 
     // What the pin and measured graphs were filled for: they are cut to the frame and, for the kernels,

@@ -29,10 +29,12 @@ RooflinePlot::RooflinePlot(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     buildFrame();
+    // One theme, which the parts read and applyTheme replaces in place.
+    m_theme = std::make_unique<ChartTheme>(ChartTheme::make(font(), m_dark, m_presentation, m_compact));
     // The parts, drawn in this order: roofs, then points, then annotations above them.
-    m_roofs = std::make_unique<RoofsLayer>(m_plot, m_view);
-    m_points = std::make_unique<PointsLayer>(m_plot, m_topLayer, m_data, m_view);
-    m_annotations = std::make_unique<AnnotationLayer>(m_plot, m_frameLayer, m_topLayer);
+    m_roofs = std::make_unique<RoofsLayer>(m_plot, m_view, *m_theme);
+    m_points = std::make_unique<PointsLayer>(m_plot, m_topLayer, m_data, m_view, *m_theme);
+    m_annotations = std::make_unique<AnnotationLayer>(m_plot, m_frameLayer, m_topLayer, *m_theme);
     m_plot->xAxis->setRange(SeedFrame.xMin, SeedFrame.xMax);
     m_plot->yAxis->setRange(SeedFrame.yMin, SeedFrame.yMax);
     applyTheme();
@@ -128,7 +130,7 @@ void RooflinePlot::buildFrame()
 
 void RooflinePlot::applyTheme()
 {
-    m_theme = std::make_unique<ChartTheme>(ChartTheme::make(font(), m_dark, m_presentation, m_compact));
+    *m_theme = ChartTheme::make(font(), m_dark, m_presentation, m_compact);
     const ChartTheme &t = *m_theme;
     m_background->setColor(t.background);
     m_title->setFont(t.titleFont);
@@ -159,9 +161,9 @@ void RooflinePlot::applyTheme()
     m_plot->legend->setBrush(t.legendBrush);
     m_plot->legend->setBorderPen(t.legendBorderWhere(isLegendOutside()));
     m_plot->legend->setIconSize(t.legendIconSize);
-    m_roofs->applyTheme(t);
-    m_points->applyTheme(t);
-    m_annotations->applyTheme(t);
+    m_roofs->applyTheme();
+    m_points->applyTheme();
+    m_annotations->applyTheme();
 }
 
 void RooflinePlot::setData(const ChartData &data)

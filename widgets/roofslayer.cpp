@@ -54,8 +54,9 @@ QCPItemText *roofLabel(QCustomPlot *plot, Qt::Alignment alignment, const QMargin
 }
 } // namespace
 
-RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view)
+RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view, const ChartTheme &theme)
     : m_view(view)
+    , m_theme(theme)
     , m_plot(plot)
 {
     m_memoryRoof = new LineGraph(plot);
@@ -134,9 +135,9 @@ bool RoofsLayer::setData(const ChartData &data)
     return true;
 }
 
-void RoofsLayer::applyTheme(const ChartTheme &theme)
+void RoofsLayer::applyTheme()
 {
-    m_markerRadius = theme.markerRadius();
+    const ChartTheme &theme = m_theme;
     m_memoryRoof->setPen(theme.memoryRoof);
     m_computeRoof->setPen(theme.computeRoof);
     m_practicalMemory->setPen(theme.practicalMemoryRoof);
@@ -291,7 +292,7 @@ void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair
     // Half the label's run along x, and a marker's reach, in decades of x.
     const double pixelsPerDecade = std::fabs(x2 - x1) / std::log10(visible->x2 / visible->x1);
     const double halfRun = QFontMetricsF(m_bandwidthText->font()).horizontalAdvance(m_bandwidthText->text()) / 2.0 * std::fabs(std::cos(angle));
-    const double halfSpan = pixelsPerDecade > 0.0 ? (halfRun + m_markerRadius) / pixelsPerDecade : 0.0;
+    const double halfSpan = pixelsPerDecade > 0.0 ? (halfRun + m_theme.markerRadius()) / pixelsPerDecade : 0.0;
     const auto at = bandwidthLabelIntensity(roof, frame, onRoof, halfSpan);
     m_bandwidthText->setVisible(at.has_value());
     if (!at)

@@ -26,11 +26,11 @@ class RoofsLayer
 {
 public:
     // Creates the graphs and items on the plot's current layer.
-    RoofsLayer(QCustomPlot *plot, const ChartView &view);
+    RoofsLayer(QCustomPlot *plot, const ChartView &view, const ChartTheme &theme);
 
     // Takes the roofs of `data`: names, legend entries and labels. Returns whether anything drawn changed.
     bool setData(const ChartData &data);
-    void applyTheme(const ChartTheme &theme);
+    void applyTheme(); // the theme changed: every roof and label styled again
     // Cuts every roof to `frame`; a ridge line stops at the legend's top edge rather than cross the legend.
     void fit(const ViewRange &frame);
     // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen and
@@ -56,6 +56,7 @@ private:
     Roofs m_roofs;
     bool m_hasData = false;
     const ChartView &m_view;
+    const ChartTheme &m_theme; // the face's
 
     QCustomPlot *m_plot = nullptr;
     QCPGraph *m_memoryRoof = nullptr;
@@ -72,7 +73,6 @@ private:
     QCPItemText *m_secondRidgeText = nullptr;
     std::vector<QCPGraph *> m_ceilingGraphs;
     std::vector<QCPItemText *> m_ceilingTexts;
-    double m_markerRadius = 0.0; // from the theme: how far a marker reaches from its point, in pixels
 };
 
 } // namespace roofline
