@@ -1305,6 +1305,33 @@ private Q_SLOTS:
         m_plot->setAnnotations({});
     }
 
+    void presentationGrowsThePaddingsWithTheText()
+    {
+        // Presentation multiplies the text by 1.7, and every padding and gap with it (each rounded to a pixel):
+        // a label's box 6, 4 -> 10 (10.2), 7 (6.8); the legend's 7, 5, 7, 4 -> 12 (11.9), 9 (8.5), 12, 7 (6.8);
+        // the warning's 6, 3 -> 10, 5 (5.1); the legend's inset 12 -> 20 (20.4); the gap to a marker 10 -> 17.
+        const ChartTheme screenLook = ChartTheme::make(m_plot->font(), false, false);
+        const ChartTheme big = ChartTheme::make(m_plot->font(), false, true);
+        QCOMPARE(screenLook.annotationPadding, QMargins(6, 4, 6, 4));
+        QCOMPARE(big.annotationPadding, QMargins(10, 7, 10, 7));
+        QCOMPARE(big.legendPadding, QMargins(12, 9, 12, 7));
+        QCOMPARE(big.warningPadding, QMargins(10, 5, 10, 5));
+        QCOMPARE(big.legendInset, QMargins(20, 20, 20, 20));
+        QCOMPARE(big.labelGap, 17.0);
+        // On the canvas: a note's box is its text's box and the look's padding.
+        m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "padded", 10, 1e12, 0, 0 } });
+        const auto boxOf = [](const ChartTheme &look) {
+            return QFontMetrics(look.font).boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignLeft, QStringLiteral("padded")).size();
+        };
+        settle();
+        QCOMPARE(m_plot->annotationShown(0).box.size(), boxOf(screenLook) + QSize(12, 8));
+        m_plot->setPresentation(true);
+        settle();
+        QCOMPARE(m_plot->annotationShown(0).box.size(), boxOf(big) + QSize(20, 14));
+        m_plot->setPresentation(false);
+        m_plot->setAnnotations({});
+    }
+
     void aLabelIsDraggedByItsInsideAndDrawnWhereItIs()
     {
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "drag me\nby the middle", 10, 1e12, 0, 0 } });

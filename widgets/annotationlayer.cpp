@@ -11,7 +11,6 @@
 namespace roofline {
 
 namespace {
-constexpr QMargins BoxPadding(6, 4, 6, 4);
 } // namespace
 
 AnnotationLayer::AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer, const ChartTheme &theme)
@@ -45,7 +44,6 @@ bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
         text->position->setType(QCPItemPosition::ptAbsolute);
         arrow->start->setType(QCPItemPosition::ptAbsolute);
         arrow->end->setType(QCPItemPosition::ptAbsolute);
-        text->setPadding(BoxPadding);
         text->setPositionAlignment(Qt::AlignCenter);
         text->setTextAlignment(Qt::AlignLeft);
         m_items.emplace_back(text, arrow);
@@ -78,6 +76,7 @@ void AnnotationLayer::style(std::size_t index)
     auto [item, arrow] = m_items[index];
     const bool note = m_annotations[index].kind == Annotation::Kind::Note;
     item->setFont(m_theme.font);
+    item->setPadding(m_theme.annotationPadding);
     item->setColor(m_theme.annotationText);
     item->setBrush(note ? m_theme.noteBrush : m_theme.labelBrush);
     item->setPen(m_theme.annotationBorder);
@@ -94,7 +93,7 @@ QSizeF AnnotationLayer::boxFor(const std::string &text) const
 QSize AnnotationLayer::boxOf(const QString &shown) const
 {
     // The box an item draws: the text's bounds, as QCPItemText measures them (left-aligned), and the padding.
-    return QFontMetrics(m_theme.font).boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignLeft, shown).marginsAdded(BoxPadding).size();
+    return QFontMetrics(m_theme.font).boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignLeft, shown).marginsAdded(m_theme.annotationPadding).size();
 }
 
 void AnnotationLayer::place(const ViewRange &frame)

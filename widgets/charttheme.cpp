@@ -71,6 +71,12 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.m_penScale = pen;
     t.m_markerScale = f;
     t.m_pinScale = presentation ? 1.6 : 1.0;
+    t.m_textScale = f;
+    t.annotationPadding = t.padding(QMargins(6, 4, 6, 4));
+    t.legendPadding = t.padding(QMargins(7, 5, 7, 4)); // QCustomPlot's own
+    t.warningPadding = t.padding(QMargins(6, 3, 6, 3));
+    t.legendInset = t.padding(QMargins(12, 12, 12, 12));
+    t.labelGap = 10.0 * f;
 
     t.font = scaled(base, f);
     t.titleFont = scaled(t.font, 1.45, true);
@@ -153,6 +159,12 @@ QCPScatterStyle ChartTheme::measuredMarker(Series series) const
 QPen ChartTheme::measuredLink(Series series) const
 {
     return QPen(withAlpha(measuredColor(series), 170), 1.0);
+}
+
+QMargins ChartTheme::padding(const QMargins &screen) const
+{
+    const auto grown = [this](int pixels) { return int(std::lround(pixels * m_textScale)); };
+    return QMargins(grown(screen.left()), grown(screen.top()), grown(screen.right()), grown(screen.bottom()));
 }
 
 } // namespace roofline

@@ -93,6 +93,16 @@ struct ChartTheme {
     QPen annotationArrow;
     QCPLineEnding annotationHead; // the arrow's head, at the point
 
+    // Paddings and gaps in pixels, grown and shrunk with the text: the box of a label or note, of the legend, of
+    // the warning; the legend's distance from the frame's corner; the gap between a marker and its label's box.
+    QMargins annotationPadding;
+    QMargins legendPadding;
+    QMargins warningPadding;
+    QMargins legendInset;
+    double labelGap = 0.0;
+    // A padding given for the screen's text, in this look's.
+    QMargins padding(const QMargins &screen) const;
+
     // The phase map's overlays: the dashed memory limit, the wash over the lengths that do not fit, the disc of
     // the operating point.
     QPen phaseMapBoundary;
@@ -103,6 +113,7 @@ private:
     double m_penScale = 1.0;
     double m_markerScale = 1.0;
     double m_pinScale = 1.0;
+    double m_textScale = 1.0;
 };
 
 } // namespace roofline

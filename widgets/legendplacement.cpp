@@ -6,17 +6,12 @@
 
 namespace roofline {
 
-namespace {
-// QCustomPlot's own padding of a legend, kept whichever side it is.
-constexpr QMargins Padding { 7, 5, 7, 4 };
-} // namespace
-
 bool legendBelowFrame(const QCustomPlot &plot)
 {
     return plot.legend->layout() == plot.plotLayout();
 }
 
-bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins)
+bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins, const QMargins &padding)
 {
     QCPLegend *legend = plot.legend;
     // (In columns the grid has empty cells: itemCount() counts them, item() gives nullptr for them.)
@@ -30,7 +25,7 @@ bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins)
             ++entries;
         }
     }
-    const int paddingX = Padding.left() + Padding.right(), paddingY = Padding.top() + Padding.bottom();
+    const int paddingX = padding.left() + padding.right(), paddingY = padding.top() + padding.bottom();
     column += QSize(paddingX, paddingY);
     // The size the chart is laid out in: the widget's, or an export's (which lays out without resizing it).
     const QSize canvas = plot.viewport().size();
@@ -53,7 +48,7 @@ bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins)
     // Below, its sides take the frame's margins (its entries start where the axes do); inside, its own padding.
     QCPMarginGroup *group = below ? &frameMargins : nullptr;
     legend->setAutoMargins(below ? QCP::msLeft | QCP::msRight : QCP::msNone);
-    legend->setMargins(Padding);
+    legend->setMargins(padding);
     legend->setMarginGroup(QCP::msLeft | QCP::msRight, group);
     plot.axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, group);
     if (below) {

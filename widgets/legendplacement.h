@@ -2,6 +2,7 @@
 
 class QCustomPlot;
 class QCPMarginGroup;
+class QMargins;
 
 namespace roofline {
 
@@ -11,7 +12,8 @@ namespace roofline {
 // covers the points: if that makes two columns or more and takes at most a third of the height (else it stays
 // inside). Decided from the canvas's size and the entries, not from the frame's, so that moving it cannot
 // undo the reason it moved. Returns true if it moved or reflowed: the layout must be redone.
-bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins);
+// `padding` is the legend's own (ChartTheme::legendPadding).
+bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins, const QMargins &padding);
 // Whether the legend is below the frame.
 bool legendBelowFrame(const QCustomPlot &plot);
 

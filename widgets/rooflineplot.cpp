@@ -99,7 +99,6 @@ void RooflinePlot::buildFrame()
     m_warningText = new QCPItemText(&p);
     m_warningText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_warningText->setSelectable(false);
-    m_warningText->setPadding(QMargins(6, 3, 6, 3));
     m_warningText->position->setType(QCPItemPosition::ptAbsolute);
     m_warningText->setVisible(false);
     p.setCurrentLayer(m_frameLayer);
@@ -108,7 +107,6 @@ void RooflinePlot::buildFrame()
     p.legend->setVisible(true);
     p.legend->setRowSpacing(1);
     p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    p.axisRect()->insetLayout()->setMargins(QMargins(12, 12, 12, 12));
 
     connect(m_plot, &QCustomPlot::legendClick, this, [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
         auto *entry = qobject_cast<QCPPlottableLegendItem *>(item);
@@ -142,6 +140,8 @@ void RooflinePlot::applyTheme()
     m_warningText->setColor(t.warningText);
     m_warningText->setBrush(t.warningBrush);
     m_warningText->setPen(t.warningBorder);
+    m_warningText->setPadding(t.warningPadding);
+    m_plot->axisRect()->insetLayout()->setMargins(t.legendInset);
     for (QCPAxis *axis : { m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2 }) {
         axis->setLabelFont(t.axisLabelFont);
         axis->setTickLabelFont(t.font);
@@ -161,6 +161,7 @@ void RooflinePlot::applyTheme()
     m_plot->legend->setBrush(t.legendBrush);
     m_plot->legend->setBorderPen(t.legendBorderWhere(isLegendOutside()));
     m_plot->legend->setIconSize(t.legendIconSize);
+    m_plot->legend->setMargins(t.legendPadding); // below the frame, its sides are the frame's again at the next layout
     m_roofs->applyTheme();
     m_points->applyTheme();
     m_annotations->applyTheme();
@@ -249,7 +250,7 @@ void RooflinePlot::placeLabels()
     const QString rows = QStringLiteral(" \n").repeated(subtitle.count(QLatin1Char('\n'))) + QStringLiteral(" ");
     if (!m_legendMargins)
         m_legendMargins = new QCPMarginGroup(m_plot);
-    const bool legendMoved = placeLegend(*m_plot, *m_legendMargins);
+    const bool legendMoved = placeLegend(*m_plot, *m_legendMargins, m_theme->legendPadding);
     if (legendMoved) // below the frame it needs no box of its own
         m_plot->legend->setBorderPen(m_theme->legendBorderWhere(isLegendOutside()));
     if ((m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) || legendMoved) {

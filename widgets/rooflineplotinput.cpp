@@ -147,12 +147,11 @@ Annotation RooflinePlot::labelFor(const ChartPoint &point) const
     }
     const QSizeF box = m_annotations->boxFor(text);
     const QRect axes = m_plot->axisRect()->rect();
-    constexpr double Gap = 10.0; // between the marker and the box
     std::vector<PixelBox> taken; // the labels and notes drawn
     for (int i = 0; i < m_annotations->count(); ++i)
         if (const QRect shown = m_annotations->shownBox(i); !shown.isEmpty())
             taken.push_back(PixelBox { double(shown.left()), double(shown.top()), double(shown.right()), double(shown.bottom()) });
-    const auto [dx, dy] = labelOffset({ at.x(), at.y() }, box.width(), box.height(), markers, m_theme->markerRadius(), Gap,
+    const auto [dx, dy] = labelOffset({ at.x(), at.y() }, box.width(), box.height(), markers, m_theme->markerRadius(), m_theme->labelGap,
                                       PixelBox { double(axes.left()), double(axes.top()), double(axes.right()), double(axes.bottom()) },
                                       taken);
     Annotation label { Annotation::Kind::PointLabel, text, x, y, std::round(dx), std::round(dy) };

@@ -42,11 +42,10 @@ void showInLegend(QCPGraph *graph, bool shown)
         graph->removeFromLegend();
 }
 
-QCPItemText *roofLabel(QCustomPlot *plot, Qt::Alignment alignment, const QMargins &padding)
+QCPItemText *roofLabel(QCustomPlot *plot, Qt::Alignment alignment)
 {
     auto *label = new QCPItemText(plot);
     label->setPositionAlignment(alignment);
-    label->setPadding(padding);
     label->setSelectable(false);
     label->setClipToAxisRect(true);
     label->position->setType(QCPItemPosition::ptPlotCoords);
@@ -75,7 +74,7 @@ RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view, const ChartThem
         ceiling->removeFromLegend();
         ceiling->setSelectable(QCP::stNone);
         m_ceilingGraphs.push_back(ceiling);
-        QCPItemText *label = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom, QMargins(0, 0, 6, 2));
+        QCPItemText *label = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom);
         label->setVisible(false);
         m_ceilingTexts.push_back(label);
     }
@@ -84,11 +83,11 @@ RoofsLayer::RoofsLayer(QCustomPlot *plot, const ChartView &view, const ChartThem
     m_secondRidge->setVisible(false);
     m_ridgeLine = new QCPItemLine(plot);
     m_ridgeLine->setSelectable(false);
-    m_ridgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom, QMargins(4, 0, 4, 4));
-    m_secondRidgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom, QMargins(4, 0, 4, 4));
+    m_ridgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom);
+    m_secondRidgeText = roofLabel(plot, Qt::AlignLeft | Qt::AlignBottom);
     m_secondRidgeText->setVisible(false);
-    m_bandwidthText = roofLabel(plot, Qt::AlignHCenter | Qt::AlignBottom, QMargins(0, 0, 0, 3));
-    m_peakText = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom, QMargins(0, 0, 6, 3));
+    m_bandwidthText = roofLabel(plot, Qt::AlignHCenter | Qt::AlignBottom);
+    m_peakText = roofLabel(plot, Qt::AlignRight | Qt::AlignBottom);
 }
 
 bool RoofsLayer::setData(const ChartData &data)
@@ -148,10 +147,16 @@ void RoofsLayer::applyTheme()
     m_ridgeLine->setPen(theme.ridge);
     for (QCPGraph *ceiling : m_ceilingGraphs)
         ceiling->setPen(theme.ceiling);
+    // Each label's distance from its line, as on the screen, grown with the text.
     for (QCPItemText *label : m_ceilingTexts) {
         label->setFont(theme.font);
         label->setColor(theme.mutedText);
+        label->setPadding(theme.padding(QMargins(0, 0, 6, 2)));
     }
+    m_ridgeText->setPadding(theme.padding(QMargins(4, 0, 4, 4)));
+    m_secondRidgeText->setPadding(theme.padding(QMargins(4, 0, 4, 4)));
+    m_bandwidthText->setPadding(theme.padding(QMargins(0, 0, 0, 3)));
+    m_peakText->setPadding(theme.padding(QMargins(0, 0, 6, 3)));
     m_ridgeText->setColor(theme.ridgeLabel);
     m_secondRidgeText->setColor(theme.secondRidge.color());
     m_bandwidthText->setColor(theme.bandwidthLabel);
