@@ -39,6 +39,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
@@ -557,7 +559,7 @@ private Q_SLOTS:
     void undoNeverMovesTheFrameAndSaveWritesTheOneOnScreen()
     {
         // Zoom in with the wheel (a gesture the canvas reports; the state keeps the frame), drag the batch
-        // slider, undo twice: the slider's step and the sequence change before it are undone, the frame is
+        // slider with the mouse, undo twice: the slider's step and the sequence change before it are undone, the frame is
         // the one the user zoomed to, in the state, on the canvas and in the saved file.
         QTemporaryDir dir;
         m_state->setSeq(4096);
@@ -571,10 +573,24 @@ private Q_SLOTS:
         const ViewRange zoomed = m_window->plot()->viewRange();
         QVERIFY(zoomed.xMax / zoomed.xMin < SeedFrame.xMax / SeedFrame.xMin); // it did zoom in
         QCOMPARE(m_state->session().view, std::optional<ViewRange>(zoomed));
-        Q_EMIT control<LogSlider>(*m_window->controls(), "batch")->dragStarted();
-        control<LogSlider>(*m_window->controls(), "batch")->setValue(64);
-        Q_EMIT control<LogSlider>(*m_window->controls(), "batch")->dragFinished();
-        QCOMPARE(m_state->session().workload.batch, qint64(64));
+        // The batch slider's handle dragged with the mouse, in three moves: one undo step.
+        QSlider *slider = control<LogSlider>(*m_window->controls(), "batch")->slider();
+        QStyleOptionSlider option;
+        option.initFrom(slider);
+        option.orientation = slider->orientation();
+        option.minimum = slider->minimum();
+        option.maximum = slider->maximum();
+        option.sliderPosition = slider->sliderPosition();
+        option.sliderValue = slider->value();
+        const QPoint handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider).center();
+        const int steps = m_state->undoStack()->count();
+        QTest::mousePress(slider, Qt::LeftButton, {}, handle);
+        for (const int dx : { 20, 40, 60 })
+            QTest::mouseMove(slider, handle + QPoint(dx, 0));
+        QTest::mouseRelease(slider, Qt::LeftButton, {}, handle + QPoint(60, 0));
+        QCoreApplication::processEvents();
+        QVERIFY2(m_state->session().workload.batch > 1, qPrintable(QString::number(m_state->session().workload.batch)));
+        QCOMPARE(m_state->undoStack()->count(), steps + 1);
         m_state->undoStack()->undo();
         m_state->undoStack()->undo();
         QCoreApplication::processEvents();
