@@ -88,7 +88,9 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
     m_sessionPath = path.startsWith(QLatin1String(":/")) ? QString() : path;
     m_discarded = false; // what was discarded went with the session it belonged to
     m_state->loadSession(*session);
-    m_state->undoStack()->setClean();
+    // The opened file is the document now: what came before it is not undone into it (an undo of the opening
+    // kept the new path, and a Save then wrote the old session over the file just opened).
+    m_state->undoStack()->clear();
     if (!m_sessionPath.isEmpty())
         rememberRecent(path);
     Q_EMIT sessionPathChanged();

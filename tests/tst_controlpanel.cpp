@@ -17,6 +17,8 @@
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QWheelEvent>
+
+#include <cmath>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -396,6 +398,16 @@ private Q_SLOTS:
         panel.setValues(values); // the state's answer
         QCOMPARE(batch.count(), 1);
         QCOMPARE(control<LogSlider>(panel, "batch")->value(), 8.0);
+        // The peak comes back through FLOP/s, a last bit off (97.3e12 / 1e12 need not be 97.3): the same value,
+        // and the slider keeps its own.
+        auto *peak = control<LogSlider>(panel, "peak");
+        peak->setValue(97.3);
+        values.peakTflops = std::nextafter(97.3, 1000.0);
+        panel.setValues(values);
+        QVERIFY(peak->value() == 97.3); // exactly: QCOMPARE takes doubles a last bit apart as equal
+        values.peakTflops = 97.4; // a different value is shown
+        panel.setValues(values);
+        QCOMPARE(peak->value(), 97.4);
         // A choice the state refused shows the state's value again (the state kept fp16).
         control<QComboBox>(panel, "computeType")->setCurrentIndex(control<QComboBox>(panel, "computeType")->findText(QStringLiteral("int8")));
         panel.setValues(values);

@@ -883,6 +883,36 @@ private Q_SLOTS:
         QCOMPARE(other.files()->sessionPath(), path);
     }
 
+    void anOpenedSessionIsNotUndoneIntoTheOneBefore()
+    {
+        // Batch 16 saved as a.roofline; batch 64 unsaved; b.roofline opened over it (its prompt answered
+        // by the test calling openSession directly). Nothing is left to undo: an undo that brought back batch 64
+        // under b's name made Save write it over b.
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.roofline"));
+        const QString b = dir.filePath(QStringLiteral("b.roofline"));
+        m_state->setBatch(16);
+        QCOMPARE(m_window->files()->saveSession(b), QString());
+        m_state->setBatch(64);
+        QCOMPARE(m_window->files()->saveSession(a), QString());
+        m_state->setSeq(512);
+        QCOMPARE(m_window->files()->openSession(b), QString());
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QVERIFY(!m_state->undoStack()->canUndo());
+        QVERIFY(m_state->undoStack()->isClean());
+        QVERIFY(!m_window->isWindowModified());
+        m_state->undoStack()->undo();
+        QCOMPARE(m_state->session().workload.batch, qint64(16));
+        QCOMPARE(m_window->files()->saveSession(b), QString());
+        QString error;
+        QStringList warnings;
+        PresetLibrary known = m_presets;
+        const std::optional<Session> saved = loadSessionFile(b, known, &error, &warnings);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->workload.batch, qint64(16));
+        QCOMPARE(saved->workload.seq, qint64(2048));
+    }
+
     void badSessionChangesNothing()
     {
         QTemporaryDir dir;

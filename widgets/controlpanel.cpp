@@ -357,8 +357,10 @@ void ControlPanel::setValues(const ControlValues &values)
         for (int i = 0; i < int(m_gpuNames.size()) && i < m_gpu->count(); ++i)
             m_gpu->setItemText(i, values.gpuCustomised && i == values.gpuIndex ? values.gpuName : m_gpuNames[i]);
     }
+    // A figure the state stores in other units (TFLOP/s as FLOP/s, GB/s as B/s) can come back a last bit off
+    // what the slider set: that is the same value, and the slider being dragged is not set again.
     const auto show = [](LogSlider *slider, double value) {
-        if (slider->value() != value)
+        if (std::abs(slider->value() - value) > 1e-12 * std::abs(value))
             slider->setValue(value);
     };
     show(m_batch, values.batch);
