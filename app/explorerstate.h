@@ -106,7 +106,6 @@ public:
     void beginDrag();
     void endDrag();
 
-
 Q_SIGNALS:
     // A change or an undo touched these parts of the session (statesnapshot.h).
     void changed(roofline::StateParts parts);

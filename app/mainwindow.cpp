@@ -80,7 +80,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     const auto showHint = [this] {
         statusBar()->showMessage(m_views->currentWidget() == m_phaseMap
                                      ? tr("Each cell is one batch size and sequence length; the dashed line is where weights and "
-                                          "cache stop fitting the GPU's memory (darker beyond); the disc is the current workload; "
+                                          "cache stop fitting the GPU's memory (washed pale beyond); the disc is the current workload; "
                                           "hover a cell for its value.")
                                      : tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
                                           "click a legend entry to hide a series."));

@@ -33,7 +33,6 @@ void ResultsModel::setPhaseMapShown(bool shown)
     refreshPhaseMap();
 }
 
-
 void ResultsModel::refreshPhaseMap()
 {
     if (!m_phaseMapShown || !m_phaseMapStale)

@@ -41,10 +41,10 @@ struct ChartPoint {
     std::int64_t expertsPerToken = 0;
 };
 
-// Everything the roofline canvas draws, already computed: the widgets only place it.
 // What joins the parts of a chart's subtitle (where a narrow chart breaks it into lines): "  ·  ".
 inline constexpr std::string_view SubtitleSeparator = "  \u00b7  ";
 
+// Everything the roofline canvas draws, already computed: the widgets only place it.
 struct ChartData {
     std::string title; // "Roofline Model (Llama-2-13B, RTX A6000)"
     std::string subtitle; // the GPU as named, its figures, and the workload, in parts joined by SubtitleSeparator

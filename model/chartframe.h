@@ -50,8 +50,6 @@ struct Extent {
 using MeasuredExtents = std::array<Extent, SeriesCount + 1>;
 MeasuredExtents measuredExtents(const ChartData &data);
 
-// Which series the chart shows, by Series index.
-
 // The seed frame widened to take in every shown point (current, sweep, pins), each roof's corner, the
 // measured kernels and, with `allCeilings`, where every compute ceiling meets the memory roof, each with a
 // margin of x1.5, and kept within the limits (ChartIntensityRange, ChartFlopsRange).

@@ -10,9 +10,6 @@
 
 namespace roofline {
 
-namespace {
-} // namespace
-
 AnnotationLayer::AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer, const ChartTheme &theme)
     : m_plot(plot)
     , m_frameLayer(frameLayer)

@@ -67,7 +67,6 @@ public:
     // Every control has an object name, the name of the value it shows ("batch", "computeType", "secondGpu"...),
     // by which tests and accessibility tools find it.
 
-
 Q_SIGNALS:
     void modelChosen(int index);
     void gpuChosen(int index);

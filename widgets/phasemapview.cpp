@@ -104,7 +104,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     p.axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
-    // The lengths that do not fit, washed darker above the dashed boundary up to the top of the frame (and its
+    // The lengths that do not fit, washed pale above the dashed boundary up to the top of the frame (and its
     // legend swatch shows the wash under the dash, so it reads on the legend's pale ground).
     m_beyond = p.addGraph();
     m_beyond->setPen(Qt::NoPen);
