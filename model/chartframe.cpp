@@ -38,7 +38,6 @@ MeasuredExtents measuredExtents(const ChartData &data)
     return extents;
 }
 
-namespace {
 bool isShown(const SeriesMask &shown, Series series)
 {
     const auto index = std::size_t(series);
@@ -49,7 +48,6 @@ bool usableRoof(const Roofline &roof)
 {
     return usablePoint(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
 }
-} // namespace
 
 ViewRange fittedFrame(const ChartData &data, const SeriesMask &shown, const MeasuredExtents &measured, bool allCeilings)
 {

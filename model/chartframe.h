@@ -35,6 +35,10 @@ std::pair<double, double> frameCentre(const ViewRange &frame);
 
 // Whether a point can sit on log axes: finite and positive on both.
 bool usablePoint(double x, double y);
+// Whether a roof can be drawn on log axes: its bandwidth and peak are such a point.
+bool usableRoof(const Roofline &roof);
+// Whether `series` is one `shown` shows (Series::None, and anything past the mask, is not).
+bool isShown(const SeriesMask &shown, Series series);
 // Whether a usable point lies in `frame`, its edges included.
 bool frameContains(const ViewRange &frame, double x, double y);
 

@@ -23,12 +23,12 @@ private Q_SLOTS:
         AssumptionsPanel panel;
         panel.show();
         QVERIFY(!panel.isExpanded());
-        QVERIFY(!panel.causalMaskBox()->isVisible());
-        panel.header()->click();
+        QVERIFY(!control<QCheckBox>(panel, "causalMask")->isVisible());
+        control<QToolButton>(panel, "header")->click();
         QVERIFY(panel.isExpanded());
-        QVERIFY(panel.causalMaskBox()->isVisible());
+        QVERIFY(control<QCheckBox>(panel, "causalMask")->isVisible());
         panel.setExpanded(false);
-        QVERIFY(!panel.causalMaskBox()->isVisible());
+        QVERIFY(!control<QCheckBox>(panel, "causalMask")->isVisible());
     }
 
     // Every field, both ways (a box left as it was would put its old value back with the next change).
@@ -41,15 +41,15 @@ private Q_SLOTS:
         for (const Assumptions &a : { on, off, on, Assumptions {}, off }) {
             panel.setAssumptions(a);
             QVERIFY(panel.assumptions() == a);
-            QCOMPARE(panel.causalMaskBox()->isChecked(), a.causalMask);
-            QCOMPARE(panel.allLogitsBox()->isChecked(), a.allPrefillLogits);
-            QCOMPARE(panel.fuseQkvBox()->isChecked(), a.fuseQkv);
-            QCOMPARE(panel.fuseGateUpBox()->isChecked(), a.fuseGateUp);
-            QCOMPARE(panel.countNonGemmBox()->isChecked(), a.countNonGemm);
-            QCOMPARE(panel.embeddingTypeBox()->currentText(),
-                     a.embeddingType ? QString::fromUtf8(dtypeName(*a.embeddingType).data()) : panel.embeddingTypeBox()->itemText(0));
-            QCOMPARE(panel.scoreTypeBox()->currentText(),
-                     a.scoreType ? QString::fromUtf8(dtypeName(*a.scoreType).data()) : panel.scoreTypeBox()->itemText(0));
+            QCOMPARE(control<QCheckBox>(panel, "causalMask")->isChecked(), a.causalMask);
+            QCOMPARE(control<QCheckBox>(panel, "allLogits")->isChecked(), a.allPrefillLogits);
+            QCOMPARE(control<QCheckBox>(panel, "fuseQkv")->isChecked(), a.fuseQkv);
+            QCOMPARE(control<QCheckBox>(panel, "fuseGateUp")->isChecked(), a.fuseGateUp);
+            QCOMPARE(control<QCheckBox>(panel, "countNonGemm")->isChecked(), a.countNonGemm);
+            QCOMPARE(control<QComboBox>(panel, "embeddingType")->currentText(),
+                     a.embeddingType ? QString::fromUtf8(dtypeName(*a.embeddingType).data()) : control<QComboBox>(panel, "embeddingType")->itemText(0));
+            QCOMPARE(control<QComboBox>(panel, "scoreType")->currentText(),
+                     a.scoreType ? QString::fromUtf8(dtypeName(*a.scoreType).data()) : control<QComboBox>(panel, "scoreType")->itemText(0));
         }
         QCOMPARE(changed.count(), 0);
     }
@@ -60,18 +60,18 @@ private Q_SLOTS:
         const Assumptions start { false, false, std::nullopt, DType::Fp32, false, false, true };
         panel.setAssumptions(start);
         QSignalSpy changed(&panel, &AssumptionsPanel::assumptionsChanged);
-        panel.causalMaskBox()->click();
+        control<QCheckBox>(panel, "causalMask")->click();
         QCOMPARE(changed.count(), 1);
         Assumptions expected = start;
         expected.causalMask = true;
         QVERIFY(changed.at(0).at(0).value<Assumptions>() == expected);
         // The first entry of a type box is "as the weights" / "as the activations": no type of its own.
-        panel.scoreTypeBox()->setCurrentIndex(0);
-        Q_EMIT panel.scoreTypeBox()->activated(0);
+        control<QComboBox>(panel, "scoreType")->setCurrentIndex(0);
+        Q_EMIT control<QComboBox>(panel, "scoreType")->activated(0);
         QCOMPARE(changed.count(), 2);
         QVERIFY(!changed.at(1).at(0).value<Assumptions>().scoreType.has_value());
-        panel.embeddingTypeBox()->setCurrentIndex(panel.embeddingTypeBox()->findText(QStringLiteral("int8")));
-        Q_EMIT panel.embeddingTypeBox()->activated(panel.embeddingTypeBox()->currentIndex());
+        control<QComboBox>(panel, "embeddingType")->setCurrentIndex(control<QComboBox>(panel, "embeddingType")->findText(QStringLiteral("int8")));
+        Q_EMIT control<QComboBox>(panel, "embeddingType")->activated(control<QComboBox>(panel, "embeddingType")->currentIndex());
         QCOMPARE(changed.at(2).at(0).value<Assumptions>().embeddingType, std::optional(DType::Int8));
     }
 };

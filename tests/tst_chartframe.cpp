@@ -3,6 +3,8 @@
 #include "chartframe.h"
 #include "inputlimits.h"
 
+#include <limits>
+
 using namespace roofline;
 
 namespace {
@@ -37,6 +39,21 @@ class TestChartFrame : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void whatIsShownAndWhatCanBeDrawn()
+    {
+        SeriesMask mask = AllSeries;
+        mask[std::size_t(Series::UpGateDownInit)] = false;
+        QVERIFY(isShown(mask, Series::QkvMlpInit));
+        QVERIFY(!isShown(mask, Series::UpGateDownInit));
+        QVERIFY(!isShown(AllSeries, Series::None)); // kernels of no known series have no entry of their own
+        // A roof is drawn where its corner (bandwidth, peak) is a point of the log axes.
+        QVERIFY(usableRoof(Roofline { 181e12, 768e9 }));
+        QVERIFY(!usableRoof(Roofline { 181e12, 0.0 }));
+        QVERIFY(!usableRoof(Roofline { -1.0, 768e9 }));
+        QVERIFY(!usableRoof(Roofline { std::numeric_limits<double>::infinity(), 768e9 }));
+        QVERIFY(!usableRoof(Roofline { 181e12, std::numeric_limits<double>::quiet_NaN() }));
+    }
+
     void aNewLabelGoesBesideItsPointOffOtherMarkers()
     {
         // A 100 x 40 box for a point at (500, 500), markers of radius 5, 10 pixels clear: the box's centre is

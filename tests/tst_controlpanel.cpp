@@ -250,27 +250,27 @@ private Q_SLOTS:
         ControlPanel panel;
         AssumptionsPanel *assumptions = control<AssumptionsPanel>(panel, "assumptions");
         QVERIFY(!assumptions->isExpanded());
-        QVERIFY(!assumptions->causalMaskBox()->isVisibleTo(&panel));
-        assumptions->header()->click();
+        QVERIFY(!control<QCheckBox>(*assumptions, "causalMask")->isVisibleTo(&panel));
+        control<QToolButton>(*assumptions, "header")->click();
         QVERIFY(assumptions->isExpanded());
-        QVERIFY(assumptions->causalMaskBox()->isVisibleTo(&panel));
+        QVERIFY(control<QCheckBox>(*assumptions, "causalMask")->isVisibleTo(&panel));
         QSignalSpy changed(&panel, &ControlPanel::assumptionsChanged);
         ControlValues values;
         values.assumptions = Assumptions { true, true, DType::Fp16, DType::Fp32, true, false, false };
         panel.setValues(values);
         QCOMPARE(changed.count(), 0);
-        QVERIFY(assumptions->causalMaskBox()->isChecked());
-        QCOMPARE(assumptions->embeddingTypeBox()->currentText(), QStringLiteral("fp16"));
-        QCOMPARE(assumptions->scoreTypeBox()->currentText(), QStringLiteral("fp32"));
-        QVERIFY(!assumptions->countNonGemmBox()->isChecked());
-        assumptions->fuseGateUpBox()->setChecked(true);
+        QVERIFY(control<QCheckBox>(*assumptions, "causalMask")->isChecked());
+        QCOMPARE(control<QComboBox>(*assumptions, "embeddingType")->currentText(), QStringLiteral("fp16"));
+        QCOMPARE(control<QComboBox>(*assumptions, "scoreType")->currentText(), QStringLiteral("fp32"));
+        QVERIFY(!control<QCheckBox>(*assumptions, "countNonGemm")->isChecked());
+        control<QCheckBox>(*assumptions, "fuseGateUp")->setChecked(true);
         QCOMPARE(changed.count(), 1);
         Assumptions expected = values.assumptions;
         expected.fuseGateUp = true;
         QVERIFY(changed.at(0).at(0).value<Assumptions>() == expected);
         // "as the activations" is no type of its own.
-        assumptions->scoreTypeBox()->setCurrentIndex(0);
-        Q_EMIT assumptions->scoreTypeBox()->activated(0);
+        control<QComboBox>(*assumptions, "scoreType")->setCurrentIndex(0);
+        Q_EMIT control<QComboBox>(*assumptions, "scoreType")->activated(0);
         QVERIFY(!changed.at(1).at(0).value<Assumptions>().scoreType.has_value());
     }
 
@@ -281,17 +281,17 @@ private Q_SLOTS:
         ControlPanel panel;
         AssumptionsPanel *assumptions = control<AssumptionsPanel>(panel, "assumptions");
         const auto shows = [&](const Assumptions &a) {
-            QCOMPARE(assumptions->causalMaskBox()->isChecked(), a.causalMask);
-            QCOMPARE(assumptions->allLogitsBox()->isChecked(), a.allPrefillLogits);
-            QCOMPARE(assumptions->fuseQkvBox()->isChecked(), a.fuseQkv);
-            QCOMPARE(assumptions->fuseGateUpBox()->isChecked(), a.fuseGateUp);
-            QCOMPARE(assumptions->countNonGemmBox()->isChecked(), a.countNonGemm);
-            QCOMPARE(assumptions->embeddingTypeBox()->currentIndex() == 0, !a.embeddingType.has_value());
-            QCOMPARE(assumptions->scoreTypeBox()->currentIndex() == 0, !a.scoreType.has_value());
+            QCOMPARE(control<QCheckBox>(*assumptions, "causalMask")->isChecked(), a.causalMask);
+            QCOMPARE(control<QCheckBox>(*assumptions, "allLogits")->isChecked(), a.allPrefillLogits);
+            QCOMPARE(control<QCheckBox>(*assumptions, "fuseQkv")->isChecked(), a.fuseQkv);
+            QCOMPARE(control<QCheckBox>(*assumptions, "fuseGateUp")->isChecked(), a.fuseGateUp);
+            QCOMPARE(control<QCheckBox>(*assumptions, "countNonGemm")->isChecked(), a.countNonGemm);
+            QCOMPARE(control<QComboBox>(*assumptions, "embeddingType")->currentIndex() == 0, !a.embeddingType.has_value());
+            QCOMPARE(control<QComboBox>(*assumptions, "scoreType")->currentIndex() == 0, !a.scoreType.has_value());
             if (a.embeddingType)
-                QCOMPARE(assumptions->embeddingTypeBox()->currentText(), QString::fromUtf8(dtypeName(*a.embeddingType).data()));
+                QCOMPARE(control<QComboBox>(*assumptions, "embeddingType")->currentText(), QString::fromUtf8(dtypeName(*a.embeddingType).data()));
             if (a.scoreType)
-                QCOMPARE(assumptions->scoreTypeBox()->currentText(), QString::fromUtf8(dtypeName(*a.scoreType).data()));
+                QCOMPARE(control<QComboBox>(*assumptions, "scoreType")->currentText(), QString::fromUtf8(dtypeName(*a.scoreType).data()));
         };
         const Assumptions on { true, true, DType::Int8, DType::Fp32, true, true, true };
         const Assumptions off { false, false, std::nullopt, std::nullopt, false, false, false };

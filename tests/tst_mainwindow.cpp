@@ -1333,11 +1333,11 @@ private Q_SLOTS:
             return std::any_of(points.begin(), points.end(), [op](const ChartPoint &p) { return p.op == op; });
         };
         QVERIFY(hasOp(OpKind::QProj) && !hasOp(OpKind::QkvProj));
-        control<AssumptionsPanel>(*m_window->controls(), "assumptions")->fuseQkvBox()->setChecked(true);
+        control<QCheckBox>(*control<AssumptionsPanel>(*m_window->controls(), "assumptions"), "fuseQkv")->setChecked(true);
         QVERIFY(m_state->session().workload.assumptions.fuseQkv);
         QVERIFY(!hasOp(OpKind::QProj) && hasOp(OpKind::QkvProj));
         m_state->undoStack()->undo();
-        QVERIFY(!control<AssumptionsPanel>(*m_window->controls(), "assumptions")->fuseQkvBox()->isChecked());
+        QVERIFY(!control<QCheckBox>(*control<AssumptionsPanel>(*m_window->controls(), "assumptions"), "fuseQkv")->isChecked());
         QVERIFY(hasOp(OpKind::QProj) && !hasOp(OpKind::QkvProj));
     }
 

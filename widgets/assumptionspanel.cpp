@@ -47,6 +47,14 @@ AssumptionsPanel::AssumptionsPanel(QWidget *parent)
     , m_fuseGateUp(new QCheckBox(tr("Fused gate/up projection"), m_body))
     , m_nonGemm(new QCheckBox(tr("Count norms, softmax, activation, residual adds"), m_body))
 {
+    m_header->setObjectName(QStringLiteral("header"));
+    m_causal->setObjectName(QStringLiteral("causalMask"));
+    m_allLogits->setObjectName(QStringLiteral("allLogits"));
+    m_embedding->setObjectName(QStringLiteral("embeddingType"));
+    m_score->setObjectName(QStringLiteral("scoreType"));
+    m_fuseQkv->setObjectName(QStringLiteral("fuseQkv"));
+    m_fuseGateUp->setObjectName(QStringLiteral("fuseGateUp"));
+    m_nonGemm->setObjectName(QStringLiteral("countNonGemm"));
     m_header->setText(tr("Model assumptions"));
     m_header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_header->setAutoRaise(true);

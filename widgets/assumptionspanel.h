@@ -24,15 +24,9 @@ public:
     Assumptions assumptions() const;
     bool isExpanded() const;
     void setExpanded(bool expanded);
+    // Each control is named for the assumption it shows ("causalMask", "embeddingType", ...; the fold's button
+    // is "header"), by which tests and accessibility tools find it.
 
-    QToolButton *header() const { return m_header; }
-    QCheckBox *causalMaskBox() const { return m_causal; }
-    QCheckBox *allLogitsBox() const { return m_allLogits; }
-    QComboBox *embeddingTypeBox() const { return m_embedding; }
-    QComboBox *scoreTypeBox() const { return m_score; }
-    QCheckBox *fuseQkvBox() const { return m_fuseQkv; }
-    QCheckBox *fuseGateUpBox() const { return m_fuseGateUp; }
-    QCheckBox *countNonGemmBox() const { return m_nonGemm; }
 
 Q_SIGNALS:
     void assumptionsChanged(const roofline::Assumptions &assumptions);

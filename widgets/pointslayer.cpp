@@ -140,8 +140,7 @@ void PointsLayer::showSeries()
 
 bool PointsLayer::isShown(Series series) const
 {
-    const auto index = static_cast<std::size_t>(series);
-    return index < std::size_t(SeriesCount) && m_view.shown[index];
+    return roofline::isShown(m_view.shown, series);
 }
 
 std::optional<Series> PointsLayer::seriesOfLegendEntry(const QCPAbstractPlottable *plottable) const

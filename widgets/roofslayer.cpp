@@ -22,11 +22,6 @@ bool sameRoof(const Roofline &a, const Roofline &b)
     return a.peakFlopsPerSecond == b.peakFlopsPerSecond && a.bandwidthBytesPerSecond == b.bandwidthBytesPerSecond;
 }
 
-bool usableRoof(const Roofline &roof)
-{
-    return usablePoint(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);
-}
-
 void setSegment(QCPGraph *graph, const std::optional<Segment> &segment)
 {
     graph->data()->clear();
