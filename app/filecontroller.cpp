@@ -54,6 +54,26 @@ FileController::FileController(ExplorerState *state, RooflinePlot *plot, QWidget
 {
     // Discarding is of the changes at that moment: a later change is kept again.
     connect(state->undoStack(), &QUndoStack::indexChanged, this, [this] { m_discarded = false; });
+    connect(state->undoStack(), &QUndoStack::cleanChanged, this, [this] { Q_EMIT modifiedChanged(isModified()); });
+    const auto viewChanged = [this] {
+        m_discarded = false;
+        setViewChanged(true);
+    };
+    connect(state, &ExplorerState::viewChanged, this, viewChanged);
+    connect(state, &ExplorerState::phaseMapChoiceChanged, this, viewChanged);
+}
+
+bool FileController::isModified() const
+{
+    return !m_state->undoStack()->isClean() || m_viewChanged;
+}
+
+void FileController::setViewChanged(bool changed)
+{
+    const bool before = isModified();
+    m_viewChanged = changed;
+    if (isModified() != before)
+        Q_EMIT modifiedChanged(isModified());
 }
 
 void FileController::report(const QString &error)
@@ -91,6 +111,7 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
     // The opened file is the document now: what came before it is not undone into it (an undo of the opening
     // kept the new path, and a Save then wrote the old session over the file just opened).
     m_state->undoStack()->clear();
+    setViewChanged(false);
     if (!m_sessionPath.isEmpty())
         rememberRecent(path);
     Q_EMIT sessionPathChanged();
@@ -103,6 +124,7 @@ QString FileController::saveSession(const QString &path)
         return error;
     m_sessionPath = path;
     m_state->undoStack()->setClean();
+    setViewChanged(false);
     rememberRecent(path);
     Q_EMIT sessionPathChanged();
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -216,7 +238,7 @@ QString FileController::replaceSession(const QString &path)
 bool FileController::maybeSave(Leaving leaving)
 {
     m_discarded = false;
-    if (m_state->undoStack()->isClean())
+    if (!isModified())
         return true;
     const QString name = m_sessionPath.isEmpty() ? tr("this new session") : QFileInfo(m_sessionPath).fileName();
     const QString question = leaving == Leaving::Close ? tr("Save the changes to %1 before closing?")
@@ -230,7 +252,7 @@ bool FileController::maybeSave(Leaving leaving)
     switch (box.exec()) {
     case QMessageBox::Save:
         saveSessionDialog(false);
-        return m_state->undoStack()->isClean(); // not if the save dialog was cancelled or the write failed
+        return !isModified(); // not if the save dialog was cancelled or the write failed
     case QMessageBox::Discard:
         m_discarded = true;
         return true;
@@ -244,7 +266,7 @@ void FileController::rememberLastSession(QSettings &settings) const
     if (m_discarded)
         roofline::rememberLastSession(settings, nullptr, LastSessionFile { m_sessionPath, false });
     else
-        roofline::rememberLastSession(settings, &m_state->session(), LastSessionFile { m_sessionPath, !m_state->undoStack()->isClean() });
+        roofline::rememberLastSession(settings, &m_state->session(), LastSessionFile { m_sessionPath, isModified() });
 }
 
 bool FileController::restoreLastSession(QSettings &settings)
@@ -260,6 +282,7 @@ bool FileController::restoreLastSession(QSettings &settings)
     known.gpus = m_state->gpus();
     if (!roofline::restoreLastSession(settings, *m_state, known))
         return false;
+    setViewChanged(false); // as it was left: modified only if it was (below)
     if (onDisk && file.modified) {
         m_sessionPath = file.path;
         m_state->undoStack()->resetClean();

@@ -44,8 +44,13 @@ public:
     // saved, else the home folder.
     QString sessionDirectory() const;
 
-    // Before the window closes, or another session replaces this one: with changes not saved (the undo history
-    // away from its clean point), asks whether to save them, discard them or stay. True when it may go on:
+    // Whether the session differs from its file (or, new, from nothing): a change not saved (the undo history
+    // away from its clean point), or a frame or phase-map choice other than the one saved, since both are
+    // written into the file. (The export's last size is too, but as a preference: an export changes nothing.)
+    bool isModified() const;
+
+    // Before the window closes, or another session replaces this one: with changes not saved (isModified),
+    // asks whether to save them, discard them or stay. True when it may go on:
     // nothing unsaved, saved, or discarded (discardedChanges()).
     enum class Leaving { Close, Open };
     bool maybeSave(Leaving leaving = Leaving::Close);
@@ -80,6 +85,7 @@ Q_SIGNALS:
     void failed(const QString &message);
     void statusMessage(const QString &message, int timeoutMs);
     void sessionPathChanged();
+    void modifiedChanged(bool modified);
     void recentSessionsChanged();
 
 private:
@@ -93,6 +99,8 @@ private:
     QString m_sessionPath;
     QString m_lastExportPath;
     bool m_discarded = false;
+    bool m_viewChanged = false; // the frame or the phase map's choice since the file was opened or saved
+    void setViewChanged(bool changed);
 };
 
 } // namespace roofline

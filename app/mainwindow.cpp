@@ -33,7 +33,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 
@@ -111,7 +110,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_files, &FileController::sessionPathChanged, this, &MainWindow::showTitle);
     connect(m_files, &FileController::recentSessionsChanged, this, &MainWindow::rebuildRecentMenu);
     connect(state, &ExplorerState::limitReached, this, &MainWindow::showError);
-    connect(state->undoStack(), &QUndoStack::cleanChanged, this, [this] { setWindowModified(!m_state->undoStack()->isClean()); });
+    connect(m_files, &FileController::modifiedChanged, this, &QWidget::setWindowModified);
 
     m_results->recompute();
     followPalette();

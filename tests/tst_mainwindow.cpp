@@ -386,6 +386,42 @@ private Q_SLOTS:
         QVERIFY(!m_window->isWindowModified());
     }
 
+    void aFrameOrAPhaseMapChoiceOtherThanTheFilesIsUnsaved()
+    {
+        // Both are written into the session file: the window says so when they differ from it, and asks before
+        // closing; saving, or opening the file again, makes the window agree with it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("framed.roofline"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QVERIFY(!m_window->isWindowModified());
+        QWidget *canvas = m_window->plot()->canvasWidget();
+        const QPointF centre(canvas->width() / 2.0, canvas->height() / 2.0);
+        QWheelEvent wheel(centre, canvas->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(canvas, &wheel);
+        QCoreApplication::processEvents();
+        QVERIFY(m_state->session().view.has_value());
+        QVERIFY(m_window->files()->isModified());
+        QVERIFY(m_window->isWindowModified());
+        QVERIFY(!m_state->undoStack()->canUndo()); // a zoom is still no undo step
+        QString asked;
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        QVERIFY(!m_window->files()->maybeSave()); // the question is asked, and Cancel stays
+        QCOMPARE(asked, QStringLiteral("Save the changes to framed.roofline before closing?"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QVERIFY(!m_window->isWindowModified());
+        // The phase map's choice likewise; opening the file again brings back what it holds.
+        PhaseMapChoice choice = m_state->session().phaseMap;
+        choice.quantity = GridQuantity::PrefillSeconds;
+        m_state->setPhaseMapChoice(choice);
+        QVERIFY(m_window->isWindowModified());
+        QCOMPARE(m_window->files()->openSession(path), QString());
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(m_state->session().view.has_value());
+        QCOMPARE(m_state->session().phaseMap.quantity, PhaseMapChoice {}.quantity);
+        m_state->setView(std::nullopt);
+    }
+
     void batchSliderMovesTheDecodePoints()
     {
         QSlider *slider = control<LogSlider>(*m_window->controls(), "batch")->slider();
