@@ -103,6 +103,23 @@ struct MessageBoxes {
     }
 };
 
+// Drags a slider's handle with the mouse: pressed where it is drawn, moved by `steps` of `stepX` pixels, released.
+void dragHandle(QSlider *slider, int steps, int stepX)
+{
+    QStyleOptionSlider option;
+    option.initFrom(slider);
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.sliderPosition = slider->sliderPosition();
+    option.sliderValue = slider->value();
+    const QPoint handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider).center();
+    QTest::mousePress(slider, Qt::LeftButton, {}, handle);
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(slider, handle + QPoint(i * stepX, 0));
+    QTest::mouseRelease(slider, Qt::LeftButton, {}, handle + QPoint(steps * stepX, 0));
+}
+
 QAction *actionWithShortcut(QWidget *window, const QKeySequence &key)
 {
     for (QAction *action : window->findChildren<QAction *>())
@@ -148,6 +165,30 @@ private:
             *text = box->text();
             box->button(button)->click();
         });
+    }
+
+    // Right-clicks the canvas at `at` and picks, from the context menu, the action whose text starts with `text`;
+    // returns what the menu offered.
+    QStringList chooseFromMenu(const QPoint &at, const QString &text)
+    {
+        QStringList offered;
+        QTimer::singleShot(0, this, [&offered, text] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            QAction *chosen = nullptr;
+            for (QAction *action : menu->actions()) {
+                offered << action->text();
+                if (!chosen && !action->text().isEmpty() && action->text().startsWith(text))
+                    chosen = action;
+            }
+            menu->close();
+            if (chosen)
+                chosen->trigger();
+        });
+        QTest::mouseClick(m_window->plot()->canvasWidget(), Qt::RightButton, {}, at);
+        QCoreApplication::processEvents();
+        return offered;
     }
 
 private Q_SLOTS:
@@ -610,20 +651,8 @@ private Q_SLOTS:
         QVERIFY(zoomed.xMax / zoomed.xMin < SeedFrame.xMax / SeedFrame.xMin); // it did zoom in
         QCOMPARE(m_state->session().view, std::optional<ViewRange>(zoomed));
         // The batch slider's handle dragged with the mouse, in three moves: one undo step.
-        QSlider *slider = control<LogSlider>(*m_window->controls(), "batch")->slider();
-        QStyleOptionSlider option;
-        option.initFrom(slider);
-        option.orientation = slider->orientation();
-        option.minimum = slider->minimum();
-        option.maximum = slider->maximum();
-        option.sliderPosition = slider->sliderPosition();
-        option.sliderValue = slider->value();
-        const QPoint handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider).center();
         const int steps = m_state->undoStack()->count();
-        QTest::mousePress(slider, Qt::LeftButton, {}, handle);
-        for (const int dx : { 20, 40, 60 })
-            QTest::mouseMove(slider, handle + QPoint(dx, 0));
-        QTest::mouseRelease(slider, Qt::LeftButton, {}, handle + QPoint(60, 0));
+        dragHandle(control<LogSlider>(*m_window->controls(), "batch")->slider(), 3, 20);
         QCoreApplication::processEvents();
         QVERIFY2(m_state->session().workload.batch > 1, qPrintable(QString::number(m_state->session().workload.batch)));
         QCOMPARE(m_state->undoStack()->count(), steps + 1);
@@ -701,7 +730,8 @@ private Q_SLOTS:
 
     void aLabelMoveOrALegendClickComputesNothing()
     {
-        // A note dragged moves the note; a series hidden hides it: neither computes the results again.
+        // A note dragged moves the note; a series hidden from the legend hides it: neither computes the results
+        // again. Both by the mouse, on the window's canvas.
         const ViewRange frame = m_window->plot()->viewRange();
         m_state->addNote(std::sqrt(frame.xMin * frame.xMax), std::sqrt(frame.yMin * frame.yMax), "n");
         QCoreApplication::processEvents();
@@ -710,10 +740,18 @@ private Q_SLOTS:
         const int computations = m_window->resultsModel()->computations();
         QSignalSpy changes(m_state.get(), &ExplorerState::changed);
         QSignalSpy replots(m_window->plot(), &RooflinePlot::replotted);
-        // 40 pixels right and 30 up from the middle of the frame.
+        // Dragged with the mouse by 40 pixels right and 30 up from the middle of the frame.
         const double dx = 40;
         const double dy = -30;
-        Q_EMIT m_window->plot()->annotationMoved(0, dx, dy);
+        QWidget *canvas = m_window->plot()->canvasWidget();
+        const QPoint from = before.center().toPoint();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, from + QPoint(20, -15));
+        QTest::mouseMove(canvas, from + QPoint(40, -30));
+        QCoreApplication::processEvents();
+        QCOMPARE(changes.count(), 0); // while dragged, the canvas alone draws it where the pointer is
+        replots.clear();
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, from + QPoint(40, -30));
         QCoreApplication::processEvents();
         QCOMPARE(changes.count(), 1);
         QCOMPARE(changes.front().front().value<StateParts>(), StateParts(StatePart::Annotations));
@@ -725,7 +763,12 @@ private Q_SLOTS:
         QVERIFY2(std::abs(after.left() - before.left() - dx) < 1.0 && std::abs(after.top() - before.top() - dy) < 1.0,
                  qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(before.left()).arg(before.top()).arg(after.left()).arg(after.top())));
 
-        Q_EMIT m_window->plot()->seriesToggleRequested(Series::QkPvAr);
+        // A click on the qk/pv ar entry of the legend.
+        const auto entries = m_window->plot()->legendEntries();
+        const auto entry = std::find_if(entries.begin(), entries.end(),
+                                        [](const RooflinePlot::LegendEntry &e) { return e.name == QLatin1String("qk/pv ar"); });
+        QVERIFY(entry != entries.end());
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, entry->rect.center());
         QCoreApplication::processEvents();
         QCOMPARE(changes.count(), 2);
         QCOMPARE(changes.back().front().value<StateParts>(), StateParts(StatePart::Look));
@@ -995,11 +1038,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QCoreApplication::processEvents();
         const QImage before = screen(*m_window->plot()); // in full quality
-        Q_EMIT batch->dragStarted();
-        for (int tick = 100; tick <= 700; tick += 50)
-            batch->slider()->setValue(tick);
-        Q_EMIT batch->dragFinished();
-        QVERIFY(m_state->session().workload.batch > 100);
+        const int steps = m_state->undoStack()->count();
+        dragHandle(batch->slider(), 12, 10); // a drag of twelve moves, by the mouse
+        QVERIFY2(m_state->session().workload.batch > 8, qPrintable(QString::number(m_state->session().workload.batch)));
+        QCOMPARE(m_state->undoStack()->count(), steps + 1);
         m_state->undoStack()->undo();
         QCOMPARE(m_state->session().workload.batch, qint64(1));
         QCOMPARE(batch->value(), 1.0); // the control follows
@@ -1260,16 +1302,33 @@ private Q_SLOTS:
 
     void labelsAndNotes()
     {
-        const ChartPoint point = m_window->plot()->data().current.front();
-        Q_EMIT m_window->plot()->labelRequested(m_window->plot()->labelFor(point));
-        QCOMPARE(m_window->plot()->annotationCount(), 1);
-        QVERIFY(m_window->plot()->annotationShown(0).text.contains(QLatin1String("q_proj")));
-        Q_EMIT m_window->plot()->annotationMoved(0, 80, -20);
-        QCOMPARE(m_state->session().annotations[0].dx, 80.0);
-        Q_EMIT m_window->plot()->annotationRemoveRequested(0);
-        QCOMPARE(m_window->plot()->annotationCount(), 0);
+        // As the user does it: right-click a point and label it, drag the label, delete it from its menu, undo.
+        RooflinePlot *plot = m_window->plot();
+        QCoreApplication::processEvents();
+        const QPoint at = plot->currentMarkers().front().toPoint();
+        const QStringList offered = chooseFromMenu(at, QStringLiteral("Label "));
+        QVERIFY2(offered.filter(QRegularExpression(QStringLiteral("^Label \\S+ \\("))).size() == 1, qPrintable(offered.join(QLatin1String(", "))));
+        QCOMPARE(plot->annotationCount(), 1);
+        QCOMPARE(m_state->session().annotations.size(), std::size_t(1));
+        const Annotation made = m_state->session().annotations[0];
+        QCOMPARE(made.kind, Annotation::Kind::PointLabel);
+        QVERIFY(made.point.has_value()); // it follows its point
+        QCOMPARE(plot->annotationShown(0).text.split(QLatin1Char('\n')).front(),
+                 QString::fromStdString(made.text).split(QLatin1Char('\n')).front());
+        // Dragged by 30 and 20 pixels: the state's offset moves by as much.
+        const QPoint from = plot->annotationShown(0).box.center();
+        QTest::mousePress(plot->canvasWidget(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(plot->canvasWidget(), from + QPoint(15, 10));
+        QTest::mouseMove(plot->canvasWidget(), from + QPoint(30, 20));
+        QTest::mouseRelease(plot->canvasWidget(), Qt::LeftButton, {}, from + QPoint(30, 20));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_state->session().annotations[0].dx, made.dx + 30);
+        QCOMPARE(m_state->session().annotations[0].dy, made.dy + 20);
+        chooseFromMenu(plot->annotationShown(0).box.center(), QStringLiteral("Delete this label"));
+        QCOMPARE(plot->annotationCount(), 0);
+        QVERIFY(m_state->session().annotations.empty());
         m_state->undoStack()->undo();
-        QCOMPARE(m_window->plot()->annotationCount(), 1);
+        QCOMPARE(plot->annotationCount(), 1);
     }
 
     void presentationMode()
