@@ -1305,7 +1305,7 @@ private Q_SLOTS:
         m_plot->setAnnotations({});
     }
 
-    void presentationGrowsThePaddingsWithTheText()
+    void presentationGrowsThePaddingsAndReachWithTheText()
     {
         // Presentation multiplies the text by 1.7, and every padding and gap with it (each rounded to a pixel):
         // a label's box 6, 4 -> 10 (10.2), 7 (6.8); the legend's 7, 5, 7, 4 -> 12 (11.9), 9 (8.5), 12, 7 (6.8);
@@ -1318,6 +1318,13 @@ private Q_SLOTS:
         QCOMPARE(big.warningPadding, QMargins(10, 5, 10, 5));
         QCOMPARE(big.legendInset, QMargins(20, 20, 20, 20));
         QCOMPARE(big.labelGap, 17.0);
+        // Measured kernels' discs 10 -> 17 px, their links 1 -> 2 px wide; the pointer finds a point within
+        // 8 -> 13.6 px.
+        QCOMPARE(screenLook.measuredMarker(Series::QkvMlpAr).size(), 10.0);
+        QCOMPARE(big.measuredMarker(Series::QkvMlpAr).size(), 17.0);
+        QCOMPARE(big.measuredLink(Series::QkvMlpAr).widthF(), 2.0);
+        QCOMPARE(screenLook.hoverRadius(), 8.0);
+        QCOMPARE(big.hoverRadius(), 13.6);
         // On the canvas: a note's box is its text's box and the look's padding.
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "padded", 10, 1e12, 0, 0 } });
         const auto boxOf = [](const ChartTheme &look) {
@@ -1328,7 +1335,13 @@ private Q_SLOTS:
         m_plot->setPresentation(true);
         settle();
         QCOMPARE(m_plot->annotationShown(0).box.size(), boxOf(big) + QSize(20, 14));
+        // 12 px straight above a marker: found in presentation (13.6), not on the screen (8). Its neighbours,
+        // drawn side by side at least 11 px apart, are 16 px or more away.
+        const auto above = [this] { return m_plot->currentMarkers().front() + QPointF(0, -12); };
+        QVERIFY(m_plot->pointAt(above()));
         m_plot->setPresentation(false);
+        settle();
+        QVERIFY(!m_plot->pointAt(above()));
         m_plot->setAnnotations({});
     }
 

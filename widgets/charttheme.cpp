@@ -153,12 +153,12 @@ QCPScatterStyle ChartTheme::pinLegendMarker(std::size_t shape) const
 QCPScatterStyle ChartTheme::measuredMarker(Series series) const
 {
     // ssCircle with a brush: ssDisc fills with the pen's colour, which would hide the white outline.
-    return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2), measuredColor(series), 10);
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2 * m_penScale), measuredColor(series), 10 * m_markerScale);
 }
 
 QPen ChartTheme::measuredLink(Series series) const
 {
-    return QPen(withAlpha(measuredColor(series), 170), 1.0);
+    return QPen(withAlpha(measuredColor(series), 170), 1.0 * m_penScale);
 }
 
 QMargins ChartTheme::padding(const QMargins &screen) const

@@ -78,6 +78,8 @@ struct ChartTheme {
     double markerSpacing() const { return 11.0 * m_markerScale; }
     // Half the size of a current point's cross.
     double markerRadius() const { return 6.0 * m_markerScale; }
+    // How near the pointer must come to a point for its tooltip or menu, in pixels.
+    double hoverRadius() const { return 8.0 * m_markerScale; }
     QCPScatterStyle sweepMarker(Series series) const;
     QCPScatterStyle pinMarker(std::size_t shape, Series series) const;
     QCPScatterStyle pinLegendMarker(std::size_t shape) const;

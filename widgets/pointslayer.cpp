@@ -346,7 +346,7 @@ std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) c
         const double dx = m_plot->xAxis->coordToPixel(x) - position.x();
         const double dy = m_plot->yAxis->coordToPixel(y) - position.y();
         const double distance = dx * dx + dy * dy;
-        if (distance <= HoverRadiusPixels * HoverRadiusPixels)
+        if (distance <= m_theme.hoverRadius() * m_theme.hoverRadius())
             hits.emplace_back(distance, &point);
     };
     // A point is found where its marker is drawn (side by side with others, see fit).
@@ -377,7 +377,7 @@ const ChartData::MeasuredPoint *PointsLayer::measuredAt(const QPointF &position)
             continue;
         const double dx = m_plot->xAxis->coordToPixel(m.intensity) - position.x();
         const double dy = m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond) - position.y();
-        if (dx * dx + dy * dy <= HoverRadiusPixels * HoverRadiusPixels)
+        if (dx * dx + dy * dy <= m_theme.hoverRadius() * m_theme.hoverRadius())
             return &m;
     }
     return nullptr;

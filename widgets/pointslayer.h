@@ -52,12 +52,11 @@ public:
     // Hands every graph its points inside `frame` (and the kernels thinned to one per pixel of the axes).
     void fit(const ViewRange &frame);
 
-    // Every shown point within HoverRadiusPixels of a pixel position, nearest first (the current point before a
+    // Every shown point within the theme's hover radius of a pixel position, nearest first (the current point before a
     // sweep point at the same distance).
     std::vector<const ChartPoint *> pointsAt(const QPointF &position) const;
     // The measured kernel under a pixel position, or nullptr.
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
-    static constexpr double HoverRadiusPixels = 8.0;
 
     // Where each current point's marker is drawn (in chart coordinates, lined up with the chart's current
     // points): at its value, or beside the markers of other series it would cover.
