@@ -62,6 +62,9 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
     const auto text = [](std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); };
     const auto si = [](double value, const char *unit) -> QString { return QString::fromStdString(formatSi(value)) + QLatin1String(unit); };
     const bool memory = op.bound == Bound::Memory;
+    // An op without arithmetic (the embedding's table lookup) has no FLOPs to count and no FLOP rate to reach:
+    // it is timed by its bytes alone.
+    const bool lookup = op.cost.flops == 0.0;
 
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
@@ -70,13 +73,13 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         case Phase:
             return text(phaseName(op.cost.phase));
         case Flops:
-            return si(op.cost.flops, "FLOP");
+            return lookup ? QStringLiteral("0") : si(op.cost.flops, "FLOP");
         case Bytes:
             return si(op.cost.totalBytes(), "B");
         case Intensity:
             return QString::fromStdString(formatRatio(op.intensity));
         case Attainable:
-            return si(op.attainableFlopsPerSecond, "FLOP/s");
+            return lookup ? QStringLiteral("\u2014") : si(op.attainableFlopsPerSecond, "FLOP/s");
         case BoundColumn:
             return text(boundName(op.bound));
         case Time:
@@ -118,11 +121,12 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         return QBrush(memory ? memoryBoundColor() : computeBoundColor());
     } else if (role == Qt::ToolTipRole) {
         const ByteSplit &b = op.cost.bytes;
-        return tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV cache read %6B, written %7B\nruns %8× per pass")
+        return QString(tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV cache read %6B, written %7B\nruns %8× per pass")
             .arg(text(opName(op.cost.op)), text(seriesName(op.cost.series)), QString::fromStdString(formatSi(b.weights)),
                  QString::fromStdString(formatSi(b.activationsRead)), QString::fromStdString(formatSi(b.activationsWritten)),
                  QString::fromStdString(formatSi(b.kvRead)), QString::fromStdString(formatSi(b.kvWritten)))
-            .arg(op.cost.repeat);
+            .arg(op.cost.repeat)
+            + (lookup ? tr("\nno arithmetic (a table lookup): timed by its bytes at the memory bandwidth") : QString()));
     }
     return {};
 }
