@@ -235,6 +235,22 @@ QString FileController::replaceSession(const QString &path)
     return maybeSave(Leaving::Open) ? openSession(path) : QString();
 }
 
+void FileController::newSession()
+{
+    if (!maybeSave(Leaving::New))
+        return;
+    PresetLibrary known;
+    known.models = m_state->models();
+    known.gpus = m_state->gpus();
+    m_sessionPath.clear();
+    m_discarded = false;
+    m_state->loadSession(defaultSession(known));
+    m_state->undoStack()->clear();
+    setViewChanged(false);
+    Q_EMIT sessionPathChanged();
+    Q_EMIT statusMessage(tr("New session"), 3000);
+}
+
 bool FileController::maybeSave(Leaving leaving)
 {
     m_discarded = false;
@@ -242,7 +258,8 @@ bool FileController::maybeSave(Leaving leaving)
         return true;
     const QString name = m_sessionPath.isEmpty() ? tr("this new session") : QFileInfo(m_sessionPath).fileName();
     const QString question = leaving == Leaving::Close ? tr("Save the changes to %1 before closing?")
-                                                       : tr("Save the changes to %1 before opening another session?");
+        : leaving == Leaving::New                        ? tr("Save the changes to %1 before starting a new session?")
+                                                         : tr("Save the changes to %1 before opening another session?");
     // Names from files are shown as written, never as markup.
     QMessageBox box(QMessageBox::Warning, tr("Roofline Explorer"), question.arg(name),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);

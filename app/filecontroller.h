@@ -52,11 +52,14 @@ public:
     // Before the window closes, or another session replaces this one: with changes not saved (isModified),
     // asks whether to save them, discard them or stay. True when it may go on:
     // nothing unsaved, saved, or discarded (discardedChanges()).
-    enum class Leaving { Close, Open };
+    enum class Leaving { Close, Open, New };
     bool maybeSave(Leaving leaving = Leaving::Close);
     // Another session in place of this one, as the user asks for it (Open, Open recent, an example, a dropped
     // file): unsaved changes first (maybeSave). Empty if opened or if the user stayed; else the error.
     QString replaceSession(const QString &path);
+    // File > New: the default session (defaultSession, from the presets the pickers hold) with no file and an
+    // empty undo history, after unsaved changes are dealt with (maybeSave).
+    void newSession();
     bool discardedChanges() const { return m_discarded; }
     // The session for the next start (sessionfiles.h): as shown, tied to its file, marked modified if it is.
     // Changes the user discarded are not kept: a session with a file comes back as the file holds it, one

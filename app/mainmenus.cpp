@@ -81,6 +81,7 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
 {
     QMenuBar *bar = window->menuBar();
     QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(tr("&New session"), QKeySequence::New, f, &FileController::newSession);
     file->addAction(tr("&Open session…"), QKeySequence::Open, f, &FileController::openSessionDialog);
     QMenu *recent = file->addMenu(tr("Open &recent"));
     QMenu *examples = file->addMenu(tr("Open e&xample"));

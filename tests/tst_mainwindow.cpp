@@ -992,6 +992,43 @@ private Q_SLOTS:
         QCOMPARE(saved->workload.seq, qint64(2048));
     }
 
+    void newSessionStartsFromTheDefaults()
+    {
+        // File > New (Ctrl+N): unsaved changes first; then the default session, no file, nothing to undo.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.roofline"));
+        m_state->setBatch(8);
+        m_state->pinCurrent();
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        m_state->setSeq(512);
+        QAction *newSession = actionWithShortcut(m_window.get(), QKeySequence::New);
+        QVERIFY(newSession);
+        QCOMPARE(newSession->text(), QStringLiteral("&New session"));
+        QString asked;
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        newSession->trigger();
+        QCOMPARE(asked, QStringLiteral("Save the changes to mine.roofline before starting a new session?"));
+        QCOMPARE(m_state->session().workload.seq, qint64(512)); // stayed
+        answerNextQuestion(QMessageBox::Discard, &asked);
+        newSession->trigger();
+        const Session fresh = defaultSession(m_presets);
+        QCOMPARE(m_state->session().workload.batch, fresh.workload.batch);
+        QCOMPARE(m_state->session().workload.seq, fresh.workload.seq);
+        QCOMPARE(m_state->session().model.id, fresh.model.id);
+        QCOMPARE(m_state->session().gpu.id, fresh.gpu.id);
+        QVERIFY(m_state->session().pins.empty());
+        QCOMPARE(m_window->files()->sessionPath(), QString());
+        QVERIFY(!m_state->undoStack()->canUndo());
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(m_window->windowTitle().startsWith(QLatin1String("Roofline Model (Llama-2-13B")));
+        // Nothing unsaved now: a second New asks nothing.
+        asked.clear();
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        newSession->trigger();
+        QCOMPARE(asked, QString());
+        QCoreApplication::processEvents(); // the unused answer finds no box
+    }
+
     void badSessionChangesNothing()
     {
         QTemporaryDir dir;
