@@ -33,6 +33,8 @@ ExportDialog::ExportDialog(const QString &path, const QSize &size, double scale,
     auto *form = new QFormLayout(this);
     auto *pathRow = new QHBoxLayout;
     auto *browseButton = new QPushButton(tr("Browse…"), this);
+    // Wide enough for a path of some folders (about 48 characters) without scrolling it.
+    m_path->setMinimumWidth(m_path->fontMetrics().averageCharWidth() * 48);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
     // A label with a buddy: the row's field is a layout, and a plain label text showed its "&" as written.

@@ -364,8 +364,12 @@ void FileController::exportDialog()
     const QString suggestion = m_lastExportPath.isEmpty() ? QDir::home().filePath(QStringLiteral("roofline.png")) : m_lastExportPath;
     const ExportSettings &settings = m_state->session().exportSettings;
     ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, settings.dark, m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        report(exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark()));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The next dialog offers the path typed, whether this write worked or not (a failed one is then corrected,
+    // not typed again).
+    m_lastExportPath = dialog.path();
+    report(exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark()));
 }
 
 void FileController::copyChart()

@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -990,6 +991,45 @@ private Q_SLOTS:
         QVERIFY2(saved, qPrintable(error));
         QCOMPARE(saved->workload.batch, qint64(16));
         QCOMPARE(saved->workload.seq, qint64(2048));
+    }
+
+    void theExportDialogKeepsAPathThatFailed()
+    {
+        // A path into a folder that does not exist: the write fails, the error is shown, and the next Export
+        // dialog offers the same path to correct, in a field that shows it whole.
+        QTemporaryDir dir;
+        const QString failing = dir.filePath(QStringLiteral("no/such/folder/chart.png"));
+        QStringList shown; // the dialogs' path fields, and the error boxes' texts
+        QTimer watcher;
+        bool typed = false;
+        connect(&watcher, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                shown << box->text();
+                box->accept();
+            } else if (auto *dialog = qobject_cast<QDialog *>(modal)) {
+                auto *path = dialog->findChild<QLineEdit *>(QStringLiteral("path"));
+                if (!path)
+                    return;
+                shown << path->text();
+                QVERIFY(path->width() >= path->fontMetrics().averageCharWidth() * 48);
+                if (!typed) {
+                    path->setText(failing);
+                    typed = true;
+                    dialog->accept();
+                } else {
+                    dialog->reject();
+                }
+            }
+        });
+        watcher.start(10);
+        m_window->files()->exportDialog();
+        m_window->files()->exportDialog();
+        watcher.stop();
+        QCOMPARE(shown.size(), 3);
+        QVERIFY2(shown[1].startsWith(failing + QLatin1String(": cannot write")), qPrintable(shown[1]));
+        QCOMPARE(shown[2], failing);
+        QVERIFY(!QFileInfo::exists(failing));
     }
 
     void newSessionStartsFromTheDefaults()
