@@ -1128,9 +1128,16 @@ private Q_SLOTS:
         QCOMPARE(spy.at(0).at(0).value<Series>(), Series::QkPvAr);
         QVERIFY(m_plot->view().shown[std::size_t(Series::QkPvAr)]);
         QCOMPARE(crossesShown(), 2);
+        // Its cross in the legend is the series' brown while shown, and greys out with its name when hidden.
+        const QColor brown = seriesColor(Series::QkPvAr);
+        const QPointF icon(entry.left() + 16, entry.center().y());
+        QVERIFY(colourNear(screen(*m_plot), icon, brown, 8, 30));
         setShown(*m_plot, Series::QkPvAr, false);
         QVERIFY(!m_plot->view().shown[std::size_t(Series::QkPvAr)]);
         QCOMPARE(crossesShown(), 0);
+        const QImage hidden = screen(*m_plot);
+        QVERIFY(!colourNear(hidden, icon, brown, 8, 30));
+        QVERIFY(colourNear(hidden, icon, ChartTheme::make(m_plot->font(), false, false).hiddenText, 8, 30));
         // A hidden series is not hovered.
         const ChartPoint &last = currentPoint(m_results.chart, Series::QkPvAr);
         for (const ChartPoint *p : m_plot->pointsAt(m_plot->pixelOf(last.intensity, last.attainableFlopsPerSecond)))

@@ -132,6 +132,13 @@ QCPScatterStyle ChartTheme::currentMarker(Series series) const
     return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(seriesColor(series), 2.4 * m_penScale), Qt::NoBrush, 2 * markerRadius());
 }
 
+QCPScatterStyle ChartTheme::hiddenMarker(Series series) const
+{
+    QCPScatterStyle marker = currentMarker(series);
+    marker.setPen(QPen(hiddenText, marker.pen().widthF()));
+    return marker;
+}
+
 QCPScatterStyle ChartTheme::sweepMarker(Series series) const
 {
     return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(withAlpha(seriesColor(series), 115), 1.3 * m_penScale), Qt::NoBrush,

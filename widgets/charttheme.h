@@ -74,6 +74,8 @@ struct ChartTheme {
                                                                               QCPScatterStyle::ssSquare,
                                                                               QCPScatterStyle::ssTriangle };
     QCPScatterStyle currentMarker(Series series) const;
+    // A hidden series' marker, as its legend entry shows it: the same cross in the hidden text's grey.
+    QCPScatterStyle hiddenMarker(Series series) const;
     // How far apart, in pixels, the current markers of series that would cover one another are drawn.
     double markerSpacing() const { return 11.0 * m_markerScale; }
     // Half the size of a current point's cross.

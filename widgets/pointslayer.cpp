@@ -131,8 +131,12 @@ void PointsLayer::showSeries()
         m_sweep[std::size_t(i)]->setVisible(shown);
         for (auto &graphs : m_pinGraphs)
             graphs[std::size_t(i)]->setVisible(shown);
+        // The legend entry greys out, its cross as its name: a full-colour cross beside a series the chart
+        // does not show read as shown (in an export most of all). The graph is hidden: its style is the icon's.
         if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
             item->setTextColor(shown ? m_theme.text : m_theme.hiddenText);
+        const auto series = static_cast<Series>(i);
+        m_current[std::size_t(i)]->setScatterStyle(shown ? m_theme.currentMarker(series) : m_theme.hiddenMarker(series));
     }
     m_measuredDirty = true; // the series' kernels leave or join the measured graphs
     m_sweepDirty = true; // a hidden series leaves its slots
@@ -158,7 +162,7 @@ void PointsLayer::applyTheme()
     for (int i = 0; i < SeriesCount; ++i) {
         const auto series = static_cast<Series>(i);
         m_sweep[std::size_t(i)]->setScatterStyle(theme.sweepMarker(series));
-        m_current[std::size_t(i)]->setScatterStyle(theme.currentMarker(series));
+        m_current[std::size_t(i)]->setScatterStyle(m_view.shown[std::size_t(i)] ? theme.currentMarker(series) : theme.hiddenMarker(series));
         for (std::size_t shape = 0; shape < m_pinGraphs.size(); ++shape)
             m_pinGraphs[shape][std::size_t(i)]->setScatterStyle(theme.pinMarker(shape, series));
         if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_current[std::size_t(i)]))
