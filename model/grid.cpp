@@ -77,6 +77,23 @@ std::pair<double, double> PhaseMap::positiveRange() const
     return highest > 0.0 ? std::pair(lowest, highest) : std::pair(0.0, 0.0);
 }
 
+std::pair<double, double> PhaseMap::fittingRange() const
+{
+    const std::size_t nx = grid.batches.size(), ny = grid.seqs.size();
+    if (fitsBoundary.size() != nx || values.size() != nx * ny)
+        return positiveRange();
+    double lowest = std::numeric_limits<double>::infinity(), highest = 0.0;
+    for (std::size_t j = 0; j < ny; ++j)
+        for (std::size_t i = 0; i < nx; ++i) {
+            const double v = values[j * nx + i];
+            if (double(grid.seqs[j]) <= fitsBoundary[i].second && std::isfinite(v) && v > 0.0) {
+                lowest = std::min(lowest, v);
+                highest = std::max(highest, v);
+            }
+        }
+    return highest > 0.0 ? std::pair(lowest, highest) : positiveRange();
+}
+
 std::optional<PhaseMap::Cell> PhaseMap::cellAt(double batch, double seq) const
 {
     const std::size_t nx = grid.batches.size(), ny = grid.seqs.size();

@@ -74,6 +74,10 @@ struct PhaseMap {
 
     // The smallest and largest finite value above 0 ({0, 0} when there is none): a log colour scale's range.
     std::pair<double, double> positiveRange() const;
+    // The same over the cells whose length fits the memory at their batch (fitsBoundary): the colour scale
+    // spans what can run, so that the lengths beyond (times that grow without bound) do not flatten it. The
+    // whole map's positiveRange when no cell fits or the map has no boundary.
+    std::pair<double, double> fittingRange() const;
 
     // The cell under (batch, seq): the nearest column and row on log axes (as the map is drawn, cells evenly
     // spaced between the first and last samples), within half a cell of the grid's edges; nullopt outside it or

@@ -83,6 +83,22 @@ private Q_SLOTS:
         QCOMPARE(map.positiveRange(), std::pair(5e-3, 2.0));
         map.values = { 0.0, -3.0 };
         QCOMPARE(map.positiveRange(), std::pair(0.0, 0.0));
+
+        // Two batches by three lengths; at batch 1 lengths up to 1000 fit, at batch 8 up to 100. Beyond, the
+        // times are far larger (50, 900): the scale spans the fitting cells' 1e-3 to 4e-2 alone.
+        map.grid.batches = { 1, 8 };
+        map.grid.seqs = { 10, 100, 1000 };
+        map.values = { 1e-3, 2e-3, // seq 10
+                       1e-2, 4e-2, // seq 100
+                       3e-2, 900.0 }; // seq 1000: batch 8 does not fit
+        map.fitsBoundary = { { 1.0, 1000.0 }, { 8.0, 100.0 } };
+        QCOMPARE(map.fittingRange(), std::pair(1e-3, 4e-2));
+        QCOMPARE(map.positiveRange(), std::pair(1e-3, 900.0));
+        // Nothing fits: the whole map's range; no boundary: likewise.
+        map.fitsBoundary = { { 1.0, 0.0 }, { 8.0, 0.0 } };
+        QCOMPARE(map.fittingRange(), std::pair(1e-3, 900.0));
+        map.fitsBoundary.clear();
+        QCOMPARE(map.fittingRange(), std::pair(1e-3, 900.0));
     }
 
     void logSpaced()

@@ -77,9 +77,9 @@ private Q_SLOTS:
         view.setData(map);
         QCOMPARE(view.data().values, map.values);
         const QImage image = view.renderImage();
-        // Each cell in its value's colour. Decode time: a log colour scale over the values' span, 0.01 to 0.12:
-        // 0.02 (batch 8, sequence 128) is ln 2 / ln 12 = 0.279 of the way up, 0.12 (batch 64, sequence 4096) at the
-        // top. The cell of the operating point is sampled beside its marker. A cell that does not fit (batch 64,
+        // Each cell in its value's colour. Decode time: a log colour scale over the span of the cells that fit,
+        // 0.01 to 0.06 (batch 64 at sequence 4096 is past its 1500 and does not count): 0.02 (batch 8, sequence
+        // 128) is ln 2 / ln 6 = 0.387 of the way up; 0.12, beyond the scale, takes its top. The cell of the operating point is sampled beside its marker. A cell that does not fit (batch 64,
         // sequence 4096: past 1500) is washed pale: white at 150/255 over it (on viridis dark means fast, and
         // what does not fit is not).
         const auto washedOver = [](const QColor &c) {
@@ -89,7 +89,7 @@ private Q_SLOTS:
         for (std::size_t j = 0; j < 2; ++j)
             for (std::size_t i = 0; i < 3; ++i) {
                 const double value = map.values[j * 3 + i];
-                const QColor colour = viridis(std::log(value / 0.01) / std::log(12.0));
+                const QColor colour = viridis(std::min(1.0, std::log(value / 0.01) / std::log(6.0)));
                 const bool fits = double(map.grid.seqs[j]) <= map.fitsBoundary[i].second;
                 const QColor expected = fits ? colour : washedOver(colour);
                 const QPointF at = view.pixelOf(double(map.grid.batches[i]), double(map.grid.seqs[j])) + QPointF(i == 1 && j == 1 ? 40 : 0, 0);

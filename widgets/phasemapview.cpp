@@ -180,7 +180,7 @@ void PhaseMapView::setData(const PhaseMap &map)
     }
     const bool logScale = gridQuantityIsLogScale(map.quantity);
     m_scale->setDataScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    const auto [lowest, highest] = map.positiveRange();
+    const auto [lowest, highest] = map.fittingRange(); // beyond the memory, the wash says enough
     QCPColorGradient gradient = *m_viridis;
     if (map.quantity == GridQuantity::MemoryFits) {
         // Two values, two colours: the bar is two blocks, each named at its middle.
