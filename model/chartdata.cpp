@@ -28,7 +28,11 @@ MeasuredShares measuredSharesByOp(const SharedList<ChartData::MeasuredPoint> &me
 
 std::string pointLabel(const ChartPoint &point)
 {
-    return std::string(opName(point.op)) + ' ' + std::string(phaseName(point.phase)) + '\n' + formatRatio(point.intensity)
+    // The workload too: a label follows its point as the sliders move, and says where it is now.
+    const std::string workload = point.batch > 0 && point.seq > 0
+        ? ", batch " + std::to_string(point.batch) + ", seq " + std::to_string(point.seq)
+        : std::string();
+    return std::string(opName(point.op)) + ' ' + std::string(phaseName(point.phase)) + workload + '\n' + formatRatio(point.intensity)
         + " FLOP/B, " + formatSi(point.attainableFlopsPerSecond) + "FLOP/s, "
         + std::string(boundName(point.bound)) + "-bound";
 }

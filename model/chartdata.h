@@ -131,7 +131,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
 using MeasuredShares = std::map<std::pair<OpKind, Phase>, double>;
 MeasuredShares measuredSharesByOp(const SharedList<ChartData::MeasuredPoint> &measured);
 
-// The text of a label pinned to a point: "q_proj decode\n0.99 FLOP/B, 760GFLOP/s, memory-bound".
+// The text of a label pinned to a point: "q_proj decode, batch 1, seq 2048\n0.99 FLOP/B, 760GFLOP/s, memory-bound".
 std::string pointLabel(const ChartPoint &point);
 
 // "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier.

@@ -349,18 +349,21 @@ private Q_SLOTS:
         // The gate projection of prefill at batch 1, sequence 2048 on the seed A6000: 2048 tokens, intensity
         // 2 * 2048 * 5120 * 13824 / (2 * (2048 * 5120 + 5120 * 13824 + 2048 * 13824)) = 2.899e11 / 2.1915e8
         // = 1322.9 FLOP/B, past the ridge (235.7), so at the 181 TFLOP/s peak and compute-bound; the label gives
-        // three figures of each.
+        // three figures of each, and the workload it was read at.
         ChartPoint point;
         point.op = OpKind::GateProj;
         point.phase = Phase::Prefill;
         point.intensity = 2.0 * 2048 * 5120 * 13824 / (2.0 * (2048.0 * 5120 + 5120.0 * 13824 + 2048.0 * 13824));
         point.attainableFlopsPerSecond = 181e12;
         point.bound = Bound::Compute;
-        QCOMPARE(pointLabel(point), std::string("gate_proj prefill\n1.32k FLOP/B, 181TFLOP/s, compute-bound"));
+        point.batch = 1;
+        point.seq = 2048;
+        QCOMPARE(pointLabel(point), std::string("gate_proj prefill, batch 1, seq 2048\n1.32k FLOP/B, 181TFLOP/s, compute-bound"));
         // A ratio under one keeps its decimals (no "m" for milli).
         point.intensity = 0.167;
         point.bound = Bound::Memory;
         point.attainableFlopsPerSecond = 768e9 * 0.167;
+        point.batch = 0; // a point of no workload (made by hand) names none
         QCOMPARE(pointLabel(point), std::string("gate_proj prefill\n0.167 FLOP/B, 128GFLOP/s, memory-bound"));
     }
 

@@ -977,7 +977,7 @@ private Q_SLOTS:
         const ChartPoint *q8 = m_plot->data().currentPoint(OpKind::QProj, Phase::Decode);
         QVERIFY(q8 && q8->intensity > 7.0);
         QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
-        QVERIFY(m_plot->annotationShown(0).text.startsWith(QLatin1String("q_proj decode\n7.9")));
+        QVERIFY(m_plot->annotationShown(0).text.startsWith(QLatin1String("q_proj decode, batch 8, seq 2048\n7.9")));
         const QPointF marker = m_plot->currentMarkers()[std::size_t(q8 - m_plot->data().current.data())];
         QVERIFY2(near(boxCentre(0), marker + QPointF(label.dx, label.dy)),
                  qPrintable(QStringLiteral("box at (%1, %2), marker at (%3, %4)").arg(boxCentre(0).x()).arg(boxCentre(0).y()).arg(marker.x()).arg(marker.y())));
