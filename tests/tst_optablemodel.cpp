@@ -45,6 +45,11 @@ private Q_SLOTS:
         const QString tip = table.data(table.index(gate, OpTableModel::Op), Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QLatin1String("weights 142MB")), qPrintable(tip));
         QVERIFY2(!tip.contains(QLatin1String("KV read")) && tip.contains(QLatin1String("KV cache read")), qPrintable(tip));
+        // The phase's header ties the table's names to the legend's (the seed chart's "init" and "ar").
+        const QString phases = table.headerData(OpTableModel::Phase, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(phases.contains(QLatin1String("prefill")) && phases.contains(QLatin1String("\"init\""))
+                     && phases.contains(QLatin1String("decode")) && phases.contains(QLatin1String("\"ar\" (autoregressive)")),
+                 qPrintable(phases));
     }
 
     void aLookupShowsNoFlopsAndNoRate()

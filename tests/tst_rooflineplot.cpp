@@ -1114,6 +1114,26 @@ private Q_SLOTS:
         QVERIFY(m_plot->pointsAt(m_plot->pixelOf(decode->intensity, decode->attainableFlopsPerSecond)).size() >= 3);
     }
 
+    void aLegendEntrySaysWhatItsSeriesIs()
+    {
+        // The legend keeps the seed chart's names ("init", "ar"); hovering an entry ties them to the table's.
+        screen(*m_plot);
+        const auto tipAt = [this](const QString &name) {
+            const QPoint at = legendEntry(*m_plot, name).center();
+            QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
+            QApplication::sendEvent(m_plot->canvasWidget(), &help);
+            const QString tip = QToolTip::text();
+            QToolTip::hideText();
+            return tip;
+        };
+        QCOMPARE(tipAt(QStringLiteral("qkv mlp init")),
+                 QStringLiteral("<b>qkv mlp init</b>: the attention's q, k, v and o projections in prefill, the prompt's pass "
+                                "(\"init\").<br>Click to hide or show it."));
+        QCOMPARE(tipAt(QStringLiteral("qk/pv ar")),
+                 QStringLiteral("<b>qk/pv ar</b>: attention's scores (qk) and their weighted sum (pv) in decode, one generated "
+                                "token a step (\"ar\", autoregressive).<br>Click to hide or show it."));
+    }
+
     void legendClickAsksToHideASeries()
     {
         QSignalSpy spy(m_plot.get(), &RooflinePlot::seriesToggleRequested);

@@ -136,4 +136,29 @@ QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint 
     return text;
 }
 
+QString seriesTooltip(Series series)
+{
+    const bool init = series == Series::QkvMlpInit || series == Series::UpGateDownInit || series == Series::QkPvInit;
+    QString ops;
+    switch (series) {
+    case Series::QkvMlpInit:
+    case Series::QkvMlpAr:
+        ops = QStringLiteral("the attention's q, k, v and o projections");
+        break;
+    case Series::UpGateDownInit:
+    case Series::UpGateDownAr:
+        ops = QStringLiteral("the MLP's gate, up and down projections");
+        break;
+    case Series::QkPvInit:
+    case Series::QkPvAr:
+        ops = QStringLiteral("attention's scores (qk) and their weighted sum (pv)");
+        break;
+    case Series::None:
+        return {};
+    }
+    const QString phase = init ? QStringLiteral("in prefill, the prompt's pass (\"init\")")
+                               : QStringLiteral("in decode, one generated token a step (\"ar\", autoregressive)");
+    return QStringLiteral("<b>%1</b>: %2 %3.<br>Click to hide or show it.").arg(QString::fromStdString(std::string(seriesName(series))), ops, phase);
+}
+
 } // namespace roofline

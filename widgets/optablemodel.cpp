@@ -133,6 +133,22 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
 
 QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // The chart's legend names the phases as the seed chart does; the table by what they are.
+        switch (section) {
+        case Phase:
+            return tr("prefill: the prompt's pass, \"init\" in the chart's legend; decode: one generated token a step, "
+                      "\"ar\" (autoregressive) in the legend");
+        case Intensity:
+            return tr("Arithmetic intensity: FLOPs per byte moved to and from memory");
+        case Attainable:
+            return tr("The roofline's bound at this intensity: min(peak, bandwidth × intensity)");
+        case Share:
+            return tr("Of one decoder layer's time in this phase");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -95,6 +95,13 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
         QToolTip::showText(globalPosition, measuredTooltip(*measured, m_data.modelledPoint(*measured)), m_plot);
         return true;
     }
+    // A series' legend entry says what the series is.
+    if (auto *entry = qobject_cast<QCPPlottableLegendItem *>(m_plot->layoutElementAt(position))) {
+        if (const auto series = m_points->seriesOfLegendEntry(entry->plottable())) {
+            QToolTip::showText(globalPosition, seriesTooltip(*series), m_plot);
+            return true;
+        }
+    }
     const auto points = pointsAt(position);
     if (!points.empty()) {
         QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
