@@ -1122,7 +1122,7 @@ private Q_SLOTS:
             const QPoint at = legendEntry(*m_plot, name).center();
             QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
             QApplication::sendEvent(m_plot->canvasWidget(), &help);
-            const QString tip = QToolTip::text();
+            QString tip = QToolTip::text();
             QToolTip::hideText();
             return tip;
         };
