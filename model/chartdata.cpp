@@ -26,6 +26,16 @@ MeasuredShares measuredSharesByOp(const SharedList<ChartData::MeasuredPoint> &me
     return shares;
 }
 
+std::optional<double> flopsMismatch(const ChartData::MeasuredPoint &kernel, const ChartPoint &modelled)
+{
+    if (!(kernel.flops > 0.0) || !(modelled.flops > 0.0) || !std::isfinite(kernel.flops) || !std::isfinite(modelled.flops))
+        return std::nullopt;
+    const double ratio = kernel.flops / modelled.flops;
+    if (ratio <= FlopsMismatchFactor && ratio >= 1.0 / FlopsMismatchFactor)
+        return std::nullopt;
+    return ratio;
+}
+
 std::string pointLabel(const ChartPoint &point)
 {
     // The workload too: a label follows its point as the sliders move, and says where it is now.
@@ -264,6 +274,7 @@ void ScenarioResults::recompute(const Session &session)
             m.intensity = k.intensity();
             m.achievedFlopsPerSecond = k.achievedFlopsPerSecond();
             m.seconds = k.seconds;
+            m.flops = k.flops;
             const double attainable = evaluation.roof.attainable(m.intensity);
             m.shareOfRoof = attainable > 0.0 ? m.achievedFlopsPerSecond / attainable : 0.0;
             const ChartPoint *modelled = nullptr;

@@ -99,6 +99,7 @@ struct ChartData {
         double achievedFlopsPerSecond = 0.0;
         double shareOfRoof = 0.0; // achieved / attainable at its intensity on the published roofs
         double seconds = 0.0;
+        double flops = 0.0; // the kernel's own count
         // The op and phase of the modelled point it measures, when the chart has one. The point itself moves with
         // every workload step: modelledPoint() finds it among the current points.
         struct Modelled {
@@ -130,6 +131,12 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
 // or phase, or of no positive finite time and share, are left out.
 using MeasuredShares = std::map<std::pair<OpKind, Phase>, double>;
 MeasuredShares measuredSharesByOp(const SharedList<ChartData::MeasuredPoint> &measured);
+
+// A kernel's FLOPs over those of the modelled op it is joined to, when they differ by more than half again either
+// way: the kernel was most likely measured at another workload (batch, sequence length) than the chart shows, and
+// the line between them joins two different things. None when they agree or either count is not positive.
+inline constexpr double FlopsMismatchFactor = 1.5;
+std::optional<double> flopsMismatch(const ChartData::MeasuredPoint &kernel, const ChartPoint &modelled);
 
 // The text of a label pinned to a point: "q_proj decode, batch 1, seq 2048\n0.99 FLOP/B, 760GFLOP/s, memory-bound".
 std::string pointLabel(const ChartPoint &point);

@@ -49,6 +49,51 @@ private Q_SLOTS:
         QCOMPARE(shares.at({ OpKind::QProj, Phase::Decode }), 0.625);
     }
 
+    void aKernelOfAnotherWorkloadIsFlagged()
+    {
+        // q_proj decode at batch 1 on the seed scenario: 2 x 1 x 5120 x 5120 = 52.4 MFLOP. A kernel of 52.4 MFLOP
+        // agrees; one of 419 MFLOP (batch 8: 8x) or 26.2 MFLOP (0.5x) was measured at another workload. Within
+        // half again either way (x1.5, x1/1.5) they agree.
+        Session session = seedSession();
+        MeasuredKernel k;
+        k.name = "q_proj";
+        k.op = OpKind::QProj;
+        k.phase = Phase::Decode;
+        k.bytes = 52.4e6;
+        k.seconds = 1e-4;
+        ScenarioResults results;
+        const auto joined = [&](double flops) {
+            k.flops = flops;
+            session.measured = std::vector { k };
+            results.recompute(session);
+            const ChartData::MeasuredPoint &point = results.chart.measured[0];
+            const ChartPoint *modelled = results.chart.modelledPoint(point);
+            return std::pair(point, modelled);
+        };
+        const double model = 2.0 * 5120 * 5120;
+        {
+            const auto [point, modelled] = joined(model);
+            QVERIFY(modelled);
+            QCOMPARE(modelled->flops, model);
+            QCOMPARE(point.flops, model);
+            QVERIFY(!flopsMismatch(point, *modelled));
+        }
+        {
+            const auto [point, modelled] = joined(8 * model);
+            QCOMPARE(flopsMismatch(point, *modelled), std::optional(8.0));
+        }
+        {
+            const auto [point, modelled] = joined(0.5 * model);
+            QCOMPARE(flopsMismatch(point, *modelled), std::optional(0.5));
+        }
+        {
+            const auto [point, modelled] = joined(1.49 * model);
+            QVERIFY(!flopsMismatch(point, *modelled));
+        }
+        ChartPoint none;
+        QVERIFY(!flopsMismatch(ChartData::MeasuredPoint {}, none));
+    }
+
     void plainCsv()
     {
         const auto kernels = load("kernels.csv");

@@ -1444,6 +1444,26 @@ private Q_SLOTS:
         QVERIFY(measuredTooltip(kernel, nullptr).startsWith(QStringLiteral("<b>measured: &lt;img src=x&gt;</b>")));
     }
 
+    void aKernelOfAnotherWorkloadSaysSo()
+    {
+        // A kernel of 419 MFLOP joined to q_proj decode at batch 1 (52.4 MFLOP): 8x, most likely batch 8.
+        ChartData::MeasuredPoint kernel;
+        kernel.name = "q_proj";
+        kernel.flops = 8.0 * 2 * 5120 * 5120;
+        ChartPoint modelled;
+        modelled.op = OpKind::QProj;
+        modelled.phase = Phase::Decode;
+        modelled.flops = 2.0 * 5120 * 5120;
+        modelled.batch = 1;
+        modelled.seq = 2048;
+        const QString tip = measuredTooltip(kernel, &modelled);
+        QVERIFY2(tip.contains(QStringLiteral("<b>⚠ 419MFLOP measured, 52.4MFLOP modelled</b> (8×): measured at another workload "
+                                             "than the chart's batch 1, sequence 2048?")),
+                 qPrintable(tip));
+        kernel.flops = modelled.flops;
+        QVERIFY(!measuredTooltip(kernel, &modelled).contains(QLatin1String("another workload")));
+    }
+
     void theBackgroundReachesEveryEdge()
     {
         for (const bool dark : { false, true }) {

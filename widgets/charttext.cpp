@@ -129,10 +129,17 @@ QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint 
         text += QStringLiteral("<br><span style='color:%1'><b>⚠ above the roof:</b> check the units, the FLOP "
                                "counting, or sparse math</span>")
                     .arg(warningColor().name());
-    if (modelled)
+    if (modelled) {
         text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
                     .arg(ratio(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
                          qs(phaseName(modelled->phase)));
+        if (const auto mismatch = flopsMismatch(point, *modelled))
+            text += QStringLiteral("<br><span style='color:%1'><b>⚠ %2FLOP measured, %3FLOP modelled</b> (%4×): measured at "
+                                   "another workload than the chart's batch %5, sequence %6?</span>")
+                        .arg(warningColor().name(), si(point.flops), si(modelled->flops), ratio(*mismatch))
+                        .arg(modelled->batch)
+                        .arg(modelled->seq);
+    }
     return text;
 }
 
