@@ -3,6 +3,7 @@
 
 #include "chartdata.h"
 #include "charttheme.h"
+#include "inputlimits.h"
 #include "charttext.h"
 #include "chartcolors.h"
 #include "modelfixtures.h"
@@ -1112,6 +1113,34 @@ private Q_SLOTS:
             if (p.series == Series::QkvMlpAr)
                 decode = &p;
         QVERIFY(m_plot->pointsAt(m_plot->pixelOf(decode->intensity, decode->attainableFlopsPerSecond)).size() >= 3);
+    }
+
+    void aPinnedPointSaysWhichPinItIs()
+    {
+        // The seed scenario without a sweep, and a pin of it at batch 512: its decode projections sit at
+        // ~455 FLOP/B on the compute roof, far from the current points. Hovered, one says which pin it is.
+        Session session = seedSession();
+        session.sweep.mode = SweepMode::None;
+        Session pinned = session;
+        pinned.workload.batch = 512;
+        session.pins = std::vector { Pin { pinLabel(pinned, MaxPinLabelChars), pinned.scenario() } };
+        ScenarioResults results;
+        results.recompute(session);
+        QVERIFY(QString::fromStdString(results.chart.pins[0].label).startsWith(QLatin1String("pinned: batch 512")));
+        const auto &points = results.chart.pins[0].points;
+        const auto q = std::find_if(points.begin(), points.end(), [](const ChartPoint &p) { return p.op == OpKind::QProj && p.phase == Phase::Decode; });
+        QVERIFY(q != points.end());
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        const QPoint at = (m_plot->pixelOf(q->intensity, q->attainableFlopsPerSecond) + QPointF(2, 2)).toPoint();
+        QVERIFY(!m_plot->pointAt(at)); // no current point there
+        QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
+        QApplication::sendEvent(m_plot->canvasWidget(), &help);
+        const QString tip = QToolTip::text();
+        QToolTip::hideText();
+        QVERIFY2(tip.startsWith(QLatin1String("<b>pinned: batch 512, seq 2048")), qPrintable(tip));
+        QVERIFY2(tip.contains(QLatin1String("batch 512")) && tip.contains(QLatin1String("decode")), qPrintable(tip));
+        m_plot->setData(m_results.chart);
     }
 
     void aLegendEntrySaysWhatItsSeriesIs()

@@ -143,6 +143,11 @@ QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint 
     return text;
 }
 
+QString pinnedTooltip(const std::string &pin, const ChartPoint &point)
+{
+    return QStringLiteral("<b>%1</b><br>").arg(qs(pin).toHtmlEscaped()) + pointTooltip(point);
+}
+
 QString seriesTooltip(Series series)
 {
     const bool init = series == Series::QkvMlpInit || series == Series::UpGateDownInit || series == Series::QkPvInit;

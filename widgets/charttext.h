@@ -43,6 +43,8 @@ QString pointTooltip(const ChartPoint &point);
 // The tooltip over points that coincide (every decode projection sits at intensity ~b): the nearest's, then
 // the others named, at most MaxCoincidingNamed of them. `points` is nearest first and not empty.
 QString pointsTooltip(const std::vector<const ChartPoint *> &points);
+// A pinned point's tooltip: the pin's name, then the point's own tooltip (pointTooltip).
+QString pinnedTooltip(const std::string &pin, const ChartPoint &point);
 // A series' legend entry's tooltip: which ops it holds and in which phase, the legend's names ("init", "ar", as the
 // seed chart has them) tied to the table's (prefill, decode); and that a click hides or shows it.
 QString seriesTooltip(Series series);

@@ -341,6 +341,25 @@ void PointsLayer::showPinsInLegend()
     }
 }
 
+std::optional<PointsLayer::PinnedHit> PointsLayer::pinAt(const QPointF &position) const
+{
+    std::optional<PinnedHit> nearest;
+    double best = m_theme.hoverRadius() * m_theme.hoverRadius();
+    for (std::size_t pin = 0; pin < m_data.pins.size(); ++pin)
+        for (const ChartPoint &point : m_data.pins[pin].points) {
+            // Pins are drawn where their points are (fillPinGraphs), not side by side.
+            if (!isShown(point.series) || !usablePoint(point.intensity, point.attainableFlopsPerSecond))
+                continue;
+            const double dx = m_plot->xAxis->coordToPixel(point.intensity) - position.x();
+            const double dy = m_plot->yAxis->coordToPixel(point.attainableFlopsPerSecond) - position.y();
+            if (dx * dx + dy * dy <= best) {
+                best = dx * dx + dy * dy;
+                nearest = PinnedHit { pin, &point };
+            }
+        }
+    return nearest;
+}
+
 std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) const
 {
     std::vector<std::pair<double, const ChartPoint *>> hits;

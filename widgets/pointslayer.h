@@ -7,6 +7,7 @@
 #include "qcp.h"
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace roofline {
@@ -55,6 +56,13 @@ public:
     // Every shown point within the theme's hover radius of a pixel position, nearest first (the current point before a
     // sweep point at the same distance).
     std::vector<const ChartPoint *> pointsAt(const QPointF &position) const;
+    // The pinned point nearest a pixel position within the hover radius, of a shown series: which pin (its index
+    // in ChartData::pins) and the point; none when there is none.
+    struct PinnedHit {
+        std::size_t pin = 0;
+        const ChartPoint *point = nullptr;
+    };
+    std::optional<PinnedHit> pinAt(const QPointF &position) const;
     // The measured kernel under a pixel position, or nullptr.
     const ChartData::MeasuredPoint *measuredAt(const QPointF &position) const;
 

@@ -107,6 +107,11 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
         QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
         return true;
     }
+    // A pin's point: which pin, then its numbers.
+    if (const auto pinned = m_points->pinAt(position)) {
+        QToolTip::showText(globalPosition, pinnedTooltip(m_data.pins[pinned->pin].label, *pinned->point), m_plot);
+        return true;
+    }
     // A note shortened on the chart shows more of itself, as plain text.
     const int note = m_annotations->at(position);
     bool cut = false;
