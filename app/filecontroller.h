@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QObject>
-#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -11,10 +10,9 @@ class QWidget;
 namespace roofline {
 
 class ExplorerState;
-class RooflinePlot;
 
-// Everything the window reads from or writes to files: sessions (open, save, the recent list), a model's
-// config.json, a GPU file, measured kernels, and chart exports (PNG, SVG, PDF, the clipboard). Each operation
+// Everything the window reads from files, and its sessions: open, save, the recent list, the last session; a
+// model's config.json, a GPU file, measured kernels (charts are written by ChartExporter). Each operation
 // returns an empty string or a one-line error, and on error changes nothing; the ...Dialog slots ask for a path
 // first and report errors through `failed`. Reading and checking is the model's (loaders) and the export's
 // (chartexport.h); this class chooses, asks and remembers.
@@ -22,8 +20,8 @@ class FileController : public QObject
 {
     Q_OBJECT
 public:
-    // Dialogs open over `window`; exports draw `plot`.
-    FileController(ExplorerState *state, RooflinePlot *plot, QWidget *window);
+    // Dialogs open over `window`.
+    FileController(ExplorerState *state, QWidget *window);
 
     QString openModelFile(const QString &path);
     QString openGpuFile(const QString &path);
@@ -34,9 +32,6 @@ public:
     QString openAnyFile(const QString &path);
     // Imports measured kernels (CSV, JSON or Nsight Compute's raw CSV) onto the chart.
     QString importMeasurements(const QString &path);
-    QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
-    // PNGs of more pixels than this export behind a progress dialog that can cancel.
-    static constexpr qint64 LargeExportPixels = qint64(4096) * 4096;
 
     // The session file the window shows (empty for a new session or an example).
     QString sessionPath() const { return m_sessionPath; }
@@ -80,8 +75,6 @@ public Q_SLOTS:
     void openModelDialog();
     void openGpuDialog();
     void importDialog();
-    void exportDialog();
-    void copyChart();
 
 Q_SIGNALS:
     // A one-line error or a passing message for the status bar.
@@ -92,15 +85,12 @@ Q_SIGNALS:
     void recentSessionsChanged();
 
 private:
-    QString exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled);
     void rememberRecent(const QString &path);
     void report(const QString &error);
 
     ExplorerState *m_state;
-    RooflinePlot *m_plot;
     QWidget *m_window;
     QString m_sessionPath;
-    QString m_lastExportPath;
     bool m_discarded = false;
     bool m_viewChanged = false; // the frame or the phase map's choice since the file was opened or saved
     void setViewChanged(bool changed);

@@ -1,6 +1,7 @@
 #include "mainmenus.h"
 
 #include "explorerstate.h"
+#include "chartexporter.h"
 #include "filecontroller.h"
 
 #include <QCoreApplication>
@@ -77,7 +78,7 @@ QString shortcutsTable(const QMenuBar *bar)
 }
 } // namespace
 
-QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f, const MenuHandlers &handlers)
+QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f, ChartExporter *exports, const MenuHandlers &handlers)
 {
     QMenuBar *bar = window->menuBar();
     QMenu *file = bar->addMenu(tr("&File"));
@@ -98,8 +99,8 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
     file->addAction(tr("&Import measured kernels…"), f, &FileController::importDialog);
     file->addAction(tr("Remove measured kernels"), state, [state] { state->setMeasured({}); });
     file->addSeparator();
-    file->addAction(tr("&Export chart…"), QKeySequence(Qt::CTRL | Qt::Key_E), f, &FileController::exportDialog);
-    file->addAction(tr("&Copy chart"), QKeySequence::Copy, f, &FileController::copyChart)->setShortcutContext(Qt::WindowShortcut);
+    file->addAction(tr("&Export chart…"), QKeySequence(Qt::CTRL | Qt::Key_E), exports, &ChartExporter::exportDialog);
+    file->addAction(tr("&Copy chart"), QKeySequence::Copy, exports, &ChartExporter::copyChart)->setShortcutContext(Qt::WindowShortcut);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
 

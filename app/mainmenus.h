@@ -9,6 +9,7 @@ class QString;
 namespace roofline {
 
 class ExplorerState;
+class ChartExporter;
 class FileController;
 
 // What the menus ask of the window that holds them (so that they need nothing of MainWindow's header).
@@ -20,6 +21,7 @@ struct MenuHandlers {
 
 // The window's menu bar: File (sessions, models, GPUs, measurements, export), Edit (undo, redo), Chart (pins,
 // notes, the view, presentation) and Help. Returns the "Open recent" menu, which the window fills.
-QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *files, const MenuHandlers &handlers);
+QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *files, ChartExporter *exports,
+                   const MenuHandlers &handlers);
 
 } // namespace roofline

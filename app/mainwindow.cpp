@@ -5,6 +5,7 @@
 #include "controlpanel.h"
 #include "controlsbinder.h"
 #include "explorerstate.h"
+#include "chartexporter.h"
 #include "filecontroller.h"
 #include "mainmenus.h"
 #include "optablemodel.h"
@@ -44,7 +45,8 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     , m_results(new ResultsModel(state, this))
     , m_plot(new RooflinePlot(this))
     , m_controls(new ControlPanel(this))
-    , m_files(new FileController(state, m_plot, this))
+    , m_files(new FileController(state, this))
+    , m_exports(new ChartExporter(state, m_plot, this))
     , m_controlScroll(new QScrollArea(this))
     , m_opTable(new OpTableModel(this))
     , m_summary(new SummaryView(this))
@@ -74,7 +76,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
         addNote(x, y);
     };
     handlers.togglePresentation = [this] { setPresentation(!isPresenting()); };
-    m_recentMenu = createMenus(this, state, m_files, handlers);
+    m_recentMenu = createMenus(this, state, m_files, m_exports, handlers);
     // The status bar's hint is the shown tab's.
     const auto showHint = [this] {
         statusBar()->showMessage(m_views->currentWidget() == m_phaseMap
@@ -107,6 +109,8 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
             [this] { m_results->setPhaseMapShown(m_views->currentWidget() == m_phaseMap); });
     connect(m_files, &FileController::failed, this, &MainWindow::showError);
     connect(m_files, &FileController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_exports, &ChartExporter::failed, this, &MainWindow::showError);
+    connect(m_exports, &ChartExporter::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_files, &FileController::sessionPathChanged, this, &MainWindow::showTitle);
     connect(m_files, &FileController::recentSessionsChanged, this, &MainWindow::rebuildRecentMenu);
     connect(state, &ExplorerState::limitReached, this, &MainWindow::showError);

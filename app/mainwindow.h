@@ -10,6 +10,7 @@ namespace roofline {
 
 class ControlPanel;
 class ExplorerState;
+class ChartExporter;
 class FileController;
 class OpTableModel;
 class PhaseMapView;
@@ -45,6 +46,7 @@ public:
     PhaseMapView *phaseMap() const { return m_phaseMap; }
     QTabWidget *views() const { return m_views; }
     FileController *files() const { return m_files; }
+    ChartExporter *exports() const { return m_exports; }
     ResultsModel *resultsModel() const { return m_results; }
     const ScenarioResults &results() const;
 
@@ -68,6 +70,7 @@ private:
     RooflinePlot *m_plot;
     ControlPanel *m_controls;
     FileController *m_files;
+    ChartExporter *m_exports;
     QScrollArea *m_controlScroll;
     OpTableModel *m_opTable;
     SummaryView *m_summary;

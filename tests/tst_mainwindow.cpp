@@ -7,6 +7,7 @@
 #include "assumptionspanel.h"
 #include "controlpanel.h"
 #include "explorerstate.h"
+#include "chartexporter.h"
 #include "filecontroller.h"
 #include "inputlimits.h"
 #include "logslider.h"
@@ -825,7 +826,7 @@ private Q_SLOTS:
                 }
         });
         watcher.start(0);
-        QCOMPARE(m_window->files()->exportTo(path, QSize(4097, 4097), 1.0), QString());
+        QCOMPARE(m_window->exports()->exportTo(path, QSize(4097, 4097), 1.0), QString());
         QVERIFY2(label.startsWith(QLatin1String("Exporting a 4097 x 4097-pixel PNG")) || label.startsWith(QLatin1String("Encoding a 4097 x 4097-pixel PNG")),
                  qPrintable(label));
         QCOMPARE(QImage(path).size(), QSize(4097, 4097));
@@ -835,7 +836,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, "old"));
         cancel = true;
         label.clear();
-        QCOMPARE(m_window->files()->exportTo(path, QSize(2100, 2100), 2.0), QString()); // 4200 x 4200 pixels
+        QCOMPARE(m_window->exports()->exportTo(path, QSize(2100, 2100), 2.0), QString()); // 4200 x 4200 pixels
         watcher.stop();
         QVERIFY2(label.startsWith(QLatin1String("Exporting a 4200 x 4200-pixel PNG")) || label.startsWith(QLatin1String("Encoding a 4200 x 4200-pixel PNG")),
                  qPrintable(label));
@@ -1023,8 +1024,8 @@ private Q_SLOTS:
             }
         });
         watcher.start(10);
-        m_window->files()->exportDialog();
-        m_window->files()->exportDialog();
+        m_window->exports()->exportDialog();
+        m_window->exports()->exportDialog();
         watcher.stop();
         QCOMPARE(shown.size(), 3);
         QVERIFY2(shown[1].startsWith(failing + QLatin1String(": cannot write")), qPrintable(shown[1]));
@@ -1676,9 +1677,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("chart.png"));
-        QCOMPARE(m_window->files()->exportTo(path, QSize(1280, 720), 1.0), QString());
+        QCOMPARE(m_window->exports()->exportTo(path, QSize(1280, 720), 1.0), QString());
         QCOMPARE(QImage(path).size(), QSize(1280, 720));
-        QVERIFY(!m_window->files()->exportTo(dir.filePath(QStringLiteral("missing/chart.png")), QSize(1280, 720), 1.0).isEmpty());
+        QVERIFY(!m_window->exports()->exportTo(dir.filePath(QStringLiteral("missing/chart.png")), QSize(1280, 720), 1.0).isEmpty());
     }
 };
 

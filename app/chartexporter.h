@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+class QWidget;
+
+namespace roofline {
+
+class ExplorerState;
+class RooflinePlot;
+
+// The window's chart exports: a PNG, SVG or PDF file (the Export dialog, or a path and size given), and the
+// clipboard. Writing is the export's (chartexport.h: rendered whole, then written atomically); this class asks,
+// shows progress for a large PNG, and remembers the last path and settings (the state's ExportSettings).
+class ChartExporter : public QObject
+{
+    Q_OBJECT
+public:
+    // Dialogs open over `window`; exports draw `plot`.
+    ChartExporter(ExplorerState *state, RooflinePlot *plot, QWidget *window);
+
+    // Empty, or the one-line error; a cancelled large PNG writes nothing and is no error.
+    QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
+    // PNGs of more pixels than this export behind a progress dialog that can cancel.
+    static constexpr qint64 LargeExportPixels = qint64(4096) * 4096;
+
+public Q_SLOTS:
+    void exportDialog();
+    void copyChart();
+
+Q_SIGNALS:
+    // A one-line error or a passing message for the status bar.
+    void failed(const QString &message);
+    void statusMessage(const QString &message, int timeoutMs);
+
+private:
+    QString exportLargePng(const QString &path, const QSize &size, double scale, bool dark, bool *cancelled);
+    void report(const QString &error);
+
+    ExplorerState *m_state;
+    RooflinePlot *m_plot;
+    QWidget *m_window;
+    QString m_lastExportPath;
+};
+
+} // namespace roofline
