@@ -124,6 +124,9 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     // Washed pale, not dark: on viridis dark means fast, and what does not fit is not fast.
     t.phaseMapBeyond = QColor(255, 255, 255, 150);
     t.phaseMapPoint = QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(phaseMapOverlayColor(), 2.5), computeRoofColor(), 14);
+    t.phaseMapLegendBrush = QColor(0x26, 0x27, 0x2b, 220);
+    t.phaseMapLegendBorder = QPen(QColor(0x55, 0x55, 0x5a));
+    t.phaseMapLegendText = QColor(0xe8, 0xe8, 0xe8);
     return t;
 }
 

@@ -112,6 +112,11 @@ struct ChartTheme {
     QPen phaseMapBoundary;
     QBrush phaseMapBeyond;
     QCPScatterStyle phaseMapPoint;
+    // Its legend sits on the map's colours and names the overlays, white and pale: on a dark ground in both looks,
+    // so that they show in their swatches.
+    QBrush phaseMapLegendBrush;
+    QPen phaseMapLegendBorder;
+    QColor phaseMapLegendText;
 
 private:
     double m_penScale = 1.0;

@@ -133,11 +133,9 @@ void PhaseMapView::setDark(bool dark)
         axis->setTickLabelColor(t.text);
         axis->setLabelColor(t.text);
     }
-    // The legend sits on the map's colours and names its overlays, which are white (the boundary) and pale (the
-    // wash beyond it): on a dark ground in both looks, so that they show in their swatches.
-    p.legend->setBrush(QColor(0x26, 0x27, 0x2b, 220));
-    p.legend->setBorderPen(QPen(QColor(0x55, 0x55, 0x5a)));
-    p.legend->setTextColor(QColor(0xe8, 0xe8, 0xe8));
+    p.legend->setBrush(t.phaseMapLegendBrush);
+    p.legend->setBorderPen(t.phaseMapLegendBorder);
+    p.legend->setTextColor(t.phaseMapLegendText);
     m_boundary->setPen(t.phaseMapBoundary);
     m_boundary->setBrush(t.phaseMapBeyond);
     m_current->setScatterStyle(t.phaseMapPoint);
