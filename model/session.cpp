@@ -164,6 +164,16 @@ struct Reader {
 
     // One line of bounded length, as an error's message: an unknown preset's id is quoted as the file has it.
     void warn(const std::string &text) { warnings.push_back(messageLine(source + ": " + text)); }
+    // A compute type the GPU publishes no peak for is drawn at its fp16 peak, as the window and the model fall
+    // back: so the session says fp16, and a warning says why (the chart labelled the fp16 peak with the type).
+    void publishedComputeType(Workload &workload, const GpuSpec &gpu, const std::string &path)
+    {
+        if (gpu.peak(workload.computeType))
+            return;
+        warn(path + ".compute_type: " + gpu.name + " publishes no " + std::string(computeTypeName(workload.computeType))
+             + " peak; fp16 is used");
+        workload.computeType = ComputeType::Fp16;
+    }
 
     // A model: a preset id, or a whole config. An unknown preset keeps `fallback` with a warning.
     ModelConfig model(const json &value, const std::string &path, const ModelConfig &fallback)
@@ -405,6 +415,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     if (top.has("workload"))
         s.workload = read.workload(document.at("workload"), "workload");
+    read.publishedComputeType(s.workload, s.gpu, "workload");
     if (top.has("sweep")) {
         const JsonFields sweep(top.object("sweep"), source, "sweep");
         if (const auto mode = sweep.optionalString("mode")) {
@@ -488,6 +499,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             pin.scenario.model = f.has("model") ? read.model(pins[i].at("model"), path + ".model", s.model) : s.model;
             pin.scenario.gpu = f.has("gpu") ? read.gpu(pins[i].at("gpu"), path + ".gpu", s.gpu) : s.gpu;
             pin.scenario.workload = f.has("workload") ? read.workload(pins[i].at("workload"), path + ".workload") : s.workload;
+            read.publishedComputeType(pin.scenario.workload, pin.scenario.gpu, path + ".workload");
             // Pins saved before they kept their efficiency take the session's.
             pin.scenario.efficiency = f.has("efficiency") ? read.efficiency(f.object("efficiency"), path + ".efficiency") : s.efficiency;
             pinList.push_back(std::move(pin));

@@ -19,6 +19,7 @@ Session richSession()
     s.gpu.id.clear();
     s.gpu.name = "Custom (from RTX A6000 (seed chart))";
     s.gpu.bandwidthBytesPerSecond = 1000e9;
+    s.gpu.setPeak(ComputeType::Fp8, 400e12); // the fp8 compute type below needs a peak of its own
     s.gpuCustomised = true;
     s.gpuBaseId = "a6000-seed";
     s.workload.batch = 32;
@@ -266,6 +267,29 @@ private Q_SLOTS:
         warnings.clear();
         parseSession(R"({"format": 1, "hidden_series": ["nonsense", "qk/pv ar"]})", "one.roofline", twoOfEach(), warnings);
         QCOMPARE(warnings, (std::vector<std::string> { "one.roofline: unknown series \"nonsense\" in hidden_series; ignored" }));
+    }
+
+    void aComputeTypeTheGpuLacksIsFp16SaidSo()
+    {
+        // The seed A6000 publishes fp16 alone: a session asking for fp8 was drawn at the fp16 peak under the name
+        // "fp8". It opens at fp16 with a warning, for the session's workload and for a pin's.
+        std::vector<std::string> warnings;
+        const Session s = parseSession(R"({"format": 1, "workload": {"compute_type": "fp8"},
+                                          "pins": [{"label": "p", "workload": {"compute_type": "fp32"}}]})",
+                                       "t.roofline", twoOfEach(), warnings);
+        QCOMPARE(s.workload.computeType, ComputeType::Fp16);
+        QCOMPARE(s.pins[0].scenario.workload.computeType, ComputeType::Fp16);
+        QCOMPARE(warnings, (std::vector<std::string> {
+                               "t.roofline: workload.compute_type: RTX A6000 (seed chart) publishes no fp8 peak; fp16 is used",
+                               "t.roofline: pins[0].workload.compute_type: RTX A6000 (seed chart) publishes no fp32 peak; fp16 is used" }));
+        // A GPU that publishes it keeps it, without a word.
+        warnings.clear();
+        const GpuSpec h100 = h100Sxm();
+        QVERIFY(h100.peak(ComputeType::Fp8));
+        const Session kept = parseSession(R"({"format": 1, "gpu": {"preset": "h100-sxm"}, "workload": {"compute_type": "fp8"}})",
+                                          "t.roofline", twoOfEach(), warnings);
+        QCOMPARE(kept.workload.computeType, ComputeType::Fp8);
+        QVERIFY(warnings.empty());
     }
 
     // Errors were one clean line of at most 2,000 bytes, warnings were not: an unknown preset id of 16 MB with a
