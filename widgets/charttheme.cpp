@@ -75,6 +75,7 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.annotationPadding = t.padding(QMargins(6, 4, 6, 4));
     t.legendPadding = t.padding(QMargins(7, 5, 7, 4)); // QCustomPlot's own
     t.warningPadding = t.padding(QMargins(6, 3, 6, 3));
+    t.warningInset = 8.0 * f;
     t.legendInset = t.padding(QMargins(12, 12, 12, 12));
     t.labelGap = 10.0 * f;
 

@@ -102,6 +102,7 @@ struct ChartTheme {
     QMargins annotationPadding;
     QMargins legendPadding;
     QMargins warningPadding;
+    double warningInset = 0.0; // the warning's distance from the axes' corner
     QMargins legendInset;
     double labelGap = 0.0;
     // A padding given for the screen's text, in this look's.

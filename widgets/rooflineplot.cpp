@@ -8,6 +8,7 @@
 #include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
+#include "warningbox.h"
 #include "units.h"
 
 #include <QMouseEvent>
@@ -35,6 +36,7 @@ RooflinePlot::RooflinePlot(QWidget *parent)
     m_roofs = std::make_unique<RoofsLayer>(m_plot, m_view, *m_theme);
     m_points = std::make_unique<PointsLayer>(m_plot, m_topLayer, m_data, m_view, *m_theme);
     m_annotations = std::make_unique<AnnotationLayer>(m_plot, m_frameLayer, m_topLayer, *m_theme);
+    m_warning = std::make_unique<WarningBox>(m_plot, m_topLayer, *m_theme);
     m_plot->xAxis->setRange(SeedFrame.xMin, SeedFrame.xMax);
     m_plot->yAxis->setRange(SeedFrame.yMin, SeedFrame.yMax);
     applyTheme();
@@ -96,11 +98,6 @@ void RooflinePlot::buildFrame()
     m_subtitleText->setClipToAxisRect(false);
     m_subtitleText->setSelectable(false);
     m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
-    m_warningText = new QCPItemText(&p);
-    m_warningText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_warningText->setSelectable(false);
-    m_warningText->position->setType(QCPItemPosition::ptAbsolute);
-    m_warningText->setVisible(false);
     p.setCurrentLayer(m_frameLayer);
 
     p.setFocusPolicy(Qt::ClickFocus);
@@ -136,11 +133,7 @@ void RooflinePlot::applyTheme()
     m_subtitle->setFont(t.subtitleFont);
     m_subtitleText->setFont(t.subtitleFont);
     m_subtitleText->setColor(t.mutedText);
-    m_warningText->setFont(t.warningFont);
-    m_warningText->setColor(t.warningText);
-    m_warningText->setBrush(t.warningBrush);
-    m_warningText->setPen(t.warningBorder);
-    m_warningText->setPadding(t.warningPadding);
+    m_warning->applyTheme();
     m_plot->axisRect()->insetLayout()->setMargins(t.legendInset);
     for (QCPAxis *axis : { m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2 }) {
         axis->setLabelFont(t.axisLabelFont);
@@ -268,16 +261,7 @@ void RooflinePlot::placeLabels()
 
 void RooflinePlot::placeWarning()
 {
-    m_warningText->setText(QString::fromStdString(m_data.warning));
-    m_warningText->setVisible(!m_data.warning.empty());
-    if (m_data.warning.empty())
-        return;
-    // In the top-left corner, under the compute roof when it runs near the top: left of the memory roof's climb.
-    // If a long warning there covers a marker, a label or note, or the legend, in the bottom-left corner, under
-    // the memory roof, where no modelled point can be.
-    const QRect axes = m_plot->axisRect()->rect();
-    const double roofY = m_plot->yAxis->coordToPixel(m_data.roof.peakFlopsPerSecond);
-    const double top = std::isfinite(roofY) && roofY > axes.top() && roofY < axes.top() + axes.height() / 3.0 ? roofY : axes.top();
+    // What the warning must not cover: labels and notes, the legend inside the frame, the roofs' labels, markers.
     std::vector<QRectF> taken;
     for (int i = 0; i < m_annotations->count(); ++i)
         if (const QRect shown = m_annotations->shownBox(i); !shown.isEmpty())
@@ -291,16 +275,8 @@ void RooflinePlot::placeWarning()
         const QPointF at = pixelOf(x, y);
         taken.emplace_back(at.x() - reach, at.y() - reach, 2 * reach, 2 * reach);
     }
-    for (const bool bottom : { false, true }) {
-        m_warningText->setPositionAlignment(Qt::AlignLeft | (bottom ? Qt::AlignBottom : Qt::AlignTop));
-        m_warningText->position->setCoords(axes.left() + 8.0, bottom ? axes.bottom() - 8.0 : top + 8.0);
-        const QRectF box(m_warningText->topLeft->pixelPosition(), m_warningText->bottomRight->pixelPosition());
-        if (std::none_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(box); }))
-            return;
-    }
-    // Both cover something: the top-left corner, as the seed chart leaves it free most often.
-    m_warningText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_warningText->position->setCoords(axes.left() + 8.0, top + 8.0);
+    m_warning->place(QString::fromStdString(m_data.warning), m_plot->axisRect()->rect(),
+                     m_plot->yAxis->coordToPixel(m_data.roof.peakFlopsPerSecond), taken);
 }
 
 bool RooflinePlot::fitFrame()

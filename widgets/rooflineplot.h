@@ -26,6 +26,7 @@ class BackgroundFill;
 struct ChartTheme;
 class PointsLayer;
 class RoofsLayer;
+class WarningBox;
 
 // The log-log roofline canvas: the public face of its parts. It holds the chart it was given, hands it to the
 // roofs, points and annotations parts (roofslayer.h, pointslayer.h, annotationlayer.h), fits the frame
@@ -182,7 +183,7 @@ private:
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout
     QCPItemText *m_subtitleText = nullptr;
-    QCPItemText *m_warningText = nullptr; // in the axes' top-left corner
+    std::unique_ptr<WarningBox> m_warning; // in a corner of the axes where it covers nothing
     QCPLayer *m_frameLayer = nullptr;
     QCPLayer *m_topLayer = nullptr;
     ChartData m_data;

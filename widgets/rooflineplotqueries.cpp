@@ -5,6 +5,7 @@
 #include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
+#include "warningbox.h"
 
 #include "qcp.h"
 
@@ -117,12 +118,12 @@ QString RooflinePlot::subtitleShown() const
 
 QString RooflinePlot::warningShown() const
 {
-    return m_warningText->visible() ? m_warningText->text() : QString();
+    return m_warning->text();
 }
 
 QRectF RooflinePlot::warningBox() const
 {
-    return m_warningText->visible() ? QRectF(m_warningText->topLeft->pixelPosition(), m_warningText->bottomRight->pixelPosition()) : QRectF();
+    return m_warning->box();
 }
 
 QString RooflinePlot::titleShown() const
