@@ -356,7 +356,8 @@ private Q_SLOTS:
 
     void undoKeysInANumberBoxAreTheWindows()
     {
-        // Ctrl+Z typed in the batch box or a sweep box undoes the window's last step, not the box's typing.
+        // Ctrl+Z typed in the batch box or a sweep box undoes the window's last step, not the box's typing; Ctrl+E
+        // exports.
         QMainWindow window;
         auto *panel = new ControlPanel(&window);
         window.setCentralWidget(panel);
@@ -364,10 +365,14 @@ private Q_SLOTS:
         undo.setShortcut(QKeySequence::Undo);
         QAction redo(QStringLiteral("Redo"), &window);
         redo.setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
-        window.addActions({ &undo, &redo });
+        QAction exportChart(QStringLiteral("Export"), &window);
+        exportChart.setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+        window.addActions({ &undo, &redo, &exportChart });
         QSignalSpy undone(&undo, &QAction::triggered);
         QSignalSpy redone(&redo, &QAction::triggered);
+        QSignalSpy exported(&exportChart, &QAction::triggered);
         window.show();
+        window.activateWindow(); // under X11 without a window manager nothing else activates it
         QVERIFY(QTest::qWaitForWindowActive(&window));
         for (QAbstractSpinBox *box : { static_cast<QAbstractSpinBox *>(control<LogSlider>(*panel, "batch")->spinBox()),
                                        static_cast<QAbstractSpinBox *>(control<QSpinBox>(*panel, "tokensPerStep")) }) {
@@ -379,9 +384,12 @@ private Q_SLOTS:
             QTest::keyClick(edit, Qt::Key_Y, Qt::ControlModifier);
             QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
             QCOMPARE(edit->text(), typed); // the box's own history was not used
+            // Ctrl+E is the window's Export, not the edit's "end of line".
+            QTest::keyClick(edit, Qt::Key_E, Qt::ControlModifier);
         }
         QCOMPARE(undone.count(), 2);
         QCOMPARE(redone.count(), 4);
+        QCOMPARE(exported.count(), 2);
     }
 
     void onlyControlsThatDifferAreTouched()

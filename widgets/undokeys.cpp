@@ -20,7 +20,11 @@ protected:
             const QKeySequence pressed(key->keyCombination());
             const bool undoOrRedo = key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)
                 || pressed == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) || pressed == QKeySequence(Qt::CTRL | Qt::Key_Y);
-            if (undoOrRedo) {
+            // The window's own keys that a line edit would take as editing keys (on X11 Ctrl+E is "end of line"):
+            // Export, Pin, New.
+            const bool windowKey = pressed == QKeySequence(Qt::CTRL | Qt::Key_E) || pressed == QKeySequence(Qt::CTRL | Qt::Key_P)
+                || pressed == QKeySequence(Qt::CTRL | Qt::Key_N);
+            if (undoOrRedo || windowKey) {
                 event->ignore(); // not the edit's: the window's shortcut gets the key
                 return true;
             }

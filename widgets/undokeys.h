@@ -4,7 +4,8 @@ class QAbstractSpinBox;
 
 namespace roofline {
 
-// Makes a spin box leave the undo and redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) to the window. A spin box's line
+// Makes a spin box leave the undo and redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) to the window, and the window's
+// keys a line edit would otherwise take for editing (Ctrl+E, which is "end of line" on X11; Ctrl+P; Ctrl+N). A spin box's line
 // edit keeps its own typing history and takes those keys while it has focus: the window's Edit > Undo did nothing
 // for three presses, then the edit's history set values the user never entered (batch 1 on the way back from
 // 16 to 64). Every change the box makes is already one step of the window's undo history, and a typed number
