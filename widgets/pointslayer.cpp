@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <tuple>
 #include <unordered_set>
 
 namespace roofline {
@@ -362,32 +363,35 @@ std::optional<PointsLayer::PinnedHit> PointsLayer::pinAt(const QPointF &position
 
 std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) const
 {
-    std::vector<std::pair<double, const ChartPoint *>> hits;
-    const auto consider = [&](const ChartPoint &point, double x, double y) {
+    // (from the sweep, distance, point): the current points come first, however near a sweep point is.
+    std::vector<std::tuple<bool, double, const ChartPoint *>> hits;
+    const auto consider = [&](const ChartPoint &point, double x, double y, bool sweep) {
         if (!isShown(point.series) || !usablePoint(x, y))
             return;
         const double dx = m_plot->xAxis->coordToPixel(x) - position.x();
         const double dy = m_plot->yAxis->coordToPixel(y) - position.y();
         const double distance = dx * dx + dy * dy;
         if (distance <= m_theme.hoverRadius() * m_theme.hoverRadius())
-            hits.emplace_back(distance, &point);
+            hits.emplace_back(sweep, distance, &point);
     };
     // A point is found where its marker is drawn (side by side with others, see fit).
     for (std::size_t i = 0; i < m_data.current.size(); ++i) {
         const ChartPoint &point = m_data.current[i];
         const auto [x, y] = i < m_currentDrawn.size() ? m_currentDrawn[i] : std::pair(point.intensity, point.attainableFlopsPerSecond);
-        consider(point, x, y);
+        consider(point, x, y, false);
     }
     for (std::size_t i = 0; i < m_data.sweep.size(); ++i) {
         const ChartPoint &point = m_data.sweep[i];
         const auto [x, y] = i < m_sweepDrawn.size() ? m_sweepDrawn[i] : std::pair(point.intensity, point.attainableFlopsPerSecond);
-        consider(point, x, y);
+        consider(point, x, y, true);
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) {
+        return std::pair(std::get<0>(a), std::get<1>(a)) < std::pair(std::get<0>(b), std::get<1>(b));
+    });
     std::vector<const ChartPoint *> result;
     result.reserve(hits.size());
     for (const auto &hit : hits)
-        result.push_back(hit.second);
+        result.push_back(std::get<2>(hit));
     return result;
 }
 

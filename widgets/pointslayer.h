@@ -53,8 +53,8 @@ public:
     // Hands every graph its points inside `frame` (and the kernels thinned to one per pixel of the axes).
     void fit(const ViewRange &frame);
 
-    // Every shown point within the theme's hover radius of a pixel position, nearest first (the current point before a
-    // sweep point at the same distance).
+    // Every shown point within the theme's hover radius of a pixel position: the current points first, nearest
+    // first, then the sweep's (a small sweep point under a current cross is not what the pointer is on).
     std::vector<const ChartPoint *> pointsAt(const QPointF &position) const;
     // The pinned point nearest a pixel position within the hover radius, of a shown series: which pin (its index
     // in ChartData::pins) and the point; none when there is none.
