@@ -486,6 +486,11 @@ void ExplorerState::loadSession(const Session &session)
             grew = true;
         }
     }
+    // A second GPU the pickers lack joins them too, so that its picker names it (it showed "None").
+    if (session.secondGpu && indexOfGpu(*session.secondGpu) < 0) {
+        m_gpus.push_back(*session.secondGpu);
+        grew = true;
+    }
     if (grew)
         Q_EMIT choicesChanged();
     change(tr("Open session"), NoMerge, std::move(next));

@@ -235,9 +235,11 @@ bool FileController::restoreLastSession(QSettings &settings)
     if (!roofline::restoreLastSession(settings, *m_state, known))
         return false;
     setViewChanged(false); // as it was left: modified only if it was (below)
+    // Changes never saved come back unsaved, with or without their file: New, Open and closing ask about them.
+    if (file.modified)
+        m_state->undoStack()->resetClean();
     if (onDisk && file.modified) {
         m_sessionPath = file.path;
-        m_state->undoStack()->resetClean();
         Q_EMIT sessionPathChanged();
     }
     return true;

@@ -46,6 +46,27 @@ private Q_SLOTS:
         QVERIFY(!control<QCheckBox>(panel, "ceilings")->isChecked());
     }
 
+    void aSecondGpuFromASessionIsNamedInItsPicker()
+    {
+        // A session's second GPU that the pickers lack (a GPU file not opened now) joins them: its picker names
+        // it, and placing the ops on it stays on and can be turned off (it showed "None", the box greyed out).
+        ExplorerState state(twoOfEach());
+        ControlPanel panel;
+        ControlsBinder binder(&panel, &state);
+        Session session = state.session();
+        GpuSpec mine = h100Sxm();
+        mine.id = "my-card";
+        mine.name = "My card";
+        mine.bandwidthBytesPerSecond = 1000e9;
+        session.secondGpu = mine;
+        session.opsOnSecondGpu = true;
+        state.loadSession(session);
+        QCOMPARE(state.gpus().size(), std::size_t(3));
+        QCOMPARE(control<QComboBox>(panel, "secondGpu")->currentText(), QStringLiteral("My card"));
+        QVERIFY(control<QCheckBox>(panel, "opsOnSecondGpu")->isEnabled());
+        QVERIFY(control<QCheckBox>(panel, "opsOnSecondGpu")->isChecked());
+    }
+
     void theUsersGesturesBecomeTheStatesChanges()
     {
         ExplorerState state(twoOfEach());

@@ -345,6 +345,13 @@ private Q_SLOTS:
         QVERIFY(window->files()->restoreLastSession(settings));
         QCOMPARE(state->session().workload.batch, qint64(128));
         QCOMPARE(window->files()->sessionPath(), QString());
+        // Still unsaved: New asks before it drops them.
+        QVERIFY(window->files()->isModified());
+        QVERIFY(window->isWindowModified());
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        window->files()->newSession();
+        QCOMPARE(asked, QStringLiteral("Save the changes to this new session before starting a new session?"));
+        QCOMPARE(state->session().workload.batch, qint64(128));
     }
 
     void theOpenDialogStartsWhereTheSessionIs()
