@@ -226,6 +226,14 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         as.countNonGemm = choiceValue(parser, o.countNonGemm, { onOffName(false), onOffName(true) }) == 1;
 
     const bool customised = parser.isSet(o.peakTflops) || parser.isSet(o.bandwidth);
+    // A session's compute type on another GPU given here: as a session read, fp16 where that GPU publishes no peak.
+    if ((parser.isSet(o.gpu) || parser.isSet(o.gpuFile)) && !parser.isSet(o.computeType) && !parser.isSet(o.peakTflops)) {
+        const ComputeType used = publishedComputeType(scenario.gpu, w.computeType);
+        if (used != w.computeType)
+            request.warnings << QString::fromStdString(scenario.gpu.name + " publishes no " + std::string(computeTypeName(w.computeType))
+                                                       + " peak; " + std::string(computeTypeName(used)) + " is used");
+        w.computeType = used;
+    }
     if (parser.isSet(o.computeType)) {
         const std::string text = parser.value(o.computeType).trimmed().toLower().toStdString();
         const auto type = computeTypeFromName(text);

@@ -124,8 +124,7 @@ void ExplorerState::selectGpu(int index)
     next.session.gpuCustomised = false;
     next.session.gpu = m_gpus[std::size_t(index)];
     // A compute type the new GPU does not publish falls back to its fp16 tensor peak.
-    if (!next.session.gpu.peak(next.session.workload.computeType))
-        next.session.workload.computeType = ComputeType::Fp16;
+    next.session.workload.computeType = publishedComputeType(next.session.gpu, next.session.workload.computeType);
     change(tr("Choose GPU"), NoMerge, std::move(next));
 }
 
@@ -192,7 +191,7 @@ void ExplorerState::setDTypes(DType weights, DType activations, DType kvCache)
 void ExplorerState::setComputeType(ComputeType type)
 {
     Snapshot next = m_now;
-    next.session.workload.computeType = next.session.gpu.peak(type) ? type : ComputeType::Fp16;
+    next.session.workload.computeType = publishedComputeType(next.session.gpu, type);
     change(tr("Compute type"), NoMerge, std::move(next));
 }
 

@@ -45,6 +45,11 @@ bool hasPeak(const GpuSpec &gpu, ComputeType type)
     return gpu.peak(type).has_value();
 }
 
+ComputeType publishedComputeType(const GpuSpec &gpu, ComputeType type)
+{
+    return hasPeak(gpu, type) ? type : ComputeType::Fp16;
+}
+
 Roofline rooflineFor(const GpuSpec &gpu, ComputeType type)
 {
     const double peak = gpu.peak(type).value_or(gpu.peak(ComputeType::Fp16).value_or(0.0));

@@ -73,6 +73,9 @@ struct Evaluation {
 // publishes none for that type (callers that let the user pick a type check first: hasPeak()).
 Roofline rooflineFor(const GpuSpec &gpu, ComputeType type);
 bool hasPeak(const GpuSpec &gpu, ComputeType type);
+// The one rule for a compute type the GPU publishes no peak for: fp16 is used (the window's picker, a session
+// read, the command line's --gpu over a session), never the fp16 peak under the other type's name.
+ComputeType publishedComputeType(const GpuSpec &gpu, ComputeType type);
 
 // Everything the chart and the numbers show for one workload. Pure and allocation-free.
 Evaluation evaluate(const ModelConfig &model, const GpuSpec &gpu, const Workload &workload,

@@ -166,13 +166,14 @@ struct Reader {
     void warn(const std::string &text) { warnings.push_back(messageLine(source + ": " + text)); }
     // A compute type the GPU publishes no peak for is drawn at its fp16 peak, as the window and the model fall
     // back: so the session says fp16, and a warning says why (the chart labelled the fp16 peak with the type).
-    void publishedComputeType(Workload &workload, const GpuSpec &gpu, const std::string &path)
+    void usePublishedComputeType(Workload &workload, const GpuSpec &gpu, const std::string &path)
     {
-        if (gpu.peak(workload.computeType))
+        const ComputeType used = roofline::publishedComputeType(gpu, workload.computeType);
+        if (used == workload.computeType)
             return;
         warn(path + ".compute_type: " + gpu.name + " publishes no " + std::string(computeTypeName(workload.computeType))
-             + " peak; fp16 is used");
-        workload.computeType = ComputeType::Fp16;
+             + " peak; " + std::string(computeTypeName(used)) + " is used");
+        workload.computeType = used;
     }
 
     // A model: a preset id, or a whole config. An unknown preset keeps `fallback` with a warning.
@@ -415,7 +416,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     }
     if (top.has("workload"))
         s.workload = read.workload(document.at("workload"), "workload");
-    read.publishedComputeType(s.workload, s.gpu, "workload");
+    read.usePublishedComputeType(s.workload, s.gpu, "workload");
     if (top.has("sweep")) {
         const JsonFields sweep(top.object("sweep"), source, "sweep");
         if (const auto mode = sweep.optionalString("mode")) {
@@ -499,7 +500,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
             pin.scenario.model = f.has("model") ? read.model(pins[i].at("model"), path + ".model", s.model) : s.model;
             pin.scenario.gpu = f.has("gpu") ? read.gpu(pins[i].at("gpu"), path + ".gpu", s.gpu) : s.gpu;
             pin.scenario.workload = f.has("workload") ? read.workload(pins[i].at("workload"), path + ".workload") : s.workload;
-            read.publishedComputeType(pin.scenario.workload, pin.scenario.gpu, path + ".workload");
+            read.usePublishedComputeType(pin.scenario.workload, pin.scenario.gpu, path + ".workload");
             // Pins saved before they kept their efficiency take the session's.
             pin.scenario.efficiency = f.has("efficiency") ? read.efficiency(f.object("efficiency"), path + ".efficiency") : s.efficiency;
             pinList.push_back(std::move(pin));

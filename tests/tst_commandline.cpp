@@ -176,6 +176,27 @@ private Q_SLOTS:
         QCOMPARE(request.session.workload.seq, qint64(512));
     }
 
+    void aSessionsComputeTypeOnAnotherGpuIsFp16SaidSo()
+    {
+        // A session on the H100 at fp8, drawn with --gpu on the seed A6000, which publishes fp16 alone: the A6000's
+        // fp16 peak was printed under the name fp8. Now fp16, with a warning; an explicit --compute-type fp8 is
+        // still refused there.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.roofline"));
+        QVERIFY(writeFile(path, R"({"format": 1, "gpu": {"preset": "h100-sxm"}, "workload": {"compute_type": "fp8"}})"));
+        const CommandLineRequest request = parseCommandLine({ QStringLiteral("x"), QStringLiteral("--session"), path, QStringLiteral("--gpu"),
+                                                              QStringLiteral("a6000-seed"), QStringLiteral("--dump"), QStringLiteral("json") },
+                                                            m_presets);
+        QCOMPARE(request.session.workload.computeType, ComputeType::Fp16);
+        QCOMPARE(request.warnings, QStringList { QStringLiteral("RTX A6000 (seed chart) publishes no fp8 peak; fp16 is used") });
+        // Without --gpu the session's own H100 keeps fp8.
+        const CommandLineRequest own = parseCommandLine({ QStringLiteral("x"), QStringLiteral("--session"), path, QStringLiteral("--dump"),
+                                                          QStringLiteral("json") },
+                                                        m_presets);
+        QCOMPARE(own.session.workload.computeType, ComputeType::Fp8);
+        QVERIFY(own.warnings.isEmpty());
+    }
+
     void analysisFlags()
     {
         const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--compute-efficiency"),
