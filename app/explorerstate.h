@@ -97,7 +97,8 @@ public:
     // What the phase map shows; like the frame, a way of looking and not an undo step. Emits phaseMapChoiceChanged.
     void setPhaseMapChoice(const PhaseMapChoice &choice);
 
-    // Replaces everything with a loaded session (one undo step). Models and GPUs the session holds that
+    // Replaces everything with a loaded session (one undo step, which FileController clears: an opened file
+    // starts its own history). Models and GPUs the session holds that
     // are not presets are added to the pickers.
     void loadSession(const Session &session);
 

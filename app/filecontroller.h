@@ -14,8 +14,8 @@ class ExplorerState;
 // Everything the window reads from files, and its sessions: open, save, the recent list, the last session; a
 // model's config.json, a GPU file, measured kernels (charts are written by ChartExporter). Each operation
 // returns an empty string or a one-line error, and on error changes nothing; the ...Dialog slots ask for a path
-// first and report errors through `failed`. Reading and checking is the model's (loaders) and the export's
-// (chartexport.h); this class chooses, asks and remembers.
+// first and report errors through `failed`. Reading and checking is the model's (loaders, the session reader);
+// writing a session is sessionfiles.h's; this class chooses, asks and remembers.
 class FileController : public QObject
 {
     Q_OBJECT

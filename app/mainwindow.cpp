@@ -36,7 +36,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-
 namespace roofline {
 
 MainWindow::MainWindow(ExplorerState *state, QWidget *parent)

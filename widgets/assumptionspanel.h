@@ -25,7 +25,7 @@ public:
     bool isExpanded() const;
     void setExpanded(bool expanded);
     // Each control is named for the assumption it shows ("causalMask", "embeddingType", ...; the fold's button
-    // is "header"), by which tests and accessibility tools find it.
+    // is "header"), by which tests find it (findChild).
 
 
 Q_SIGNALS:

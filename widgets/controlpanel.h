@@ -65,7 +65,7 @@ public:
     // are touched: the slider the user is dragging is not set back to what it already shows.
     void setValues(const ControlValues &values);
     // Every control has an object name, the name of the value it shows ("batch", "computeType", "secondGpu"...),
-    // by which tests and accessibility tools find it.
+    // by which tests find it (findChild).
 
 Q_SIGNALS:
     void modelChosen(int index);
