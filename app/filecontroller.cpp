@@ -96,7 +96,9 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
     if (!session)
         return error;
     // An example (a resource) has no path to save to: Save asks where.
-    m_sessionPath = path.startsWith(QLatin1String(":/")) ? QString() : path;
+    const bool example = path.startsWith(QLatin1String(":/"));
+    m_sessionPath = example ? QString() : path;
+    m_exampleName = example ? QFileInfo(path).completeBaseName() : QString();
     m_discarded = false; // what was discarded went with the session it belonged to
     m_state->loadSession(*session);
     // The opened file is the document now: what came before it is not undone into it (an undo of the opening
@@ -114,6 +116,7 @@ QString FileController::saveSession(const QString &path)
     if (QString error = saveSessionFile(path, m_state->session()); !error.isEmpty())
         return error;
     m_sessionPath = path;
+    m_exampleName.clear();
     m_state->undoStack()->setClean();
     setViewChanged(false);
     rememberRecent(path);
@@ -178,6 +181,7 @@ void FileController::newSession()
     known.models = m_state->models();
     known.gpus = m_state->gpus();
     m_sessionPath.clear();
+    m_exampleName.clear();
     m_discarded = false;
     m_state->loadSession(defaultSession(known));
     m_state->undoStack()->clear();
@@ -191,7 +195,9 @@ bool FileController::maybeSave(Leaving leaving)
     m_discarded = false;
     if (!isModified())
         return true;
-    const QString name = m_sessionPath.isEmpty() ? tr("this new session") : QFileInfo(m_sessionPath).fileName();
+    const QString name = !m_sessionPath.isEmpty() ? QFileInfo(m_sessionPath).fileName()
+        : !m_exampleName.isEmpty()                  ? tr("the example %1").arg(m_exampleName)
+                                                    : tr("this new session");
     const QString question = leaving == Leaving::Close ? tr("Save the changes to %1 before closing?")
         : leaving == Leaving::New                        ? tr("Save the changes to %1 before starting a new session?")
                                                          : tr("Save the changes to %1 before opening another session?");

@@ -91,6 +91,7 @@ private:
     ExplorerState *m_state;
     QWidget *m_window;
     QString m_sessionPath;
+    QString m_exampleName; // the example shown, which has no file to save to
     bool m_discarded = false;
     bool m_viewChanged = false; // the frame or the phase map's choice since the file was opened or saved
     void setViewChanged(bool changed);

@@ -61,9 +61,9 @@ SweepSpec SweepSettings::spec(const Workload &current) const
             out.tokensPerStep.push_back(current.tokensPerStep);
         return out;
     }
-    out.batches = mode == SweepMode::Seq ? std::vector<std::int64_t> { current.batch } : powers(batchMin, batchMax, 2);
+    out.batches = sweepsBatchRange(mode) ? powers(batchMin, batchMax, 2) : std::vector<std::int64_t> { current.batch };
     // Sequence lengths in powers of four from the smallest: 128, 512, 2048 as in the seed.
-    if (mode == SweepMode::Batch) {
+    if (!sweepsSeqRange(mode)) {
         out.seqs = { current.seq };
     } else {
         for (std::int64_t v = std::max<std::int64_t>(seqMin, 1); v <= seqMax && out.seqs.size() < 64; v *= 4)

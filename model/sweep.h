@@ -13,6 +13,16 @@ namespace roofline {
 
 // What the small points of the chart sweep over.
 enum class SweepMode { Both, Batch, Seq, None, TokensPerStep };
+// Whether a sweep of this mode spans the settings' batch range, or their sequence range (the others keep the
+// current workload's).
+constexpr bool sweepsBatchRange(SweepMode mode)
+{
+    return mode == SweepMode::Both || mode == SweepMode::Batch;
+}
+constexpr bool sweepsSeqRange(SweepMode mode)
+{
+    return mode == SweepMode::Both || mode == SweepMode::Seq;
+}
 // Each mode once, in the window's order, with the name a session and the command line use and what the window
 // calls it: the one table the functions below, the picker and the messages read.
 struct SweepModeNames {

@@ -325,6 +325,26 @@ private Q_SLOTS:
         QCOMPARE(sweep.at(0).at(2).toLongLong(), 32);
     }
 
+    void aSweepsRangesAreEditableWhereItSpansThem()
+    {
+        ControlPanel panel;
+        ControlValues values;
+        const auto editable = [&panel](const char *name) { return control<QSpinBox>(panel, name)->isEnabled(); };
+        const std::pair<SweepMode, std::pair<bool, bool>> cases[] { { SweepMode::Both, { true, true } },
+                                                                   { SweepMode::Batch, { true, false } },
+                                                                   { SweepMode::Seq, { false, true } },
+                                                                   { SweepMode::None, { false, false } },
+                                                                   { SweepMode::TokensPerStep, { false, false } } };
+        for (const auto &[mode, spans] : cases) {
+            values.sweep.mode = mode;
+            panel.setValues(values);
+            QCOMPARE(editable("sweepBatchMin"), spans.first);
+            QCOMPARE(editable("sweepBatchMax"), spans.first);
+            QCOMPARE(editable("sweepSeqMin"), spans.second);
+            QCOMPARE(editable("sweepSeqMax"), spans.second);
+        }
+    }
+
     void theSecondGpuPickerReportsTheGpusIndex()
     {
         // "None" heads the list and is -1; each GPU is reported by its place in the list the panel was given.

@@ -1040,6 +1040,18 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(failing));
     }
 
+    void theQuestionNamesTheExampleShown()
+    {
+        // An example has no file: the question names it, not "this new session".
+        QCOMPARE(m_window->files()->openSession(QStringLiteral(":/sessions/medusa-llama-33b-a100.roofline")), QString());
+        QCOMPARE(m_window->files()->sessionPath(), QString());
+        m_state->setBatch(2);
+        QString asked;
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        QVERIFY(!m_window->files()->maybeSave());
+        QCOMPARE(asked, QStringLiteral("Save the changes to the example medusa-llama-33b-a100 before closing?"));
+    }
+
     void newSessionStartsFromTheDefaults()
     {
         // File > New (Ctrl+N): unsaved changes first; then the default session, no file, nothing to undo.

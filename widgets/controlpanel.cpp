@@ -396,6 +396,11 @@ void ControlPanel::setValues(const ControlValues &values)
     showNumber(m_sweepBatchMax, values.sweep.batchMax);
     showNumber(m_sweepSeqMin, values.sweep.seqMin);
     showNumber(m_sweepSeqMax, values.sweep.seqMax);
+    // Each range can be edited where the sweep spans it (the tokens-per-step sweep spans neither).
+    for (QSpinBox *box : { m_sweepBatchMin, m_sweepBatchMax })
+        box->setEnabled(sweepsBatchRange(values.sweep.mode));
+    for (QSpinBox *box : { m_sweepSeqMin, m_sweepSeqMax })
+        box->setEnabled(sweepsSeqRange(values.sweep.mode));
     showEntry(m_weightType, values.weightType);
     showEntry(m_activationType, values.activationType);
     showEntry(m_kvType, values.kvType);
