@@ -39,7 +39,8 @@ void WarningBox::place(const QString &text, const QRectF &axes, double roofY, co
     for (const bool bottom : { false, true }) {
         m_text->setPositionAlignment(Qt::AlignLeft | (bottom ? Qt::AlignBottom : Qt::AlignTop));
         m_text->position->setCoords(axes.left() + inset, bottom ? axes.bottom() - inset : top + inset);
-        if (std::none_of(taken.begin(), taken.end(), [this](const QRectF &t) { return t.intersects(box()); }))
+        const QRectF here = box(); // lays the text out: once per corner, not once per marker
+        if (std::none_of(taken.begin(), taken.end(), [&here](const QRectF &t) { return t.intersects(here); }))
             return;
     }
     m_text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
