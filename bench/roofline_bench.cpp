@@ -137,8 +137,26 @@ void BM_SliderStepBandwidth(benchmark::State &state)
 }
 BENCHMARK(BM_SliderStepBandwidth)->Unit(benchmark::kMillisecond);
 
-// A session at every limit a session has: 100 pins, 1,000 notes of the longest text, 100,000 measured kernels
-// (each naming its op and phase, so each is joined to its modelled point).
+// A label that follows q_proj's decode point, which moves at every batch step.
+Annotation followedLabel()
+{
+    return Annotation { Annotation::Kind::PointLabel, "q_proj decode", 1.0, 1e12, 40, -40, Annotation::Point { OpKind::QProj, Phase::Decode } };
+}
+
+// A batch step with a label on a point: the label moves with the point.
+void BM_SliderStepFollowedLabel(benchmark::State &state)
+{
+    Session session;
+    session.model = *presets().findModel(DefaultModelId);
+    session.gpu = *presets().findGpu(DefaultGpuId);
+    session.annotations = { followedLabel() };
+    sliderDrag(state, [](ExplorerState &explorer, std::int64_t i) { explorer.setBatch(double(i)); }, session);
+}
+BENCHMARK(BM_SliderStepFollowedLabel)->Unit(benchmark::kMillisecond);
+
+// A session at every limit a session has: 100 pins, 1,000 annotations of the longest text (one a label that
+// follows its point), 100,000 measured kernels (each naming its op and phase, so each is joined to its modelled
+// point).
 Session heavySession()
 {
     Session session;
@@ -165,6 +183,7 @@ Session heavySession()
     for (std::size_t i = 0; i < MaxAnnotations; ++i)
         notes.push_back(Annotation { Annotation::Kind::Note, text, std::pow(10.0, double(i % 40) / 10.0),
                                      std::pow(10.0, 10.0 + double(i % 37) / 9.0), 0, 0 });
+    notes.back() = followedLabel();
     session.annotations = std::move(notes);
     static constexpr std::array ops { OpKind::QProj, OpKind::KProj, OpKind::VProj, OpKind::OProj,
                                       OpKind::GateProj, OpKind::UpProj, OpKind::DownProj };

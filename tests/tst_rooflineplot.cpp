@@ -998,6 +998,50 @@ private Q_SLOTS:
         QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(qkLabel.text));
     }
 
+    // A label that follows its point is drawn with the points, on the top layer: a batch step redraws that layer
+    // alone (the frame's image, with the grid, the roofs and the notes, stays), and on screen the label has left
+    // its old place for one beside the op's new marker. (Every step was a full replot while a label followed a
+    // point: 1.3 ms a step became 4 ms.)
+    void aFollowedLabelMovesWithThePointsAlone()
+    {
+        const ChartPoint *q = m_plot->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q);
+        const Annotation label = m_plot->labelFor(*q);
+        Annotation note;
+        note.text = "A note that stays";
+        note.x = 3000.0;
+        note.y = 1e12;
+        m_plot->setAnnotations(SharedList<Annotation> { note, label });
+        screen(*m_plot);
+        const QRect noteBox = m_plot->annotationShown(0).box;
+        const QRect before = m_plot->annotationShown(1).box;
+        QVERIFY(!noteBox.isEmpty() && !before.isEmpty());
+        // The share of a box's top edge drawn in the border's grey.
+        const auto bordered = [](const QImage &image, const QRect &box) {
+            int grey = 0;
+            for (int x = box.left() + 3; x <= box.right() - 3; ++x)
+                grey += colourNear(image, QPointF(x, box.top()), QColor(0x99, 0x99, 0x99), 1, 40) ? 1 : 0;
+            return grey / double(box.width() - 6);
+        };
+
+        QSignalSpy replots(m_plot.get(), &RooflinePlot::replotted);
+        Session session = seedSession();
+        session.workload.batch = 64;
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        const QImage after = screen(*m_plot);
+        QCOMPARE(replots.count(), 1);
+        QCOMPARE(replots.front().front().toBool(), false); // the points' layer alone was redrawn
+        const QRect moved = m_plot->annotationShown(1).box;
+        QVERIFY2(!moved.intersects(before), qPrintable(QStringLiteral("the label stayed at x %1").arg(moved.x())));
+        QVERIFY2(bordered(after, moved) > 0.8, qPrintable(QString::number(bordered(after, moved))));
+        QVERIFY2(bordered(after, before) < 0.3, qPrintable(QString::number(bordered(after, before))));
+        QCOMPARE(m_plot->annotationShown(0).box, noteBox);
+        QVERIFY(bordered(after, noteBox) > 0.8);
+        QVERIFY(m_plot->annotationShown(1).text.startsWith(QLatin1String("q_proj decode, batch 64")));
+    }
+
     // The peak's label stays inside the axes: where the frame's top would cut it above the roof (a compute roof
     // near the top of a small canvas: "181 TFLOP/s" lost its upper part at 468 x 400, the chart of an 800 x 600
     // window), it goes under the roof.

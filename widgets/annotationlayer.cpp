@@ -18,12 +18,13 @@ AnnotationLayer::AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLay
 {
 }
 
-bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
+AnnotationLayer::Redraw AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
 {
     if (annotations.sharesStorageWith(m_annotations))
-        return false;
+        return Redraw::Nothing;
     const SharedList<Annotation> before = std::exchange(m_annotations, annotations);
     const std::size_t reused = std::min(m_items.size(), m_annotations.size());
+    bool frame = m_items.size() != m_annotations.size();
     while (m_items.size() > m_annotations.size()) {
         m_plot->removeItem(m_items.back().first);
         m_plot->removeItem(m_items.back().second);
@@ -34,7 +35,6 @@ bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
         auto *arrow = new QCPItemLine(m_plot);
         auto *text = new AnnotationText(m_plot);
         for (QCPAbstractItem *item : { static_cast<QCPAbstractItem *>(arrow), static_cast<QCPAbstractItem *>(text) }) {
-            item->setLayer(m_frameLayer);
             item->setSelectable(false);
             item->setClipToAxisRect(true);
         }
@@ -46,26 +46,100 @@ bool AnnotationLayer::setAnnotations(const SharedList<Annotation> &annotations)
         m_items.emplace_back(text, arrow);
         m_boxes.emplace_back();
     }
+    if (m_dragged >= 0) {
+        endDrag(); // the labels changed under the pointer (an undo from the keyboard)
+        frame = true; // the dragged one goes back into the frame's image
+    }
+    // Where labels follow points is given again (follow) for these annotations.
+    const std::vector<Followed> followedBefore = std::exchange(m_followed, {});
+    m_followedAt.assign(m_annotations.size(), -1);
+    for (const Followed &f : followedBefore)
+        if (f.index < m_items.size())
+            showText(f.index);
+    bool changed = frame;
     for (std::size_t i = 0; i < m_annotations.size(); ++i) {
         const bool known = i < reused && i < before.size();
-        if (!known || before[i].text != m_annotations[i].text || before[i].kind != m_annotations[i].kind) {
-            m_items[i].first->setText(noteText(m_annotations[i].text));
-            style(i);
+        if (known && before[i] == m_annotations[i])
+            continue;
+        changed = true;
+        // A label that follows its point, before and after, is redrawn with the points alone.
+        frame = frame || !known || !before[i].point || !m_annotations[i].point;
+        auto [text, arrow] = m_items[i];
+        if (text->layer() != homeLayer(i)) { // moving an item invalidates both layers' images
+            text->setLayer(homeLayer(i));
+            arrow->setLayer(homeLayer(i));
         }
+        if (!known || before[i].kind != m_annotations[i].kind)
+            style(i);
+        showText(i);
     }
-    if (m_dragged >= 0)
-        endDrag(); // the labels changed under the pointer (an undo from the keyboard)
     if (m_selected >= count())
         m_selected = -1;
+    if (!changed)
+        return Redraw::Nothing;
+    markMoved(!frame);
+    return frame ? Redraw::Frame : Redraw::Top;
+}
+
+AnnotationLayer::Redraw AnnotationLayer::follow(std::vector<Followed> followed)
+{
+    followed.erase(std::remove_if(followed.begin(), followed.end(), [this](const Followed &f) {
+                       return f.index >= m_annotations.size() || !m_annotations[f.index].point;
+                   }),
+                   followed.end());
+    if (followed == m_followed)
+        return Redraw::Nothing;
+    const std::vector<Followed> before = std::exchange(m_followed, std::move(followed));
+    std::fill(m_followedAt.begin(), m_followedAt.end(), -1);
+    for (std::size_t k = 0; k < m_followed.size(); ++k)
+        m_followedAt[m_followed[k].index] = int(k);
+    for (const std::vector<Followed> *list : { &before, static_cast<const std::vector<Followed> *>(&m_followed) })
+        for (const Followed &f : *list)
+            if (f.index < m_items.size())
+                showText(f.index);
+    markMoved(true); // all of them are on the top layer
+    return Redraw::Top;
+}
+
+const std::string &AnnotationLayer::textOf(std::size_t index) const
+{
+    const int followed = index < m_followedAt.size() ? m_followedAt[index] : -1;
+    return followed >= 0 ? m_followed[std::size_t(followed)].text : m_annotations[index].text;
+}
+
+std::pair<double, double> AnnotationLayer::anchorOf(std::size_t index) const
+{
+    const int followed = index < m_followedAt.size() ? m_followedAt[index] : -1;
+    if (followed >= 0)
+        return { m_followed[std::size_t(followed)].x, m_followed[std::size_t(followed)].y };
+    return { m_annotations[index].x, m_annotations[index].y };
+}
+
+void AnnotationLayer::showText(std::size_t index)
+{
+    const QString shown = noteText(textOf(index));
+    if (m_items[index].first->text() == shown)
+        return;
+    m_items[index].first->setText(shown);
+    m_boxes[index] = boxOf(shown);
+}
+
+void AnnotationLayer::markMoved(bool onlyFollowers)
+{
+    m_onlyFollowersMoved = (m_moved ? m_onlyFollowersMoved : true) && onlyFollowers;
     m_moved = true;
-    return true;
+}
+
+QCPLayer *AnnotationLayer::homeLayer(std::size_t index) const
+{
+    return index < m_annotations.size() && m_annotations[index].point ? m_topLayer : m_frameLayer;
 }
 
 void AnnotationLayer::applyTheme()
 {
     for (std::size_t i = 0; i < m_items.size() && i < m_annotations.size(); ++i)
         style(i);
-    m_moved = true; // their boxes may have new sizes
+    markMoved(false); // their boxes may have new sizes
 }
 
 void AnnotationLayer::style(std::size_t index)
@@ -79,7 +153,7 @@ void AnnotationLayer::style(std::size_t index)
     item->setPen(m_theme.annotationBorder);
     arrow->setPen(m_theme.annotationArrow);
     arrow->setHead(m_theme.annotationHead);
-    m_boxes[index] = boxOf(item->text());
+    m_boxes[index] = boxOf(item->text()); // the font may be another
 }
 
 QSizeF AnnotationLayer::boxFor(const std::string &text) const
@@ -98,12 +172,18 @@ void AnnotationLayer::place(const ViewRange &frame)
     const PlacedFrame placed { frame, m_plot->axisRect()->rect() };
     if (!m_moved && placed == m_placed)
         return;
+    // At a workload step only the labels that follow points move; the frame's image keeps the others.
+    const bool followersOnly = m_onlyFollowersMoved && placed == m_placed;
     m_moved = false;
+    m_onlyFollowersMoved = false;
     m_placed = placed;
     const QRectF axes = placed.axes;
     for (std::size_t i = 0; i < m_items.size() && i < m_annotations.size(); ++i) {
+        if (followersOnly && homeLayer(i) != m_topLayer)
+            continue;
         const Annotation &a = m_annotations[i];
-        const QPointF anchor(m_plot->xAxis->coordToPixel(a.x), m_plot->yAxis->coordToPixel(a.y));
+        const auto [x, y] = anchorOf(i);
+        const QPointF anchor(m_plot->xAxis->coordToPixel(x), m_plot->yAxis->coordToPixel(y));
         auto [text, arrow] = m_items[i];
         const QSizeF box = m_boxes[i];
         // Keep the whole text inside the axes, wherever the label was dragged or the view moved.
@@ -124,15 +204,21 @@ void AnnotationLayer::place(const ViewRange &frame)
         arrow->end->setCoords(length > 8 ? anchor - towards / length * 6.0 : anchor);
         arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + 8);
     }
-    // Boxes are opaque and later ones drawn over earlier ones: a text wholly under those above it is not drawn
-    // (a thousand notes on one chart mostly cover each other). The dragged one is drawn on top, apart.
-    QRegion covered;
-    for (int i = int(m_items.size()) - 1; i >= 0; --i) {
+    // Boxes are opaque and later ones drawn over earlier ones of their layer: a text wholly under those above
+    // it is not drawn (a thousand notes on one chart mostly cover each other). The dragged one is drawn on top,
+    // apart.
+    QRegion coveredInFrame;
+    QRegion coveredOnTop;
+    for (int i = int(std::min(m_items.size(), m_annotations.size())) - 1; i >= 0; --i) {
+        const bool onTop = homeLayer(std::size_t(i)) == m_topLayer;
+        if (followersOnly && !onTop)
+            continue;
         QCPItemText *text = m_items[std::size_t(i)].first;
         if (i == m_dragged) {
             text->setVisible(true);
             continue;
         }
+        QRegion &covered = onTop ? coveredOnTop : coveredInFrame;
         const QRect rect = boxRect(std::size_t(i)).intersected(axes.toAlignedRect());
         const bool hidden = !rect.isEmpty() && QRegion(rect).subtracted(covered).isEmpty();
         text->setVisible(!hidden);
@@ -190,7 +276,7 @@ bool AnnotationLayer::dragTo(const QPointF &position)
         text->setLayer(m_topLayer);
         arrow->setLayer(m_topLayer);
     }
-    m_moved = true;
+    markMoved(false);
     return first;
 }
 
@@ -202,13 +288,13 @@ AnnotationLayer::DragEnd AnnotationLayer::endDrag()
     const QPointF delta = m_dragDelta;
     if (std::size_t(index) < m_items.size()) {
         auto [text, arrow] = m_items[std::size_t(index)];
-        text->setLayer(m_frameLayer);
-        arrow->setLayer(m_frameLayer);
+        text->setLayer(homeLayer(std::size_t(index)));
+        arrow->setLayer(homeLayer(std::size_t(index)));
     }
     m_dragged = -1;
     m_dragDelta = QPointF();
     // Back where the session has it, until the session moves it.
-    m_moved = true;
+    markMoved(false);
     DragEnd end { m_dragMoved, std::nullopt };
     if (!delta.isNull() && std::size_t(index) < m_annotations.size()) {
         const Annotation &a = m_annotations[std::size_t(index)];

@@ -21,17 +21,32 @@ namespace roofline {
 
 // The annotations part of the canvas: labels pinned to points (a box with an arrow to the point) and free
 // notes, placed in pixels from their anchor and kept inside the axes, dragged with the mouse, and found under
-// the pointer. They move only with the frame, so they are drawn in its image; the one being dragged is drawn
-// alone on the top layer.
+// the pointer. Notes and labels of fixed points move only with the frame, so they are drawn in its image;
+// labels that follow a current point move with it at every workload step, so they are drawn on the top layer
+// with the points, as is the one being dragged.
 class AnnotationLayer
 {
 public:
     AnnotationLayer(QCustomPlot *plot, QCPLayer *frameLayer, QCPLayer *topLayer, const ChartTheme &theme);
 
-    // Returns whether anything changed (items are added or removed at the end and reused in place: one note
-    // more does not remake a thousand).
-    bool setAnnotations(const SharedList<Annotation> &annotations);
+    // What a change of the annotations needs redrawn: nothing, the top layer (only labels that follow points
+    // changed), or the frame's image too.
+    enum class Redraw { Nothing, Top, Frame };
+    // Items are added or removed at the end and reused in place: one note more does not remake a thousand.
+    Redraw setAnnotations(const SharedList<Annotation> &annotations);
     const SharedList<Annotation> &annotations() const { return m_annotations; }
+    // Labels that follow current points: where each one's point is drawn now and what it says there, by the
+    // label's index in the annotations (given after them; a label not listed is drawn as it was made). Only
+    // these change at a workload step, and the list copies none of the other annotations.
+    struct Followed {
+        std::size_t index = 0;
+        double x = 0, y = 0; // the point, in data coordinates
+        std::string text;
+        bool operator==(const Followed &) const = default;
+    };
+    Redraw follow(std::vector<Followed> followed);
+    // An annotation's whole text as drawn (a label that follows its point says what the point is now).
+    const std::string &textOf(std::size_t index) const;
     int count() const { return int(m_annotations.size()); }
     void applyTheme(); // the theme changed: every label and note styled again
     // Places every label for `frame` and the current layout, if they, their boxes, a drag or the frame moved
@@ -70,12 +85,18 @@ public:
 private:
     QSize boxOf(const QString &shown) const;
     void style(std::size_t index);
+    void showText(std::size_t index); // the item shows textOf(index), measured and styled if it changed
+    std::pair<double, double> anchorOf(std::size_t index) const; // in data coordinates
+    QCPLayer *homeLayer(std::size_t index) const; // where an annotation is drawn while it is not dragged
+    void markMoved(bool onlyFollowers); // to be placed again: all of them, or the labels that follow points
     QRect boxRect(std::size_t index) const; // where an annotation's box is drawn, in pixels
 
     QCustomPlot *m_plot = nullptr;
     QCPLayer *m_frameLayer = nullptr;
     QCPLayer *m_topLayer = nullptr;
     SharedList<Annotation> m_annotations;
+    std::vector<Followed> m_followed;
+    std::vector<int> m_followedAt; // by annotation: its entry in m_followed, or -1
     std::vector<std::pair<QCPItemText *, QCPItemLine *>> m_items;
     std::vector<QSize> m_boxes; // each text's box, measured when its text or font changes
     const ChartTheme &m_theme; // the face's
@@ -92,6 +113,7 @@ private:
     };
     PlacedFrame m_placed;
     bool m_moved = true;
+    bool m_onlyFollowersMoved = false; // only labels on the top layer changed: the others stay where they are
 };
 
 } // namespace roofline

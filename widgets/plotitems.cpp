@@ -55,7 +55,8 @@ MarkerGraph::MarkerGraph(QCustomPlot *plot)
 void MarkerGraph::drawScatterPlot(QCPPainter *painter, const QVector<QPointF> &scatters, const QCPScatterStyle &style) const
 {
     const QTransform world = painter->transform();
-    if (painter->modes().testFlag(QCPPainter::pmVectorized) || world.type() > QTransform::TxScale
+    if (painter->modes().testFlag(QCPPainter::pmVectorized) || painter->device()->devType() == QInternal::Picture
+        || world.type() > QTransform::TxScale
         || !qFuzzyCompare(world.m11(), world.m22()) || scatters.size() < 32) {
         QCPGraph::drawScatterPlot(painter, scatters, style);
         return;
@@ -93,7 +94,8 @@ AnnotationText::AnnotationText(QCustomPlot *plot)
 void AnnotationText::draw(QCPPainter *painter)
 {
     const QTransform world = painter->transform();
-    if (painter->modes().testFlag(QCPPainter::pmVectorized) || world.type() > QTransform::TxScale
+    if (painter->modes().testFlag(QCPPainter::pmVectorized) || painter->device()->devType() == QInternal::Picture
+        || world.type() > QTransform::TxScale
         || !qFuzzyCompare(world.m11(), world.m22()) || !qFuzzyIsNull(rotation())) {
         QCPItemText::draw(painter);
         return;

@@ -75,7 +75,7 @@ private:
 
 // A label's or note's text in its box. On a raster painter the box is drawn from an image of it, made when
 // its text or style changes, rather than laid out glyph by glyph on every redraw of the frame; vector exports
-// draw the text itself.
+// and the top layer's recording draw the text itself (a recorded image is compressed into the recording).
 class AnnotationText : public QCPItemText
 {
 public:

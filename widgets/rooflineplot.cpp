@@ -22,6 +22,27 @@
 
 namespace roofline {
 
+namespace {
+
+// The annotations as the owner gave them, and labels of current points where those points are drawn now, with
+// their numbers now (the state's annotations keep what they were made with).
+AnnotationLayer::Redraw showAnnotations(AnnotationLayer &layer, const SharedList<Annotation> &given, const ChartData &data,
+                                        const PointsLayer &points)
+{
+    const AnnotationLayer::Redraw listed = layer.setAnnotations(given);
+    std::vector<AnnotationLayer::Followed> followed;
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        const std::optional<Annotation::Point> &point = given[i].point;
+        if (const ChartPoint *p = point ? data.currentPoint(point->op, point->phase) : nullptr) {
+            const auto [x, y] = points.drawnAt(*p);
+            followed.push_back(AnnotationLayer::Followed { i, x, y, pointLabel(*p) });
+        }
+    }
+    return std::max(listed, layer.follow(std::move(followed)));
+}
+
+} // namespace
+
 RooflinePlot::RooflinePlot(QWidget *parent)
     : QWidget(parent)
     , m_plot(new Canvas(this))
@@ -115,7 +136,7 @@ void RooflinePlot::buildFrame()
     // A full replot may have moved the frame, the axes or the legend: cut the data again.
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
         fitToView();
-        followPoints();
+        showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points);
         placeLabels();
     });
     // Keep the frame on the mirror axes.
@@ -174,7 +195,7 @@ void RooflinePlot::setData(const ChartData &data)
     if (!m_view.frame && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
-    full = followPoints() || full;
+    full = showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points) == AnnotationLayer::Redraw::Frame || full;
     placeLabels();
     requestReplot(full);
 }
@@ -322,29 +343,11 @@ void RooflinePlot::reportGesture()
 void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
 {
     m_givenAnnotations = annotations;
-    if (!followPoints())
+    const AnnotationLayer::Redraw redraw = showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points);
+    if (redraw == AnnotationLayer::Redraw::Nothing)
         return;
     m_annotations->place(viewRange());
-    requestReplot(true);
-}
-
-bool RooflinePlot::followPoints()
-{
-    SharedList<Annotation> shown = m_givenAnnotations;
-    if (std::any_of(shown.begin(), shown.end(), [](const Annotation &a) { return a.point.has_value(); })) {
-        std::vector<Annotation> list(shown.begin(), shown.end());
-        for (Annotation &a : list) {
-            if (const ChartPoint *p = a.point ? m_data.currentPoint(a.point->op, a.point->phase) : nullptr) {
-                std::tie(a.x, a.y) = m_points->drawnAt(*p);
-                a.text = pointLabel(*p);
-            }
-        }
-        const SharedList<Annotation> &before = m_annotations->annotations();
-        if (std::equal(list.begin(), list.end(), before.begin(), before.end()))
-            return false;
-        shown = SharedList<Annotation>(std::move(list));
-    }
-    return m_annotations->setAnnotations(shown);
+    requestReplot(redraw == AnnotationLayer::Redraw::Frame);
 }
 
 void RooflinePlot::setPresentation(bool enabled)

@@ -168,9 +168,6 @@ private:
     void fitToView();
     void placeLabels();
     void placeWarning();
-    // Labels of current points follow them: drawn where the op's marker is now, with its numbers now (the
-    // state's annotations keep what they were made with). True if what the annotations part shows changed.
-    bool followPoints();
     void clampRanges();
     void requestReplot(bool full);
     void reportGesture();
@@ -198,7 +195,7 @@ private:
     std::unique_ptr<RoofsLayer> m_roofs;
     std::unique_ptr<PointsLayer> m_points;
     std::unique_ptr<AnnotationLayer> m_annotations;
-    SharedList<Annotation> m_givenAnnotations; // as the owner gave them (followPoints shows them)
+    SharedList<Annotation> m_givenAnnotations; // as the owner gave them (with the labels that follow points, showAnnotations places them)
     bool m_presentation = false;
     bool m_dark = false;
     bool m_compact = false;

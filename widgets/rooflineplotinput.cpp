@@ -116,9 +116,9 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
     const int note = m_annotations->at(position);
     bool cut = false;
     if (note >= 0)
-        noteText(m_annotations->annotations()[std::size_t(note)].text, &cut);
+        noteText(m_annotations->textOf(std::size_t(note)), &cut);
     if (cut)
-        QToolTip::showText(globalPosition, noteTooltip(m_annotations->annotations()[std::size_t(note)].text), m_plot);
+        QToolTip::showText(globalPosition, noteTooltip(m_annotations->textOf(std::size_t(note))), m_plot);
     else
         QToolTip::hideText();
     return true;
@@ -167,7 +167,7 @@ Annotation RooflinePlot::labelFor(const ChartPoint &point) const
                                       PixelBox { double(axes.left()), double(axes.top()), double(axes.right()), double(axes.bottom()) },
                                       taken);
     Annotation label { Annotation::Kind::PointLabel, text, x, y, std::round(dx), std::round(dy) };
-    // A label of a current point follows it (followPoints); one of a sweep or pinned point stays.
+    // A label of a current point follows it (showAnnotations); one of a sweep or pinned point stays.
     if (const ChartPoint *current = m_data.currentPoint(point.op, point.phase);
         current && current->batch == point.batch && current->seq == point.seq && current->intensity == point.intensity)
         label.point = Annotation::Point { point.op, point.phase };
