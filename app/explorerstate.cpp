@@ -1,4 +1,5 @@
 #include "explorerstate.h"
+#include "explorerstate_p.h"
 
 #include "chartdata.h"
 #include "chartframe.h"
@@ -13,30 +14,7 @@
 
 namespace roofline {
 
-namespace {
-double clampFinite(double value, FigureRange range)
-{
-    return std::isfinite(value) ? std::clamp(value, range.min, range.max) : range.min;
-}
-
-// A whole number in the range, nearest to `value`.
-std::int64_t clampWhole(double value, CountRange range)
-{
-    return std::int64_t(std::llround(clampFinite(value, FigureRange { double(range.min), double(range.max) })));
-}
-
-// The index of the entry with this id, or -1.
-int indexOf(const auto &list, std::string_view id)
-{
-    for (std::size_t i = 0; i < list.size(); ++i)
-        if (list[i].id == id)
-            return int(i);
-    return -1;
-}
-
-enum MergeKind { NoMerge = -1, Batch = 1, Seq, Peak, Bandwidth, MoveAnnotation };
-
-}
+using namespace stateinternal;
 
 ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
     : QObject(parent)
@@ -103,45 +81,6 @@ void ExplorerState::endDrag()
 {
     m_dragging = false;
     ++m_dragSerial;
-}
-
-void ExplorerState::selectModel(int index)
-{
-    if (index < 0 || index >= int(m_models.size()) || index == m_now.modelIndex)
-        return;
-    Snapshot next = m_now;
-    next.modelIndex = index;
-    next.session.model = m_models[std::size_t(index)];
-    change(tr("Choose model"), NoMerge, std::move(next));
-}
-
-void ExplorerState::selectGpu(int index)
-{
-    if (index < 0 || index >= int(m_gpus.size()) || (index == m_now.gpuIndex && !m_now.session.gpuCustomised))
-        return;
-    Snapshot next = m_now;
-    next.gpuIndex = index;
-    next.session.gpuCustomised = false;
-    next.session.gpu = m_gpus[std::size_t(index)];
-    // A compute type the new GPU does not publish falls back to its fp16 tensor peak.
-    next.session.workload.computeType = publishedComputeType(next.session.gpu, next.session.workload.computeType);
-    change(tr("Choose GPU"), NoMerge, std::move(next));
-}
-
-int ExplorerState::addModel(const ModelConfig &model)
-{
-    m_models.push_back(model);
-    Q_EMIT choicesChanged();
-    selectModel(int(m_models.size()) - 1);
-    return m_now.modelIndex;
-}
-
-int ExplorerState::addGpu(const GpuSpec &gpu)
-{
-    m_gpus.push_back(gpu);
-    Q_EMIT choicesChanged();
-    selectGpu(int(m_gpus.size()) - 1);
-    return m_now.gpuIndex;
 }
 
 void ExplorerState::setBatch(double batch)
@@ -443,59 +382,6 @@ void ExplorerState::setPhaseMapChoice(const PhaseMapChoice &choice)
         return;
     m_now.session.phaseMap = choice;
     Q_EMIT phaseMapChoiceChanged();
-}
-
-int ExplorerState::indexOfGpu(const GpuSpec &gpu) const
-{
-    for (std::size_t i = 0; i < m_gpus.size(); ++i)
-        if (m_gpus[i] == gpu)
-            return int(i);
-    return -1;
-}
-
-int ExplorerState::indexOfModel(const ModelConfig &model) const
-{
-    for (std::size_t i = 0; i < m_models.size(); ++i)
-        if (m_models[i] == model)
-            return int(i);
-    return -1;
-}
-
-void ExplorerState::loadSession(const Session &session)
-{
-    Snapshot next;
-    next.session = session;
-    bool grew = false;
-    next.modelIndex = indexOfModel(session.model);
-    if (next.modelIndex < 0) {
-        m_models.push_back(session.model);
-        next.modelIndex = int(m_models.size()) - 1;
-        grew = true;
-    }
-    // The picker's entry is the customised GPU's base when this library knows it; otherwise the session's GPU
-    // stands as its own entry, so that the picker and Reset never name a GPU the session did not.
-    const int base = session.gpuCustomised && !session.gpuBaseId.empty() ? indexOf(m_gpus, session.gpuBaseId) : -1;
-    if (base >= 0) {
-        next.gpuIndex = base;
-    } else {
-        next.gpuIndex = indexOfGpu(session.gpu);
-        if (next.gpuIndex < 0) {
-            m_gpus.push_back(session.gpu);
-            next.gpuIndex = int(m_gpus.size()) - 1;
-            grew = true;
-        }
-    }
-    // A second GPU the pickers lack joins them too, so that its picker names it (it showed "None").
-    if (session.secondGpu && indexOfGpu(*session.secondGpu) < 0) {
-        m_gpus.push_back(*session.secondGpu);
-        grew = true;
-    }
-    if (grew)
-        Q_EMIT choicesChanged();
-    change(tr("Open session"), NoMerge, std::move(next));
-    m_now.session.exportSettings = session.exportSettings;
-    setPhaseMapChoice(session.phaseMap);
-    setView(session.view);
 }
 
 } // namespace roofline

@@ -1,0 +1,104 @@
+#include "explorerstate.h"
+#include "explorerstate_p.h"
+
+#include "evaluation.h"
+
+// The state's choices of model and GPU, the lists the pickers show, and a session opened from a file.
+
+namespace roofline {
+
+using namespace stateinternal;
+
+void ExplorerState::selectModel(int index)
+{
+    if (index < 0 || index >= int(m_models.size()) || index == m_now.modelIndex)
+        return;
+    Snapshot next = m_now;
+    next.modelIndex = index;
+    next.session.model = m_models[std::size_t(index)];
+    change(tr("Choose model"), NoMerge, std::move(next));
+}
+
+void ExplorerState::selectGpu(int index)
+{
+    if (index < 0 || index >= int(m_gpus.size()) || (index == m_now.gpuIndex && !m_now.session.gpuCustomised))
+        return;
+    Snapshot next = m_now;
+    next.gpuIndex = index;
+    next.session.gpuCustomised = false;
+    next.session.gpu = m_gpus[std::size_t(index)];
+    // A compute type the new GPU does not publish falls back to its fp16 tensor peak.
+    next.session.workload.computeType = publishedComputeType(next.session.gpu, next.session.workload.computeType);
+    change(tr("Choose GPU"), NoMerge, std::move(next));
+}
+
+int ExplorerState::addModel(const ModelConfig &model)
+{
+    m_models.push_back(model);
+    Q_EMIT choicesChanged();
+    selectModel(int(m_models.size()) - 1);
+    return m_now.modelIndex;
+}
+
+int ExplorerState::addGpu(const GpuSpec &gpu)
+{
+    m_gpus.push_back(gpu);
+    Q_EMIT choicesChanged();
+    selectGpu(int(m_gpus.size()) - 1);
+    return m_now.gpuIndex;
+}
+
+int ExplorerState::indexOfGpu(const GpuSpec &gpu) const
+{
+    for (std::size_t i = 0; i < m_gpus.size(); ++i)
+        if (m_gpus[i] == gpu)
+            return int(i);
+    return -1;
+}
+
+int ExplorerState::indexOfModel(const ModelConfig &model) const
+{
+    for (std::size_t i = 0; i < m_models.size(); ++i)
+        if (m_models[i] == model)
+            return int(i);
+    return -1;
+}
+
+void ExplorerState::loadSession(const Session &session)
+{
+    Snapshot next;
+    next.session = session;
+    bool grew = false;
+    next.modelIndex = indexOfModel(session.model);
+    if (next.modelIndex < 0) {
+        m_models.push_back(session.model);
+        next.modelIndex = int(m_models.size()) - 1;
+        grew = true;
+    }
+    // The picker's entry is the customised GPU's base when this library knows it; otherwise the session's GPU
+    // stands as its own entry, so that the picker and Reset never name a GPU the session did not.
+    const int base = session.gpuCustomised && !session.gpuBaseId.empty() ? indexOf(m_gpus, session.gpuBaseId) : -1;
+    if (base >= 0) {
+        next.gpuIndex = base;
+    } else {
+        next.gpuIndex = indexOfGpu(session.gpu);
+        if (next.gpuIndex < 0) {
+            m_gpus.push_back(session.gpu);
+            next.gpuIndex = int(m_gpus.size()) - 1;
+            grew = true;
+        }
+    }
+    // A second GPU the pickers lack joins them too, so that its picker names it (it showed "None").
+    if (session.secondGpu && indexOfGpu(*session.secondGpu) < 0) {
+        m_gpus.push_back(*session.secondGpu);
+        grew = true;
+    }
+    if (grew)
+        Q_EMIT choicesChanged();
+    change(tr("Open session"), NoMerge, std::move(next));
+    m_now.session.exportSettings = session.exportSettings;
+    setPhaseMapChoice(session.phaseMap);
+    setView(session.view);
+}
+
+} // namespace roofline
