@@ -26,6 +26,9 @@ ExplorerState::ExplorerState(const PresetLibrary &presets, QObject *parent)
     // The default session's model and GPU are the library's own (or its first entries, defaultSession).
     m_now.modelIndex = std::max(0, indexOf(m_models, m_now.session.model.id));
     m_now.gpuIndex = std::max(0, indexOf(m_gpus, m_now.session.gpu.id));
+    m_savedView = m_now.session.view;
+    m_savedPhaseMap = m_now.session.phaseMap;
+    connect(m_undo, &QUndoStack::cleanChanged, this, &ExplorerState::updateModified);
 }
 
 ExplorerState::~ExplorerState() = default;
@@ -369,6 +372,7 @@ void ExplorerState::setView(const std::optional<ViewRange> &view)
         return;
     m_now.session.view = kept;
     Q_EMIT viewChanged();
+    updateModified();
 }
 
 void ExplorerState::setExportSettings(const ExportSettings &settings)
@@ -382,6 +386,7 @@ void ExplorerState::setPhaseMapChoice(const PhaseMapChoice &choice)
         return;
     m_now.session.phaseMap = choice;
     Q_EMIT phaseMapChoiceChanged();
+    updateModified();
 }
 
 } // namespace roofline

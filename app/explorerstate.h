@@ -97,10 +97,16 @@ public:
     // What the phase map shows; like the frame, a way of looking and not an undo step. Emits phaseMapChoiceChanged.
     void setPhaseMapChoice(const PhaseMapChoice &choice);
 
-    // Replaces everything with a loaded session (one undo step, which FileController clears: an opened file
-    // starts its own history). Models and GPUs the session holds that
-    // are not presets are added to the pickers.
+    // Replaces everything with a loaded session, which starts a history of its own (what came before is not
+    // undone into it) and is the saved one. Models and GPUs the session holds that are not presets are added to
+    // the pickers.
     void loadSession(const Session &session);
+
+    // Unsaved changes: the session differs from the one last saved or opened, in an undo step (undone back to
+    // it, it is saved again) or in its frame or phase-map choice (zoomed back to the saved frame, it is too).
+    bool isModified() const;
+    void markSaved(); // the session now is the saved one
+    void markUnsaved(); // no saved session matches this one (changes restored from a session never saved)
 
     // A drag of one control merges its steps into one undo step: call begin when the press starts it,
     // end when the release ends it.
@@ -114,6 +120,7 @@ Q_SIGNALS:
     void viewChanged();
     void phaseMapChoiceChanged();
     void choicesChanged(); // the lists of models or GPUs grew
+    void modifiedChanged(bool modified);
     // A change refused or cut short at one of the session's limits (inputlimits.h); the message names it.
     void limitReached(const QString &message);
 
@@ -126,6 +133,7 @@ private:
     void applyGpuEdit(double peakFlops, double bandwidth);
     int indexOfGpu(const GpuSpec &gpu) const;
     int indexOfModel(const ModelConfig &model) const;
+    void updateModified(); // emits modifiedChanged if isModified() changed
 
     std::vector<ModelConfig> m_models;
     std::vector<GpuSpec> m_gpus;
@@ -133,6 +141,11 @@ private:
     QUndoStack *m_undo;
     int m_dragSerial = 0; // each drag has its own; steps of the same drag merge
     bool m_dragging = false;
+    // What was saved of what is not an undo step, and whether the session was last reported modified.
+    std::optional<ViewRange> m_savedView;
+    PhaseMapChoice m_savedPhaseMap;
+    bool m_modified = false;
+    bool m_loading = false;
 };
 
 } // namespace roofline

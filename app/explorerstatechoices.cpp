@@ -3,6 +3,8 @@
 
 #include "evaluation.h"
 
+#include <QUndoStack>
+
 // The state's choices of model and GPU, the lists the pickers show, and a session opened from a file.
 
 namespace roofline {
@@ -95,10 +97,41 @@ void ExplorerState::loadSession(const Session &session)
     }
     if (grew)
         Q_EMIT choicesChanged();
-    change(tr("Open session"), NoMerge, std::move(next));
+    m_loading = true; // modified or not is told once, at the end
+    m_undo->clear();
+    restore(next);
     m_now.session.exportSettings = session.exportSettings;
     setPhaseMapChoice(session.phaseMap);
     setView(session.view);
+    m_loading = false;
+    markSaved();
+}
+
+bool ExplorerState::isModified() const
+{
+    return !m_undo->isClean() || m_now.session.view != m_savedView || !(m_now.session.phaseMap == m_savedPhaseMap);
+}
+
+void ExplorerState::markSaved()
+{
+    m_undo->setClean();
+    m_savedView = m_now.session.view;
+    m_savedPhaseMap = m_now.session.phaseMap;
+    updateModified();
+}
+
+void ExplorerState::markUnsaved()
+{
+    m_undo->resetClean();
+    updateModified();
+}
+
+void ExplorerState::updateModified()
+{
+    if (!m_loading && isModified() != m_modified) {
+        m_modified = !m_modified;
+        Q_EMIT modifiedChanged(m_modified);
+    }
 }
 
 } // namespace roofline

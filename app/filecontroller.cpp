@@ -45,26 +45,15 @@ FileController::FileController(ExplorerState *state, QWidget *window)
 {
     // Discarding is of the changes at that moment: a later change is kept again.
     connect(state->undoStack(), &QUndoStack::indexChanged, this, [this] { m_discarded = false; });
-    connect(state->undoStack(), &QUndoStack::cleanChanged, this, [this] { Q_EMIT modifiedChanged(isModified()); });
-    const auto viewChanged = [this] {
-        m_discarded = false;
-        setViewChanged(true);
-    };
-    connect(state, &ExplorerState::viewChanged, this, viewChanged);
-    connect(state, &ExplorerState::phaseMapChoiceChanged, this, viewChanged);
+    const auto changed = [this] { m_discarded = false; };
+    connect(state, &ExplorerState::viewChanged, this, changed);
+    connect(state, &ExplorerState::phaseMapChoiceChanged, this, changed);
+    connect(state, &ExplorerState::modifiedChanged, this, &FileController::modifiedChanged);
 }
 
 bool FileController::isModified() const
 {
-    return !m_state->undoStack()->isClean() || m_viewChanged;
-}
-
-void FileController::setViewChanged(bool changed)
-{
-    const bool before = isModified();
-    m_viewChanged = changed;
-    if (isModified() != before)
-        Q_EMIT modifiedChanged(isModified());
+    return m_state->isModified();
 }
 
 void FileController::report(const QString &error)
@@ -100,11 +89,9 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
     m_sessionPath = example ? QString() : path;
     m_exampleName = example ? QFileInfo(path).completeBaseName() : QString();
     m_discarded = false; // what was discarded went with the session it belonged to
+    // The opened file is the document now, with a history of its own (an undo of the opening kept the new path,
+    // and a Save then wrote the old session over the file just opened).
     m_state->loadSession(*session);
-    // The opened file is the document now: what came before it is not undone into it (an undo of the opening
-    // kept the new path, and a Save then wrote the old session over the file just opened).
-    m_state->undoStack()->clear();
-    setViewChanged(false);
     if (!m_sessionPath.isEmpty())
         rememberRecent(path);
     Q_EMIT sessionPathChanged();
@@ -117,8 +104,7 @@ QString FileController::saveSession(const QString &path)
         return error;
     m_sessionPath = path;
     m_exampleName.clear();
-    m_state->undoStack()->setClean();
-    setViewChanged(false);
+    m_state->markSaved();
     rememberRecent(path);
     Q_EMIT sessionPathChanged();
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -184,8 +170,6 @@ void FileController::newSession()
     m_exampleName.clear();
     m_discarded = false;
     m_state->loadSession(defaultSession(known));
-    m_state->undoStack()->clear();
-    setViewChanged(false);
     Q_EMIT sessionPathChanged();
     Q_EMIT statusMessage(tr("New session"), 3000);
 }
@@ -231,19 +215,16 @@ bool FileController::restoreLastSession(QSettings &settings)
 {
     const LastSessionFile file = lastSessionFile(settings);
     const bool onDisk = !file.path.isEmpty() && QFileInfo(file.path).isFile();
-    if (onDisk && !file.modified && openSession(file.path).isEmpty()) {
-        m_state->undoStack()->clear();
+    if (onDisk && !file.modified && openSession(file.path).isEmpty())
         return true;
-    }
     PresetLibrary known;
     known.models = m_state->models();
     known.gpus = m_state->gpus();
     if (!roofline::restoreLastSession(settings, *m_state, known))
         return false;
-    setViewChanged(false); // as it was left: modified only if it was (below)
     // Changes never saved come back unsaved, with or without their file: New, Open and closing ask about them.
     if (file.modified)
-        m_state->undoStack()->resetClean();
+        m_state->markUnsaved();
     if (onDisk && file.modified) {
         m_sessionPath = file.path;
         Q_EMIT sessionPathChanged();

@@ -39,9 +39,8 @@ public:
     // saved, else the home folder.
     QString sessionDirectory() const;
 
-    // Whether the session differs from its file (or, new, from nothing): a change not saved (the undo history
-    // away from its clean point), or a frame or phase-map choice other than the one saved, since both are
-    // written into the file. (The export's last size is too, but as a preference: an export changes nothing.)
+    // Whether the session differs from its file (ExplorerState::isModified). (The export's last size is written
+    // too, but as a preference: an export changes nothing.)
     bool isModified() const;
 
     // Before the window closes, or another session replaces this one: with changes not saved (isModified),
@@ -93,8 +92,6 @@ private:
     QString m_sessionPath;
     QString m_exampleName; // the example shown, which has no file to save to
     bool m_discarded = false;
-    bool m_viewChanged = false; // the frame or the phase map's choice since the file was opened or saved
-    void setViewChanged(bool changed);
 };
 
 } // namespace roofline

@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
-#include <QUndoStack>
 
 namespace roofline {
 
@@ -95,7 +94,6 @@ bool restoreLastSession(QSettings &settings, ExplorerState &state, const PresetL
     } catch (const InputError &) {
         return false;
     }
-    state.undoStack()->clear();
     return true;
 }
 

@@ -445,15 +445,68 @@ private Q_SLOTS:
             state.setBatch(i % 2 ? 1 : 2);
             QVERIFY(state.session().measured.sharesStorageWith(kernels));
         }
-        QCOMPARE(state.undoStack()->count(), 201);
+        QCOMPARE(state.undoStack()->count(), 200); // the opened session starts the history
         const std::size_t perStep = 2 * sizeof(ExplorerState::Snapshot) + 1024; // the snapshots and the names in them
-        QVERIFY2(state.undoBytes() <= 201 * perStep, qPrintable(QString::number(state.undoBytes())));
+        QVERIFY2(state.undoBytes() <= 200 * perStep, qPrintable(QString::number(state.undoBytes())));
         for (int i = 0; i < 200; ++i) {
             state.undoStack()->undo();
             QVERIFY(state.session().measured.sharesStorageWith(kernels));
         }
-        state.undoStack()->undo(); // before the session was opened
-        QVERIFY(state.session().measured.empty());
+        QVERIFY(!state.undoStack()->canUndo());
+    }
+
+    // A session opened is the saved one and starts its own history: nothing before it is undone into it. It is
+    // unsaved while it differs from the saved one: an undo step away from it, or another frame or phase-map
+    // choice; undone, zoomed or chosen back, it is saved again (a zoom back to the file's frame asked to save).
+    void unsavedMeansDifferentFromTheSavedSession()
+    {
+        ExplorerState state(h100First());
+        QSignalSpy modified(&state, &ExplorerState::modifiedChanged);
+        state.setBatch(8);
+        QVERIFY(state.isModified());
+        Session opened = state.session();
+        opened.workload.batch = 4;
+        opened.view = ViewRange { 1, 1e4, 1e11, 1e15 };
+        state.loadSession(opened);
+        QVERIFY(!state.isModified());
+        QVERIFY(!state.undoStack()->canUndo());
+        QCOMPARE(state.session().workload.batch, qint64(4));
+        QCOMPARE(modified.count(), 2);
+        QCOMPARE(modified.at(1).at(0).toBool(), false);
+
+        state.setView(ViewRange { 2, 1e4, 1e11, 1e15 });
+        QVERIFY(state.isModified());
+        state.setView(opened.view);
+        QVERIFY(!state.isModified());
+        state.setView(std::nullopt); // the fitted frame is another frame than the file's
+        QVERIFY(state.isModified());
+        state.setView(opened.view);
+        const PhaseMapChoice before = state.session().phaseMap;
+        state.setPhaseMapChoice(PhaseMapChoice { GridQuantity::MemoryFits, Series::QkvMlpInit });
+        QVERIFY(state.isModified());
+        state.setPhaseMapChoice(before);
+        QVERIFY(!state.isModified());
+        state.setBatch(16);
+        QVERIFY(state.isModified());
+        state.undoStack()->undo();
+        QVERIFY(!state.isModified());
+        QCOMPARE(modified.count(), 10); // each turn reported once, as it happened
+
+        // Saved at a new frame: that frame is the saved one.
+        state.setView(ViewRange { 3, 1e4, 1e11, 1e15 });
+        state.markSaved();
+        QVERIFY(!state.isModified());
+        state.setView(opened.view);
+        QVERIFY(state.isModified());
+        state.setView(ViewRange { 3, 1e4, 1e11, 1e15 });
+        // Changes restored from a session never saved: no undo or frame makes it saved, only a save.
+        state.markUnsaved();
+        QVERIFY(state.isModified());
+        state.setBatch(2);
+        state.undoStack()->undo();
+        QVERIFY(state.isModified());
+        state.markSaved();
+        QVERIFY(!state.isModified());
     }
 
     void theUndoHistoryIsBoundedByMemory()
