@@ -44,6 +44,11 @@ bool isShown(const SeriesMask &shown, Series series)
     return index < shown.size() && shown[index];
 }
 
+bool isKernelShown(const SeriesMask &shown, Series series)
+{
+    return std::size_t(series) >= shown.size() || shown[std::size_t(series)];
+}
+
 bool usableRoof(const Roofline &roof)
 {
     return usablePoint(roof.bandwidthBytesPerSecond, roof.peakFlopsPerSecond);

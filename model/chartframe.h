@@ -39,6 +39,9 @@ bool usablePoint(double x, double y);
 bool usableRoof(const Roofline &roof);
 // Whether `series` is one `shown` shows (Series::None, and anything past the mask, is not).
 bool isShown(const SeriesMask &shown, Series series);
+// Whether a measured kernel is drawn: its series is shown, or it measures no op of a known series (those are
+// always drawn).
+bool isKernelShown(const SeriesMask &shown, Series series);
 // Whether a usable point lies in `frame`, its edges included.
 bool frameContains(const ViewRange &frame, double x, double y);
 

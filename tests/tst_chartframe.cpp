@@ -46,6 +46,10 @@ private Q_SLOTS:
         QVERIFY(isShown(mask, Series::QkvMlpInit));
         QVERIFY(!isShown(mask, Series::UpGateDownInit));
         QVERIFY(!isShown(AllSeries, Series::None)); // kernels of no known series have no entry of their own
+        // A kernel follows its series; one of no known series is always drawn.
+        QVERIFY(isKernelShown(mask, Series::QkvMlpInit));
+        QVERIFY(!isKernelShown(mask, Series::UpGateDownInit));
+        QVERIFY(isKernelShown(SeriesMask {}, Series::None));
         // A roof is drawn where its corner (bandwidth, peak) is a point of the log axes.
         QVERIFY(usableRoof(Roofline { 181e12, 768e9 }));
         QVERIFY(!usableRoof(Roofline { 181e12, 0.0 }));

@@ -998,6 +998,34 @@ private Q_SLOTS:
         QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(qkLabel.text));
     }
 
+    // Of two kernels within reach of the pointer, the one under it is found, not the first listed (hovering the
+    // second of two kernels 5 px apart named the first).
+    void theNearestKernelIsFound()
+    {
+        ChartData data = m_results.chart;
+        ChartData::MeasuredPoint a;
+        a.name = "first";
+        a.intensity = 100.0;
+        a.achievedFlopsPerSecond = 1e12;
+        ChartData::MeasuredPoint b = a;
+        b.name = "second";
+        data.measured = { a, b };
+        m_plot->setData(data);
+        settle();
+        const double perPixel = std::pow(m_plot->viewRange().xMax / m_plot->viewRange().xMin, 1.0 / axesRectF(*m_plot).width());
+        b.intensity = 100.0 * std::pow(perPixel, 5.0); // 5 px to the right
+        data.measured = { a, b };
+        m_plot->setData(data);
+        settle();
+        const QPointF atA = m_plot->pixelOf(100.0, 1e12);
+        const QPointF atB = m_plot->pixelOf(b.intensity, 1e12);
+        QVERIFY2(std::abs(atB.x() - atA.x() - 5.0) < 0.5, qPrintable(QString::number(atB.x() - atA.x())));
+        QVERIFY(m_plot->measuredAt(atA) && m_plot->measuredAt(atA)->name == "first");
+        QVERIFY(m_plot->measuredAt(atB) && m_plot->measuredAt(atB)->name == "second");
+        QVERIFY(m_plot->measuredAt(atB + QPointF(2, 0)) && m_plot->measuredAt(atB + QPointF(2, 0))->name == "second");
+        QVERIFY(m_plot->measuredAt(atA - QPointF(2, 0)) && m_plot->measuredAt(atA - QPointF(2, 0))->name == "first");
+    }
+
     // A label that follows its point is drawn with the points, on the top layer: a batch step redraws that layer
     // alone (the frame's image, with the grid, the roofs and the notes, stays), and on screen the label has left
     // its old place for one beside the op's new marker. (Every step was a full replot while a label followed a

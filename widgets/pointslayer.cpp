@@ -271,9 +271,9 @@ void PointsLayer::fillMeasuredGraphs(const ViewRange &frame)
     std::unordered_set<std::uint64_t> taken;
     std::array<QVector<QCPGraphData>, SeriesCount + 1> measured;
     for (const ChartData::MeasuredPoint &m : m_data.measured) {
-        const std::size_t index = seriesIndex(m.series);
-        if (index < std::size_t(SeriesCount) && !m_view.shown[index])
+        if (!isKernelShown(m_view.shown, m.series))
             continue;
+        const std::size_t index = seriesIndex(m.series);
         if (!frameContains(frame, m.intensity, m.achievedFlopsPerSecond))
             continue;
         if (thin) {
@@ -298,8 +298,7 @@ void PointsLayer::updateLinks(const ViewRange &frame)
 {
     std::size_t links = 0;
     for (const LinkSource &source : m_linkSources) {
-        const std::size_t index = seriesIndex(source.series);
-        if (index < std::size_t(SeriesCount) && !m_view.shown[index])
+        if (!isKernelShown(m_view.shown, source.series))
             continue;
         ChartData::MeasuredPoint probe;
         probe.modelled = source.modelled;
@@ -397,17 +396,20 @@ std::vector<const ChartPoint *> PointsLayer::pointsAt(const QPointF &position) c
 
 const ChartData::MeasuredPoint *PointsLayer::measuredAt(const QPointF &position) const
 {
+    // The nearest within reach; the kernels of a hidden series are not drawn, so not found either.
+    const ChartData::MeasuredPoint *nearest = nullptr;
+    double best = m_theme.hoverRadius() * m_theme.hoverRadius();
     for (const ChartData::MeasuredPoint &m : m_data.measured) {
-        // The kernels of a hidden series are not drawn, so not found either (those of no known series always are).
-        const auto series = static_cast<std::size_t>(m.series);
-        if (!usablePoint(m.intensity, m.achievedFlopsPerSecond) || (series < std::size_t(SeriesCount) && !m_view.shown[series]))
+        if (!usablePoint(m.intensity, m.achievedFlopsPerSecond) || !isKernelShown(m_view.shown, m.series))
             continue;
         const double dx = m_plot->xAxis->coordToPixel(m.intensity) - position.x();
         const double dy = m_plot->yAxis->coordToPixel(m.achievedFlopsPerSecond) - position.y();
-        if (dx * dx + dy * dy <= m_theme.hoverRadius() * m_theme.hoverRadius())
-            return &m;
+        if (dx * dx + dy * dy <= best) {
+            best = dx * dx + dy * dy;
+            nearest = &m;
+        }
     }
-    return nullptr;
+    return nearest;
 }
 
 std::vector<QLineF> PointsLayer::measuredLinks() const
