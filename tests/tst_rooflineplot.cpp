@@ -1464,6 +1464,19 @@ private Q_SLOTS:
         QCOMPARE(big.warningPadding, QMargins(10, 5, 10, 5));
         QCOMPARE(big.legendInset, QMargins(20, 20, 20, 20));
         QCOMPARE(big.labelGap, 17.0);
+        // The roofs' labels: a ceiling's 6, 2 -> 10, 3 (3.4); the peak's 6, 3 -> 10, 5; a ridge's 4, 4 -> 7, 7; the
+        // bandwidth's 3 -> 5. A label or note kept 2 -> 3.4 px inside the axes, found from 2 -> 3.4 px outside its
+        // box; its arrow stops 6 -> 10.2 px short of the point.
+        QCOMPARE(screenLook.ceilingLabelPadding, QMargins(0, 0, 6, 2));
+        QCOMPARE(big.ceilingLabelPadding, QMargins(0, 0, 10, 3));
+        QCOMPARE(big.peakLabelPadding, QMargins(0, 0, 10, 5));
+        QCOMPARE(big.ridgeLabelPadding, QMargins(7, 0, 7, 7));
+        QCOMPARE(big.bandwidthLabelPadding, QMargins(0, 0, 0, 5));
+        QCOMPARE(screenLook.annotationKeepIn, 2.0);
+        QCOMPARE(big.annotationKeepIn, 3.4);
+        QCOMPARE(big.annotationReach, 3.4);
+        QCOMPARE(screenLook.arrowGap, 6.0);
+        QCOMPARE(big.arrowGap, 10.2);
         // Measured kernels' discs 10 -> 17 px, their links 1 -> 2 px wide; the pointer finds a point within
         // 8 -> 13.6 px.
         QCOMPARE(screenLook.measuredMarker(Series::QkvMlpAr).size(), 10.0);

@@ -187,7 +187,9 @@ void AnnotationLayer::place(const ViewRange &frame)
         auto [text, arrow] = m_items[i];
         const QSizeF box = m_boxes[i];
         // Keep the whole text inside the axes, wherever the label was dragged or the view moved.
-        const QRectF area = axes.adjusted(box.width() / 2 + 2, box.height() / 2 + 2, -box.width() / 2 - 2, -box.height() / 2 - 2);
+        const double keepIn = m_theme.annotationKeepIn;
+        const QRectF area = axes.adjusted(box.width() / 2 + keepIn, box.height() / 2 + keepIn, -box.width() / 2 - keepIn,
+                                          -box.height() / 2 - keepIn);
         QPointF at = anchor + QPointF(a.dx, a.dy) + (int(i) == m_dragged ? m_dragDelta : QPointF());
         if (area.isValid())
             at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
@@ -201,8 +203,8 @@ void AnnotationLayer::place(const ViewRange &frame)
                        std::fabs(box.height() / 2 / std::max(std::fabs(towards.y()), 1e-9)))
             : 0.0;
         arrow->start->setCoords(at + towards * std::min(scaleToEdge, 1.0));
-        arrow->end->setCoords(length > 8 ? anchor - towards / length * 6.0 : anchor);
-        arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + 8);
+        arrow->end->setCoords(length > m_theme.arrowShortest ? anchor - towards / length * m_theme.arrowGap : anchor);
+        arrow->setVisible(a.kind == Annotation::Kind::PointLabel && length > box.height() / 2 + m_theme.arrowShortest);
     }
     // Boxes are opaque and later ones drawn over earlier ones of their layer: a text wholly under those above
     // it is not drawn (a thousand notes on one chart mostly cover each other). The dragged one is drawn on top,
@@ -232,8 +234,9 @@ void AnnotationLayer::place(const ViewRange &frame)
 int AnnotationLayer::at(const QPointF &position) const
 {
     // The topmost (last drawn) first; a box is its text's, as measured when the text was set.
+    const double reach = m_theme.annotationReach;
     for (int i = int(m_items.size()) - 1; i >= 0; --i)
-        if (QRectF(boxRect(std::size_t(i))).adjusted(-2, -2, 2, 2).contains(position))
+        if (QRectF(boxRect(std::size_t(i))).adjusted(-reach, -reach, reach, reach).contains(position))
             return i;
     return -1;
 }

@@ -78,6 +78,14 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.warningInset = 8.0 * f;
     t.legendInset = t.padding(QMargins(12, 12, 12, 12));
     t.labelGap = 10.0 * f;
+    t.ceilingLabelPadding = t.padding(QMargins(0, 0, 6, 2));
+    t.peakLabelPadding = t.padding(QMargins(0, 0, 6, 3));
+    t.ridgeLabelPadding = t.padding(QMargins(4, 0, 4, 4));
+    t.bandwidthLabelPadding = t.padding(QMargins(0, 0, 0, 3));
+    t.annotationKeepIn = 2.0 * f;
+    t.arrowGap = 6.0 * f;
+    t.arrowShortest = 8.0 * f;
+    t.annotationReach = 2.0 * f;
 
     t.font = scaled(base, f);
     t.titleFont = scaled(t.font, 1.45, true);

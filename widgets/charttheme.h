@@ -105,6 +105,19 @@ struct ChartTheme {
     double warningInset = 0.0; // the warning's distance from the axes' corner
     QMargins legendInset;
     double labelGap = 0.0;
+    // The roofs' labels' distance from their lines: a ceiling's and the peak's (left of their right end), a
+    // ridge's (beside its line), the bandwidth's (above its slope).
+    QMargins ceilingLabelPadding;
+    QMargins peakLabelPadding;
+    QMargins ridgeLabelPadding;
+    QMargins bandwidthLabelPadding;
+    // Labels and notes: kept this far inside the axes; the arrow stops this short of its point (and is drawn only
+    // when it would be longer than arrowShortest beyond the box's half height); the pointer finds a box from this
+    // far outside it.
+    double annotationKeepIn = 0.0;
+    double arrowGap = 0.0;
+    double arrowShortest = 0.0;
+    double annotationReach = 0.0;
     // A padding given for the screen's text, in this look's.
     QMargins padding(const QMargins &screen) const;
 

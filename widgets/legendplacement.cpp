@@ -33,7 +33,9 @@ bool placeLegend(QCustomPlot &plot, QCPMarginGroup &frameMargins, const QMargins
     // Below, in columns as wide as the widest entry across the frame's width (the canvas less the axis's
     // labels); only where that makes two columns or more and takes at most a third of the height (else the
     // frame would lose more than the legend covers: a narrow, tall export, or eleven entries at 470 x 400).
-    const int columns = std::clamp((canvas.width() - 70) / std::max(1, column.width() - paddingX + legend->columnSpacing()), 1,
+    const QMargins axisMargins = plot.axisRect()->margins(); // the axes' tick labels and titles, as last laid out
+    const int frameWidth = canvas.width() - axisMargins.left() - axisMargins.right();
+    const int columns = std::clamp(frameWidth / std::max(1, column.width() - paddingX + legend->columnSpacing()), 1,
                                    std::max(1, entries));
     const int rows = (entries + columns - 1) / columns;
     const bool below = entries > 0 && crowded && columns >= 2 && (rows * rowHeight + paddingY) * 3 <= canvas.height();

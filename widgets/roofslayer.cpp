@@ -142,16 +142,16 @@ void RoofsLayer::applyTheme()
     m_ridgeLine->setPen(theme.ridge);
     for (QCPGraph *ceiling : m_ceilingGraphs)
         ceiling->setPen(theme.ceiling);
-    // Each label's distance from its line, as on the screen, grown with the text.
+    // Each label's distance from its line, grown with the text.
     for (QCPItemText *label : m_ceilingTexts) {
         label->setFont(theme.font);
         label->setColor(theme.mutedText);
-        label->setPadding(theme.padding(QMargins(0, 0, 6, 2)));
+        label->setPadding(theme.ceilingLabelPadding);
     }
-    m_ridgeText->setPadding(theme.padding(QMargins(4, 0, 4, 4)));
-    m_secondRidgeText->setPadding(theme.padding(QMargins(4, 0, 4, 4)));
-    m_bandwidthText->setPadding(theme.padding(QMargins(0, 0, 0, 3)));
-    m_peakText->setPadding(theme.padding(QMargins(0, 0, 6, 3)));
+    m_ridgeText->setPadding(theme.ridgeLabelPadding);
+    m_secondRidgeText->setPadding(theme.ridgeLabelPadding);
+    m_bandwidthText->setPadding(theme.bandwidthLabelPadding);
+    m_peakText->setPadding(theme.peakLabelPadding);
     m_ridgeText->setColor(theme.ridgeLabel);
     m_secondRidgeText->setColor(theme.secondRidge.color());
     m_bandwidthText->setColor(theme.bandwidthLabel);
