@@ -1230,6 +1230,35 @@ private Q_SLOTS:
         QToolTip::hideText();
         QVERIFY2(tip.startsWith(QLatin1String("<b>pinned: batch 512, seq 2048")), qPrintable(tip));
         QVERIFY2(tip.contains(QLatin1String("batch 512")) && tip.contains(QLatin1String("decode")), qPrintable(tip));
+
+        // Right-clicked, it can be labelled: the label names the pin, gives the point's numbers and stays where the
+        // pin's point is (it does not follow the current point of its op).
+        QSignalSpy requested(m_plot.get(), &RooflinePlot::labelRequested);
+        QStringList offered;
+        QTimer::singleShot(0, this, [&offered] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            QAction *label = nullptr;
+            for (QAction *action : menu->actions()) {
+                offered << action->text();
+                if (action->text().startsWith(QLatin1String("Label pinned ")))
+                    label = action;
+            }
+            menu->close();
+            if (label)
+                label->trigger();
+        });
+        QTest::mouseClick(m_plot->canvasWidget(), Qt::RightButton, {}, at);
+        QCoreApplication::processEvents();
+        QVERIFY2(offered.filter(QStringLiteral("Label pinned ")).size() == 1, qPrintable(offered.join(QLatin1String(", "))));
+        QCOMPARE(requested.count(), 1);
+        const Annotation label = requested.front().front().value<Annotation>();
+        QVERIFY2(QString::fromStdString(label.text).startsWith(QLatin1String("pinned: batch 512, seq 2048")), label.text.c_str());
+        QVERIFY2(label.text.find("decode, batch 512, seq 2048\n") != std::string::npos, label.text.c_str());
+        QVERIFY(!label.point);
+        ROOFLINE_COMPARE_REL(label.x, q->intensity, 1e-9);
+        ROOFLINE_COMPARE_REL(label.y, q->attainableFlopsPerSecond, 1e-9);
         m_plot->setData(m_results.chart);
     }
 

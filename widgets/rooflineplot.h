@@ -72,8 +72,9 @@ public:
     // 1920x1080); when the drag ends the chart is redrawn in full quality. Exports always antialias.
     void setDragging(bool dragging);
     // The label the context menu's "Label" asks for (labelRequested): the point's numbers (pointLabel), anchored
-    // where its marker is drawn, its box beside the point and off the other markers (labelOffset).
-    Annotation labelFor(const ChartPoint &point) const;
+    // where its marker is drawn, its box beside the point and off the other markers (labelOffset); under a
+    // heading (a pin's name) for a pinned point. A label of a current point follows it; others stay.
+    Annotation labelFor(const ChartPoint &point, std::string_view heading = {}) const;
 
     // The point under a pixel position of the canvas (within a few pixels), or nullptr.
     const ChartPoint *pointAt(const QPointF &position) const;

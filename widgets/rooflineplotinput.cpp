@@ -132,11 +132,14 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
         menu.addAction(m_annotations->annotations()[std::size_t(annotation)].kind == Annotation::Kind::Note ? tr("Delete this note")
                                                                                                         : tr("Delete this label"),
                        this, [this, annotation] { Q_EMIT annotationRemoveRequested(annotation); });
+    const auto name = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };
     if (const ChartPoint *point = pointAt(position)) {
-        const ChartPoint copy = *point;
-        const auto name = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };
-        menu.addAction(tr("Label %1 (%2)").arg(name(opName(copy.op)), name(seriesName(copy.series))), this,
-                       [this, copy] { Q_EMIT labelRequested(labelFor(copy)); });
+        menu.addAction(tr("Label %1 (%2)").arg(name(opName(point->op)), name(seriesName(point->series))), this,
+                       [this, label = labelFor(*point)] { Q_EMIT labelRequested(label); });
+    } else if (const auto pinned = m_points->pinAt(position)) {
+        // A pin's point: its label says which pin, and stays where it is put.
+        menu.addAction(tr("Label pinned %1 (%2)").arg(name(opName(pinned->point->op)), name(seriesName(pinned->point->series))), this,
+                       [this, label = labelFor(*pinned->point, m_data.pins[pinned->pin].label)] { Q_EMIT labelRequested(label); });
     }
     const double x = m_plot->xAxis->pixelToCoord(position.x());
     const double y = m_plot->yAxis->pixelToCoord(position.y());
@@ -147,9 +150,9 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
     menu.exec(globalPosition);
 }
 
-Annotation RooflinePlot::labelFor(const ChartPoint &point) const
+Annotation RooflinePlot::labelFor(const ChartPoint &point, std::string_view heading) const
 {
-    const std::string text = pointLabel(point);
+    const std::string text = heading.empty() ? pointLabel(point) : std::string(heading) + "\n" + pointLabel(point);
     const auto [x, y] = m_points->drawnAt(point);
     const QPointF at = pixelOf(x, y);
     std::vector<std::pair<double, double>> markers;
@@ -168,8 +171,8 @@ Annotation RooflinePlot::labelFor(const ChartPoint &point) const
                                       taken);
     Annotation label { Annotation::Kind::PointLabel, text, x, y, std::round(dx), std::round(dy) };
     // A label of a current point follows it (showAnnotations); one of a sweep or pinned point stays.
-    if (const ChartPoint *current = m_data.currentPoint(point.op, point.phase);
-        current && current->batch == point.batch && current->seq == point.seq && current->intensity == point.intensity)
+    if (const ChartPoint *current = m_data.currentPoint(point.op, point.phase); current && heading.empty()
+        && current->batch == point.batch && current->seq == point.seq && current->intensity == point.intensity)
         label.point = Annotation::Point { point.op, point.phase };
     return label;
 }
