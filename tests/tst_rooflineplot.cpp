@@ -1274,12 +1274,15 @@ private Q_SLOTS:
             QToolTip::hideText();
             return tip;
         };
+        // The ops are the model's (seriesOf), named as in the table, fused ones included.
         QCOMPARE(tipAt(QStringLiteral("qkv mlp init")),
-                 QStringLiteral("<b>qkv mlp init</b>: the attention's q, k, v and o projections in prefill, the prompt's pass "
+                 QStringLiteral("<b>qkv mlp init</b>: q_proj, k_proj, v_proj, o_proj, qkv_proj in prefill, the prompt's pass "
                                 "(\"init\").<br>Click to hide or show it."));
         QCOMPARE(tipAt(QStringLiteral("qk/pv ar")),
-                 QStringLiteral("<b>qk/pv ar</b>: attention's scores (qk) and their weighted sum (pv) in decode, one generated "
+                 QStringLiteral("<b>qk/pv ar</b>: qk, pv, attention in decode, one generated "
                                 "token a step (\"ar\", autoregressive).<br>Click to hide or show it."));
+        QCOMPARE(tipAt(QStringLiteral("up/gate/down ar")).section(QLatin1String(" in "), 0, 0),
+                 QStringLiteral("<b>up/gate/down ar</b>: gate_proj, up_proj, down_proj, gate_up_proj"));
     }
 
     void legendClickAsksToHideASeries()

@@ -150,27 +150,19 @@ QString pinnedTooltip(const std::string &pin, const ChartPoint &point)
 
 QString seriesTooltip(Series series)
 {
-    const bool init = series == Series::QkvMlpInit || series == Series::UpGateDownInit || series == Series::QkPvInit;
-    QString ops;
-    switch (series) {
-    case Series::QkvMlpInit:
-    case Series::QkvMlpAr:
-        ops = QStringLiteral("the attention's q, k, v and o projections");
-        break;
-    case Series::UpGateDownInit:
-    case Series::UpGateDownAr:
-        ops = QStringLiteral("the MLP's gate, up and down projections");
-        break;
-    case Series::QkPvInit:
-    case Series::QkPvAr:
-        ops = QStringLiteral("attention's scores (qk) and their weighted sum (pv)");
-        break;
-    case Series::None:
-        return {};
+    // The ops and the phase the model files under the series (seriesOf), by the names the table gives them.
+    for (const Phase phase : { Phase::Prefill, Phase::Decode }) {
+        QStringList ops;
+        for (int op = 0; op <= int(OpKind::LmHead); ++op)
+            if (seriesOf(OpKind(op), phase) == series)
+                ops << qs(opName(OpKind(op)));
+        if (ops.isEmpty())
+            continue;
+        const QString when = phase == Phase::Prefill ? QStringLiteral("in prefill, the prompt's pass (\"init\")")
+                                                     : QStringLiteral("in decode, one generated token a step (\"ar\", autoregressive)");
+        return QStringLiteral("<b>%1</b>: %2 %3.<br>Click to hide or show it.").arg(qs(seriesName(series)), ops.join(QLatin1String(", ")), when);
     }
-    const QString phase = init ? QStringLiteral("in prefill, the prompt's pass (\"init\")")
-                               : QStringLiteral("in decode, one generated token a step (\"ar\", autoregressive)");
-    return QStringLiteral("<b>%1</b>: %2 %3.<br>Click to hide or show it.").arg(QString::fromStdString(std::string(seriesName(series))), ops, phase);
+    return {};
 }
 
 } // namespace roofline
