@@ -298,6 +298,9 @@ ControlPanel::ControlPanel(QWidget *parent)
     connect(m_flash, &QCheckBox::toggled, this, &ControlPanel::flashAttentionChanged);
     connect(m_resetGpu, &QToolButton::clicked, this, &ControlPanel::resetGpuRequested);
     WheelGuard::guardInputsUnder(this);
+    // Every control and the widgets inside them (a slider's box), blocked while values are shown.
+    for (QWidget *widget : findChildren<QWidget *>())
+        m_blockable.push_back(widget);
     // In a narrow panel a row's label goes above its field rather than squeeze it.
     for (QFormLayout *form : findChildren<QFormLayout *>())
         form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -336,10 +339,24 @@ void ControlPanel::setValues(const ControlValues &values)
     const bool first = !std::exchange(m_hasShown, true);
     const ControlValues before = std::exchange(m_shown, values);
     const auto changed = [&](auto member) { return first || !(values.*member == before.*member); };
-    // Signals of every control are blocked: showing a value is not the user choosing it.
-    std::vector<std::unique_ptr<QSignalBlocker>> blockers;
-    for (QObject *control : findChildren<QWidget *>())
-        blockers.push_back(std::make_unique<QSignalBlocker>(control));
+    // Signals of every control are blocked: showing a value is not the user choosing it. (The list is made once:
+    // at every step of a drag, blocking each widget found anew allocated a blocker for each.)
+    struct Blocked {
+        const std::vector<QObject *> &objects;
+        explicit Blocked(const std::vector<QObject *> &list)
+            : objects(list)
+        {
+            for (QObject *object : objects)
+                object->blockSignals(true);
+        }
+        ~Blocked()
+        {
+            for (QObject *object : objects)
+                object->blockSignals(false);
+        }
+        Blocked(const Blocked &) = delete;
+        Blocked &operator=(const Blocked &) = delete;
+    } blocked(m_blockable);
     // Each control is compared with what it shows (the slider being dragged already shows its value; a
     // choice the state refused shows the state's again); what is derived, with what was last shown.
     const auto showIndex = [](QComboBox *box, int index) {

@@ -132,6 +132,7 @@ private:
     ControlValues m_shown;
     QStringList m_gpuNames; // the presets' names, as the picker lists them
     bool m_hasShown = false;
+    std::vector<QObject *> m_blockable; // the panel's widgets, made in the constructor
 };
 
 } // namespace roofline
