@@ -91,7 +91,9 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
         examples->addAction(QFileInfo(name).completeBaseName(), window, [handlers, f, path] { handlers.showError(f->replaceSession(path)); });
     }
     file->addAction(tr("&Save session"), QKeySequence::Save, f, [f] { f->saveSessionDialog(false); });
-    file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, f, [f] { f->saveSessionDialog(true); });
+    // Named explicitly: QKeySequence::SaveAs is bound only under GNOME's and macOS's key schemes, not X11's or
+    // Windows'.
+    file->addAction(tr("Save session &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), f, [f] { f->saveSessionDialog(true); });
     file->addSeparator();
     file->addAction(tr("Open &config.json…"), f, &FileController::openModelDialog);
     file->addAction(tr("Open &GPU file…"), f, &FileController::openGpuDialog);
