@@ -27,6 +27,11 @@ std::string_view gridQuantityName(GridQuantity quantity)
     return "fits in memory";
 }
 
+bool gridQuantityUsesSeries(GridQuantity quantity)
+{
+    return quantity == GridQuantity::ComputeBoundShare;
+}
+
 std::string_view gridQuantityTitle(GridQuantity quantity)
 {
     std::string_view name = gridQuantityName(quantity);

@@ -45,6 +45,9 @@ inline constexpr std::array<GridQuantity, 5> AllGridQuantities { GridQuantity::D
 std::string_view gridQuantityName(GridQuantity quantity);
 // What the window calls it, where the colour scale's ticks carry the unit: the name without "(s)".
 std::string_view gridQuantityTitle(GridQuantity quantity);
+// Whether a quantity is of one series (the compute-bound share is; times, tokens/s and fitting are of the whole
+// model).
+bool gridQuantityUsesSeries(GridQuantity quantity);
 // Its name on the command line ("decode_step_s", "tokens_per_s", "ttft_s", "compute_bound_share", "fits"),
 // and back; "decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits", for messages.
 std::string_view gridQuantityKey(GridQuantity quantity);

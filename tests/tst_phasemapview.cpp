@@ -58,6 +58,12 @@ private Q_SLOTS:
         const auto reported = picked.at(0).at(0).value<PhaseMapChoice>();
         QCOMPARE(reported.quantity, GridQuantity::DecodeTokensPerSecond);
         QCOMPARE(reported.series, Series::UpGateDownInit);
+        // The series box is for the compute-bound share alone: off for tokens/s, on again for the share.
+        QVERIFY(!view.seriesBox()->isEnabled());
+        view.setChoice(PhaseMapChoice { GridQuantity::ComputeBoundShare, Series::QkPvAr });
+        QVERIFY(view.seriesBox()->isEnabled());
+        view.setChoice(given);
+        QVERIFY(!view.seriesBox()->isEnabled());
     }
 
     void drawsTheMapItIsGiven()

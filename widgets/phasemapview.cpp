@@ -75,7 +75,11 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     }
     m_series->setCurrentIndex(m_series->findData(int(PhaseMap {}.series))); // the map's own default
     m_series->setToolTip(tr("For the compute-bound share: the series whose regime is mapped"));
-    connect(m_quantity, &QComboBox::activated, this, [this] { Q_EMIT choiceChanged(choice()); });
+    m_series->setEnabled(gridQuantityUsesSeries(choice().quantity));
+    connect(m_quantity, &QComboBox::activated, this, [this] {
+        m_series->setEnabled(gridQuantityUsesSeries(choice().quantity));
+        Q_EMIT choiceChanged(choice());
+    });
     connect(m_series, &QComboBox::activated, this, [this] { Q_EMIT choiceChanged(choice()); });
 
     QCustomPlot &p = *m_plot;
@@ -150,6 +154,8 @@ void PhaseMapView::setChoice(const PhaseMapChoice &choice)
     const QSignalBlocker series(m_series);
     m_quantity->setCurrentIndex(m_quantity->findData(int(choice.quantity)));
     m_series->setCurrentIndex(m_series->findData(int(choice.series)));
+    // A series is chosen only for what is of one series.
+    m_series->setEnabled(gridQuantityUsesSeries(choice.quantity));
 }
 
 PhaseMapChoice PhaseMapView::choice() const

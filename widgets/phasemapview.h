@@ -52,6 +52,7 @@ public:
     QString toolTipAt(const QPointF &position) const;
 
     QComboBox *quantityBox() const { return m_quantity; }
+    QComboBox *seriesBox() const { return m_series; }
 
 Q_SIGNALS:
     // The user picked another quantity or series: `choice` is what the boxes show now.
