@@ -91,12 +91,13 @@ void ChartExporter::exportDialog()
     const QString suggestion = m_lastExportPath.isEmpty() ? QDir::home().filePath(QStringLiteral("roofline.png")) : m_lastExportPath;
     const ExportSettings &settings = m_state->session().exportSettings;
     ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, settings.dark, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // The next dialog offers the path typed, whether this write worked or not (a failed one is then corrected,
-    // not typed again).
-    m_lastExportPath = dialog.path();
-    report(exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark()));
+    // A write that fails leaves the dialog open with its error, for the path or size to be corrected there; the
+    // next dialog offers the path typed, whether the write worked or not.
+    dialog.setWriter([this, &dialog] {
+        m_lastExportPath = dialog.path();
+        return exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark());
+    });
+    dialog.exec();
 }
 
 void ChartExporter::copyChart()

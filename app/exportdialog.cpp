@@ -119,6 +119,12 @@ void ExportDialog::accept()
         if (box.exec() != QMessageBox::Yes)
             return;
     }
+    if (m_write) {
+        if (const QString error = m_write(); !error.isEmpty()) {
+            m_note->setText(tr("Not exported: %1").arg(error));
+            return;
+        }
+    }
     QDialog::accept();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QLineEdit;
 class QSpinBox;
 class QDoubleSpinBox;
@@ -25,6 +27,10 @@ public:
     double scale() const;
     bool dark() const;
 
+    // What Save does once the checks pass: writes the chart and returns an error, or nothing. On an error the
+    // dialog stays open with the error in its note, for the path or the size to be corrected.
+    void setWriter(std::function<QString()> write) { m_write = std::move(write); }
+
     void accept() override;
 
 private:
@@ -41,6 +47,7 @@ private:
     QLabel *m_note;
     QPushButton *m_save;
     QString m_confirmedPath; // chosen in Browse…'s file dialog, which confirmed replacing it
+    std::function<QString()> m_write;
 };
 
 } // namespace roofline

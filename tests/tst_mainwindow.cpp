@@ -1005,8 +1005,8 @@ private Q_SLOTS:
 
     void theExportDialogKeepsAPathThatFailed()
     {
-        // A path into a folder that does not exist: the write fails, the error is shown, and the next Export
-        // dialog offers the same path to correct, in a field that shows it whole.
+        // A path into a folder that does not exist: the write fails, the dialog stays open with the error in its
+        // note, and the next Export dialog offers the same path to correct, in a field that shows it whole.
         QTemporaryDir dir;
         const QString failing = dir.filePath(QStringLiteral("no/such/folder/chart.png"));
         QStringList shown; // the dialogs' path fields, and the error boxes' texts
@@ -1021,13 +1021,17 @@ private Q_SLOTS:
                 auto *path = dialog->findChild<QLineEdit *>(QStringLiteral("path"));
                 if (!path)
                     return;
-                shown << path->text();
                 QVERIFY(path->width() >= path->fontMetrics().averageCharWidth() * 48);
                 if (!typed) {
+                    shown << path->text();
                     path->setText(failing);
                     typed = true;
                     dialog->accept();
+                } else if (dialog->isVisible() && shown.size() == 1) {
+                    shown << dialog->findChild<QLabel *>(QStringLiteral("note"))->text(); // still open, with the error
+                    dialog->reject();
                 } else {
+                    shown << path->text();
                     dialog->reject();
                 }
             }
@@ -1037,7 +1041,7 @@ private Q_SLOTS:
         m_window->exports()->exportDialog();
         watcher.stop();
         QCOMPARE(shown.size(), 3);
-        QVERIFY2(shown[1].startsWith(failing + QLatin1String(": cannot write")), qPrintable(shown[1]));
+        QVERIFY2(shown[1].startsWith(QLatin1String("Not exported: ") + failing + QLatin1String(": cannot write")), qPrintable(shown[1]));
         QCOMPARE(shown[2], failing);
         QVERIFY(!QFileInfo::exists(failing));
     }
