@@ -4,12 +4,16 @@
 #include "explorerstate.h"
 #include "inputerror.h"
 #include "jsonreader.h"
+#include "chartdata.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
+
+#include <algorithm>
+#include <optional>
 
 namespace roofline {
 
@@ -32,7 +36,17 @@ FileKind sniffFile(const QString &path)
 
 QString saveSessionFile(const QString &path, const Session &session)
 {
-    const std::string text = sessionToJson(session);
+    // Labels that follow points are written with those points' places and numbers now, as the chart shows them
+    // (the state keeps what each was made with).
+    const bool follows = std::any_of(session.annotations.begin(), session.annotations.end(), [](const Annotation &a) { return a.point.has_value(); });
+    std::optional<Session> shown;
+    if (follows) {
+        ScenarioResults results;
+        results.recompute(session);
+        shown = session;
+        shown->annotations = annotationsAsShown(session.annotations, results.chart);
+    }
+    const std::string text = sessionToJson(shown ? *shown : session);
     if (text.size() > MaxSessionFileBytes)
         return path + QStringLiteral(": not saved: the session would be ") + QString::number(text.size())
             + QStringLiteral(" bytes, more than the ") + QString::number(MaxSessionFileBytes)

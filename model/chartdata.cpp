@@ -47,6 +47,19 @@ std::string pointLabel(const ChartPoint &point)
         + std::string(boundName(point.bound)) + "-bound";
 }
 
+std::vector<Annotation> annotationsAsShown(const SharedList<Annotation> &annotations, const ChartData &chart)
+{
+    std::vector<Annotation> shown(annotations.begin(), annotations.end());
+    for (Annotation &a : shown) {
+        if (const ChartPoint *p = a.point ? chart.currentPoint(a.point->op, a.point->phase) : nullptr) {
+            a.x = p->intensity;
+            a.y = p->attainableFlopsPerSecond;
+            a.text = pointLabel(*p);
+        }
+    }
+    return shown;
+}
+
 std::string shortGpuName(const std::string &name)
 {
     if (name.empty() || name.back() != ')')

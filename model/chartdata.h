@@ -141,6 +141,11 @@ std::optional<double> flopsMismatch(const ChartData::MeasuredPoint &kernel, cons
 // The text of a label pinned to a point: "q_proj decode, batch 1, seq 2048\n0.99 FLOP/B, 760GFLOP/s, memory-bound".
 std::string pointLabel(const ChartPoint &point);
 
+// The annotations as the chart shows them: each label that follows a current point still drawn takes that
+// point's place and numbers now (the others, and labels whose op is gone, keep what they were made with). What a
+// saved session holds, so that the file says what the chart said.
+std::vector<Annotation> annotationsAsShown(const SharedList<Annotation> &annotations, const ChartData &chart);
+
 // "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier.
 std::string shortGpuName(const std::string &name);
 

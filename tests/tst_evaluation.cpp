@@ -367,6 +367,32 @@ private Q_SLOTS:
         QCOMPARE(pointLabel(point), std::string("gate_proj prefill\n0.167 FLOP/B, 128GFLOP/s, memory-bound"));
     }
 
+    // A label of a current point, made at batch 1, is saved with the point's place and numbers at batch 8; a note
+    // and a label whose op is no longer drawn keep theirs.
+    void labelsAreSavedAsShown()
+    {
+        Session session = seedSession();
+        session.workload.batch = 8;
+        ScenarioResults results;
+        results.recompute(session);
+        const ChartPoint *q = results.chart.currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q);
+        // q_proj decode at batch 8: 2 * 8 * 5120 * 5120 FLOPs over 2 * (5120 * 5120 + 2 * 8 * 5120) bytes = 7.98 FLOP/B.
+        ROOFLINE_COMPARE_REL(q->intensity, 2.0 * 8 * 5120 * 5120 / (2.0 * (5120.0 * 5120 + 2.0 * 8 * 5120)), 1e-12);
+        const Annotation made { Annotation::Kind::PointLabel, "q_proj decode, batch 1, seq 2048\n0.999 FLOP/B", 0.999, 7.67e11,
+                                12, -30, Annotation::Point { OpKind::QProj, Phase::Decode } };
+        const Annotation note { Annotation::Kind::Note, "a note", 3, 1e12, 0, 0 };
+        const Annotation gone { Annotation::Kind::PointLabel, "qk decode, batch 1", 1, 1e12, 0, 0, Annotation::Point { OpKind::Attention, Phase::Decode } };
+        const std::vector<Annotation> saved = annotationsAsShown(SharedList<Annotation>({ made, note, gone }), results.chart);
+        QCOMPARE(saved.size(), std::size_t(3));
+        QCOMPARE(saved[0].text, pointLabel(*q));
+        QVERIFY(saved[0].text.starts_with("q_proj decode, batch 8, seq 2048\n7.98 FLOP/B"));
+        QVERIFY(saved[0].x == q->intensity && saved[0].y == q->attainableFlopsPerSecond);
+        QVERIFY(saved[0].dx == 12 && saved[0].dy == -30 && saved[0].point == made.point);
+        QVERIFY(saved[1] == note);
+        QVERIFY(saved[2] == gone); // no FlashAttention: no fused attention op is drawn
+    }
+
     void chartTexts()
     {
         Scenario s = seedScenario();

@@ -1003,6 +1003,31 @@ private Q_SLOTS:
         QCOMPARE(saved->workload.seq, qint64(2048));
     }
 
+    // A label of a current point, made at batch 1 and followed to batch 8, is saved saying what the chart says
+    // there (the file held the batch-1 numbers under the batch-8 point's label).
+    void aSavedLabelSaysWhatTheChartSays()
+    {
+        QTemporaryDir dir;
+        const ChartPoint *q = m_window->plot()->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q);
+        m_state->addAnnotation(m_window->plot()->labelFor(*q));
+        QVERIFY(m_state->session().annotations[0].point);
+        m_state->setBatch(8);
+        QCoreApplication::processEvents();
+        const QString path = dir.filePath(QStringLiteral("labelled.roofline"));
+        QCOMPARE(m_window->files()->saveSession(path), QString());
+        QString error;
+        const std::optional<Session> saved = loadSessionFile(path, m_presets, &error, nullptr);
+        QVERIFY2(saved, qPrintable(error));
+        const ChartPoint *q8 = m_window->plot()->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q8 && q8->batch == 8);
+        QCOMPARE(saved->annotations.size(), std::size_t(1));
+        QCOMPARE(saved->annotations[0].text, pointLabel(*q8));
+        QVERIFY(saved->annotations[0].x == q8->intensity);
+        QVERIFY(saved->annotations[0].point == m_state->session().annotations[0].point);
+        QCOMPARE(m_window->plot()->annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
+    }
+
     void theExportDialogKeepsAPathThatFailed()
     {
         // A path into a folder that does not exist: the write fails, the dialog stays open with the error in its
