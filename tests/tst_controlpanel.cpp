@@ -119,6 +119,27 @@ private Q_SLOTS:
         QVERIFY(types->item(control<QComboBox>(panel, "computeType")->findText(QStringLiteral("fp8")))->isEnabled());
     }
 
+    // The batch and sequence boxes take what the command line and a session take (up to 1e9), beyond their
+    // sliders' tracks (1024 and 131072): a batch of 4096 typed is 4096, and a session's 100000 is shown as it is.
+    void theWorkloadBoxesTakeTheWholeRange()
+    {
+        ControlPanel panel;
+        QSignalSpy batch(&panel, &ControlPanel::batchChanged);
+        auto *batchBox = control<LogSlider>(panel, "batch")->spinBox();
+        batchBox->setValue(4096);
+        QCOMPARE(batch.count(), 1);
+        QCOMPARE(batch.front().front().toDouble(), 4096.0);
+        QCOMPARE(batchBox->maximum(), double(BatchRange.max));
+        QCOMPARE(control<LogSlider>(panel, "seq")->spinBox()->maximum(), double(SeqRange.max));
+        ControlValues values;
+        values.batch = 100000;
+        values.seq = 1000000;
+        panel.setValues(values);
+        QCOMPARE(batchBox->value(), 100000.0);
+        QCOMPARE(control<LogSlider>(panel, "seq")->value(), 1000000.0);
+        QVERIFY(batchBox->toolTip().contains(QLatin1String("1024")));
+    }
+
     // The efficiency boxes show whole percents; a session's 73.5 % and 84.5 % are not written back rounded when
     // the practical ceilings are switched on, or when the other box is edited.
     void efficiencyKeepsWhatTheUserDidNotEdit()

@@ -54,6 +54,27 @@ private Q_SLOTS:
         slider.setValue(std::numeric_limits<double>::quiet_NaN());
         QCOMPARE(slider.value(), 1.0);
     }
+
+    // The box takes values beyond the track: a batch of 4096 typed where the track ends at 1024 is 4096, with the
+    // slider at its end; the track's first step back from there is its own value again (724, 2^9.5).
+    void theBoxTakesMoreThanTheTrack()
+    {
+        LogSlider slider(1, 1024, true, QString());
+        slider.setTypedRange(1, 1e9);
+        QSignalSpy changed(&slider, &LogSlider::valueChanged);
+        slider.spinBox()->setValue(4096);
+        QCOMPARE(slider.value(), 4096.0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.front().front().toDouble(), 4096.0);
+        QCOMPARE(slider.slider()->value(), slider.slider()->maximum());
+        slider.setValue(2e9);
+        QCOMPARE(slider.value(), 1e9);
+        QCOMPARE(slider.spinBox()->value(), 1e9);
+        slider.slider()->setValue(slider.slider()->maximum() - 50); // 1024^(0.95) = 724.1
+        QCOMPARE(slider.value(), 724.0);
+        slider.setValue(0);
+        QCOMPARE(slider.value(), 1.0);
+    }
 };
 
 QTEST_MAIN(TestLogSlider)

@@ -108,6 +108,11 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_gpu->setObjectName(QStringLiteral("gpu"));
     m_batch->setObjectName(QStringLiteral("batch"));
     m_seq->setObjectName(QStringLiteral("seq"));
+    // The tracks span practical ranges; the boxes take what a session or the command line may (inputlimits.h).
+    m_batch->setTypedRange(double(BatchRange.min), double(BatchRange.max));
+    m_seq->setTypedRange(double(SeqRange.min), double(SeqRange.max));
+    m_batch->spinBox()->setToolTip(tr("Type up to %1; the slider spans %2 to %3").arg(BatchRange.max).arg(SliderBatchRange.min).arg(SliderBatchRange.max));
+    m_seq->spinBox()->setToolTip(tr("Type up to %1; the slider spans %2 to %3").arg(SeqRange.max).arg(SliderSeqRange.min).arg(SliderSeqRange.max));
     m_peak->setObjectName(QStringLiteral("peak"));
     m_bandwidth->setObjectName(QStringLiteral("bandwidth"));
     m_flash->setObjectName(QStringLiteral("flashAttention"));

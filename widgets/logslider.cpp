@@ -21,6 +21,8 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
     , m_spinBox(new QDoubleSpinBox(this))
     , m_minimum(minimum)
     , m_maximum(maximum)
+    , m_typedMinimum(minimum)
+    , m_typedMaximum(maximum)
     , m_integer(integer)
     , m_value(minimum)
 {
@@ -51,23 +53,31 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
     connect(m_slider, &QSlider::sliderReleased, this, &LogSlider::dragFinished);
 }
 
+void LogSlider::setTypedRange(double minimum, double maximum)
+{
+    m_typedMinimum = std::min(minimum, m_minimum);
+    m_typedMaximum = std::max(maximum, m_maximum);
+    const QSignalBlocker blocker(m_spinBox);
+    m_spinBox->setRange(m_typedMinimum, m_typedMaximum);
+}
+
 double LogSlider::normalised(double value) const
 {
     if (!std::isfinite(value))
         value = m_minimum;
-    value = std::clamp(value, m_minimum, m_maximum);
+    value = std::clamp(value, m_typedMinimum, m_typedMaximum);
     return m_integer ? std::round(value) : value;
 }
 
 double LogSlider::valueForTick(int tick) const
 {
     const double fraction = double(tick) / Ticks;
-    return normalised(m_minimum * std::pow(m_maximum / m_minimum, fraction));
+    return normalised(std::clamp(m_minimum * std::pow(m_maximum / m_minimum, fraction), m_minimum, m_maximum));
 }
 
 int LogSlider::tickForValue(double value) const
 {
-    return int(std::lround(std::log(value / m_minimum) / std::log(m_maximum / m_minimum) * Ticks));
+    return std::clamp(int(std::lround(std::log(value / m_minimum) / std::log(m_maximum / m_minimum) * Ticks)), 0, Ticks);
 }
 
 void LogSlider::setValue(double value)
@@ -79,8 +89,9 @@ void LogSlider::setValue(double value)
     {
         const QSignalBlocker sliderBlocker(m_slider);
         const QSignalBlocker spinBlocker(m_spinBox);
-        // Leave the slider alone if it already sits on a tick that maps to this value (mid-drag).
-        if (valueForTick(m_slider->value()) != value)
+        // Leave the slider alone if it already sits on a tick that maps to this value (mid-drag), or at the
+        // end of its track for a value typed beyond it.
+        if (valueForTick(m_slider->value()) != value && m_slider->value() != tickForValue(value))
             m_slider->setValue(tickForValue(value));
         if (m_spinBox->value() != value)
             m_spinBox->setValue(value);

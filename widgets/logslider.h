@@ -20,6 +20,9 @@ public:
     double maximum() const { return m_maximum; }
     // Moves both controls; emits valueChanged when the value changes.
     void setValue(double value);
+    // The box may take values beyond the track (a batch of 4096 typed where the track ends at 1024): the slider
+    // then sits at its end. By default the box takes the track's range.
+    void setTypedRange(double minimum, double maximum);
 
     QSlider *slider() const { return m_slider; }
     QDoubleSpinBox *spinBox() const { return m_spinBox; }
@@ -39,6 +42,8 @@ private:
     QDoubleSpinBox *m_spinBox;
     double m_minimum;
     double m_maximum;
+    double m_typedMinimum;
+    double m_typedMaximum;
     bool m_integer;
     double m_value;
 };
