@@ -1509,6 +1509,10 @@ private Q_SLOTS:
         QCOMPARE(big.annotationReach, 3.4);
         QCOMPARE(screenLook.arrowGap, 6.0);
         QCOMPARE(big.arrowGap, 10.2);
+        // A pin's legend swatch is as large as a current marker (12 -> 20.4 px), in the text's colour.
+        QCOMPARE(screenLook.pinLegendMarker(0).size(), 12.0);
+        QCOMPARE(big.pinLegendMarker(1).size(), 20.4);
+        QCOMPARE(screenLook.pinLegendMarker(0).pen().color(), screenLook.text);
         // Measured kernels' discs 10 -> 17 px, their links 1 -> 2 px wide; the pointer finds a point within
         // 8 -> 13.6 px.
         QCOMPARE(screenLook.measuredMarker(Series::QkvMlpAr).size(), 10.0);

@@ -165,8 +165,9 @@ QCPScatterStyle ChartTheme::pinMarker(std::size_t shape, Series series) const
 
 QCPScatterStyle ChartTheme::pinLegendMarker(std::size_t shape) const
 {
-    return QCPScatterStyle(PinShapes[shape % PinShapes.size()], QPen(QColor(0x77, 0x77, 0x77), 1.5 * m_pinScale), Qt::NoBrush,
-                           9 * m_pinScale);
+    // In the legend a pin stands for points of every series: its shape in the text's colour, as large as a
+    // current point's marker so that it reads beside theirs (it was a 9 px grey ring).
+    return QCPScatterStyle(PinShapes[shape % PinShapes.size()], QPen(text, 2.0 * m_pinScale), Qt::NoBrush, 2 * markerRadius());
 }
 
 QCPScatterStyle ChartTheme::measuredMarker(Series series) const
