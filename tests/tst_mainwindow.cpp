@@ -1388,10 +1388,10 @@ private Q_SLOTS:
         QCOMPARE(legendNames(*plot).size(), 10);
         QVERIFY(legendNames(*plot).contains(QStringLiteral("pins (100)")));
         QVERIFY(!legendNames(*plot).contains(QStringLiteral("pinned 1")));
-        // A note shows its first lines, shortened, with an ellipsis.
+        // A note shows its first lines, wrapped (its 100-letter words as 80 and 20), with an ellipsis.
         QStringList lines;
-        for (int i = 0; i < MaxNoteLines; ++i)
-            lines << QString(MaxNoteLineChars - 1, QLatin1Char(char('a' + i))) + QChar(0x2026);
+        for (int i = 0; i < MaxNoteLines / 2; ++i)
+            lines << QString(MaxNoteLineChars, QLatin1Char(char('a' + i))) << QString(20, QLatin1Char(char('a' + i)));
         lines.back() += QStringLiteral(" \u2026");
         QCOMPARE(plot->annotationShown(0).text, lines.join(QLatin1Char('\n')));
         // 100,000 kernels of one op in two phases: one line for each phase.

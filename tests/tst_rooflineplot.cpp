@@ -1592,6 +1592,42 @@ private Q_SLOTS:
         QVERIFY(std::fabs(QRectF(m_plot->annotationShown(2).box).center().y() - anchor.y() - 150) <= 1.0);
     }
 
+    void aLongNoteIsWrappedAtSpaces()
+    {
+        // The Medusa example's note, 131 characters on one line: it showed its first 79 and "…"; now it breaks at
+        // the last space before 80 (after "PCIe", at 78) and shows whole. Nine lines of text show eight, the last
+        // with " …"; a word longer than a line breaks where the line ends.
+        const std::string medusa = "Medusa: 16 to 112 candidates verified per step, LLaMA-33B on an A100 80GB PCIe (1,935 GB/s, "
+                                   "312 TFLOP/s), 1,024 tokens of context";
+        bool cut = true;
+        QCOMPARE(noteText(medusa, &cut), QStringLiteral("Medusa: 16 to 112 candidates verified per step, LLaMA-33B on an A100 80GB PCIe\n"
+                                                        "(1,935 GB/s, 312 TFLOP/s), 1,024 tokens of context"));
+        QVERIFY(!cut);
+        QCOMPARE(noteText(std::string(170, 'x'), &cut), QString(80, QLatin1Char('x')) + QLatin1Char('\n') + QString(80, QLatin1Char('x'))
+                                                          + QLatin1Char('\n') + QString(10, QLatin1Char('x')));
+        QVERIFY(!cut);
+        std::string nine;
+        for (int i = 1; i <= 9; ++i)
+            nine += "line " + std::to_string(i) + (i < 9 ? "\n" : "");
+        QCOMPARE(noteText(nine, &cut), QStringLiteral("line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8 \u2026"));
+        QVERIFY(cut);
+        m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, medusa, 10, 1e12, 0, 0 } });
+        settle();
+        QCOMPARE(m_plot->annotationShown(0).text.count(QLatin1Char('\n')), 1);
+        // On a canvas narrower than the note, its box starts at the axes' left edge, where its text starts (it was
+        // centred on its anchor and cut on the left).
+        const QSize before = m_plot->size();
+        m_plot->resize(420, 320);
+        settle();
+        const QRect box = m_plot->annotationShown(0).box;
+        const QRect axes = axesRect(*m_plot);
+        QVERIFY2(box.width() > axes.width(), qPrintable(QStringLiteral("%1 in %2").arg(box.width()).arg(axes.width())));
+        QVERIFY2(std::abs(box.left() - axes.left() - 2) <= 1, qPrintable(QStringLiteral("%1 against %2").arg(box.left()).arg(axes.left())));
+        m_plot->resize(before);
+        settle();
+        m_plot->setAnnotations({});
+    }
+
     void tooltipsShowTextFromFilesAsText()
     {
         // A note too long for the chart shows more of itself in its tooltip, escaped.

@@ -191,8 +191,9 @@ void AnnotationLayer::place(const ViewRange &frame)
         const QRectF area = axes.adjusted(box.width() / 2 + keepIn, box.height() / 2 + keepIn, -box.width() / 2 - keepIn,
                                           -box.height() / 2 - keepIn);
         QPointF at = anchor + QPointF(a.dx, a.dy) + (int(i) == m_dragged ? m_dragDelta : QPointF());
-        if (area.isValid())
-            at = QPointF(std::clamp(at.x(), area.left(), area.right()), std::clamp(at.y(), area.top(), area.bottom()));
+        // A box wider or taller than the axes starts at their left or top edge, where its text starts.
+        at.setX(area.left() <= area.right() ? std::clamp(at.x(), area.left(), area.right()) : area.left());
+        at.setY(area.top() <= area.bottom() ? std::clamp(at.y(), area.top(), area.bottom()) : area.top());
         at = QPointF(std::round(at.x()), std::round(at.y())); // whole pixels: boxes that meet, meet exactly
         text->position->setCoords(at);
         // The arrow runs from the edge of the text box towards the point, stopping just short of it.

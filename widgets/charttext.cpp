@@ -56,17 +56,43 @@ QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, d
     return lines.join(QLatin1Char('\n'));
 }
 
+namespace {
+// A line broken into lines of at most `chars` characters at its last space before the limit (the space goes);
+// a word longer than a line is broken where the line ends.
+QStringList wrappedLine(QString rest, int chars)
+{
+    QStringList lines;
+    while (rest.size() > chars) {
+        qsizetype at = rest.lastIndexOf(QLatin1Char(' '), chars);
+        const bool atSpace = at > 0;
+        if (!atSpace) {
+            at = chars;
+            if (rest.at(at - 1).isHighSurrogate())
+                --at;
+        }
+        lines << rest.left(at);
+        rest.remove(0, atSpace ? at + 1 : at);
+    }
+    lines << rest;
+    return lines;
+}
+} // namespace
+
 QString noteText(const std::string &text, bool *cut)
 {
-    const QString all = QString::fromStdString(text);
-    const QStringList lines = all.split(QLatin1Char('\n'));
     QStringList shown;
-    bool shortened = lines.size() > MaxNoteLines;
-    for (qsizetype i = 0; i < lines.size() && i < MaxNoteLines; ++i) {
-        shown << elided(lines[i], MaxNoteLineChars);
-        shortened = shortened || shown.back().size() != lines[i].size();
+    bool shortened = false;
+    for (const QString &line : QString::fromStdString(text).split(QLatin1Char('\n'))) {
+        for (const QString &part : wrappedLine(line, MaxNoteLineChars)) {
+            shortened = shown.size() == MaxNoteLines;
+            if (shortened)
+                break;
+            shown << part;
+        }
+        if (shortened)
+            break;
     }
-    if (lines.size() > MaxNoteLines)
+    if (shortened)
         shown.back() += QStringLiteral(" \u2026");
     if (cut)
         *cut = shortened;

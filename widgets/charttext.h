@@ -31,8 +31,8 @@ QString elided(const QString &text, int chars);
 // end a line; a part wider than a line is shortened in its middle ("…"). The subtitle takes the lines it needs.
 QString wrappedAtSeparators(const QString &text, const QFontMetricsF &metrics, double width);
 
-// What a note shows on the chart: its first MaxNoteLines lines, each shortened to MaxNoteLineChars;
-// `cut` (if given) tells whether anything was left out.
+// What a note shows on the chart: its lines wrapped at spaces to MaxNoteLineChars, the first MaxNoteLines of
+// them, with " …" where it goes on; `cut` (if given) tells whether anything was left out.
 QString noteText(const std::string &text, bool *cut = nullptr);
 // The tooltip of a note shortened on the chart: more of it, as plain text (rich-text markup escaped).
 QString noteTooltip(const std::string &text);
