@@ -175,10 +175,17 @@ std::pair<double, double> labelOffset(std::pair<double, double> point, double wi
             for (const auto &[mx, my] : markers) {
                 // The distance from the marker's centre to the box, against the marker's radius.
                 const double nx = std::clamp(mx, left, right), ny = std::clamp(my, top, bottom);
-                covered += std::hypot(mx - nx, my - ny) < radius ? 1 : 0;
+                // And to the arrow, from the box's centre to the point: an arrow across another marker seems to
+                // point at it. The point's own marker, where the arrow ends, does not count.
+                const double sx = point.first - cx, sy = point.second - cy;
+                const double along = std::clamp(((mx - cx) * sx + (my - cy) * sy) / (sx * sx + sy * sy), 0.0, 1.0);
+                const bool own = std::hypot(mx - point.first, my - point.second) < 1.0;
+                const bool onArrow = !own && std::hypot(mx - (cx + along * sx), my - (cy + along * sy)) < radius;
+                // A marker under the box hides more than one under the arrow: it counts twice.
+                covered += std::hypot(mx - nx, my - ny) < radius ? 2 : onArrow ? 1 : 0;
             }
             for (const PixelBox &t : taken)
-                covered += t.left < right && t.right > left && t.top < bottom && t.bottom > top ? 1 : 0;
+                covered += t.left < right && t.right > left && t.top < bottom && t.bottom > top ? 2 : 0;
             if (!best || covered < fewest) {
                 best = std::pair { ox * reach, oy * reach };
                 fewest = covered;

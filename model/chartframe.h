@@ -102,8 +102,10 @@ std::optional<double> bandwidthLabelIntensity(const Roofline &roof, const ViewRa
 // centre of the label's box, `width` x `height`. The candidates are the eight places around the point, `gap`
 // pixels clear of its marker (radius `radius`): up-right first, then up-left, down-right, down-left, right, left,
 // up, down; then the same twice as far. The first whose box lies inside `axes` and covers the fewest of
-// `markers` (pixel centres, each a disc of `radius`; the point's own is never covered) and of the boxes already
-// `taken` (other labels and notes) wins; if none fits inside the axes, up-right.
+// `markers` (pixel centres, each a disc of `radius`, covered by the box or crossed by the arrow from the box's
+// centre to the point; the point's own is never covered) and of the boxes already `taken` (other labels and
+// notes) wins, a marker or box under the box counting twice what a marker under the arrow does; if none fits
+// inside the axes, up-right.
 struct PixelBox {
     double left = 0, top = 0, right = 0, bottom = 0;
 };

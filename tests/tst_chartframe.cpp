@@ -78,7 +78,8 @@ private Q_SLOTS:
         // to the right fits.
         QCOMPARE(offset({ 60, 30 }, {}), P(65, 35));
         // Every place of the first ring covered (a marker at each centre): the second ring, twice as far, up and
-        // to the right: its box (580..680, 410..450) is 21 px from the nearest marker, (565, 465).
+        // to the right: its box (580..680, 410..450) is 21 px from the nearest marker, (565, 465), which its arrow
+        // crosses (a marker under an arrow counts half what one under the box does).
         const std::vector<P> ring { { 565, 465 }, { 435, 465 }, { 565, 535 }, { 435, 535 }, { 565, 500 }, { 435, 500 }, { 500, 465 }, { 500, 535 } };
         QCOMPARE(offset({ 500, 500 }, ring), P(130, -70));
         // Where every place covers some marker, the one that covers fewest: axes of x 385..615, y 420..580 hold
@@ -92,6 +93,12 @@ private Q_SLOTS:
         // A label already up-right of the point (its box 520..620 x 440..490) is avoided like a marker: up-left.
         QCOMPARE(labelOffset({ 500, 500 }, 100, 40, {}, 5, 10, PixelBox { 0, 0, 1000, 1000 }, { PixelBox { 520, 440, 620, 490 } }),
                  P(-65, -35));
+        // A marker 11 px up and to the right of the point, as a dodged neighbour sits, is outside the up-right box
+        // but on its arrow (from (565, 465) to the point, through (509.6, 494.8)): the arrow would seem to end on
+        // it, so up-left. The point's own marker, where every arrow ends, never counts.
+        QCOMPARE(offset({ 500, 500 }, { { 500, 500 }, { 509.6, 494.8 } }), P(-65, -35));
+        // 7 px off that arrow (radius 5): up-right again.
+        QCOMPARE(offset({ 500, 500 }, { { 500, 500 }, { 509.6 - 3.5, 494.8 - 6.1 } }), P(65, -35));
         // Nothing fits inside the axes: up and to the right, as without any placement.
         QCOMPARE(offset({ 500, 500 }, {}, PixelBox { 480, 480, 520, 520 }), P(65, -35));
     }
