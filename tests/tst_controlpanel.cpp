@@ -119,6 +119,26 @@ private Q_SLOTS:
         QVERIFY(types->item(control<QComboBox>(panel, "computeType")->findText(QStringLiteral("fp8")))->isEnabled());
     }
 
+    // In a narrow panel the practical ceilings' figures go under their check box rather than beside it (that row
+    // set the panel's least width, and with it how much of a small window the chart keeps).
+    void theCeilingsRowWrapsInANarrowPanel()
+    {
+        ControlPanel panel;
+        panel.resize(panel.sizeHint());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *check = control<QCheckBox>(panel, "efficiency");
+        auto *compute = control<QSpinBox>(panel, "computeEfficiency");
+        const auto middle = [&panel](QWidget *w) { return w->mapTo(&panel, QPoint()).y() + w->height() / 2; };
+        QVERIFY(std::abs(middle(compute) - middle(check)) <= 2); // wide: beside it
+        const int beside = check->width() + compute->width() + control<QSpinBox>(panel, "bandwidthEfficiency")->width();
+        panel.resize(panel.minimumSizeHint().width(), panel.sizeHint().height() * 2);
+        QCoreApplication::processEvents();
+        QVERIFY2(compute->mapTo(&panel, QPoint()).y() >= check->mapTo(&panel, QPoint()).y() + check->height(),
+                 qPrintable(QStringLiteral("%1 against %2").arg(compute->mapTo(&panel, QPoint()).y()).arg(check->mapTo(&panel, QPoint()).y())));
+        QVERIFY(panel.minimumSizeHint().width() < beside + 40);
+    }
+
     // The batch and sequence boxes take what the command line and a session take (up to 1e9), beyond their
     // sliders' tracks (1024 and 131072): a batch of 4096 typed is 4096, and a session's 100000 is shown as it is.
     void theWorkloadBoxesTakeTheWholeRange()

@@ -190,8 +190,9 @@ ControlPanel::ControlPanel(QWidget *parent)
     }
     m_computeEfficiency->setToolTip(tr("Share of peak compute real kernels reach"));
     m_bandwidthEfficiency->setToolTip(tr("Share of peak bandwidth real kernels reach"));
-    efficiencyRow->insertWidget(0, m_efficiency);
-    precisionForm->addRow(efficiencyRow);
+    // The check box in the label's place: in a narrow panel its figures go under it (the row set the panel's
+    // least width).
+    precisionForm->addRow(m_efficiency, efficiencyRow);
     precisionForm->addRow(m_assumptions);
     outer->addWidget(precision);
 
