@@ -6,25 +6,14 @@
 
 namespace roofline {
 
-namespace {
-const SweepModeNames &namesOf(SweepMode mode)
-{
-    const auto *entry = std::find_if(SweepModeTable.begin(), SweepModeTable.end(), [mode](const SweepModeNames &e) { return e.mode == mode; });
-    return entry == SweepModeTable.end() ? SweepModeTable.back() : *entry;
-}
-} // namespace
-
 std::string_view sweepModeName(SweepMode mode)
 {
-    return namesOf(mode).name;
+    return SweepModeNames.name(mode);
 }
 
 std::optional<SweepMode> sweepModeFromName(std::string_view name)
 {
-    for (const SweepMode mode : AllSweepModes)
-        if (sweepModeName(mode) == name)
-            return mode;
-    return std::nullopt;
+    return SweepModeNames.fromName(name);
 }
 
 std::string sweepModeNames()
@@ -34,7 +23,7 @@ std::string sweepModeNames()
 
 std::string_view sweepModeLabel(SweepMode mode)
 {
-    return namesOf(mode).label;
+    return SweepModeNames.label(mode);
 }
 
 SweepSpec SweepSettings::spec(const Workload &current) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evaluation.h"
+#include "nametable.h"
 #include "workload.h"
 
 #include <array>
@@ -25,24 +26,12 @@ constexpr bool sweepsSeqRange(SweepMode mode)
 }
 // Each mode once, in the window's order, with the name a session and the command line use and what the window
 // calls it: the one table the functions below, the picker and the messages read.
-struct SweepModeNames {
-    SweepMode mode;
-    std::string_view name;
-    std::string_view label;
-};
-inline constexpr std::array<SweepModeNames, 5> SweepModeTable { {
-    { SweepMode::Both, "both", "Batch and sequence length" },
-    { SweepMode::Batch, "batch", "Batch size" },
-    { SweepMode::Seq, "seq", "Sequence length" },
-    { SweepMode::TokensPerStep, "tokens_per_step", "Tokens per step" },
-    { SweepMode::None, "none", "None" },
-} };
-inline constexpr std::array<SweepMode, SweepModeTable.size()> AllSweepModes = [] {
-    std::array<SweepMode, SweepModeTable.size()> modes {};
-    for (std::size_t i = 0; i < modes.size(); ++i)
-        modes[i] = SweepModeTable[i].mode;
-    return modes;
-}();
+inline constexpr NameTable<SweepMode, 5> SweepModeNames { { { { SweepMode::Both, "both", "Batch and sequence length" },
+                                                              { SweepMode::Batch, "batch", "Batch size" },
+                                                              { SweepMode::Seq, "seq", "Sequence length" },
+                                                              { SweepMode::TokensPerStep, "tokens_per_step", "Tokens per step" },
+                                                              { SweepMode::None, "none", "None" } } } };
+inline constexpr std::array<SweepMode, SweepModeNames.size()> AllSweepModes = SweepModeNames.values();
 // The name a session and the command line use ("both", "batch", "seq", "tokens_per_step", "none"), and back.
 std::string_view sweepModeName(SweepMode mode);
 std::optional<SweepMode> sweepModeFromName(std::string_view name);

@@ -29,48 +29,38 @@ double bytesPerElement(DType type)
 
 std::string_view dtypeName(DType type)
 {
-    for (const auto &[t, name] : DTypeTable)
-        if (t == type)
-            return name;
-    return "fp16";
+    // A value past the enum (a number cast to it) reads as fp16, the default storage type.
+    const bool known = std::find(AllDTypes.begin(), AllDTypes.end(), type) != AllDTypes.end();
+    return DTypeNames.name(known ? type : DType::Fp16);
 }
 
 std::optional<DType> dtypeFromName(std::string_view name)
 {
-    for (const auto &[t, n] : DTypeTable)
-        if (n == name)
-            return t;
-    return std::nullopt;
+    return DTypeNames.fromName(name);
 }
 
 std::string dtypeNames()
 {
-    return choiceListOf(DTypeTable, [](const DTypeName &entry) { return entry.name; });
+    return choiceListOf(AllDTypes, dtypeName);
 }
 
 std::string_view computeTypeName(ComputeType type)
 {
-    for (const ComputeTypeNames &entry : ComputeTypeTable)
-        if (entry.type == type)
-            return entry.name;
-    return "fp16";
+    return ComputeTypeNames.name(type);
 }
 
 std::string_view computeTypeLabel(ComputeType type)
 {
-    for (const ComputeTypeNames &entry : ComputeTypeTable)
-        if (entry.type == type)
-            return entry.label;
-    return ComputeTypeTable[0].label;
+    return ComputeTypeNames.label(type);
 }
 
 std::string computeTypeNames()
 {
     // bf16 is read too, as fp16's other name.
     std::vector<std::string_view> read;
-    for (const ComputeTypeNames &entry : ComputeTypeTable) {
-        read.push_back(entry.name);
-        if (entry.type == ComputeType::Fp16)
+    for (const ComputeType type : AllComputeTypes) {
+        read.push_back(computeTypeName(type));
+        if (type == ComputeType::Fp16)
             read.emplace_back("bf16");
     }
     return choiceList(read);
@@ -80,10 +70,7 @@ std::optional<ComputeType> computeTypeFromName(std::string_view name)
 {
     if (name == "bf16")
         return ComputeType::Fp16;
-    for (const ComputeTypeNames &entry : ComputeTypeTable)
-        if (entry.name == name)
-            return entry.type;
-    return std::nullopt;
+    return ComputeTypeNames.fromName(name);
 }
 
 std::string formatNumber(double value, char conversion, int precision)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "nametable.h"
+
 #include <array>
 #include <optional>
 #include <string>
@@ -9,48 +11,24 @@ namespace roofline {
 
 // Storage types of weights, activations and the KV cache; bytes per element below.
 enum class DType { Fp32, Fp16, Bf16, Fp8, Int8, Int4 };
-// Each storage type once, with its name in files, flags and the window: the one table the pickers, the
-// readers and the writers use.
-struct DTypeName {
-    DType type;
-    std::string_view name;
-};
-inline constexpr std::array<DTypeName, 6> DTypeTable { {
-    { DType::Fp32, "fp32" },
-    { DType::Fp16, "fp16" },
-    { DType::Bf16, "bf16" },
-    { DType::Fp8, "fp8" },
-    { DType::Int8, "int8" },
-    { DType::Int4, "int4" },
-} };
-inline constexpr std::array<DType, DTypeTable.size()> AllDTypes = [] {
-    std::array<DType, DTypeTable.size()> types {};
-    for (std::size_t i = 0; i < types.size(); ++i)
-        types[i] = DTypeTable[i].type;
-    return types;
-}();
+// Each storage type once, with its name in files, flags and the window.
+inline constexpr NameTable<DType, 6> DTypeNames { { { { DType::Fp32, "fp32" },
+                                                      { DType::Fp16, "fp16" },
+                                                      { DType::Bf16, "bf16" },
+                                                      { DType::Fp8, "fp8" },
+                                                      { DType::Int8, "int8" },
+                                                      { DType::Int4, "int4" } } } };
+inline constexpr std::array<DType, DTypeNames.size()> AllDTypes = DTypeNames.values();
 
 // The compute types a GPU publishes a peak for. Fp16 stands for FP16/BF16 tensor math.
 enum class ComputeType { Fp16, Fp8, Int8, Fp32 };
 // Each once, in the picker's order, with its name in files and flags and what the window calls it.
-struct ComputeTypeNames {
-    ComputeType type;
-    std::string_view name;
-    std::string_view label;
-};
-inline constexpr std::array<ComputeTypeNames, 4> ComputeTypeTable { {
-    { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor" },
-    { ComputeType::Fp8, "fp8", "fp8" },
-    { ComputeType::Int8, "int8", "int8" },
-    { ComputeType::Fp32, "fp32", "fp32 (non-tensor)" },
-} };
-inline constexpr int ComputeTypeCount = int(ComputeTypeTable.size());
-inline constexpr std::array<ComputeType, ComputeTypeCount> AllComputeTypes = [] {
-    std::array<ComputeType, ComputeTypeCount> types {};
-    for (std::size_t i = 0; i < types.size(); ++i)
-        types[i] = ComputeTypeTable[i].type;
-    return types;
-}();
+inline constexpr NameTable<ComputeType, 4> ComputeTypeNames { { { { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor" },
+                                                                  { ComputeType::Fp8, "fp8" },
+                                                                  { ComputeType::Int8, "int8" },
+                                                                  { ComputeType::Fp32, "fp32", "fp32 (non-tensor)" } } } };
+inline constexpr int ComputeTypeCount = int(ComputeTypeNames.size());
+inline constexpr std::array<ComputeType, ComputeTypeCount> AllComputeTypes = ComputeTypeNames.values();
 
 double bytesPerElement(DType type);
 std::string_view dtypeName(DType type);
