@@ -146,7 +146,7 @@ std::string formatGridTick(GridQuantity quantity, double value)
     switch (quantity) {
     case GridQuantity::DecodeStepSeconds:
     case GridQuantity::PrefillSeconds:
-        return formatSi(value) + "s";
+        return formatDuration(value);
     case GridQuantity::DecodeTokensPerSecond:
         return formatRatio(value);
     case GridQuantity::ComputeBoundShare:

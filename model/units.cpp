@@ -170,7 +170,9 @@ std::string formatSi(double value, int significantDigits)
 std::string formatRatio(double value, int significantDigits)
 {
     const double magnitude = std::fabs(value);
-    if (!(magnitude >= 1e-3 && magnitude < 1.0))
+    if (magnitude > 0.0 && magnitude < 1e-6)
+        return formatNumber(value, 'g', significantDigits);
+    if (!(magnitude >= 1e-6 && magnitude < 1.0))
         return formatSi(value, significantDigits);
     // Decimals for `significantDigits` significant figures: 0.167 needs 3, 0.0253 needs 4.
     const int leadingZeros = -static_cast<int>(std::floor(std::log10(magnitude))) - 1;
@@ -180,6 +182,22 @@ std::string formatRatio(double value, int significantDigits)
     while (text.back() == '0')
         text.pop_back();
     return text;
+}
+
+std::string formatDuration(double seconds)
+{
+    struct Unit {
+        double seconds;
+        const char *name;
+    };
+    // From the largest down: the first unit the time is at least one of.
+    static constexpr std::array<Unit, 4> Units { { { 365.25 * 86400.0, " years" }, { 86400.0, " days" }, { 3600.0, " h" }, { 60.0, " min" } } };
+    if (std::isfinite(seconds)) {
+        for (const Unit &unit : Units)
+            if (std::fabs(seconds) >= unit.seconds)
+                return formatRatio(seconds / unit.seconds) + unit.name;
+    }
+    return formatSi(seconds) + "s";
 }
 
 std::string formatPercent(double share)

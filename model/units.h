@@ -58,9 +58,13 @@ std::optional<double> parseNumber(std::string_view text);
 
 // Decimal SI prefixes, as vendors quote bandwidth and FLOP/s: 768e9 -> "768G", 1.81e14 -> "181T".
 std::string formatSi(double value, int significantDigits = 3);
-// A ratio or a count (FLOP/B, tokens/s): from 0.001 to 1 a plain decimal ("0.167", not "167m", which reads
-// as milli-something), otherwise as formatSi.
+// A ratio or a count (FLOP/B, tokens/s): under 1 a plain decimal ("0.167", "0.000923", not "167m" or "923µ",
+// which read as milli- or micro-something; under 1e-6 in scientific notation, "3.2e-08"), otherwise as
+// formatSi.
 std::string formatRatio(double value, int significantDigits = 3);
+// A time: under a minute in seconds with SI prefixes ("382ms", "35.7ms", "1.23s"), longer ones in minutes,
+// hours, days or years ("20.5 min", "18.5 h", "772 days", "2.11 years"), never "1.23ks".
+std::string formatDuration(double seconds);
 // A share (0.123) as a percentage that never reads 0 when it is not: "12.3%", "1.5%", "0.42%", "0.042%";
 // below 0.001 % "<0.001%"; exactly 0 as "0%".
 std::string formatPercent(double share);

@@ -97,8 +97,31 @@ private Q_SLOTS:
         QTest::newRow("negative") << -0.25 << "-0.25";
         QTest::newRow("one and up as SI") << 28.04 << "28";
         QTest::newRow("thousands") << 1530.0 << "1.53k";
-        QTest::newRow("below 0.001 as SI") << 2.5e-4 << "250\u00b5";
+        // 923 micro-tokens per second read as a unit: a plain decimal, down to a millionth.
+        QTest::newRow("below 0.001 a decimal") << 9.23e-4 << "0.000923";
+        QTest::newRow("a quarter of a thousandth") << 2.5e-4 << "0.00025";
+        QTest::newRow("below a millionth, scientific") << 3.2e-8 << "3.2e-08";
         QTest::newRow("zero") << 0.0 << "0";
+    }
+    void formatDuration_data()
+    {
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("milliseconds") << 0.382 << "382ms";
+        QTest::newRow("microseconds") << 54.6e-6 << "54.6\u00b5s";
+        QTest::newRow("seconds") << 1.234 << "1.23s";
+        QTest::newRow("just under a minute") << 59.4 << "59.4s";
+        // 1230 s / 60 = 20.5 min; 4330 s / 3600 = 1.2 h; 66.7e9 s / (365.25 * 86400) = 2114 years.
+        QTest::newRow("minutes") << 1230.0 << "20.5 min";
+        QTest::newRow("hours") << 4330.0 << "1.2 h";
+        QTest::newRow("days") << 3.0 * 86400.0 << "3 days";
+        QTest::newRow("years") << 66.7e9 << "2.11k years";
+    }
+    void formatDuration()
+    {
+        QFETCH(double, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(roofline::formatDuration(seconds)), text);
     }
     void formatRatio()
     {

@@ -109,12 +109,12 @@ QString pointTooltip(const ChartPoint &p)
 {
     return QStringLiteral("<b>%1</b> &nbsp;·&nbsp; %2 (%3)<br>batch %4, sequence %5<br>"
                           "%6FLOP, %7B &nbsp;→&nbsp; %8 FLOP/B<br>attainable %9FLOP/s, <b>%10-bound</b><br>"
-                          "time %11s per layer")
+                          "time %11 per layer")
         .arg(qs(opName(p.op)), qs(seriesName(p.series)), qs(phaseName(p.phase)))
         .arg(p.batch)
         .arg(p.seq)
         .arg(si(p.flops), si(p.bytes), ratio(p.intensity), si(p.attainableFlopsPerSecond),
-             qs(boundName(p.bound)), si(p.timeSeconds))
+             qs(boundName(p.bound)), qs(formatDuration(p.timeSeconds)))
         + (p.tokensPerStep > 1 ? QStringLiteral("<br>%1 tokens verified per decode step, %2 accepted")
                                      .arg(p.tokensPerStep)
                                      .arg(p.acceptedPerStep, 0, 'g', 4)

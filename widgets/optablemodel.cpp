@@ -83,7 +83,7 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         case BoundColumn:
             return text(boundName(op.bound));
         case Time:
-            return si(op.timeSeconds, "s");
+            return QString::fromStdString(formatDuration(op.timeSeconds));
         case Share:
             return row.share < 0.0 ? tr("once per pass") : QString::fromStdString(formatPercent(row.share));
         case Measured:

@@ -39,7 +39,8 @@ void SummaryView::setEvaluation(const Evaluation &e)
         : QString();
     setText(tr("<b>Time to first token</b> %1 &nbsp;&nbsp; <b>Decode</b> %2 per step, %3 tokens/s%6 (%4 per sequence)"
                "<br><b>Memory</b> %5")
-                .arg(si(e.timeToFirstTokenSeconds(), "s"), si(e.decodeStepSeconds(), "s"),
+                .arg(QString::fromStdString(formatDuration(e.timeToFirstTokenSeconds())),
+                     QString::fromStdString(formatDuration(e.decodeStepSeconds())),
                      QString::fromStdString(formatRatio(e.decodeTokensPerSecond())),
                      QString::fromStdString(formatRatio(e.decodeTokensPerSecondPerSequence())), memory, accepted));
 }
