@@ -44,6 +44,29 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
     }
 
+    // The arrow keys step to the next value: on the batch slider (1 to 1024 over 1000 ticks, 0.007 of a doubling a
+    // tick) each press is the next integer at the low end, and a multiple of one tick further up.
+    void arrowKeysStepToTheNextValue()
+    {
+        LogSlider slider(1, 1024, true, QString());
+        QSignalSpy changed(&slider, &LogSlider::valueChanged);
+        QTest::keyClick(slider.slider(), Qt::Key_Right);
+        QCOMPARE(slider.value(), 2.0);
+        QTest::keyClick(slider.slider(), Qt::Key_Right);
+        QCOMPARE(slider.value(), 3.0);
+        QTest::keyClick(slider.slider(), Qt::Key_Left);
+        QCOMPARE(slider.value(), 2.0);
+        QTest::keyClick(slider.slider(), Qt::Key_Left);
+        QCOMPARE(slider.value(), 1.0);
+        QCOMPARE(changed.count(), 4);
+        QTest::keyClick(slider.slider(), Qt::Key_Left); // at the start: stays
+        QCOMPARE(slider.value(), 1.0);
+        // Near the top a tick is 0.7 %: 1024 -> 1017.
+        slider.setValue(1024);
+        QTest::keyClick(slider.slider(), Qt::Key_Left);
+        QCOMPARE(slider.value(), 1017.0);
+    }
+
     void valuesAreClamped()
     {
         LogSlider slider(1, 5000, false, QString());

@@ -49,6 +49,17 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
         setValue(valueForTick(tick));
     });
     connect(m_spinBox, &QDoubleSpinBox::valueChanged, this, [this](double value) { setValue(value); });
+    // An arrow key's step moves to the next value there is: on an integer track's low end, where many ticks
+    // round to one integer, a tick's step changed nothing (batch 1 stayed 1 after five presses).
+    connect(m_slider, &QAbstractSlider::actionTriggered, this, [this](int action) {
+        const bool up = action == QAbstractSlider::SliderSingleStepAdd;
+        if (!up && action != QAbstractSlider::SliderSingleStepSub)
+            return;
+        int position = m_slider->sliderPosition();
+        while (position > 0 && position < Ticks && valueForTick(position) == m_value)
+            position += up ? 1 : -1;
+        m_slider->setSliderPosition(position);
+    });
     connect(m_slider, &QSlider::sliderPressed, this, &LogSlider::dragStarted);
     connect(m_slider, &QSlider::sliderReleased, this, &LogSlider::dragFinished);
 }
