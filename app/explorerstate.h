@@ -22,7 +22,8 @@ class ExplorerState : public QObject
 {
     Q_OBJECT
 public:
-    // The undo history keeps at most this many steps, and drops its oldest steps when what they hold alone
+    // The undo history keeps at most this many steps (past them, the oldest tenth is dropped), and drops its
+    // oldest steps when what they hold alone
     // (the lists a step replaced and no later step shares) passes this many bytes. The newest step is always kept.
     static constexpr int MaxUndoSteps = 1000;
     static constexpr std::size_t MaxUndoBytes = std::size_t(256) * 1024 * 1024;

@@ -2,6 +2,8 @@
 
 #include <QUndoStack>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace roofline {
@@ -94,8 +96,13 @@ void trimUndoHistory(QUndoStack *stack, int maxSteps, std::size_t maxBytes)
     // Just after a push every step is below the index: there is nothing to redo.
     const int count = stack->count();
     std::size_t bytes = historyBytes(stack);
+    // Past the count, the oldest tenth goes at once: a trim copies every step it keeps (2 ms at a thousand
+    // steps), and trimming one step at every push made each typed number or arrow key cost that much.
+    const int keep = count > maxSteps ? std::max(1, maxSteps - maxSteps / 10) : count;
     int drop = 0;
-    while (count - drop > 1 && (count - drop > maxSteps || bytes > maxBytes))
+    while (count - drop > keep)
+        bytes -= commandAt(stack, drop++)->bytes();
+    while (count - drop > 1 && bytes > maxBytes)
         bytes -= commandAt(stack, drop++)->bytes();
     if (drop == 0)
         return;

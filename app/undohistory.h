@@ -72,8 +72,10 @@ private:
 
 // What the whole history holds beyond the current session.
 std::size_t historyBytes(const QUndoStack *stack);
-// Drops the oldest steps until at most `maxSteps` remain and they hold at most `maxBytes`; the newest step is
-// always kept, and the saved state stays marked where it was (or nowhere, if its step was dropped).
+// Drops the oldest steps until at most `maxSteps` remain and they hold at most `maxBytes`; past `maxSteps`, down
+// to nine tenths of it at once, so that a full history is trimmed once every tenth of it, not at every push.
+// The newest step is always kept, and the saved state stays marked where it was (or nowhere, if its step was
+// dropped).
 void trimUndoHistory(QUndoStack *stack, int maxSteps, std::size_t maxBytes);
 
 } // namespace roofline

@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <array>
@@ -78,6 +79,20 @@ void BM_EvaluateGrid(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * std::int64_t(grid.size()));
 }
 BENCHMARK(BM_EvaluateGrid)->Unit(benchmark::kMillisecond);
+
+// One typed step of the state (an undo step each, as typed numbers and presentation's arrow keys make) with
+// the undo history full: the state alone, no window.
+void BM_StateStepFullHistory(benchmark::State &state)
+{
+    ExplorerState explorer(presets());
+    for (int i = 0; i < ExplorerState::MaxUndoSteps; ++i)
+        explorer.setSeq(i % 2 ? 1024.0 : 2048.0);
+    std::int64_t i = 0;
+    for (auto _ : state)
+        explorer.setSeq(++i % 2 ? 1024.0 : 2048.0);
+    state.counters["undo_steps"] = double(explorer.undoStack()->count());
+}
+BENCHMARK(BM_StateStepFullHistory)->Unit(benchmark::kMicrosecond);
 
 // Counts the paint events a widget receives.
 class PaintCounter : public QObject

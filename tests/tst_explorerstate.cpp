@@ -544,14 +544,18 @@ private Q_SLOTS:
         ExplorerState state(h100First());
         state.setBatch(2);
         state.undoStack()->setClean();
+        // 1 + 1050 steps: the 1001st drops the oldest tenth at once (101 steps, down to 900), 50 more make 950.
         for (int i = 0; i < ExplorerState::MaxUndoSteps + 50; ++i)
             state.setSeq(i % 2 ? 100 : 200);
-        QCOMPARE(state.undoStack()->count(), ExplorerState::MaxUndoSteps);
+        QCOMPARE(state.undoStack()->count(), 950);
         QCOMPARE(state.undoStack()->cleanIndex(), -1);
-        state.undoStack()->setClean();
-        state.setSeq(300); // one more step drops the oldest; the saved state moves down with the rest
+        for (int i = 0; i < 50; ++i)
+            state.setSeq(i % 2 ? 100 : 200); // up to the limit, the last at 100
         QCOMPARE(state.undoStack()->count(), ExplorerState::MaxUndoSteps);
-        QCOMPARE(state.undoStack()->cleanIndex(), ExplorerState::MaxUndoSteps - 1);
+        state.undoStack()->setClean();
+        state.setSeq(300); // one more drops 101; the saved state moves down with the rest, from 1000 to 899
+        QCOMPARE(state.undoStack()->count(), 900);
+        QCOMPARE(state.undoStack()->cleanIndex(), 899);
         state.undoStack()->undo();
         QVERIFY(state.undoStack()->isClean());
         QCOMPARE(state.session().workload.seq, qint64(100));
