@@ -81,9 +81,12 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
     known.models = m_state->models();
     known.gpus = m_state->gpus();
     QString error;
-    const std::optional<Session> session = loadSessionFile(path, known, &error, warnings);
+    QStringList said;
+    const std::optional<Session> session = loadSessionFile(path, known, &error, &said);
     if (!session)
         return error;
+    if (warnings)
+        *warnings = said;
     // An example (a resource) has no path to save to: Save asks where.
     const bool example = path.startsWith(QLatin1String(":/"));
     m_sessionPath = example ? QString() : path;
@@ -92,6 +95,10 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
     // The opened file is the document now, with a history of its own (an undo of the opening kept the new path,
     // and a Save then wrote the old session over the file just opened).
     m_state->loadSession(*session);
+    // A file read with warnings (a preset this build lacks, a figure put in range) is not what the session now
+    // holds: it is unsaved, so that closing asks and Save is the user's choice, not a silent rewrite.
+    if (!said.isEmpty())
+        m_state->markUnsaved();
     if (!m_sessionPath.isEmpty())
         rememberRecent(path);
     Q_EMIT sessionPathChanged();

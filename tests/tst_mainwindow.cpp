@@ -1028,6 +1028,25 @@ private Q_SLOTS:
         QCOMPARE(m_window->plot()->annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
     }
 
+    // A session read with a warning (a model preset this build lacks, replaced by the default) is not the file:
+    // it opens unsaved, so that closing asks and Ctrl+S is not a silent rewrite of what the file said. One read
+    // without warnings opens saved.
+    void aSessionReadWithWarningsOpensUnsaved()
+    {
+        QTemporaryDir dir;
+        const QString clean = dir.filePath(QStringLiteral("clean.roofline"));
+        const QString odd = dir.filePath(QStringLiteral("odd.roofline"));
+        QVERIFY(writeFile(clean, R"({"format": 1, "model": {"preset": "llama-2-13b"}, "gpu": {"preset": "a6000-seed"}})"));
+        QVERIFY(writeFile(odd, R"({"format": 1, "model": {"preset": "llama-9000"}, "gpu": {"preset": "a6000-seed"}})"));
+        QStringList warnings;
+        QCOMPARE(m_window->files()->openSession(odd, &warnings), QString());
+        QVERIFY2(warnings.join(QLatin1Char(' ')).contains(QLatin1String("llama-9000")), qPrintable(warnings.join(QLatin1Char(' '))));
+        QVERIFY(m_window->files()->isModified());
+        QVERIFY(m_window->isWindowModified());
+        QCOMPARE(m_window->files()->openSession(clean), QString()); // (discarding the first: no question in a test)
+        QVERIFY(!m_window->files()->isModified());
+    }
+
     void theExportDialogKeepsAPathThatFailed()
     {
         // A path into a folder that does not exist: the write fails, the dialog stays open with the error in its
