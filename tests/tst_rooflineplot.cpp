@@ -1205,6 +1205,42 @@ private Q_SLOTS:
         QVERIFY(probed > 0);
     }
 
+    // A pin of a workload the sweep also has (batch 16, sequence 128): its points sit on the sweep's. Hovered there,
+    // the tooltip names the pin (it named the sweep point, and the pin not at all).
+    void aPinOnTheSweepSaysWhichPinItIs()
+    {
+        Session session = seedSession();
+        Session pinned = session;
+        pinned.workload.batch = 16;
+        pinned.workload.seq = 128;
+        session.pins = std::vector { Pin { pinLabel(pinned, MaxPinLabelChars), pinned.scenario() } };
+        ScenarioResults results;
+        results.recompute(session);
+        const auto &points = results.chart.pins[0].points;
+        const auto q = std::find_if(points.begin(), points.end(), [](const ChartPoint &p) { return p.op == OpKind::QProj && p.phase == Phase::Decode; });
+        QVERIFY(q != points.end());
+        QVERIFY(std::any_of(results.chart.sweep.begin(), results.chart.sweep.end(), [&q](const ChartPoint &p) {
+            return p.op == OpKind::QProj && p.phase == Phase::Decode && p.batch == 16 && p.seq == 128 && p.intensity == q->intensity;
+        }));
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        const QPoint at = m_plot->pixelOf(q->intensity, q->attainableFlopsPerSecond).toPoint();
+        QVERIFY(!m_plot->pointsAt(at).empty()); // the sweep's point is within reach too
+        QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
+        QApplication::sendEvent(m_plot->canvasWidget(), &help);
+        const QString tip = QToolTip::text();
+        QToolTip::hideText();
+        QVERIFY2(tip.startsWith(QLatin1String("<b>pinned: batch 16, seq 128")), qPrintable(tip));
+        // Where a current point is, it comes first: batch 1's q_proj decode names no pin.
+        const ChartPoint *current = results.chart.currentPoint(OpKind::QProj, Phase::Decode);
+        const QPoint atCurrent = m_plot->currentMarkers()[std::size_t(current - results.chart.current.data())].toPoint();
+        QHelpEvent there(QEvent::ToolTip, atCurrent, m_plot->canvasWidget()->mapToGlobal(atCurrent));
+        QApplication::sendEvent(m_plot->canvasWidget(), &there);
+        QVERIFY2(!QToolTip::text().startsWith(QLatin1String("<b>pinned")), qPrintable(QToolTip::text()));
+        QToolTip::hideText();
+        m_plot->setData(m_results.chart);
+    }
+
     void aPinnedPointSaysWhichPinItIs()
     {
         // The seed scenario without a sweep, and a pin of it at batch 512: its decode projections sit at

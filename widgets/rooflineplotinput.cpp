@@ -102,14 +102,23 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
             return true;
         }
     }
+    // The current points come first; a pin's point as near as the sweep's nearest says which pin it is, then its
+    // numbers (pins often sit on the sweep's points, whose tooltip hid them).
     const auto points = pointsAt(position);
-    if (!points.empty()) {
-        QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
+    const auto pinned = m_points->pinAt(position);
+    const auto away = [&position](QPointF at) { return QLineF(at, position).length(); };
+    const bool sweepNearest = !points.empty() && points.front() >= m_data.sweep.data()
+        && points.front() < m_data.sweep.data() + m_data.sweep.size();
+    const auto drawn = [this](const ChartPoint &p) {
+        const auto [x, y] = m_points->drawnAt(p);
+        return pixelOf(x, y);
+    };
+    if (pinned && (points.empty() || (sweepNearest && away(pixelOf(pinned->point->intensity, pinned->point->attainableFlopsPerSecond)) <= away(drawn(*points.front()))))) {
+        QToolTip::showText(globalPosition, pinnedTooltip(m_data.pins[pinned->pin].label, *pinned->point), m_plot);
         return true;
     }
-    // A pin's point: which pin, then its numbers.
-    if (const auto pinned = m_points->pinAt(position)) {
-        QToolTip::showText(globalPosition, pinnedTooltip(m_data.pins[pinned->pin].label, *pinned->point), m_plot);
+    if (!points.empty()) {
+        QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
         return true;
     }
     // A note shortened on the chart shows more of itself, as plain text.
