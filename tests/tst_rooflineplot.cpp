@@ -1659,6 +1659,12 @@ private Q_SLOTS:
         const QRect axes = axesRect(*m_plot);
         QVERIFY2(box.width() > axes.width(), qPrintable(QStringLiteral("%1 in %2").arg(box.width()).arg(axes.width())));
         QVERIFY2(std::abs(box.left() - axes.left() - 2) <= 1, qPrintable(QStringLiteral("%1 against %2").arg(box.left()).arg(axes.left())));
+        // Cut by the axes, it shows itself whole on hover.
+        const QPoint inside = box.topLeft() + QPoint(10, 5);
+        QHelpEvent help(QEvent::ToolTip, inside, m_plot->canvasWidget()->mapToGlobal(inside));
+        QApplication::sendEvent(m_plot->canvasWidget(), &help);
+        QVERIFY2(QToolTip::text().contains(QLatin1String("1,024 tokens of context")), qPrintable(QToolTip::text()));
+        QToolTip::hideText();
         m_plot->resize(before);
         settle();
         m_plot->setAnnotations({});

@@ -121,11 +121,14 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
         QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
         return true;
     }
-    // A note shortened on the chart shows more of itself, as plain text.
+    // A note shortened on the chart shows more of itself, as plain text; so does one wider than the axes, which
+    // cut it.
     const int note = m_annotations->at(position);
     bool cut = false;
-    if (note >= 0)
+    if (note >= 0) {
         noteText(m_annotations->textOf(std::size_t(note)), &cut);
+        cut = cut || !m_plot->axisRect()->rect().contains(m_annotations->shownBox(note));
+    }
     if (cut)
         QToolTip::showText(globalPosition, noteTooltip(m_annotations->textOf(std::size_t(note))), m_plot);
     else
