@@ -1495,6 +1495,30 @@ private Q_SLOTS:
         m_plot->setAnnotations({});
     }
 
+    // qk and pv of one phase sit on one point: the menu there offers a label for each (it offered qk alone).
+    void everyPointUnderThePointerCanBeLabelled()
+    {
+        const ChartPoint *qk = m_plot->data().currentPoint(OpKind::Qk, Phase::Decode);
+        const ChartPoint *pv = m_plot->data().currentPoint(OpKind::Pv, Phase::Decode);
+        QVERIFY(qk && pv && qk->intensity == pv->intensity && qk->attainableFlopsPerSecond == pv->attainableFlopsPerSecond);
+        screen(*m_plot);
+        const QPoint at = m_plot->currentMarkers()[std::size_t(qk - m_plot->data().current.data())].toPoint();
+        QStringList offered;
+        QTimer::singleShot(0, this, [&offered] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (const QAction *action : menu->actions())
+                offered << action->text();
+            menu->close();
+        });
+        QTest::mouseClick(m_plot->canvasWidget(), Qt::RightButton, {}, at);
+        QCoreApplication::processEvents();
+        QVERIFY2(offered.contains(QStringLiteral("Label qk (qk/pv ar)")) && offered.contains(QStringLiteral("Label pv (qk/pv ar)")),
+                 qPrintable(offered.join(QLatin1String(", "))));
+        QVERIFY(offered.filter(QStringLiteral("Label ")).size() <= 6);
+    }
+
     void theContextMenuNamesWhatItDeletes()
     {
         // Right-click inside a note: "Delete this note"; inside a point's label: "Delete this label".

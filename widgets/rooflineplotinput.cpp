@@ -21,6 +21,11 @@
 
 namespace roofline {
 
+namespace {
+// The most points under the pointer its menu offers to label.
+constexpr std::size_t MaxLabelChoices = 6;
+} // namespace
+
 bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched != m_plot)
@@ -145,10 +150,14 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
                                                                                                         : tr("Delete this label"),
                        this, [this, annotation] { Q_EMIT annotationRemoveRequested(annotation); });
     const auto name = [](std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); };
-    if (const ChartPoint *point = pointAt(position)) {
-        menu.addAction(tr("Label %1 (%2)").arg(name(opName(point->op)), name(seriesName(point->series))), this,
-                       [this, label = labelFor(*point)] { Q_EMIT labelRequested(label); });
-    } else if (const auto pinned = m_points->pinAt(position)) {
+    // Every point under the pointer can be labelled (qk and pv of one phase coincide), nearest first.
+    const std::vector<const ChartPoint *> points = pointsAt(position);
+    for (std::size_t i = 0; i < points.size() && i < MaxLabelChoices; ++i) {
+        const ChartPoint &point = *points[i];
+        menu.addAction(tr("Label %1 (%2)").arg(name(opName(point.op)), name(seriesName(point.series))), this,
+                       [this, label = labelFor(point)] { Q_EMIT labelRequested(label); });
+    }
+    if (const auto pinned = points.empty() ? m_points->pinAt(position) : std::nullopt) {
         // A pin's point: its label says which pin, and stays where it is put.
         menu.addAction(tr("Label pinned %1 (%2)").arg(name(opName(pinned->point->op)), name(seriesName(pinned->point->series))), this,
                        [this, label = labelFor(*pinned->point, m_data.pins[pinned->pin].label)] { Q_EMIT labelRequested(label); });
