@@ -14,6 +14,7 @@
 #include "resultsmodel.h"
 #include "rooflineplot.h"
 #include "sidepanelsplitter.h"
+#include "tablecopy.h"
 #include "summaryview.h"
 
 #include <QCloseEvent>
@@ -153,6 +154,7 @@ QWidget *MainWindow::buildNumbers()
     });
     table->setAlternatingRowColors(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    copySelectedRowsOnCopyKey(table); // Ctrl+C in the table copies its rows, not the chart
     auto *numbers = new QWidget(this);
     auto *layout = new QVBoxLayout(numbers);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1047,6 +1047,30 @@ private Q_SLOTS:
         QVERIFY(!m_window->files()->isModified());
     }
 
+    // Ctrl+C in the ops table copies the selected rows as the table shows them, header first, tab-separated (it
+    // copied the chart); with nothing selected, it copies the chart as before.
+    void copyInTheTableCopiesItsRows()
+    {
+        auto *table = m_window->findChild<QTableView *>();
+        QVERIFY(table);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        table->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QVERIFY(!QApplication::clipboard()->image().isNull()); // the chart
+        table->selectRow(1);
+        table->selectionModel()->select(table->model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].startsWith(QLatin1String("Op\tPhase\tFLOPs\tBytes\tFLOP/B")), qPrintable(lines[0]));
+        QVERIFY(!lines[0].contains(QLatin1String("Measured"))); // hidden without measured kernels
+        QCOMPARE(lines[1].section(QLatin1Char('\t'), 0, 1), table->model()->index(1, 0).data().toString() + QLatin1Char('\t') + table->model()->index(1, 1).data().toString());
+        QVERIFY2(lines[1].startsWith(QLatin1String("q_proj\tprefill\t107GFLOP\t94.4MB\t1.14k")), qPrintable(lines[1]));
+        QCOMPARE(lines[2].count(QLatin1Char('\t')), lines[0].count(QLatin1Char('\t')));
+    }
+
     void theExportDialogKeepsAPathThatFailed()
     {
         // A path into a folder that does not exist: the write fails, the dialog stays open with the error in its
