@@ -1495,6 +1495,36 @@ private Q_SLOTS:
         m_plot->setAnnotations({});
     }
 
+    // A note clicked is selected (the Delete key removes it) and says so with a blue border; a click elsewhere
+    // clears it. Exports never show it. (A click changed no pixel: the user could not tell what Delete would do.)
+    void aSelectedNoteShowsIt()
+    {
+        m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "a note to select", 30, 1e11, 0, 0 } });
+        screen(*m_plot);
+        const QRect box = m_plot->annotationShown(0).box;
+        const QColor blue(0x00, 0x5f, 0xd0), grey(0x99, 0x99, 0x99);
+        const auto edge = [&box](const QImage &image, const QColor &colour) {
+            int hits = 0;
+            for (int x = box.left() + 4; x <= box.right() - 4; ++x)
+                hits += colourNear(image, QPointF(x, box.top()), colour, 1, 40) ? 1 : 0;
+            return hits / double(box.width() - 8);
+        };
+        QVERIFY(edge(screen(*m_plot), grey) > 0.8);
+        QTest::mouseClick(m_plot->canvasWidget(), Qt::LeftButton, {}, box.center());
+        const QImage selected = screen(*m_plot);
+        QVERIFY2(edge(selected, blue) > 0.8, qPrintable(QString::number(edge(selected, blue))));
+        const QImage exported = m_plot->renderImage(m_plot->canvasWidget()->size());
+        int exportedBlue = 0; // anywhere around the box, wherever the export's layout put it
+        for (int y = box.top() - 20; y <= box.bottom() + 20; ++y)
+            for (int x = box.left() - 20; x <= box.right() + 20; ++x)
+                exportedBlue += colourNear(exported, QPointF(x, y), blue, 0, 30) ? 1 : 0;
+        QCOMPARE(exportedBlue, 0);
+        QVERIFY(edge(screen(*m_plot), blue) > 0.8); // still selected on the screen after the export
+        QTest::mouseClick(m_plot->canvasWidget(), Qt::LeftButton, {}, box.bottomRight() + QPoint(60, 60));
+        QVERIFY(edge(screen(*m_plot), grey) > 0.8);
+        m_plot->setAnnotations({});
+    }
+
     // qk and pv of one phase sit on one point: the menu there offers a label for each (it offered qk alone).
     void everyPointUnderThePointerCanBeLabelled()
     {

@@ -74,7 +74,7 @@ AnnotationLayer::Redraw AnnotationLayer::setAnnotations(const SharedList<Annotat
         showText(i);
     }
     if (m_selected >= count())
-        m_selected = -1;
+        m_selected = -1; // its item went with it
     if (!changed)
         return Redraw::Nothing;
     markMoved(!frame);
@@ -150,10 +150,28 @@ void AnnotationLayer::style(std::size_t index)
     item->setPadding(m_theme.annotationPadding);
     item->setColor(m_theme.annotationText);
     item->setBrush(note ? m_theme.noteBrush : m_theme.labelBrush);
-    item->setPen(m_theme.annotationBorder);
+    item->setPen(int(index) == m_selected && m_showSelection ? m_theme.annotationSelectedBorder : m_theme.annotationBorder);
     arrow->setPen(m_theme.annotationArrow);
     arrow->setHead(m_theme.annotationHead);
     m_boxes[index] = boxOf(item->text()); // the font may be another
+}
+
+bool AnnotationLayer::select(int index)
+{
+    if (index == m_selected)
+        return false;
+    const int before = std::exchange(m_selected, index);
+    for (const int i : { before, index })
+        if (i >= 0 && std::size_t(i) < m_items.size() && std::size_t(i) < m_annotations.size())
+            style(std::size_t(i));
+    return true;
+}
+
+void AnnotationLayer::showSelection(bool show)
+{
+    m_showSelection = show;
+    if (m_selected >= 0 && std::size_t(m_selected) < m_items.size() && std::size_t(m_selected) < m_annotations.size())
+        style(std::size_t(m_selected));
 }
 
 QSizeF AnnotationLayer::boxFor(const std::string &text) const

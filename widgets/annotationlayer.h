@@ -58,9 +58,12 @@ public:
 
     // The annotation whose box is under a pixel position (the topmost), or -1.
     int at(const QPointF &position) const;
-    // The annotation last clicked, which the Delete key removes, or -1.
+    // The annotation last clicked, which the Delete key removes, or -1; drawn with the theme's selected border
+    // (on the screen only: exports draw none). `select` returns whether the selection changed.
     int selected() const { return m_selected; }
-    void select(int index) { m_selected = index; }
+    bool select(int index);
+    // Exports show no selection: off while one is drawn, back after.
+    void showSelection(bool show);
 
     // A drag: the label follows the pointer; at the end, the offset it was dropped at (if it moved), for the
     // caller to make an undoable change of. `dragTo` returns true on the first move, when the label leaves the
@@ -102,6 +105,7 @@ private:
     const ChartTheme &m_theme; // the face's
     int m_dragged = -1;
     int m_selected = -1;
+    bool m_showSelection = true;
     QPointF m_dragOrigin;
     QPointF m_dragDelta; // how far the dragged label has moved since the press
     bool m_dragMoved = false;

@@ -127,6 +127,7 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.labelBrush = t.background;
     t.noteBrush = dark ? QColor(0x4a, 0x44, 0x22) : QColor(0xff, 0xf8, 0xd0);
     t.annotationBorder = QPen(dark ? QColor(0x77, 0x77, 0x77) : QColor(0x99, 0x99, 0x99));
+    t.annotationSelectedBorder = QPen(dark ? QColor(0x5c, 0xa8, 0xff) : QColor(0x00, 0x5f, 0xd0), 2.0 * pen);
     t.annotationArrow = QPen(dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * pen);
     t.annotationHead = QCPLineEnding(QCPLineEnding::esSpikeArrow, 8 * f, 10 * f);
     t.phaseMapBoundary = QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine);

@@ -94,6 +94,7 @@ struct ChartTheme {
     QBrush labelBrush;
     QBrush noteBrush;
     QPen annotationBorder;
+    QPen annotationSelectedBorder; // the one the Delete key would remove
     QPen annotationArrow;
     QCPLineEnding annotationHead; // the arrow's head, at the point
 

@@ -1,5 +1,7 @@
 #include "rooflineplot.h"
 
+#include "annotationlayer.h"
+
 #include "charttheme.h"
 #include "exportlayout.h"
 
@@ -26,12 +28,14 @@ public:
     {
         if (m_restyled)
             plot.applyTheme();
+        plot.m_annotations->showSelection(false); // a selected label is the screen's, not the chart's
         // Exports are scaled, where unantialiased 1-pixel grid lines snap unevenly: antialias everything.
         plot.m_plot->setAntialiasedElements(QCP::aeAll);
     }
     ~ExportStyle()
     {
         m_plot.m_plot->setAntialiasedElements(m_antialiased);
+        m_plot.m_annotations->showSelection(true);
         if (m_restyled) {
             m_plot.m_dark = m_dark;
             m_plot.m_presentation = m_presentation;

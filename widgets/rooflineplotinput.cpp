@@ -34,7 +34,8 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     case QEvent::MouseButtonPress: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         const int hit = m_annotations->at(mouse->position());
-        m_annotations->select(hit);
+        if (m_annotations->select(hit))
+            requestReplot(true); // its border shows it (the frame's image holds the labels)
         if (mouse->button() == Qt::LeftButton && hit >= 0) {
             // Dragging a label moves the label, not the chart.
             m_annotations->beginDrag(hit, mouse->position());
@@ -78,7 +79,7 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
         const int key = static_cast<QKeyEvent *>(event)->key();
         const int selected = m_annotations->selected();
         if ((key == Qt::Key_Delete || key == Qt::Key_Backspace) && selected >= 0 && selected < m_annotations->count()) {
-            m_annotations->select(-1);
+            m_annotations->select(-1); // the state's change replots
             Q_EMIT annotationRemoveRequested(selected);
             return true;
         }
