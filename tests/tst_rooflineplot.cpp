@@ -1495,6 +1495,40 @@ private Q_SLOTS:
         m_plot->setAnnotations({});
     }
 
+    // A compact chart (a 800 x 600 window's) with a pin of a long name: the pin's legend entry is cut to 24
+    // characters, so the legend's columns fit below the frame rather than cover it (its 50-character name kept
+    // the legend in one wide column over the plot).
+    void aPinsLongNameKeepsTheLegendBelowASmallChart()
+    {
+        Session session = seedSession();
+        Session pinned = session;
+        pinned.workload.batch = 16;
+        pinned.workload.seq = 4096;
+        session.pins = std::vector { Pin { "pinned: batch 16, seq 4096, H100 SXM, Llama-2-13B", pinned.scenario() } };
+        ScenarioResults results;
+        results.recompute(session);
+        const QSize before = m_plot->size();
+        m_plot->resize(468, 380);
+        m_plot->setData(results.chart);
+        settle();
+        QVERIFY(m_plot->isCompact());
+        QVERIFY(m_plot->isLegendOutside());
+        bool found = false;
+        for (const RooflinePlot::LegendEntry &entry : m_plot->legendEntries())
+            if (entry.name.startsWith(QLatin1String("pinned"))) {
+                found = true;
+                QCOMPARE(entry.name, QStringLiteral("pinned: batch 16, seq 4") + QChar(0x2026));
+            }
+        QVERIFY(found);
+        // A chart of full size names it whole.
+        m_plot->resize(before);
+        settle();
+        for (const RooflinePlot::LegendEntry &entry : m_plot->legendEntries())
+            if (entry.name.startsWith(QLatin1String("pinned")))
+                QCOMPARE(entry.name, QStringLiteral("pinned: batch 16, seq 4096, H100 SXM, Llama-2-13B"));
+        m_plot->setData(m_results.chart);
+    }
+
     // A note clicked is selected (the Delete key removes it) and says so with a blue border; a click elsewhere
     // clears it. Exports never show it. (A click changed no pixel: the user could not tell what Delete would do.)
     void aSelectedNoteShowsIt()

@@ -1,5 +1,6 @@
 #include "charttheme.h"
 
+#include "charttext.h"
 #include "units.h"
 
 #include <array>
@@ -78,6 +79,7 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.warningInset = 8.0 * f;
     t.legendInset = t.padding(QMargins(12, 12, 12, 12));
     t.labelGap = 10.0 * f;
+    t.legendNameChars = compact ? 24 : MaxLegendNameChars;
     t.ceilingLabelPadding = t.padding(QMargins(0, 0, 6, 2));
     t.peakLabelPadding = t.padding(QMargins(0, 0, 6, 3));
     t.ridgeLabelPadding = t.padding(QMargins(4, 0, 4, 4));

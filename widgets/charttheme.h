@@ -106,6 +106,9 @@ struct ChartTheme {
     double warningInset = 0.0; // the warning's distance from the axes' corner
     QMargins legendInset;
     double labelGap = 0.0;
+    // The longest pin name the legend shows, in characters: a compact chart's legend keeps to columns narrow
+    // enough to go below the frame rather than cover it.
+    int legendNameChars = 80;
     // The roofs' labels' distance from their lines: a ceiling's and the peak's (left of their right end), a
     // ridge's (beside its line), the bandwidth's (above its slope).
     QMargins ceilingLabelPadding;

@@ -171,6 +171,7 @@ void PointsLayer::applyTheme()
     }
     for (std::size_t i = 0; i < m_pinLegend.size(); ++i)
         m_pinLegend[i]->setScatterStyle(theme.pinLegendMarker(i));
+    showPinsInLegend(); // their names' length is the look's
     m_pinSummary->setScatterStyle(theme.pinLegendMarker(0));
     for (std::size_t i = 0; i < m_measured.size(); ++i)
         m_measured[i]->setScatterStyle(theme.measuredMarker(i < std::size_t(SeriesCount) ? static_cast<Series>(i) : Series::None));
@@ -335,7 +336,7 @@ void PointsLayer::showPinsInLegend()
         m_pinSummary->addToLegend();
     }
     for (std::size_t i = 0; i < m_pinLegend.size(); ++i) {
-        m_pinLegend[i]->setName(i < count ? elided(QString::fromStdString(m_data.pins[i].label), MaxLegendNameChars) : QString());
+        m_pinLegend[i]->setName(i < count ? elided(QString::fromStdString(m_data.pins[i].label), m_theme.legendNameChars) : QString());
         if (i < count && count <= m_pinLegend.size())
             m_pinLegend[i]->addToLegend();
     }
