@@ -377,7 +377,13 @@ void ExplorerState::setView(const std::optional<ViewRange> &view)
 
 void ExplorerState::setExportSettings(const ExportSettings &settings)
 {
-    m_now.session.exportSettings = settings;
+    // Kept within what an export takes, as every setter keeps its figure (the dialog and a session already
+    // do; a caller need not).
+    ExportSettings kept = settings;
+    kept.width = int(clampWhole(double(settings.width), ExportSideRange));
+    kept.height = int(clampWhole(double(settings.height), ExportSideRange));
+    kept.scale = clampFinite(settings.scale, ExportScaleRange);
+    m_now.session.exportSettings = kept;
 }
 
 void ExplorerState::setPhaseMapChoice(const PhaseMapChoice &choice)

@@ -146,8 +146,6 @@ std::string pointLabel(const ChartPoint &point);
 // saved session holds, so that the file says what the chart said.
 std::vector<Annotation> annotationsAsShown(const SharedList<Annotation> &annotations, const ChartData &chart);
 
-// "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier.
-std::string shortGpuName(const std::string &name);
 
 // Everything the window shows for one scenario, recomputed in place so that a slider step reuses the
 // buffers of the last one.

@@ -99,4 +99,22 @@ std::string customGpuName(const std::string &base)
     return "Custom (from " + base + ")";
 }
 
+std::string shortGpuName(const std::string &name)
+{
+    if (name.empty() || name.back() != ')')
+        return name;
+    int depth = 0;
+    for (std::size_t i = name.size(); i-- > 0;) {
+        if (name[i] == ')')
+            ++depth;
+        else if (name[i] == '(' && --depth == 0) {
+            std::size_t end = i;
+            while (end > 0 && name[end - 1] == ' ')
+                --end;
+            return end > 0 ? name.substr(0, end) : name;
+        }
+    }
+    return name;
+}
+
 } // namespace roofline

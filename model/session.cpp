@@ -1,6 +1,6 @@
 #include "session.h"
 
-#include "chartdata.h"
+#include "gpuspec.h"
 #include "inputerror.h"
 #include "inputlimits.h"
 #include "jsonreader.h"

@@ -539,6 +539,19 @@ private Q_SLOTS:
         QCOMPARE(state.session().annotations[199].dx, 199.0);
     }
 
+    // Export settings are kept within what an export takes, as every other setter's figure is.
+    void exportSettingsAreKeptInRange()
+    {
+        ExplorerState state(h100First());
+        state.setExportSettings(ExportSettings { 10, 100000, std::numeric_limits<double>::quiet_NaN(), true });
+        QCOMPARE(state.session().exportSettings.width, int(ExportSideRange.min));
+        QCOMPARE(state.session().exportSettings.height, int(ExportSideRange.max));
+        QCOMPARE(state.session().exportSettings.scale, ExportScaleRange.min);
+        QVERIFY(state.session().exportSettings.dark);
+        state.setExportSettings(ExportSettings { 800, 600, 2.0, false });
+        QVERIFY(state.session().exportSettings == (ExportSettings { 800, 600, 2.0, false }));
+    }
+
     void stepCountIsBounded()
     {
         ExplorerState state(h100First());

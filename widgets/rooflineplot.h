@@ -31,7 +31,8 @@ class WarningBox;
 // The log-log roofline canvas: the public face of its parts. It holds the chart it was given, hands it to the
 // roofs, points and annotations parts (roofslayer.h, pointslayer.h, annotationlayer.h), fits the frame
 // (chartframe.h), styles every part from one theme (charttheme.h), coalesces redraws, and turns the user's
-// gestures into signals. It draws what it is given and computes nothing.
+// gestures into signals. It draws what it is given and computes no FLOPs, bytes or times: only where things
+// go on the screen (the frame, markers set side by side, labels' places).
 class RooflinePlot : public QWidget
 {
     Q_OBJECT
