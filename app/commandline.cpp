@@ -40,7 +40,7 @@ double numberValue(const QCommandLineParser &parser, const QCommandLineOption &o
     if (!ok || !std::isfinite(value))
         throw InputError({}, {}, flagName(option) + ": expected a number, got \"" + text.toStdString() + "\"");
     if (value < range.min || value > range.max) {
-        throw InputError({}, {}, flagName(option) + ": must be between " + formatNumber(range.min) + " and " + formatNumber(range.max)
+        throw InputError({}, {}, flagName(option) + ": must be between " + formatLimit(range.min) + " and " + formatLimit(range.max)
                                      + ", got " + text.toStdString());
     }
     return value;

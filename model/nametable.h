@@ -19,7 +19,7 @@ struct NameTable {
     };
     std::array<Entry, N> entries;
 
-    static constexpr std::size_t size() { return N; }
+    constexpr std::size_t size() const { return N; }
     constexpr std::array<Enum, N> values() const
     {
         std::array<Enum, N> all {};

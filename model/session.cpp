@@ -314,8 +314,8 @@ struct Reader {
         const auto [lo, hi] = pair(f, key);
         const bool whole = std::floor(lo) == lo && std::floor(hi) == hi;
         if (!std::isfinite(lo) || !std::isfinite(hi) || !whole || lo < double(range.min) || hi < lo || hi > double(range.max))
-            f.fail(key, "expected whole numbers " + formatNumber(double(range.min)) + " <= low <= high <= "
-                            + formatNumber(double(range.max)) + ", got " + describeJsonValue(f.array(key)));
+            f.fail(key, "expected whole numbers " + formatLimit(double(range.min)) + " <= low <= high <= "
+                            + formatLimit(double(range.max)) + ", got " + describeJsonValue(f.array(key)));
         return { std::int64_t(lo), std::int64_t(hi) };
     }
 

@@ -184,6 +184,11 @@ std::string formatRatio(double value, int significantDigits)
     return text;
 }
 
+std::string formatLimit(double value)
+{
+    return std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15 ? formatNumber(value, 'f', 0) : formatNumber(value);
+}
+
 std::string formatDuration(double seconds)
 {
     struct Unit {

@@ -46,6 +46,8 @@ std::string computeTypeNames();
 // Numbers in and out of files never depend on the user's locale (a decimal comma would break CSV):
 // formatNumber(x, 'g', 6) is printf's "%.6g" in the C locale, 'f' and 'e' likewise.
 std::string formatNumber(double value, char conversion = 'g', int precision = 6);
+// A limit as a message quotes it: a whole number in full ("1000000000", not "1e+09"), another as formatNumber.
+std::string formatLimit(double value);
 // The shortest text that reads back as exactly `value` ("5e-324", "0.1", "1e+30"), in the C locale: for
 // quoting a figure in a message, where "%.6g" would print 5e-324 as 4.94066e-324, another number.
 std::string formatShortest(double value);

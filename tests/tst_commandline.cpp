@@ -488,6 +488,9 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("--tokens-per-step"), QStringLiteral("4"), QStringLiteral("--accepted-tokens"), QStringLiteral("5") }
             << "--accepted-tokens: 5 is more than the 4 tokens verified per step (--tokens-per-step)";
         QTest::newRow("fraction") << QStringList { QStringLiteral("--seq"), QStringLiteral("1.5") } << "--seq: expected a whole number";
+        // A limit is quoted in full, as the user types it ("1e+09" read as a formula to decode).
+        QTest::newRow("batch over the limit") << QStringList { QStringLiteral("--batch"), QStringLiteral("2000000000") }
+                                              << "--batch: must be between 1 and 1000000000, got 2000000000";
         QTest::newRow("nan") << QStringList { QStringLiteral("--peak-tflops"), QStringLiteral("nan") } << "--peak-tflops: expected a number";
         QTest::newRow("negative bandwidth") << QStringList { QStringLiteral("--bandwidth-gbps"), QStringLiteral("-5") }
                                             << "--bandwidth-gbps: must be between";

@@ -385,13 +385,13 @@ private Q_SLOTS:
         QTest::newRow("batch zero") << R"({"format": 1, "workload": {"batch": 0}})" << "'workload.batch': must be between 1";
         QTest::newRow("bad dtype") << R"({"format": 1, "workload": {"kv_dtype": "fp5"}})" << "'workload.kv_dtype': unknown type";
         QTest::newRow("bad sweep") << R"({"format": 1, "sweep": {"mode": "diagonal"}})" << "'sweep.mode': unknown sweep";
-        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1e+09, got [64,2]";
+        QTest::newRow("inverted range") << R"({"format": 1, "sweep": {"batch": [64, 2]}})" << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1000000000, got [64,2]";
         QTest::newRow("fractional sweep") << R"({"format": 1, "sweep": {"batch": [0.5, 2]}})"
-                                          << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1e+09, got [0.5,2]";
+                                          << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1000000000, got [0.5,2]";
         QTest::newRow("sweep batch past its range") << R"({"format": 1, "sweep": {"batch": [1, 1000000001]}})"
-                                                    << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1e+09, got [1,1000000001]";
+                                                    << "'sweep.batch': expected whole numbers 1 <= low <= high <= 1000000000, got [1,1000000001]";
         QTest::newRow("sweep seq past its range") << R"({"format": 1, "sweep": {"seq": [1, 1000000001]}})"
-                                                  << "'sweep.seq': expected whole numbers 1 <= low <= high <= 1e+09, got [1,1000000001]";
+                                                  << "'sweep.seq': expected whole numbers 1 <= low <= high <= 1000000000, got [1,1000000001]";
         QTest::newRow("tokens per step past its range") << R"({"format": 1, "sweep": {"tokens_per_step": [1, 65537, 1]}})"
                                                         << "'sweep.tokens_per_step': expected [first, last, step] of whole numbers in 1..65536";
         QTest::newRow("prefill logits unknown") << R"({"format": 1, "workload": {"assumptions": {"prefill_logits": "some"}}})"
