@@ -172,28 +172,6 @@ private:
 
     // Right-clicks the canvas at `at` and picks, from the context menu, the action whose text starts with `text`;
     // returns what the menu offered.
-    QStringList chooseFromMenu(const QPoint &at, const QString &text)
-    {
-        QStringList offered;
-        QTimer::singleShot(0, this, [&offered, text] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            if (!menu)
-                return;
-            QAction *chosen = nullptr;
-            for (QAction *action : menu->actions()) {
-                offered << action->text();
-                if (!chosen && !action->text().isEmpty() && action->text().startsWith(text))
-                    chosen = action;
-            }
-            menu->close();
-            if (chosen)
-                chosen->trigger();
-        });
-        QTest::mouseClick(m_window->plot()->canvasWidget(), Qt::RightButton, {}, at);
-        QCoreApplication::processEvents();
-        return offered;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -694,18 +672,7 @@ private Q_SLOTS:
         QCoreApplication::sendEvent(canvas, &wheel);
         QCoreApplication::processEvents();
         QVERIFY(m_state->session().view.has_value());
-        QTimer::singleShot(0, this, [] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            QVERIFY(menu);
-            const QList<QAction *> actions = menu->actions();
-            const auto reset = std::find_if(actions.begin(), actions.end(),
-                                            [](const QAction *a) { return a->text() == QLatin1String("Reset view"); });
-            QVERIFY(reset != actions.end());
-            (*reset)->trigger();
-            menu->close();
-        });
-        QTest::mouseClick(canvas, Qt::RightButton, {}, centre.toPoint());
-        QCoreApplication::processEvents();
+        QVERIFY(contextMenuAt(canvas, centre.toPoint(), QStringLiteral("Reset view")).contains(QStringLiteral("Reset view")));
         QCOMPARE(m_state->session().view, std::optional<ViewRange>());
         QCOMPARE(m_window->plot()->viewRange(), SeedFrame);
     }
@@ -1479,7 +1446,7 @@ private Q_SLOTS:
         RooflinePlot *plot = m_window->plot();
         QCoreApplication::processEvents();
         const QPoint at = plot->currentMarkers().front().toPoint();
-        const QStringList offered = chooseFromMenu(at, QStringLiteral("Label "));
+        const QStringList offered = contextMenuAt(plot->canvasWidget(), at, QStringLiteral("Label "));
         QVERIFY2(!offered.filter(QRegularExpression(QStringLiteral("^Label \\S+ \\("))).isEmpty(), qPrintable(offered.join(QLatin1String(", "))));
         QCOMPARE(plot->annotationCount(), 1);
         QCOMPARE(m_state->session().annotations.size(), std::size_t(1));
@@ -1497,7 +1464,7 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(m_state->session().annotations[0].dx, made.dx + 30);
         QCOMPARE(m_state->session().annotations[0].dy, made.dy + 20);
-        chooseFromMenu(plot->annotationShown(0).box.center(), QStringLiteral("Delete this label"));
+        contextMenuAt(plot->canvasWidget(), plot->annotationShown(0).box.center(), QStringLiteral("Delete this label"));
         QCOMPARE(plot->annotationCount(), 0);
         QVERIFY(m_state->session().annotations.empty());
         m_state->undoStack()->undo();

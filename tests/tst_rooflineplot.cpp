@@ -1270,23 +1270,7 @@ private Q_SLOTS:
         // Right-clicked, it can be labelled: the label names the pin, gives the point's numbers and stays where the
         // pin's point is (it does not follow the current point of its op).
         QSignalSpy requested(m_plot.get(), &RooflinePlot::labelRequested);
-        QStringList offered;
-        QTimer::singleShot(0, this, [&offered] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            if (!menu)
-                return;
-            QAction *label = nullptr;
-            for (QAction *action : menu->actions()) {
-                offered << action->text();
-                if (action->text().startsWith(QLatin1String("Label pinned ")))
-                    label = action;
-            }
-            menu->close();
-            if (label)
-                label->trigger();
-        });
-        QTest::mouseClick(m_plot->canvasWidget(), Qt::RightButton, {}, at);
-        QCoreApplication::processEvents();
+        const QStringList offered = contextMenuAt(m_plot->canvasWidget(), at, QStringLiteral("Label pinned "));
         QVERIFY2(offered.filter(QStringLiteral("Label pinned ")).size() == 1, qPrintable(offered.join(QLatin1String(", "))));
         QCOMPARE(requested.count(), 1);
         const Annotation label = requested.front().front().value<Annotation>();
@@ -1567,17 +1551,7 @@ private Q_SLOTS:
         QVERIFY(qk && pv && qk->intensity == pv->intensity && qk->attainableFlopsPerSecond == pv->attainableFlopsPerSecond);
         screen(*m_plot);
         const QPoint at = m_plot->currentMarkers()[std::size_t(qk - m_plot->data().current.data())].toPoint();
-        QStringList offered;
-        QTimer::singleShot(0, this, [&offered] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            if (!menu)
-                return;
-            for (const QAction *action : menu->actions())
-                offered << action->text();
-            menu->close();
-        });
-        QTest::mouseClick(m_plot->canvasWidget(), Qt::RightButton, {}, at);
-        QCoreApplication::processEvents();
+        const QStringList offered = contextMenuAt(m_plot->canvasWidget(), at);
         QVERIFY2(offered.contains(QStringLiteral("Label qk (qk/pv ar)")) && offered.contains(QStringLiteral("Label pv (qk/pv ar)")),
                  qPrintable(offered.join(QLatin1String(", "))));
         QVERIFY(offered.filter(QStringLiteral("Label ")).size() <= 6);
@@ -1590,17 +1564,7 @@ private Q_SLOTS:
                                              Annotation { Annotation::Kind::PointLabel, "a label", 300, 1e11, 0, 0 } });
         settle();
         for (int i = 0; i < 2; ++i) {
-            QStringList offered;
-            QTimer::singleShot(0, this, [&offered] {
-                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-                if (!menu)
-                    return;
-                for (const QAction *action : menu->actions())
-                    offered << action->text();
-                menu->close();
-            });
-            QTest::mouseClick(m_plot->canvasWidget(), Qt::RightButton, {}, m_plot->annotationShown(i).box.center());
-            QCoreApplication::processEvents();
+            const QStringList offered = contextMenuAt(m_plot->canvasWidget(), m_plot->annotationShown(i).box.center());
             QVERIFY2(offered.contains(i == 0 ? QStringLiteral("Delete this note") : QStringLiteral("Delete this label")),
                      qPrintable(offered.join(QLatin1String(", "))));
         }

@@ -9,9 +9,11 @@
 #include <QByteArray>
 #include <QColor>
 #include <QCoreApplication>
+#include <QApplication>
 #include <QEvent>
 #include <QImage>
 #include <QList>
+#include <QMenu>
 #include <QPointF>
 #include <QRect>
 #include <QRectF>
@@ -19,6 +21,7 @@
 #include <QSize>
 #include <QStringList>
 #include <QTest>
+#include <QTimer>
 #include <QTransform>
 #include <QWidget>
 
@@ -28,6 +31,30 @@
 #include <iterator>
 #include <optional>
 #include <vector>
+
+// Right-clicks `at` in `widget` and returns the texts of the context menu that opens; after closing it,
+// triggers its first entry that starts with `choose` (none if `choose` is empty).
+inline QStringList contextMenuAt(QWidget *widget, const QPoint &at, const QString &choose = {})
+{
+    QStringList offered;
+    QTimer::singleShot(0, widget, [&offered, choose] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        QAction *chosen = nullptr;
+        for (QAction *action : menu->actions()) {
+            offered << action->text();
+            if (!chosen && !choose.isEmpty() && action->text().startsWith(choose))
+                chosen = action;
+        }
+        menu->close();
+        if (chosen)
+            chosen->trigger();
+    });
+    QTest::mouseClick(widget, Qt::RightButton, {}, at);
+    QCoreApplication::processEvents();
+    return offered;
+}
 
 // Runs the canvas's queued replot, so that what it shows and where its pixels map are current.
 inline void settle()
