@@ -55,6 +55,23 @@ private Q_SLOTS:
         top->replot(); // a step that alone would redraw only the top layer
         QCOMPARE(canvas.grab().toImage().pixelColor(100, 75), QColor(Qt::blue)); // the frame is there
     }
+
+    // A resize makes new images, shown until the queued replot draws them: in the chart's own background, not
+    // in white (a dark chart flashed white while the window was resized).
+    void aResizedCanvasShowsItsBackgroundBeforeItsReplot()
+    {
+        Canvas canvas;
+        canvas.resize(200, 150);
+        canvas.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
+        canvas.addLayer(QStringLiteral("top"), canvas.layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
+        canvas.layer(QStringLiteral("top"))->setMode(QCPLayer::lmBuffered);
+        QVERIFY(canvas.useRecordedTopLayer());
+        const QColor dark(0x20, 0x22, 0x28);
+        canvas.setUnpaintedColor(dark);
+        canvas.replot();
+        canvas.resize(300, 200); // new images; the replot is only queued
+        QCOMPARE(canvas.grab().toImage().pixelColor(250, 180), dark);
+    }
 };
 
 QTEST_MAIN(TestCanvas)

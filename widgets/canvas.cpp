@@ -2,6 +2,8 @@
 
 #include <QPicture>
 
+#include <memory>
+
 namespace roofline {
 
 namespace {
@@ -10,8 +12,9 @@ namespace {
 class OpaqueImageBuffer : public QCPAbstractPaintBuffer
 {
 public:
-    OpaqueImageBuffer(const QSize &size, double devicePixelRatio)
+    OpaqueImageBuffer(const QSize &size, double devicePixelRatio, std::shared_ptr<const QColor> unpainted)
         : QCPAbstractPaintBuffer(size, devicePixelRatio)
+        , m_unpainted(std::move(unpainted))
     {
         OpaqueImageBuffer::reallocateBuffer();
     }
@@ -36,11 +39,12 @@ protected:
         const QSize pixels = (QSizeF(mSize) * mDevicePixelRatio).toSize();
         m_image = QImage(pixels.expandedTo(QSize(1, 1)), QImage::Format_RGB32);
         m_image.setDevicePixelRatio(mDevicePixelRatio);
-        m_image.fill(Qt::white);
+        m_image.fill(*m_unpainted); // shown if the screen is painted before the replot (a resize)
     }
 
 private:
     QImage m_image;
+    std::shared_ptr<const QColor> m_unpainted;
 };
 
 // The top layer: what a step changes. Recorded, then rasterised straight onto the screen.
@@ -80,7 +84,14 @@ private:
 
 Canvas::Canvas(QWidget *parent)
     : QCustomPlot(parent)
+    , m_unpainted(std::make_shared<QColor>(Qt::white))
 {
+}
+
+void Canvas::setUnpaintedColor(const QColor &color)
+{
+    *m_unpainted = color;
+    setBackground(color); // what QCustomPlot paints under the buffers
 }
 
 bool Canvas::useRecordedTopLayer()
@@ -94,7 +105,7 @@ bool Canvas::useRecordedTopLayer()
     mPaintBuffers.clear();
     if (usable) {
         const QSize size = viewport().size();
-        mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new OpaqueImageBuffer(size, bufferDevicePixelRatio())));
+        mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new OpaqueImageBuffer(size, bufferDevicePixelRatio(), m_unpainted)));
         mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(new RecordedBuffer(size, bufferDevicePixelRatio())));
     }
     setupPaintBuffers();

@@ -2,6 +2,8 @@
 
 #include "qcp.h"
 
+#include <memory>
+
 namespace roofline {
 
 // A QCustomPlot whose paint buffers suit a chart where a slider step moves a few marks over a
@@ -20,6 +22,12 @@ public:
     // Returns false (and uses QCustomPlot's own buffers) for any other arrangement. The bottom layers must
     // paint every pixel (a background layerable): their image is not cleared between replots.
     bool useRecordedTopLayer();
+    // The colour of a buffer no replot has painted yet: the chart's background, so that a resize of a dark chart
+    // does not flash white before its replot.
+    void setUnpaintedColor(const QColor &color);
+
+private:
+    std::shared_ptr<QColor> m_unpainted; // shared with the image buffer
 };
 
 } // namespace roofline

@@ -149,6 +149,7 @@ void RooflinePlot::applyTheme()
     *m_theme = ChartTheme::make(font(), m_dark, m_presentation, m_compact);
     const ChartTheme &t = *m_theme;
     m_background->setColor(t.background);
+    m_plot->setUnpaintedColor(t.background);
     m_title->setFont(t.titleFont);
     m_title->setTextColor(t.text);
     m_subtitle->setFont(t.subtitleFont);

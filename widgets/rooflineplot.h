@@ -23,6 +23,7 @@ namespace roofline {
 
 class AnnotationLayer;
 class BackgroundFill;
+class Canvas;
 struct ChartTheme;
 class PointsLayer;
 class RoofsLayer;
@@ -177,7 +178,7 @@ private:
     bool showToolTip(const QPoint &position, const QPoint &globalPosition);
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
 
-    QCustomPlot *m_plot = nullptr;
+    Canvas *m_plot = nullptr;
     BackgroundFill *m_background = nullptr;
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout

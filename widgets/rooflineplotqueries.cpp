@@ -1,6 +1,7 @@
 #include "rooflineplot.h"
 
 #include "annotationlayer.h"
+#include "canvas.h"
 #include "legendplacement.h"
 #include "plotitems.h"
 #include "pointslayer.h"
