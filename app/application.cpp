@@ -89,15 +89,6 @@ QStringList argumentList(int argc, char **argv)
     return list;
 }
 
-// An export draws with widgets, so it needs a GUI platform; without a display it uses the offscreen one.
-bool wantsExport(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i)
-        if (const std::string_view arg(argv[i]); arg == "--export" || arg == "-export" || arg.starts_with("--export="))
-            return true;
-    return false;
-}
-
 void useOffscreenWithoutDisplay()
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
@@ -153,7 +144,7 @@ int runCommandLine(int argc, char **argv)
     }
     const QStringList arguments = argumentList(argc, argv);
     std::unique_ptr<QCoreApplication> app;
-    if (wantsExport(argc, argv)) {
+    if (argumentsGive(arguments, EarlyFlag::Export)) { // an export draws with widgets: it needs a GUI platform
         useOffscreenWithoutDisplay();
         app = std::make_unique<QApplication>(argc, argv);
     } else {
@@ -200,7 +191,7 @@ int runApplication(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("roofline-explorer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOFLINE_VERSION));
     // `--startup-time` opens the window like no arguments, then reports its first frame and quits.
-    const bool timeStartup = argc == 2 && std::string_view(argv[1]) == "--startup-time";
+    const bool timeStartup = argc == 2 && argumentsGive(argumentList(argc, argv), EarlyFlag::StartupTime);
     // `roofline-explorer chart.roofline` opens the window on that session (as a file manager does).
     const bool openFile = argc == 2 && isSessionFileName(argv[1]);
     if (argc > 1 && !timeStartup && !openFile)

@@ -106,6 +106,20 @@ std::string positionalProblem(const QString &argument)
 
 } // namespace
 
+bool argumentsGive(const QStringList &arguments, EarlyFlag flag)
+{
+    const CommandLineOptions options;
+    const QCommandLineOption &option = flag == EarlyFlag::Export ? options.exportFile : options.startupTime;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        for (const QString &name : option.names())
+            for (const QString &dashes : { QStringLiteral("--"), QStringLiteral("-") })
+                if (argument == dashes + name || argument.startsWith(dashes + name + QLatin1Char('=')))
+                    return true;
+    }
+    return false;
+}
+
 QString commandLineHelp()
 {
     QCommandLineParser parser;

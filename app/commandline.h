@@ -31,6 +31,12 @@ struct CommandLineRequest {
 // and value, for anything it cannot use.
 CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLibrary &presets);
 
+// Before any application object exists, which one to build: whether `arguments` (argv, program name first)
+// give a flag as the parser will read it (--name, -name, --name=value). An export draws with widgets; the
+// startup probe opens the window.
+enum class EarlyFlag { Export, StartupTime };
+bool argumentsGive(const QStringList &arguments, EarlyFlag flag);
+
 // The text of --help.
 QString commandLineHelp();
 

@@ -80,6 +80,24 @@ private Q_SLOTS:
         QVERIFY(!doc.contains(QLatin1String("sweep")));
     }
 
+    void earlyFlagsAreReadAsTheParserReadsThem()
+    {
+        // Which application to build is decided before the parser runs: it must see the flag in each form the
+        // parser accepts, and nothing else.
+        const auto give = [](const QStringList &args, EarlyFlag flag) {
+            return argumentsGive(QStringList { QStringLiteral("roofline-explorer") } + args, flag);
+        };
+        QVERIFY(give({ QStringLiteral("--export"), QStringLiteral("a.png") }, EarlyFlag::Export));
+        QVERIFY(give({ QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("-export"), QStringLiteral("a.png") }, EarlyFlag::Export));
+        QVERIFY(give({ QStringLiteral("--export=a.svg") }, EarlyFlag::Export));
+        QVERIFY(!give({ QStringLiteral("--exported"), QStringLiteral("--dump"), QStringLiteral("json") }, EarlyFlag::Export));
+        QVERIFY(!give({ QStringLiteral("--export") }, EarlyFlag::StartupTime));
+        QVERIFY(give({ QStringLiteral("--startup-time") }, EarlyFlag::StartupTime));
+        QVERIFY(!give({}, EarlyFlag::Export));
+        // The program's own name is not an argument.
+        QVERIFY(!argumentsGive({ QStringLiteral("--export") }, EarlyFlag::Export));
+    }
+
     void dumpSweepCarriesBatchAndSeq()
     {
         const Run run = runExplorer({ QStringLiteral("--dump"), QStringLiteral("json"), QStringLiteral("--sweep") });
