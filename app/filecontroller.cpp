@@ -1,6 +1,7 @@
 #include "filecontroller.h"
 
 #include "explorerstate.h"
+#include "resultsmodel.h"
 #include "inputerror.h"
 #include "jsonreader.h"
 #include "sessionfiles.h"
@@ -38,9 +39,10 @@ QString errorOf(Load load)
 }
 } // namespace
 
-FileController::FileController(ExplorerState *state, QWidget *window)
+FileController::FileController(ExplorerState *state, const ResultsModel *results, QWidget *window)
     : QObject(window)
     , m_state(state)
+    , m_results(results)
     , m_window(window)
 {
     // Discarding is of the changes at that moment: a later change is kept again.
@@ -107,7 +109,7 @@ QString FileController::openSession(const QString &path, QStringList *warnings)
 
 QString FileController::saveSession(const QString &path)
 {
-    if (QString error = saveSessionFile(path, m_state->session()); !error.isEmpty())
+    if (QString error = saveSessionFile(path, m_state->session(), m_results->results().chart); !error.isEmpty())
         return error;
     m_sessionPath = path;
     m_exampleName.clear();

@@ -10,6 +10,7 @@ class QWidget;
 namespace roofline {
 
 class ExplorerState;
+class ResultsModel;
 
 // Everything the window reads from files, and its sessions: open, save, the recent list, the last session; a
 // model's config.json, a GPU file, measured kernels (charts are written by ChartExporter). Each operation
@@ -20,8 +21,8 @@ class FileController : public QObject
 {
     Q_OBJECT
 public:
-    // Dialogs open over `window`.
-    FileController(ExplorerState *state, QWidget *window);
+    // Dialogs open over `window`. A session is saved as `results` computed it (what the chart shows).
+    FileController(ExplorerState *state, const ResultsModel *results, QWidget *window);
 
     QString openModelFile(const QString &path);
     QString openGpuFile(const QString &path);
@@ -88,6 +89,7 @@ private:
     void report(const QString &error);
 
     ExplorerState *m_state;
+    const ResultsModel *m_results;
     QWidget *m_window;
     QString m_sessionPath;
     QString m_exampleName; // the example shown, which has no file to save to

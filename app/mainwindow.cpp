@@ -45,7 +45,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     , m_results(new ResultsModel(state, this))
     , m_plot(new RooflinePlot(this))
     , m_controls(new ControlPanel(this))
-    , m_files(new FileController(state, this))
+    , m_files(new FileController(state, m_results, this))
     , m_exports(new ChartExporter(state, m_plot, this))
     , m_controlScroll(new QScrollArea(this))
     , m_opTable(new OpTableModel(this))
@@ -93,7 +93,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_results, &ResultsModel::resultsAvailable, m_plot,
             [this](const ScenarioResults &results) { showOnCanvas(*m_plot, m_state->session(), results.chart); });
     connect(m_results, &ResultsModel::resultsAvailable, m_opTable,
-            [this](const ScenarioResults &results) { m_opTable->setEvaluation(results.evaluation, results.chart.measured); });
+            [this](const ScenarioResults &results) { m_opTable->setEvaluation(results.evaluation, results.measuredShares); });
     connect(m_results, &ResultsModel::resultsAvailable, m_summary,
             [this](const ScenarioResults &results) { m_summary->setEvaluation(results.evaluation); });
     connect(m_results, &ResultsModel::resultsAvailable, this, &MainWindow::showTitle);

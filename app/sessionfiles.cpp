@@ -34,19 +34,17 @@ FileKind sniffFile(const QString &path)
     return FileKind::Unknown;
 }
 
-QString saveSessionFile(const QString &path, const Session &session)
+QString saveSessionFile(const QString &path, const Session &session, const ChartData &shown)
 {
     // Labels that follow points are written with those points' places and numbers now, as the chart shows them
     // (the state keeps what each was made with).
     const bool follows = std::any_of(session.annotations.begin(), session.annotations.end(), [](const Annotation &a) { return a.point.has_value(); });
-    std::optional<Session> shown;
+    std::optional<Session> asShown;
     if (follows) {
-        ScenarioResults results;
-        results.recompute(session);
-        shown = session;
-        shown->annotations = annotationsAsShown(session.annotations, results.chart);
+        asShown = session;
+        asShown->annotations = annotationsAsShown(session.annotations, shown);
     }
-    const std::string text = sessionToJson(shown ? *shown : session);
+    const std::string text = sessionToJson(asShown ? *asShown : session);
     if (text.size() > MaxSessionFileBytes)
         return path + QStringLiteral(": not saved: the session would be ") + QString::number(text.size())
             + QStringLiteral(" bytes, more than the ") + QString::number(MaxSessionFileBytes)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartdata.h"
 #include "presets.h"
 #include "session.h"
 
@@ -22,8 +23,9 @@ enum class FileKind { Session, ModelConfig, GpuFile, Unknown };
 FileKind sniffFile(const QString &path);
 
 // Writes the session atomically, as an export is written (writeFileAtomically: a symbolic link is followed,
-// a target that is not a regular file is refused). Returns an empty string, or a one-line error.
-QString saveSessionFile(const QString &path, const Session &session);
+// a target that is not a regular file is refused). Labels that follow points are written as `shown` draws them
+// (annotationsAsShown): the chart computed for this session. Returns an empty string, or a one-line error.
+QString saveSessionFile(const QString &path, const Session &session, const ChartData &shown);
 
 // Reads a session file. On failure returns nullopt with the one-line error; `warnings` gets what was
 // skipped (unknown presets, a newer format's fields).

@@ -231,6 +231,7 @@ void ScenarioResults::recompute(const Scenario &scenario)
     m_pinInputs = {};
     chart.secondRoof.reset();
     chart.measured = {};
+    measuredShares.clear();
     m_measuredInputs = {};
     m_measuredOps.clear();
 }
@@ -285,6 +286,7 @@ void ScenarioResults::recompute(const Session &session)
             measured.push_back(std::move(m));
         }
         chart.measured = std::move(measured);
+        measuredShares = measuredSharesByOp(chart.measured);
         m_measuredInputs = session.measured;
         m_measuredRoof = evaluation.roof;
         m_measuredOps.clear();

@@ -155,6 +155,8 @@ struct ScenarioResults {
     Evaluation evaluation;
     std::vector<Evaluation> sweep;
     ChartData chart;
+    // How close chart.measured's kernels came to the roof, by op and phase (measuredSharesByOp), for the table.
+    MeasuredShares measuredShares;
 
     void recompute(const Scenario &scenario);
     // The scenario of the session plus its pins, second GPU and measurements.

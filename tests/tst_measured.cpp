@@ -536,6 +536,9 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(q.shareOfRoof, (52428800.0 / 8.5e-5) / (768e9 * (52428800.0 / 52449280.0)), 1e-12);
         ROOFLINE_COMPARE_REL(q.shareOfRoof, 0.8034, 1e-3);
         QVERIFY(!results.chart.measured[2].modelled.has_value());
+        // The table's figure comes with the results: q_proj decode's one kernel at 80.3 %.
+        QCOMPARE(results.measuredShares.count({ OpKind::QProj, Phase::Decode }), std::size_t(1));
+        ROOFLINE_COMPARE_REL(results.measuredShares.at({ OpKind::QProj, Phase::Decode }), q.shareOfRoof, 1e-12);
 
         // Twice the bandwidth, the same kernels and ops: the roof at 0.9996 FLOP/B doubles to 1,535.4 GFLOP/s and
         // the share halves, to 40.2 %.
@@ -544,6 +547,7 @@ private Q_SLOTS:
         const double qAchieved = 52428800.0 / 8.5e-5, qIntensity = 52428800.0 / 52449280.0;
         ROOFLINE_COMPARE_REL(results.chart.measured[0].shareOfRoof, qAchieved / (1536e9 * qIntensity), 1e-12);
         ROOFLINE_COMPARE_REL(results.chart.measured[0].shareOfRoof, 0.4017, 1e-3);
+        ROOFLINE_COMPARE_REL(results.measuredShares.at({ OpKind::QProj, Phase::Decode }), 0.4017, 1e-3);
         // Twice the peak, 362 TFLOP/s, the bandwidth as it was: gate_proj (2565.9 FLOP/B, under the roof's peak either
         // way) reached 1,159,641,169,920 / 9 ms = 128.8 TFLOP/s, 35.6 % of it rather than 71.2 %.
         session.gpu.setPeak(ComputeType::Fp16, 362e12);

@@ -89,7 +89,7 @@ private Q_SLOTS:
             return m;
         };
         OpTableModel table;
-        table.setEvaluation(e, SharedList<ChartData::MeasuredPoint> { kernel(0.4), kernel(1.0) });
+        table.setEvaluation(e, measuredSharesByOp(SharedList<ChartData::MeasuredPoint> { kernel(0.4), kernel(1.0) }));
         const int q = rowOf(table, QStringLiteral("q_proj"), QStringLiteral("decode"));
         QVERIFY(q >= 0);
         QCOMPARE(table.data(table.index(q, OpTableModel::Measured), Qt::DisplayRole).toString(), QStringLiteral("70.0% of roof"));
@@ -111,7 +111,7 @@ private Q_SLOTS:
         q.phase = Phase::Decode;
         q.shareOfRoof = 0.5;
         q.seconds = 1.0;
-        const SharedList<ChartData::MeasuredPoint> kernels { q };
+        const MeasuredShares kernels = measuredSharesByOp(SharedList<ChartData::MeasuredPoint> { q });
         table.setEvaluation(e, kernels);
         QVERIFY(table.hasMeasuredShares());
         QCOMPARE(changed.count(), 1);

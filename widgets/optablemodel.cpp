@@ -13,13 +13,11 @@ OpTableModel::OpTableModel(QObject *parent)
 {
 }
 
-void OpTableModel::setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured)
+void OpTableModel::setEvaluation(const Evaluation &evaluation, const MeasuredShares &measuredShares)
 {
     const bool hadMeasuredShares = hasMeasuredShares();
-    if (!measured.sharesStorageWith(m_measured)) {
-        m_measured = measured;
-        m_measuredShares = measuredSharesByOp(measured);
-    }
+    if (measuredShares != m_measuredShares)
+        m_measuredShares = measuredShares;
     std::size_t count = 0;
     for (const PhaseResult *phase : { &evaluation.prefill, &evaluation.decode })
         count += phase->count;

@@ -18,9 +18,9 @@ public:
 
     explicit OpTableModel(QObject *parent = nullptr);
 
-    // `measured`: imported kernels; an op's row shows how close those that measure it came to the roof
-    // (measuredSharesByOp).
-    void setEvaluation(const Evaluation &evaluation, const SharedList<ChartData::MeasuredPoint> &measured = {});
+    // `measuredShares`: how close the imported kernels that measure each op came to the roof, as the results
+    // computed them (ScenarioResults::measuredShares); an op's row shows its share.
+    void setEvaluation(const Evaluation &evaluation, const MeasuredShares &measuredShares = {});
     // Whether any row has a measured share: without one the Measured column has nothing to show.
     bool hasMeasuredShares() const { return !m_measuredShares.empty(); }
 
@@ -40,9 +40,6 @@ private:
         double measuredShare; // achieved share of the roof; negative when nothing measures the op
     };
     std::vector<Row> m_rows;
-    // The shares of the roof of these kernels, by op and phase: worked out again only when they change, not at
-    // each step.
-    SharedList<ChartData::MeasuredPoint> m_measured;
     MeasuredShares m_measuredShares;
 };
 
