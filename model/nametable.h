@@ -7,15 +7,16 @@
 
 namespace roofline {
 
-// An enum's values, each once and in the pickers' order, with the name files, flags and messages use and what
-// the window calls it (its name, where no label is given): the one table a picker is filled from and names are
-// read and written by.
+// An enum's values, each once and in the pickers' order, with the name files, flags and messages use, what
+// the window calls it (its name, where no label is given) and another name it is read by too (never written):
+// the one table a picker is filled from and names are read and written by.
 template<typename Enum, std::size_t N>
 struct NameTable {
     struct Entry {
         Enum value;
         std::string_view name;
         std::string_view label = {};
+        std::string_view alias = {};
     };
     std::array<Entry, N> entries;
 
@@ -41,13 +42,23 @@ struct NameTable {
         const Entry &e = entry(value);
         return e.label.empty() ? e.name : e.label;
     }
-    // Exactly as written in the table.
+    // Exactly as written in the table: a name or an alias.
     constexpr std::optional<Enum> fromName(std::string_view name) const
     {
         for (const Entry &e : entries)
-            if (e.name == name)
+            if (e.name == name || (!e.alias.empty() && e.alias == name))
                 return e.value;
         return std::nullopt;
+    }
+    // Every name fromName reads, in the table's order, each alias after its name.
+    template<typename Visit>
+    constexpr void forEachReadName(Visit visit) const
+    {
+        for (const Entry &e : entries) {
+            visit(e.name);
+            if (!e.alias.empty())
+                visit(e.alias);
+        }
     }
 };
 

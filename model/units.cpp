@@ -56,20 +56,13 @@ std::string_view computeTypeLabel(ComputeType type)
 
 std::string computeTypeNames()
 {
-    // bf16 is read too, as fp16's other name.
     std::vector<std::string_view> read;
-    for (const ComputeType type : AllComputeTypes) {
-        read.push_back(computeTypeName(type));
-        if (type == ComputeType::Fp16)
-            read.emplace_back("bf16");
-    }
+    ComputeTypeNames.forEachReadName([&read](std::string_view name) { read.push_back(name); });
     return choiceList(read);
 }
 
 std::optional<ComputeType> computeTypeFromName(std::string_view name)
 {
-    if (name == "bf16")
-        return ComputeType::Fp16;
     return ComputeTypeNames.fromName(name);
 }
 

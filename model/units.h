@@ -22,8 +22,9 @@ inline constexpr std::array<DType, DTypeNames.size()> AllDTypes = DTypeNames.val
 
 // The compute types a GPU publishes a peak for. Fp16 stands for FP16/BF16 tensor math.
 enum class ComputeType { Fp16, Fp8, Int8, Fp32 };
-// Each once, in the picker's order, with its name in files and flags and what the window calls it.
-inline constexpr NameTable<ComputeType, 4> ComputeTypeNames { { { { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor" },
+// Each once, in the picker's order, with its name in files and flags and what the window calls it; bf16 is read
+// as fp16's other name.
+inline constexpr NameTable<ComputeType, 4> ComputeTypeNames { { { { ComputeType::Fp16, "fp16", "fp16 / bf16 tensor", "bf16" },
                                                                   { ComputeType::Fp8, "fp8" },
                                                                   { ComputeType::Int8, "int8" },
                                                                   { ComputeType::Fp32, "fp32", "fp32 (non-tensor)" } } } };

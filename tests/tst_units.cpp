@@ -41,6 +41,9 @@ private Q_SLOTS:
         QVERIFY(!dtypeFromName("fp12").has_value());
         QVERIFY(!computeTypeFromName("").has_value());
         QCOMPARE(computeTypeFromName("bf16"), std::optional<ComputeType>(ComputeType::Fp16));
+        // The alias is read, listed after its name, and never written.
+        QCOMPARE(QString::fromStdString(computeTypeNames()), QStringLiteral("fp16, bf16, fp8, int8 or fp32"));
+        QCOMPARE(QString::fromUtf8(computeTypeName(ComputeType::Fp16).data()), QStringLiteral("fp16"));
     }
     void formatSi_data()
     {
