@@ -204,6 +204,59 @@ private:
     std::size_t m_values = 0;
 };
 
+// What follows "invalid JSON" in a message: nlohmann's parse error in plain words. "parse error at line 1,
+// column 1: syntax error while parsing value - invalid literal; last read: 'h'" says where, what was expected
+// and what was found; the rest is the parser's vocabulary. Other messages (a number beyond a double) are kept.
+std::string plainParseError(const std::string &what)
+{
+    static constexpr std::string_view Head = "parse error at ";
+    static constexpr std::string_view Context = "syntax error while parsing ";
+    static constexpr std::string_view LastRead = "; last read: '";
+    const auto colon = what.find(": ");
+    const auto context = what.find(Context);
+    const auto dash = what.find(" - ", context == std::string::npos ? 0 : context);
+    if (!what.starts_with(Head) || colon == std::string::npos || context == std::string::npos || dash == std::string::npos)
+        return ": " + what;
+    const std::string where = what.substr(Head.size(), colon - Head.size()); // "line 1, column 1"
+    const std::string parsing = what.substr(context + Context.size(), dash - context - Context.size());
+    const auto lastRead = what.rfind(LastRead);
+    const std::string problem = what.substr(dash + 3, lastRead == std::string::npos ? std::string::npos : lastRead - dash - 3);
+    std::string found;
+    if (lastRead != std::string::npos) {
+        found = what.substr(lastRead + LastRead.size());
+        if (!found.empty() && found.back() == '\'')
+            found.pop_back();
+        // The parser quotes all it read of the token it gave up on; what stopped it is the last word of that.
+        if (const auto space = found.find_last_of(" \t"); space != std::string::npos && space + 1 < found.size())
+            found.erase(0, space + 1);
+        if (found.size() > 24)
+            found = found.substr(0, 24) + "...";
+    }
+    static constexpr std::pair<std::string_view, std::string_view> Expected[] = {
+        { "value", "a value (an object, array, string, number, true, false or null)" },
+        { "object key", "a key in double quotes" },
+        { "object separator", "':' after the key" },
+        { "object", "',' or '}'" },
+        { "array", "',' or ']'" },
+    };
+    std::string expected = parsing;
+    for (const auto &[name, plain] : Expected)
+        if (parsing == name)
+            expected = plain;
+    if (problem.ends_with("; expected end of input"))
+        expected = "nothing after the top-level value";
+    const std::string at = " at " + where + ": ";
+    if (problem.starts_with("unexpected end of input"))
+        return at + "expected " + expected + ", but the text ends there (is the file cut short?)";
+    if (problem == "invalid string: missing closing quote")
+        return at + "a string has no closing quote (is the file cut short?)";
+    if (problem.starts_with("invalid string: ") || problem.starts_with("invalid number"))
+        return at + problem;
+    if (problem.starts_with("unexpected '")) // "unexpected '}'; expected end of input"
+        found = problem.substr(12, problem.find('\'', 12) == std::string::npos ? std::string::npos : problem.find('\'', 12) - 12);
+    return at + "expected " + expected + (found.empty() ? std::string() : ", found '" + found + "'");
+}
+
 } // namespace
 
 void refuseUtf16(std::string_view text, const std::string &source)
@@ -246,7 +299,7 @@ json parseJsonObject(std::string_view text, const std::string &source)
         // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." -> keep the readable part.
         if (const auto pos = what.find("] "); pos != std::string::npos)
             what.erase(0, pos + 2);
-        throw InputError(source, {}, "invalid JSON: " + what);
+        throw InputError(source, {}, "invalid JSON" + plainParseError(what));
     }
     if (builder.tooManyValues())
         throw InputError(source, {},
