@@ -8,6 +8,7 @@
 #include "chartexporter.h"
 #include "filecontroller.h"
 #include "mainmenus.h"
+#include "notedialog.h"
 #include "optablemodel.h"
 #include "phasemapview.h"
 #include "presentationmode.h"
@@ -23,7 +24,6 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -202,10 +202,9 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::addNote(double x, double y)
 {
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Add a note"), tr("Note:"), QString(), &ok);
-    if (ok)
-        m_state->addNote(x, y, text.toStdString());
+    NoteDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_state->addNote(x, y, dialog.text().toStdString());
 }
 
 void MainWindow::rebuildRecentMenu()

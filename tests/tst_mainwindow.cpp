@@ -13,6 +13,7 @@
 #include "inputlimits.h"
 #include "logslider.h"
 #include "mainwindow.h"
+#include "notedialog.h"
 #include "optablemodel.h"
 #include "phasemapview.h"
 #include "presetsource.h"
@@ -36,6 +37,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
@@ -1469,6 +1471,43 @@ private Q_SLOTS:
         QVERIFY(m_state->session().annotations.empty());
         m_state->undoStack()->undo();
         QCOMPARE(plot->annotationCount(), 1);
+    }
+
+    void aNoteIsWrittenOnSeveralLinesAndAddedWithCtrlEnter()
+    {
+        // As the user does it: right-click empty chart, "Add a note here…", type two lines (Enter is a new line),
+        // Ctrl+Enter adds it where the menu was opened.
+        RooflinePlot *plot = m_window->plot();
+        QCoreApplication::processEvents();
+        const QPoint at(plot->canvasWidget()->width() / 2, plot->canvasWidget()->height() / 2);
+        // The dialog opens from the menu's action, modal: a timer looks for it until it shows.
+        bool dialogSeen = false;
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&dialogSeen, &poll] {
+            auto *dialog = qobject_cast<NoteDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll.stop();
+            dialogSeen = true;
+            auto *edit = dialog->findChild<QPlainTextEdit *>(QStringLiteral("noteText"));
+            QTest::keyClicks(edit, QStringLiteral("prefill"));
+            QTest::keyClick(edit, Qt::Key_Return);
+            const bool stayed = dialog->isVisible(); // a new line, not the end
+            QTest::keyClicks(edit, QStringLiteral("compute-bound"));
+            QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+            if (!stayed || dialog->isVisible())
+                dialog->reject(); // never leave the test waiting on a modal dialog
+        });
+        poll.start();
+        contextMenuAt(plot->canvasWidget(), at, QStringLiteral("Add a note"));
+        QVERIFY(dialogSeen);
+        QCOMPARE(m_state->session().annotations.size(), std::size_t(1));
+        const Annotation &note = m_state->session().annotations[0];
+        QCOMPARE(note.kind, Annotation::Kind::Note);
+        QCOMPARE(QString::fromStdString(note.text), QStringLiteral("prefill\ncompute-bound"));
+        const QPointF placed = plot->pixelOf(note.x, note.y);
+        QVERIFY2(std::abs(placed.x() - at.x()) <= 1 && std::abs(placed.y() - at.y()) <= 1, qPrintable(QStringLiteral("%1,%2").arg(placed.x()).arg(placed.y())));
     }
 
     void presentationMode()
