@@ -44,6 +44,25 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
     }
 
+    // A track of real figures lands on three significant figures; the box takes two decimals and shows them as
+    // written: the peak's track runs from 1 to 5000 TFLOP/s.
+    void realFiguresReadAsWritten()
+    {
+        LogSlider slider(1, 5000, false, QStringLiteral(" TFLOP/s"));
+        // Tick 566: 5000^0.566 = 124.18... -> 124 at three figures.
+        slider.slider()->setValue(566);
+        QCOMPARE(slider.value(), 124.0);
+        QCOMPARE(slider.spinBox()->text(), QStringLiteral("124 TFLOP/s"));
+        // Tick 100: 5000^0.1 = 2.3428... -> 2.34.
+        slider.slider()->setValue(100);
+        QCOMPARE(slider.value(), 2.34);
+        slider.spinBox()->setValue(123.45); // typed from a datasheet: kept to the hundredth
+        QCOMPARE(slider.value(), 123.45);
+        QCOMPARE(slider.spinBox()->text(), QStringLiteral("123.45 TFLOP/s"));
+        slider.spinBox()->setValue(989.4);
+        QCOMPARE(slider.spinBox()->text(), QStringLiteral("989.4 TFLOP/s"));
+    }
+
     // The arrow keys step to the next value: on the batch slider (1 to 1024 over 1000 ticks, 0.007 of a doubling a
     // tick) each press is the next integer at the low end, and a multiple of one tick further up.
     void arrowKeysStepToTheNextValue()

@@ -7,18 +7,49 @@
 #include <QSignalBlocker>
 #include <QSlider>
 
+#include <algorithm>
 #include <cmath>
 
 namespace roofline {
 
 namespace {
 constexpr int Ticks = 1000;
+constexpr int Decimals = 2; // a figure in real units: typed as a datasheet gives it (123.45 TFLOP/s)
+
+// Real figures as people write them: "989.4 TFLOP/s" and "312 TFLOP/s", not "989.40" and "312.00".
+class FigureSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override
+    {
+        QString text = QDoubleSpinBox::textFromValue(value);
+        const QString point = locale().decimalPoint();
+        if (decimals() > 0 && text.contains(point)) {
+            while (text.endsWith(QLatin1Char('0')))
+                text.chop(1);
+            if (text.endsWith(point))
+                text.chop(point.size());
+        }
+        return text;
+    }
+};
+
+// A place on a track of real figures, at three significant figures (1.23, 12.3, 123, 1230) and no finer than
+// the box shows: a drag lands on 125 TFLOP/s, not on 124.8723.
+double roundedFigure(double value)
+{
+    if (!(value > 0.0) || !std::isfinite(value))
+        return value;
+    const double step = std::max(std::pow(10.0, std::floor(std::log10(value)) - 2.0), std::pow(10.0, -Decimals));
+    return std::round(value / step) * step;
 }
+} // namespace
 
 LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString &suffix, QWidget *parent)
     : QWidget(parent)
     , m_slider(new QSlider(Qt::Horizontal, this))
-    , m_spinBox(new QDoubleSpinBox(this))
+    , m_spinBox(new FigureSpinBox(this))
     , m_minimum(minimum)
     , m_maximum(maximum)
     , m_typedMinimum(minimum)
@@ -35,10 +66,10 @@ LogSlider::LogSlider(double minimum, double maximum, bool integer, const QString
     m_slider->setRange(0, Ticks);
     m_slider->setPageStep(Ticks / 20);
     m_spinBox->setRange(minimum, maximum);
-    m_spinBox->setDecimals(integer ? 0 : 1);
+    m_spinBox->setDecimals(integer ? 0 : Decimals);
     m_spinBox->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     m_spinBox->setSuffix(suffix);
-    m_spinBox->setMinimumWidth(m_spinBox->fontMetrics().horizontalAdvance(QString::number(maximum, 'f', integer ? 0 : 1) + suffix) + 40);
+    m_spinBox->setMinimumWidth(m_spinBox->fontMetrics().horizontalAdvance(QString::number(maximum, 'f', integer ? 0 : Decimals) + suffix) + 40);
     m_spinBox->setAccelerated(true);
     m_spinBox->setValue(minimum);
     leaveUndoToWindow(m_spinBox);
@@ -83,7 +114,8 @@ double LogSlider::normalised(double value) const
 double LogSlider::valueForTick(int tick) const
 {
     const double fraction = double(tick) / Ticks;
-    return normalised(std::clamp(m_minimum * std::pow(m_maximum / m_minimum, fraction), m_minimum, m_maximum));
+    const double value = std::clamp(m_minimum * std::pow(m_maximum / m_minimum, fraction), m_minimum, m_maximum);
+    return normalised(m_integer ? value : std::clamp(roundedFigure(value), m_minimum, m_maximum));
 }
 
 int LogSlider::tickForValue(double value) const
