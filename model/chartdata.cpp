@@ -157,7 +157,7 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
                                         : "\u26a0 does not fit: weights + KV cache " + formatSi(current.memory.totalBytes()) + "B of "
             + formatSi(current.memory.capacityBytes) + "B";
     out.roof = current.roof;
-    out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / BytesPerGB) + "GB/s";
+    out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / BytesPerGB) + " GB/s";
     out.peakLabel = figure(current.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";
     out.ridgeLabel = "ridge " + figure(current.roof.ridge()) + " FLOP/B"; // four figures, as the roofs' labels
     out.current.clear();
@@ -300,7 +300,7 @@ void ScenarioResults::recompute(const Session &session)
         ChartData::OtherRoof roof;
         roof.name = shortGpuName(other.name);
         roof.roof = rooflineFor(other, session.workload.computeType);
-        roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / BytesPerGB) + "GB/s";
+        roof.bandwidthLabel = roof.name + ": " + figure(roof.roof.bandwidthBytesPerSecond / BytesPerGB) + " GB/s";
         roof.peakLabel = roof.name + ": " + figure(roof.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";
         roof.ridgeLabel = roof.name + " ridge " + figure(roof.roof.ridge()) + " FLOP/B";
         chart.secondRoof = roof;

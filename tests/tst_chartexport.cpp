@@ -378,7 +378,7 @@ private Q_SLOTS:
                 texts += xml.text();
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        for (const char *text : { "768GB/s", "181 TFLOP/s", "qkv mlp init", "qkv mlp ar", "up/gate/down init",
+        for (const char *text : { "768 GB/s", "181 TFLOP/s", "qkv mlp init", "qkv mlp ar", "up/gate/down init",
                                   "up/gate/down ar", "qk/pv init", "qk/pv ar", "Roofline Model (Llama-2-13B, RTX A6000)",
                                   "Operational Intensity (FLOP/Byte)", "ridge 235.7 FLOP/B" })
             QVERIFY2(texts.contains(QLatin1String(text)), text);

@@ -401,7 +401,7 @@ private Q_SLOTS:
         QCOMPARE(r.chart.title, std::string("Roofline Model (Llama-2-13B, RTX A6000)"));
         QCOMPARE(r.chart.subtitle, std::string("RTX A6000 (seed chart): 768 GB/s, 181 TFLOP/s fp16  \u00b7  batch 1, "
                                                "sequence 2048  \u00b7  weights fp16, KV fp16"));
-        QCOMPARE(r.chart.bandwidthLabel, std::string("768GB/s"));
+        QCOMPARE(r.chart.bandwidthLabel, std::string("768 GB/s"));
         QCOMPARE(r.chart.peakLabel, std::string("181 TFLOP/s"));
         QCOMPARE(r.chart.ridgeLabel, std::string("ridge 235.7 FLOP/B"));
         {
@@ -483,12 +483,12 @@ private Q_SLOTS:
         r.recompute(s);
         QCOMPARE(r.chart.subtitle, std::string("Tie (custom): 2048 GB/s, 100.8 TFLOP/s fp16  \u00b7  batch 1, "
                                                "sequence 2048  \u00b7  weights fp16, KV fp16"));
-        QCOMPARE(r.chart.bandwidthLabel, std::string("2048GB/s"));
+        QCOMPARE(r.chart.bandwidthLabel, std::string("2048 GB/s"));
         QCOMPARE(r.chart.peakLabel, std::string("100.8 TFLOP/s"));
         QCOMPARE(r.chart.ceilings.front().label, std::string("fp16 100.8 TFLOP/s"));
         // A dragged slider's figures in four significant figures at most, whole from 10,000 GB/s up.
-        for (const auto &[bandwidth, label] : { std::pair(1753.88e9, "1754GB/s"), std::pair(43.8531e9, "43.85GB/s"),
-                                                std::pair(12345.6e9, "12346GB/s"), std::pair(768e9, "768GB/s") }) {
+        for (const auto &[bandwidth, label] : { std::pair(1753.88e9, "1754 GB/s"), std::pair(43.8531e9, "43.85 GB/s"),
+                                                std::pair(12345.6e9, "12346 GB/s"), std::pair(768e9, "768 GB/s") }) {
             s.gpu.bandwidthBytesPerSecond = bandwidth;
             r.recompute(s);
             QCOMPARE(r.chart.bandwidthLabel, std::string(label));
@@ -504,20 +504,20 @@ private Q_SLOTS:
         ScenarioResults r;
         r.recompute(session);
         QVERIFY(r.chart.secondRoof.has_value());
-        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("H100 SXM: 3350GB/s"));
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("H100 SXM: 3350 GB/s"));
         QCOMPARE(r.chart.secondRoof->peakLabel, std::string("H100 SXM: 989.4 TFLOP/s"));
         // Its ridge: 989.4e12 / 3350e9 = 295.34 FLOP/B.
         QCOMPARE(r.chart.secondRoof->ridgeLabel, std::string("H100 SXM ridge 295.3 FLOP/B"));
         session.opsOnSecondGpu = true;
         r.recompute(session);
-        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("RTX A6000: 768 GB/s"));
         QCOMPARE(r.chart.secondRoof->peakLabel, std::string("RTX A6000: 181 TFLOP/s"));
         QCOMPARE(r.chart.secondRoof->ridgeLabel, std::string("RTX A6000 ridge 235.7 FLOP/B")); // 181e12 / 768e9
         // On a rounding tie (see chartTexts): 2048, not 2047; 100.8, not 100.7.
         session.opsOnSecondGpu = false;
         session.secondGpu = tieGpu();
         r.recompute(session);
-        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("Tie: 2048GB/s"));
+        QCOMPARE(r.chart.secondRoof->bandwidthLabel, std::string("Tie: 2048 GB/s"));
         QCOMPARE(r.chart.secondRoof->peakLabel, std::string("Tie: 100.8 TFLOP/s"));
     }
 

@@ -82,7 +82,7 @@ private Q_SLOTS:
             QVERIFY(bytes.contains("viewBox=\"0 0 1280 720\""));
             QVERIFY(bytes.contains("<title>Roofline Model (Llama-2-13B, H100 SXM)</title>"));
             QVERIFY(bytes.contains("<desc>H100 SXM: 3350 GB/s, 989.4 TFLOP/s fp16  \u00b7  batch 8, sequence 2048"));
-            QVERIFY(bytes.contains(">3350GB/s<"));
+            QVERIFY(bytes.contains(">3350 GB/s<"));
         }
     }
 
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY2(err.trimmed().isEmpty() || !err.contains("warning"), err.constData());
         const QByteArray text = readFile(svg);
         QVERIFY(!text.isEmpty());
-        for (const char *part : { "Llama-2-70B", "H100 SXM", "3350GB/s", "pinned: batch 1, A6000", "A100 80GB PCIe: 1935GB/s",
+        for (const char *part : { "Llama-2-70B", "H100 SXM", "3350 GB/s", "pinned: batch 1, A6000", "A100 80GB PCIe: 1935 GB/s",
                                   "decode is memory-bound until batch ~300", "qkv mlp ar" })
             QVERIFY2(text.contains(part), part);
         // The session's 1600x900: the SVG says it in pixels, exactly.

@@ -196,7 +196,7 @@ private Q_SLOTS:
     {
         const ChartData &chart = m_window->plot()->data();
         QCOMPARE(QString::fromStdString(chart.title), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
-        QCOMPARE(chart.bandwidthLabel, std::string("768GB/s"));
+        QCOMPARE(chart.bandwidthLabel, std::string("768 GB/s"));
         QCOMPARE(chart.peakLabel, std::string("181 TFLOP/s"));
         QCOMPARE(control<LogSlider>(*m_window->controls(), "batch")->value(), 1.0);
         QCOMPARE(control<LogSlider>(*m_window->controls(), "seq")->value(), 2048.0);
@@ -476,12 +476,12 @@ private Q_SLOTS:
         const ChartData &chart = m_window->plot()->data();
         ROOFLINE_COMPARE_REL(chart.roof.bandwidthBytesPerSecond, 1536e9, 1e-12);
         ROOFLINE_COMPARE_REL(chart.roof.ridge(), 181e12 / 1536e9, 1e-12);
-        QCOMPARE(chart.bandwidthLabel, std::string("1536GB/s"));
+        QCOMPARE(chart.bandwidthLabel, std::string("1536 GB/s"));
         QVERIFY(m_state->isGpuCustomised());
         QVERIFY(control<QToolButton>(*m_window->controls(), "resetGpu")->isEnabled());
         QVERIFY(QString::fromStdString(m_window->plot()->data().title).contains(QLatin1String("Custom")));
         control<QToolButton>(*m_window->controls(), "resetGpu")->click();
-        QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("768GB/s"));
+        QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("768 GB/s"));
         QCOMPARE(m_window->plot()->data().roof.bandwidthBytesPerSecond, 768e9);
     }
 
@@ -493,7 +493,7 @@ private Q_SLOTS:
         box->setCurrentIndex(h100);
         Q_EMIT box->activated(h100);
         const ChartData &chart = m_window->plot()->data();
-        QCOMPARE(chart.bandwidthLabel, std::string("3350GB/s"));
+        QCOMPARE(chart.bandwidthLabel, std::string("3350 GB/s"));
         QCOMPARE(chart.peakLabel, std::string("989.4 TFLOP/s"));
         QCOMPARE(chart.roof.peakFlopsPerSecond, 989.4e12);
         ROOFLINE_COMPARE_REL(chart.roof.ridge(), 989.4e12 / 3350e9, 1e-12);
@@ -561,7 +561,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, R"({"name": "Lab card", "memory_bandwidth_gb_per_s": 500, "memory_gb": 16, "peak_tflops": {"fp16": 50}})"));
         QCOMPARE(m_window->files()->openGpuFile(path), QString());
         QCOMPARE(control<QComboBox>(*m_window->controls(), "gpu")->currentText(), QStringLiteral("Lab card"));
-        QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("500GB/s"));
+        QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("500 GB/s"));
     }
 
     void memoryWarning()
@@ -885,22 +885,22 @@ private Q_SLOTS:
     {
         RooflinePlot *plot = m_window->plot();
         QVERIFY(!plot->data().secondRoof);
-        QVERIFY(!legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350GB/s")));
+        QVERIFY(!legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350 GB/s")));
         QComboBox *second = control<QComboBox>(*m_window->controls(), "secondGpu");
         const int h100 = second->findText(QStringLiteral("H100 SXM"));
         second->setCurrentIndex(h100);
         Q_EMIT second->activated(h100);
         QVERIFY(plot->data().secondRoof);
-        QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("H100 SXM: 3350GB/s"));
+        QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("H100 SXM: 3350 GB/s"));
         QCOMPARE(plot->data().secondRoof->peakLabel, std::string("H100 SXM: 989.4 TFLOP/s"));
         QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 3350e9);
         QCOMPARE(plot->data().secondRoof->roof.peakFlopsPerSecond, 989.4e12);
-        QVERIFY(legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350GB/s")));
+        QVERIFY(legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350 GB/s")));
         // Placing the ops on it moves them onto the H100's roofs; the A6000's become the other pair.
         control<QCheckBox>(*m_window->controls(), "opsOnSecondGpu")->setChecked(true);
-        QCOMPARE(plot->data().bandwidthLabel, std::string("3350GB/s"));
+        QCOMPARE(plot->data().bandwidthLabel, std::string("3350 GB/s"));
         QCOMPARE(plot->data().roof.bandwidthBytesPerSecond, 3350e9);
-        QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("RTX A6000: 768GB/s"));
+        QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("RTX A6000: 768 GB/s"));
         QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 768e9);
     }
 

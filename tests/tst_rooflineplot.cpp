@@ -649,7 +649,7 @@ private Q_SLOTS:
     {
         const std::vector<RooflinePlot::LegendEntry> legend = m_plot->legendEntries();
         QVERIFY(legend.size() >= 2);
-        QCOMPARE(legend[0].name, QStringLiteral("768GB/s"));
+        QCOMPARE(legend[0].name, QStringLiteral("768 GB/s"));
         QCOMPARE(legend[1].name, QStringLiteral("181 TFLOP/s"));
         const QImage image = screen(*m_plot);
         const QColor blue = seriesColor(Series::QkvMlpInit), red(0xd6, 0x27, 0x28);
@@ -840,7 +840,7 @@ private Q_SLOTS:
         ChartData chart = m_results.chart;
         chart.current.clear(); // no marks in the ridge's column
         chart.sweep.clear();
-        chart.secondRoof = ChartData::OtherRoof { "Slow", Roofline { 20e12, 200e9 }, "Slow: 200GB/s", "Slow: 20 TFLOP/s",
+        chart.secondRoof = ChartData::OtherRoof { "Slow", Roofline { 20e12, 200e9 }, "Slow: 200 GB/s", "Slow: 20 TFLOP/s",
                                                   "Slow ridge 100 FLOP/B" };
         m_plot->setData(chart);
         const QImage image = screen(*m_plot);
