@@ -1073,6 +1073,37 @@ private Q_SLOTS:
     // The peak's label stays inside the axes: where the frame's top would cut it above the roof (a compute roof
     // near the top of a small canvas: "181 TFLOP/s" lost its upper part at 468 x 400, the chart of an 800 x 600
     // window), it goes under the roof.
+    // Compute-bound points at the frame's right edge, on the roof (a sweep of long prefills): the peak's label
+    // moves off them rather than be drawn over them.
+    void thePeakLabelStaysOffTheMarkersOnItsRoof()
+    {
+        ScenarioResults results;
+        results.recompute(seedSession());
+        ChartData chart = results.chart;
+        const double peak = chart.roof.peakFlopsPerSecond;
+        ChartPoint point = chart.current.front();
+        point.attainableFlopsPerSecond = peak;
+        point.bound = Bound::Compute;
+        chart.sweep.clear();
+        for (double x = 4000.0; x <= 9800.0; x *= 1.08) {
+            point.intensity = x;
+            chart.sweep.push_back(point);
+        }
+        m_plot->setData(chart);
+        settle();
+        std::optional<RooflinePlot::RoofLabel> label;
+        for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+            if (l.text == QString::fromStdString(chart.peakLabel))
+                label = l;
+        QVERIFY(label);
+        QVERIFY(axesRectF(*m_plot).adjusted(-1, -1, 1, 1).contains(label->box));
+        QCOMPARE(m_plot->sweepMarkers().size(), chart.sweep.size());
+        for (const QPointF &marker : m_plot->sweepMarkers())
+            QVERIFY2(!label->box.adjusted(-5, -5, 5, 5).contains(marker),
+                     qPrintable(QStringLiteral("marker at (%1, %2) under the label at %3, %4").arg(marker.x()).arg(marker.y()).arg(label->box.left()).arg(label->box.top())));
+        m_plot->setData(results.chart);
+    }
+
     void thePeakLabelIsNotCutByTheFrame()
     {
         for (const QSize size : { QSize(468, 400), QSize(468, 330), QSize(560, 420), QSize(1280, 720) }) {

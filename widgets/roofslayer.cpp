@@ -253,6 +253,39 @@ std::vector<const QCPItemText *> RoofsLayer::labels() const
     return shown;
 }
 
+void RoofsLayer::placePeakLabel(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers)
+{
+    // Above the compute roof at the right edge, or under it where the frame's top would cut it; where markers on
+    // the roof lie under it there (a sweep's compute-bound points), under the roof, or further left along it, a
+    // tenth of a decade at a time, down to the ridge.
+    const double peak = m_roofs.roof.peakFlopsPerSecond;
+    const QRectF axes = QRectF(m_plot->axisRect()->rect()).adjusted(-1, -1, 1, 1);
+    const double reach = m_theme.markerRadius();
+    std::vector<QPointF> near;
+    for (const auto &[x, y] : markers)
+        if (x > 0.0 && y > 0.0 && std::fabs(std::log10(y / peak)) < 0.5)
+            near.emplace_back(m_plot->xAxis->coordToPixel(x), m_plot->yAxis->coordToPixel(y));
+    const auto box = [this] { return QRectF(m_peakText->topLeft->pixelPosition(), m_peakText->bottomRight->pixelPosition()); };
+    const auto fits = [&] {
+        const QRectF b = box();
+        return axes.contains(b) && std::none_of(near.begin(), near.end(), [&](const QPointF &p) { return b.adjusted(-reach, -reach, reach, reach).contains(p); });
+    };
+    const double leftmost = std::max(frame.xMin, m_roofs.roof.ridge());
+    for (double x = frame.xMax; x >= leftmost; x /= std::pow(10.0, 0.1)) {
+        m_peakText->position->setCoords(x, peak);
+        for (const Qt::Alignment side : { Qt::AlignBottom, Qt::AlignTop }) {
+            m_peakText->setPositionAlignment(Qt::AlignRight | side);
+            if (fits())
+                return;
+        }
+    }
+    // Nowhere clear: at the right edge, inside the frame.
+    m_peakText->position->setCoords(frame.xMax, peak);
+    m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    if (box().top() < axes.top())
+        m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+}
+
 void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers)
 {
     const Roofline &roof = m_roofs.roof;
@@ -270,11 +303,7 @@ void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair
     m_secondRidgeText->setVisible(m_secondRidge->visible());
     if (m_secondRidge->visible())
         placeRidgeLabel(m_secondRidgeText, m_secondRidge->start->coords().x(), m_secondRidge->start->coords().y(), taken);
-    // Above the compute roof at the right edge, or under it where the frame's top would cut it.
-    m_peakText->position->setCoords(frame.xMax, roof.peakFlopsPerSecond);
-    m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    if (m_peakText->topLeft->pixelPosition().y() < m_plot->axisRect()->rect().top())
-        m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    placePeakLabel(frame, markers);
     // The bandwidth label sits on the visible part of the memory roof, turned to the line's angle on screen,
     // where no marker drawn on the roof lies under it.
     const auto visible = memoryRoofIn(roof.bandwidthBytesPerSecond, frame, roof.ridge());

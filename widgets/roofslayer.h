@@ -34,12 +34,14 @@ public:
     // Cuts every roof to `frame`; a ridge line stops at the legend's top edge rather than cross the legend.
     void fit(const ViewRange &frame);
     // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen and
-    // moves along the roof off the `markers` drawn on it, in chart coordinates).
+    // moves along the roof off the `markers` drawn on it, in chart coordinates; the peak's label moves off them
+    // too).
     void placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers = {});
     // The labels shown: ridge, bandwidth, peak, then the ceilings'.
     std::vector<const QCPItemText *> labels() const;
 
 private:
+    void placePeakLabel(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers);
     double ridgeFloor(double ridge, const ViewRange &frame) const;
     // A ridge's label at the foot of its line (`ridge`, `floor`): right of the line, else left of it, else lifted
     // above whatever of `taken` (pixel boxes: the legend, labels placed before) it would cover.
