@@ -135,6 +135,43 @@ private Q_SLOTS:
         QCOMPARE(view.toolTipAt(QPointF(2, 2)), QString());
     }
 
+    // The fits map is drawn from the boundary, not cell by cell: just above the dashed line it is the bar's "does
+    // not fit" (viridis' bottom, no wash over it), just below it "fits" (its top), whatever the cell's centre says.
+    // Its legend is under the map, not on it.
+    void theFitsMapFollowsTheBoundaryInTheBarsColours()
+    {
+        PhaseMap map;
+        map.grid = GridSpec { { 1, 8, 64 }, { 128, 4096 } };
+        map.quantity = GridQuantity::MemoryFits;
+        map.fitsBoundary = { { 1, 100000 }, { 8, 12000 }, { 64, 1500 } };
+        map.values = { 1, 1, 1, 1, 1, 0 };
+        map.batch = 1;
+        map.seq = 128;
+        PhaseMapView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(map);
+        const QImage image = view.renderImage();
+        // Along the line from (8, 12000) to (64, 1500), 12 px above and below its middle.
+        const QPointF middle = (view.pixelOf(8, 12000) + view.pixelOf(64, 1500)) / 2.0;
+        const QColor doesNotFit = viridis(0.0), fits = viridis(1.0);
+        QVERIFY2(pixelIs(image, middle + QPointF(0, -12), doesNotFit, 4), qPrintable(describe(image, middle + QPointF(0, -12), doesNotFit)));
+        QVERIFY2(pixelIs(image, middle + QPointF(0, 12), fits, 4), qPrintable(describe(image, middle + QPointF(0, 12), fits)));
+        // Batch 64 at 4096 does not fit (its cell's value is 0), and neither does the part of batch 8's column above
+        // 12000 (its cell's centre, 4096, fits; the frame runs to 4096 x sqrt(32) = 23170).
+        QVERIFY2(pixelIs(image, view.pixelOf(64, 4096), doesNotFit, 4), qPrintable(describe(image, view.pixelOf(64, 4096), doesNotFit)));
+        QVERIFY2(pixelIs(image, view.pixelOf(8, 20000), doesNotFit, 4), qPrintable(describe(image, view.pixelOf(8, 20000), doesNotFit)));
+        // No legend box over the map: every pixel of the map's area is one of the two colours, the boundary's or
+        // the point's.
+        int other = 0;
+        const QPointF topLeft = view.pixelOf(1, 4096), bottomRight = view.pixelOf(64, 128);
+        for (int y = int(topLeft.y()) + 2; y < int(bottomRight.y()); y += 7)
+            for (int x = int(topLeft.x()) + 20; x < int(bottomRight.x()); x += 7)
+                other += pixelIs(image, QPointF(x, y), doesNotFit, 30) || pixelIs(image, QPointF(x, y), fits, 30) ? 0 : 1;
+        QVERIFY2(other < 40, qPrintable(QString::number(other))); // the dashed line's pixels, antialiasing
+    }
+
     void aShareIsOnALinearScaleNamedForItsSeries()
     {
         PhaseMap map;

@@ -13,6 +13,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace roofline {
@@ -119,8 +120,17 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_current = p.addGraph();
     m_current->setLineStyle(QCPGraph::lsNone);
     m_current->setName(tr("operating point"));
+    // The legend in one row under the map, which it would otherwise cover (every cell is data).
     p.legend->setVisible(true);
-    p.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    p.axisRect()->insetLayout()->take(p.legend);
+    p.plotLayout()->addElement(1, 0, p.legend);
+    p.plotLayout()->setRowStretchFactor(1, 0.001);
+    p.legend->setMargins(QMargins(8, 4, 8, 4));
+    p.plotLayout()->setMargins(QMargins(0, 0, 0, 4));
+    // Its entries side by side, or one above the other where the view is narrower than the row (fitLegend): the
+    // legend's width never sets the view's.
+    m_plot->setMinimumSize(QSize(240, 200));
+    fitLegend();
     m_plot->installEventFilter(this);
     setDark(false);
 }
@@ -141,7 +151,8 @@ void PhaseMapView::setDark(bool dark)
     p.legend->setBorderPen(t.phaseMapLegendBorder);
     p.legend->setTextColor(t.phaseMapLegendText);
     m_boundary->setPen(t.phaseMapBoundary);
-    m_boundary->setBrush(t.phaseMapBeyond);
+    m_wash = t.phaseMapBeyond;
+    showBeyond();
     m_current->setScatterStyle(t.phaseMapPoint);
     p.replot(QCustomPlot::rpQueuedReplot);
 }
@@ -176,9 +187,13 @@ void PhaseMapView::setData(const PhaseMap &map)
     data->setSize(int(nx), int(ny));
     data->setRange(QCPRange(double(map.grid.batches.front()), double(map.grid.batches.back())),
                    QCPRange(double(map.grid.seqs.front()), double(map.grid.seqs.back())));
+    // Whether it fits is drawn from the boundary itself, not cell by cell (which made stairs beside the dashed
+    // line): every cell in the colour of "fits", and the region above the line in that of "does not fit".
+    const bool exactFits = map.quantity == GridQuantity::MemoryFits
+        && std::any_of(map.fitsBoundary.begin(), map.fitsBoundary.end(), [](const auto &point) { return point.second >= 1.0; });
     for (std::size_t j = 0; j < ny; ++j) {
         for (std::size_t i = 0; i < nx; ++i) {
-            const double v = map.values[j * nx + i];
+            const double v = exactFits ? 1.0 : map.values[j * nx + i];
             data->setCell(int(i), int(j), std::isfinite(v) ? v : std::nan(""));
         }
     }
@@ -240,7 +255,16 @@ void PhaseMapView::setData(const PhaseMap &map)
     m_beyond->setData(bx, QVector<double>(bx.size(), drawnTop * 10.0), true);
     m_current->setData({ map.batch }, { map.seq }, true);
     m_data = map;
+    showBeyond();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PhaseMapView::showBeyond()
+{
+    if (m_data.quantity == GridQuantity::MemoryFits)
+        m_boundary->setBrush(QColor::fromRgb(m_map->gradient().color(0.0, QCPRange(0.0, 1.0)))); // the bar's "does not fit"
+    else
+        m_boundary->setBrush(m_wash);
 }
 
 QImage PhaseMapView::renderImage()
@@ -269,8 +293,26 @@ QString PhaseMapView::toolTipAt(const QPointF &position) const
     return text;
 }
 
+void PhaseMapView::fitLegend()
+{
+    // Side by side where the row fits, else one above the other. The entries' size hints fall short of the text
+    // as drawn where the screen and the image disagree on the DPI (by a third under Xvfb), so the legend is given half
+    // again what they ask.
+    QCPLegend *legend = m_plot->legend;
+    legend->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    const int room = m_plot->width() - 16;
+    const int row = legend->minimumOuterSizeHint().width();
+    if (row * 3 / 2 > room)
+        legend->setFillOrder(QCPLegend::foRowsFirst);
+    const QSize hint = legend->minimumOuterSizeHint();
+    legend->setMaximumSize(std::min(hint.width() * 3 / 2, std::max(room, hint.width())), hint.height());
+}
+
 bool PhaseMapView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        fitLegend(); // before the plot lays itself out for its new size
     if (watched == m_plot && event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const QString text = toolTipAt(help->pos());

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QPointF>
 #include <QStringList>
+#include <QBrush>
 #include <QWidget>
 
 #include <memory>
@@ -71,7 +72,10 @@ private:
     QCPGraph *m_current;
     QCPGraph *m_boundary;
     QCPGraph *m_beyond; // the top of the region that does not fit, which the boundary's wash fills up to
+    QBrush m_wash; // the theme's wash over what does not fit
     PhaseMap m_data;
+    void fitLegend();
+    void showBeyond(); // the region that does not fit: washed, or in the colour of "does not fit" on the fits map
 };
 
 } // namespace roofline
