@@ -158,6 +158,14 @@ private Q_SLOTS:
         QCOMPARE(batchBox->value(), 100000.0);
         QCOMPARE(control<LogSlider>(panel, "seq")->value(), 1000000.0);
         QVERIFY(batchBox->toolTip().contains(QLatin1String("1024")));
+        // So do the GPU's boxes: a file's 20,000 TFLOP/s and 5.5 GB/s, beyond the tracks (1 to 5000, 10 to 10000).
+        values.peakTflops = 20000;
+        values.bandwidthGbps = 5.5;
+        panel.setValues(values);
+        QCOMPARE(control<LogSlider>(panel, "peak")->value(), 20000.0);
+        QCOMPARE(control<LogSlider>(panel, "peak")->spinBox()->value(), 20000.0);
+        QCOMPARE(control<LogSlider>(panel, "bandwidth")->spinBox()->value(), 5.5);
+        QCOMPARE(control<LogSlider>(panel, "bandwidth")->slider()->value(), 0); // at the track's end
     }
 
     // The efficiency boxes show whole percents; a session's 73.5 % and 84.5 % are not written back rounded when

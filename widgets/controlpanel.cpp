@@ -111,6 +111,9 @@ ControlPanel::ControlPanel(QWidget *parent)
     // The tracks span practical ranges; the boxes take what a session or the command line may (inputlimits.h).
     m_batch->setTypedRange(double(BatchRange.min), double(BatchRange.max));
     m_seq->setTypedRange(double(SeqRange.min), double(SeqRange.max));
+    // A GPU file may hold figures beyond the tracks (20,000 TFLOP/s, 5 GB/s): the boxes show them, to the hundredth.
+    m_peak->setTypedRange(std::max(PeakTflopsRange.min, 0.01), PeakTflopsRange.max);
+    m_bandwidth->setTypedRange(std::max(BandwidthGBpsRange.min, 0.01), BandwidthGBpsRange.max);
     m_batch->spinBox()->setToolTip(tr("Type up to %1; the slider spans %2 to %3").arg(BatchRange.max).arg(SliderBatchRange.min).arg(SliderBatchRange.max));
     m_seq->spinBox()->setToolTip(tr("Type up to %1; the slider spans %2 to %3").arg(SeqRange.max).arg(SliderSeqRange.min).arg(SliderSeqRange.max));
     m_peak->setObjectName(QStringLiteral("peak"));
