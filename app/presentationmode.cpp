@@ -28,8 +28,9 @@ PresentationMode::PresentationMode(QMainWindow *window, QTabWidget *views, Roofl
 
 void PresentationMode::setEnabled(bool enabled)
 {
-    if (enabled == isEnabled())
+    if (enabled == m_enabled)
         return;
+    m_enabled = enabled;
     for (QWidget *part : m_hidden)
         part->setVisible(!enabled);
     m_plot->setPresentation(enabled);
@@ -45,11 +46,6 @@ void PresentationMode::setEnabled(bool enabled)
     } else {
         m_window->showNormal();
     }
-}
-
-bool PresentationMode::isEnabled() const
-{
-    return m_plot->isPresentation();
 }
 
 bool PresentationMode::handleKey(int key)

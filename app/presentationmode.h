@@ -23,9 +23,9 @@ public:
     PresentationMode(QMainWindow *window, QTabWidget *views, RooflinePlot *plot, std::vector<QWidget *> hidden,
                      ExplorerState *state);
 
+    // The one record of it: the canvas is told, and draws its large look while it lasts.
     void setEnabled(bool enabled);
-    // The canvas's large look is the one record of it.
-    bool isEnabled() const;
+    bool isEnabled() const { return m_enabled; }
     // A key pressed in the window: true if presentation took it (only while presenting).
     bool handleKey(int key);
 
@@ -35,6 +35,7 @@ private:
     RooflinePlot *m_plot;
     std::vector<QWidget *> m_hidden;
     ExplorerState *m_state;
+    bool m_enabled = false;
     bool m_wasMaximized = false;
 };
 

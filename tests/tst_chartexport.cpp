@@ -208,7 +208,7 @@ private Q_SLOTS:
         const QImage image(path);
         QCOMPARE(image.size(), QSize(1920, 1080));
         const QRect legend = legendRect(plot).adjusted(-8, -8, 8, 8);
-        const std::vector<QPointF> markers = plot.currentMarkers();
+        const std::vector<QPointF> markers = RooflinePlotProbe(plot).currentMarkers();
         std::array<int, SeriesCount> seen {};
         for (std::size_t i = 0; i < markers.size(); ++i) {
             const auto series = results.chart.current[i].series;

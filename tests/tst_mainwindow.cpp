@@ -363,7 +363,7 @@ private Q_SLOTS:
         QVERIFY(plot->width() > panel->width());
         QCOMPARE(plot->canvasWidget()->width(), plot->width());
         QVERIFY(plot->isCompact());
-        QCOMPARE(plot->titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
+        QCOMPARE(RooflinePlotProbe(*plot).titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
         QVERIFY(!panel->horizontalScrollBar()->isVisible());
         m_window->resize(1600, 1000);
         QCoreApplication::processEvents();
@@ -716,7 +716,7 @@ private Q_SLOTS:
         const ViewRange frame = m_window->plot()->viewRange();
         m_state->addNote(std::sqrt(frame.xMin * frame.xMax), std::sqrt(frame.yMin * frame.yMax), "n");
         QCoreApplication::processEvents();
-        const QRectF before = m_window->plot()->annotationShown(0).box;
+        const QRectF before = RooflinePlotProbe(*m_window->plot()).annotationShown(0).box;
         QVERIFY(!before.isEmpty());
         const int computations = m_window->resultsModel()->computations();
         QSignalSpy changes(m_state.get(), &ExplorerState::changed);
@@ -739,15 +739,15 @@ private Q_SLOTS:
         QCOMPARE(m_window->resultsModel()->computations(), computations);
         QCOMPARE(replots.count(), 1);
         // The label's box moved by the offset's change, in pixels.
-        const QRectF after = m_window->plot()->annotationShown(0).box;
+        const QRectF after = RooflinePlotProbe(*m_window->plot()).annotationShown(0).box;
         QCOMPARE(after.size(), before.size());
         QVERIFY2(std::abs(after.left() - before.left() - dx) < 1.0 && std::abs(after.top() - before.top() - dy) < 1.0,
                  qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(before.left()).arg(before.top()).arg(after.left()).arg(after.top())));
 
         // A click on the qk/pv ar entry of the legend.
-        const auto entries = m_window->plot()->legendEntries();
+        const auto entries = RooflinePlotProbe(*m_window->plot()).legendEntries();
         const auto entry = std::find_if(entries.begin(), entries.end(),
-                                        [](const RooflinePlot::LegendEntry &e) { return e.name == QLatin1String("qk/pv ar"); });
+                                        [](const RooflinePlotProbe::LegendEntry &e) { return e.name == QLatin1String("qk/pv ar"); });
         QVERIFY(entry != entries.end());
         QTest::mouseClick(canvas, Qt::LeftButton, {}, entry->rect.center());
         QCoreApplication::processEvents();
@@ -995,7 +995,7 @@ private Q_SLOTS:
         QCOMPARE(saved->annotations[0].text, pointLabel(*q8));
         QVERIFY(saved->annotations[0].x == q8->intensity);
         QVERIFY(saved->annotations[0].point == m_state->session().annotations[0].point);
-        QCOMPARE(m_window->plot()->annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
+        QCOMPARE(RooflinePlotProbe(*m_window->plot()).annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
     }
 
     // A session read with a warning (a model preset this build lacks, replaced by the default) is not the file:
@@ -1406,14 +1406,14 @@ private Q_SLOTS:
         for (int i = 0; i < MaxNoteLines / 2; ++i)
             lines << QString(MaxNoteLineChars, QLatin1Char(char('a' + i))) << QString(20, QLatin1Char(char('a' + i)));
         lines.back() += QStringLiteral(" \u2026");
-        QCOMPARE(plot->annotationShown(0).text, lines.join(QLatin1Char('\n')));
+        QCOMPARE(RooflinePlotProbe(*plot).annotationShown(0).text, lines.join(QLatin1Char('\n')));
         // 100,000 kernels of one op in two phases: one line for each phase.
-        QCOMPARE(plot->measuredLinks().size(), std::size_t(2));
+        QCOMPARE(RooflinePlotProbe(*plot).measuredLinks().size(), std::size_t(2));
 
         // A batch step reuses the chart's pins and kernels as they were, and leaves the notes where they were: only
         // the points' layer is redrawn.
         const ChartData before = m_window->results().chart;
-        const RooflinePlot::AnnotationShown firstNote = plot->annotationShown(0);
+        const RooflinePlotProbe::AnnotationShown firstNote = RooflinePlotProbe(*plot).annotationShown(0);
         QSignalSpy replots(plot, &RooflinePlot::replotted);
         m_state->setBatch(8);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
@@ -1423,14 +1423,14 @@ private Q_SLOTS:
         QVERIFY(m_window->results().chart.measured.sharesStorageWith(before.measured));
         QVERIFY(m_window->results().chart.pins.sharesStorageWith(before.pins));
         QVERIFY(plot->data().measured.sharesStorageWith(before.measured));
-        QCOMPARE(plot->annotationShown(0).text, firstNote.text);
-        QCOMPARE(plot->annotationShown(0).box, firstNote.box);
+        QCOMPARE(RooflinePlotProbe(*plot).annotationShown(0).text, firstNote.text);
+        QCOMPARE(RooflinePlotProbe(*plot).annotationShown(0).box, firstNote.box);
         // A pin fewer: the notes stay as they were, the legend still has one entry for the pins.
         m_state->removePin(99);
         QVERIFY(legendNames(*plot).contains(QStringLiteral("pins (99)")));
         QCOMPARE(legendNames(*plot).size(), 10);
-        QCOMPARE(plot->annotationShown(0).text, firstNote.text);
-        QCOMPARE(plot->annotationShown(0).box, firstNote.box);
+        QCOMPARE(RooflinePlotProbe(*plot).annotationShown(0).text, firstNote.text);
+        QCOMPARE(RooflinePlotProbe(*plot).annotationShown(0).box, firstNote.box);
         // Four pins: each named, the long label shortened.
         Session few = m_state->session();
         few.pins.modify([](std::vector<Pin> &list) { list.resize(4); });
@@ -1447,7 +1447,7 @@ private Q_SLOTS:
         // As the user does it: right-click a point and label it, drag the label, delete it from its menu, undo.
         RooflinePlot *plot = m_window->plot();
         QCoreApplication::processEvents();
-        const QPoint at = plot->currentMarkers().front().toPoint();
+        const QPoint at = RooflinePlotProbe(*plot).currentMarkers().front().toPoint();
         const QStringList offered = contextMenuAt(plot->canvasWidget(), at, QStringLiteral("Label "));
         QVERIFY2(!offered.filter(QRegularExpression(QStringLiteral("^Label \\S+ \\("))).isEmpty(), qPrintable(offered.join(QLatin1String(", "))));
         QCOMPARE(plot->annotationCount(), 1);
@@ -1455,10 +1455,10 @@ private Q_SLOTS:
         const Annotation made = m_state->session().annotations[0];
         QCOMPARE(made.kind, Annotation::Kind::PointLabel);
         QVERIFY(made.point.has_value()); // it follows its point
-        QCOMPARE(plot->annotationShown(0).text.split(QLatin1Char('\n')).front(),
+        QCOMPARE(RooflinePlotProbe(*plot).annotationShown(0).text.split(QLatin1Char('\n')).front(),
                  QString::fromStdString(made.text).split(QLatin1Char('\n')).front());
         // Dragged by 30 and 20 pixels: the state's offset moves by as much.
-        const QPoint from = plot->annotationShown(0).box.center();
+        const QPoint from = RooflinePlotProbe(*plot).annotationShown(0).box.center();
         QTest::mousePress(plot->canvasWidget(), Qt::LeftButton, {}, from);
         QTest::mouseMove(plot->canvasWidget(), from + QPoint(15, 10));
         QTest::mouseMove(plot->canvasWidget(), from + QPoint(30, 20));
@@ -1466,7 +1466,7 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(m_state->session().annotations[0].dx, made.dx + 30);
         QCOMPARE(m_state->session().annotations[0].dy, made.dy + 20);
-        contextMenuAt(plot->canvasWidget(), plot->annotationShown(0).box.center(), QStringLiteral("Delete this label"));
+        contextMenuAt(plot->canvasWidget(), RooflinePlotProbe(*plot).annotationShown(0).box.center(), QStringLiteral("Delete this label"));
         QCOMPARE(plot->annotationCount(), 0);
         QVERIFY(m_state->session().annotations.empty());
         m_state->undoStack()->undo();
@@ -1714,7 +1714,7 @@ private Q_SLOTS:
         QCOMPARE(gateModel->attainableFlopsPerSecond, 181e12);
         QVERIFY(!chart.modelledPoint(*flash));
         // The canvas draws the two links, from each kernel to its point.
-        const std::vector<QLineF> links = plot->measuredLinks();
+        const std::vector<QLineF> links = RooflinePlotProbe(*plot).measuredLinks();
         QCOMPARE(links.size(), std::size_t(2));
         QVERIFY(QLineF(links[0].p1(), plot->pixelOf(q->intensity, q->achievedFlopsPerSecond)).length() < 0.01);
         QVERIFY(QLineF(links[0].p2(), plot->pixelOf(qModel->intensity, qModel->attainableFlopsPerSecond)).length() < 0.01);

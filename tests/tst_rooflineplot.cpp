@@ -193,7 +193,7 @@ private Q_SLOTS:
     {
         const ChartData &chart = m_plot->data();
         settle(); // the layout as drawn
-        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        const std::vector<QPointF> markers = RooflinePlotProbe(*m_plot).currentMarkers();
         QCOMPARE(markers.size(), chart.current.size());
         {
             const QImage image = screen(*m_plot);
@@ -243,7 +243,7 @@ private Q_SLOTS:
     // points of three series share one pixel.
     void eachSeriesIsNamedAndDrawnInItsColour()
     {
-        const std::vector<RooflinePlot::LegendEntry> legend = m_plot->legendEntries();
+        const std::vector<RooflinePlotProbe::LegendEntry> legend = RooflinePlotProbe(*m_plot).legendEntries();
         QVERIFY(legend.size() >= std::size_t(2 + SeriesCount));
         for (int i = 0; i < SeriesCount; ++i)
             QCOMPARE(legend[std::size_t(2 + i)].name, QString::fromUtf8(seriesName(static_cast<Series>(i)).data()));
@@ -318,7 +318,7 @@ private Q_SLOTS:
         QVERIFY(!colourNear(image, onRoof(6), brown, 6, 30));
         QVERIFY(m_plot->measuredAt(at(6, 2e10)) && m_plot->measuredAt(at(6, 2e10))->name == "kernel");
         // Its link: a thin line (alpha 170) from the kernel to the point of the op it measures, drawn between them.
-        const std::vector<QLineF> links = m_plot->measuredLinks();
+        const std::vector<QLineF> links = RooflinePlotProbe(*m_plot).measuredLinks();
         QCOMPARE(links.size(), std::size_t(1));
         QVERIFY(QLineF(links[0].p1(), at(6, 2e10)).length() < 0.5);
         QVERIFY(QLineF(links[0].p2(), at(2, 1e11)).length() < 0.5);
@@ -394,12 +394,12 @@ private Q_SLOTS:
                      PointsPerSeries[std::size_t(i)]);
         }
         // A current or sweep point is found where its marker is drawn (beside others it would cover).
-        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        const std::vector<QPointF> markers = RooflinePlotProbe(*m_plot).currentMarkers();
         QCOMPARE(markers.size(), shown.current.size());
         for (std::size_t i = 0; i < shown.current.size(); ++i)
             QVERIFY2(holds(m_plot->pointsAt(markers[i]), shown.current[i]),
                      qPrintable(QStringLiteral("(%1, %2)").arg(shown.current[i].intensity).arg(shown.current[i].attainableFlopsPerSecond)));
-        const std::vector<QPointF> sweepMarkers = m_plot->sweepMarkers();
+        const std::vector<QPointF> sweepMarkers = RooflinePlotProbe(*m_plot).sweepMarkers();
         QCOMPARE(sweepMarkers.size(), shown.sweep.size());
         for (std::size_t i = 0; i < shown.sweep.size(); ++i)
             QVERIFY2(holds(m_plot->pointsAt(sweepMarkers[i]), shown.sweep[i]),
@@ -461,7 +461,7 @@ private Q_SLOTS:
         // 2 x 5120 x 5120 FLOPs, the kernel's own intensity, on the memory roof: 768e9 x I. gate_proj prefill of
         // 2048 tokens: 2 x 2048 x 5120 x 13824 FLOPs over 5120 x 13824 x 2 + 2048 x (5120 + 13824) x 2 bytes =
         // 1322.87 FLOP/B, past the ridge: on the compute roof, 181 TFLOP/s.
-        const std::vector<QLineF> links = m_plot->measuredLinks();
+        const std::vector<QLineF> links = RooflinePlotProbe(*m_plot).measuredLinks();
         QCOMPARE(links.size(), std::size_t(2));
         const std::array<QLineF, 2> expected { QLineF(m_plot->pixelOf(qIntensity, qAchieved), m_plot->pixelOf(qIntensity, 768e9 * qIntensity)),
                                                QLineF(m_plot->pixelOf(gateIntensity, gateAchieved),
@@ -483,7 +483,7 @@ private Q_SLOTS:
         for (const QSize size : { QSize(1280, 720), QSize(1920, 1080), QSize(640, 480) }) {
             const QImage image = m_plot->renderImage(size);
             QVERIFY(!image.isNull());
-            const QString shown = m_plot->titleShown();
+            const QString shown = RooflinePlotProbe(*m_plot).titleShown();
             QVERIFY2(shown.contains(QChar(0x2026)) && shown.startsWith(QString::fromStdString(start).left(8))
                          && shown.endsWith(QString::fromStdString(end)),
                      qPrintable(shown));
@@ -492,7 +492,7 @@ private Q_SLOTS:
         chart.title = "Roofline Model (Llama-2-13B, RTX A6000)";
         m_plot->setData(chart);
         m_plot->renderImage(QSize(1280, 720));
-        QCOMPARE(m_plot->titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
+        QCOMPARE(RooflinePlotProbe(*m_plot).titleShown(), QStringLiteral("Roofline Model (Llama-2-13B, RTX A6000)"));
     }
 
     // The default frame takes in every measured kernel, as it does modelled points and pins: a kernel at 1e6 FLOP/B
@@ -503,14 +503,14 @@ private Q_SLOTS:
     void aLongSubtitleWraps()
     {
         settle();
-        QVERIFY(!m_plot->subtitleShown().contains(QLatin1Char('\n')));
+        QVERIFY(!RooflinePlotProbe(*m_plot).subtitleShown().contains(QLatin1Char('\n')));
         const double top = m_plot->pixelOf(1, m_plot->viewRange().yMax).y();
         ChartData chart = m_results.chart;
         chart.subtitle += "  \u00b7  8 tokens/step, 3 accepted  \u00b7  times at 70% / 100% efficiency  \u00b7  causal mask, scores "
                           "fp32, fused QKV, matrix multiplies only  \u00b7  and a part to make it longer still";
         m_plot->setData(chart);
         settle();
-        const QString shown = m_plot->subtitleShown();
+        const QString shown = RooflinePlotProbe(*m_plot).subtitleShown();
         const QStringList lines = shown.split(QLatin1Char('\n'));
         QVERIFY2(lines.size() >= 2, qPrintable(shown));
         QCOMPARE(lines.join(QStringLiteral("  \u00b7  ")), QString::fromStdString(chart.subtitle)); // nothing lost
@@ -524,7 +524,7 @@ private Q_SLOTS:
         chart.subtitle = std::string(2000, 'G') + "END: 768 GB/s  \u00b7  batch 1";
         m_plot->setData(chart);
         settle();
-        const QStringList cut = m_plot->subtitleShown().split(QLatin1Char('\n'));
+        const QStringList cut = RooflinePlotProbe(*m_plot).subtitleShown().split(QLatin1Char('\n'));
         QVERIFY2(cut.first().contains(QChar(0x2026)) && cut.first().endsWith(QLatin1String("END: 768 GB/s")), qPrintable(cut.first()));
         // On screen, no text reaches the canvas's edges above the axes (a line cut by the edges would).
         const QImage image = screen(*m_plot);
@@ -536,7 +536,7 @@ private Q_SLOTS:
         QCOMPARE(atEdges, 0);
         m_plot->setData(m_results.chart);
         settle();
-        QVERIFY(!m_plot->subtitleShown().contains(QLatin1Char('\n')));
+        QVERIFY(!RooflinePlotProbe(*m_plot).subtitleShown().contains(QLatin1Char('\n')));
         QCOMPARE(m_plot->pixelOf(1, m_plot->viewRange().yMax).y(), top);
     }
 
@@ -647,7 +647,7 @@ private Q_SLOTS:
     // 181e12 / 768e9 = 235.677 FLOP/B.
     void roofsAndRidge()
     {
-        const std::vector<RooflinePlot::LegendEntry> legend = m_plot->legendEntries();
+        const std::vector<RooflinePlotProbe::LegendEntry> legend = RooflinePlotProbe(*m_plot).legendEntries();
         QVERIFY(legend.size() >= 2);
         QCOMPARE(legend[0].name, QStringLiteral("768 GB/s"));
         QCOMPARE(legend[1].name, QStringLiteral("181 TFLOP/s"));
@@ -674,7 +674,7 @@ private Q_SLOTS:
         results.recompute(session);
         m_plot->setData(results.chart);
         settle();
-        const QRectF topLeft = m_plot->warningBox();
+        const QRectF topLeft = RooflinePlotProbe(*m_plot).warningBox();
         QVERIFY(!topLeft.isEmpty());
         // A note on the warning's place.
         const QPointF at = topLeft.center();
@@ -683,13 +683,13 @@ private Q_SLOTS:
                          m_plot->viewRange().yMax / 2, at.x() - m_plot->pixelOf(m_plot->viewRange().xMin * 1.5, 1).x(),
                          at.y() - m_plot->pixelOf(1, m_plot->viewRange().yMax / 2).y() } });
         settle();
-        const QRect note = m_plot->annotationShown(0).box;
+        const QRect note = RooflinePlotProbe(*m_plot).annotationShown(0).box;
         QVERIFY(note.intersects(topLeft.toAlignedRect()));
-        const QRectF box = m_plot->warningBox();
+        const QRectF box = RooflinePlotProbe(*m_plot).warningBox();
         QVERIFY2(!box.intersects(note), qPrintable(QStringLiteral("warning at (%1, %2)").arg(box.x()).arg(box.y())));
         QVERIFY(box.bottom() > axesRectF(*m_plot).bottom() - 20); // the bottom-left corner
         QVERIFY(axesRectF(*m_plot).contains(box));
-        for (const QPointF &marker : m_plot->currentMarkers())
+        for (const QPointF &marker : RooflinePlotProbe(*m_plot).currentMarkers())
             QVERIFY(!box.adjusted(-6, -6, 6, 6).contains(marker));
     }
 
@@ -697,15 +697,15 @@ private Q_SLOTS:
     // the compute roof (where no point can be), and on every export; one that fits shows nothing.
     void aWorkloadThatDoesNotFitIsMarkedOnTheChart()
     {
-        QCOMPARE(m_plot->warningShown(), QString());
+        QCOMPARE(RooflinePlotProbe(*m_plot).warningShown(), QString());
         Session session = seedSession();
         session.workload.batch = 64; // 26 GB of weights and 107 GB of cache on 48 GB
         ScenarioResults results;
         results.recompute(session);
         m_plot->setData(results.chart);
         const QImage image = screen(*m_plot);
-        QCOMPARE(m_plot->warningShown(), QStringLiteral("\u26a0 does not fit: weights + KV cache 133GB of 48GB"));
-        const QRectF box = m_plot->warningBox();
+        QCOMPARE(RooflinePlotProbe(*m_plot).warningShown(), QStringLiteral("\u26a0 does not fit: weights + KV cache 133GB of 48GB"));
+        const QRectF box = RooflinePlotProbe(*m_plot).warningBox();
         const QRectF axes = axesRectF(*m_plot);
         QVERIFY(axes.contains(box));
         QVERIFY(box.top() > m_plot->pixelOf(1, 181e12).y()); // under the compute roof
@@ -716,7 +716,7 @@ private Q_SLOTS:
             for (int x = int(box.left()); x <= int(box.right()); ++x)
                 warm += pixelIs(image, QPointF(x, y), warningColor(), 40) ? 1 : 0;
         QVERIFY2(warm > 200, qPrintable(QString::number(warm)));
-        for (const QPointF &marker : m_plot->currentMarkers())
+        for (const QPointF &marker : RooflinePlotProbe(*m_plot).currentMarkers())
             QVERIFY(!box.contains(marker));
         // And in an export: the top-left quarter holds hundreds more pixels of the warning colour than the same
         // export of a workload that fits (where the compute roof is the only red there).
@@ -731,8 +731,8 @@ private Q_SLOTS:
         const int warned = warmInCorner();
         m_plot->setData(m_results.chart);
         settle();
-        QCOMPARE(m_plot->warningShown(), QString());
-        QCOMPARE(m_plot->warningBox(), QRectF());
+        QCOMPARE(RooflinePlotProbe(*m_plot).warningShown(), QString());
+        QCOMPARE(RooflinePlotProbe(*m_plot).warningBox(), QRectF());
         const int fits = warmInCorner();
         QVERIFY2(warned > fits + 300, qPrintable(QStringLiteral("%1 against %2").arg(warned).arg(fits)));
     }
@@ -809,7 +809,7 @@ private Q_SLOTS:
             QVERIFY(legend.isValid());
             const QRectF axes = axesRectF(*m_plot).adjusted(-1, -1, 1, 1);
             std::vector<QRectF> ridges;
-            for (const RooflinePlot::RoofLabel &label : m_plot->roofLabels())
+            for (const RooflinePlotProbe::RoofLabel &label : RooflinePlotProbe(*m_plot).roofLabels())
                 if (label.text.contains(QLatin1String("ridge"))) {
                     QVERIFY2(!label.box.intersects(legend), qPrintable(label.text));
                     QVERIFY2(axes.contains(label.box), qPrintable(QStringLiteral("%1 at %2 x %3").arg(label.text).arg(size.width()).arg(size.height())));
@@ -822,7 +822,7 @@ private Q_SLOTS:
         m_plot->setPresentation(true);
         settle();
         std::vector<double> heights;
-        for (const RooflinePlot::RoofLabel &label : m_plot->roofLabels())
+        for (const RooflinePlotProbe::RoofLabel &label : RooflinePlotProbe(*m_plot).roofLabels())
             if (label.text.contains(QLatin1String("ridge")))
                 heights.push_back(label.box.height());
         QCOMPARE(heights.size(), std::size_t(2));
@@ -846,9 +846,9 @@ private Q_SLOTS:
         const QImage image = screen(*m_plot);
         QCOMPARE(m_plot->viewRange().yMax, 3e14);
         // Its label stands at the foot of its line, as the first GPU's does at its own.
-        const std::vector<RooflinePlot::RoofLabel> labels = m_plot->roofLabels();
+        const std::vector<RooflinePlotProbe::RoofLabel> labels = RooflinePlotProbe(*m_plot).roofLabels();
         const auto label = std::find_if(labels.begin(), labels.end(),
-                                        [](const RooflinePlot::RoofLabel &l) { return l.text == QLatin1String("Slow ridge 100 FLOP/B"); });
+                                        [](const RooflinePlotProbe::RoofLabel &l) { return l.text == QLatin1String("Slow ridge 100 FLOP/B"); });
         QVERIFY(label != labels.end());
         QCOMPARE(label->anchor.x(), m_plot->pixelOf(100, 1e12).x());
         QCOMPARE(label->anchor.y(), m_plot->pixelOf(100, 1e10).y());
@@ -880,10 +880,10 @@ private Q_SLOTS:
         settle();
         const ChartData &chart = m_plot->data();
         const auto label = [&](const std::string &text) {
-            for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+            for (const RooflinePlotProbe::RoofLabel &l : RooflinePlotProbe(*m_plot).roofLabels())
                 if (l.text == QString::fromStdString(text))
                     return std::optional(l);
-            return std::optional<RooflinePlot::RoofLabel>();
+            return std::optional<RooflinePlotProbe::RoofLabel>();
         };
         const double right = m_plot->pixelOf(m_plot->viewRange().xMax, 1e12).x();
         const auto bandwidth = label(chart.bandwidthLabel);
@@ -927,8 +927,8 @@ private Q_SLOTS:
         results.recompute(session);
         m_plot->setData(results.chart);
         settle();
-        std::optional<RooflinePlot::RoofLabel> bandwidth;
-        for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+        std::optional<RooflinePlotProbe::RoofLabel> bandwidth;
+        for (const RooflinePlotProbe::RoofLabel &l : RooflinePlotProbe(*m_plot).roofLabels())
             if (l.text == QString::fromStdString(results.chart.bandwidthLabel))
                 bandwidth = l;
         QVERIFY(bandwidth);
@@ -940,7 +940,7 @@ private Q_SLOTS:
         turn.translate(-bandwidth->anchor.x(), -bandwidth->anchor.y());
         const QTransform back = turn.inverted();
         int onTheRoof = 0;
-        for (const QPointF &marker : m_plot->currentMarkers()) {
+        for (const QPointF &marker : RooflinePlotProbe(*m_plot).currentMarkers()) {
             onTheRoof += std::fabs(marker.x() - m_plot->pixelOf(4.0, 4.0 * 768e9).x()) < 30 ? 1 : 0;
             QVERIFY2(!bandwidth->box.adjusted(-5, -5, 5, 5).contains(back.map(marker)),
                      qPrintable(QStringLiteral("marker at (%1, %2)").arg(marker.x()).arg(marker.y())));
@@ -965,7 +965,7 @@ private Q_SLOTS:
         QVERIFY(!still.point);
         m_plot->setAnnotations(SharedList<Annotation> { label, still });
         settle();
-        const auto boxCentre = [&](int i) { return QRectF(m_plot->annotationShown(i).box).center(); };
+        const auto boxCentre = [&](int i) { return QRectF(RooflinePlotProbe(*m_plot).annotationShown(i).box).center(); };
         const auto near = [](QPointF a, QPointF b) { return QLineF(a, b).length() < 1.5; };
         QVERIFY(near(boxCentre(0), m_plot->pixelOf(label.x, label.y) + QPointF(label.dx, label.dy)));
 
@@ -977,12 +977,12 @@ private Q_SLOTS:
         settle();
         const ChartPoint *q8 = m_plot->data().currentPoint(OpKind::QProj, Phase::Decode);
         QVERIFY(q8 && q8->intensity > 7.0);
-        QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
-        QVERIFY(m_plot->annotationShown(0).text.startsWith(QLatin1String("q_proj decode, batch 8, seq 2048\n7.9")));
-        const QPointF marker = m_plot->currentMarkers()[std::size_t(q8 - m_plot->data().current.data())];
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).text, QString::fromStdString(pointLabel(*q8)));
+        QVERIFY(RooflinePlotProbe(*m_plot).annotationShown(0).text.startsWith(QLatin1String("q_proj decode, batch 8, seq 2048\n7.9")));
+        const QPointF marker = RooflinePlotProbe(*m_plot).currentMarkers()[std::size_t(q8 - m_plot->data().current.data())];
         QVERIFY2(near(boxCentre(0), marker + QPointF(label.dx, label.dy)),
                  qPrintable(QStringLiteral("box at (%1, %2), marker at (%3, %4)").arg(boxCentre(0).x()).arg(boxCentre(0).y()).arg(marker.x()).arg(marker.y())));
-        QCOMPARE(m_plot->annotationShown(1).text, QString::fromStdString(still.text));
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(1).text, QString::fromStdString(still.text));
         QVERIFY(near(boxCentre(1), m_plot->pixelOf(still.x, still.y) + QPointF(still.dx, still.dy)));
 
         // FlashAttention fuses qk and pv: a label of qk decode stays where it was, with its old numbers.
@@ -995,7 +995,7 @@ private Q_SLOTS:
         m_plot->setData(results.chart);
         settle();
         QVERIFY(!m_plot->data().currentPoint(OpKind::Qk, Phase::Decode));
-        QCOMPARE(m_plot->annotationShown(0).text, QString::fromStdString(qkLabel.text));
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).text, QString::fromStdString(qkLabel.text));
     }
 
     // Of two kernels within reach of the pointer, the one under it is found, not the first listed (hovering the
@@ -1041,8 +1041,8 @@ private Q_SLOTS:
         note.y = 1e12;
         m_plot->setAnnotations(SharedList<Annotation> { note, label });
         screen(*m_plot);
-        const QRect noteBox = m_plot->annotationShown(0).box;
-        const QRect before = m_plot->annotationShown(1).box;
+        const QRect noteBox = RooflinePlotProbe(*m_plot).annotationShown(0).box;
+        const QRect before = RooflinePlotProbe(*m_plot).annotationShown(1).box;
         QVERIFY(!noteBox.isEmpty() && !before.isEmpty());
         // The share of a box's top edge drawn in the border's grey.
         const auto bordered = [](const QImage &image, const QRect &box) {
@@ -1061,13 +1061,13 @@ private Q_SLOTS:
         const QImage after = screen(*m_plot);
         QCOMPARE(replots.count(), 1);
         QCOMPARE(replots.front().front().toBool(), false); // the points' layer alone was redrawn
-        const QRect moved = m_plot->annotationShown(1).box;
+        const QRect moved = RooflinePlotProbe(*m_plot).annotationShown(1).box;
         QVERIFY2(!moved.intersects(before), qPrintable(QStringLiteral("the label stayed at x %1").arg(moved.x())));
         QVERIFY2(bordered(after, moved) > 0.8, qPrintable(QString::number(bordered(after, moved))));
         QVERIFY2(bordered(after, before) < 0.3, qPrintable(QString::number(bordered(after, before))));
-        QCOMPARE(m_plot->annotationShown(0).box, noteBox);
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).box, noteBox);
         QVERIFY(bordered(after, noteBox) > 0.8);
-        QVERIFY(m_plot->annotationShown(1).text.startsWith(QLatin1String("q_proj decode, batch 64")));
+        QVERIFY(RooflinePlotProbe(*m_plot).annotationShown(1).text.startsWith(QLatin1String("q_proj decode, batch 64")));
     }
 
     // The peak's label stays inside the axes: where the frame's top would cut it above the roof (a compute roof
@@ -1091,14 +1091,14 @@ private Q_SLOTS:
         }
         m_plot->setData(chart);
         settle();
-        std::optional<RooflinePlot::RoofLabel> label;
-        for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+        std::optional<RooflinePlotProbe::RoofLabel> label;
+        for (const RooflinePlotProbe::RoofLabel &l : RooflinePlotProbe(*m_plot).roofLabels())
             if (l.text == QString::fromStdString(chart.peakLabel))
                 label = l;
         QVERIFY(label);
         QVERIFY(axesRectF(*m_plot).adjusted(-1, -1, 1, 1).contains(label->box));
-        QCOMPARE(m_plot->sweepMarkers().size(), chart.sweep.size());
-        for (const QPointF &marker : m_plot->sweepMarkers())
+        QCOMPARE(RooflinePlotProbe(*m_plot).sweepMarkers().size(), chart.sweep.size());
+        for (const QPointF &marker : RooflinePlotProbe(*m_plot).sweepMarkers())
             QVERIFY2(!label->box.adjusted(-5, -5, 5, 5).contains(marker),
                      qPrintable(QStringLiteral("marker at (%1, %2) under the label at %3, %4").arg(marker.x()).arg(marker.y()).arg(label->box.left()).arg(label->box.top())));
         m_plot->setData(results.chart);
@@ -1109,8 +1109,8 @@ private Q_SLOTS:
         for (const QSize size : { QSize(468, 400), QSize(468, 330), QSize(560, 420), QSize(1280, 720) }) {
             m_plot->resize(size);
             settle();
-            std::optional<RooflinePlot::RoofLabel> peak;
-            for (const RooflinePlot::RoofLabel &l : m_plot->roofLabels())
+            std::optional<RooflinePlotProbe::RoofLabel> peak;
+            for (const RooflinePlotProbe::RoofLabel &l : RooflinePlotProbe(*m_plot).roofLabels())
                 if (l.text == QString::fromStdString(m_plot->data().peakLabel))
                     peak = l;
             QVERIFY(peak);
@@ -1219,9 +1219,9 @@ private Q_SLOTS:
         // On a sweep point inside a current cross (decode qk at every length sits at ~1 FLOP/B), the current point
         // is named first: the small point under the cross is not what the pointer is on.
         const auto &current = m_plot->data().current;
-        const std::vector<QPointF> crosses = m_plot->currentMarkers();
+        const std::vector<QPointF> crosses = RooflinePlotProbe(*m_plot).currentMarkers();
         int probed = 0;
-        for (const QPointF &sweep : m_plot->sweepMarkers()) {
+        for (const QPointF &sweep : RooflinePlotProbe(*m_plot).sweepMarkers()) {
             const bool underACross = std::any_of(crosses.begin(), crosses.end(), [&](const QPointF &c) {
                 const double d = QLineF(c, sweep).length();
                 return d > 0.5 && d < 6.0;
@@ -1264,7 +1264,7 @@ private Q_SLOTS:
         QVERIFY2(tip.startsWith(QLatin1String("<b>pinned: batch 16, seq 128")), qPrintable(tip));
         // Where a current point is, it comes first: batch 1's q_proj decode names no pin.
         const ChartPoint *current = results.chart.currentPoint(OpKind::QProj, Phase::Decode);
-        const QPoint atCurrent = m_plot->currentMarkers()[std::size_t(current - results.chart.current.data())].toPoint();
+        const QPoint atCurrent = RooflinePlotProbe(*m_plot).currentMarkers()[std::size_t(current - results.chart.current.data())].toPoint();
         QHelpEvent there(QEvent::ToolTip, atCurrent, m_plot->canvasWidget()->mapToGlobal(atCurrent));
         QApplication::sendEvent(m_plot->canvasWidget(), &there);
         QVERIFY2(!QToolTip::text().startsWith(QLatin1String("<b>pinned")), qPrintable(QToolTip::text()));
@@ -1457,9 +1457,9 @@ private Q_SLOTS:
         m_plot->setData(data);
         const auto named = [&] {
             settle();
-            const std::vector<RooflinePlot::LegendEntry> legend = m_plot->legendEntries();
+            const std::vector<RooflinePlotProbe::LegendEntry> legend = RooflinePlotProbe(*m_plot).legendEntries();
             return std::any_of(legend.begin(), legend.end(),
-                               [](const RooflinePlot::LegendEntry &e) { return e.name == QLatin1String("pinned: batch 1, RTX A6000"); });
+                               [](const RooflinePlotProbe::LegendEntry &e) { return e.name == QLatin1String("pinned: batch 1, RTX A6000"); });
         };
         QVERIFY(named());
         m_plot->setPresentation(true); // restyles the pins' graphs at presentation size
@@ -1475,7 +1475,7 @@ private Q_SLOTS:
         // drawn, covers no marker of the current points (each a cross of radius 6) and stays inside the axes.
         settle();
         const ChartData &chart = m_plot->data();
-        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        const std::vector<QPointF> markers = RooflinePlotProbe(*m_plot).currentMarkers();
         const QRectF axes = axesRectF(*m_plot);
         int beside = 0;
         for (std::size_t i = 0; i < chart.current.size(); ++i) {
@@ -1487,7 +1487,7 @@ private Q_SLOTS:
             QVERIFY(std::hypot(anchor.x() - markers[i].x(), anchor.y() - markers[i].y()) < 0.5);
             m_plot->setAnnotations(std::vector { label });
             settle();
-            const QRect box = m_plot->annotationShown(0).box;
+            const QRect box = RooflinePlotProbe(*m_plot).annotationShown(0).box;
             QVERIFY(!box.isEmpty());
             QVERIFY2(axes.contains(QRectF(box)), qPrintable(QString::fromStdString(label.text)));
             // Beside its point: the box does not hold the point itself.
@@ -1506,7 +1506,7 @@ private Q_SLOTS:
         two.push_back(m_plot->labelFor(currentPoint(chart, Series::QkPvAr)));
         m_plot->setAnnotations(two);
         settle();
-        QVERIFY(!m_plot->annotationShown(0).box.intersects(m_plot->annotationShown(1).box));
+        QVERIFY(!RooflinePlotProbe(*m_plot).annotationShown(0).box.intersects(RooflinePlotProbe(*m_plot).annotationShown(1).box));
         m_plot->setAnnotations({});
     }
 
@@ -1529,7 +1529,7 @@ private Q_SLOTS:
         QVERIFY(m_plot->isCompact());
         QVERIFY(m_plot->isLegendOutside());
         bool found = false;
-        for (const RooflinePlot::LegendEntry &entry : m_plot->legendEntries())
+        for (const RooflinePlotProbe::LegendEntry &entry : RooflinePlotProbe(*m_plot).legendEntries())
             if (entry.name.startsWith(QLatin1String("pinned"))) {
                 found = true;
                 QCOMPARE(entry.name, QStringLiteral("pinned: batch 16, seq 4") + QChar(0x2026));
@@ -1538,7 +1538,7 @@ private Q_SLOTS:
         // A chart of full size names it whole.
         m_plot->resize(before);
         settle();
-        for (const RooflinePlot::LegendEntry &entry : m_plot->legendEntries())
+        for (const RooflinePlotProbe::LegendEntry &entry : RooflinePlotProbe(*m_plot).legendEntries())
             if (entry.name.startsWith(QLatin1String("pinned")))
                 QCOMPARE(entry.name, QStringLiteral("pinned: batch 16, seq 4096, H100 SXM, Llama-2-13B"));
         m_plot->setData(m_results.chart);
@@ -1550,7 +1550,7 @@ private Q_SLOTS:
     {
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "a note to select", 30, 1e11, 0, 0 } });
         screen(*m_plot);
-        const QRect box = m_plot->annotationShown(0).box;
+        const QRect box = RooflinePlotProbe(*m_plot).annotationShown(0).box;
         const QColor blue(0x00, 0x5f, 0xd0), grey(0x99, 0x99, 0x99);
         const auto edge = [&box](const QImage &image, const QColor &colour) {
             int hits = 0;
@@ -1581,7 +1581,7 @@ private Q_SLOTS:
         const ChartPoint *pv = m_plot->data().currentPoint(OpKind::Pv, Phase::Decode);
         QVERIFY(qk && pv && qk->intensity == pv->intensity && qk->attainableFlopsPerSecond == pv->attainableFlopsPerSecond);
         screen(*m_plot);
-        const QPoint at = m_plot->currentMarkers()[std::size_t(qk - m_plot->data().current.data())].toPoint();
+        const QPoint at = RooflinePlotProbe(*m_plot).currentMarkers()[std::size_t(qk - m_plot->data().current.data())].toPoint();
         const QStringList offered = contextMenuAt(m_plot->canvasWidget(), at);
         QVERIFY2(offered.contains(QStringLiteral("Label qk (qk/pv ar)")) && offered.contains(QStringLiteral("Label pv (qk/pv ar)")),
                  qPrintable(offered.join(QLatin1String(", "))));
@@ -1595,7 +1595,7 @@ private Q_SLOTS:
                                              Annotation { Annotation::Kind::PointLabel, "a label", 300, 1e11, 0, 0 } });
         settle();
         for (int i = 0; i < 2; ++i) {
-            const QStringList offered = contextMenuAt(m_plot->canvasWidget(), m_plot->annotationShown(i).box.center());
+            const QStringList offered = contextMenuAt(m_plot->canvasWidget(), RooflinePlotProbe(*m_plot).annotationShown(i).box.center());
             QVERIFY2(offered.contains(i == 0 ? QStringLiteral("Delete this note") : QStringLiteral("Delete this label")),
                      qPrintable(offered.join(QLatin1String(", "))));
         }
@@ -1645,13 +1645,13 @@ private Q_SLOTS:
             return QFontMetrics(look.font).boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignLeft, QStringLiteral("padded")).size();
         };
         settle();
-        QCOMPARE(m_plot->annotationShown(0).box.size(), boxOf(screenLook) + QSize(12, 8));
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).box.size(), boxOf(screenLook) + QSize(12, 8));
         m_plot->setPresentation(true);
         settle();
-        QCOMPARE(m_plot->annotationShown(0).box.size(), boxOf(big) + QSize(20, 14));
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).box.size(), boxOf(big) + QSize(20, 14));
         // 12 px straight above a marker: found in presentation (13.6), not on the screen (8). Its neighbours,
         // drawn side by side at least 11 px apart, are 16 px or more away.
-        const auto above = [this] { return m_plot->currentMarkers().front() + QPointF(0, -12); };
+        const auto above = [this] { return RooflinePlotProbe(*m_plot).currentMarkers().front() + QPointF(0, -12); };
         QVERIFY(m_plot->pointAt(above()));
         m_plot->setPresentation(false);
         settle();
@@ -1663,7 +1663,7 @@ private Q_SLOTS:
     {
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, "drag me\nby the middle", 10, 1e12, 0, 0 } });
         QImage image = screen(*m_plot);
-        const QRect box = m_plot->annotationShown(0).box;
+        const QRect box = RooflinePlotProbe(*m_plot).annotationShown(0).box;
         QVERIFY(box.height() > 30); // two lines
         const QPointF centre = QRectF(box).center();
         QCOMPARE(m_plot->annotationAt(centre), 0);
@@ -1677,7 +1677,7 @@ private Q_SLOTS:
         QTest::mousePress(canvas, Qt::LeftButton, {}, from);
         QTest::mouseMove(canvas, to);
         // While dragged it is drawn where the pointer took it, and no longer where it was.
-        QCOMPARE(m_plot->annotationShown(0).box, box.translated(60, -40));
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).box, box.translated(60, -40));
         image = screen(*m_plot);
         QVERIFY(colourNear(image, centre + QPointF(60, -40 + 12), note, 1, 4));
         QVERIFY(!colourNear(image, centre + QPointF(-40, 14), note, 1, 4));
@@ -1694,21 +1694,21 @@ private Q_SLOTS:
         std::vector<Annotation> notes(3, Annotation { Annotation::Kind::Note, "the same place", 10, 1e12, 0, 0 });
         notes[2].text = "the same place, longer";
         m_plot->setAnnotations(notes);
-        QVERIFY(m_plot->annotationShown(0).box.isEmpty());
-        QVERIFY(m_plot->annotationShown(1).box.isEmpty());
-        const QRect top = m_plot->annotationShown(2).box;
+        QVERIFY(RooflinePlotProbe(*m_plot).annotationShown(0).box.isEmpty());
+        QVERIFY(RooflinePlotProbe(*m_plot).annotationShown(1).box.isEmpty());
+        const QRect top = RooflinePlotProbe(*m_plot).annotationShown(2).box;
         QVERIFY(!top.isEmpty());
-        QCOMPARE(m_plot->annotationShown(2).text, QStringLiteral("the same place, longer"));
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(2).text, QStringLiteral("the same place, longer"));
         QCOMPARE(m_plot->annotationAt(QRectF(top).center()), 2);
         // Moved apart, all three show, each where it was moved to (whole pixels from its anchor).
         notes[1].dx = 300;
         notes[2].dy = 150;
         m_plot->setAnnotations(notes);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(!m_plot->annotationShown(i).box.isEmpty());
+            QVERIFY(!RooflinePlotProbe(*m_plot).annotationShown(i).box.isEmpty());
         const QPointF anchor = m_plot->pixelOf(10, 1e12);
-        QVERIFY(std::fabs(QRectF(m_plot->annotationShown(1).box).center().x() - anchor.x() - 300) <= 1.0);
-        QVERIFY(std::fabs(QRectF(m_plot->annotationShown(2).box).center().y() - anchor.y() - 150) <= 1.0);
+        QVERIFY(std::fabs(QRectF(RooflinePlotProbe(*m_plot).annotationShown(1).box).center().x() - anchor.x() - 300) <= 1.0);
+        QVERIFY(std::fabs(QRectF(RooflinePlotProbe(*m_plot).annotationShown(2).box).center().y() - anchor.y() - 150) <= 1.0);
     }
 
     void aLongNoteIsWrappedAtSpaces()
@@ -1732,13 +1732,13 @@ private Q_SLOTS:
         QVERIFY(cut);
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, medusa, 10, 1e12, 0, 0 } });
         settle();
-        QCOMPARE(m_plot->annotationShown(0).text.count(QLatin1Char('\n')), 1);
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).text.count(QLatin1Char('\n')), 1);
         // On a canvas narrower than the note, its box starts at the axes' left edge, where its text starts (it was
         // centred on its anchor and cut on the left).
         const QSize before = m_plot->size();
         m_plot->resize(420, 320);
         settle();
-        const QRect box = m_plot->annotationShown(0).box;
+        const QRect box = RooflinePlotProbe(*m_plot).annotationShown(0).box;
         const QRect axes = axesRect(*m_plot);
         QVERIFY2(box.width() > axes.width(), qPrintable(QStringLiteral("%1 in %2").arg(box.width()).arg(axes.width())));
         QVERIFY2(std::abs(box.left() - axes.left() - 2) <= 1, qPrintable(QStringLiteral("%1 against %2").arg(box.left()).arg(axes.left())));
@@ -1761,7 +1761,7 @@ private Q_SLOTS:
             text += "\nline";
         m_plot->setAnnotations(std::vector { Annotation { Annotation::Kind::Note, text, 10, 1e12, 0, 0 } });
         screen(*m_plot);
-        const QPoint at = m_plot->annotationShown(0).box.center();
+        const QPoint at = RooflinePlotProbe(*m_plot).annotationShown(0).box.center();
         QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
         QApplication::sendEvent(m_plot->canvasWidget(), &help);
         QCOMPARE(QToolTip::text(), QStringLiteral("<p style='white-space:pre-wrap'>&lt;img src=x&gt;&lt;h1&gt;X&lt;/h1&gt;")
@@ -1820,7 +1820,7 @@ private Q_SLOTS:
         for (const double bound : { frame.xMin, frame.xMax, frame.yMin, frame.yMax })
             QVERIFY(std::isfinite(bound) && bound > 0);
         int found = 0;
-        const std::vector<QPointF> markers = m_plot->currentMarkers();
+        const std::vector<QPointF> markers = RooflinePlotProbe(*m_plot).currentMarkers();
         for (std::size_t i = 0; i < m_plot->data().current.size(); ++i) {
             const ChartPoint &p = m_plot->data().current[i];
             if (!(p.intensity > 0 && p.attainableFlopsPerSecond > 0))

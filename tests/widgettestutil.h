@@ -5,6 +5,7 @@
 
 #include "chartcolors.h"
 #include "rooflineplot.h"
+#include "rooflineplotprobe.h"
 
 #include <QByteArray>
 #include <QColor>
@@ -126,7 +127,7 @@ inline QRect axesRect(const roofline::RooflinePlot &plot)
 // of all of them.
 inline QRect legendEntry(const roofline::RooflinePlot &plot, const QString &name)
 {
-    for (const roofline::RooflinePlot::LegendEntry &entry : plot.legendEntries())
+    for (const roofline::RooflinePlotProbe::LegendEntry &entry : roofline::RooflinePlotProbe(plot).legendEntries())
         if (entry.name == name)
             return entry.rect;
     return {};
@@ -134,14 +135,14 @@ inline QRect legendEntry(const roofline::RooflinePlot &plot, const QString &name
 inline QStringList legendNames(const roofline::RooflinePlot &plot)
 {
     QStringList names;
-    for (const roofline::RooflinePlot::LegendEntry &entry : plot.legendEntries())
+    for (const roofline::RooflinePlotProbe::LegendEntry &entry : roofline::RooflinePlotProbe(plot).legendEntries())
         names << entry.name;
     return names;
 }
 inline QRect legendRect(const roofline::RooflinePlot &plot)
 {
     QRect box;
-    for (const roofline::RooflinePlot::LegendEntry &entry : plot.legendEntries())
+    for (const roofline::RooflinePlotProbe::LegendEntry &entry : roofline::RooflinePlotProbe(plot).legendEntries())
         box |= entry.rect;
     return box;
 }
@@ -167,7 +168,7 @@ inline bool colourNear(const QImage &image, QPointF at, const QColor &colour, in
 inline int markersShown(const roofline::RooflinePlot &plot, roofline::Series series)
 {
     const QImage image = screen(plot);
-    const std::vector<QPointF> markers = plot.currentMarkers();
+    const std::vector<QPointF> markers = roofline::RooflinePlotProbe(plot).currentMarkers();
     int shown = 0;
     for (std::size_t i = 0; i < plot.data().current.size() && i < markers.size(); ++i)
         if (plot.data().current[i].series == series)
