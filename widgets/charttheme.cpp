@@ -3,6 +3,8 @@
 #include "charttext.h"
 #include "units.h"
 
+#include <QMap>
+
 #include <array>
 #include <cmath>
 
@@ -132,6 +134,11 @@ ChartTheme ChartTheme::make(const QFont &base, bool dark, bool presentation, boo
     t.annotationSelectedBorder = QPen(dark ? QColor(0x5c, 0xa8, 0xff) : QColor(0x00, 0x5f, 0xd0), 2.0 * pen);
     t.annotationArrow = QPen(dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55), 1.2 * pen);
     t.annotationHead = QCPLineEnding(QCPLineEnding::esSpikeArrow, 8 * f, 10 * f);
+    QMap<double, QColor> stops;
+    for (const auto &[at, colour] : viridisStops())
+        stops.insert(at, colour);
+    t.phaseMapGradient.setColorStops(stops);
+    t.phaseMapGradient.setNanHandling(QCPColorGradient::nhTransparent);
     t.phaseMapBoundary = QPen(phaseMapOverlayColor(), 2.5, Qt::DashLine);
     // Washed pale, not dark: on viridis dark means fast, and what does not fit is not fast.
     t.phaseMapBeyond = QColor(255, 255, 255, 150);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartcolors.h"
+#include "charttext.h"
 #include "opcost.h"
 
 #include "qcp.h"
@@ -108,7 +109,7 @@ struct ChartTheme {
     double labelGap = 0.0;
     // The longest pin name the legend shows, in characters: a compact chart's legend keeps to columns narrow
     // enough to go below the frame rather than cover it.
-    int legendNameChars = 80;
+    int legendNameChars = MaxLegendNameChars;
     // The roofs' labels' distance from their lines: a ceiling's and the peak's (left of their right end), a
     // ridge's (beside its line), the bandwidth's (above its slope).
     QMargins ceilingLabelPadding;
@@ -125,6 +126,8 @@ struct ChartTheme {
     // A padding given for the screen's text, in this look's.
     QMargins padding(const QMargins &screen) const;
 
+    // The phase map's colours: viridis, missing values transparent.
+    QCPColorGradient phaseMapGradient;
     // The phase map's overlays: the dashed memory limit, the wash over the lengths that do not fit, the disc of
     // the operating point.
     QPen phaseMapBoundary;

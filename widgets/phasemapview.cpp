@@ -98,13 +98,7 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_scale = new QCPColorScale(&p);
     p.plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
-    m_viridis = std::make_unique<QCPColorGradient>();
-    QMap<double, QColor> stops;
-    for (const auto &[at, colour] : viridisStops())
-        stops.insert(at, colour);
-    m_viridis->setColorStops(stops);
-    m_viridis->setNanHandling(QCPColorGradient::nhTransparent);
-    m_map->setGradient(*m_viridis);
+    m_viridis = std::make_unique<QCPColorGradient>(); // the theme's (setDark)
     auto *margins = new QCPMarginGroup(&p);
     p.axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -112,7 +106,6 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     // The lengths that do not fit, washed pale above the dashed boundary up to the top of the frame (and its
     // legend swatch shows the wash under the dash, so it reads on the legend's pale ground).
     m_beyond = p.addGraph();
-    m_beyond->setPen(Qt::NoPen);
     m_beyond->removeFromLegend();
     m_boundary = p.addGraph();
     m_boundary->setChannelFillGraph(m_beyond);
@@ -150,10 +143,15 @@ void PhaseMapView::setDark(bool dark)
     p.legend->setBrush(t.phaseMapLegendBrush);
     p.legend->setBorderPen(t.phaseMapLegendBorder);
     p.legend->setTextColor(t.phaseMapLegendText);
+    *m_viridis = t.phaseMapGradient;
+    m_map->setGradient(*m_viridis); // setData cuts it in two levels for the fits map
+    m_beyond->setPen(Qt::NoPen); // only the top edge of the fill
     m_boundary->setPen(t.phaseMapBoundary);
     m_wash = t.phaseMapBeyond;
     showBeyond();
     m_current->setScatterStyle(t.phaseMapPoint);
+    if (!m_data.values.empty())
+        setData(PhaseMap(m_data)); // the map again in the new gradient (two levels for the fits map)
     p.replot(QCustomPlot::rpQueuedReplot);
 }
 
