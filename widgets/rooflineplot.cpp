@@ -1,7 +1,7 @@
 #include "rooflineplot.h"
 
 #include "annotationlayer.h"
-#include "canvas.h"
+#include "bufferedplot.h"
 #include "charttext.h"
 #include "charttheme.h"
 #include "legendplacement.h"
@@ -45,7 +45,7 @@ AnnotationLayer::Redraw showAnnotations(AnnotationLayer &layer, const SharedList
 
 RooflinePlot::RooflinePlot(QWidget *parent)
     : QWidget(parent)
-    , m_plot(new Canvas(this))
+    , m_plot(new BufferedPlot(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -104,14 +104,14 @@ void RooflinePlot::buildFrame()
 
     // What a batch or sequence step changes (the points, the subtitle) lives on the top layer, redrawn
     // alone; the frame, the roofs and the legend are redrawn only when they change. The canvas keeps
-    // the top layer as recorded drawing commands over one opaque image of everything else (see Canvas).
+    // the top layer as recorded drawing commands over one opaque image of everything else (see BufferedPlot).
     // QCustomPlot's overlay layer (selection rectangles, unused here) is made logical so that it shares
     // the frame's image.
     p.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     p.addLayer(QStringLiteral("data"), p.layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
     m_topLayer = p.layer(QStringLiteral("data"));
     m_topLayer->setMode(QCPLayer::lmBuffered);
-    static_cast<Canvas &>(p).useRecordedTopLayer();
+    static_cast<BufferedPlot &>(p).useRecordedTopLayer();
     m_frameLayer = p.layer(QStringLiteral("main"));
     p.setCurrentLayer(m_topLayer);
     m_subtitleText = new QCPItemText(&p);

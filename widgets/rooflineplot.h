@@ -23,7 +23,7 @@ namespace roofline {
 
 class AnnotationLayer;
 class BackgroundFill;
-class Canvas;
+class BufferedPlot;
 struct ChartTheme;
 class PointsLayer;
 class RoofsLayer;
@@ -139,7 +139,7 @@ private:
     bool showToolTip(const QPoint &position, const QPoint &globalPosition);
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
 
-    Canvas *m_plot = nullptr;
+    BufferedPlot *m_plot = nullptr;
     BackgroundFill *m_background = nullptr;
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout

@@ -1,7 +1,7 @@
 #include "rooflineplot.h"
 
 #include "annotationlayer.h"
-#include "canvas.h"
+#include "bufferedplot.h"
 #include "chartframe.h"
 #include "charttext.h"
 #include "charttheme.h"

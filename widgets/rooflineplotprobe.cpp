@@ -1,7 +1,7 @@
 #include "rooflineplotprobe.h"
 
 #include "annotationlayer.h"
-#include "canvas.h"
+#include "bufferedplot.h"
 #include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"

@@ -1,7 +1,7 @@
 #include "rooflineplot.h"
 
 #include "annotationlayer.h"
-#include "canvas.h"
+#include "bufferedplot.h"
 #include "legendplacement.h"
 #include "pointslayer.h"
 

@@ -1,4 +1,4 @@
-#include "canvas.h"
+#include "bufferedplot.h"
 
 #include <QPicture>
 
@@ -82,19 +82,19 @@ private:
 
 } // namespace
 
-Canvas::Canvas(QWidget *parent)
+BufferedPlot::BufferedPlot(QWidget *parent)
     : QCustomPlot(parent)
     , m_unpainted(std::make_shared<QColor>(Qt::white))
 {
 }
 
-void Canvas::setUnpaintedColor(const QColor &color)
+void BufferedPlot::setUnpaintedColor(const QColor &color)
 {
     *m_unpainted = color;
     setBackground(color); // what QCustomPlot paints under the buffers
 }
 
-bool Canvas::useRecordedTopLayer()
+bool BufferedPlot::useRecordedTopLayer()
 {
     const int count = layerCount();
     bool usable = count >= 2 && layer(count - 1)->mode() == QCPLayer::lmBuffered;

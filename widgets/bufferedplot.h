@@ -12,11 +12,11 @@ namespace roofline {
 // the screen. A step then neither clears nor alpha-blends a full-size transparent buffer, which is
 // what QCustomPlot's own pixmap buffers cost at 1920x1080 (most of a step's time).
 // Exports are unaffected: toPainter() and the save functions draw the layers directly.
-class Canvas : public QCustomPlot
+class BufferedPlot : public QCustomPlot
 {
     Q_OBJECT
 public:
-    explicit Canvas(QWidget *parent = nullptr);
+    explicit BufferedPlot(QWidget *parent = nullptr);
 
     // Call once the layers are final: every layer but the top one logical, the top one buffered.
     // Returns false (and uses QCustomPlot's own buffers) for any other arrangement. The bottom layers must

@@ -1,20 +1,20 @@
 #include "testutil.h"
 
-#include "canvas.h"
+#include "bufferedplot.h"
 
 #include "qcp.h"
 
 using namespace roofline;
 
-// The canvas's paint buffers. Canvas is a QCustomPlot, and what is tested here is how it hands QCustomPlot its
+// The canvas's paint buffers. BufferedPlot is a QCustomPlot, and what is tested here is how it hands QCustomPlot its
 // buffers: so this test, unlike those of the roofline chart, works through QCustomPlot's own interface.
-class TestCanvas : public QObject
+class TestBufferedPlot : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void canvasTakesOnlyALayoutItCanServe()
     {
-        Canvas canvas;
+        BufferedPlot canvas;
         QVERIFY(canvas.useRecordedTopLayer()); // QCustomPlot's own layers: the overlay on top is buffered
         canvas.layer(QStringLiteral("main"))->setMode(QCPLayer::lmBuffered);
         QVERIFY(!canvas.useRecordedTopLayer()); // a buffered layer in the middle needs QCustomPlot's buffers
@@ -32,7 +32,7 @@ private Q_SLOTS:
     // layer, even one asked of the top layer alone, which would otherwise leave the frame's image blank.
     void newBuffersAreRedrawnWhole()
     {
-        Canvas canvas;
+        BufferedPlot canvas;
         canvas.resize(200, 150);
         // The roofline chart's arrangement: every layer logical but one buffered on top.
         canvas.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
@@ -60,7 +60,7 @@ private Q_SLOTS:
     // in white (a dark chart flashed white while the window was resized).
     void aResizedCanvasShowsItsBackgroundBeforeItsReplot()
     {
-        Canvas canvas;
+        BufferedPlot canvas;
         canvas.resize(200, 150);
         canvas.layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
         canvas.addLayer(QStringLiteral("top"), canvas.layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
@@ -74,5 +74,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestCanvas)
-#include "tst_canvas.moc"
+QTEST_MAIN(TestBufferedPlot)
+#include "tst_bufferedplot.moc"
