@@ -22,7 +22,7 @@ ControlsBinder::ControlsBinder(ControlPanel *panel, ExplorerState *state, QObjec
     connect(panel, &ControlPanel::dragStarted, s, &ExplorerState::beginDrag);
     connect(panel, &ControlPanel::dragFinished, s, &ExplorerState::endDrag);
     connect(panel, &ControlPanel::secondGpuChosen, s, &ExplorerState::setSecondGpu);
-    connect(panel, &ControlPanel::opsOnSecondGpuChanged, s, &ExplorerState::setOpsOnSecondGpu);
+    connect(panel, &ControlPanel::swapGpusRequested, s, &ExplorerState::swapGpus);
     connect(panel, &ControlPanel::pinRequested, s, &ExplorerState::pinCurrent);
     connect(panel, &ControlPanel::clearPinsRequested, s, &ExplorerState::clearPins);
     connect(panel, &ControlPanel::sweepChanged, s, [s](SweepMode mode, qint64 batchMin, qint64 batchMax, qint64 seqMin, qint64 seqMax) {
@@ -101,7 +101,6 @@ ControlValues ControlsBinder::valuesOf(const ExplorerState &state)
         for (std::size_t i = 0; i < state.gpus().size(); ++i)
             if (state.gpus()[i] == *session.secondGpu)
                 values.secondGpuIndex = int(i);
-    values.opsOnSecondGpu = session.opsOnSecondGpu;
     values.pinCount = int(session.pins.size());
     values.sweep = session.sweep;
     values.weightType = session.workload.weightType;

@@ -292,19 +292,12 @@ void ExplorerState::setSecondGpu(int gpuIndex)
     Snapshot next = m_now;
     if (gpuIndex < 0 || gpuIndex >= int(m_gpus.size())) {
         next.session.secondGpu.reset();
-        next.session.opsOnSecondGpu = false;
     } else {
         next.session.secondGpu = m_gpus[std::size_t(gpuIndex)];
     }
     change(tr("Second GPU"), NoMerge, std::move(next));
 }
 
-void ExplorerState::setOpsOnSecondGpu(bool enabled)
-{
-    Snapshot next = m_now;
-    next.session.opsOnSecondGpu = enabled && next.session.secondGpu.has_value();
-    change(tr("Place ops on the second GPU"), NoMerge, std::move(next));
-}
 
 void ExplorerState::toggleSeriesVisible(Series series)
 {

@@ -84,7 +84,9 @@ public:
     void clearPins();
     // -1 for none.
     void setSecondGpu(int gpuIndex);
-    void setOpsOnSecondGpu(bool enabled);
+    // The second GPU and the GPU change places: the ops go onto the other's roofs, and the GPU's controls edit
+    // the one they run on. An edited GPU keeps its figures and joins the pickers. Nothing without a second GPU.
+    void swapGpus();
     void addAnnotation(const Annotation &annotation);
     // A note at (x, y) in chart coordinates, its text without the spaces and line breaks around it; an empty
     // one adds nothing.

@@ -5,6 +5,8 @@
 
 #include <QUndoStack>
 
+#include <utility>
+
 // The state's choices of model and GPU, the lists the pickers show, and a session opened from a file.
 
 namespace roofline {
@@ -32,6 +34,28 @@ void ExplorerState::selectGpu(int index)
     // A compute type the new GPU does not publish falls back to its fp16 tensor peak.
     next.session.workload.computeType = publishedComputeType(next.session.gpu, next.session.workload.computeType);
     change(tr("Choose GPU"), NoMerge, std::move(next));
+}
+
+void ExplorerState::swapGpus()
+{
+    if (!m_now.session.secondGpu)
+        return;
+    Snapshot next = m_now;
+    Session &s = next.session;
+    std::swap(s.gpu, *s.secondGpu);
+    s.opsOnSecondGpu = false;
+    // Each picker names its GPU: one edited, or not among the presets, joins them (as a session's does).
+    const std::size_t before = m_gpus.size();
+    for (const GpuSpec *gpu : { &s.gpu, &*s.secondGpu })
+        if (indexOfGpu(*gpu) < 0)
+            m_gpus.push_back(*gpu);
+    if (m_gpus.size() != before)
+        Q_EMIT choicesChanged();
+    next.gpuIndex = indexOfGpu(s.gpu);
+    s.gpuCustomised = false; // its figures are the entry's own
+    s.gpuBaseId.clear();
+    s.workload.computeType = publishedComputeType(s.gpu, s.workload.computeType);
+    change(tr("Swap the GPUs"), NoMerge, std::move(next));
 }
 
 int ExplorerState::addModel(const ModelConfig &model)
@@ -66,8 +90,17 @@ int ExplorerState::indexOfModel(const ModelConfig &model) const
     return -1;
 }
 
-void ExplorerState::loadSession(const Session &session)
+void ExplorerState::loadSession(const Session &given)
 {
+    // A session with its ops on the second GPU opens with the two swapped: the GPU's controls edit the one the
+    // ops run on, and the chart is the same.
+    Session session = given;
+    if (session.opsOnSecondGpu && session.secondGpu) {
+        std::swap(session.gpu, *session.secondGpu);
+        session.gpuCustomised = false;
+        session.gpuBaseId.clear();
+    }
+    session.opsOnSecondGpu = false;
     Snapshot next;
     next.session = session;
     bool grew = false;

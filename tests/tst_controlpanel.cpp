@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QMainWindow>
 #include <QComboBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QApplication>
 #include <QScrollArea>
@@ -410,16 +411,16 @@ private Q_SLOTS:
         QCOMPARE(chosen.at(0).at(0).toInt(), 2);
         QCOMPARE(chosen.at(1).at(0).toInt(), 0);
         QCOMPARE(chosen.at(2).at(0).toInt(), -1);
-        // The state's choice shown back: H100, then none; placing the ops on it is offered only with one.
+        // The state's choice shown back: H100, then none; swapping the two is offered only with one.
         ControlValues values;
         values.secondGpuIndex = 1;
         panel.setValues(values);
         QCOMPARE(second->currentText(), QStringLiteral("H100"));
-        QVERIFY(control<QCheckBox>(panel, "opsOnSecondGpu")->isEnabled());
+        QVERIFY(control<QPushButton>(panel, "swapGpus")->isEnabled());
         values.secondGpuIndex = -1;
         panel.setValues(values);
         QCOMPARE(second->currentText(), QStringLiteral("None"));
-        QVERIFY(!control<QCheckBox>(panel, "opsOnSecondGpu")->isEnabled());
+        QVERIFY(!control<QPushButton>(panel, "swapGpus")->isEnabled());
         QCOMPARE(chosen.count(), 3); // showing is not choosing
     }
 

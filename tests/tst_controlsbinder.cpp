@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -49,7 +50,8 @@ private Q_SLOTS:
     void aSecondGpuFromASessionIsNamedInItsPicker()
     {
         // A session's second GPU that the pickers lack (a GPU file not opened now) joins them: its picker names
-        // it, and placing the ops on it stays on and can be turned off (it showed "None", the box greyed out).
+        // it (it showed "None"). With the ops placed on it, the session opens with the two swapped: the GPU
+        // picker and sliders show the GPU the ops run on, the chart is the same.
         ExplorerState state(twoOfEach());
         ControlPanel panel;
         ControlsBinder binder(&panel, &state);
@@ -62,9 +64,12 @@ private Q_SLOTS:
         session.opsOnSecondGpu = true;
         state.loadSession(session);
         QCOMPARE(state.gpus().size(), std::size_t(3));
-        QCOMPARE(control<QComboBox>(panel, "secondGpu")->currentText(), QStringLiteral("My card"));
-        QVERIFY(control<QCheckBox>(panel, "opsOnSecondGpu")->isEnabled());
-        QVERIFY(control<QCheckBox>(panel, "opsOnSecondGpu")->isChecked());
+        QCOMPARE(control<QComboBox>(panel, "gpu")->currentText(), QStringLiteral("My card"));
+        QCOMPARE(control<LogSlider>(panel, "bandwidth")->value(), 1000.0);
+        QCOMPARE(control<QComboBox>(panel, "secondGpu")->currentText(), QString::fromStdString(session.gpu.name));
+        QVERIFY(!state.session().opsOnSecondGpu);
+        QCOMPARE(state.scenario().gpu.bandwidthBytesPerSecond, 1000e9); // the ops' roofs, as the file had them
+        QVERIFY(control<QPushButton>(panel, "swapGpus")->isEnabled());
     }
 
     void theUsersGesturesBecomeTheStatesChanges()

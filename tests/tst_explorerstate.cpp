@@ -323,7 +323,7 @@ private Q_SLOTS:
         state.setSeriesVisible(Series::QkPvAr, false);
         state.pinCurrent();
         state.setSecondGpu(1);
-        state.setOpsOnSecondGpu(true);
+        state.swapGpus();
         state.addAnnotation(Annotation { Annotation::Kind::Note, "note", 10, 1e12, 0, 0 });
         state.moveAnnotation(0, 5, 5);
         SweepSettings sweep;
@@ -350,8 +350,9 @@ private Q_SLOTS:
         QCOMPARE(state.session().pins.size(), std::size_t(1));
         state.clearPins();
         QVERIFY(state.session().pins.empty());
-        state.setOpsOnSecondGpu(true); // no second GPU yet: stays off
-        QVERIFY(!state.session().opsOnSecondGpu);
+        const std::size_t undoSteps = std::size_t(state.undoStack()->count());
+        state.swapGpus(); // no second GPU yet: nothing to swap
+        QCOMPARE(std::size_t(state.undoStack()->count()), undoSteps);
         state.setSecondGpu(0);
         QCOMPARE(state.session().secondGpu->id, std::string("h100-sxm"));
         state.setSecondGpu(-1);

@@ -896,12 +896,26 @@ private Q_SLOTS:
         QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 3350e9);
         QCOMPARE(plot->data().secondRoof->roof.peakFlopsPerSecond, 989.4e12);
         QVERIFY(legendNames(*plot).contains(QStringLiteral("H100 SXM: 3350 GB/s")));
-        // Placing the ops on it moves them onto the H100's roofs; the A6000's become the other pair.
-        control<QCheckBox>(*m_window->controls(), "opsOnSecondGpu")->setChecked(true);
+        // Swapping the two moves the ops onto the H100's roofs; the A6000's become the other pair, and the GPU's
+        // picker and sliders now show (and edit) the H100.
+        const std::string a6000 = m_state->session().gpu.name;
+        QTest::mouseClick(control<QPushButton>(*m_window->controls(), "swapGpus"), Qt::LeftButton);
+        QCOMPARE(control<QComboBox>(*m_window->controls(), "gpu")->currentText(), QStringLiteral("H100 SXM"));
+        QCOMPARE(control<LogSlider>(*m_window->controls(), "bandwidth")->value(), 3350.0);
+        QCOMPARE(control<QComboBox>(*m_window->controls(), "secondGpu")->currentText(), QString::fromStdString(a6000));
         QCOMPARE(plot->data().bandwidthLabel, std::string("3350 GB/s"));
         QCOMPARE(plot->data().roof.bandwidthBytesPerSecond, 3350e9);
         QCOMPARE(plot->data().secondRoof->bandwidthLabel, std::string("RTX A6000: 768 GB/s"));
         QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 768e9);
+        // The bandwidth slider edits the GPU the ops run on: the points' roof moves, the A6000's stays.
+        m_state->setBandwidthGbps(3000);
+        QCOMPARE(plot->data().roof.bandwidthBytesPerSecond, 3000e9);
+        QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 768e9);
+        // Undo gives back the edit, then the swap.
+        m_state->undoStack()->undo();
+        m_state->undoStack()->undo();
+        QCOMPARE(plot->data().roof.bandwidthBytesPerSecond, 768e9);
+        QCOMPARE(plot->data().secondRoof->roof.bandwidthBytesPerSecond, 3350e9);
     }
 
     void sessionSavedAndReopenedGivesTheSameChart()

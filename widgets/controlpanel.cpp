@@ -83,7 +83,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     , m_bandwidth(new LogSlider(SliderBandwidthGBpsRange.min, SliderBandwidthGBpsRange.max, false, QStringLiteral(" GB/s"), this))
     , m_flash(new QCheckBox(tr("FlashAttention (fused qk/pv)"), this))
     , m_secondGpu(new QComboBox(this))
-    , m_opsOnSecond(new QCheckBox(tr("Place the ops on the second GPU"), this))
+    , m_swapGpus(new QPushButton(tr("Swap the two GPUs"), this))
     , m_pin(new QPushButton(tr("Pin scenario"), this))
     , m_clearPins(new QPushButton(tr("Remove pins"), this))
     , m_sweepMode(new QComboBox(this))
@@ -120,7 +120,8 @@ ControlPanel::ControlPanel(QWidget *parent)
     m_bandwidth->setObjectName(QStringLiteral("bandwidth"));
     m_flash->setObjectName(QStringLiteral("flashAttention"));
     m_secondGpu->setObjectName(QStringLiteral("secondGpu"));
-    m_opsOnSecond->setObjectName(QStringLiteral("opsOnSecondGpu"));
+    m_swapGpus->setObjectName(QStringLiteral("swapGpus"));
+    m_swapGpus->setToolTip(tr("Place the ops on the second GPU: it becomes the GPU above, whose sliders edit it, and this one the comparison"));
     m_sweepMode->setObjectName(QStringLiteral("sweepMode"));
     m_weightType->setObjectName(QStringLiteral("weightType"));
     m_kvType->setObjectName(QStringLiteral("kvType"));
@@ -222,7 +223,7 @@ ControlPanel::ControlPanel(QWidget *parent)
     auto *compare = new QGroupBox(tr("Compare"), this);
     auto *compareForm = new QFormLayout(compare);
     compareForm->addRow(tr("Second GPU"), m_secondGpu);
-    compareForm->addRow(QString(), m_opsOnSecond);
+    compareForm->addRow(QString(), m_swapGpus);
     auto *pinRow = new QHBoxLayout;
     pinRow->addWidget(m_pin);
     pinRow->addWidget(m_clearPins);
@@ -249,7 +250,7 @@ ControlPanel::ControlPanel(QWidget *parent)
 
     connect(m_secondGpu, &QComboBox::activated, this,
             [this](int index) { Q_EMIT secondGpuChosen(m_secondGpu->itemData(index).toInt()); });
-    connect(m_opsOnSecond, &QCheckBox::toggled, this, &ControlPanel::opsOnSecondGpuChanged);
+    connect(m_swapGpus, &QPushButton::clicked, this, &ControlPanel::swapGpusRequested);
     connect(m_pin, &QPushButton::clicked, this, &ControlPanel::pinRequested);
     connect(m_clearPins, &QPushButton::clicked, this, &ControlPanel::clearPinsRequested);
     const auto emitSweep = [this] {
@@ -400,8 +401,7 @@ void ControlPanel::setValues(const ControlValues &values)
     }
     showIndex(m_secondGpu, std::max(0, m_secondGpu->findData(values.secondGpuIndex)));
     if (changed(&ControlValues::secondGpuIndex))
-        m_opsOnSecond->setEnabled(values.secondGpuIndex >= 0);
-    showCheck(m_opsOnSecond, values.opsOnSecondGpu);
+        m_swapGpus->setEnabled(values.secondGpuIndex >= 0);
     if (changed(&ControlValues::pinCount)) {
         m_clearPins->setEnabled(values.pinCount > 0);
         m_clearPins->setText(values.pinCount > 0 ? tr("Remove pins (%1)").arg(values.pinCount) : tr("Remove pins"));

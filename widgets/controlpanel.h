@@ -37,7 +37,6 @@ struct ControlValues {
     QString gpuName; // the session's GPU as the chart names it: "Custom (from ...)" once edited
     QString gpuNote; // where the GPU's figures come from
     int secondGpuIndex = -1; // -1: none
-    bool opsOnSecondGpu = false;
     int pinCount = 0;
     SweepSettings sweep;
     DType weightType = DType::Fp16, activationType = DType::Fp16, kvType = DType::Fp16;
@@ -81,7 +80,8 @@ Q_SIGNALS:
     void dragStarted();
     void dragFinished();
     void secondGpuChosen(int index); // -1: none
-    void opsOnSecondGpuChanged(bool enabled);
+    // Swap the GPU and the second GPU: the ops go onto the other's roofs, and the GPU section edits that one.
+    void swapGpusRequested();
     void pinRequested();
     void clearPinsRequested();
     void sweepChanged(roofline::SweepMode mode, qint64 batchMin, qint64 batchMax, qint64 seqMin, qint64 seqMax);
@@ -110,7 +110,7 @@ private:
     LogSlider *m_bandwidth;
     QCheckBox *m_flash;
     QComboBox *m_secondGpu;
-    QCheckBox *m_opsOnSecond;
+    QPushButton *m_swapGpus;
     QPushButton *m_pin;
     QPushButton *m_clearPins;
     QComboBox *m_sweepMode;
