@@ -126,6 +126,12 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
     chart->addAction(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_0), state, [state] { state->setView(std::nullopt); });
     chart->addAction(tr("Reset &GPU figures"), state, &ExplorerState::resetGpu);
     chart->addSeparator();
+    QAction *sidePanel = chart->addAction(tr("Side pa&nel"));
+    sidePanel->setCheckable(true);
+    sidePanel->setChecked(true);
+    sidePanel->setShortcut(QKeySequence(Qt::Key_F9));
+    if (handlers.sidePanelAction)
+        handlers.sidePanelAction(sidePanel);
     QAction *present
         = chart->addAction(tr("Pre&sentation mode"), QKeySequence(Qt::Key_F5), window, [handlers] { handlers.togglePresentation(); });
     present->setShortcutContext(Qt::ApplicationShortcut);

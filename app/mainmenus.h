@@ -2,6 +2,7 @@
 
 #include <functional>
 
+class QAction;
 class QMainWindow;
 class QMenu;
 class QString;
@@ -17,6 +18,8 @@ struct MenuHandlers {
     std::function<void(const QString &)> showError; // a failed open, as the window shows one
     std::function<void()> addNoteInView; // a note at the middle of the chart's frame
     std::function<void()> togglePresentation;
+    // The Chart menu's "Side panel" (checkable, F9): the window ties it to its panel.
+    std::function<void(QAction *)> sidePanelAction;
 };
 
 // The window's menu bar: File (sessions, models, GPUs, measurements, export), Edit (undo, redo), Chart (pins,

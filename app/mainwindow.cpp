@@ -66,7 +66,8 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     left->setSizes({ 700, 260 });
     m_controlScroll->setWidget(m_controls);
     m_controlScroll->setWidgetResizable(true);
-    setCentralWidget(new SidePanelSplitter(left, m_controlScroll, this));
+    auto *sides = new SidePanelSplitter(left, m_controlScroll, this);
+    setCentralWidget(sides);
     m_presentation = new PresentationMode(this, m_views, m_plot, { m_controlScroll, m_numbers }, state);
     setAcceptDrops(true);
     MenuHandlers handlers;
@@ -76,15 +77,19 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
         addNote(x, y);
     };
     handlers.togglePresentation = [this] { setPresentation(!isPresenting()); };
+    handlers.sidePanelAction = [sides](QAction *action) {
+        connect(action, &QAction::toggled, sides, &SidePanelSplitter::setPanelShown);
+        connect(sides, &SidePanelSplitter::panelShownChanged, action, &QAction::setChecked);
+    };
     m_recentMenu = createMenus(this, state, m_files, m_exports, handlers);
     // The status bar's hint is the shown tab's.
     const auto showHint = [this] {
         statusBar()->showMessage(m_views->currentWidget() == m_phaseMap
                                      ? tr("Each cell is one batch size and sequence length; the dashed line is where weights and "
                                           "cache stop fitting the GPU's memory (washed pale beyond); the disc is the current workload; "
-                                          "hover a cell for its value.")
+                                          "hover a cell for its value. F9 folds the side panel away and back.")
                                      : tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
-                                          "click a legend entry to hide a series."));
+                                          "click a legend entry to hide a series; F9 folds the side panel away and back."));
     };
     showHint();
     connect(m_views, &QTabWidget::currentChanged, this, showHint);

@@ -20,6 +20,7 @@
 #include "resultsmodel.h"
 #include "rooflineplot.h"
 #include "sessionfiles.h"
+#include "sidepanelsplitter.h"
 #include "summaryview.h"
 
 #include <QAbstractSpinBox>
@@ -1522,6 +1523,27 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(note.text), QStringLiteral("prefill\ncompute-bound"));
         const QPointF placed = plot->pixelOf(note.x, note.y);
         QVERIFY2(std::abs(placed.x() - at.x()) <= 1 && std::abs(placed.y() - at.y()) <= 1, qPrintable(QStringLiteral("%1,%2").arg(placed.x()).arg(placed.y())));
+    }
+
+    // F9 (Chart > Side panel) folds the side panel away and brings it back; a drag that folds it unticks the entry.
+    void theSidePanelFoldsAndComesBackWithF9()
+    {
+        QAction *side = actionWithShortcut(m_window.get(), QKeySequence(Qt::Key_F9));
+        QVERIFY(side);
+        QVERIFY(side->isCheckable() && side->isChecked());
+        auto *splitter = m_window->findChild<SidePanelSplitter *>();
+        QVERIFY(splitter);
+        const int width = splitter->sizes().at(1);
+        QVERIFY(width > 0);
+        side->trigger();
+        QCOMPARE(splitter->sizes().at(1), 0);
+        QVERIFY(!side->isChecked());
+        side->trigger();
+        QVERIFY(splitter->sizes().at(1) >= SidePanelSplitter::MinimumPanelWidth);
+        QVERIFY(side->isChecked());
+        splitter->setPanelShown(false);
+        QVERIFY(!side->isChecked());
+        splitter->setPanelShown(true);
     }
 
     void presentationMode()

@@ -5,6 +5,8 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalSpy>
+#include <QSplitterHandle>
 #include <QVBoxLayout>
 
 using namespace roofline;
@@ -73,6 +75,46 @@ private Q_SLOTS:
         splitter.resize(1300, 600);
         QCoreApplication::processEvents();
         QCOMPARE(splitter.sizes().at(1), chosen);
+    }
+
+    // Folded by a drag to the window's edge, the panel comes back whole: dragged out a little, it opens at its
+    // natural width (400 + around at 1500 wide), not at the sliver the drag reached; F9's setPanelShown does the
+    // same, and both report it.
+    void aFoldedPanelComesBackWhole()
+    {
+        auto *panel = new QScrollArea;
+        panel->setWidget(new Contents);
+        panel->setWidgetResizable(true);
+        SidePanelSplitter splitter(new QLabel(QStringLiteral("chart")), panel);
+        splitter.resize(1500, 600);
+        splitter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+        const int around = panel->verticalScrollBar()->sizeHint().width() + 2 * panel->frameWidth();
+        QSignalSpy shown(&splitter, &SidePanelSplitter::panelShownChanged);
+        QSplitterHandle *handle = splitter.handle(1);
+        QPoint from = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, from);
+        QTest::mouseMove(handle, from + QPoint(600, 0)); // past the edge
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, from + QPoint(600, 0));
+        QCOMPARE(splitter.sizes().at(1), 0);
+        QVERIFY(!splitter.isPanelShown());
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.last().at(0).toBool(), false);
+        // Out from the edge by 240 pixels: past the panel's least width (220), short of its whole width.
+        from = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, from);
+        QTest::mouseMove(handle, from + QPoint(-240, 0));
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, from + QPoint(-240, 0));
+        QCOMPARE(splitter.sizes().at(1), 400 + around);
+        QCOMPARE(shown.count(), 2);
+        QCOMPARE(shown.last().at(0).toBool(), true);
+        splitter.setPanelShown(false);
+        QCOMPARE(splitter.sizes().at(1), 0);
+        QCOMPARE(shown.count(), 3);
+        splitter.setPanelShown(true);
+        QCOMPARE(splitter.sizes().at(1), 400 + around);
+        QCOMPARE(shown.count(), 4);
+        QVERIFY(splitter.isPanelShown());
     }
 };
 

@@ -19,7 +19,36 @@ SidePanelSplitter::SidePanelSplitter(QWidget *views, QWidget *panel, QWidget *pa
     setCollapsible(0, false);
     setCollapsible(1, true);
     panel->setMinimumWidth(MinimumPanelWidth);
-    connect(this, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
+    connect(this, &QSplitter::splitterMoved, this, &SidePanelSplitter::dragged);
+}
+
+bool SidePanelSplitter::isPanelShown() const
+{
+    return sizes().value(1) > 0;
+}
+
+void SidePanelSplitter::setPanelShown(bool shown)
+{
+    if (shown != isPanelShown()) {
+        const int panel = shown ? panelWidth() : 0;
+        setSizes({ std::max(width() - panel - handleWidth(), 0), panel });
+    }
+    if (shown != m_shown) {
+        m_shown = shown;
+        Q_EMIT panelShownChanged(shown);
+    }
+}
+
+void SidePanelSplitter::dragged()
+{
+    m_userSized = true;
+    // Dragged out of its fold: the whole panel, not the sliver the drag began with.
+    if (!m_shown && isPanelShown() && sizes().value(1) < panelWidth())
+        setSizes({ std::max(width() - panelWidth() - handleWidth(), 0), panelWidth() });
+    if (isPanelShown() != m_shown) {
+        m_shown = isPanelShown();
+        Q_EMIT panelShownChanged(m_shown);
+    }
 }
 
 int SidePanelSplitter::panelWidth() const
