@@ -203,23 +203,12 @@ std::string gpuListing(const std::vector<GpuSpec> &gpus)
 
 std::string_view dumpFormatName(DumpFormat format)
 {
-    switch (format) {
-    case DumpFormat::Csv:
-        return "csv";
-    case DumpFormat::PhaseMap:
-        return "phase-map";
-    case DumpFormat::Json:
-        break;
-    }
-    return "json";
+    return DumpFormatNames.name(format);
 }
 
 std::optional<DumpFormat> dumpFormatFromName(std::string_view name)
 {
-    for (const DumpFormat format : AllDumpFormats)
-        if (dumpFormatName(format) == name)
-            return format;
-    return std::nullopt;
+    return DumpFormatNames.fromName(name);
 }
 
 std::string dumpFormatNames()

@@ -3,6 +3,7 @@
 #include "evaluation.h"
 #include "grid.h"
 #include "jsonwriters.h"
+#include "nametable.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -35,7 +36,10 @@ std::string sessionReportJson(const Session &session, bool withSweep);
 std::string phaseMapCsv(const PhaseMap &map, GridQuantity quantity);
 // What `--dump` prints, and its name on the command line ("json", "csv", "phase-map"), both ways.
 enum class DumpFormat { Json, Csv, PhaseMap };
-inline constexpr std::array<DumpFormat, 3> AllDumpFormats { DumpFormat::Json, DumpFormat::Csv, DumpFormat::PhaseMap };
+inline constexpr NameTable<DumpFormat, 3> DumpFormatNames { { { { DumpFormat::Json, "json" },
+                                                                { DumpFormat::Csv, "csv" },
+                                                                { DumpFormat::PhaseMap, "phase-map" } } } };
+inline constexpr std::array<DumpFormat, DumpFormatNames.size()> AllDumpFormats = DumpFormatNames.values();
 std::string_view dumpFormatName(DumpFormat format);
 std::optional<DumpFormat> dumpFormatFromName(std::string_view name);
 // "json, csv or phase-map", for messages.

@@ -56,28 +56,22 @@ std::string pinLabel(const Session &s, std::size_t maxBytes)
 
 std::string_view exportStyleName(bool dark)
 {
-    return dark ? "dark" : "light";
+    return ExportStyleNames.name(dark);
 }
 
 std::string_view annotationKindName(Annotation::Kind kind)
 {
-    return kind == Annotation::Kind::PointLabel ? "label" : "note";
+    return AnnotationKindNames.name(kind);
 }
 
 std::optional<Annotation::Kind> annotationKindFromName(std::string_view name)
 {
-    for (const Annotation::Kind kind : { Annotation::Kind::PointLabel, Annotation::Kind::Note })
-        if (annotationKindName(kind) == name)
-            return kind;
-    return std::nullopt;
+    return AnnotationKindNames.fromName(name);
 }
 
 std::optional<bool> exportStyleIsDark(std::string_view name)
 {
-    for (const bool dark : ExportStyles)
-        if (exportStyleName(dark) == name)
-            return dark;
-    return std::nullopt;
+    return ExportStyleNames.fromName(name);
 }
 
 std::string exportStyleNames()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gpuspec.h"
+#include "nametable.h"
 #include "grid.h"
 #include "modelconfig.h"
 #include "presets.h"
@@ -52,6 +53,8 @@ struct Annotation {
 };
 
 // An annotation kind's name in a session, both ways: "label" or "note".
+inline constexpr NameTable<Annotation::Kind, 2> AnnotationKindNames { { { { Annotation::Kind::PointLabel, "label" },
+                                                                          { Annotation::Kind::Note, "note" } } } };
 std::string_view annotationKindName(Annotation::Kind kind);
 std::optional<Annotation::Kind> annotationKindFromName(std::string_view name);
 
@@ -70,7 +73,8 @@ struct ExportSettings {
 
 // The export styles, by whether they are dark: light (the default, for slides) first. Their names in a session
 // and on the command line, both ways: "light" or "dark"; and "light or dark" for messages.
-inline constexpr std::array<bool, 2> ExportStyles { false, true };
+inline constexpr NameTable<bool, 2> ExportStyleNames { { { { false, "light" }, { true, "dark" } } } };
+inline constexpr std::array<bool, ExportStyleNames.size()> ExportStyles = ExportStyleNames.values();
 std::string_view exportStyleName(bool dark);
 std::string exportStyleNames();
 std::optional<bool> exportStyleIsDark(std::string_view name);

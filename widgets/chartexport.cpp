@@ -164,20 +164,25 @@ QString scaleText(double scale)
 
 bool exportFormatForPath(const QString &path, ExportFormat *format)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const auto *found = std::find_if(std::begin(ExportFormats), std::end(ExportFormats),
-                                     [&](const ExportFormatName &name) { return suffix == QLatin1String(name.suffix); });
-    if (found == std::end(ExportFormats))
+    const std::optional<ExportFormat> found = ExportFormatNames.fromName(QFileInfo(path).suffix().toLower().toStdString());
+    if (!found)
         return false;
-    *format = found->format;
+    *format = *found;
     return true;
 }
+
+namespace {
+QString latin1(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
+}
+} // namespace
 
 QString exportSuffixList()
 {
     QStringList suffixes;
-    for (const ExportFormatName &name : ExportFormats)
-        suffixes << QStringLiteral(".") + QLatin1String(name.suffix);
+    for (const auto &entry : ExportFormatNames.entries)
+        suffixes << QStringLiteral(".") + latin1(entry.name);
     const QString last = suffixes.takeLast();
     return suffixes.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
 }
@@ -190,8 +195,8 @@ QString exportSuffixRule()
 QString exportFileFilter()
 {
     QStringList filters;
-    for (const ExportFormatName &name : ExportFormats)
-        filters << QLatin1String(name.description) + QStringLiteral(" (*.") + QLatin1String(name.suffix) + QLatin1Char(')');
+    for (const auto &entry : ExportFormatNames.entries)
+        filters << latin1(entry.label) + QStringLiteral(" (*.") + latin1(entry.name) + QLatin1Char(')');
     return filters.join(QStringLiteral(";;"));
 }
 

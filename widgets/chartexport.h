@@ -2,6 +2,7 @@
 
 #include "exportlayout.h"
 #include "inputlimits.h"
+#include "nametable.h"
 
 #include <QSize>
 #include <QString>
@@ -15,15 +16,11 @@ class RooflinePlot;
 
 enum class ExportFormat { Png, Svg, Pdf };
 
-// Each format's file name suffix (without the dot) and the file dialog's name for it, in the order offered.
-struct ExportFormatName {
-    ExportFormat format;
-    const char *suffix;
-    const char *description;
-};
-inline constexpr ExportFormatName ExportFormats[] { { ExportFormat::Png, "png", "PNG image" },
-                                                    { ExportFormat::Svg, "svg", "SVG drawing" },
-                                                    { ExportFormat::Pdf, "pdf", "PDF document" } };
+// Each format's file name suffix (without the dot, its name) and the file dialog's name for it (its label), in
+// the order offered.
+inline constexpr NameTable<ExportFormat, 3> ExportFormatNames { { { { ExportFormat::Png, "png", "PNG image" },
+                                                                    { ExportFormat::Svg, "svg", "SVG drawing" },
+                                                                    { ExportFormat::Pdf, "pdf", "PDF document" } } } };
 // ".png, .svg or .pdf", and "the name must end in .png, .svg or .pdf", for messages.
 QString exportSuffixList();
 QString exportSuffixRule();
