@@ -171,6 +171,20 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    // One table names the formats: by suffix, any case; for the file dialog; for messages.
+    void formatsAreNamedFromTheirTable()
+    {
+        ExportFormat format = ExportFormat::Png;
+        QVERIFY(exportFormatForPath(QStringLiteral("/tmp/chart.SVG"), &format));
+        QCOMPARE(format, ExportFormat::Svg);
+        QVERIFY(exportFormatForPath(QStringLiteral("chart.pdf"), &format));
+        QCOMPARE(format, ExportFormat::Pdf);
+        QVERIFY(!exportFormatForPath(QStringLiteral("chart.jpg"), &format));
+        QVERIFY(!exportFormatForPath(QStringLiteral("chart"), &format));
+        QCOMPARE(exportFileFilter(), QStringLiteral("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        QCOMPARE(exportSuffixRule(), QStringLiteral("the name must end in .png, .svg or .pdf"));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
