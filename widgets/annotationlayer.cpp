@@ -1,7 +1,7 @@
 #include "annotationlayer.h"
 
+#include "annotationtext.h"
 #include "charttext.h"
-#include "plotitems.h"
 
 #include <QRegion>
 

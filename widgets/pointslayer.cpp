@@ -2,7 +2,7 @@
 
 #include "charttext.h"
 #include "charttheme.h"
-#include "plotitems.h"
+#include "markergraph.h"
 
 #include <algorithm>
 #include <cmath>

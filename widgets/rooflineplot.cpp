@@ -1,15 +1,16 @@
 #include "rooflineplot.h"
 
 #include "annotationlayer.h"
+#include "backgroundfill.h"
 #include "bufferedplot.h"
 #include "charttext.h"
 #include "charttheme.h"
+#include "elidedtextelement.h"
 #include "legendplacement.h"
-#include "plotitems.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
-#include "warningbox.h"
 #include "units.h"
+#include "warningbox.h"
 
 #include <QMouseEvent>
 #include <QResizeEvent>

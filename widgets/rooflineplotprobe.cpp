@@ -2,7 +2,7 @@
 
 #include "annotationlayer.h"
 #include "bufferedplot.h"
-#include "plotitems.h"
+#include "elidedtextelement.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
 #include "warningbox.h"

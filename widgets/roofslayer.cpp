@@ -2,7 +2,7 @@
 
 #include "chartframe.h"
 #include "charttheme.h"
-#include "plotitems.h"
+#include "linegraph.h"
 
 #include <QFontMetricsF>
 
