@@ -47,11 +47,16 @@ std::string pointLabel(const ChartPoint &point)
         + std::string(boundName(point.bound)) + "-bound";
 }
 
+const ChartPoint *followedPoint(const Annotation &annotation, const ChartData &chart)
+{
+    return annotation.point ? chart.currentPoint(annotation.point->op, annotation.point->phase) : nullptr;
+}
+
 std::vector<Annotation> annotationsAsShown(const SharedList<Annotation> &annotations, const ChartData &chart)
 {
     std::vector<Annotation> shown(annotations.begin(), annotations.end());
     for (Annotation &a : shown) {
-        if (const ChartPoint *p = a.point ? chart.currentPoint(a.point->op, a.point->phase) : nullptr) {
+        if (const ChartPoint *p = followedPoint(a, chart)) {
             a.x = p->intensity;
             a.y = p->attainableFlopsPerSecond;
             a.text = pointLabel(*p);

@@ -141,9 +141,15 @@ std::optional<double> flopsMismatch(const ChartData::MeasuredPoint &kernel, cons
 // The text of a label pinned to a point: "q_proj decode, batch 1, seq 2048\n0.99 FLOP/B, 760GFLOP/s, memory-bound".
 std::string pointLabel(const ChartPoint &point);
 
-// The annotations as the chart shows them: each label that follows a current point still drawn takes that
-// point's place and numbers now (the others, and labels whose op is gone, keep what they were made with). What a
-// saved session holds, so that the file says what the chart said.
+// The current point a label follows (its op and phase, still drawn), or nullptr: a note, a label of a pin's or a
+// sweep's point, or one whose op is gone. The one rule for the chart and for a saved session.
+const ChartPoint *followedPoint(const Annotation &annotation, const ChartData &chart);
+
+// The annotations as the chart shows them: each label that follows a point (followedPoint) takes that point's
+// value and numbers now (the others keep what they were made with). What a saved session holds, so that the file
+// says what the chart said. The screen draws the label's arrow to the point's marker, which may sit beside its
+// value where markers of other series coincide (dodgedPositions): a place of the screen, not of the data, and
+// not saved.
 std::vector<Annotation> annotationsAsShown(const SharedList<Annotation> &annotations, const ChartData &chart);
 
 

@@ -25,16 +25,15 @@ namespace roofline {
 
 namespace {
 
-// The annotations as the owner gave them, and labels of current points where those points are drawn now, with
-// their numbers now (the state's annotations keep what they were made with).
+// The annotations as the owner gave them, and labels that follow points (followedPoint) where those points'
+// markers are drawn now, with their numbers now (the state's annotations keep what they were made with).
 AnnotationLayer::Redraw showAnnotations(AnnotationLayer &layer, const SharedList<Annotation> &given, const ChartData &data,
                                         const PointsLayer &points)
 {
     const AnnotationLayer::Redraw listed = layer.setAnnotations(given);
     std::vector<AnnotationLayer::Followed> followed;
     for (std::size_t i = 0; i < given.size(); ++i) {
-        const std::optional<Annotation::Point> &point = given[i].point;
-        if (const ChartPoint *p = point ? data.currentPoint(point->op, point->phase) : nullptr) {
+        if (const ChartPoint *p = followedPoint(given[i], data)) {
             const auto [x, y] = points.drawnAt(*p);
             followed.push_back(AnnotationLayer::Followed { i, x, y, pointLabel(*p) });
         }
