@@ -691,6 +691,25 @@ private Q_SLOTS:
         QVERIFY(axesRectF(*m_plot).contains(box));
         for (const QPointF &marker : RooflinePlotProbe(*m_plot).currentMarkers())
             QVERIFY(!box.adjusted(-6, -6, 6, 6).contains(marker));
+        // A second note on the bottom-left corner too: the warning moves right along the bottom edge, off both
+        // notes and every marker.
+        const QPointF corner = box.center();
+        const double nx = m_plot->viewRange().xMin * 1.5, ny = m_plot->viewRange().yMin * 2;
+        m_plot->setAnnotations(SharedList<Annotation> {
+            Annotation { Annotation::Kind::Note, "a note where the warning was", m_plot->viewRange().xMin * 1.5,
+                         m_plot->viewRange().yMax / 2, at.x() - m_plot->pixelOf(m_plot->viewRange().xMin * 1.5, 1).x(),
+                         at.y() - m_plot->pixelOf(1, m_plot->viewRange().yMax / 2).y() },
+            Annotation { Annotation::Kind::Note, "and one in the bottom-left corner", nx, ny,
+                         corner.x() - m_plot->pixelOf(nx, 1).x(), corner.y() - m_plot->pixelOf(1, ny).y() } });
+        settle();
+        const QRectF moved = RooflinePlotProbe(*m_plot).warningBox();
+        for (int i = 0; i < 2; ++i)
+            QVERIFY2(!moved.intersects(RooflinePlotProbe(*m_plot).annotationShown(i).box),
+                     qPrintable(QStringLiteral("warning at (%1, %2), note %3").arg(moved.x()).arg(moved.y()).arg(i)));
+        QVERIFY(moved.left() > box.left());
+        QVERIFY(axesRectF(*m_plot).contains(moved));
+        for (const QPointF &marker : RooflinePlotProbe(*m_plot).currentMarkers())
+            QVERIFY(!moved.adjusted(-6, -6, 6, 6).contains(marker));
     }
 
     // A workload that does not fit says so on the chart, in the warning colour, in the axes' top-left corner under

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
 
 namespace roofline {
 
@@ -36,15 +39,36 @@ void WarningBox::place(const QString &text, const QRectF &axes, double roofY, co
         return;
     const double inset = m_theme.warningInset;
     const double top = std::isfinite(roofY) && roofY > axes.top() && roofY < axes.top() + axes.height() / 3.0 ? roofY : axes.top();
-    for (const bool bottom : { false, true }) {
-        m_text->setPositionAlignment(Qt::AlignLeft | (bottom ? Qt::AlignBottom : Qt::AlignTop));
-        m_text->position->setCoords(axes.left() + inset, bottom ? axes.bottom() - inset : top + inset);
-        const QRectF here = box(); // lays the text out: once per corner, not once per marker
-        if (std::none_of(taken.begin(), taken.end(), [&here](const QRectF &t) { return t.intersects(here); }))
+    // The corners first, then along the bottom edge (under the memory roof, where no modelled point can be) and
+    // the top one, left to right; the first place that covers nothing wins, else the one covering least.
+    struct Place {
+        bool bottom;
+        double left;
+    };
+    std::vector<Place> places { { false, axes.left() + inset }, { true, axes.left() + inset } };
+    constexpr int Steps = 8;
+    for (const bool bottom : { true, false })
+        for (int i = 1; i <= Steps; ++i)
+            places.push_back({ bottom, axes.left() + inset + (axes.width() - 2 * inset) * i / (Steps + 1) });
+    std::optional<Place> best;
+    std::size_t fewest = std::numeric_limits<std::size_t>::max();
+    for (const Place &place : places) {
+        m_text->setPositionAlignment(Qt::AlignLeft | (place.bottom ? Qt::AlignBottom : Qt::AlignTop));
+        m_text->position->setCoords(place.left, place.bottom ? axes.bottom() - inset : top + inset);
+        const QRectF here = box(); // lays the text out: once per place, not once per marker
+        if (here.right() > axes.right() - inset + 0.5)
+            continue;
+        const auto covered = std::size_t(std::count_if(taken.begin(), taken.end(), [&here](const QRectF &t) { return t.intersects(here); }));
+        if (covered == 0)
             return;
+        if (covered < fewest) {
+            fewest = covered;
+            best = place;
+        }
     }
-    m_text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_text->position->setCoords(axes.left() + inset, top + inset);
+    const Place chosen = best.value_or(places.front());
+    m_text->setPositionAlignment(Qt::AlignLeft | (chosen.bottom ? Qt::AlignBottom : Qt::AlignTop));
+    m_text->position->setCoords(chosen.left, chosen.bottom ? axes.bottom() - inset : top + inset);
 }
 
 QString WarningBox::text() const

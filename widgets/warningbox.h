@@ -24,8 +24,9 @@ public:
     void applyTheme();
     // Shows `text` (none: hidden) in the top-left corner of `axes`, under `roofY` when the compute roof runs in
     // the axes' top third (left of the memory roof's climb); if it would cover one of `taken` there, in the
-    // bottom-left corner, under the memory roof, where no modelled point can be; if both cover something, top
-    // left, as the seed chart leaves it free most often. Inset by the theme's warning inset from the axes.
+    // bottom-left corner, under the memory roof, where no modelled point can be; else further right along the
+    // bottom edge, then the top one; where every place covers something, where it covers fewest. Inset by the
+    // theme's warning inset from the axes.
     void place(const QString &text, const QRectF &axes, double roofY, const std::vector<QRectF> &taken);
 
     // As last placed: its text and box in pixels of the canvas, or nothing while hidden.
