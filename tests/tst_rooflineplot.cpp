@@ -712,6 +712,32 @@ private Q_SLOTS:
             QVERIFY(!moved.adjusted(-6, -6, 6, 6).contains(marker));
     }
 
+    // In a small chart, where the warning in one line covers something wherever it goes, it breaks into two lines
+    // and finds a free place: off the roofs' labels and the markers.
+    void aSmallChartsWarningBreaksIntoTwoLinesToStayClear()
+    {
+        const QSize before = m_plot->size();
+        m_plot->resize(480, 330);
+        Session session = seedSession();
+        session.workload.batch = 16; // 26 GB of weights and 26.8 GB of cache on 48 GB
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        settle();
+        const RooflinePlotProbe probe(*m_plot);
+        const QRectF box = probe.warningBox();
+        QVERIFY(!box.isEmpty());
+        QVERIFY(axesRectF(*m_plot).contains(box));
+        for (const RooflinePlotProbe::RoofLabel &label : probe.roofLabels())
+            QVERIFY2(!box.intersects(label.box) || label.rotation != 0.0,
+                     qPrintable(QStringLiteral("warning over '%1'").arg(label.text)));
+        for (const QPointF &marker : probe.currentMarkers())
+            QVERIFY(!box.adjusted(-6, -6, 6, 6).contains(marker));
+        QCOMPARE(probe.warningShown().replace(QLatin1Char('\n'), QLatin1Char(' ')), QString::fromStdString(results.chart.warning)); // its words, however broken
+        m_plot->resize(before);
+        settle();
+    }
+
     // A workload that does not fit says so on the chart, in the warning colour, in the axes' top-left corner under
     // the compute roof (where no point can be), and on every export; one that fits shows nothing.
     void aWorkloadThatDoesNotFitIsMarkedOnTheChart()

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace roofline {
 
@@ -266,20 +268,35 @@ void RoofsLayer::placePeakLabel(const ViewRange &frame, const std::vector<std::p
         if (x > 0.0 && y > 0.0 && std::fabs(std::log10(y / peak)) < 0.5)
             near.emplace_back(m_plot->xAxis->coordToPixel(x), m_plot->yAxis->coordToPixel(y));
     const auto box = [this] { return QRectF(m_peakText->topLeft->pixelPosition(), m_peakText->bottomRight->pixelPosition()); };
-    const auto fits = [&] {
+    const auto covered = [&] {
         const QRectF b = box();
-        return axes.contains(b) && std::none_of(near.begin(), near.end(), [&](const QPointF &p) { return b.adjusted(-reach, -reach, reach, reach).contains(p); });
+        if (!axes.contains(b))
+            return std::numeric_limits<std::size_t>::max();
+        return std::size_t(std::count_if(near.begin(), near.end(), [&](const QPointF &p) { return b.adjusted(-reach, -reach, reach, reach).contains(p); }));
     };
+    // Where every place covers some marker, the one covering fewest.
+    std::optional<std::pair<double, Qt::Alignment>> best;
+    std::size_t fewest = std::numeric_limits<std::size_t>::max();
     const double leftmost = std::max(frame.xMin, m_roofs.roof.ridge());
     for (double x = frame.xMax; x >= leftmost; x /= std::pow(10.0, 0.1)) {
         m_peakText->position->setCoords(x, peak);
         for (const Qt::Alignment side : { Qt::AlignBottom, Qt::AlignTop }) {
             m_peakText->setPositionAlignment(Qt::AlignRight | side);
-            if (fits())
+            const std::size_t count = covered();
+            if (count == 0)
                 return;
+            if (count < fewest) {
+                fewest = count;
+                best = std::pair(x, side);
+            }
         }
     }
-    // Nowhere clear: at the right edge, inside the frame.
+    if (best) {
+        m_peakText->position->setCoords(best->first, peak);
+        m_peakText->setPositionAlignment(Qt::AlignRight | best->second);
+        return;
+    }
+    // Nowhere inside the frame: at the right edge, inside it if it can.
     m_peakText->position->setCoords(frame.xMax, peak);
     m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
     if (box().top() < axes.top())

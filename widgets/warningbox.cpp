@@ -4,6 +4,7 @@
 #include "qcp.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -50,23 +51,33 @@ void WarningBox::place(const QString &text, const QRectF &axes, double roofY, co
     for (const bool bottom : { true, false })
         for (int i = 1; i <= Steps; ++i)
             places.push_back({ bottom, axes.left() + inset + (axes.width() - 2 * inset) * i / (Steps + 1) });
-    std::optional<Place> best;
+    // In one line, then broken after its first ": " into two narrower ones.
+    QString twoLines = text;
+    if (const qsizetype colon = text.indexOf(QLatin1String(": ")); colon > 0)
+        twoLines.replace(colon, 2, QStringLiteral(":\n"));
+    std::optional<std::pair<Place, QString>> best;
     std::size_t fewest = std::numeric_limits<std::size_t>::max();
-    for (const Place &place : places) {
-        m_text->setPositionAlignment(Qt::AlignLeft | (place.bottom ? Qt::AlignBottom : Qt::AlignTop));
-        m_text->position->setCoords(place.left, place.bottom ? axes.bottom() - inset : top + inset);
-        const QRectF here = box(); // lays the text out: once per place, not once per marker
-        if (here.right() > axes.right() - inset + 0.5)
-            continue;
-        const auto covered = std::size_t(std::count_if(taken.begin(), taken.end(), [&here](const QRectF &t) { return t.intersects(here); }));
-        if (covered == 0)
-            return;
-        if (covered < fewest) {
-            fewest = covered;
-            best = place;
+    const std::array<QString, 2> variants { text, twoLines };
+    for (std::size_t v = 0; v < (twoLines == text ? 1U : 2U); ++v) {
+        const QString &shown = variants[v];
+        m_text->setText(shown);
+        for (const Place &place : places) {
+            m_text->setPositionAlignment(Qt::AlignLeft | (place.bottom ? Qt::AlignBottom : Qt::AlignTop));
+            m_text->position->setCoords(place.left, place.bottom ? axes.bottom() - inset : top + inset);
+            const QRectF here = box(); // lays the text out: once per place, not once per marker
+            if (here.right() > axes.right() - inset + 0.5)
+                continue;
+            const auto covered = std::size_t(std::count_if(taken.begin(), taken.end(), [&here](const QRectF &t) { return t.intersects(here); }));
+            if (covered == 0)
+                return;
+            if (covered < fewest) {
+                fewest = covered;
+                best = std::pair(place, shown);
+            }
         }
     }
-    const Place chosen = best.value_or(places.front());
+    const auto [chosen, shown] = best.value_or(std::pair(places.front(), text));
+    m_text->setText(shown);
     m_text->setPositionAlignment(Qt::AlignLeft | (chosen.bottom ? Qt::AlignBottom : Qt::AlignTop));
     m_text->position->setCoords(chosen.left, chosen.bottom ? axes.bottom() - inset : top + inset);
 }
