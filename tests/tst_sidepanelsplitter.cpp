@@ -77,6 +77,27 @@ private Q_SLOTS:
         QCOMPARE(splitter.sizes().at(1), chosen);
     }
 
+    // A drag toward the edge stops at the contents' least width (300 + around): the panel never cuts its controls
+    // off; it only folds.
+    void aDragStopsAtTheControlsLeastWidth()
+    {
+        auto *panel = new QScrollArea;
+        panel->setWidget(new Contents);
+        panel->setWidgetResizable(true);
+        SidePanelSplitter splitter(new QLabel(QStringLiteral("chart")), panel);
+        splitter.resize(1500, 600);
+        splitter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+        const int around = panel->verticalScrollBar()->sizeHint().width() + 2 * panel->frameWidth();
+        QCOMPARE(splitter.sizes().at(1), 400 + around);
+        QSplitterHandle *handle = splitter.handle(1);
+        const QPoint from = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, from);
+        QTest::mouseMove(handle, from + QPoint(140, 0)); // 260 + around: short of the least
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, from + QPoint(140, 0));
+        QCOMPARE(splitter.sizes().at(1), 300 + around);
+    }
+
     // Folded by a drag to the window's edge, the panel comes back whole: dragged out a little, it opens at its
     // natural width (400 + around at 1500 wide), not at the sliver the drag reached; F9's setPanelShown does the
     // same, and both report it.

@@ -18,7 +18,8 @@ SidePanelSplitter::SidePanelSplitter(QWidget *views, QWidget *panel, QWidget *pa
     setStretchFactor(1, 0);
     setCollapsible(0, false);
     setCollapsible(1, true);
-    panel->setMinimumWidth(MinimumPanelWidth);
+    // Never narrower than its controls (a drag past that folds it): a panel that cut them off read as broken.
+    panel->setMinimumWidth(leastWidth());
     connect(this, &QSplitter::splitterMoved, this, &SidePanelSplitter::dragged);
 }
 
@@ -51,23 +52,29 @@ void SidePanelSplitter::dragged()
     }
 }
 
+int SidePanelSplitter::leastWidth() const
+{
+    // A scrolling panel's least width is its contents' and the vertical scroll bar's.
+    int least = MinimumPanelWidth;
+    if (const auto *scroll = qobject_cast<const QScrollArea *>(m_panel); scroll && scroll->widget())
+        least = std::max(least, scroll->widget()->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
+                                    + 2 * scroll->frameWidth());
+    return least;
+}
+
 int SidePanelSplitter::panelWidth() const
 {
-    // A scrolling panel's natural and least widths are its contents' and the vertical scroll bar's; below the
-    // least, it scrolls sideways too.
     int natural = m_panel->sizeHint().width();
-    int least = MinimumPanelWidth;
-    if (const auto *scroll = qobject_cast<const QScrollArea *>(m_panel); scroll && scroll->widget()) {
-        const int around = scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth();
-        natural = scroll->widget()->sizeHint().width() + around;
-        least = std::max(least, scroll->widget()->minimumSizeHint().width() + around);
-    }
+    if (const auto *scroll = qobject_cast<const QScrollArea *>(m_panel); scroll && scroll->widget())
+        natural = scroll->widget()->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth();
+    const int least = leastWidth();
     return std::clamp(width() / 3, least, std::max(natural, least));
 }
 
 void SidePanelSplitter::resizeEvent(QResizeEvent *event)
 {
     QSplitter::resizeEvent(event);
+    m_panel->setMinimumWidth(leastWidth()); // the contents' least width may have changed (a font, a language)
     if (m_userSized || event->size().width() <= 0)
         return;
     const int panel = panelWidth();
