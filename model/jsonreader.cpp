@@ -286,6 +286,17 @@ json parseJsonObject(std::string_view text, const std::string &source)
     }
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         throw InputError(source, {}, "invalid JSON: a NUL byte at offset " + std::to_string(nul));
+    // Text that cannot begin any JSON value (prose, a CSV, a log) is named by how it begins, not by a column.
+    const std::string_view body = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text; // a byte-order mark is read
+    if (const auto first = body.find_first_not_of(" \t\r\n"); first != std::string_view::npos
+        && std::string_view("{[\"-0123456789tfn").find(body[first]) == std::string_view::npos) {
+        if (body.substr(first).starts_with("//") || body.substr(first).starts_with("/*"))
+            throw InputError(source, {}, "begins with a comment; JSON has none (remove it)");
+        std::string begins(utf8Prefix(body.substr(first), 40));
+        std::replace_if(begins.begin(), begins.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, ' '); // never a control character in a message
+        throw InputError(source, {}, "is not JSON: it begins \"" + begins + (body.size() - first > begins.size() ? "...\"" : "\"")
+                                         + "; a session, model or GPU file is a JSON object, starting with '{'");
+    }
     json document;
     StrictDomBuilder builder(document);
     std::string what;
