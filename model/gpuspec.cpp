@@ -101,6 +101,10 @@ std::string customGpuName(const std::string &base)
 
 std::string shortGpuName(const std::string &name)
 {
+    // An edited GPU by its base's short name: two edited GPUs both read "Custom".
+    static constexpr std::string_view Custom = "Custom (from ";
+    if (name.size() > Custom.size() + 1 && name.starts_with(Custom) && name.back() == ')')
+        return "edited " + shortGpuName(name.substr(Custom.size(), name.size() - Custom.size() - 1));
     if (name.empty() || name.back() != ')')
         return name;
     int depth = 0;

@@ -52,7 +52,8 @@ GpuSpec parseGpuFile(std::string_view text, const std::string &source);
 // The name of a GPU whose figures were edited from `base`: "Custom (from RTX A6000 (seed chart))". The window's
 // sliders and the command line's --peak-tflops and --bandwidth-gbps give it.
 std::string customGpuName(const std::string &base);
-// "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier.
+// "RTX A6000 (seed chart)" -> "RTX A6000": the name without a trailing parenthesised qualifier; an edited GPU
+// (customGpuName) by its base's: "edited RTX A6000", so that two edited GPUs are told apart.
 std::string shortGpuName(const std::string &name);
 
 } // namespace roofline

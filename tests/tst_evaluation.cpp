@@ -252,7 +252,9 @@ private Q_SLOTS:
     void shortGpuNames()
     {
         QCOMPARE(shortGpuName("RTX A6000 (seed chart)"), std::string("RTX A6000"));
-        QCOMPARE(shortGpuName("Custom (from H100 SXM)"), std::string("Custom"));
+        QCOMPARE(shortGpuName("Custom (from H100 SXM)"), std::string("edited H100 SXM"));
+        QCOMPARE(shortGpuName("Custom (from RTX A6000 (seed chart))"), std::string("edited RTX A6000"));
+        QCOMPARE(shortGpuName("Custom (from )"), std::string("Custom")); // no base: a qualifier like any other
         QCOMPARE(shortGpuName("A (x)"), std::string("A"));
         QCOMPARE(shortGpuName("A (x) (y)"), std::string("A (x)"));
         QCOMPARE(shortGpuName("A (b (c))"), std::string("A"));

@@ -480,7 +480,7 @@ private Q_SLOTS:
         QCOMPARE(chart.bandwidthLabel, std::string("1536 GB/s"));
         QVERIFY(m_state->isGpuCustomised());
         QVERIFY(control<QToolButton>(*m_window->controls(), "resetGpu")->isEnabled());
-        QVERIFY(QString::fromStdString(m_window->plot()->data().title).contains(QLatin1String("Custom")));
+        QCOMPARE(QString::fromStdString(m_window->plot()->data().title), QStringLiteral("Roofline Model (Llama-2-13B, edited RTX A6000)"));
         control<QToolButton>(*m_window->controls(), "resetGpu")->click();
         QCOMPARE(m_window->plot()->data().bandwidthLabel, std::string("768 GB/s"));
         QCOMPARE(m_window->plot()->data().roof.bandwidthBytesPerSecond, 768e9);
