@@ -170,6 +170,11 @@ private Q_SLOTS:
             for (int x = int(topLeft.x()) + 20; x < int(bottomRight.x()); x += 7)
                 other += pixelIs(image, QPointF(x, y), doesNotFit, 30) || pixelIs(image, QPointF(x, y), fits, 30) ? 0 : 1;
         QVERIFY2(other < 40, qPrintable(QString::number(other))); // the dashed line's pixels, antialiasing
+        // However wide the view, the map takes its width: the legend's row never bounds it.
+        view.resize(1600, 600);
+        (void)view.renderImage();
+        const double mapWidth = view.pixelOf(64, 128).x() - view.pixelOf(1, 128).x();
+        QVERIFY2(mapWidth > 1600 * 0.5, qPrintable(QString::number(mapWidth))); // first to last cell centre: two thirds of the map
     }
 
     void aShareIsOnALinearScaleNamedForItsSeries()

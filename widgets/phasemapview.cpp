@@ -115,9 +115,15 @@ PhaseMapView::PhaseMapView(QWidget *parent)
     m_current->setName(tr("operating point"));
     // The legend in one row under the map, which it would otherwise cover (every cell is data).
     p.legend->setVisible(true);
+    // It sits in the middle of a row of its own, between two empty cells: its width must never bound the map's
+    // column (a layout column is as narrow as its narrowest maximum).
     p.axisRect()->insetLayout()->take(p.legend);
-    p.plotLayout()->addElement(1, 0, p.legend);
+    auto *legendRow = new QCPLayoutGrid;
+    p.plotLayout()->addElement(1, 0, legendRow);
     p.plotLayout()->setRowStretchFactor(1, 0.001);
+    legendRow->addElement(0, 0, new QCPLayoutElement(&p));
+    legendRow->addElement(0, 1, p.legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(&p));
     p.legend->setMargins(QMargins(8, 4, 8, 4));
     p.plotLayout()->setMargins(QMargins(0, 0, 0, 4));
     // Its entries side by side, or one above the other where the view is narrower than the row (fitLegend): the
