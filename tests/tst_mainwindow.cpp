@@ -42,6 +42,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
+#include <QStatusTipEvent>
 #include <QTimer>
 #include <QToolButton>
 #include <QSpinBox>
@@ -148,6 +149,8 @@ private:
     PresetLibrary m_presets;
     std::unique_ptr<ExplorerState> m_state;
     std::unique_ptr<MainWindow> m_window;
+    // The status bar's lasting hint, as it reads now.
+    QString hintShown() const { return m_window->findChild<QLabel *>(QStringLiteral("hint"))->text(); }
 
     // Saves the window's session to `path` and opens it in a new window on a fresh state, failing the test on
     // an error or a warning (check QTest::currentTestFailed() after). `window` must be destroyed before `state`.
@@ -1546,17 +1549,33 @@ private Q_SLOTS:
         splitter->setPanelShown(true);
     }
 
+    // The status bar's hint lasts: a menu's status tip (hovering File > Open) covers it and, once gone, leaves it
+    // as it was; it did leave the bar blank.
+    void theHintOutlastsAMenusStatusTip()
+    {
+        QVERIFY(hintShown().startsWith(QLatin1String("Hover a point")));
+        QStatusTipEvent tip(QStringLiteral("Open a saved session"));
+        QApplication::sendEvent(m_window.get(), &tip);
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Open a saved session"));
+        QStatusTipEvent gone { QString() };
+        QApplication::sendEvent(m_window.get(), &gone);
+        QVERIFY(hintShown().startsWith(QLatin1String("Hover a point")));
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("hint"))->isVisibleTo(m_window.get()));
+        // Its width is not the window's: the window still goes down to 800 pixels.
+        QVERIFY(m_window->minimumSizeHint().width() <= 800);
+    }
+
     void presentationMode()
     {
         m_window->views()->setCurrentIndex(1); // the phase map: presenting shows the roofline, without tabs
-        QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Each cell is one batch size")));
+        QVERIFY(hintShown().startsWith(QLatin1String("Each cell is one batch size")));
         m_window->setPresentation(true);
         QVERIFY(m_window->isPresenting());
         QVERIFY(m_window->plot()->isPresentation());
         QVERIFY(!m_window->controls()->isVisibleTo(m_window.get()));
         QCOMPARE(m_window->views()->currentWidget(), static_cast<QWidget *>(m_window->plot()));
         QVERIFY(!m_window->views()->tabBar()->isVisibleTo(m_window.get()));
-        QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Hover a point")));
+        QVERIFY(hintShown().startsWith(QLatin1String("Hover a point")));
         QTest::keyClick(m_window.get(), Qt::Key_Right);
         QCOMPARE(m_state->session().workload.batch, qint64(2));
         QTest::keyClick(m_window.get(), Qt::Key_Up);
