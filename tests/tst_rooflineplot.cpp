@@ -1633,6 +1633,34 @@ private Q_SLOTS:
         QVERIFY(offered.filter(QStringLiteral("Label ")).size() <= 6);
     }
 
+    // A sweep's point is offered as one, with its workload: its label does not follow the operating point.
+    void aSweepPointIsOfferedAsOne()
+    {
+        ScenarioResults results;
+        Session session = seedSession();
+        session.sweep.mode = SweepMode::Batch; // batches up to 32 at sequence 2048
+        results.recompute(session);
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        const std::vector<QPointF> sweep = RooflinePlotProbe(*m_plot).sweepMarkers();
+        std::size_t far = sweep.size();
+        for (std::size_t i = 0; i < sweep.size(); ++i) // a sweep point away from every current one
+            if (std::none_of(RooflinePlotProbe(*m_plot).currentMarkers().begin(), RooflinePlotProbe(*m_plot).currentMarkers().end(),
+                             [&](const QPointF &c) { return QLineF(c, sweep[i]).length() < 20; }))
+                far = i;
+        QVERIFY(far < sweep.size());
+        const ChartPoint &point = m_plot->data().sweep[far];
+        const QStringList offered = contextMenuAt(m_plot->canvasWidget(), sweep[far].toPoint());
+        QVERIFY(point.batch > 1);
+        const QString expected = QStringLiteral("Label %1 (%2), sweep point: batch %3, sequence 2048")
+                                     .arg(QString::fromUtf8(opName(point.op).data()), QString::fromUtf8(seriesName(point.series).data()))
+                                     .arg(point.batch);
+        QVERIFY2(offered.contains(expected), qPrintable(offered.join(QLatin1String(", "))));
+        m_plot->setData(ScenarioResults {}.chart);
+        results.recompute(seedSession());
+        m_plot->setData(results.chart);
+    }
+
     void theContextMenuNamesWhatItDeletes()
     {
         // Right-click inside a note: "Delete this note"; inside a point's label: "Delete this label".

@@ -156,8 +156,14 @@ void RooflinePlot::showContextMenu(const QPoint &position, const QPoint &globalP
     const std::vector<const ChartPoint *> points = pointsAt(position);
     for (std::size_t i = 0; i < points.size() && i < MaxLabelChoices; ++i) {
         const ChartPoint &point = *points[i];
-        menu.addAction(tr("Label %1 (%2)").arg(name(opName(point.op)), name(seriesName(point.series))), this,
-                       [this, label = labelFor(point)] { Q_EMIT labelRequested(label); });
+        // A sweep's point says so, with its workload: it is not the operating point's and does not follow it.
+        const bool swept = !m_data.sweep.empty() && &point >= m_data.sweep.data() && &point < m_data.sweep.data() + m_data.sweep.size();
+        const QString text = swept ? tr("Label %1 (%2), sweep point: batch %3, sequence %4")
+                                         .arg(name(opName(point.op)), name(seriesName(point.series)))
+                                         .arg(point.batch)
+                                         .arg(point.seq)
+                                   : tr("Label %1 (%2)").arg(name(opName(point.op)), name(seriesName(point.series)));
+        menu.addAction(text, this, [this, label = labelFor(point)] { Q_EMIT labelRequested(label); });
     }
     if (const auto pinned = points.empty() ? m_points->pinAt(position) : std::nullopt) {
         // A pin's point: its label says which pin, and stays where it is put.
