@@ -877,6 +877,37 @@ private Q_SLOTS:
         m_plot->setData(m_results.chart);
     }
 
+    // A note put where a ridge's label would go: the label moves off it (a note hid the second GPU's ridge label).
+    void ridgeLabelsStayOffNotes()
+    {
+        Session session = seedSession();
+        session.secondGpu = h100Sxm();
+        ScenarioResults results;
+        results.recompute(session);
+        m_plot->resize(800, 600);
+        m_plot->setData(results.chart);
+        settle();
+        QRectF before;
+        for (const RooflinePlotProbe::RoofLabel &label : RooflinePlotProbe(*m_plot).roofLabels())
+            if (label.text.startsWith(QLatin1String("H100 SXM ridge")))
+                before = label.box;
+        QVERIFY(!before.isEmpty());
+        // A note anchored on the label's middle, its box over it.
+        const double x = m_plot->viewRange().xMin * 2, y = m_plot->viewRange().yMax / 3;
+        const QPointF anchor = m_plot->pixelOf(x, y);
+        m_plot->setAnnotations(SharedList<Annotation> { Annotation { Annotation::Kind::Note, "a note over the ridge's label", x, y,
+                                                                     before.left() - anchor.x(), before.top() - anchor.y() } });
+        settle();
+        const QRect note = RooflinePlotProbe(*m_plot).annotationShown(0).box;
+        QVERIFY(note.intersects(before.toAlignedRect()));
+        for (const RooflinePlotProbe::RoofLabel &label : RooflinePlotProbe(*m_plot).roofLabels())
+            if (label.text.contains(QLatin1String("ridge")))
+                QVERIFY2(!label.box.intersects(note), qPrintable(label.text));
+        m_plot->setAnnotations({});
+        m_plot->resize(1200, 800);
+        m_plot->setData(m_results.chart);
+    }
+
     // A second GPU's ridge runs up from the frame's floor to the corner of its own roofs, not to the frame's
     // top: a GPU of 200 GB/s and 20 TFLOP/s beside the seed A6000 has its corner at 20e12 / 200e9 = 100 FLOP/B,
     // 20 TFLOP/s; the frame reaches 300 TFLOP/s.

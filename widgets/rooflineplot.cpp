@@ -277,7 +277,11 @@ void RooflinePlot::placeLabels()
     const ViewRange frame = viewRange();
     m_subtitleText->position->setCoords(m_subtitle->rect().center());
     m_annotations->place(frame);
-    m_roofs->placeLabels(frame, m_points->markersDrawn());
+    std::vector<QRectF> notes;
+    for (int i = 0; i < m_annotations->count(); ++i)
+        if (const QRect shown = m_annotations->shownBox(i); !shown.isEmpty())
+            notes.emplace_back(shown);
+    m_roofs->placeLabels(frame, m_points->markersDrawn(), notes);
     placeWarning();
 }
 

@@ -303,7 +303,8 @@ void RoofsLayer::placePeakLabel(const ViewRange &frame, const std::vector<std::p
         m_peakText->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
 }
 
-void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers)
+void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers,
+                             const std::vector<QRectF> &notes)
 {
     const Roofline &roof = m_roofs.roof;
     const bool valid = usableRoof(roof);
@@ -311,8 +312,8 @@ void RoofsLayer::placeLabels(const ViewRange &frame, const std::vector<std::pair
         text->setVisible(valid);
     if (!valid)
         return;
-    // The ridges' labels at the feet of their lines, off the legend and off each other.
-    std::vector<QRectF> taken;
+    // The ridges' labels at the feet of their lines, off the legend, the notes and labels, and each other.
+    std::vector<QRectF> taken = notes;
     if (m_plot->legend->visible())
         taken.emplace_back(m_plot->legend->outerRect());
     placeRidgeLabel(m_ridgeText, roof.ridge(), m_ridgeLine->start->coords().y(), taken);

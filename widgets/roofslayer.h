@@ -36,7 +36,9 @@ public:
     // Places the labels once the layout is known (the bandwidth label turns to the roof's angle on screen and
     // moves along the roof off the `markers` drawn on it, in chart coordinates; the peak's label moves off them
     // too).
-    void placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers = {});
+    // `notes`: the annotations' boxes in pixels, which the ridges' labels stay off.
+    void placeLabels(const ViewRange &frame, const std::vector<std::pair<double, double>> &markers = {},
+                     const std::vector<QRectF> &notes = {});
     // The labels shown: ridge, bandwidth, peak, then the ceilings'.
     std::vector<const QCPItemText *> labels() const;
 
