@@ -207,8 +207,13 @@ std::string formatPercent(double share)
         return "0%";
     if (percent > 0.0 && percent < 0.001)
         return "<0.001%";
-    // One decimal from 1 % up; below, two significant digits (0.42, 0.042), so a small share is still seen.
-    return (std::fabs(percent) >= 1.0 ? formatNumber(percent, 'f', 1) : formatNumber(percent, 'g', 2)) + "%";
+    // One decimal from 1 % up; below, two significant digits with their zeros (0.42, 0.40, 0.042), so a small share
+    // is still seen; one that rounds up to 1 % reads as 1.0 %, as the shares above it do.
+    if (std::fabs(percent) >= 1.0)
+        return formatNumber(percent, 'f', 1) + "%";
+    const int decimals = 1 - int(std::floor(std::log10(std::fabs(percent))));
+    const double rounded = std::round(percent * std::pow(10.0, decimals)) / std::pow(10.0, decimals);
+    return (std::fabs(rounded) >= 1.0 ? formatNumber(rounded, 'f', 1) : formatNumber(percent, 'f', decimals)) + "%";
 }
 
 } // namespace roofline

@@ -78,7 +78,9 @@ private Q_SLOTS:
         // An RMSNorm's 0.042 % of a decode step read "0.0%" with one decimal.
         QTest::newRow("below one percent: two significant digits") << 0.0042 << "0.42%";
         QTest::newRow("a small share") << 0.00042 << "0.042%";
-        QTest::newRow("rounds to 1") << 0.009996 << "1%";
+        QTest::newRow("its zero kept") << 0.004 << "0.40%";
+        QTest::newRow("rounds up a digit") << 0.000999 << "0.100%";
+        QTest::newRow("rounds to 1") << 0.009996 << "1.0%";
         QTest::newRow("tiny") << 4e-9 << "<0.001%";
         QTest::newRow("none") << 0.0 << "0%";
     }
