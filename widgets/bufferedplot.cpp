@@ -90,8 +90,7 @@ BufferedPlot::BufferedPlot(QWidget *parent)
 
 void BufferedPlot::setUnpaintedColor(const QColor &color)
 {
-    *m_unpainted = color;
-    setBackground(color); // what QCustomPlot paints under the buffers
+    *m_unpainted = color; // QCustomPlot's own background stays off: the buffers cover every pixel
 }
 
 bool BufferedPlot::useRecordedTopLayer()

@@ -189,9 +189,10 @@ void RoofsLayer::placeRidgeLabel(QCPItemText *text, double ridge, double floor, 
     for (const Qt::Alignment side : { Qt::AlignLeft, Qt::AlignRight }) {
         text->setPositionAlignment(side | Qt::AlignBottom);
         text->position->setCoords(ridge, floor);
-        double bottom = box().bottom();
+        const QRectF at = box(); // laid out once, not once per box it is checked against
+        double bottom = at.bottom();
         for (const QRectF &t : taken)
-            if (t.left() < box().right() && t.right() > box().left())
+            if (t.left() < at.right() && t.right() > at.left())
                 bottom = std::min(bottom, t.top() - 1);
         text->position->setCoords(ridge, m_plot->yAxis->pixelToCoord(bottom));
         if (axes.contains(box()))

@@ -58,18 +58,26 @@ void WarningBox::place(const QString &text, const QRectF &axes, double roofY, co
     std::optional<std::pair<Place, QString>> best;
     std::size_t fewest = std::numeric_limits<std::size_t>::max();
     const std::array<QString, 2> variants { text, twoLines };
+    const auto put = [&](const Place &place) {
+        m_text->setPositionAlignment(Qt::AlignLeft | (place.bottom ? Qt::AlignBottom : Qt::AlignTop));
+        m_text->position->setCoords(place.left, place.bottom ? axes.bottom() - inset : top + inset);
+    };
     for (std::size_t v = 0; v < (twoLines == text ? 1U : 2U); ++v) {
         const QString &shown = variants[v];
         m_text->setText(shown);
+        // Laid out once per text: elsewhere the box is the same, moved (a step does not lay it out per place).
+        put(places.front());
+        const QRectF first = box();
         for (const Place &place : places) {
-            m_text->setPositionAlignment(Qt::AlignLeft | (place.bottom ? Qt::AlignBottom : Qt::AlignTop));
-            m_text->position->setCoords(place.left, place.bottom ? axes.bottom() - inset : top + inset);
-            const QRectF here = box(); // lays the text out: once per place, not once per marker
+            const QRectF here = first.translated(place.left - places.front().left,
+                                                 place.bottom ? axes.bottom() - inset - first.bottom() : top + inset - first.top());
             if (here.right() > axes.right() - inset + 0.5)
                 continue;
             const auto covered = std::size_t(std::count_if(taken.begin(), taken.end(), [&here](const QRectF &t) { return t.intersects(here); }));
-            if (covered == 0)
+            if (covered == 0) {
+                put(place);
                 return;
+            }
             if (covered < fewest) {
                 fewest = covered;
                 best = std::pair(place, shown);
@@ -78,8 +86,7 @@ void WarningBox::place(const QString &text, const QRectF &axes, double roofY, co
     }
     const auto [chosen, shown] = best.value_or(std::pair(places.front(), text));
     m_text->setText(shown);
-    m_text->setPositionAlignment(Qt::AlignLeft | (chosen.bottom ? Qt::AlignBottom : Qt::AlignTop));
-    m_text->position->setCoords(chosen.left, chosen.bottom ? axes.bottom() - inset : top + inset);
+    put(chosen);
 }
 
 QString WarningBox::text() const
