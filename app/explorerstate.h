@@ -103,7 +103,7 @@ public:
     // Replaces everything with a loaded session, which starts a history of its own (what came before is not
     // undone into it) and is the saved one. Models and GPUs the session holds that are not presets are added to
     // the pickers.
-    void loadSession(const Session &session);
+    void loadSession(const Session &given);
 
     // Unsaved changes: the session differs from the one last saved or opened, in an undo step (undone back to
     // it, it is saved again) or in its frame or phase-map choice (zoomed back to the saved frame, it is too).

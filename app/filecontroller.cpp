@@ -217,7 +217,11 @@ void FileController::rememberLastSession(QSettings &settings) const
     if (m_discarded)
         roofline::rememberLastSession(settings, nullptr, LastSessionFile { m_sessionPath, false });
     else
-        roofline::rememberLastSession(settings, &m_state->session(), LastSessionFile { m_sessionPath, isModified() });
+    {
+        // As Save writes it: labels that follow points where the chart shows them now.
+        const Session shown = sessionAsShown(m_state->session(), m_results->results().chart);
+        roofline::rememberLastSession(settings, &shown, LastSessionFile { m_sessionPath, isModified() });
+    }
 }
 
 bool FileController::restoreLastSession(QSettings &settings)

@@ -34,17 +34,17 @@ FileKind sniffFile(const QString &path)
     return FileKind::Unknown;
 }
 
+Session sessionAsShown(const Session &session, const ChartData &shown)
+{
+    Session asShown = session;
+    if (std::any_of(session.annotations.begin(), session.annotations.end(), [](const Annotation &a) { return a.point.has_value(); }))
+        asShown.annotations = annotationsAsShown(session.annotations, shown);
+    return asShown;
+}
+
 QString saveSessionFile(const QString &path, const Session &session, const ChartData &shown)
 {
-    // Labels that follow points are written with those points' places and numbers now, as the chart shows them
-    // (the state keeps what each was made with).
-    const bool follows = std::any_of(session.annotations.begin(), session.annotations.end(), [](const Annotation &a) { return a.point.has_value(); });
-    std::optional<Session> asShown;
-    if (follows) {
-        asShown = session;
-        asShown->annotations = annotationsAsShown(session.annotations, shown);
-    }
-    const std::string text = sessionToJson(asShown ? *asShown : session);
+    const std::string text = sessionToJson(sessionAsShown(session, shown));
     if (text.size() > MaxSessionFileBytes)
         return path + QStringLiteral(": not saved: the session would be ") + QString::number(text.size())
             + QStringLiteral(" bytes, more than the ") + QString::number(MaxSessionFileBytes)

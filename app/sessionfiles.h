@@ -22,6 +22,10 @@ enum class FileKind { Session, ModelConfig, GpuFile, Unknown };
 // for a GPU, "format" with "workload" for a session.
 FileKind sniffFile(const QString &path);
 
+// The session as the chart shows it: labels that follow points with those points' places and numbers now
+// (annotationsAsShown, from `shown`, the chart computed for it). What Save and the next start keep.
+Session sessionAsShown(const Session &session, const ChartData &shown);
+
 // Writes the session atomically, as an export is written (writeFileAtomically: a symbolic link is followed,
 // a target that is not a regular file is refused). Labels that follow points are written as `shown` draws them
 // (annotationsAsShown): the chart computed for this session. Returns an empty string, or a one-line error.

@@ -339,6 +339,27 @@ private Q_SLOTS:
         QCOMPARE(state->session().workload.batch, qint64(128));
     }
 
+    // The session kept for the next start holds a followed label as Save writes it: at its point's value now.
+    void theNextStartKeepsAFollowedLabelWhereTheChartShowsIt()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        const ChartPoint *q1 = m_window->plot()->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q1);
+        const double atBatch1 = q1->intensity; // the chart's points are rewritten in place at the next step
+        m_state->addAnnotation(m_window->plot()->labelFor(*q1));
+        m_state->setBatch(8);
+        const ChartPoint *q8 = m_window->plot()->data().currentPoint(OpKind::QProj, Phase::Decode);
+        QVERIFY(q8 && q8->intensity > atBatch1 * 4);
+        m_window->files()->rememberLastSession(settings);
+        auto state = std::make_unique<ExplorerState>(m_presets);
+        auto window = std::make_unique<MainWindow>(state.get());
+        QVERIFY(window->files()->restoreLastSession(settings));
+        QCOMPARE(state->session().annotations.size(), std::size_t(1));
+        QCOMPARE(state->session().annotations[0].x, q8->intensity);
+        QCOMPARE(QString::fromStdString(state->session().annotations[0].text), QString::fromStdString(pointLabel(*q8)));
+    }
+
     void theOpenDialogStartsWhereTheSessionIs()
     {
         QTemporaryDir dir;

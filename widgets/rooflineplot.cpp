@@ -111,7 +111,7 @@ void RooflinePlot::buildFrame()
     p.addLayer(QStringLiteral("data"), p.layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
     m_topLayer = p.layer(QStringLiteral("data"));
     m_topLayer->setMode(QCPLayer::lmBuffered);
-    static_cast<BufferedPlot &>(p).useRecordedTopLayer();
+    m_plot->useRecordedTopLayer();
     m_frameLayer = p.layer(QStringLiteral("main"));
     p.setCurrentLayer(m_topLayer);
     m_subtitleText = new QCPItemText(&p);
