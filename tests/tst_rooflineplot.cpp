@@ -1174,6 +1174,7 @@ private Q_SLOTS:
         QVERIFY(label);
         QVERIFY(axesRectF(*m_plot).adjusted(-1, -1, 1, 1).contains(label->box));
         QCOMPARE(RooflinePlotProbe(*m_plot).sweepMarkers().size(), chart.sweep.size());
+        QVERIFY(label->box.left() > m_plot->pixelOf(chart.roof.ridge(), peak).x()); // right of the ridge's line
         for (const QPointF &marker : RooflinePlotProbe(*m_plot).sweepMarkers())
             QVERIFY2(!label->box.adjusted(-5, -5, 5, 5).contains(marker),
                      qPrintable(QStringLiteral("marker at (%1, %2) under the label at %3, %4").arg(marker.x()).arg(marker.y()).arg(label->box.left()).arg(label->box.top())));

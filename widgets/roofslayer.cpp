@@ -269,9 +269,11 @@ void RoofsLayer::placePeakLabel(const ViewRange &frame, const std::vector<std::p
         if (x > 0.0 && y > 0.0 && std::fabs(std::log10(y / peak)) < 0.5)
             near.emplace_back(m_plot->xAxis->coordToPixel(x), m_plot->yAxis->coordToPixel(y));
     const auto box = [this] { return QRectF(m_peakText->topLeft->pixelPosition(), m_peakText->bottomRight->pixelPosition()); };
+    // Right of the ridge's line, so that neither the line nor the memory roof's climb runs through the text.
+    const double ridgeX = m_plot->xAxis->coordToPixel(m_roofs.roof.ridge()) + reach;
     const auto covered = [&] {
         const QRectF b = box();
-        if (!axes.contains(b))
+        if (!axes.contains(b) || b.left() < ridgeX)
             return std::numeric_limits<std::size_t>::max();
         return std::size_t(std::count_if(near.begin(), near.end(), [&](const QPointF &p) { return b.adjusted(-reach, -reach, reach, reach).contains(p); }));
     };
