@@ -1675,10 +1675,10 @@ private Q_SLOTS:
         m_plot->setData(results.chart);
         screen(*m_plot);
         const std::vector<QPointF> sweep = RooflinePlotProbe(*m_plot).sweepMarkers();
+        const std::vector<QPointF> current = RooflinePlotProbe(*m_plot).currentMarkers();
         std::size_t far = sweep.size();
         for (std::size_t i = 0; i < sweep.size(); ++i) // a sweep point away from every current one
-            if (std::none_of(RooflinePlotProbe(*m_plot).currentMarkers().begin(), RooflinePlotProbe(*m_plot).currentMarkers().end(),
-                             [&](const QPointF &c) { return QLineF(c, sweep[i]).length() < 20; }))
+            if (std::none_of(current.begin(), current.end(), [&](const QPointF &c) { return QLineF(c, sweep[i]).length() < 20; }))
                 far = i;
         QVERIFY(far < sweep.size());
         const ChartPoint &point = m_plot->data().sweep[far];
