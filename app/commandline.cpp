@@ -206,10 +206,10 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.tokensPerStep = integerValue(parser, o.tokensPerStep, TokensPerStepRange);
     if (parser.isSet(o.acceptedTokens)) {
         w.acceptedTokensPerStep = numberValue(parser, o.acceptedTokens, AcceptedTokensRange);
-        if (w.acceptedTokensPerStep > double(w.tokensPerStep))
+        if (w.acceptsMoreThanVerified())
             throw InputError({}, {}, "--accepted-tokens: " + formatShortest(w.acceptedTokensPerStep) + " is more than the "
                                          + std::to_string(w.tokensPerStep) + " tokens verified per step (--tokens-per-step)");
-    } else if (w.acceptedTokensPerStep > double(w.tokensPerStep)) {
+    } else if (w.acceptsMoreThanVerified()) {
         // A session's accepted tokens, and fewer tokens verified given here.
         throw InputError({}, {}, "--tokens-per-step: " + std::to_string(w.tokensPerStep) + " is fewer than the "
                                      + formatShortest(w.acceptedTokensPerStep)

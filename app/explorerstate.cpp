@@ -143,15 +143,16 @@ void ExplorerState::setTokensPerStep(double tokens)
     Workload &w = next.session.workload;
     w.tokensPerStep = clampWhole(tokens, TokensPerStepRange);
     // No more accepted than verified: fewer tokens a step take the accepted ones down with them.
-    w.acceptedTokensPerStep = std::min(w.acceptedTokensPerStep, double(w.tokensPerStep));
+    w.acceptedTokensPerStep = w.acceptedPerStep();
     change(tr("Tokens per step"), NoMerge, std::move(next));
 }
 
 void ExplorerState::setAcceptedTokens(double tokens)
 {
     Snapshot next = m_now;
-    next.session.workload.acceptedTokensPerStep
-        = std::min(clampFinite(tokens, AcceptedTokensRange), double(next.session.workload.tokensPerStep));
+    Workload &w = next.session.workload;
+    w.acceptedTokensPerStep = clampFinite(tokens, AcceptedTokensRange);
+    w.acceptedTokensPerStep = w.acceptedPerStep(); // no more than verified
     const QString text = tr("Accepted tokens %1").arg(next.session.workload.acceptedTokensPerStep);
     change(text, NoMerge, std::move(next));
 }

@@ -22,10 +22,20 @@ std::optional<double> PhaseResult::shareOfLayer(const OpResult &op) const
     return op.timeSeconds / layer;
 }
 
+double mostAcceptedPerStep(std::int64_t tokensPerStep)
+{
+    return double(std::max<std::int64_t>(tokensPerStep, 1));
+}
+
 double Workload::acceptedPerStep() const
 {
-    const double most = double(std::max<std::int64_t>(tokensPerStep, 1));
-    return std::isfinite(acceptedTokensPerStep) ? std::clamp(acceptedTokensPerStep, 1.0, most) : 1.0;
+    return std::isfinite(acceptedTokensPerStep) ? std::clamp(acceptedTokensPerStep, 1.0, mostAcceptedPerStep(tokensPerStep))
+                                                : 1.0;
+}
+
+bool Workload::acceptsMoreThanVerified() const
+{
+    return acceptedTokensPerStep > mostAcceptedPerStep(tokensPerStep);
 }
 
 double Evaluation::decodeTokensPerSecond() const

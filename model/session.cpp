@@ -231,7 +231,7 @@ struct Reader {
         w.seq = f.optionalInteger("seq", SeqRange).value_or(w.seq);
         w.tokensPerStep = f.optionalInteger("tokens_per_step", TokensPerStepRange).value_or(w.tokensPerStep);
         w.acceptedTokensPerStep = f.optionalNumber("accepted_tokens_per_step", AcceptedTokensRange).value_or(w.acceptedTokensPerStep);
-        if (w.acceptedTokensPerStep > double(w.tokensPerStep))
+        if (w.acceptsMoreThanVerified())
             f.fail("accepted_tokens_per_step", "is " + formatShortest(w.acceptedTokensPerStep) + ", more than the "
                                                    + std::to_string(w.tokensPerStep) + " tokens verified per step (tokens_per_step)");
         w.flashAttention = f.optionalBool("flash_attention").value_or(false);

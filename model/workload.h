@@ -47,6 +47,9 @@ inline std::optional<bool> prefillLogitsFromName(std::string_view name)
 }
 
 // What runs on the GPU: how many sequences, how long, in which storage types.
+// The most tokens a decode step can accept: the ones it verifies, and never fewer than the one every step yields.
+double mostAcceptedPerStep(std::int64_t tokensPerStep);
+
 struct Workload {
     std::int64_t batch = 1; // b
     std::int64_t seq = 2048; // s: prompt length in prefill; tokens already in the KV cache in decode
@@ -61,8 +64,11 @@ struct Workload {
     double acceptedTokensPerStep = 1.0;
     Assumptions assumptions;
 
-    // The accepted tokens per step as used: within [1, tokensPerStep].
+    // The accepted tokens per step as used: within [1, mostAcceptedPerStep(tokensPerStep)].
     double acceptedPerStep() const;
+    // Whether the accepted tokens given are more than the tokens verified: a file or command line that says so
+    // is refused; the window takes the accepted tokens down instead.
+    bool acceptsMoreThanVerified() const;
     bool operator==(const Workload &) const = default;
 };
 

@@ -238,6 +238,23 @@ private Q_SLOTS:
         QCOMPARE(w.acceptedPerStep(), 1.0);
     }
 
+    // The one rule that files, the command line and the window share: no more accepted than verified, and a
+    // step that verifies none still accepts one.
+    void acceptedTokensMoreThanVerifiedAreNamed()
+    {
+        QCOMPARE(mostAcceptedPerStep(4), 4.0);
+        QCOMPARE(mostAcceptedPerStep(0), 1.0);
+        Workload w;
+        w.tokensPerStep = 4;
+        w.acceptedTokensPerStep = 4.0;
+        QVERIFY(!w.acceptsMoreThanVerified());
+        w.acceptedTokensPerStep = 4.5;
+        QVERIFY(w.acceptsMoreThanVerified());
+        w.tokensPerStep = 0;
+        w.acceptedTokensPerStep = 1.0;
+        QVERIFY(!w.acceptsMoreThanVerified());
+    }
+
     void totalsAreTheSumOfOpsTimesRepeats()
     {
         // Batch 1, 2,048 cached, one token: memory-bound throughout, so the step time is the bytes over

@@ -5,6 +5,7 @@
 #include "logslider.h"
 #include "undokeys.h"
 #include "wheelguard.h"
+#include "workload.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -440,7 +441,7 @@ void ControlPanel::setValues(const ControlValues &values)
     // Accepted tokens matter only when a step verifies more than one.
     if (changed(&ControlValues::tokensPerStep)) {
         m_acceptedTokens->setEnabled(values.tokensPerStep > 1);
-        m_acceptedTokens->setMaximum(std::max(AcceptedTokensRange.min, double(values.tokensPerStep))); // no more than verified
+        m_acceptedTokens->setMaximum(mostAcceptedPerStep(values.tokensPerStep));
     }
     if (changed(&ControlValues::acceptedTokens) && m_acceptedTokens->value() != values.acceptedTokens)
         m_acceptedTokens->setValue(values.acceptedTokens);
