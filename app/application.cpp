@@ -105,16 +105,19 @@ void useOffscreenWithoutDisplay()
     }
 }
 
-int exportHeadless(const CommandLineRequest &request)
+int exportHeadless(const CommandLineRequest &request, const PresetLibrary &presets)
 {
-    // The same chart the window would show for this session: hidden series, pins, second GPU, labels, view.
+    // The window's own path, without the window: the state holds the session, the results model computes, and
+    // the canvas draws what they give (hidden series, pins, second GPU, labels, view).
     const Session &session = request.session;
-    ScenarioResults results;
-    results.recompute(session);
+    ExplorerState state(presets);
+    state.loadSession(session);
+    ResultsModel results(&state);
     RooflinePlot plot;
     const QSize size(session.exportSettings.width, session.exportSettings.height);
     plot.resize(size);
-    showOnCanvas(plot, session, results.chart);
+    feedCanvas(&plot, &state, &results);
+    results.recompute();
     ExportFailure failure = ExportFailure::None;
     const QString error = exportChart(plot, request.exportPath, size, session.exportSettings.scale,
                                       session.exportSettings.dark, &failure);
@@ -175,7 +178,7 @@ int runCommandLine(int argc, char **argv)
         }
         if (code != 0 || request.exportPath.isEmpty())
             return code;
-        return exportHeadless(request);
+        return exportHeadless(request, presets);
     } catch (const InputError &error) {
         std::cerr << "roofline-explorer: " << error.what() << '\n';
         return ExitBadInput;

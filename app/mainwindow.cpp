@@ -103,8 +103,7 @@ MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
     connect(m_views, &QTabWidget::currentChanged, this, showHint);
 
     // Results flow one way: state -> ResultsModel -> views, each subscribed to what it shows.
-    connect(m_results, &ResultsModel::resultsAvailable, m_plot,
-            [this](const ScenarioResults &results) { showOnCanvas(*m_plot, m_state->session(), results.chart); });
+    feedCanvas(m_plot, m_state, m_results);
     connect(m_results, &ResultsModel::resultsAvailable, m_opTable,
             [this](const ScenarioResults &results) { m_opTable->setEvaluation(results.evaluation, results.measuredShares); });
     connect(m_results, &ResultsModel::resultsAvailable, m_summary,
@@ -180,8 +179,6 @@ void MainWindow::connectCanvas()
 {
     // The canvas shows what the state holds and reports the user's gestures; the state decides.
     ExplorerState *s = m_state;
-    connect(s, &ExplorerState::viewChanged, m_plot, [this] { m_plot->setView(chartView(m_state->session())); });
-    connect(s, &ExplorerState::changed, m_plot, [this](StateParts parts) { showChangeOnCanvas(*m_plot, m_state->session(), parts); });
     connect(m_plot, &RooflinePlot::viewChanged, s, [this] { m_state->setView(m_plot->viewRange()); });
     connect(m_plot, &RooflinePlot::resetViewRequested, s, [this] { m_state->setView(std::nullopt); });
     connect(m_plot, &RooflinePlot::seriesToggleRequested, s, &ExplorerState::toggleSeriesVisible);
