@@ -213,16 +213,13 @@ int runApplication(int argc, char **argv)
         return ExitBadInput;
     }
     ExplorerState state(presets);
-    MainWindow window(&state);
+    QSettings settings; // the user's: recent sessions and the last session
+    MainWindow window(&state, &settings);
     // The last session comes back on start (not when timing start-up, which measures a clean start).
-    if (!timeStartup && !openFile) {
-        QSettings settings;
+    if (!timeStartup && !openFile)
         window.files()->restoreLastSession(settings);
-    }
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &state, [&window] {
-        QSettings settings;
-        window.files()->rememberLastSession(settings);
-    });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &state,
+                     [&window, &settings] { window.files()->rememberLastSession(settings); });
     std::unique_ptr<StartupProbe> probe;
     if (timeStartup)
         probe = std::make_unique<StartupProbe>(window.plot()->canvasWidget(), start);

@@ -39,10 +39,11 @@ QString errorOf(Load load)
 }
 } // namespace
 
-FileController::FileController(ExplorerState *state, const ResultsModel *results, QWidget *window)
+FileController::FileController(ExplorerState *state, const ResultsModel *results, QSettings *settings, QWidget *window)
     : QObject(window)
     , m_state(state)
     , m_results(results)
+    , m_settings(settings)
     , m_window(window)
 {
     // Discarding is of the changes at that moment: a later change is kept again.
@@ -140,9 +141,9 @@ QString FileController::importMeasurements(const QString &path)
     return errorOf([&] { m_state->setMeasured(parseMeasuredKernels(readInputFile(path.toStdString()), path.toStdString())); });
 }
 
-QStringList FileController::recentSessions()
+QStringList FileController::recentSessions() const
 {
-    return QSettings().value(QStringLiteral("recentSessions")).toStringList();
+    return m_settings ? m_settings->value(QStringLiteral("recentSessions")).toStringList() : QStringList();
 }
 
 void FileController::rememberRecent(const QString &path)
@@ -153,7 +154,9 @@ void FileController::rememberRecent(const QString &path)
     recent.prepend(absolute);
     while (recent.size() > MaxRecentFiles)
         recent.removeLast();
-    QSettings().setValue(QStringLiteral("recentSessions"), recent);
+    if (!m_settings)
+        return;
+    m_settings->setValue(QStringLiteral("recentSessions"), recent);
     Q_EMIT recentSessionsChanged();
 }
 

@@ -21,8 +21,9 @@ class FileController : public QObject
 {
     Q_OBJECT
 public:
-    // Dialogs open over `window`. A session is saved as `results` computed it (what the chart shows).
-    FileController(ExplorerState *state, const ResultsModel *results, QWidget *window);
+    // Dialogs open over `window`. A session is saved as `results` computed it (what the chart shows). The recent
+    // list is kept in `settings` (the application's; a test's own file); without settings nothing is remembered.
+    FileController(ExplorerState *state, const ResultsModel *results, QSettings *settings, QWidget *window);
 
     QString openModelFile(const QString &path);
     QString openGpuFile(const QString &path);
@@ -65,8 +66,9 @@ public:
     // modified; one without a file, as it was. The undo history starts empty. False when there is none or it no
     // longer reads (dropped, not shown as an error at every start).
     bool restoreLastSession(QSettings &settings);
-    // The sessions opened or saved last, newest first (at most MaxRecentFiles).
-    static QStringList recentSessions();
+    // The sessions opened or saved last, newest first (at most MaxRecentFiles), as the settings given at
+    // construction hold them; none without settings.
+    QStringList recentSessions() const;
     static constexpr int MaxRecentFiles = 8;
 
 public Q_SLOTS:
@@ -90,6 +92,7 @@ private:
 
     ExplorerState *m_state;
     const ResultsModel *m_results;
+    QSettings *m_settings;
     QWidget *m_window;
     QString m_sessionPath;
     QString m_exampleName; // the example shown, which has no file to save to

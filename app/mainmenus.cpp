@@ -85,6 +85,7 @@ QMenu *createMenus(QMainWindow *window, ExplorerState *state, FileController *f,
     file->addAction(tr("&New session"), QKeySequence::New, f, &FileController::newSession);
     file->addAction(tr("&Open session…"), QKeySequence::Open, f, &FileController::openSessionDialog);
     QMenu *recent = file->addMenu(tr("Open &recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
     QMenu *examples = file->addMenu(tr("Open e&xample"));
     for (const QString &name : QDir(QStringLiteral(":/sessions")).entryList(QDir::Files)) {
         const QString path = QStringLiteral(":/sessions/") + name;

@@ -40,13 +40,13 @@
 
 namespace roofline {
 
-MainWindow::MainWindow(ExplorerState *state, QWidget *parent)
+MainWindow::MainWindow(ExplorerState *state, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_state(state)
     , m_results(new ResultsModel(state, this))
     , m_plot(new RooflinePlot(this))
     , m_controls(new ControlPanel(this))
-    , m_files(new FileController(state, m_results, this))
+    , m_files(new FileController(state, m_results, settings, this))
     , m_exports(new ChartExporter(state, m_plot, this))
     , m_controlScroll(new QScrollArea(this))
     , m_opTable(new OpTableModel(this))
@@ -220,7 +220,7 @@ void MainWindow::addNote(double x, double y)
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = FileController::recentSessions();
+    const QStringList recent = m_files->recentSessions();
     for (const QString &path : recent) {
         QString text = QDir::toNativeSeparators(path);
         text.replace(QLatin1Char('&'), QLatin1String("&&")); // as written: '&' would mark a mnemonic

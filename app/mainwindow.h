@@ -4,6 +4,7 @@
 
 class QMenu;
 class QScrollArea;
+class QSettings;
 class QTabWidget;
 
 namespace roofline {
@@ -28,7 +29,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(ExplorerState *state, QWidget *parent = nullptr);
+    // `settings` keeps the recent sessions (FileController); null remembers none.
+    MainWindow(ExplorerState *state, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Shows a one-line error in the status bar and in a message box, as plain text; nothing if it is empty.

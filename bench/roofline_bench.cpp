@@ -117,7 +117,7 @@ void sliderDrag(benchmark::State &state, Step step, const std::optional<Session>
     ExplorerState explorer(presets());
     if (session)
         explorer.loadSession(*session);
-    MainWindow window(&explorer);
+    MainWindow window(&explorer, nullptr);
     window.plot()->setFixedSize(1920, 1080);
     window.show();
     QCoreApplication::processEvents();

@@ -149,6 +149,8 @@ private:
     PresetLibrary m_presets;
     std::unique_ptr<ExplorerState> m_state;
     std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_settingsDir; // the window's settings (recent sessions): a file of the test's own
+    std::unique_ptr<QSettings> m_settings;
     // The status bar's lasting hint, as it reads now.
     QString hintShown() const { return m_window->findChild<QLabel *>(QStringLiteral("hint"))->text(); }
 
@@ -158,7 +160,7 @@ private:
     {
         QCOMPARE(m_window->files()->saveSession(path), QString());
         state = std::make_unique<ExplorerState>(m_presets);
-        window = std::make_unique<MainWindow>(state.get());
+        window = std::make_unique<MainWindow>(state.get(), nullptr);
         QStringList warnings;
         QCOMPARE(window->files()->openSession(path, &warnings), QString());
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
@@ -187,13 +189,42 @@ private Q_SLOTS:
     void init()
     {
         m_state = std::make_unique<ExplorerState>(m_presets);
-        m_window = std::make_unique<MainWindow>(m_state.get());
+        m_settings = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings->clear();
+        m_window = std::make_unique<MainWindow>(m_state.get(), m_settings.get());
         m_window->show();
     }
     void cleanup()
     {
         m_window.reset();
         m_state.reset();
+        m_settings.reset();
+    }
+
+    // The recent list lives in the settings the window was given: each save or open puts its session first, the
+    // File menu lists them newest first, and a window given no settings remembers nothing.
+    void recentSessionsAreKeptInTheGivenSettings()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.roofline"));
+        const QString b = dir.filePath(QStringLiteral("b.roofline"));
+        QCOMPARE(m_window->files()->saveSession(a), QString());
+        QCOMPARE(m_window->files()->saveSession(b), QString());
+        QCOMPARE(m_window->files()->openSession(a), QString());
+        QCOMPARE(m_settings->value(QStringLiteral("recentSessions")).toStringList(), (QStringList { a, b }));
+        QCOMPARE(m_window->files()->recentSessions(), (QStringList { a, b }));
+        const auto *menu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(menu);
+        QStringList listed;
+        for (const QAction *action : menu->actions())
+            listed << action->text();
+        QCOMPARE(listed, (QStringList { QDir::toNativeSeparators(a), QDir::toNativeSeparators(b) }));
+
+        ExplorerState state(m_presets);
+        MainWindow forgetful(&state, nullptr);
+        QCOMPARE(forgetful.files()->saveSession(dir.filePath(QStringLiteral("c.roofline"))), QString());
+        QVERIFY(forgetful.files()->recentSessions().isEmpty());
+        QCOMPARE(m_settings->value(QStringLiteral("recentSessions")).toStringList(), (QStringList { a, b }));
     }
 
     void startsAsTheSeedChart()
@@ -217,7 +248,7 @@ private Q_SLOTS:
         const QString other = dir.filePath(QStringLiteral("other.roofline"));
         {
             ExplorerState otherState(m_presets);
-            MainWindow otherWindow(&otherState);
+            MainWindow otherWindow(&otherState, nullptr);
             otherState.setBatch(4);
             QCOMPARE(otherWindow.files()->saveSession(other), QString());
         }
@@ -264,7 +295,7 @@ private Q_SLOTS:
             QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
             m_window->files()->rememberLastSession(settings);
             ExplorerState state(m_presets);
-            MainWindow next(&state);
+            MainWindow next(&state, nullptr);
             QVERIFY(!next.files()->restoreLastSession(settings)); // a new session discarded is forgotten
             QCOMPARE(state.session().workload.batch, qint64(1));
         }
@@ -291,7 +322,7 @@ private Q_SLOTS:
         const auto nextStart = [&](std::unique_ptr<ExplorerState> &state, std::unique_ptr<MainWindow> &window) {
             m_window->files()->rememberLastSession(settings);
             state = std::make_unique<ExplorerState>(m_presets);
-            window = std::make_unique<MainWindow>(state.get());
+            window = std::make_unique<MainWindow>(state.get(), nullptr);
             return window->files()->restoreLastSession(settings);
         };
         std::unique_ptr<ExplorerState> state;
@@ -326,7 +357,7 @@ private Q_SLOTS:
         m_window->files()->rememberLastSession(settings);
         QVERIFY(QFile::remove(path));
         state = std::make_unique<ExplorerState>(m_presets);
-        window = std::make_unique<MainWindow>(state.get());
+        window = std::make_unique<MainWindow>(state.get(), nullptr);
         QVERIFY(window->files()->restoreLastSession(settings));
         QCOMPARE(state->session().workload.batch, qint64(128));
         QCOMPARE(window->files()->sessionPath(), QString());
@@ -353,7 +384,7 @@ private Q_SLOTS:
         QVERIFY(q8 && q8->intensity > atBatch1 * 4);
         m_window->files()->rememberLastSession(settings);
         auto state = std::make_unique<ExplorerState>(m_presets);
-        auto window = std::make_unique<MainWindow>(state.get());
+        auto window = std::make_unique<MainWindow>(state.get(), nullptr);
         QVERIFY(window->files()->restoreLastSession(settings));
         QCOMPARE(state->session().annotations.size(), std::size_t(1));
         QCOMPARE(state->session().annotations[0].x, q8->intensity);
@@ -367,9 +398,9 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("talks/h100.roofline"));
         QCOMPARE(m_window->files()->saveSession(path), QString());
         QCOMPARE(m_window->files()->sessionDirectory(), QFileInfo(path).absolutePath());
-        // A new window with no session open starts where the last one opened or saved was.
+        // A new window with no session open starts where the last one opened or saved was (the same settings).
         ExplorerState state(m_presets);
-        MainWindow other(&state);
+        MainWindow other(&state, m_settings.get());
         QCOMPARE(other.files()->sessionDirectory(), QFileInfo(path).absolutePath());
     }
 
