@@ -63,17 +63,16 @@ DType dtypeValue(const QCommandLineParser &parser, const QCommandLineOption &opt
     return *type;
 }
 
-// Which of `choices` a flag was given (case and spaces aside), or an error naming them.
-std::size_t choiceValue(const QCommandLineParser &parser, const QCommandLineOption &option, std::initializer_list<std::string_view> choices)
+// Which of `table`'s values a flag names (case and spaces aside), or an error naming the choices.
+template<typename Enum, std::size_t N>
+Enum choiceValue(const QCommandLineParser &parser, const QCommandLineOption &option, const NameTable<Enum, N> &table)
 {
     const std::string text = parser.value(option).trimmed().toLower().toStdString();
-    std::size_t i = 0;
-    for (const std::string_view choice : choices) {
-        if (text == choice)
-            return i;
-        ++i;
-    }
-    throw InputError({}, {}, flagName(option) + ": expected " + choiceList(choices) + ", got \"" + text + "\"");
+    if (const auto value = table.fromName(text))
+        return *value;
+    std::vector<std::string_view> names;
+    table.forEachReadName([&names](std::string_view name) { names.push_back(name); });
+    throw InputError({}, {}, flagName(option) + ": expected " + choiceList(names) + ", got \"" + text + "\"");
 }
 
 // The path given to a flag that names a file; an empty one is refused here, where the flag can be named.
@@ -225,9 +224,9 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
         w.flashAttention = parser.isSet(o.flash);
     Assumptions &as = w.assumptions;
     if (parser.isSet(o.causalMask))
-        as.causalMask = choiceValue(parser, o.causalMask, { onOffName(false), onOffName(true) }) == 1;
+        as.causalMask = choiceValue(parser, o.causalMask, OnOffNames);
     if (parser.isSet(o.prefillLogits))
-        as.allPrefillLogits = choiceValue(parser, o.prefillLogits, { prefillLogitsName(false), prefillLogitsName(true) }) == 1;
+        as.allPrefillLogits = choiceValue(parser, o.prefillLogits, PrefillLogitsNames);
     if (parser.isSet(o.embeddingDtype))
         as.embeddingType = dtypeValue(parser, o.embeddingDtype);
     if (parser.isSet(o.scoreDtype))
@@ -237,7 +236,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     if (parser.isSet(o.fuseGateUp) || parser.isSet(o.noFuseGateUp))
         as.fuseGateUp = parser.isSet(o.fuseGateUp);
     if (parser.isSet(o.countNonGemm))
-        as.countNonGemm = choiceValue(parser, o.countNonGemm, { onOffName(false), onOffName(true) }) == 1;
+        as.countNonGemm = choiceValue(parser, o.countNonGemm, OnOffNames);
 
     const bool customised = parser.isSet(o.peakTflops) || parser.isSet(o.bandwidth);
     // A session's compute type on another GPU given here: as a session read, fp16 where that GPU publishes no peak.
@@ -296,7 +295,7 @@ CommandLineRequest parseCommandLine(const QStringList &arguments, const PresetLi
     request.dumpSweep = parser.isSet(o.sweep);
     if (parser.isSet(o.mapQuantity)) {
         const std::string name = parser.value(o.mapQuantity).trimmed().toLower().toStdString();
-        const auto quantity = gridQuantityFromKey(name);
+        const auto quantity = GridQuantityNames.fromName(name);
         if (!quantity)
             throw InputError({}, {}, "--map-quantity: unknown quantity \"" + name + "\" (expected " + gridQuantityKeys() + ")");
         request.session.phaseMap.quantity = *quantity;

@@ -3,6 +3,7 @@
 #include "chartexport.h"
 #include "grid.h"
 #include "inputlimits.h"
+#include "nametable.h"
 #include "presets.h"
 #include "report.h"
 #include "session.h"
@@ -24,14 +25,11 @@ inline QString optionText(std::string_view text)
 }
 
 // A switch's value on the command line, both ways: "on" or "off".
-constexpr std::string_view onOffName(bool on)
-{
-    return on ? "on" : "off";
-}
+inline constexpr NameTable<bool, 2> OnOffNames { { { { false, "off" }, { true, "on" } } } };
 
 inline QString onOff(bool on)
 {
-    return optionText(onOffName(on));
+    return optionText(OnOffNames.name(on));
 }
 
 // The defaults the help names are the model's own (Workload, Assumptions, Efficiency, ExportSettings, the

@@ -10,23 +10,6 @@
 
 namespace roofline {
 
-std::string_view gridQuantityName(GridQuantity quantity)
-{
-    switch (quantity) {
-    case GridQuantity::DecodeStepSeconds:
-        return "decode time per step (s)";
-    case GridQuantity::DecodeTokensPerSecond:
-        return "decode tokens/s";
-    case GridQuantity::PrefillSeconds:
-        return "time to first token (s)";
-    case GridQuantity::ComputeBoundShare:
-        return "share of the series' time compute-bound";
-    case GridQuantity::MemoryFits:
-        break;
-    }
-    return "fits in memory";
-}
-
 bool gridQuantityUsesSeries(GridQuantity quantity)
 {
     return quantity == GridQuantity::ComputeBoundShare;
@@ -40,34 +23,9 @@ std::string_view gridQuantityTitle(GridQuantity quantity)
     return name;
 }
 
-std::string_view gridQuantityKey(GridQuantity quantity)
-{
-    switch (quantity) {
-    case GridQuantity::DecodeStepSeconds:
-        return "decode_step_s";
-    case GridQuantity::DecodeTokensPerSecond:
-        return "tokens_per_s";
-    case GridQuantity::PrefillSeconds:
-        return "ttft_s";
-    case GridQuantity::ComputeBoundShare:
-        return "compute_bound_share";
-    case GridQuantity::MemoryFits:
-        break;
-    }
-    return "fits";
-}
-
-std::optional<GridQuantity> gridQuantityFromKey(std::string_view key)
-{
-    for (const GridQuantity quantity : AllGridQuantities)
-        if (gridQuantityKey(quantity) == key)
-            return quantity;
-    return std::nullopt;
-}
-
 std::string gridQuantityKeys()
 {
-    return choiceListOf(AllGridQuantities, gridQuantityKey);
+    return choiceListOf(AllGridQuantities, [](GridQuantity q) { return GridQuantityNames.name(q); });
 }
 
 std::pair<double, double> PhaseMap::positiveRange() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evaluation.h"
+#include "nametable.h"
 #include "scenario.h"
 
 #include <array>
@@ -37,21 +38,26 @@ struct GridSpec {
 void evaluateGrid(const ModelConfig &model, const GpuSpec &gpu, const Workload &base, const GridSpec &grid,
                   GridQuantity quantity, Series series, std::vector<double> &out, const Efficiency &efficiency = {});
 
-inline constexpr std::array<GridQuantity, 5> AllGridQuantities { GridQuantity::DecodeStepSeconds,
-                                                                 GridQuantity::DecodeTokensPerSecond,
-                                                                 GridQuantity::PrefillSeconds, GridQuantity::ComputeBoundShare,
-                                                                 GridQuantity::MemoryFits };
-// What the phase map's CSV calls it: "decode time per step (s)", "decode tokens/s", ...
-std::string_view gridQuantityName(GridQuantity quantity);
+// Each quantity's name on the command line and in sessions ("decode_step_s", ...) and what the phase map's CSV
+// calls it ("decode time per step (s)", ...), in the picker's order.
+inline constexpr NameTable<GridQuantity, 5> GridQuantityNames {
+    { { { GridQuantity::DecodeStepSeconds, "decode_step_s", "decode time per step (s)" },
+        { GridQuantity::DecodeTokensPerSecond, "tokens_per_s", "decode tokens/s" },
+        { GridQuantity::PrefillSeconds, "ttft_s", "time to first token (s)" },
+        { GridQuantity::ComputeBoundShare, "compute_bound_share", "share of the series' time compute-bound" },
+        { GridQuantity::MemoryFits, "fits", "fits in memory" } } }
+};
+inline constexpr std::array<GridQuantity, 5> AllGridQuantities = GridQuantityNames.values();
+inline std::string_view gridQuantityName(GridQuantity quantity)
+{
+    return GridQuantityNames.label(quantity);
+}
 // What the window calls it, where the colour scale's ticks carry the unit: the name without "(s)".
 std::string_view gridQuantityTitle(GridQuantity quantity);
 // Whether a quantity is of one series (the compute-bound share is; times, tokens/s and fitting are of the whole
 // model).
 bool gridQuantityUsesSeries(GridQuantity quantity);
-// Its name on the command line ("decode_step_s", "tokens_per_s", "ttft_s", "compute_bound_share", "fits"),
-// and back; "decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits", for messages.
-std::string_view gridQuantityKey(GridQuantity quantity);
-std::optional<GridQuantity> gridQuantityFromKey(std::string_view key);
+// "decode_step_s, tokens_per_s, ttft_s, compute_bound_share or fits", for messages.
 std::string gridQuantityKeys();
 // True for the quantities that span decades over the grid (times, tokens/s), which a colour scale shows on
 // a log scale; the shares and the fit (0 to 1) are linear.

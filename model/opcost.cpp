@@ -7,80 +7,13 @@
 
 namespace roofline {
 
-std::string_view phaseName(Phase phase)
-{
-    return phase == Phase::Prefill ? "prefill" : "decode";
-}
-
-std::string_view seriesName(Series series)
-{
-    switch (series) {
-    case Series::QkvMlpInit:
-        return "qkv mlp init";
-    case Series::QkvMlpAr:
-        return "qkv mlp ar";
-    case Series::UpGateDownInit:
-        return "up/gate/down init";
-    case Series::UpGateDownAr:
-        return "up/gate/down ar";
-    case Series::QkPvInit:
-        return "qk/pv init";
-    case Series::QkPvAr:
-        return "qk/pv ar";
-    case Series::None:
-        break;
-    }
-    return "other";
-}
-
-std::string_view opName(OpKind op)
-{
-    switch (op) {
-    case OpKind::QProj:
-        return "q_proj";
-    case OpKind::KProj:
-        return "k_proj";
-    case OpKind::VProj:
-        return "v_proj";
-    case OpKind::OProj:
-        return "o_proj";
-    case OpKind::GateProj:
-        return "gate_proj";
-    case OpKind::UpProj:
-        return "up_proj";
-    case OpKind::DownProj:
-        return "down_proj";
-    case OpKind::QkvProj:
-        return "qkv_proj";
-    case OpKind::GateUpProj:
-        return "gate_up_proj";
-    case OpKind::Qk:
-        return "qk";
-    case OpKind::Pv:
-        return "pv";
-    case OpKind::Attention:
-        return "attention";
-    case OpKind::InputNorm:
-        return "input_norm";
-    case OpKind::PostAttentionNorm:
-        return "post_attention_norm";
-    case OpKind::Softmax:
-        return "softmax";
-    case OpKind::ResidualAdd:
-        return "residual_add";
-    case OpKind::Activation:
-        return "act_fn";
-    case OpKind::Router:
-        return "router";
-    case OpKind::Embedding:
-        return "embedding";
-    case OpKind::FinalNorm:
-        return "final_norm";
-    case OpKind::LmHead:
-        return "lm_head";
-    }
-    return "?";
-}
+// Every op named, once and in the enum's order (an entry left out would be value-initialised, nameless).
+static_assert([] {
+    for (std::size_t i = 0; i < OpKindNames.size(); ++i)
+        if (OpKindNames.entries[i].value != static_cast<OpKind>(i) || OpKindNames.entries[i].name.empty())
+            return false;
+    return OpKindNames.size() == std::size_t(OpKind::LmHead) + 1;
+}());
 
 Series seriesOf(OpKind op, Phase phase)
 {
@@ -129,30 +62,17 @@ double expectedExpertsTouched(const ModelConfig &model, double tokens)
 
 std::optional<Phase> phaseFromName(std::string_view name)
 {
-    const std::string n = asciiLower(trimSpace(name));
-    if (n == "prefill" || n == "init")
-        return Phase::Prefill;
-    if (n == "decode" || n == "ar")
-        return Phase::Decode;
-    return std::nullopt;
+    return PhaseNames.fromName(asciiLower(trimSpace(name)));
 }
 
 std::optional<Series> seriesFromName(std::string_view name)
 {
-    const std::string n = asciiLower(trimSpace(name));
-    for (int i = 0; i < SeriesCount; ++i)
-        if (seriesName(static_cast<Series>(i)) == n)
-            return static_cast<Series>(i);
-    return std::nullopt;
+    return SeriesNames.fromName(asciiLower(trimSpace(name)));
 }
 
 std::optional<OpKind> opFromName(std::string_view name)
 {
-    const std::string n = asciiLower(trimSpace(name));
-    for (int i = 0; i <= int(OpKind::LmHead); ++i)
-        if (opName(static_cast<OpKind>(i)) == n)
-            return static_cast<OpKind>(i);
-    return std::nullopt;
+    return OpKindNames.fromName(asciiLower(trimSpace(name)));
 }
 
 namespace {

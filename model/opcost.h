@@ -1,6 +1,7 @@
 #pragma once
 
 #include "modelconfig.h"
+#include "nametable.h"
 #include "workload.h"
 
 #include <array>
@@ -48,10 +49,50 @@ enum class OpKind {
     LmHead,
 };
 
-std::string_view phaseName(Phase phase); // "prefill" | "decode"
-std::string_view seriesName(Series series); // the seed's legend texts ("qkv mlp init", ...)
-std::string_view opName(OpKind op); // "q_proj", ..., "attention", "lm_head"
-// And back, case and surrounding spaces aside; a phase is also read by the seed's suffixes ("init", "ar").
+// The names files, reports and the chart use; a phase is also read by the seed's suffixes ("init", "ar").
+inline constexpr NameTable<Phase, 2> PhaseNames { { { { Phase::Prefill, "prefill", {}, "init" },
+                                                      { Phase::Decode, "decode", {}, "ar" } } } };
+// The seed's legend texts. Series::None is not a series: it is named "other" and read by no name.
+inline constexpr NameTable<Series, SeriesCount> SeriesNames { { { { Series::QkvMlpInit, "qkv mlp init" },
+                                                                  { Series::QkvMlpAr, "qkv mlp ar" },
+                                                                  { Series::UpGateDownInit, "up/gate/down init" },
+                                                                  { Series::UpGateDownAr, "up/gate/down ar" },
+                                                                  { Series::QkPvInit, "qk/pv init" },
+                                                                  { Series::QkPvAr, "qk/pv ar" } } } };
+inline constexpr NameTable<OpKind, 21> OpKindNames { { { { OpKind::QProj, "q_proj" },
+                                                         { OpKind::KProj, "k_proj" },
+                                                         { OpKind::VProj, "v_proj" },
+                                                         { OpKind::OProj, "o_proj" },
+                                                         { OpKind::GateProj, "gate_proj" },
+                                                         { OpKind::UpProj, "up_proj" },
+                                                         { OpKind::DownProj, "down_proj" },
+                                                         { OpKind::QkvProj, "qkv_proj" },
+                                                         { OpKind::GateUpProj, "gate_up_proj" },
+                                                         { OpKind::Qk, "qk" },
+                                                         { OpKind::Pv, "pv" },
+                                                         { OpKind::Attention, "attention" },
+                                                         { OpKind::InputNorm, "input_norm" },
+                                                         { OpKind::PostAttentionNorm, "post_attention_norm" },
+                                                         { OpKind::Softmax, "softmax" },
+                                                         { OpKind::ResidualAdd, "residual_add" },
+                                                         { OpKind::Activation, "act_fn" },
+                                                         { OpKind::Router, "router" },
+                                                         { OpKind::Embedding, "embedding" },
+                                                         { OpKind::FinalNorm, "final_norm" },
+                                                         { OpKind::LmHead, "lm_head" } } } };
+inline std::string_view phaseName(Phase phase)
+{
+    return PhaseNames.name(phase);
+}
+inline std::string_view seriesName(Series series)
+{
+    return series == Series::None ? "other" : SeriesNames.name(series);
+}
+inline std::string_view opName(OpKind op)
+{
+    return OpKindNames.name(op);
+}
+// And back, case and surrounding spaces aside (measured kernels' files are written by hand).
 std::optional<Phase> phaseFromName(std::string_view name);
 std::optional<Series> seriesFromName(std::string_view name);
 std::optional<OpKind> opFromName(std::string_view name);

@@ -265,7 +265,7 @@ struct Reader {
         Assumptions out;
         out.causalMask = f.optionalBool("causal_mask").value_or(out.causalMask);
         if (const auto logits = f.optionalString("prefill_logits")) {
-            const auto all = prefillLogitsFromName(*logits);
+            const auto all = PrefillLogitsNames.fromName(*logits);
             if (!all)
                 f.fail("prefill_logits", "expected \"" + std::string(prefillLogitsName(false)) + "\" or \""
                                              + std::string(prefillLogitsName(true)) + "\", got \"" + *logits + "\"");
@@ -357,7 +357,7 @@ std::string sessionToJson(const Session &s)
             { "tokens_per_step", { s.sweep.tokensMin, s.sweep.tokensMax, s.sweep.tokensStep } } } },
         { "efficiency", efficiencyToJson(s.efficiency) },
         { "show_all_ceilings", s.showAllCeilings },
-        { "phase_map", { { "quantity", std::string(gridQuantityKey(s.phaseMap.quantity)) }, { "series", std::string(seriesName(s.phaseMap.series)) } } },
+        { "phase_map", { { "quantity", std::string(GridQuantityNames.name(s.phaseMap.quantity)) }, { "series", std::string(seriesName(s.phaseMap.series)) } } },
         { "hidden_series", hidden },
         { "pins", pins },
         { "annotations", annotations },
@@ -445,7 +445,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
     if (top.has("phase_map")) {
         const JsonFields map(top.object("phase_map"), source, "phase_map");
         if (const auto key = map.optionalString("quantity")) {
-            const auto quantity = gridQuantityFromKey(*key);
+            const auto quantity = GridQuantityNames.fromName(*key);
             if (!quantity)
                 map.fail("quantity", "unknown quantity \"" + *key + "\" (expected " + gridQuantityKeys() + ")");
             s.phaseMap.quantity = *quantity;

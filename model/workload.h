@@ -1,5 +1,7 @@
 #pragma once
 
+#include "nametable.h"
+
 #include "units.h"
 
 #include <cstdint>
@@ -34,16 +36,10 @@ struct Assumptions {
 };
 
 // The prefill-logits choice's name in sessions, dumps and on the command line, both ways: "last" or "all".
+inline constexpr NameTable<bool, 2> PrefillLogitsNames { { { { false, "last" }, { true, "all" } } } };
 constexpr std::string_view prefillLogitsName(bool all)
 {
-    return all ? "all" : "last";
-}
-inline std::optional<bool> prefillLogitsFromName(std::string_view name)
-{
-    for (const bool all : { false, true })
-        if (prefillLogitsName(all) == name)
-            return all;
-    return std::nullopt;
+    return PrefillLogitsNames.name(all);
 }
 
 // What runs on the GPU: how many sequences, how long, in which storage types.

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "grid.h"
 #include "inputerror.h"
 #include "inputlimits.h"
 #include "measured.h"
@@ -287,6 +288,13 @@ private Q_SLOTS:
         QCOMPARE(phaseFromName("Init"), std::optional(Phase::Prefill));
         QCOMPARE(phaseFromName("ar"), std::optional(Phase::Decode));
         QCOMPARE(phaseFromName("prefil"), std::nullopt);
+        QCOMPARE(phaseName(Phase::Decode), std::string_view("decode"));
+        QCOMPARE(opName(OpKind::Activation), std::string_view("act_fn"));
+        QCOMPARE(seriesName(Series::None), std::string_view("other"));
+        QCOMPARE(GridQuantityNames.fromName("ttft_s"), std::optional(GridQuantity::PrefillSeconds));
+        QCOMPARE(GridQuantityNames.name(GridQuantity::MemoryFits), std::string_view("fits"));
+        QCOMPARE(gridQuantityName(GridQuantity::DecodeTokensPerSecond), std::string_view("decode tokens/s"));
+        QCOMPARE(AllGridQuantities.back(), GridQuantity::MemoryFits);
         const std::vector<std::pair<DumpFormat, std::string_view>> dumps { { DumpFormat::Json, "json" },
                                                                          { DumpFormat::Csv, "csv" },
                                                                          { DumpFormat::PhaseMap, "phase-map" } };
@@ -302,9 +310,9 @@ private Q_SLOTS:
         QCOMPARE(exportStyleIsDark("Dark"), std::nullopt); // the callers lower-case what a user typed
         QCOMPARE(prefillLogitsName(false), std::string_view("last"));
         QCOMPARE(prefillLogitsName(true), std::string_view("all"));
-        QCOMPARE(prefillLogitsFromName("last"), std::optional(false));
-        QCOMPARE(prefillLogitsFromName("all"), std::optional(true));
-        QCOMPARE(prefillLogitsFromName("every"), std::nullopt);
+        QCOMPARE(PrefillLogitsNames.fromName("last"), std::optional(false));
+        QCOMPARE(PrefillLogitsNames.fromName("all"), std::optional(true));
+        QCOMPARE(PrefillLogitsNames.fromName("every"), std::nullopt);
     }
 
     void utf8PrefixKeepsWholeCharacters()
