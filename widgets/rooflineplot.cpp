@@ -5,11 +5,11 @@
 #include "bufferedplot.h"
 #include "charttext.h"
 #include "charttheme.h"
-#include "elidedtextelement.h"
 #include "legendplacement.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
 #include "units.h"
+#include "titleblock.h"
 #include "warningbox.h"
 
 #include <QMouseEvent>
@@ -53,6 +53,7 @@ RooflinePlot::RooflinePlot(QWidget *parent)
     buildFrame();
     // One theme, which the parts read and applyTheme replaces in place.
     m_theme = std::make_unique<ChartTheme>(ChartTheme::make(font(), m_dark, m_presentation, m_compact));
+    m_titles = std::make_unique<TitleBlock>(m_plot, m_topLayer, *m_theme);
     // The parts, drawn in this order: roofs, then points, then annotations above them.
     m_roofs = std::make_unique<RoofsLayer>(m_plot, m_view, *m_theme);
     m_points = std::make_unique<PointsLayer>(m_plot, m_topLayer, m_data, m_view, *m_theme);
@@ -77,15 +78,6 @@ void RooflinePlot::buildFrame()
     p.setAntialiasedElements(QCP::aeAll);
     p.setNotAntialiasedElements(QCP::aeGrid | QCP::aeSubGrid | QCP::aeAxes);
     p.setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    p.plotLayout()->setRowSpacing(0);
-    p.plotLayout()->insertRow(0);
-    m_title = new ElidedTextElement(&p, QString());
-    p.plotLayout()->addElement(0, 0, m_title);
-    // The subtitle changes with every slider step, so it is drawn by an item on the top layer; the layout
-    // keeps a row of its height free.
-    p.plotLayout()->insertRow(1);
-    m_subtitle = new QCPTextElement(&p, QStringLiteral(" "));
-    p.plotLayout()->addElement(1, 0, m_subtitle);
     for (QCPAxis *axis : { p.xAxis, p.yAxis, p.xAxis2, p.yAxis2 }) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->grid()->setZeroLinePen(Qt::NoPen);
@@ -113,12 +105,6 @@ void RooflinePlot::buildFrame()
     m_topLayer->setMode(QCPLayer::lmBuffered);
     m_plot->useRecordedTopLayer();
     m_frameLayer = p.layer(QStringLiteral("main"));
-    p.setCurrentLayer(m_topLayer);
-    m_subtitleText = new QCPItemText(&p);
-    m_subtitleText->setPositionAlignment(Qt::AlignCenter);
-    m_subtitleText->setClipToAxisRect(false);
-    m_subtitleText->setSelectable(false);
-    m_subtitleText->position->setType(QCPItemPosition::ptAbsolute);
     p.setCurrentLayer(m_frameLayer);
 
     p.setFocusPolicy(Qt::ClickFocus);
@@ -150,11 +136,7 @@ void RooflinePlot::applyTheme()
     const ChartTheme &t = *m_theme;
     m_background->setColor(t.background);
     m_plot->setUnpaintedColor(t.background);
-    m_title->setFont(t.titleFont);
-    m_title->setTextColor(t.text);
-    m_subtitle->setFont(t.subtitleFont);
-    m_subtitleText->setFont(t.subtitleFont);
-    m_subtitleText->setColor(t.mutedText);
+    m_titles->applyTheme();
     m_warning->applyTheme();
     m_plot->axisRect()->insetLayout()->setMargins(t.legendInset);
     for (QCPAxis *axis : { m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2 }) {
@@ -190,9 +172,7 @@ void RooflinePlot::setData(const ChartData &data)
     m_data = data;
     bool full = m_roofs->setData(m_data);
     full = m_points->dataChanged(points) || points.any() || full;
-    const QString title = QString::fromStdString(m_data.title);
-    full = full || title != m_title->text();
-    m_title->setText(title);
+    full = m_titles->setTitle(QString::fromStdString(m_data.title)) || full;
     if (!m_view.frame && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
@@ -255,27 +235,20 @@ void RooflinePlot::placeLabels()
 {
     // The subtitle in as many lines as the width needs; its row grows to hold them (the layout is redone once
     // when the count of lines changes).
-    // Measured again only when the text, the width or the font changed (a slider step changes none of them).
-    const double width = m_subtitle->outerRect().width() - 24.0;
-    if (m_data.subtitle != m_wrappedFor.text || width != m_wrappedFor.width || m_subtitleText->font() != m_wrappedFor.font) {
-        m_wrappedFor = WrappedSubtitle { m_data.subtitle, width, m_subtitleText->font() };
-        m_subtitleText->setText(wrappedAtSeparators(QString::fromStdString(m_data.subtitle), QFontMetricsF(m_subtitleText->font()), width));
-    }
-    const QString subtitle = m_subtitleText->text();
-    const QString rows = QStringLiteral(" \n").repeated(subtitle.count(QLatin1Char('\n'))) + QStringLiteral(" ");
+    const bool rowsChanged = m_titles->wrapSubtitle(m_data.subtitle);
     if (!m_legendMargins)
         m_legendMargins = new QCPMarginGroup(m_plot);
     const bool legendMoved = placeLegend(*m_plot, *m_legendMargins, m_theme->legendPadding);
     if (legendMoved) // below the frame it needs no box of its own
         m_plot->legend->setBorderPen(m_theme->legendBorderWhere(isLegendOutside()));
-    if ((m_subtitle->text() != rows && m_subtitle->outerRect().width() > 0) || legendMoved) {
-        m_subtitle->setText(rows);
+    if (rowsChanged || legendMoved) {
+        m_titles->keepRows();
         for (const auto phase : { QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout })
             m_plot->plotLayout()->update(phase);
         fitToView();
     }
     const ViewRange frame = viewRange();
-    m_subtitleText->position->setCoords(m_subtitle->rect().center());
+    m_titles->place();
     m_annotations->place(frame);
     std::vector<QRectF> notes;
     for (int i = 0; i < m_annotations->count(); ++i)

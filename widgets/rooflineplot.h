@@ -16,8 +16,6 @@
 class QCustomPlot;
 class QCPLayer;
 class QCPMarginGroup;
-class QCPTextElement;
-class QCPItemText;
 
 namespace roofline {
 
@@ -27,6 +25,7 @@ class BufferedPlot;
 struct ChartTheme;
 class PointsLayer;
 class RoofsLayer;
+class TitleBlock;
 class WarningBox;
 
 // The log-log roofline canvas: the public face of its parts. It holds the chart it was given, hands it to the
@@ -141,21 +140,13 @@ private:
 
     BufferedPlot *m_plot = nullptr;
     BackgroundFill *m_background = nullptr;
-    QCPTextElement *m_title = nullptr;
-    QCPTextElement *m_subtitle = nullptr; // keeps the subtitle's row in the layout
-    QCPItemText *m_subtitleText = nullptr;
+    std::unique_ptr<TitleBlock> m_titles;
     std::unique_ptr<WarningBox> m_warning; // in a corner of the axes where it covers nothing
     QCPLayer *m_frameLayer = nullptr;
     QCPLayer *m_topLayer = nullptr;
     ChartData m_data;
     ChartView m_view; // the parts read it
     std::unique_ptr<ChartTheme> m_theme; // every colour, pen and font of the current look
-    struct WrappedSubtitle {
-        std::string text;
-        double width = -1.0;
-        QFont font;
-    };
-    WrappedSubtitle m_wrappedFor; // what the subtitle's lines were last broken for
     std::unique_ptr<RoofsLayer> m_roofs;
     std::unique_ptr<PointsLayer> m_points;
     std::unique_ptr<AnnotationLayer> m_annotations;

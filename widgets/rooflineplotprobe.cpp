@@ -2,9 +2,9 @@
 
 #include "annotationlayer.h"
 #include "bufferedplot.h"
-#include "elidedtextelement.h"
 #include "pointslayer.h"
 #include "roofslayer.h"
+#include "titleblock.h"
 #include "warningbox.h"
 
 #include "qcp.h"
@@ -69,7 +69,7 @@ std::vector<QLineF> RooflinePlotProbe::measuredLinks() const
 
 QString RooflinePlotProbe::subtitleShown() const
 {
-    return m_face.m_subtitleText->text();
+    return m_face.m_titles->shownSubtitle();
 }
 
 QString RooflinePlotProbe::warningShown() const
@@ -84,7 +84,7 @@ QRectF RooflinePlotProbe::warningBox() const
 
 QString RooflinePlotProbe::titleShown() const
 {
-    return static_cast<const ElidedTextElement *>(m_face.m_title)->shown();
+    return m_face.m_titles->shownTitle();
 }
 
 } // namespace roofline
