@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartdata.h"
+#include "scenarioresults.h"
 #include "grid.h"
 
 #include <QObject>

@@ -9,6 +9,7 @@
 #include "presets.h"
 #include "charttext.h"
 #include "rooflineplot.h"
+#include "scenarioresults.h"
 
 #include <benchmark/benchmark.h>
 

@@ -2,6 +2,7 @@
 
 #include "chartdata.h"
 #include "jsonwriters.h"
+#include "scenarioresults.h"
 #include "session.h"
 #include "text.h"
 #include "units.h"

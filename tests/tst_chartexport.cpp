@@ -2,6 +2,7 @@
 #include "widgettestutil.h"
 
 #include "chartdata.h"
+#include "scenarioresults.h"
 #include "chartexport.h"
 #include "filewriting.h"
 #include "chartcolors.h"

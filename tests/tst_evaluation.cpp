@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "chartdata.h"
+#include "scenarioresults.h"
 #include "evaluation.h"
 #include "modelfixtures.h"
 #include "scenario.h"

@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "chartdata.h"
+#include "scenarioresults.h"
 #include "inputerror.h"
 #include "jsonreader.h"
 #include "measured.h"

@@ -2,6 +2,7 @@
 #include "widgettestutil.h"
 
 #include "chartdata.h"
+#include "scenarioresults.h"
 #include "charttheme.h"
 #include "inputlimits.h"
 #include "charttext.h"

@@ -3,6 +3,7 @@
 #include "../modelfixtures.h"
 #include "chartdata.h"
 #include "inputerror.h"
+#include "scenarioresults.h"
 #include "session.h"
 
 #include <cmath>
