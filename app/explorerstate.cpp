@@ -266,8 +266,8 @@ void ExplorerState::pinCurrent()
     }
     Snapshot next = m_now;
     Pin pin;
-    pin.label = pinLabel(m_now.session, MaxPinLabelChars);
     pin.scenario = m_now.session.scenario();
+    pin.label = pinLabel(pin.scenario, MaxPinLabelChars);
     next.session.pins.modify([&](std::vector<Pin> &pins) { pins.push_back(std::move(pin)); });
     change(tr("Pin"), NoMerge, std::move(next));
 }

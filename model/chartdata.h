@@ -65,6 +65,8 @@ struct ChartData {
     };
     // Shared between copies, and rebuilt only when the pins change: a step copies the chart, not the pins.
     SharedList<PinnedPoints> pins;
+    // What the legend calls each pin: what sets it apart from the current scenario (pinDifference), one a pin.
+    std::vector<std::string> pinNames;
 
     // A second GPU's roofs, for comparing two machines on one chart.
     struct OtherRoof {

@@ -28,6 +28,7 @@ void ScenarioResults::recompute(const Scenario &scenario)
 {
     recomputeScenario(scenario);
     chart.pins = {};
+    chart.pinNames.clear();
     m_pinInputs = {};
     chart.secondRoof.reset();
     chart.measured = {};
@@ -50,6 +51,10 @@ void ScenarioResults::recompute(const Session &session)
         chart.pins = std::move(pins);
     }
     m_pinInputs = session.pins;
+    chart.pinNames.resize(session.pins.size());
+    const Scenario now = session.scenario();
+    for (std::size_t i = 0; i < session.pins.size(); ++i)
+        chart.pinNames[i] = pinLegendName(session.pins[i], now);
 
     // The kernels' places do not move with the workload; their shares move with the roofs, and which modelled
     // point each one measures with the set of ops (FlashAttention fuses two, a model may have other ops).

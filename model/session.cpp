@@ -32,7 +32,18 @@ bool isSessionFileName(std::string_view path)
     return path.size() >= SessionExtension.size() && asciiLower(path.substr(path.size() - SessionExtension.size())) == SessionExtension;
 }
 
-std::string pinLabel(const Session &s, std::size_t maxBytes)
+namespace {
+// `label` cut with "…" to at most `maxBytes` bytes (whole characters).
+std::string cutTo(std::string label, std::size_t maxBytes)
+{
+    const std::string_view ellipsis = "\u2026";
+    if (label.size() > maxBytes && maxBytes >= ellipsis.size())
+        label = std::string(utf8Prefix(label, maxBytes - ellipsis.size())) + std::string(ellipsis);
+    return label;
+}
+} // namespace
+
+std::string pinLabel(const Scenario &s, std::size_t maxBytes)
 {
     const Workload &w = s.workload;
     const Workload defaults;
@@ -48,10 +59,51 @@ std::string pinLabel(const Session &s, std::size_t maxBytes)
         label += ", FlashAttention";
     if (w.tokensPerStep > 1)
         label += ", " + std::to_string(w.tokensPerStep) + " tokens/step";
-    const std::string_view ellipsis = "\u2026";
-    if (label.size() > maxBytes && maxBytes >= ellipsis.size())
-        label = std::string(utf8Prefix(label, maxBytes - ellipsis.size())) + std::string(ellipsis);
-    return label;
+    return cutTo(std::move(label), maxBytes);
+}
+
+std::string pinDifference(const Scenario &pinned, const Scenario &now, std::size_t maxBytes)
+{
+    const Workload &p = pinned.workload;
+    const Workload &n = now.workload;
+    std::vector<std::string> said;
+    if (p.batch != n.batch)
+        said.push_back("batch " + std::to_string(p.batch));
+    if (p.seq != n.seq)
+        said.push_back("seq " + std::to_string(p.seq));
+    if (!(pinned.gpu == now.gpu)) {
+        // The same name with other figures (an edit undone, a file's GPU): the figures say which.
+        said.push_back(shortGpuName(pinned.gpu.name));
+        if (pinned.gpu.name == now.gpu.name)
+            said.back() += " at " + formatShortest(pinned.gpu.bandwidthBytesPerSecond / BytesPerGB) + " GB/s, "
+                + formatShortest(pinned.gpu.peak(p.computeType).value_or(0.0) / FlopsPerTflop) + " TFLOP/s";
+    }
+    if (!(pinned.model == now.model))
+        said.push_back(pinned.model.name);
+    if (p.weightType != n.weightType || p.activationType != n.activationType || p.kvType != n.kvType)
+        said.push_back(std::string(dtypeName(p.weightType)) + "/" + std::string(dtypeName(p.activationType)) + "/"
+                       + std::string(dtypeName(p.kvType)));
+    if (p.computeType != n.computeType)
+        said.push_back(std::string(computeTypeName(p.computeType)) + " peak");
+    if (p.flashAttention != n.flashAttention)
+        said.emplace_back(p.flashAttention ? "FlashAttention" : "no FlashAttention");
+    if (p.tokensPerStep != n.tokensPerStep)
+        said.push_back(std::to_string(p.tokensPerStep) + (p.tokensPerStep == 1 ? " token/step" : " tokens/step"));
+    if (p.tokensPerStep > 1 && p.acceptedPerStep() != n.acceptedPerStep())
+        said.push_back(formatShortest(p.acceptedPerStep()) + " accepted");
+    if (!(p.assumptions == n.assumptions))
+        said.emplace_back("other assumptions");
+    if (!(pinned.efficiency == now.efficiency))
+        said.emplace_back(pinned.efficiency.enabled ? "practical ceilings" : "no practical ceilings");
+    std::string label = "pinned:";
+    for (std::size_t i = 0; i < said.size(); ++i)
+        label += (i == 0 ? " " : ", ") + said[i];
+    return cutTo(said.empty() ? label + " as now" : label, maxBytes);
+}
+
+std::string pinLegendName(const Pin &pin, const Scenario &now)
+{
+    return pin.label == pinLabel(pin.scenario, MaxPinLabelChars) ? pinDifference(pin.scenario, now, MaxPinLabelChars) : pin.label;
 }
 
 std::string_view exportStyleName(bool dark)

@@ -111,7 +111,13 @@ struct Session {
 // what else sets its points apart when it is not the default: the weight/activation/KV types ("int4/fp16/fp8"),
 // the compute type's peak, FlashAttention, the tokens a step; cut with "…" to at most `maxBytes` bytes
 // (whole characters).
-std::string pinLabel(const Session &session, std::size_t maxBytes);
+std::string pinLabel(const Scenario &scenario, std::size_t maxBytes);
+// What sets a pin's scenario apart from the one shown now ("pinned: batch 1", "pinned: H100 SXM, fp8 peak"),
+// in pinLabel's words and order; "pinned: as now" when nothing does. Cut as pinLabel is.
+std::string pinDifference(const Scenario &pinned, const Scenario &now, std::size_t maxBytes);
+// What the legend calls a pin: a label the app gave it (pinLabel) says what differs from now (pinDifference);
+// a label written in a session file is kept as written.
+std::string pinLegendName(const Pin &pin, const Scenario &now);
 
 // A session file's extension, and whether a path has it (in any case: CHART.ROOFLINE is one too).
 inline constexpr std::string_view SessionExtension = ".roofline";

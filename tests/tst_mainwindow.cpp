@@ -906,6 +906,26 @@ private Q_SLOTS:
         QCOMPARE(m_window->plot()->viewRange(), panned);
     }
 
+    // The legend names a pin by what sets it apart from the chart now, and says so again at every change.
+    void aPinIsNamedByWhatDiffersFromNow()
+    {
+        m_state->setBatch(4);
+        m_state->pinCurrent();
+        QCOMPARE(legendNames(*m_window->plot()).filter(QStringLiteral("pinned")), QStringList { QStringLiteral("pinned: as now") });
+        m_state->setBatch(64);
+        m_state->setFlashAttention(true);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_window->results().chart.pinNames, std::vector<std::string> { "pinned: batch 4, no FlashAttention" });
+        const QStringList named = legendNames(*m_window->plot()).filter(QStringLiteral("pinned"));
+        QCOMPARE(named.size(), 1); // shortened to the legend's width in a small window
+        QVERIFY2(named[0].startsWith(QLatin1String("pinned: batch 4, no Fla")), qPrintable(named[0]));
+        m_state->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(legendNames(*m_window->plot()).filter(QStringLiteral("pinned")), QStringList { QStringLiteral("pinned: batch 4") });
+        // Its tooltip and the file keep the whole scenario.
+        QCOMPARE(m_window->plot()->data().pins[0].label, std::string("pinned: batch 4, seq 2048, RTX A6000, Llama-2-13B"));
+    }
+
     void pinKeepsGhostsWhileSlidersMove()
     {
         m_state->setBatch(4);

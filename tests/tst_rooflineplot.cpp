@@ -1322,7 +1322,7 @@ private Q_SLOTS:
         Session pinned = session;
         pinned.workload.batch = 16;
         pinned.workload.seq = 128;
-        session.pins = std::vector { Pin { pinLabel(pinned, MaxPinLabelChars), pinned.scenario() } };
+        session.pins = std::vector { Pin { pinLabel(pinned.scenario(), MaxPinLabelChars), pinned.scenario() } };
         ScenarioResults results;
         results.recompute(session);
         const auto &points = results.chart.pins[0].points;
@@ -1358,7 +1358,7 @@ private Q_SLOTS:
         session.sweep.mode = SweepMode::None;
         Session pinned = session;
         pinned.workload.batch = 512;
-        session.pins = std::vector { Pin { pinLabel(pinned, MaxPinLabelChars), pinned.scenario() } };
+        session.pins = std::vector { Pin { pinLabel(pinned.scenario(), MaxPinLabelChars), pinned.scenario() } };
         ScenarioResults results;
         results.recompute(session);
         QVERIFY(QString::fromStdString(results.chart.pins[0].label).startsWith(QLatin1String("pinned: batch 512")));

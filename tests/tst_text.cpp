@@ -329,20 +329,54 @@ private Q_SLOTS:
     {
         Session s = seedSession();
         s.workload.batch = 8;
-        QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B"));
+        QCOMPARE(pinLabel(s.scenario(), 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B"));
         // Cut to 20 bytes: 17 bytes and the 3-byte ellipsis.
-        QCOMPARE(pinLabel(s, 20), std::string("pinned: batch 8, \u2026"));
+        QCOMPARE(pinLabel(s.scenario(), 20), std::string("pinned: batch 8, \u2026"));
         s.workload.weightType = DType::Int4;
         s.workload.kvType = DType::Fp8;
         s.workload.computeType = ComputeType::Fp8;
         s.workload.flashAttention = true;
         s.workload.tokensPerStep = 4;
-        QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B, int4/fp16/fp8, fp8 peak, "
+        QCOMPARE(pinLabel(s.scenario(), 200), std::string("pinned: batch 8, seq 2048, RTX A6000, Llama-2-13B, int4/fp16/fp8, fp8 peak, "
                                                "FlashAttention, 4 tokens/step"));
         s.workload = Workload {};
         s.workload.batch = 8;
         s.model.name.clear();
-        QCOMPARE(pinLabel(s, 200), std::string("pinned: batch 8, seq 2048, RTX A6000"));
+        QCOMPARE(pinLabel(s.scenario(), 200), std::string("pinned: batch 8, seq 2048, RTX A6000"));
+    }
+
+    // The legend names a pin by what sets it apart from the scenario shown now, and only that.
+    void pinsAreNamedByWhatDiffersFromNow()
+    {
+        const Session now = seedSession(); // batch 1, seq 2048, A6000, Llama-2-13B, fp16, no FlashAttention
+        Scenario pinned = now.scenario();
+        QCOMPARE(pinDifference(pinned, now.scenario(), 200), std::string("pinned: as now"));
+        pinned.workload.batch = 8;
+        QCOMPARE(pinDifference(pinned, now.scenario(), 200), std::string("pinned: batch 8"));
+        pinned.workload.kvType = DType::Fp8;
+        pinned.workload.flashAttention = true;
+        pinned.workload.tokensPerStep = 4;
+        pinned.workload.acceptedTokensPerStep = 2.5;
+        QCOMPARE(pinDifference(pinned, now.scenario(), 200),
+                 std::string("pinned: batch 8, fp16/fp16/fp8, FlashAttention, 4 tokens/step, 2.5 accepted"));
+        // The other way round: what the pin lacks is named too.
+        Scenario later = pinned;
+        later.workload.batch = 8;
+        QCOMPARE(pinDifference(now.scenario(), later, 200),
+                 std::string("pinned: batch 1, fp16/fp16/fp16, no FlashAttention, 1 token/step"));
+        // Another GPU is named; the same GPU with other figures says them.
+        Scenario edited = now.scenario();
+        edited.gpu.bandwidthBytesPerSecond = 900e9;
+        QCOMPARE(pinDifference(edited, now.scenario(), 200), std::string("pinned: RTX A6000 at 900 GB/s, 181 TFLOP/s"));
+        Scenario efficient = now.scenario();
+        efficient.efficiency.enabled = true;
+        efficient.workload.assumptions.causalMask = !efficient.workload.assumptions.causalMask;
+        QCOMPARE(pinDifference(efficient, now.scenario(), 200), std::string("pinned: other assumptions, practical ceilings"));
+        // A label the app gave says the difference; one written in a file is kept.
+        const Pin automatic { pinLabel(pinned, MaxPinLabelChars), pinned };
+        QCOMPARE(pinLegendName(automatic, now.scenario()), pinDifference(pinned, now.scenario(), MaxPinLabelChars));
+        const Pin written { "baseline", pinned };
+        QCOMPARE(pinLegendName(written, now.scenario()), std::string("baseline"));
     }
 };
 

@@ -98,16 +98,16 @@ PointsLayer::PointsLayer(QCustomPlot *plot, QCPLayer *topLayer, const ChartData 
 PointsLayer::Change PointsLayer::compare(const ChartData &next) const
 {
     return Change { !samePlaces(m_data.sweep, next.sweep), !samePins(m_data.pins, next.pins),
+                    next.pins.size() <= m_pinLegend.size() && m_data.pinNames != next.pinNames, // the names listed
                     !sameMeasured(m_data.measured, next.measured) };
 }
 
 bool PointsLayer::dataChanged(const Change &change)
 {
     m_sweepDirty = m_sweepDirty || change.sweep;
-    if (change.pins) {
+    if (change.pins || change.pinNames)
         showPinsInLegend();
-        m_pinsDirty = true;
-    }
+    m_pinsDirty = m_pinsDirty || change.pins;
     if (change.measured) {
         m_measuredExtents = roofline::measuredExtents(m_data);
         collectLinkSources();
@@ -116,7 +116,7 @@ bool PointsLayer::dataChanged(const Change &change)
     QCPGraph *entry = m_measured[SeriesCount];
     const bool listed = !m_data.measured.empty();
     if (listed == bool(m_plot->legend->itemWithPlottable(entry)))
-        return change.pins;
+        return change.pins || change.pinNames;
     if (listed)
         entry->addToLegend();
     else
@@ -336,7 +336,9 @@ void PointsLayer::showPinsInLegend()
         m_pinSummary->addToLegend();
     }
     for (std::size_t i = 0; i < m_pinLegend.size(); ++i) {
-        m_pinLegend[i]->setName(i < count ? elided(QString::fromStdString(m_data.pins[i].label), m_theme.legendNameChars) : QString());
+        // Named by what differs from now; by its own label where the chart was given no such names.
+        const std::string &name = i < m_data.pinNames.size() ? m_data.pinNames[i] : i < count ? m_data.pins[i].label : std::string();
+        m_pinLegend[i]->setName(elided(QString::fromStdString(name), m_theme.legendNameChars));
         if (i < count && count <= m_pinLegend.size())
             m_pinLegend[i]->addToLegend();
     }

@@ -34,8 +34,9 @@ public:
     struct Change {
         bool sweep = false;
         bool pins = false;
+        bool pinNames = false; // only what the legend calls them (they are named by what differs from now)
         bool measured = false;
-        bool any() const { return sweep || pins || measured; }
+        bool any() const { return sweep || pins || pinNames || measured; }
     };
     // Called before the canvas's chart becomes `next`.
     Change compare(const ChartData &next) const;
