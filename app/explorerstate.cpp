@@ -315,7 +315,8 @@ void ExplorerState::addNote(double x, double y, const std::string &text)
 
 void ExplorerState::addAnnotation(const Annotation &annotation)
 {
-    if (!std::isfinite(annotation.x) || !std::isfinite(annotation.y) || annotation.x <= 0 || annotation.y <= 0)
+    // Where a session file can hold it, so that whatever is saved opens again.
+    if (!annotationPlaceable(annotation.x, annotation.y))
         return;
     if (m_now.session.annotations.size() >= MaxAnnotations) {
         Q_EMIT limitReached(tr("A session holds at most %1 labels and notes: delete one to add another.").arg(MaxAnnotations));

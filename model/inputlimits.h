@@ -49,6 +49,8 @@ inline constexpr std::size_t MaxJsonValues = 2000000;
 struct FigureRange {
     double min;
     double max;
+    // Within [min, max] (not a number is not).
+    constexpr bool holds(double value) const { return value >= min && value <= max; }
 };
 inline constexpr FigureRange PeakTflopsRange { 1e-6, 1e6 }; // 1 MFLOP/s .. 1 EFLOP/s
 inline constexpr FigureRange BandwidthGBpsRange { 1e-6, 1e7 }; // 1 kB/s .. 10 PB/s
@@ -58,6 +60,11 @@ inline constexpr FigureRange EfficiencyRange { 0.01, 1.0 }; // a share of a peak
 // Where the chart can look and a note can sit: intensity in FLOP/B, performance in FLOP/s.
 inline constexpr FigureRange ChartIntensityRange { 1e-9, 1e12 };
 inline constexpr FigureRange ChartFlopsRange { 1e-6, 1e21 };
+// Whether a label or note may sit at (x, y): what the window adds, a session file reads back.
+constexpr bool annotationPlaceable(double x, double y)
+{
+    return ChartIntensityRange.holds(x) && ChartFlopsRange.holds(y);
+}
 // How far a label's box may sit from the point it names, in pixels either way.
 inline constexpr FigureRange AnnotationOffsetRange { -1e5, 1e5 };
 // What a whole-number input may be.

@@ -397,7 +397,7 @@ std::vector<MeasuredKernel> parseJson(const nlohmann::json &document, const std:
         if (const auto phase = f.optionalString("phase")) {
             k.phase = phaseFromName(*phase);
             if (!k.phase)
-                f.fail("phase", "unknown phase \"" + *phase + "\" (expected prefill or decode)");
+                f.fail("phase", unknownPhase(*phase));
         }
         if (const auto series = f.optionalString("series")) {
             k.series = seriesFromName(*series);
@@ -503,7 +503,7 @@ std::vector<MeasuredKernel> parsePlainCsv(const std::vector<CsvRecord> &records,
         if (const std::string phase = cell("phase"); !phase.empty()) {
             k.phase = phaseFromName(phase);
             if (!k.phase)
-                throw failAt(source, where, "unknown phase \"" + phase + "\" (expected prefill or decode)");
+                throw failAt(source, where, unknownPhase(phase));
         }
         if (const std::string series = cell("series"); !series.empty()) {
             k.series = seriesFromName(series);

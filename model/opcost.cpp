@@ -75,6 +75,14 @@ std::optional<OpKind> opFromName(std::string_view name)
     return OpKindNames.fromName(asciiLower(trimSpace(name)));
 }
 
+std::string unknownPhase(std::string_view given)
+{
+    std::vector<std::string_view> names;
+    for (const auto &entry : PhaseNames.entries)
+        names.push_back(entry.name);
+    return "unknown phase \"" + std::string(given) + "\" (expected " + choiceList(names) + ")";
+}
+
 namespace {
 
 struct Builder {

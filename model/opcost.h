@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace roofline {
@@ -96,6 +97,8 @@ inline std::string_view opName(OpKind op)
 std::optional<Phase> phaseFromName(std::string_view name);
 std::optional<Series> seriesFromName(std::string_view name);
 std::optional<OpKind> opFromName(std::string_view name);
+// What a reader says of a phase it does not know: unknown phase "warmup" (expected prefill or decode).
+std::string unknownPhase(std::string_view given);
 Series seriesOf(OpKind op, Phase phase);
 // False for the embedding, final norm and LM head, which run once per pass rather than once per layer.
 bool isPerLayer(OpKind op);

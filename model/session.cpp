@@ -517,13 +517,10 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
         std::size_t unknown = 0;
         std::string first;
         for (const json &name : top.array("hidden_series")) {
-            bool known = false;
-            for (int i = 0; i < SeriesCount; ++i)
-                if (name.is_string() && seriesName(static_cast<Series>(i)) == name.get<std::string>()) {
-                    s.seriesVisible[std::size_t(i)] = false;
-                    known = true;
-                }
-            if (!known && unknown++ == 0)
+            const auto series = name.is_string() ? SeriesNames.fromName(name.get<std::string>()) : std::nullopt;
+            if (series)
+                s.seriesVisible[std::size_t(*series)] = false;
+            else if (unknown++ == 0)
                 first = describeJsonValue(name);
         }
         if (unknown == 1)
@@ -589,7 +586,7 @@ Session parseSession(std::string_view text, const std::string &source, const Pre
                     point.fail("op", "unknown op \"" + op + "\"");
                 const auto knownPhase = phaseFromName(phase);
                 if (!knownPhase)
-                    point.fail("phase", "unknown phase \"" + phase + "\" (expected prefill or decode)");
+                    point.fail("phase", unknownPhase(phase));
                 a.point = Annotation::Point { *knownOp, *knownPhase };
             }
             annotationList.push_back(std::move(a));

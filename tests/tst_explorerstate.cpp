@@ -364,8 +364,19 @@ private Q_SLOTS:
         ExplorerState state(h100First());
         state.addAnnotation(Annotation { Annotation::Kind::Note, "x", -1, 1, 0, 0 });
         state.addAnnotation(Annotation { Annotation::Kind::Note, "x", std::numeric_limits<double>::infinity(), 1, 0, 0 });
+        // Outside what a session file reads back (intensity 1e-9..1e12 FLOP/B, 1e-6..1e21 FLOP/s): a note saved
+        // there would make the file refuse to open.
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "x", 1e13, 1e12, 0, 0 });
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "x", 10, 1e22, 0, 0 });
         QVERIFY(state.session().annotations.empty());
         QCOMPARE(state.undoStack()->count(), 0);
+        // At the edges it is kept, saved and read back.
+        state.addAnnotation(Annotation { Annotation::Kind::Note, "edge", 1e12, 1e21, 0, 0 });
+        QCOMPARE(state.session().annotations.size(), std::size_t(1));
+        std::vector<std::string> warnings;
+        const Session back = parseSession(sessionToJson(state.session()), "edge.roofline", h100First(), warnings);
+        QCOMPARE(back.annotations.size(), std::size_t(1));
+        QCOMPARE(back.annotations[0].x, 1e12);
     }
 
     void pinsStopAtTheSessionLimit()
