@@ -43,7 +43,7 @@ std::string pointLabel(const ChartPoint &point)
         ? ", batch " + std::to_string(point.batch) + ", seq " + std::to_string(point.seq)
         : std::string();
     return std::string(opName(point.op)) + ' ' + std::string(phaseName(point.phase)) + workload + '\n' + formatRatio(point.intensity)
-        + " FLOP/B, " + formatSi(point.attainableFlopsPerSecond) + "FLOP/s, "
+        + " FLOP/B, " + formatSiUnit(point.attainableFlopsPerSecond, "FLOP/s") + ", "
         + std::string(boundName(point.bound)) + "-bound";
 }
 
@@ -159,8 +159,8 @@ void buildChartData(const Scenario &scenario, const Evaluation &current, const s
         out.subtitle += sep + choices;
     // A workload that does not fit is said on the chart, and so on every export, not only beside it.
     out.warning = current.memory.fits() ? std::string()
-                                        : "\u26a0 does not fit: weights + KV cache " + formatSi(current.memory.totalBytes()) + "B of "
-            + formatSi(current.memory.capacityBytes) + "B";
+                                        : "\u26a0 does not fit: weights + KV cache " + formatSiUnit(current.memory.totalBytes(), "B") + " of "
+            + formatSiUnit(current.memory.capacityBytes, "B");
     out.roof = current.roof;
     out.bandwidthLabel = figure(current.roof.bandwidthBytesPerSecond / BytesPerGB) + " GB/s";
     out.peakLabel = figure(current.roof.peakFlopsPerSecond / FlopsPerTflop) + " TFLOP/s";

@@ -86,11 +86,11 @@ std::string formatGridValue(GridQuantity quantity, double value)
         return "not computed";
     switch (quantity) {
     case GridQuantity::DecodeStepSeconds:
-        return formatSi(value) + "s per step";
+        return formatSiUnit(value, "s") + " per step";
     case GridQuantity::DecodeTokensPerSecond:
         return formatSi(value) + " tokens/s";
     case GridQuantity::PrefillSeconds:
-        return formatSi(value) + "s to first token";
+        return formatSiUnit(value, "s") + " to first token";
     case GridQuantity::ComputeBoundShare:
         return formatNumber(value * 100.0, 'f', 0) + "% of the time compute-bound";
     case GridQuantity::MemoryFits:

@@ -182,6 +182,16 @@ std::string formatLimit(double value)
     return std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15 ? formatNumber(value, 'f', 0) : formatNumber(value);
 }
 
+std::string formatSiUnit(double value, std::string_view unit, int significantDigits)
+{
+    const std::string figure = formatSi(value, significantDigits);
+    // The prefix is what follows the last digit ("T", "µ", none); "inf" and "nan" have no digit and no prefix.
+    const std::size_t lastDigit = figure.find_last_of("0123456789");
+    if (lastDigit == std::string::npos)
+        return figure + " " + std::string(unit);
+    return figure.substr(0, lastDigit + 1) + " " + figure.substr(lastDigit + 1) + std::string(unit);
+}
+
 std::string formatDuration(double seconds)
 {
     struct Unit {
@@ -195,7 +205,7 @@ std::string formatDuration(double seconds)
             if (std::fabs(seconds) >= unit.seconds)
                 return formatRatio(seconds / unit.seconds) + unit.name;
     }
-    return formatSi(seconds) + "s";
+    return formatSiUnit(seconds, "s");
 }
 
 std::string formatPercent(double share)

@@ -61,11 +61,14 @@ std::optional<double> parseNumber(std::string_view text);
 
 // Decimal SI prefixes, as vendors quote bandwidth and FLOP/s: 768e9 -> "768G", 1.81e14 -> "181T".
 std::string formatSi(double value, int significantDigits = 3);
+// A figure and its unit as SI writes them, a space between, the prefix on the unit: (1.81e14, "FLOP/s") ->
+// "181 TFLOP/s", (2.68e9, "B") -> "2.68 GB", (12, "B") -> "12 B". The chart's roof labels read the same.
+std::string formatSiUnit(double value, std::string_view unit, int significantDigits = 3);
 // A ratio or a count (FLOP/B, tokens/s): under 1 a plain decimal ("0.167", "0.000923", not "167m" or "923µ",
 // which read as milli- or micro-something; under 1e-6 in scientific notation, "3.2e-08"), otherwise as
 // formatSi.
 std::string formatRatio(double value, int significantDigits = 3);
-// A time: under a minute in seconds with SI prefixes ("382ms", "35.7ms", "1.23s"), longer ones in minutes,
+// A time: under a minute in seconds with SI prefixes ("382 ms", "35.7 ms", "1.23 s"), longer ones in minutes,
 // hours, days or years ("20.5 min", "18.5 h", "772 days", "2.11 years"), never "1.23ks".
 std::string formatDuration(double seconds);
 // A share (0.123) as a percentage that never reads 0 when it is not: "12.3%", "1.5%", "0.42%", "0.042%";

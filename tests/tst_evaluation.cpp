@@ -378,13 +378,13 @@ private Q_SLOTS:
         point.bound = Bound::Compute;
         point.batch = 1;
         point.seq = 2048;
-        QCOMPARE(pointLabel(point), std::string("gate_proj prefill, batch 1, seq 2048\n1.32k FLOP/B, 181TFLOP/s, compute-bound"));
+        QCOMPARE(pointLabel(point), std::string("gate_proj prefill, batch 1, seq 2048\n1.32k FLOP/B, 181 TFLOP/s, compute-bound"));
         // A ratio under one keeps its decimals (no "m" for milli).
         point.intensity = 0.167;
         point.bound = Bound::Memory;
         point.attainableFlopsPerSecond = 768e9 * 0.167;
         point.batch = 0; // a point of no workload (made by hand) names none
-        QCOMPARE(pointLabel(point), std::string("gate_proj prefill\n0.167 FLOP/B, 128GFLOP/s, memory-bound"));
+        QCOMPARE(pointLabel(point), std::string("gate_proj prefill\n0.167 FLOP/B, 128 GFLOP/s, memory-bound"));
     }
 
     // A label of a current point, made at batch 1, is saved with the point's place and numbers at batch 8; a note
@@ -454,7 +454,7 @@ private Q_SLOTS:
         QCOMPARE(r.chart.warning, std::string());
         s.workload.batch = 64;
         r.recompute(s);
-        QCOMPARE(r.chart.warning, std::string("\u26a0 does not fit: weights + KV cache 133GB of 48GB"));
+        QCOMPARE(r.chart.warning, std::string("\u26a0 does not fit: weights + KV cache 133 GB of 48 GB"));
         QVERIFY2(r.chart.subtitle.find("does not fit") == std::string::npos, r.chart.subtitle.c_str());
         s.workload.batch = 8;
         r.recompute(s);

@@ -42,9 +42,9 @@ private Q_SLOTS:
         PhaseMap empty;
         QVERIFY(!empty.cellAt(8, 128));
 
-        QCOMPARE(formatGridValue(GridQuantity::DecodeStepSeconds, 0.0357), std::string("35.7ms per step"));
+        QCOMPARE(formatGridValue(GridQuantity::DecodeStepSeconds, 0.0357), std::string("35.7 ms per step"));
         QCOMPARE(formatGridValue(GridQuantity::DecodeTokensPerSecond, 28.01), std::string("28 tokens/s"));
-        QCOMPARE(formatGridValue(GridQuantity::PrefillSeconds, 0.382), std::string("382ms to first token"));
+        QCOMPARE(formatGridValue(GridQuantity::PrefillSeconds, 0.382), std::string("382 ms to first token"));
         QCOMPARE(formatGridValue(GridQuantity::ComputeBoundShare, 0.724), std::string("72% of the time compute-bound"));
         QCOMPARE(formatGridValue(GridQuantity::MemoryFits, 1.0), std::string("fits in memory"));
         QCOMPARE(formatGridValue(GridQuantity::MemoryFits, 0.0), std::string("does not fit in memory"));
@@ -54,9 +54,9 @@ private Q_SLOTS:
     // The colour scale's ticks carry their unit: 0.1 s read "100m" (milli-what?) beside "16K" batches.
     void colourScaleTicks()
     {
-        QCOMPARE(formatGridTick(GridQuantity::DecodeStepSeconds, 0.1), std::string("100ms"));
-        QCOMPARE(formatGridTick(GridQuantity::PrefillSeconds, 2.0), std::string("2s"));
-        QCOMPARE(formatGridTick(GridQuantity::PrefillSeconds, 1e-5), std::string("10µs"));
+        QCOMPARE(formatGridTick(GridQuantity::DecodeStepSeconds, 0.1), std::string("100 ms"));
+        QCOMPARE(formatGridTick(GridQuantity::PrefillSeconds, 2.0), std::string("2 s"));
+        QCOMPARE(formatGridTick(GridQuantity::PrefillSeconds, 1e-5), std::string("10 µs"));
         QCOMPARE(formatGridTick(GridQuantity::DecodeTokensPerSecond, 1e4), std::string("10k"));
         QCOMPARE(formatGridTick(GridQuantity::DecodeTokensPerSecond, 0.5), std::string("0.5"));
         QCOMPARE(formatGridTick(GridQuantity::ComputeBoundShare, 0.5), std::string("50%"));

@@ -1127,7 +1127,7 @@ private Q_SLOTS:
         QVERIFY2(lines[0].startsWith(QLatin1String("Op\tPhase\tFLOPs\tBytes\tFLOP/B")), qPrintable(lines[0]));
         QVERIFY(!lines[0].contains(QLatin1String("Measured"))); // hidden without measured kernels
         QCOMPARE(lines[1].section(QLatin1Char('\t'), 0, 1), table->model()->index(1, 0).data().toString() + QLatin1Char('\t') + table->model()->index(1, 1).data().toString());
-        QVERIFY2(lines[1].startsWith(QLatin1String("q_proj\tprefill\t107GFLOP\t94.4MB\t1.14k")), qPrintable(lines[1]));
+        QVERIFY2(lines[1].startsWith(QLatin1String("q_proj\tprefill\t107 GFLOP\t94.4 MB\t1.14k")), qPrintable(lines[1]));
         QCOMPARE(lines[2].count(QLatin1Char('\t')), lines[0].count(QLatin1Char('\t')));
     }
 
@@ -1751,11 +1751,11 @@ private Q_SLOTS:
         const auto shows = [&](const char *text) {
             return m_window->summary()->text().contains(QLatin1String(text));
         };
-        QVERIFY2(shows("<b>Decode</b> 35.7ms per step, 28 tokens/s (28 per sequence)"), qPrintable(m_window->summary()->text()));
+        QVERIFY2(shows("<b>Decode</b> 35.7 ms per step, 28 tokens/s (28 per sequence)"), qPrintable(m_window->summary()->text()));
         control<QCheckBox>(*m_window->controls(), "efficiency")->setChecked(true);
-        QVERIFY2(shows("<b>Decode</b> 42ms per step, 23.8 tokens/s (23.8 per sequence)"), qPrintable(m_window->summary()->text()));
+        QVERIFY2(shows("<b>Decode</b> 42 ms per step, 23.8 tokens/s (23.8 per sequence)"), qPrintable(m_window->summary()->text()));
         control<QCheckBox>(*m_window->controls(), "efficiency")->setChecked(false);
-        QVERIFY(shows("<b>Decode</b> 35.7ms per step"));
+        QVERIFY(shows("<b>Decode</b> 35.7 ms per step"));
     }
 
     void ceilingsAndPracticalRoofs()
@@ -1795,7 +1795,7 @@ private Q_SLOTS:
         ROOFLINE_COMPARE_REL(plot->data().practicalRoof->bandwidthBytesPerSecond, 0.85 * 3350e9, 1e-12);
         // Times now use the practical roofs: decode at batch 1, memory-bound, takes 1 / 0.85 as long as at full
         // bandwidth: its 27,424,156,160 bytes (see decodeTimeByHand) over 0.85 x 3350 GB/s are 9.631 ms, not 8.186.
-        QVERIFY2(m_window->summary()->text().contains(QLatin1String("<b>Decode</b> 9.63ms per step")),
+        QVERIFY2(m_window->summary()->text().contains(QLatin1String("<b>Decode</b> 9.63 ms per step")),
                  qPrintable(m_window->summary()->text()));
         ROOFLINE_COMPARE_REL(m_window->results().evaluation.timingRoof.bandwidthBytesPerSecond, 0.85 * 3350e9, 1e-12);
     }

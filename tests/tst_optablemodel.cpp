@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(table.data(table.index(decode, OpTableModel::BoundColumn), Qt::DisplayRole).toString(), QStringLiteral("memory"));
         // The tooltip splits the bytes: weights 5120 x 13824 x 2 = 141.56 MB.
         const QString tip = table.data(table.index(gate, OpTableModel::Op), Qt::ToolTipRole).toString();
-        QVERIFY2(tip.contains(QLatin1String("weights 142MB")), qPrintable(tip));
+        QVERIFY2(tip.contains(QLatin1String("weights 142 MB")), qPrintable(tip));
         QVERIFY2(!tip.contains(QLatin1String("KV read")) && tip.contains(QLatin1String("KV cache read")), qPrintable(tip));
         // The phase's header ties the table's names to the legend's (the seed chart's "init" and "ar").
         const QString phases = table.headerData(OpTableModel::Phase, Qt::Horizontal, Qt::ToolTipRole).toString();
@@ -54,8 +54,8 @@ private Q_SLOTS:
 
     void aLookupShowsNoFlopsAndNoRate()
     {
-        // The embedding reads one row per token and adds nothing: 0 FLOPs, no FLOP rate to reach ("0FLOP" and
-        // "0FLOP/s" read as a unit with nothing in it). Its time is its bytes at the bandwidth: 2048 tokens x
+        // The embedding reads one row per token and adds nothing: 0 FLOPs, no FLOP rate to reach ("0 FLOP" and
+        // "0 FLOP/s" read as a unit with nothing in it). Its time is its bytes at the bandwidth: 2048 tokens x
         // 5120 x 2 B = 20.97 MB read and as much written, 41.94 MB / 768 GB/s = 54.61 us.
         const Evaluation e = evaluate(llama2_13b(), seedA6000(), Workload {});
         OpTableModel table;
@@ -65,13 +65,13 @@ private Q_SLOTS:
         const auto shown = [&](int column, int role = Qt::DisplayRole) { return table.data(table.index(row, column), role).toString(); };
         QCOMPARE(shown(OpTableModel::Flops), QStringLiteral("0"));
         QCOMPARE(shown(OpTableModel::Attainable), QString(QChar(0x2014)));
-        QCOMPARE(shown(OpTableModel::Bytes), QStringLiteral("41.9MB"));
-        QCOMPARE(shown(OpTableModel::Time), QStringLiteral("54.6\u00b5s"));
+        QCOMPARE(shown(OpTableModel::Bytes), QStringLiteral("41.9 MB"));
+        QCOMPARE(shown(OpTableModel::Time), QStringLiteral("54.6 \u00b5s"));
         QVERIFY2(shown(OpTableModel::Op, Qt::ToolTipRole).contains(QLatin1String("no arithmetic (a table lookup)")),
                  qPrintable(shown(OpTableModel::Op, Qt::ToolTipRole)));
         // An op with arithmetic keeps its figures and says nothing of lookups.
         const int gate = rowOf(table, QStringLiteral("gate_proj"), QStringLiteral("prefill"));
-        QCOMPARE(table.data(table.index(gate, OpTableModel::Flops), Qt::DisplayRole).toString(), QStringLiteral("290GFLOP"));
+        QCOMPARE(table.data(table.index(gate, OpTableModel::Flops), Qt::DisplayRole).toString(), QStringLiteral("290 GFLOP"));
         QVERIFY(!table.data(table.index(gate, OpTableModel::Op), Qt::ToolTipRole).toString().contains(QLatin1String("lookup")));
     }
 

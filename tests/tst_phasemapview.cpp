@@ -129,9 +129,9 @@ private Q_SLOTS:
         QVERIFY2(pixelIs(image, view.pixelOf(90, 4096), washed, 6), qPrintable(describe(image, view.pixelOf(90, 4096), washed)));
 
         // Hovering a cell names it, its value and whether it fits; off the map, nothing.
-        QCOMPARE(view.toolTipAt(view.pixelOf(8, 128)), QStringLiteral("batch 8, sequence 128: 20ms per step"));
+        QCOMPARE(view.toolTipAt(view.pixelOf(8, 128)), QStringLiteral("batch 8, sequence 128: 20 ms per step"));
         QCOMPARE(view.toolTipAt(view.pixelOf(40, 4096)),
-                 QStringLiteral("batch 64, sequence 4096: 120ms per step\n\u26a0 weights + KV cache do not fit in memory"));
+                 QStringLiteral("batch 64, sequence 4096: 120 ms per step\n\u26a0 weights + KV cache do not fit in memory"));
         QCOMPARE(view.toolTipAt(QPointF(2, 2)), QString());
     }
 
@@ -200,7 +200,7 @@ private Q_SLOTS:
             }
     }
 
-    // Each tick says what it counts: seconds with their unit ("100ms", not a bare "100m"), batch sizes and
+    // Each tick says what it counts: seconds with their unit ("100 ms", not a bare "100m"), batch sizes and
     // lengths as exact whole numbers (not "16K" beside the scale's decimal "10k"), memory in two named blocks.
     void ticksSayWhatTheyCount()
     {
@@ -214,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setData(map);
         view.renderImage();
-        QCOMPARE(view.scaleTickLabels(), QStringList({ QStringLiteral("10ms"), QStringLiteral("100ms"), QStringLiteral("1s") }));
+        QCOMPARE(view.scaleTickLabels(), QStringList({ QStringLiteral("10 ms"), QStringLiteral("100 ms"), QStringLiteral("1 s") }));
         const QRegularExpression whole(QStringLiteral("^[0-9]+$"));
         for (const Qt::Orientation axis : { Qt::Horizontal, Qt::Vertical }) {
             const QStringList ticks = view.axisTickLabels(axis);

@@ -750,7 +750,7 @@ private Q_SLOTS:
         results.recompute(session);
         m_plot->setData(results.chart);
         const QImage image = screen(*m_plot);
-        QCOMPARE(RooflinePlotProbe(*m_plot).warningShown(), QStringLiteral("\u26a0 does not fit: weights + KV cache 133GB of 48GB"));
+        QCOMPARE(RooflinePlotProbe(*m_plot).warningShown(), QStringLiteral("\u26a0 does not fit: weights + KV cache 133 GB of 48 GB"));
         const QRectF box = RooflinePlotProbe(*m_plot).warningBox();
         const QRectF axes = axesRectF(*m_plot);
         QVERIFY(axes.contains(box));
@@ -1892,7 +1892,7 @@ private Q_SLOTS:
         modelled.batch = 1;
         modelled.seq = 2048;
         const QString tip = measuredTooltip(kernel, &modelled);
-        QVERIFY2(tip.contains(QStringLiteral("<b>⚠ 419MFLOP measured, 52.4MFLOP modelled</b> (8×): measured at another workload "
+        QVERIFY2(tip.contains(QStringLiteral("<b>⚠ 419 MFLOP measured, 52.4 MFLOP modelled</b> (8×): measured at another workload "
                                              "than the chart's batch 1, sequence 2048?")),
                  qPrintable(tip));
         kernel.flops = modelled.flops;

@@ -18,8 +18,8 @@ private Q_SLOTS:
         SummaryView view;
         view.setEvaluation(evaluate(llama2_13b(), seedA6000(), Workload {}));
         QCOMPARE(view.text(),
-                 QStringLiteral("<b>Time to first token</b> 382ms &nbsp;&nbsp; <b>Decode</b> 35.7ms per step, 28 tokens/s (28 per "
-                                "sequence)<br><b>Memory</b> weights 26GB + KV cache 1.68GB = <b>27.7GB</b> of 48GB"));
+                 QStringLiteral("<b>Time to first token</b> 382 ms &nbsp;&nbsp; <b>Decode</b> 35.7 ms per step, 28 tokens/s (28 per "
+                                "sequence)<br><b>Memory</b> weights 26 GB + KV cache 1.68 GB = <b>27.7 GB</b> of 48 GB"));
         QVERIFY(!view.showsMemoryWarning());
     }
 
@@ -33,7 +33,7 @@ private Q_SLOTS:
         w.acceptedTokensPerStep = 3;
         SummaryView view;
         view.setEvaluation(evaluate(llama2_13b(), seedA6000(), w));
-        QVERIFY2(view.text().contains(QStringLiteral("<b>Decode</b> 44ms per step, 273 tokens/s at 3 of 8 accepted per step "
+        QVERIFY2(view.text().contains(QStringLiteral("<b>Decode</b> 44 ms per step, 273 tokens/s at 3 of 8 accepted per step "
                                                      "(68.2 per sequence)")),
                  qPrintable(view.text()));
     }
@@ -48,7 +48,7 @@ private Q_SLOTS:
         e.prefill.timeSeconds = 10.0;
         SummaryView view;
         view.setEvaluation(e);
-        QVERIFY2(view.text().contains(QStringLiteral("<b>Decode</b> 4s per step, 0.5 tokens/s (0.25 per sequence)")), qPrintable(view.text()));
+        QVERIFY2(view.text().contains(QStringLiteral("<b>Decode</b> 4 s per step, 0.5 tokens/s (0.25 per sequence)")), qPrintable(view.text()));
     }
 
     void aCacheTooLargeIsFlaggedWithTheExcess()
@@ -59,8 +59,8 @@ private Q_SLOTS:
         SummaryView view;
         view.setEvaluation(evaluate(llama2_13b(), seedA6000(), w));
         QVERIFY(view.showsMemoryWarning());
-        QVERIFY2(view.text().contains(QStringLiteral("<b>⚠ Does not fit:</b> weights 26GB + KV cache 107GB = <b>133GB</b> of "
-                                                     "48GB (85.4GB over)")),
+        QVERIFY2(view.text().contains(QStringLiteral("<b>⚠ Does not fit:</b> weights 26 GB + KV cache 107 GB = <b>133 GB</b> of "
+                                                     "48 GB (85.4 GB over)")),
                  qPrintable(view.text()));
         // Back under the limit, the warning goes.
         view.setEvaluation(evaluate(llama2_13b(), seedA6000(), Workload {}));
@@ -76,7 +76,7 @@ private Q_SLOTS:
         w.seq = 16384;
         SummaryView view;
         view.setEvaluation(evaluate(mistral7b(), seedA6000(), w));
-        QVERIFY2(view.text().contains(QStringLiteral("KV cache 537MB = ")), qPrintable(view.text()));
+        QVERIFY2(view.text().contains(QStringLiteral("KV cache 537 MB = ")), qPrintable(view.text()));
         QVERIFY2(view.text().contains(QStringLiteral(" (sliding window: 4096 of 16384 tokens cached a sequence)")), qPrintable(view.text()));
         w.seq = 2048;
         view.setEvaluation(evaluate(mistral7b(), seedA6000(), w));

@@ -67,6 +67,17 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(roofline::formatSi(value)), text);
     }
 
+    // A figure with its unit as SI writes it: a space between, the prefix on the unit; as the roof labels read.
+    void formatSiUnit()
+    {
+        QCOMPARE(roofline::formatSiUnit(1.81e14, "FLOP/s"), std::string("181 TFLOP/s"));
+        QCOMPARE(roofline::formatSiUnit(2.68e9, "B"), std::string("2.68 GB"));
+        QCOMPARE(roofline::formatSiUnit(12.0, "B"), std::string("12 B"));
+        QCOMPARE(roofline::formatSiUnit(0.0357, "s"), std::string("35.7 ms"));
+        QCOMPARE(roofline::formatSiUnit(-2e6, "FLOP"), std::string("-2 MFLOP"));
+        QCOMPARE(roofline::formatSiUnit(std::numeric_limits<double>::infinity(), "B"), std::string("inf B"));
+    }
+
     // Ratios and counts (FLOP/B, tokens/s) never read as milli-something.
     void formatPercent_data()
     {
@@ -112,10 +123,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<double>("seconds");
         QTest::addColumn<QString>("text");
-        QTest::newRow("milliseconds") << 0.382 << "382ms";
-        QTest::newRow("microseconds") << 54.6e-6 << "54.6\u00b5s";
-        QTest::newRow("seconds") << 1.234 << "1.23s";
-        QTest::newRow("just under a minute") << 59.4 << "59.4s";
+        QTest::newRow("milliseconds") << 0.382 << "382 ms";
+        QTest::newRow("microseconds") << 54.6e-6 << "54.6 \u00b5s";
+        QTest::newRow("seconds") << 1.234 << "1.23 s";
+        QTest::newRow("just under a minute") << 59.4 << "59.4 s";
         // 1230 s / 60 = 20.5 min; 4330 s / 3600 = 1.2 h; 66.7e9 s / (365.25 * 86400) = 2114 years.
         QTest::newRow("minutes") << 1230.0 << "20.5 min";
         QTest::newRow("hours") << 4330.0 << "1.2 h";

@@ -13,9 +13,10 @@ QString qs(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-QString si(double value)
+// A figure and its unit: "181 TFLOP/s".
+QString si(double value, std::string_view unit)
 {
-    return QString::fromStdString(formatSi(value));
+    return QString::fromStdString(formatSiUnit(value, unit));
 }
 
 // FLOP/B: a ratio, never "167m".
@@ -108,12 +109,12 @@ QString noteTooltip(const std::string &text)
 QString pointTooltip(const ChartPoint &p)
 {
     return QStringLiteral("<b>%1</b> &nbsp;·&nbsp; %2 (%3)<br>batch %4, sequence %5<br>"
-                          "%6FLOP, %7B &nbsp;→&nbsp; %8 FLOP/B<br>attainable %9FLOP/s, <b>%10-bound</b><br>"
+                          "%6, %7 &nbsp;→&nbsp; %8 FLOP/B<br>attainable %9, <b>%10-bound</b><br>"
                           "time %11 per layer")
         .arg(qs(opName(p.op)), qs(seriesName(p.series)), qs(phaseName(p.phase)))
         .arg(p.batch)
         .arg(p.seq)
-        .arg(si(p.flops), si(p.bytes), ratio(p.intensity), si(p.attainableFlopsPerSecond),
+        .arg(si(p.flops, "FLOP"), si(p.bytes, "B"), ratio(p.intensity), si(p.attainableFlopsPerSecond, "FLOP/s"),
              qs(boundName(p.bound)), qs(formatDuration(p.timeSeconds)))
         + (p.tokensPerStep > 1 ? QStringLiteral("<br>%1 tokens verified per decode step, %2 accepted")
                                      .arg(p.tokensPerStep)
@@ -148,21 +149,22 @@ QString pointsTooltip(const std::vector<const ChartPoint *> &points)
 
 QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled)
 {
-    QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3FLOP/s in %4s<br><b>%5% of the roof</b> at its intensity")
-                       .arg(qs(point.name).toHtmlEscaped(), ratio(point.intensity), si(point.achievedFlopsPerSecond), si(point.seconds))
+    QString text = QStringLiteral("<b>measured: %1</b><br>%2 FLOP/B, achieved %3 in %4<br><b>%5% of the roof</b> at its intensity")
+                       .arg(qs(point.name).toHtmlEscaped(), ratio(point.intensity), si(point.achievedFlopsPerSecond, "FLOP/s"),
+                            qs(formatDuration(point.seconds)))
                        .arg(point.shareOfRoof * 100.0, 0, 'f', 1);
     if (point.shareOfRoof > 1.02)
         text += QStringLiteral("<br><span style='color:%1'><b>⚠ above the roof:</b> check the units, the FLOP "
                                "counting, or sparse math</span>")
                     .arg(warningColor().name());
     if (modelled) {
-        text += QStringLiteral("<br>model: %1 FLOP/B, %2FLOP/s (%3 %4)")
-                    .arg(ratio(modelled->intensity), si(modelled->attainableFlopsPerSecond), qs(opName(modelled->op)),
+        text += QStringLiteral("<br>model: %1 FLOP/B, %2 (%3 %4)")
+                    .arg(ratio(modelled->intensity), si(modelled->attainableFlopsPerSecond, "FLOP/s"), qs(opName(modelled->op)),
                          qs(phaseName(modelled->phase)));
         if (const auto mismatch = flopsMismatch(point, *modelled))
-            text += QStringLiteral("<br><span style='color:%1'><b>⚠ %2FLOP measured, %3FLOP modelled</b> (%4×): measured at "
+            text += QStringLiteral("<br><span style='color:%1'><b>⚠ %2 measured, %3 modelled</b> (%4×): measured at "
                                    "another workload than the chart's batch %5, sequence %6?</span>")
-                        .arg(warningColor().name(), si(point.flops), si(modelled->flops), ratio(*mismatch))
+                        .arg(warningColor().name(), si(point.flops, "FLOP"), si(modelled->flops, "FLOP"), ratio(*mismatch))
                         .arg(modelled->batch)
                         .arg(modelled->seq);
     }

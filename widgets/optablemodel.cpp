@@ -58,7 +58,7 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[std::size_t(index.row())];
     const OpResult &op = row.op;
     const auto text = [](std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); };
-    const auto si = [](double value, const char *unit) -> QString { return QString::fromStdString(formatSi(value)) + QLatin1String(unit); };
+    const auto si = [](double value, const char *unit) -> QString { return QString::fromStdString(formatSiUnit(value, unit)); };
     const bool memory = op.bound == Bound::Memory;
     // An op without arithmetic (the embedding's table lookup) has no FLOPs to count and no FLOP rate to reach:
     // it is timed by its bytes alone.
@@ -119,10 +119,9 @@ QVariant OpTableModel::data(const QModelIndex &index, int role) const
         return QBrush(memory ? memoryBoundColor() : computeBoundColor());
     } else if (role == Qt::ToolTipRole) {
         const ByteSplit &b = op.cost.bytes;
-        return QString(tr("%1 (%2)\nweights %3B, activations read %4B, written %5B, KV cache read %6B, written %7B\nruns %8× per pass")
-            .arg(text(opName(op.cost.op)), text(seriesName(op.cost.series)), QString::fromStdString(formatSi(b.weights)),
-                 QString::fromStdString(formatSi(b.activationsRead)), QString::fromStdString(formatSi(b.activationsWritten)),
-                 QString::fromStdString(formatSi(b.kvRead)), QString::fromStdString(formatSi(b.kvWritten)))
+        return QString(tr("%1 (%2)\nweights %3, activations read %4, written %5, KV cache read %6, written %7\nruns %8× per pass")
+            .arg(text(opName(op.cost.op)), text(seriesName(op.cost.series)), si(b.weights, "B"), si(b.activationsRead, "B"),
+                 si(b.activationsWritten, "B"), si(b.kvRead, "B"), si(b.kvWritten, "B"))
             .arg(op.cost.repeat)
             + (lookup ? tr("\nno arithmetic (a table lookup): timed by its bytes at the memory bandwidth") : QString()));
     }

@@ -19,7 +19,7 @@ SummaryView::SummaryView(QWidget *parent)
 void SummaryView::setEvaluation(const Evaluation &e)
 {
     const auto si = [](double value, const char *unit) -> QString {
-        return QString::fromStdString(formatSi(value)) + QLatin1String(unit);
+        return QString::fromStdString(formatSiUnit(value, unit));
     };
     const MemoryFootprint &m = e.memory;
     m_warning = !m.fits();
