@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QProgressDialog>
 #include <QThread>
@@ -43,7 +44,7 @@ QString ChartExporter::exportTo(const QString &path, const QSize &size, double s
         return {};
     }
     if (error.isEmpty()) {
-        m_lastExportPath = path;
+        m_suggestion = path;
         m_state->setExportSettings(ExportSettings { size.width(), size.height(), scale, dark });
         Q_EMIT statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     }
@@ -86,15 +87,35 @@ QString ChartExporter::exportLargePng(const QString &path, const QSize &size, do
     return writeExport(path, bytes);
 }
 
+QString ChartExporter::suggestedExportPath(const QString &lastExport, const QString &sessionPath)
+{
+    const QFileInfo last(lastExport);
+    const QFileInfo session(sessionPath);
+    const QDir folder = !lastExport.isEmpty() ? last.absoluteDir() : !sessionPath.isEmpty() ? session.absoluteDir() : QDir::home();
+    const QString name = sessionPath.isEmpty() || session.completeBaseName().isEmpty() ? QStringLiteral("roofline")
+                                                                                       : session.completeBaseName();
+    const QString suffix = last.suffix().isEmpty() ? QStringLiteral("png") : last.suffix();
+    return folder.filePath(name + QLatin1Char('.') + suffix);
+}
+
+void ChartExporter::setSessionPath(const QString &path)
+{
+    if (path == m_sessionPath && !path.isEmpty())
+        return; // saved again where it was: the path typed last stays
+    m_sessionPath = path;
+    m_suggestion = suggestedExportPath(m_suggestion, path);
+}
+
 void ChartExporter::exportDialog()
 {
-    const QString suggestion = m_lastExportPath.isEmpty() ? QDir::home().filePath(QStringLiteral("roofline.png")) : m_lastExportPath;
+    if (m_suggestion.isEmpty())
+        m_suggestion = suggestedExportPath(QString(), m_sessionPath);
     const ExportSettings &settings = m_state->session().exportSettings;
-    ExportDialog dialog(suggestion, QSize(settings.width, settings.height), settings.scale, settings.dark, m_window);
+    ExportDialog dialog(m_suggestion, QSize(settings.width, settings.height), settings.scale, settings.dark, m_window);
     // A write that fails leaves the dialog open with its error, for the path or size to be corrected there; the
     // next dialog offers the path typed, whether the write worked or not.
     dialog.setWriter([this, &dialog] {
-        m_lastExportPath = dialog.path();
+        m_suggestion = dialog.path();
         return exportTo(dialog.path(), dialog.size(), dialog.scale(), dialog.dark());
     });
     dialog.exec();

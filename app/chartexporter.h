@@ -25,6 +25,13 @@ public:
     QString exportTo(const QString &path, const QSize &size, double scale, bool dark = false);
     // PNGs of more pixels than this export behind a progress dialog that can cancel.
     static constexpr qint64 LargeExportPixels = qint64(4096) * 4096;
+    // Where the Export dialog starts for another session: in the folder of the last export (else the session's,
+    // else the home folder), named after the session's file (else "roofline"), in the last export's format
+    // (else PNG). Within one session the dialog offers the path last typed.
+    static QString suggestedExportPath(const QString &lastExport, const QString &sessionPath);
+    // The session shown now is the file at `path` (empty: none): the next dialog is named after it.
+    void setSessionPath(const QString &path);
+    QString exportSuggestion() const { return m_suggestion; }
 
 public Q_SLOTS:
     void exportDialog();
@@ -42,7 +49,8 @@ private:
     ExplorerState *m_state;
     RooflinePlot *m_plot;
     QWidget *m_window;
-    QString m_lastExportPath;
+    QString m_suggestion; // where the next Export dialog starts
+    QString m_sessionPath;
 };
 
 } // namespace roofline

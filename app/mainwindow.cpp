@@ -124,6 +124,7 @@ MainWindow::MainWindow(ExplorerState *state, QSettings *settings, QWidget *paren
     connect(m_exports, &ChartExporter::failed, this, &MainWindow::showError);
     connect(m_exports, &ChartExporter::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_files, &FileController::sessionPathChanged, this, &MainWindow::showTitle);
+    connect(m_files, &FileController::sessionPathChanged, m_exports, [this] { m_exports->setSessionPath(m_files->sessionPath()); });
     connect(m_files, &FileController::recentSessionsChanged, this, &MainWindow::rebuildRecentMenu);
     connect(state, &ExplorerState::limitReached, this, &MainWindow::showError);
     connect(m_files, &FileController::modifiedChanged, this, &QWidget::setWindowModified);

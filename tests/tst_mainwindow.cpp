@@ -1174,6 +1174,33 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(failing));
     }
 
+    // The Export dialog starts, for another session, in the last export's folder and format, named after the
+    // session's file; within one session, at the path last exported; a new session is "roofline" again.
+    void theExportDialogIsNamedAfterTheSession()
+    {
+        QTemporaryDir dir;
+        const QString home = QDir::home().filePath(QStringLiteral("roofline.png"));
+        QCOMPARE(ChartExporter::suggestedExportPath(QString(), QString()), home);
+        QCOMPARE(ChartExporter::suggestedExportPath(QStringLiteral("/talks/deck.svg"), QStringLiteral("/work/h100.roofline")),
+                 QStringLiteral("/talks/h100.svg"));
+        QCOMPARE(ChartExporter::suggestedExportPath(QString(), QStringLiteral("/work/h100.roofline")), QStringLiteral("/work/h100.png"));
+
+        ChartExporter *exports = m_window->exports();
+        const QString chart = dir.filePath(QStringLiteral("first.svg"));
+        QCOMPARE(exports->exportTo(chart, QSize(400, 300), 1.0), QString());
+        QCOMPARE(exports->exportSuggestion(), chart);
+        const QString session = dir.filePath(QStringLiteral("a100 study.roofline"));
+        QCOMPARE(m_window->files()->saveSession(session), QString());
+        QCOMPARE(exports->exportSuggestion(), dir.filePath(QStringLiteral("a100 study.svg")));
+        // Exported under another name, then saved again where it was: the name typed stays.
+        const QString typed = dir.filePath(QStringLiteral("slide 3.svg"));
+        QCOMPARE(exports->exportTo(typed, QSize(400, 300), 1.0), QString());
+        QCOMPARE(m_window->files()->saveSession(session), QString());
+        QCOMPARE(exports->exportSuggestion(), typed);
+        m_window->files()->newSession();
+        QCOMPARE(exports->exportSuggestion(), dir.filePath(QStringLiteral("roofline.svg")));
+    }
+
     void theQuestionNamesTheExampleShown()
     {
         // An example has no file: the question names it, not "this new session".
