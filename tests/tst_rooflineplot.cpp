@@ -1350,6 +1350,36 @@ private Q_SLOTS:
         m_plot->setData(m_results.chart);
     }
 
+    // A tooltip still open when the chart changes under a pointer that did not move (an undo, a key step) says
+    // what is there now: the point's new numbers, or nothing once no point is there.
+    void anOpenTooltipFollowsTheChart()
+    {
+        const auto tipAt = [this](OpKind op) {
+            const ChartPoint *p = m_plot->data().currentPoint(op, Phase::Decode);
+            return RooflinePlotProbe(*m_plot).currentMarkers()[std::size_t(p - m_plot->data().current.data())].toPoint();
+        };
+        screen(*m_plot);
+        const QPoint at = tipAt(OpKind::Qk);
+        QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
+        QApplication::sendEvent(m_plot->canvasWidget(), &help);
+        QVERIFY2(QToolTip::text().contains(QLatin1String("batch 1, sequence 2048")), qPrintable(QToolTip::text()));
+        // The same qk decode point at a longer sequence: its intensity stays ~1 FLOP/B, its time doubles.
+        Session longer = seedSession();
+        longer.workload.seq = 4096;
+        ScenarioResults results;
+        results.recompute(longer);
+        m_plot->setData(results.chart);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // the replot
+        const QString now = QToolTip::text();
+        QVERIFY2(now.contains(QLatin1String("batch 1, sequence 4096")), qPrintable(now));
+        // A tooltip of another widget is left alone.
+        QToolTip::showText(m_plot->mapToGlobal(QPoint(5, 5)), QStringLiteral("another widget's"), m_plot.get());
+        m_plot->setData(m_results.chart);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+        QCOMPARE(QToolTip::text(), QStringLiteral("another widget's"));
+        QToolTip::hideText();
+    }
+
     void aPinnedPointSaysWhichPinItIs()
     {
         // The seed scenario without a sweep, and a pin of it at batch 512: its decode projections sit at

@@ -221,6 +221,7 @@ void RooflinePlot::replotNow()
         m_plot->replot(QCustomPlot::rpQueuedRefresh); // painted with the other widgets that changed, in one pass
     else
         m_topLayer->replot(); // redraws the top layer's buffer alone (or everything, if buffers are stale)
+    refreshToolTip();
     Q_EMIT replotted(full);
 }
 

@@ -136,6 +136,7 @@ private:
     void reportGesture();
     void replotNow();
     bool showToolTip(const QPoint &position, const QPoint &globalPosition);
+    void refreshToolTip(); // a tooltip of the canvas still shown says what is under it now
     void showContextMenu(const QPoint &position, const QPoint &globalPosition);
 
     BufferedPlot *m_plot = nullptr;
@@ -155,6 +156,9 @@ private:
     bool m_dark = false;
     bool m_compact = false;
     QCPMarginGroup *m_legendMargins = nullptr; // lines the legend below the frame up with it (placeLegend)
+    // Where the canvas's tooltip was asked for, and what it said (to tell it from another widget's).
+    QPoint m_toolTipAt;
+    QString m_toolTipText;
     bool m_gesturePending = false; // a zoom or pan not yet reported
     bool m_replotPending = false;
     bool m_fullReplotPending = false;

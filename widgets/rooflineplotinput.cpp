@@ -96,16 +96,32 @@ bool RooflinePlot::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void RooflinePlot::refreshToolTip()
+{
+    // After an undo, a step of the arrow keys or a slider moved from the keyboard, the pointer has not moved: the
+    // tooltip it opened would keep the old numbers, or name a point no longer there.
+    if (m_toolTipText.isEmpty() || !QToolTip::isVisible() || QToolTip::text() != m_toolTipText)
+        return;
+    showToolTip(m_toolTipAt, m_plot->mapToGlobal(m_toolTipAt));
+    if (!QToolTip::isVisible())
+        m_toolTipText.clear();
+}
+
 bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosition)
 {
+    const auto show = [&](const QString &text) {
+        m_toolTipAt = position;
+        m_toolTipText = text;
+        QToolTip::showText(globalPosition, text, m_plot);
+    };
     if (const ChartData::MeasuredPoint *measured = measuredAt(position)) {
-        QToolTip::showText(globalPosition, measuredTooltip(*measured, m_data.modelledPoint(*measured)), m_plot);
+        show(measuredTooltip(*measured, m_data.modelledPoint(*measured)));
         return true;
     }
     // A series' legend entry says what the series is.
     if (auto *entry = qobject_cast<QCPPlottableLegendItem *>(m_plot->layoutElementAt(position))) {
         if (const auto series = m_points->seriesOfLegendEntry(entry->plottable())) {
-            QToolTip::showText(globalPosition, seriesTooltip(*series), m_plot);
+            show(seriesTooltip(*series));
             return true;
         }
     }
@@ -121,11 +137,11 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
         return pixelOf(x, y);
     };
     if (pinned && (points.empty() || (sweepNearest && away(pixelOf(pinned->point->intensity, pinned->point->attainableFlopsPerSecond)) <= away(drawn(*points.front()))))) {
-        QToolTip::showText(globalPosition, pinnedTooltip(m_data.pins[pinned->pin].label, *pinned->point), m_plot);
+        show(pinnedTooltip(m_data.pins[pinned->pin].label, *pinned->point));
         return true;
     }
     if (!points.empty()) {
-        QToolTip::showText(globalPosition, pointsTooltip(points), m_plot);
+        show(pointsTooltip(points));
         return true;
     }
     // A note shortened on the chart shows more of itself, as plain text; so does one wider than the axes, which
@@ -136,10 +152,12 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
         noteText(m_annotations->textOf(std::size_t(note)), &cut);
         cut = cut || !m_plot->axisRect()->rect().contains(m_annotations->shownBox(note));
     }
-    if (cut)
-        QToolTip::showText(globalPosition, noteTooltip(m_annotations->textOf(std::size_t(note))), m_plot);
-    else
+    if (cut) {
+        show(noteTooltip(m_annotations->textOf(std::size_t(note))));
+    } else {
+        m_toolTipText.clear();
         QToolTip::hideText();
+    }
     return true;
 }
 
