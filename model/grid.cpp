@@ -115,6 +115,36 @@ std::string formatGridTick(GridQuantity quantity, double value)
     return {};
 }
 
+std::vector<double> logScaleTicks(double lowest, double highest)
+{
+    if (!(lowest > 0.0) || !(highest >= lowest) || !std::isfinite(highest))
+        return {};
+    const auto multiplesOf = [&](std::initializer_list<double> steps) {
+        std::vector<double> ticks;
+        for (int e = int(std::floor(std::log10(lowest))); e <= int(std::ceil(std::log10(highest))); ++e)
+            for (const double step : steps)
+                // Written as step x 10^e from the decimal text, so 0.2 is the double nearest 0.2, not 2 x 0.1.
+                if (const double t = parseNumber(formatNumber(step, 'g', 1) + "e" + std::to_string(e)).value_or(0.0);
+                    t >= lowest * (1 - 1e-12) && t <= highest * (1 + 1e-12))
+                    ticks.push_back(t);
+        return ticks;
+    };
+    std::vector<double> ticks = multiplesOf({ 1.0 });
+    if (ticks.size() >= 3) {
+        const std::size_t every = (ticks.size() + 5) / 6; // at most six
+        std::vector<double> kept;
+        for (std::size_t i = 0; i < ticks.size(); i += every)
+            kept.push_back(ticks[i]);
+        return kept;
+    }
+    if (ticks = multiplesOf({ 1.0, 2.0, 5.0 }); ticks.size() >= 3)
+        return ticks;
+    if (ticks = multiplesOf({ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0 }); ticks.size() >= 2)
+        return ticks;
+    const auto rounded = [](double v) { return parseNumber(formatNumber(v, 'g', 3)).value_or(v); };
+    return highest > lowest ? std::vector { rounded(lowest), rounded(highest) } : std::vector { rounded(lowest) };
+}
+
 bool gridQuantityIsLogScale(GridQuantity quantity)
 {
     return quantity == GridQuantity::DecodeStepSeconds || quantity == GridQuantity::PrefillSeconds

@@ -109,6 +109,10 @@ std::string formatGridValue(GridQuantity quantity, double value);
 // "100ms" or "2s" (never a bare "100m"), tokens/s as a count ("10k", "0.5"), the compute-bound share in
 // percent ("50%"), and memory as "fits" (0.5 and up) or "does not fit".
 std::string formatGridTick(GridQuantity quantity, double value);
+// Where a log colour scale from `lowest` to `highest` (both > 0) is ticked: at the powers of ten when at least three
+// fall in it (every second or third one when there are many); else at 1, 2 and 5 times them; else at every
+// whole multiple; at least the two ends (rounded to three figures) when nothing nicer falls inside.
+std::vector<double> logScaleTicks(double lowest, double highest);
 
 // The phase map's cells a side, in the window and in --dump phase-map alike (64 log-spaced values: 52
 // distinct batch sizes and 59 sequence lengths once rounded to whole numbers).

@@ -52,6 +52,24 @@ private Q_SLOTS:
     }
 
     // The colour scale's ticks carry their unit: 0.1 s read "100m" (milli-what?) beside "16K" batches.
+    // A log colour scale is ticked at three places or more whatever its span.
+    void logScaleTicksAtLeastThree()
+    {
+        // 0.01 s to 2 s: three powers of ten inside.
+        QCOMPARE(logScaleTicks(0.01, 2.0), (std::vector<double> { 0.01, 0.1, 1.0 }));
+        // Decode tokens/s from 28 to 2,900: only 100 and 1,000 are powers of ten; 1-2-5 gives 50, 100, 200, 500,
+        // 1,000 and 2,000.
+        QCOMPARE(logScaleTicks(28.0, 2900.0), (std::vector<double> { 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0 }));
+        // 300 to 700: every whole hundred.
+        QCOMPARE(logScaleTicks(300.0, 700.0), (std::vector<double> { 300.0, 400.0, 500.0, 600.0, 700.0 }));
+        // 1.11 to 1.19: the ends, to three figures.
+        QCOMPARE(logScaleTicks(1.1111, 1.1999), (std::vector<double> { 1.11, 1.2 }));
+        // Twelve decades: every second power of ten, at most six ticks.
+        QCOMPARE(logScaleTicks(1e-6, 1e5), (std::vector<double> { 1e-6, 1e-4, 1e-2, 1.0, 1e2, 1e4 }));
+        QVERIFY(logScaleTicks(0.0, 1.0).empty());
+        QVERIFY(logScaleTicks(2.0, 1.0).empty());
+    }
+
     void colourScaleTicks()
     {
         QCOMPARE(formatGridTick(GridQuantity::DecodeStepSeconds, 0.1), std::string("100 ms"));

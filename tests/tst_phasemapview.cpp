@@ -223,6 +223,13 @@ private Q_SLOTS:
                 QVERIFY2(whole.match(tick).hasMatch(), qPrintable(ticks.join(QLatin1Char(' '))));
         }
         QVERIFY(view.axisTickLabels(Qt::Horizontal).contains(QStringLiteral("1024")));
+        // Tokens/s over less than two decades still get ticks enough to read a cell by (1, 2, 5 times a power of ten).
+        map.quantity = GridQuantity::DecodeTokensPerSecond;
+        map.values = { 28.0, 300.0, 900.0, 2900.0 };
+        view.setData(map);
+        view.renderImage();
+        QCOMPARE(view.scaleTickLabels(), QStringList({ QStringLiteral("50"), QStringLiteral("100"), QStringLiteral("200"),
+                                                       QStringLiteral("500"), QStringLiteral("1k"), QStringLiteral("2k") }));
 
         // Fits or not: two colours, not a gradient through the values in between; the ticks name each block.
         map.quantity = GridQuantity::MemoryFits;

@@ -39,13 +39,6 @@ private:
     GridQuantity m_quantity;
 };
 
-QSharedPointer<QCPAxisTickerLog> gridLogTicker(GridQuantity quantity)
-{
-    auto ticker = QSharedPointer<GridTicker<QCPAxisTickerLog>>::create(quantity);
-    ticker->setLogBase(10.0);
-    ticker->setSubTickCount(8);
-    return ticker;
-}
 } // namespace
 
 PhaseMapView::PhaseMapView(QWidget *parent)
@@ -214,7 +207,12 @@ void PhaseMapView::setData(const PhaseMap &map)
         m_scale->axis()->setTicker(ticker);
         m_map->setDataRange(QCPRange(0.0, 1.0));
     } else if (logScale && highest > lowest) {
-        m_scale->axis()->setTicker(gridLogTicker(map.quantity));
+        // A range of less than three decades still gets three ticks or more (1, 2, 5 times a power of ten).
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (const double at : logScaleTicks(lowest, highest))
+            ticker->addTick(at, QString::fromStdString(formatGridTick(map.quantity, at)));
+        ticker->setSubTickCount(0);
+        m_scale->axis()->setTicker(ticker);
         m_map->setDataRange(QCPRange(lowest, highest));
     } else {
         m_scale->axis()->setTicker(QSharedPointer<GridTicker<QCPAxisTicker>>::create(map.quantity));
