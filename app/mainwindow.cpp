@@ -3,6 +3,7 @@
 #include "canvasfeed.h"
 #include "chartframe.h"
 #include "controlpanel.h"
+#include "elidedlabel.h"
 #include "controlsbinder.h"
 #include "explorerstate.h"
 #include "chartexporter.h"
@@ -84,20 +85,17 @@ MainWindow::MainWindow(ExplorerState *state, QSettings *settings, QWidget *paren
     };
     m_recentMenu = createMenus(this, state, m_files, m_exports, handlers);
     // The status bar's hint is the shown tab's: a lasting part of the bar, which a message or a menu's status tip
-    // covers for a while and never clears. It never widens the window: cut at the right, whole in its tooltip.
-    auto *hint = new QLabel(this);
+    // covers for a while and never clears. It never widens the window: shortened with "…", whole in its tooltip.
+    auto *hint = new ElidedLabel(this);
     hint->setObjectName(QStringLiteral("hint"));
-    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    hint->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(hint, 1);
     const auto showHint = [this, hint] {
-        hint->setText(m_views->currentWidget() == m_phaseMap
+        hint->setFullText(m_views->currentWidget() == m_phaseMap
                           ? tr("Each cell is one batch size and sequence length; the dashed line is where weights and "
                                "cache stop fitting the GPU's memory (washed pale beyond); the disc is the current workload; "
                                "hover a cell for its value. F9 folds the side panel away and back.")
                           : tr("Hover a point for its numbers; right-click to label it; wheel to zoom, drag to pan; "
                                "click a legend entry to hide a series; F9 folds the side panel away and back."));
-        hint->setToolTip(hint->text());
     };
     showHint();
     connect(m_views, &QTabWidget::currentChanged, this, showHint);

@@ -1660,8 +1660,17 @@ private Q_SLOTS:
         QApplication::sendEvent(m_window.get(), &gone);
         QVERIFY(hintShown().startsWith(QLatin1String("Hover a point")));
         QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("hint"))->isVisibleTo(m_window.get()));
-        // Its width is not the window's: the window still goes down to 800 pixels.
+        // Its width is not the window's: the window still goes down to 800 pixels, where the hint ends with "…"
+        // within the bar (it was cut mid-word).
         QVERIFY(m_window->minimumSizeHint().width() <= 800);
+        const QSize before = m_window->size();
+        m_window->resize(800, 600);
+        QCoreApplication::processEvents();
+        const auto *hint = m_window->findChild<QLabel *>(QStringLiteral("hint"));
+        QVERIFY2(hintShown().endsWith(QChar(0x2026)), qPrintable(hintShown()));
+        QVERIFY(hint->fontMetrics().horizontalAdvance(hintShown()) <= hint->contentsRect().width());
+        QVERIFY(hint->toolTip().endsWith(QLatin1String("F9 folds the side panel away and back.")));
+        m_window->resize(before);
     }
 
     void presentationMode()
