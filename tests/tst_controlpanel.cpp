@@ -426,8 +426,8 @@ private Q_SLOTS:
 
     void undoKeysInANumberBoxAreTheWindows()
     {
-        // Ctrl+Z typed in the batch box or a sweep box undoes the window's last step, not the box's typing; Ctrl+E
-        // exports.
+        // Ctrl+Z in the batch box or the tokens box drops a number typed and not entered, then undoes the window's
+        // last step, never the box's own typing history; Ctrl+E exports.
         QMainWindow window;
         auto *panel = new ControlPanel(&window);
         window.setCentralWidget(panel);
@@ -448,16 +448,25 @@ private Q_SLOTS:
                                        static_cast<QAbstractSpinBox *>(control<QSpinBox>(*panel, "tokensPerStep")) }) {
             QLineEdit *edit = box->findChild<QLineEdit *>();
             edit->setFocus();
+            const QString shown = edit->text();
             QTest::keyClicks(edit, QStringLiteral("16"));
             const QString typed = edit->text();
+            QVERIFY(typed != shown);
+            // Typed and not entered: the first Ctrl+Z drops the typing, and is not the window's.
             QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(edit->text(), shown);
+            QCOMPARE(undone.count(), box == control<LogSlider>(*panel, "batch")->spinBox() ? 0 : 1);
+            // Nothing typed: Ctrl+Z is the window's Undo; the redo keys are the window's.
+            QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+            QTest::keyClicks(edit, QStringLiteral("16"));
+            const QString retyped = edit->text();
             QTest::keyClick(edit, Qt::Key_Y, Qt::ControlModifier);
             QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-            QCOMPARE(edit->text(), typed); // the box's own history was not used
+            QCOMPARE(edit->text(), retyped); // the box's own history was not used
             // Ctrl+E is the window's Export, not the edit's "end of line".
             QTest::keyClick(edit, Qt::Key_E, Qt::ControlModifier);
         }
-        QCOMPARE(undone.count(), 2);
+        QCOMPARE(undone.count(), 2); // one for each box, after its typing was dropped
         QCOMPARE(redone.count(), 4);
         QCOMPARE(exported.count(), 2);
     }

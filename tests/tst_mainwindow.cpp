@@ -1363,6 +1363,20 @@ private Q_SLOTS:
         QCOMPARE(m_state->session().workload.batch, qint64(2));
         for (QAbstractSpinBox *spin : m_window->controls()->findChildren<QAbstractSpinBox *>())
             QVERIFY2(!spin->keyboardTracking(), qPrintable(spin->objectName() + QLatin1Char(' ') + spin->toolTip()));
+        // 8 entered, then 64 typed and not entered: Ctrl+Z drops the 64 and keeps batch 8; the window's undo then
+        // takes 8 back.
+        box->selectAll();
+        QTest::keyClicks(box, QStringLiteral("8"));
+        QTest::keyClick(box, Qt::Key_Return);
+        box->selectAll();
+        QTest::keyClicks(box, QStringLiteral("64"));
+        QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_state->session().workload.batch, qint64(8));
+        QCOMPARE(box->value(), 8.0);
+        QCOMPARE(box->text(), QStringLiteral("8"));
+        m_state->undoStack()->undo(); // the window's undo, as the next Ctrl+Z (tst_controlpanel checks the keys)
+        QCOMPARE(m_state->session().workload.batch, qint64(2));
+        QCOMPARE(box->text(), QStringLiteral("2"));
     }
 
     // A GPU file in GiB/s: the window shows decimal GB/s (2039 GiB/s = 2189.36 GB/s) and its note says it

@@ -11,6 +11,8 @@ namespace roofline {
 // 16 to 64). Every change the box makes is already one step of the window's undo history, and a typed number
 // is one change: it counts when the user presses Enter or leaves the box (typing "16" changed the value to 1,
 // then to 16: two undo steps, with the chart jumping to batch 1 between). Arrows and the wheel step at once.
+// Ctrl+Z with a number typed and not yet entered drops the typing (the box shows its value again); the next
+// Ctrl+Z is the window's.
 void leaveUndoToWindow(QAbstractSpinBox *box);
 
 } // namespace roofline
