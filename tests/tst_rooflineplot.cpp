@@ -1621,6 +1621,33 @@ private Q_SLOTS:
     // A compact chart (a 800 x 600 window's) with a pin of a long name: the pin's legend entry is cut to 24
     // characters, so the legend's columns fit below the frame rather than cover it (its 50-character name kept
     // the legend in one wide column over the plot).
+    // A pin's legend entry, shortened on a small chart, says in its tooltip what it differs by and its whole scenario.
+    void aPinsLegendEntryNamesItInFull()
+    {
+        Session session = seedSession();
+        Session pinned = session;
+        pinned.workload.batch = 16;
+        pinned.workload.flashAttention = true;
+        session.pins = std::vector { Pin { pinLabel(pinned.scenario(), MaxPinLabelChars), pinned.scenario() } };
+        ScenarioResults results;
+        results.recompute(session);
+        QCOMPARE(results.chart.pinNames, std::vector<std::string> { "pinned: batch 16, FlashAttention" });
+        m_plot->setData(results.chart);
+        screen(*m_plot);
+        QRect entry;
+        for (const RooflinePlotProbe::LegendEntry &e : RooflinePlotProbe(*m_plot).legendEntries())
+            if (e.name.startsWith(QLatin1String("pinned")))
+                entry = e.rect;
+        QVERIFY(!entry.isEmpty());
+        const QPoint at = entry.center();
+        QHelpEvent help(QEvent::ToolTip, at, m_plot->canvasWidget()->mapToGlobal(at));
+        QApplication::sendEvent(m_plot->canvasWidget(), &help);
+        QCOMPARE(QToolTip::text(), QStringLiteral("<b>pinned: batch 16, FlashAttention</b><br>pinned: batch 16, seq 2048, RTX A6000, "
+                                                  "Llama-2-13B, FlashAttention"));
+        QToolTip::hideText();
+        m_plot->setData(m_results.chart);
+    }
+
     void aPinsLongNameKeepsTheLegendBelowASmallChart()
     {
         Session session = seedSession();

@@ -176,6 +176,13 @@ QString pinnedTooltip(const std::string &pin, const ChartPoint &point)
     return QStringLiteral("<b>%1</b><br>").arg(qs(pin).toHtmlEscaped()) + pointTooltip(point);
 }
 
+QString pinLegendTooltip(const std::string &name, const std::string &label)
+{
+    if (name.empty() || name == label)
+        return QStringLiteral("<b>%1</b>").arg(qs(label).toHtmlEscaped());
+    return QStringLiteral("<b>%1</b><br>%2").arg(qs(name).toHtmlEscaped(), qs(label).toHtmlEscaped());
+}
+
 QString seriesTooltip(Series series)
 {
     // The ops and the phase the model files under the series (seriesOf), by the names the table gives them.

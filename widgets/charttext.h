@@ -48,6 +48,9 @@ QString pinnedTooltip(const std::string &pin, const ChartPoint &point);
 // A series' legend entry's tooltip: which ops it holds and in which phase, the legend's names ("init", "ar", as the
 // seed chart has them) tied to the table's (prefill, decode); and that a click hides or shows it.
 QString seriesTooltip(Series series);
+// A pin's legend entry's tooltip: its name in the legend (what differs from now), then its whole scenario when
+// that says more ("pinned: batch 1" / "pinned: batch 1, seq 2048, RTX A6000, Llama-2-13B").
+QString pinLegendTooltip(const std::string &name, const std::string &label);
 // A measured kernel's tooltip; `modelled`: the current point it measures, if any (ChartData::modelledPoint).
 QString measuredTooltip(const ChartData::MeasuredPoint &point, const ChartPoint *modelled);
 

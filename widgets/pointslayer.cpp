@@ -156,6 +156,14 @@ std::optional<Series> PointsLayer::seriesOfLegendEntry(const QCPAbstractPlottabl
     return std::nullopt;
 }
 
+std::optional<std::size_t> PointsLayer::pinOfLegendEntry(const QCPAbstractPlottable *plottable) const
+{
+    for (std::size_t i = 0; i < m_pinLegend.size() && i < m_data.pins.size(); ++i)
+        if (plottable == m_pinLegend[i])
+            return i;
+    return std::nullopt;
+}
+
 void PointsLayer::applyTheme()
 {
     const ChartTheme &theme = m_theme;

@@ -47,6 +47,8 @@ public:
     void showSeries();
     // The series whose legend entry is `plottable`, if it is one.
     std::optional<Series> seriesOfLegendEntry(const QCPAbstractPlottable *plottable) const;
+    // The pin a legend entry names (its index in the chart's pins), if it is one.
+    std::optional<std::size_t> pinOfLegendEntry(const QCPAbstractPlottable *plottable) const;
     // The box the measured kernels span, by series (see fittedFrame).
     const MeasuredExtents &measuredExtents() const { return m_measuredExtents; }
 

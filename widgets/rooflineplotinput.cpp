@@ -124,6 +124,11 @@ bool RooflinePlot::showToolTip(const QPoint &position, const QPoint &globalPosit
             show(seriesTooltip(*series));
             return true;
         }
+        // A pin's entry, shortened to the legend's width, says the whole scenario.
+        if (const auto pin = m_points->pinOfLegendEntry(entry->plottable())) {
+            show(pinLegendTooltip(*pin < m_data.pinNames.size() ? m_data.pinNames[*pin] : std::string(), m_data.pins[*pin].label));
+            return true;
+        }
     }
     // The current points come first; a pin's point as near as the sweep's nearest says which pin it is, then its
     // numbers (pins often sit on the sweep's points, whose tooltip hid them).
