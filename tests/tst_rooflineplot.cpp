@@ -1476,6 +1476,30 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 2);
         QVERIFY(!m_plot->view().shown[std::size_t(Series::QkPvAr)]);
     }
+    // A label of a point whose series is hidden hides with it (its arrow pointed at nothing), and cannot be
+    // grabbed there; a note stays; shown again, the label is back.
+    void aLabelHidesWithItsSeries()
+    {
+        const ChartPoint &q = currentPoint(m_results.chart, Series::QkvMlpInit);
+        Annotation label { Annotation::Kind::PointLabel, pointLabel(q), q.intensity, q.attainableFlopsPerSecond, -80, -60 };
+        label.point = Annotation::Point { q.op, q.phase };
+        const Annotation note { Annotation::Kind::Note, "a note", 3, 1e11, 0, 0 };
+        m_plot->setAnnotations(std::vector { label, note });
+        screen(*m_plot);
+        const QRect box = RooflinePlotProbe(*m_plot).annotationShown(0).box;
+        QVERIFY(!box.isEmpty());
+        QCOMPARE(m_plot->annotationAt(box.center()), 0);
+        setShown(*m_plot, Series::QkvMlpInit, false);
+        screen(*m_plot);
+        QVERIFY(RooflinePlotProbe(*m_plot).annotationShown(0).box.isEmpty());
+        QCOMPARE(m_plot->annotationAt(box.center()), -1);
+        QVERIFY(!RooflinePlotProbe(*m_plot).annotationShown(1).box.isEmpty());
+        setShown(*m_plot, Series::QkvMlpInit, true);
+        screen(*m_plot);
+        QCOMPARE(RooflinePlotProbe(*m_plot).annotationShown(0).box, box);
+        m_plot->setAnnotations({});
+    }
+
     void theScreenFollowsABatchStep()
     {
         // One series alone and no sweep, so that no other marker shares its pixels (the sweep's faint

@@ -234,7 +234,13 @@ void AnnotationLayer::place(const ViewRange &frame)
         const bool onTop = homeLayer(std::size_t(i)) == m_topLayer;
         if (followersOnly && !onTop)
             continue;
-        QCPItemText *text = m_items[std::size_t(i)].first;
+        auto [text, arrow] = m_items[std::size_t(i)];
+        if (!isShown(std::size_t(i))) {
+            text->setVisible(false);
+            arrow->setVisible(false);
+            static_cast<AnnotationText *>(text)->releaseImage();
+            continue;
+        }
         if (i == m_dragged) {
             text->setVisible(true);
             continue;
@@ -255,9 +261,15 @@ int AnnotationLayer::at(const QPointF &position) const
     // The topmost (last drawn) first; a box is its text's, as measured when the text was set.
     const double reach = m_theme.annotationReach;
     for (int i = int(m_items.size()) - 1; i >= 0; --i)
-        if (QRectF(boxRect(std::size_t(i))).adjusted(-reach, -reach, reach, reach).contains(position))
+        if (isShown(std::size_t(i)) && QRectF(boxRect(std::size_t(i))).adjusted(-reach, -reach, reach, reach).contains(position))
             return i;
     return -1;
+}
+
+bool AnnotationLayer::isShown(std::size_t index) const
+{
+    const int followed = index < m_followedAt.size() ? m_followedAt[index] : -1;
+    return followed < 0 || m_followed[std::size_t(followed)].shown;
 }
 
 QRect AnnotationLayer::boxRect(std::size_t index) const

@@ -42,6 +42,7 @@ public:
         std::size_t index = 0;
         double x = 0, y = 0; // the point, in data coordinates
         std::string text;
+        bool shown = true; // its point's series is shown: a label of a hidden series hides with it
         bool operator==(const Followed &) const = default;
     };
     Redraw follow(std::vector<Followed> followed);
@@ -86,6 +87,8 @@ public:
     QRect shownBox(int index) const;
 
 private:
+    // False for a label whose point's series is hidden (Followed::shown).
+    bool isShown(std::size_t index) const;
     QSize boxOf(const QString &shown) const;
     void style(std::size_t index);
     void showText(std::size_t index); // the item shows textOf(index), measured and styled if it changed

@@ -28,14 +28,14 @@ namespace {
 // The annotations as the owner gave them, and labels that follow points (followedPoint) where those points'
 // markers are drawn now, with their numbers now (the state's annotations keep what they were made with).
 AnnotationLayer::Redraw showAnnotations(AnnotationLayer &layer, const SharedList<Annotation> &given, const ChartData &data,
-                                        const PointsLayer &points)
+                                        const PointsLayer &points, const SeriesMask &shown)
 {
     const AnnotationLayer::Redraw listed = layer.setAnnotations(given);
     std::vector<AnnotationLayer::Followed> followed;
     for (std::size_t i = 0; i < given.size(); ++i) {
         if (const ChartPoint *p = followedPoint(given[i], data)) {
             const auto [x, y] = points.drawnAt(*p);
-            followed.push_back(AnnotationLayer::Followed { i, x, y, pointLabel(*p) });
+            followed.push_back(AnnotationLayer::Followed { i, x, y, pointLabel(*p), isShown(shown, p->series) });
         }
     }
     return std::max(listed, layer.follow(std::move(followed)));
@@ -122,7 +122,7 @@ void RooflinePlot::buildFrame()
     // A full replot may have moved the frame, the axes or the legend: cut the data again.
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
         fitToView();
-        showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points);
+        showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points, m_view.shown);
         placeLabels();
     });
     // Keep the frame on the mirror axes.
@@ -176,7 +176,7 @@ void RooflinePlot::setData(const ChartData &data)
     if (!m_view.frame && !m_gesturePending)
         full = fitFrame() || full;
     fitToView();
-    full = showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points) == AnnotationLayer::Redraw::Frame || full;
+    full = showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points, m_view.shown) == AnnotationLayer::Redraw::Frame || full;
     placeLabels();
     requestReplot(full);
 }
@@ -322,7 +322,7 @@ void RooflinePlot::reportGesture()
 void RooflinePlot::setAnnotations(const SharedList<Annotation> &annotations)
 {
     m_givenAnnotations = annotations;
-    const AnnotationLayer::Redraw redraw = showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points);
+    const AnnotationLayer::Redraw redraw = showAnnotations(*m_annotations, m_givenAnnotations, m_data, *m_points, m_view.shown);
     if (redraw == AnnotationLayer::Redraw::Nothing)
         return;
     m_annotations->place(viewRange());
