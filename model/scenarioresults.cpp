@@ -39,7 +39,8 @@ void ScenarioResults::recompute(const Scenario &scenario)
 
 void ScenarioResults::recompute(const Session &session)
 {
-    recomputeScenario(session.scenario());
+    const Scenario now = session.scenario(); // copied once a step: the model's and GPU's names and tables
+    recomputeScenario(now);
     if (!session.pins.sharesStorageWith(m_pinInputs)
         && !std::equal(session.pins.begin(), session.pins.end(), m_pinInputs.begin(), m_pinInputs.end())) {
         std::vector<ChartData::PinnedPoints> pins(session.pins.size());
@@ -52,7 +53,6 @@ void ScenarioResults::recompute(const Session &session)
     }
     m_pinInputs = session.pins;
     chart.pinNames.resize(session.pins.size());
-    const Scenario now = session.scenario();
     for (std::size_t i = 0; i < session.pins.size(); ++i)
         chart.pinNames[i] = pinLegendName(session.pins[i], now);
 
